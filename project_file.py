@@ -1,0 +1,196 @@
+"""Load a project file (YAML or JSON) into an Evaluation, with Chinese errors naming file, line and field."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError
+
+from evaluation_model import Evaluation, Unit
+
+FIELD_TITLES: dict[str, str] = {}
+
+
+@dataclass
+class ProblemLine:
+    """One problem in a project file."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def render(self, file: str) -> str:
+        where = f"{file}:{self.line}" if self.line else file
+        field = f"字段 {self.path}：" if self.path else ""
+        return f"{where}：{field}{self.message}"
+
+
+class ProjectFileError(Exception):
+    """A project file that cannot be used; str() is the full Chinese report."""
+
+    def __init__(self, file: str, problems: list[ProblemLine]) -> None:
+        self.file = file
+        self.problems = problems
+        lines = [f"项目文件 {file} 有 {len(problems)} 处问题："] + ["  " + p.render(file) for p in problems]
+        super().__init__("\n".join(lines))
+
+
+class _DecimalConstructor(RoundTripConstructor):
+    """Round-trip constructor that reads YAML floats as exact Decimals (2.80 stays 2.80)."""
+
+    def construct_yaml_float(self, node: Any) -> Any:  # type: ignore[override]
+        text = str(node.value).replace("_", "")
+        try:
+            return Decimal(text)
+        except Exception:  # .inf / .nan and other YAML float spellings
+            return super().construct_yaml_float(node)
+
+
+_DecimalConstructor.add_constructor("tag:yaml.org,2002:float", _DecimalConstructor.construct_yaml_float)
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _DecimalConstructor
+    return yaml
+
+
+def _plain_and_lines(node: Any, path: str, lines: dict[str, int]) -> Any:
+    """Convert ruamel containers to plain Python, recording the 1-based line of every path."""
+    if isinstance(node, CommentedMap):
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            child = f"{path}.{key}" if path else str(key)
+            try:
+                lines[child] = node.lc.key(key)[0] + 1
+            except (KeyError, TypeError, AttributeError):
+                pass
+            out[str(key)] = _plain_and_lines(value, child, lines)
+        return out
+    if isinstance(node, CommentedSeq):
+        items = []
+        for index, value in enumerate(node):
+            child = f"{path}[{index}]"
+            try:
+                lines[child] = node.lc.item(index)[0] + 1
+            except (KeyError, TypeError, AttributeError):
+                pass
+            items.append(_plain_and_lines(value, child, lines))
+        return items
+    if isinstance(node, str):
+        return str(node)
+    return node
+
+
+def _loc_to_path(loc: tuple[Any, ...]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif isinstance(part, str) and part in ("str", "decimal", "int", "none", "list[...]") or str(part).startswith(
+            "function-"
+        ):
+            continue
+        else:
+            path = f"{path}.{part}" if path else str(part)
+    return path
+
+
+def _line_for(path: str, lines: dict[str, int]) -> int | None:
+    probe = path
+    while probe:
+        if probe in lines:
+            return lines[probe]
+        cut = max(probe.rfind("."), probe.rfind("["))
+        probe = probe[:cut] if cut > 0 else ""
+    return None
+
+
+_MESSAGES = {
+    "missing": "缺少必填字段，请补上",
+    "extra_forbidden": "未知字段（是否拼写错误？可用 `evalreport schema` 查看所有字段）",
+    "string_type": "应为文字",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "list_type": "应为列表（每项以“- ”开头）",
+    "dict_type": "应为键值对象",
+    "model_type": "应为键值对象",
+    "too_short": "不能为空",
+    "bool_type": "应为 true 或 false",
+    "greater_than_equal": "数值过小",
+    "less_than_equal": "数值过大",
+}
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind == "enum" and error["loc"] and error["loc"][-1] == "unit":
+        allowed = "、".join(u.value for u in Unit)
+        return f"金额单位“{error.get('input')}”无法识别，应为 {allowed} 之一"
+    if kind in ("enum", "literal_error"):
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"取值“{error.get('input')}”无效，应为 {expected}".replace("'", "")
+    if kind == "value_error":
+        return str(error.get("ctx", {}).get("error", error["msg"]))
+    return _MESSAGES.get(kind, error["msg"])
+
+
+_PATH_PREFIX = re.compile(r"^([A-Za-z_][\w.\[\]]*)[：（]")
+
+
+def load_data(path: Path) -> tuple[Any, dict[str, int]]:
+    """Parse YAML or JSON text into plain data and a path → line map."""
+    file = str(path)
+    if not path.exists():
+        raise ProjectFileError(file, [ProblemLine("", None, "文件不存在，请检查路径")])
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise ProjectFileError(file, [ProblemLine("", None, "文件不是 UTF-8 编码，请用 UTF-8 另存后重试")]) from None
+    try:
+        document = _yaml().load(text)
+    except MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise ProjectFileError(
+            file, [ProblemLine("", line, f"YAML/JSON 语法错误：{exc.problem}。请检查缩进、冒号和引号")]
+        ) from None
+    lines: dict[str, int] = {}
+    data = _plain_and_lines(document, "", lines)
+    if not isinstance(data, dict):
+        raise ProjectFileError(file, [ProblemLine("", 1, "顶层应为键值对象（project、funding、indicators 等）")])
+    return data, lines
+
+
+def validate(data: dict[str, Any], lines: dict[str, int], file: str) -> Evaluation:
+    """Validate plain data into an Evaluation or raise ProjectFileError listing every problem."""
+    try:
+        return Evaluation.model_validate(data)
+    except ValidationError as exc:
+        problems: list[ProblemLine] = []
+        for error in exc.errors(include_url=False):
+            path = _loc_to_path(error["loc"])
+            message = _message(error)
+            if not path and "\n" in message or _PATH_PREFIX.match(message):
+                for part in message.splitlines():
+                    match = _PATH_PREFIX.match(part)
+                    sub = match.group(1) if match else ""
+                    text = part[len(sub) + 1 :] if sub and part[len(sub)] == "：" else part[len(sub) :] if sub else part
+                    problems.append(ProblemLine(sub, _line_for(sub, lines), text.lstrip("：")))
+                continue
+            problems.append(ProblemLine(path, _line_for(path, lines), message))
+        raise ProjectFileError(file, problems) from None
+
+
+def load_project(path: str | Path) -> Evaluation:
+    """Read and validate a project file."""
+    path = Path(path)
+    data, lines = load_data(path)
+    return validate(data, lines, str(path))
