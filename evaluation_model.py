@@ -7,8 +7,9 @@ figure is formatted by the functions in this module.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
@@ -64,6 +65,11 @@ def plain(value: Decimal) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text or "0"
+
+
+def derived_sum(values: Iterable[Decimal]) -> Decimal:
+    """A computed total, printed without zeros the arithmetic added (1.50 + 8.50 → 10)."""
+    return Decimal(plain(sum(values, Decimal(0))))
 
 
 def format_percent(ratio: Decimal | None) -> str:
@@ -122,7 +128,7 @@ def grade_band_text(grade: str) -> str:
 # Project description
 
 
-class Unit(str, Enum):
+class Unit(StrEnum):
     """Money units a report may use."""
 
     YUAN = "元"
@@ -233,13 +239,13 @@ class Indicator(StrictModel):
     def total_weight(self) -> Decimal:
         if self.is_leaf:
             return self.weight or Decimal(0)
-        return sum((c.total_weight for c in self.children), Decimal(0))
+        return derived_sum(c.total_weight for c in self.children)
 
     @property
     def total_score(self) -> Decimal:
         if self.is_leaf:
             return self.score or Decimal(0)
-        return sum((c.total_score for c in self.children), Decimal(0))
+        return derived_sum(c.total_score for c in self.children)
 
     @property
     def deduction(self) -> Decimal:
@@ -316,11 +322,11 @@ class Evaluation(StrictModel):
 
     @property
     def full_marks(self) -> Decimal:
-        return sum((i.total_weight for i in self.indicators), Decimal(0))
+        return derived_sum(i.total_weight for i in self.indicators)
 
     @property
     def total(self) -> Decimal:
-        return sum((i.total_score for i in self.indicators), Decimal(0))
+        return derived_sum(i.total_score for i in self.indicators)
 
     @property
     def score_rate(self) -> Decimal | None:

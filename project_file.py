@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -29,7 +30,8 @@ class ProblemLine:
 
     def render(self, file: str) -> str:
         where = f"{file}:{self.line}" if self.line else file
-        field = f"字段 {self.path}：" if self.path else ""
+        separator = "" if self.message.startswith("（") else "："
+        field = f"字段 {self.path}{separator}" if self.path else ""
         return f"{where}：{field}{self.message}"
 
 
@@ -69,20 +71,16 @@ def _plain_and_lines(node: Any, path: str, lines: dict[str, int]) -> Any:
         out: dict[str, Any] = {}
         for key, value in node.items():
             child = f"{path}.{key}" if path else str(key)
-            try:
+            with contextlib.suppress(KeyError, TypeError, AttributeError):
                 lines[child] = node.lc.key(key)[0] + 1
-            except (KeyError, TypeError, AttributeError):
-                pass
             out[str(key)] = _plain_and_lines(value, child, lines)
         return out
     if isinstance(node, CommentedSeq):
         items = []
         for index, value in enumerate(node):
             child = f"{path}[{index}]"
-            try:
+            with contextlib.suppress(KeyError, TypeError, AttributeError):
                 lines[child] = node.lc.item(index)[0] + 1
-            except (KeyError, TypeError, AttributeError):
-                pass
             items.append(_plain_and_lines(value, child, lines))
         return items
     if isinstance(node, str):

@@ -1,0 +1,390 @@
+"""The document model every reader produces.
+
+A :class:`Document` is a flat list of blocks (:class:`Paragraph` and
+:class:`Table`) in document order.  Readers do not build these objects
+directly; they feed raw text to :class:`DocumentBuilder`, which numbers
+paragraphs and tables, detects numbered headings, tracks the enclosing
+section and attaches table captions, so every input format gets exactly the
+same treatment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+CN_DIGITS = "一二三四五六七八九十百零〇"
+
+# Heading numbering patterns, tried in this order.  Each captures the raw
+# number token and the title that follows it.
+_LEVEL1_RE = re.compile(rf"^([{CN_DIGITS}]+、)\s*(.*)$", re.S)
+_LEVEL2_RE = re.compile(rf"^([（(]\s*[{CN_DIGITS}]+\s*[）)])\s*(.*)$", re.S)
+_LEVEL4_RE = re.compile(r"^([（(]\s*\d{1,3}\s*[）)])\s*(.*)$", re.S)
+_LEVEL3_RE = re.compile(r"^(\d{1,3}[.、．])(?!\d)\s*(.*)$", re.S)
+_NUMBER_PATTERNS = ((1, _LEVEL1_RE), (2, _LEVEL2_RE), (4, _LEVEL4_RE), (3, _LEVEL3_RE))
+
+HEADING_MAX_CHARS = 40
+_SENTENCE_END = ("。", "；")
+_CAPTION_RE = re.compile(r"^附?表\s*[0-9０-９一二三四五六七八九十]+")
+CAPTION_MAX_CHARS = 60
+
+
+def match_number(text: str) -> tuple[int, str, str] | None:
+    """Return ``(level, raw number token, title)`` if ``text`` starts with heading numbering."""
+    for level, pattern in _NUMBER_PATTERNS:
+        m = pattern.match(text)
+        if m and m.group(2).strip():
+            return level, m.group(1), m.group(2).strip()
+    return None
+
+
+def is_heading_shaped(text: str) -> bool:
+    """True for a short line without sentence-ending punctuation."""
+    return len(text) <= HEADING_MAX_CHARS and not any(p in text for p in _SENTENCE_END)
+
+
+def is_caption_text(text: str) -> bool:
+    """True for a "表1  绩效评价得分概况"-style caption line."""
+    return bool(_CAPTION_RE.match(text)) and len(text) <= CAPTION_MAX_CHARS
+
+
+def classify_paragraph(
+    text: str, style_level: int | None = None, prefer_numbering: bool = False
+) -> tuple[int | None, str | None]:
+    """Return ``(heading_level, number)`` for a paragraph.
+
+    ``style_level`` is the level given by the source format (Word heading style,
+    markdown ``#`` count).  Word styles win over numbering; markdown passes
+    ``prefer_numbering=True`` so the numbering decides and ``#`` is the fallback.
+    """
+    m = match_number(text)
+    number = m[1] if m else None
+    if style_level is not None:
+        if prefer_numbering and m:
+            return m[0], number
+        return max(1, min(style_level, 4)), number
+    if m and is_heading_shaped(text) and not is_caption_text(text):
+        return m[0], number
+    return None, number
+
+
+def _path_part(level: int, number: str | None) -> str:
+    """Normalised number token used in a section path ("四", "（二）", "1.", "（1）")."""
+    if not number:
+        return ""
+    token = re.sub(r"\s+", "", number)
+    if level == 1:
+        return token.rstrip("、")
+    if level in (2, 4):
+        return "（" + token[1:-1] + "）"
+    return token
+
+
+_DESCRIBE_L1_ONLY = re.compile(rf"^([{CN_DIGITS}]+)、(.*)$", re.S)
+_DESCRIBE_L1_NESTED = re.compile(rf"^([{CN_DIGITS}]+)(（.*|\d.*)$", re.S)
+
+
+def describe_section(section: str) -> str:
+    """Chinese wording of a section path: "四（二）过程管理情况" → "第四部分（二）过程管理情况"."""
+    m = _DESCRIBE_L1_ONLY.match(section)
+    if m:
+        return f"第{m.group(1)}部分“{m.group(2)}”"
+    m = _DESCRIBE_L1_NESTED.match(section)
+    if m:
+        return f"第{m.group(1)}部分{m.group(2)}"
+    return f"“{section}”" if section else ""
+
+
+@dataclass(slots=True)
+class Location:
+    """Where a block or cell is: section path, paragraph/table/row/col indexes, source line."""
+
+    section: str = ""
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    line: int | None = None
+
+    def describe(self) -> str:
+        """Human-readable Chinese location, e.g. "表3 第2行第4列"."""
+        text = ""
+        if self.table is not None:
+            text = f"表{self.table}"
+            if self.row is not None or self.col is not None:
+                text += " "
+            if self.row is not None:
+                text += f"第{self.row}行"
+            if self.col is not None:
+                text += f"第{self.col}列"
+        elif self.paragraph is not None:
+            sec = describe_section(self.section)
+            text = f"{sec}，第{self.paragraph}段" if sec else f"第{self.paragraph}段"
+        elif self.section:
+            text = describe_section(self.section)
+        if self.line is not None:
+            text = f"{text}（第{self.line}行）" if text else f"第{self.line}行"
+        return text or "文档开头"
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A paragraph; ``heading_level`` 1..4 for headings, ``number`` the raw numbering token."""
+
+    text: str
+    location: Location
+    heading_level: int | None = None
+    number: str | None = None
+
+    @property
+    def is_heading(self) -> bool:
+        """True when the paragraph is a heading."""
+        return self.heading_level is not None
+
+
+@dataclass(slots=True)
+class Cell:
+    """One physical table cell.
+
+    ``col`` is the 1-based grid column where the cell starts and ``span`` the
+    number of grid columns it covers (Word ``gridSpan``).  A cell continuing a
+    vertical merge has ``merged_from_above=True`` and empty ``text``.
+    """
+
+    text: str
+    row: int
+    col: int
+    merged_from_above: bool
+    location: Location
+    span: int = 1
+
+
+@dataclass
+class Table:
+    """A table: rows of physical cells, plus the caption paragraph text if any."""
+
+    rows: list[list[Cell]]
+    location: Location
+    caption: str | None = None
+    _text_rows: list[list[str]] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def text_rows(self) -> list[list[str]]:
+        """Cell texts per row with vertically merged cells filled from the cell above."""
+        if self._text_rows is None:
+            out: list[list[str]] = []
+            above: dict[int, str] = {}
+            for row in self.rows:
+                current: dict[int, str] = {}
+                texts: list[str] = []
+                for cell in row:
+                    text = above.get(cell.col, "") if cell.merged_from_above else cell.text
+                    texts.append(text)
+                    for col in range(cell.col, cell.col + max(cell.span, 1)):
+                        current[col] = text
+                out.append(texts)
+                above = current
+            self._text_rows = out
+        return [list(r) for r in self._text_rows]
+
+    def row_text(self, i: int) -> str:
+        """Logical cells of row ``i`` (0-based, like ``text_rows()``) joined by " | "."""
+        self.text_rows()
+        assert self._text_rows is not None
+        return " | ".join(self._text_rows[i])
+
+    @property
+    def n_cols(self) -> int:
+        """Number of grid columns (widest row)."""
+        return max((c.col + c.span - 1 for row in self.rows for c in row), default=0)
+
+
+Block = Paragraph | Table
+
+
+@dataclass(slots=True)
+class Section:
+    """A heading's section: blocks ``start_block`` (the heading) up to ``end_block`` (exclusive)."""
+
+    number_path: str
+    title: str
+    level: int
+    start_block: int
+    end_block: int
+
+    @property
+    def path(self) -> str:
+        """Full section path, the same string as :attr:`Location.section` of its heading."""
+        if self.level == 1 and self.number_path:
+            return f"{self.number_path}、{self.title}"
+        return self.number_path + self.title
+
+
+@dataclass
+class Document:
+    """A read document: source path and blocks in document order."""
+
+    path: str
+    blocks: list[Block]
+    _sections: list[Section] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        """All paragraphs (headings included), in order."""
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    @property
+    def tables(self) -> list[Table]:
+        """All tables, in order."""
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    @property
+    def headings(self) -> list[Paragraph]:
+        """Paragraphs that are headings, in order."""
+        return [b for b in self.blocks if isinstance(b, Paragraph) and b.heading_level is not None]
+
+    def sections(self) -> list[Section]:
+        """Flat list of sections, one per heading, in document order."""
+        return list(self._sections)
+
+
+@dataclass(slots=True)
+class RawCell:
+    """A cell as a reader sees it, before numbering (``col`` 1-based grid column)."""
+
+    text: str
+    col: int
+    merged_from_above: bool = False
+    span: int = 1
+    line: int | None = None
+
+
+def infer_vertical_merges(rows: list[list[RawCell]]) -> None:
+    """Mark leading empty cells of a row as merged from above (text formats only).
+
+    Plain-text exports lose merge information; an empty cell is taken as a
+    vertical merge only when it starts the row (every cell before it is empty
+    too), some later cell in the row has text and the row above has a cell in
+    that position.  Empty cells after a non-empty one stay plain empty cells.
+    """
+    for r in range(1, len(rows)):
+        row = rows[r]
+        if not any(c.text for c in row):
+            continue
+        above = {c.col for c in rows[r - 1]}
+        for cell in row:
+            if cell.text:
+                break
+            if cell.col in above:
+                cell.merged_from_above = True
+
+
+@dataclass
+class _Open:
+    level: int
+    part: str
+    title: str
+    block: int
+
+
+class DocumentBuilder:
+    """Collects paragraphs and tables from a reader and produces a :class:`Document`."""
+
+    def __init__(self, path: str) -> None:
+        self.path = str(path)
+        self.blocks: list[Block] = []
+        self._stack: list[_Open] = []
+        self._sections: list[Section] = []
+        self._open_sections: list[int] = []
+        self._n_paragraphs = 0
+        self._n_tables = 0
+
+    def _section_path(self) -> str:
+        if not self._stack:
+            return ""
+        parts = "".join(o.part for o in self._stack)
+        inner = self._stack[-1]
+        if len(self._stack) == 1 and inner.level == 1 and inner.part:
+            return f"{inner.part}、{inner.title}"
+        return parts + inner.title
+
+    def add_paragraph(
+        self,
+        text: str,
+        line: int | None = None,
+        style_level: int | None = None,
+        prefer_numbering: bool = False,
+    ) -> Paragraph | None:
+        """Add a paragraph (blank text is ignored); returns the new paragraph."""
+        text = text.strip()
+        if not text:
+            return None
+        level, number = classify_paragraph(text, style_level, prefer_numbering)
+        index = len(self.blocks)
+        if level is not None:
+            self._close_sections(level, index)
+            title = text
+            if number is not None:
+                m = match_number(text)
+                title = m[2] if m else text
+            part = _path_part(level, number)
+            self._stack.append(_Open(level, part, title, index))
+            self._sections.append(Section("".join(o.part for o in self._stack), title, level, index, -1))
+            self._open_sections.append(len(self._sections) - 1)
+        self._n_paragraphs += 1
+        loc = Location(section=self._section_path(), paragraph=self._n_paragraphs, line=line)
+        para = Paragraph(text, loc, level, number)
+        self.blocks.append(para)
+        return para
+
+    def _close_sections(self, level: int, index: int) -> None:
+        while self._stack and self._stack[-1].level >= level:
+            self._stack.pop()
+            self._sections[self._open_sections.pop()].end_block = index
+
+    def _caption(self) -> str | None:
+        candidates: list[str] = []
+        for block in reversed(self.blocks[-2:]):
+            if not isinstance(block, Paragraph) or block.heading_level is not None:
+                break
+            text = block.text
+            if len(text) > CAPTION_MAX_CHARS or "。" in text:
+                break
+            candidates.append(text)
+        for text in candidates:
+            if is_caption_text(text):
+                return text
+        for text in candidates:
+            if "表" in text:
+                return text
+        return None
+
+    def add_table(self, rows: list[list[RawCell]], line: int | None = None) -> Table | None:
+        """Add a table from raw rows (empty tables are ignored); returns the new table."""
+        rows = [r for r in rows if r]
+        if not rows:
+            return None
+        self._n_tables += 1
+        section = self._section_path()
+        t = self._n_tables
+        cells = [
+            [
+                Cell(
+                    raw.text,
+                    r,
+                    raw.col,
+                    raw.merged_from_above,
+                    Location(section=section, table=t, row=r, col=raw.col, line=raw.line),
+                    raw.span,
+                )
+                for raw in row
+            ]
+            for r, row in enumerate(rows, 1)
+        ]
+        table = Table(cells, Location(section=section, table=t, line=line), self._caption())
+        self.blocks.append(table)
+        return table
+
+    def build(self) -> Document:
+        """Close open sections and return the document."""
+        self._close_sections(0, len(self.blocks))
+        return Document(self.path, self.blocks, self._sections)

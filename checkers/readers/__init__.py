@@ -1,0 +1,41 @@
+"""Readers: turn .docx, .md and .txt reports into a :class:`checkers.document.Document`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from checkers.document import Document
+from checkers.readers.docx_reader import read_docx
+from checkers.readers.errors import ReadError
+from checkers.readers.markdown_reader import read_markdown
+from checkers.readers.text_reader import read_text
+
+__all__ = ["ReadError", "read_document", "read_docx", "read_markdown", "read_text"]
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def read_document(path: str | os.PathLike[str]) -> Document:
+    """Read a report, choosing the reader by suffix (.docx, .md/.markdown, else text)."""
+    p = Path(path)
+    if not p.exists():
+        raise ReadError(f"找不到文件“{p}”。请检查路径是否正确。")
+    if p.is_dir():
+        raise ReadError(f"“{p}”是文件夹，不是文件。请指定一份报告文件（.docx、.md 或 .txt）。")
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise ReadError(f"无法打开文件“{p}”：{exc.strerror or exc}。请检查读取权限。") from exc
+    suffix = p.suffix.lower()
+    if head.startswith(_OLE_MAGIC) or suffix == ".doc":
+        raise ReadError(f"文件“{p.name}”是旧版 Word（.doc）格式，暂不支持。请在 Word 中“另存为” .docx 格式后重试。")
+    if suffix == ".docx" or head.startswith(_ZIP_MAGIC):
+        return read_docx(p)
+    if head.startswith(b"%PDF"):
+        raise ReadError(f"文件“{p.name}”是 PDF，暂不支持。请提供 Word（.docx）原稿，或导出为 .txt 后重试。")
+    if suffix in (".md", ".markdown"):
+        return read_markdown(p)
+    return read_text(p)

@@ -1,0 +1,365 @@
+"""Word (.docx) reader.
+
+Walks the body XML directly with lxml (paragraphs and tables in document
+order) instead of python-docx's per-cell APIs, which are quadratic on large
+tables.  Vertical merges (``w:vMerge`` continuation cells) become cells with
+``merged_from_above=True`` and empty text; horizontal merges (``w:gridSpan``)
+become one cell whose ``col`` is its first grid column and ``span`` its width.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from lxml.etree import _Element
+
+from checkers.document import Document, DocumentBuilder, RawCell
+from checkers.readers.errors import ReadError
+
+W_P = qn("w:p")
+W_R = qn("w:r")
+W_T = qn("w:t")
+W_TAB = qn("w:tab")
+W_BR = qn("w:br")
+W_CR = qn("w:cr")
+W_NBH = qn("w:noBreakHyphen")
+W_TBL = qn("w:tbl")
+W_TR = qn("w:tr")
+W_TC = qn("w:tc")
+W_PPR = qn("w:pPr")
+W_PSTYLE = qn("w:pStyle")
+W_OUTLINE = qn("w:outlineLvl")
+W_TCPR = qn("w:tcPr")
+W_TRPR = qn("w:trPr")
+W_GRIDSPAN = qn("w:gridSpan")
+W_GRIDBEFORE = qn("w:gridBefore")
+W_VMERGE = qn("w:vMerge")
+W_HMERGE = qn("w:hMerge")
+W_VAL = qn("w:val")
+W_TYPE = qn("w:type")
+W_STYLE = qn("w:style")
+W_STYLEID = qn("w:styleId")
+W_NAME = qn("w:name")
+W_BASEDON = qn("w:basedOn")
+W_SDT = qn("w:sdt")
+W_SDTCONTENT = qn("w:sdtContent")
+W_CUSTOMXML = qn("w:customXml")
+W_TXBX = qn("w:txbxContent")
+W_TCPRCHANGE = qn("w:tcPrChange")
+W_TRPRCHANGE = qn("w:trPrChange")
+
+# Elements inside a paragraph that wrap runs.
+_RUN_CONTAINERS = frozenset(
+    qn(t)
+    for t in (
+        "w:hyperlink",
+        "w:ins",
+        "w:smartTag",
+        "w:fldSimple",
+        "w:sdt",
+        "w:sdtContent",
+        "w:customXml",
+        "w:moveTo",
+        "w:dir",
+        "w:bdo",
+    )
+)
+# Elements that wrap block content (paragraphs, tables, rows, cells).
+_BLOCK_CONTAINERS = frozenset((W_SDT, W_SDTCONTENT, W_CUSTOMXML))
+_HEADING_NAME_RE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
+
+
+def _iter_blocks(parent: _Element) -> Iterator[_Element]:
+    """Yield ``w:p``/``w:tbl`` children, looking through content controls."""
+    for child in parent.iterchildren():
+        tag = child.tag
+        if tag in (W_P, W_TBL):
+            yield child
+        elif tag in _BLOCK_CONTAINERS:
+            yield from _iter_blocks(child)
+
+
+def _iter_tagged(parent: _Element, wanted: str) -> Iterator[_Element]:
+    """Yield children with tag ``wanted`` (``w:tr`` or ``w:tc``), looking through wrappers."""
+    for child in parent.iterchildren():
+        tag = child.tag
+        if tag == wanted:
+            yield child
+        elif tag in _BLOCK_CONTAINERS:
+            yield from _iter_tagged(child, wanted)
+
+
+def _collect_text(el: _Element, parts: list[str]) -> None:
+    for child in el.iterchildren():
+        tag = child.tag
+        if tag == W_R:
+            for c in child.iterchildren():
+                t = c.tag
+                if t == W_T:
+                    parts.append(c.text or "")
+                elif t == W_TAB:
+                    parts.append("\t")
+                elif t in (W_BR, W_CR):
+                    if c.get(W_TYPE) in (None, "textWrapping"):
+                        parts.append("\n")
+                elif t == W_NBH:
+                    parts.append("-")
+        elif tag in _RUN_CONTAINERS:
+            _collect_text(child, parts)
+
+
+def _structured_paragraph_text(p: _Element) -> str:
+    parts: list[str] = []
+    _collect_text(p, parts)
+    return "".join(parts)
+
+
+_PARA_TAGS = (W_T, W_TAB, W_BR, W_CR, W_NBH, W_TXBX)
+
+
+def paragraph_text(p: _Element) -> str:
+    """Visible text of a ``w:p`` element (line breaks as "\\n").
+
+    Fast path: one filtered C-level ``iter``; paragraphs holding text boxes
+    fall back to a structured walk that skips the text-box content.
+    """
+    parts: list[str] = []
+    append = parts.append
+    for el in p.iter(*_PARA_TAGS):
+        tag = el.tag
+        if tag == W_T:
+            append(el.text or "")
+        elif tag == W_TAB:
+            append("\t")
+        elif tag == W_NBH:
+            append("-")
+        elif tag == W_TXBX:
+            return _structured_paragraph_text(p)
+        elif el.get(W_TYPE) in (None, "textWrapping"):
+            append("\n")
+    return "".join(parts)
+
+
+def _cell_text(tc: _Element) -> str:
+    lines: list[str] = []
+    for block in _iter_blocks(tc):
+        if block.tag == W_P:
+            text = paragraph_text(block).strip()
+            if text:
+                lines.append(text)
+        else:  # nested table: its cell texts, in order
+            for tr in _iter_tagged(block, W_TR):
+                for inner in _iter_tagged(tr, W_TC):
+                    text = _cell_text(inner)
+                    if text:
+                        lines.append(text)
+    return "\n".join(lines)
+
+
+def _int_val(el: _Element | None, default: int) -> int:
+    if el is None:
+        return default
+    try:
+        return int(el.get(W_VAL))
+    except (TypeError, ValueError):
+        return default
+
+
+def _structured_table_rows(tbl: _Element) -> list[list[RawCell]]:
+    """Raw rows via an element-by-element walk (handles nested tables and text boxes)."""
+    rows: list[list[RawCell]] = []
+    for tr in _iter_tagged(tbl, W_TR):
+        trpr = tr.find(W_TRPR)
+        col = 1 + (_int_val(trpr.find(W_GRIDBEFORE), 0) if trpr is not None else 0)
+        cells: list[RawCell] = []
+        for tc in _iter_tagged(tr, W_TC):
+            span, merged = 1, False
+            tcpr = tc.find(W_TCPR)
+            if tcpr is not None:
+                span = max(1, _int_val(tcpr.find(W_GRIDSPAN), 1))
+                vm = tcpr.find(W_VMERGE)
+                merged = vm is not None and vm.get(W_VAL, "continue") == "continue"
+                hm = tcpr.find(W_HMERGE)
+                if hm is not None and hm.get(W_VAL, "continue") == "continue" and cells:
+                    cells[-1].span += span  # legacy horizontal merge
+                    col += span
+                    continue
+            cells.append(RawCell("" if merged else _cell_text(tc), col, merged, span))
+            col += span
+        rows.append(cells)
+    return rows
+
+
+_TABLE_TAGS = (
+    W_TBL, W_TR, W_TC, W_P, W_T, W_TAB, W_BR, W_CR, W_NBH, W_GRIDBEFORE, W_GRIDSPAN, W_VMERGE, W_HMERGE,
+    W_TXBX, W_TCPRCHANGE, W_TRPRCHANGE,
+)
+
+
+def _fast_table_rows(tbl: _Element) -> list[list[RawCell]] | None:
+    """Raw rows from one filtered C-level ``iter`` over the table.
+
+    Returns ``None`` when the table needs the structured walk (nested table,
+    text box, tracked property change).  Kept flat on purpose: it is the hot loop.
+    """
+    rows: list[list[RawCell]] = []
+    row: list[RawCell] = []
+    lines: list[str] | None = None  # paragraphs of the open cell; None outside a cell
+    parts: list[str] = []
+    col = 1
+    span, merged, h_continue = 1, False, False
+    seen_self = False
+    for el in tbl.iter(*_TABLE_TAGS):
+        tag = el.tag
+        if tag == W_T:
+            parts.append(el.text or "")
+            continue
+        if tag == W_P:
+            if parts:
+                text = "".join(parts).strip()
+                if text and lines is not None:
+                    lines.append(text)
+                parts = []
+            continue
+        if tag in (W_TC, W_TR):
+            if lines is not None:  # close the open cell
+                if parts:
+                    text = "".join(parts).strip()
+                    if text:
+                        lines.append(text)
+                if h_continue and row:
+                    row[-1].span += span
+                else:
+                    row.append(RawCell("" if merged else "\n".join(lines), col, merged, span))
+                col += span
+            parts = []
+            if tag == W_TR:
+                row = []
+                rows.append(row)
+                col = 1
+                lines = None
+            else:
+                lines = []
+                span, merged, h_continue = 1, False, False
+        elif tag == W_TAB:
+            parts.append("\t")
+        elif tag in (W_BR, W_CR):
+            if el.get(W_TYPE) in (None, "textWrapping"):
+                parts.append("\n")
+        elif tag == W_NBH:
+            parts.append("-")
+        elif tag == W_GRIDSPAN:
+            span = max(1, _int_val(el, 1))
+        elif tag == W_VMERGE:
+            merged = el.get(W_VAL, "continue") == "continue"
+        elif tag == W_HMERGE:
+            h_continue = el.get(W_VAL, "continue") == "continue"
+        elif tag == W_GRIDBEFORE:
+            col += _int_val(el, 0)
+        elif tag == W_TBL and not seen_self:
+            seen_self = True
+        else:
+            return None
+    if lines is not None:
+        if parts:
+            text = "".join(parts).strip()
+            if text:
+                lines.append(text)
+        if h_continue and row:
+            row[-1].span += span
+        else:
+            row.append(RawCell("" if merged else "\n".join(lines), col, merged, span))
+    return rows
+
+
+def table_rows(tbl: _Element) -> list[list[RawCell]]:
+    """Raw rows of a ``w:tbl`` element with grid-consistent column indexes."""
+    rows = _fast_table_rows(tbl)
+    return rows if rows is not None else _structured_table_rows(tbl)
+
+
+def _style_levels(doc: DocxDocument) -> dict[str, int]:
+    """Map paragraph style id → heading level (from name, outline level or base style)."""
+    info: dict[str, tuple[str, int | None, str | None]] = {}
+    styles_el = doc.styles.element
+    for st in styles_el.iterchildren(W_STYLE):
+        if st.get(W_TYPE) not in (None, "paragraph"):
+            continue
+        sid = st.get(W_STYLEID)
+        if not sid:
+            continue
+        name_el = st.find(W_NAME)
+        name = name_el.get(W_VAL, "") if name_el is not None else ""
+        ppr = st.find(W_PPR)
+        outline = _int_val(ppr.find(W_OUTLINE), -1) if ppr is not None else -1
+        based = st.find(W_BASEDON)
+        info[sid] = (name, outline if 0 <= outline < 9 else None, based.get(W_VAL) if based is not None else None)
+
+    levels: dict[str, int] = {}
+    for sid in info:
+        current: str | None = sid
+        for _ in range(10):  # follow basedOn, bounded
+            if current is None or current not in info:
+                break
+            name, outline, based = info[current]
+            m = _HEADING_NAME_RE.match(name.strip())
+            if m:
+                levels[sid] = int(m.group(1))
+                break
+            if outline is not None:
+                levels[sid] = outline + 1
+                break
+            current = based
+    return levels
+
+
+def _paragraph_level(p: _Element, levels: dict[str, int]) -> int | None:
+    ppr = p.find(W_PPR)
+    if ppr is None:
+        return None
+    outline = ppr.find(W_OUTLINE)
+    if outline is not None:
+        val = _int_val(outline, 9)
+        return val + 1 if 0 <= val < 9 else None
+    ps = ppr.find(W_PSTYLE)
+    if ps is not None:
+        return levels.get(ps.get(W_VAL, ""))
+    return None
+
+
+def open_docx(path: str | os.PathLike[str]) -> DocxDocument:
+    """Open with python-docx, turning every failure into :class:`ReadError`."""
+    name = Path(path).name
+    try:
+        return docx.Document(str(path))
+    except FileNotFoundError as exc:
+        raise ReadError(f"找不到文件“{path}”。请检查路径是否正确。") from exc
+    except Exception as exc:  # python-docx raises several types for bad packages
+        raise ReadError(
+            f"文件“{name}”不是有效的 Word（.docx）文档，可能已损坏或只是改了扩展名。"
+            "请用 Word 打开后“另存为” .docx 格式再试。"
+        ) from exc
+
+
+def read_docx(path: str | os.PathLike[str]) -> Document:
+    """Read a .docx report."""
+    doc = open_docx(path)
+    try:
+        levels = _style_levels(doc)
+    except Exception:  # a package without a styles part is still readable
+        levels = {}
+    builder = DocumentBuilder(str(path))
+    for el in _iter_blocks(doc.element.body):
+        if el.tag == W_P:
+            text = paragraph_text(el)
+            if text.strip():
+                builder.add_paragraph(text, style_level=_paragraph_level(el, levels))
+        else:
+            builder.add_table(table_rows(el))
+    return builder.build()

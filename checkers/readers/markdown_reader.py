@@ -1,0 +1,98 @@
+"""Markdown reader: ``#`` headings, pipe tables, paragraphs and list items."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from checkers.document import CN_DIGITS, Document, DocumentBuilder, RawCell, infer_vertical_merges
+from checkers.readers.text_reader import read_file_text, split_lines, strip_bookmarks
+
+_ATX_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_RULE_RE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_BULLET_RE = re.compile(r"^\s*(?:[-*+]\s+|>\s?)")
+_ITEM_START_RE = re.compile(
+    rf"^\s*(?:[-*+]\s|\d{{1,3}}[.、．)](?!\d)|[（(]\s*(?:\d{{1,3}}|[{CN_DIGITS}]+)\s*[）)]|[{CN_DIGITS}]+、)"
+)
+_BR_RE = re.compile(r"<br\s*/?>", re.I)
+_CJK_RE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+def _inline(text: str) -> str:
+    """Drop emphasis markers and bullets, keep the text."""
+    text = _BULLET_RE.sub("", text)
+    return text.replace("**", "").replace("__", "").strip()
+
+
+def _split_row(line: str) -> list[str]:
+    s = line.strip()
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|") and not s.endswith("\\|"):
+        s = s[:-1]
+    cells = re.split(r"(?<!\\)\|", s)
+    return [_BR_RE.sub("\n", c.replace("\\|", "|")).strip() for c in cells]
+
+
+def _join(a: str, b: str) -> str:
+    if a and b and _CJK_RE.match(a[-1]) and _CJK_RE.match(b[0]):
+        return a + b
+    return f"{a} {b}"
+
+
+def parse_markdown(text: str, path: str | os.PathLike[str]) -> Document:
+    """Parse markdown text into a :class:`Document`."""
+    builder = DocumentBuilder(str(path))
+    lines = [strip_bookmarks(x) for x in split_lines(text)]
+    para: list[str] = []
+    para_line = 0
+
+    def flush() -> None:
+        nonlocal para
+        if para:
+            joined = para[0]
+            for part in para[1:]:
+                joined = _join(joined, part)
+            builder.add_paragraph(joined, line=para_line)
+        para = []
+
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        lineno = i + 1
+        if not line.strip() or _RULE_RE.match(line) or line.strip().startswith("```"):
+            flush()
+            i += 1
+            continue
+        m = _ATX_RE.match(line)
+        if m:
+            flush()
+            builder.add_paragraph(_inline(m.group(2)), line=lineno, style_level=len(m.group(1)), prefer_numbering=True)
+            i += 1
+            continue
+        if "|" in line and i + 1 < len(lines) and _SEPARATOR_RE.match(lines[i + 1]):
+            flush()
+            rows = [[RawCell(t, c) for c, t in enumerate(_split_row(line), 1)]]
+            for cell in rows[0]:
+                cell.line = lineno
+            i += 2
+            while i < len(lines) and "|" in lines[i] and lines[i].strip():
+                rows.append([RawCell(t, c, line=i + 1) for c, t in enumerate(_split_row(lines[i]), 1)])
+                i += 1
+            infer_vertical_merges(rows)
+            builder.add_table(rows, line=lineno)
+            continue
+        if para and _ITEM_START_RE.match(line):
+            flush()
+        if not para:
+            para_line = lineno
+        para.append(_inline(line))
+        i += 1
+    flush()
+    return builder.build()
+
+
+def read_markdown(path: str | os.PathLike[str]) -> Document:
+    """Read a markdown report."""
+    return parse_markdown(read_file_text(path), path)

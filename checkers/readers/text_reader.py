@@ -1,0 +1,149 @@
+"""Plain-text reader, including the Word "save as text" export used by the seeds.
+
+Export format: a table cell is a line starting with a tab; a blank line ends a
+table row; an empty tab line is an empty (often vertically merged) cell; lines
+that do not start with a tab continue the current cell.  A table ends when a
+non-tab line follows a blank line, except for two cell continuations that the
+exports produce after a blank line: vertical text ("主", "", "要", …) and the
+next item of a numbered list inside the cell ("3.…", "", "4.…").  A line that
+starts with a space right after a cell also ends the table: the export writes
+the first line after a page or section break that way.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from checkers.document import Document, DocumentBuilder, RawCell, infer_vertical_merges
+from checkers.readers.errors import ReadError
+
+_BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]")
+_LIST_ITEM_RE = re.compile(r"^(?:(\d{1,3})[.、．](?!\d)|[（(](\d{1,3})[）)])")
+_BAD_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def strip_bookmarks(line: str) -> str:
+    """Remove ``[bookmark: _Toc…]`` artifacts of the Word text export."""
+    return _BOOKMARK_RE.sub("", line) if "[bookmark:" in line else line
+
+
+def decode_bytes(data: bytes, path: str | os.PathLike[str]) -> str:
+    """Decode text: UTF-8 (BOM allowed), then GB18030, then charset detection."""
+    name = Path(path).name
+    if not data.strip():
+        raise ReadError(f"文件“{name}”是空的，没有可检查的内容。请确认选择了正确的报告文件。")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data[:65536]:
+        raise ReadError(
+            f"文件“{name}”看起来是二进制文件，不是文本。"
+            "请提供 .docx、.md 或 .txt 格式的报告（可在 Word 中“另存为”这些格式）。"
+        )
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            raise ReadError(
+                f"无法识别文件“{name}”的文字编码。请用记事本或 Word 将其另存为 UTF-8 编码的 .txt 文件后重试。"
+            )
+        text = str(best)
+    if len(_BAD_CONTROL_RE.findall(text[:65536])) > max(8, len(text[:65536]) // 100):
+        raise ReadError(
+            f"文件“{name}”看起来是二进制文件，不是文本。"
+            "请提供 .docx、.md 或 .txt 格式的报告（可在 Word 中“另存为”这些格式）。"
+        )
+    return text
+
+
+def read_file_text(path: str | os.PathLike[str]) -> str:
+    """Read and decode a text file, raising :class:`ReadError` with a Chinese message."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ReadError(f"无法打开文件“{path}”：{exc.strerror or exc}。请检查路径和读取权限。") from exc
+    return decode_bytes(data, path)
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on any newline convention."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _continues_cell(cell_text: str, line: str) -> bool:
+    """Whether ``line``, found after one blank line inside a table, still belongs to the cell."""
+    last = cell_text.rsplit("\n", 1)[-1].strip()
+    if not last:
+        return False
+    if len(line) <= 2 and len(last) <= 2:  # vertical text: 主 / 要 / 绩 / 效
+        return True
+    m_last, m_line = _LIST_ITEM_RE.match(last), _LIST_ITEM_RE.match(line)
+    if m_last and m_line:
+        prev = int(m_last.group(1) or m_last.group(2))
+        cur = int(m_line.group(1) or m_line.group(2))
+        return cur == prev + 1
+    return False
+
+
+def parse_text(text: str, path: str | os.PathLike[str]) -> Document:
+    """Parse already-decoded text into a :class:`Document`."""
+    builder = DocumentBuilder(str(path))
+    rows: list[list[RawCell]] | None = None
+    row: list[RawCell] = []
+    cell: RawCell | None = None
+    table_line = 0
+    blank_run = 0
+
+    def flush() -> None:
+        nonlocal rows, cell
+        if rows is not None:
+            infer_vertical_merges(rows)
+            builder.add_table(rows, line=table_line)
+        rows, cell = None, None
+
+    for lineno, raw in enumerate(split_lines(text), 1):
+        line = strip_bookmarks(raw)
+        if line.startswith("\t"):
+            if rows is None:
+                rows, row, table_line = [], [], lineno
+                rows.append(row)
+            elif blank_run:
+                row = []
+                rows.append(row)
+            cell = RawCell(line[1:].strip(), len(row) + 1, line=lineno)
+            row.append(cell)
+            blank_run = 0
+            continue
+        stripped = line.strip()
+        if not stripped:
+            if rows is not None:
+                blank_run += 1
+            continue
+        if rows is not None and cell is not None:
+            # The export starts the first line after a page/section break with a
+            # space; such a line right after a cell ends the table.
+            if (blank_run == 0 and not line.startswith(" ")) or (blank_run == 1 and _continues_cell(cell.text, stripped)):
+                cell.text = f"{cell.text}\n{stripped}" if cell.text else stripped
+                blank_run = 0
+                continue
+            flush()
+        blank_run = 0
+        builder.add_paragraph(stripped, line=lineno)
+    flush()
+    return builder.build()
+
+
+def read_text(path: str | os.PathLike[str]) -> Document:
+    """Read a plain-text report."""
+    return parse_text(read_file_text(path), path)

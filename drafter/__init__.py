@@ -1,0 +1,1 @@
+"""Drafting: evaluation data + a house style → a report (offline renderer or LLM backend)."""

@@ -1,0 +1,41 @@
+"""Atomic output: write beside the target, then rename, so a crash never leaves half a file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+
+class OutputError(Exception):
+    """An output that must not be written (it would overwrite an input)."""
+
+
+def guard_output(output: Path, inputs: Iterable[Path]) -> None:
+    """Refuse to write over any input file."""
+    target = output.resolve()
+    for source in inputs:
+        if source and Path(source).exists() and Path(source).resolve() == target:
+            raise OutputError(f"输出文件 {output} 与输入文件相同，已拒绝覆盖输入。请用 -o 指定另一个文件名")
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write bytes to path atomically (temp file in the same folder + os.replace)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))

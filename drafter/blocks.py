@@ -1,0 +1,472 @@
+"""Block kinds a house style composes: each turns evaluation data into paragraphs, tables or subsections.
+
+A style names kinds and gives their phrases; code never asks which style it is rendering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from drafter.context import INDICATOR_VARIABLES, PROJECT_VARIABLES, indicator_context
+from drafter.phrases import check_template, fill
+from drafter.report import Block, Paragraph, Section, Table
+from evaluation_model import Evaluation, Indicator, format_amount, format_percent, format_score, plain
+
+
+@dataclass
+class RenderContext:
+    """What every block kind receives."""
+
+    evaluation: Evaluation
+    variables: dict[str, Any]
+    prose_names: dict[str, str]
+    style_name: str
+    captioned_tables: int = 0
+
+    def caption(self, template: str | None, extra: dict[str, Any] | None = None, where: str = "") -> str | None:
+        """Fill a table caption and count it, so 表N numbers follow document order."""
+        if not template:
+            return None
+        text = self.fill(template, extra, where)
+        self.captioned_tables += 1
+        return text
+
+    def fill(self, template: str, extra: dict[str, Any] | None = None, where: str = "") -> str:
+        values = dict(self.variables)
+        values["table_no"] = self.captioned_tables + 1
+        if extra:
+            values.update(extra)
+        return fill(template, values, f"样式 {self.style_name} {where}")
+
+
+class Params(BaseModel):
+    """Base of every block kind's parameters: unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+Output = list[Block | Section]
+
+
+@dataclass
+class BlockKind:
+    name: str
+    params: type[Params]
+    render: Callable[[RenderContext, Any], Output]
+    templates: dict[str, tuple[str, ...]]  # param name → allowed variables
+    doc: str
+
+
+KINDS: dict[str, BlockKind] = {}
+
+
+def kind(name: str, params: type[Params], templates: dict[str, tuple[str, ...]] | None = None):
+    """Register a block kind."""
+
+    def register(func: Callable[[RenderContext, Any], Output]) -> Callable[[RenderContext, Any], Output]:
+        KINDS[name] = BlockKind(name, params, func, templates or {}, (func.__doc__ or "").strip())
+        return func
+
+    return register
+
+
+def validate_block(spec: dict[str, Any], where: str) -> tuple[BlockKind, Params]:
+    """Check a block spec from a style file: known kind, valid parameters, templates with known variables."""
+    from drafter.phrases import StyleError
+
+    spec = dict(spec)
+    name = spec.pop("kind", None)
+    if name not in KINDS:
+        raise StyleError(f"{where}：未知的块类型 {name!r}。可用：{'、'.join(sorted(KINDS))}")
+    block_kind = KINDS[name]
+    try:
+        params = block_kind.params.model_validate(spec)
+    except Exception as exc:  # pydantic ValidationError
+        raise StyleError(f"{where}（{name}）：参数无效：{exc}") from None
+    for field, allowed in block_kind.templates.items():
+        value = getattr(params, field)
+        for template in value if isinstance(value, list) else [value]:
+            if template:
+                check_template(template, allowed, f"{where}（{name}.{field}）")
+    return block_kind, params
+
+
+PV = PROJECT_VARIABLES
+IV = PROJECT_VARIABLES + INDICATOR_VARIABLES
+
+
+# ---------------------------------------------------------------------------
+# Plain text
+
+
+class TextParams(Params):
+    template: str | list[str]
+    role: Literal["body", "title", "subtitle", "center", "right", "cover", "plain"] = "body"
+    bold: bool = False
+
+
+@kind("text", TextParams, {"template": PV})
+def render_text(ctx: RenderContext, p: TextParams) -> Output:
+    """One paragraph per template, filled with project variables."""
+    templates = p.template if isinstance(p.template, list) else [p.template]
+    return [Paragraph(ctx.fill(t, where="text"), p.role, p.bold) for t in templates]
+
+
+FIELDS: dict[str, Callable[[Evaluation], list[str]]] = {
+    "background": lambda e: e.background,
+    "organization": lambda e: e.organization,
+    "implementation": lambda e: e.implementation,
+    "goals.overall": lambda e: [e.goals.overall],
+    "goals.annual": lambda e: [e.goals.annual],
+    "funding.management": lambda e: [e.funding.management] if e.funding.management else [],
+    "findings.conclusion": lambda e: [e.findings.conclusion] if e.findings.conclusion else [],
+    "findings.result_application": lambda e: [e.findings.result_application] if e.findings.result_application else [],
+    "findings.other_matters": lambda e: [e.findings.other_matters] if e.findings.other_matters else [],
+    "basis": lambda e: e.basis,
+    "achievements": lambda e: e.findings.achievements,
+}
+
+
+class FieldParams(Params):
+    field: Literal[tuple(FIELDS)]  # type: ignore[valid-type]
+    item: str = "{text}"
+    last_item: str | None = None
+    empty: str = "无。"
+
+
+@kind("paragraphs", FieldParams, {"item": ("text", "n", "cn"), "last_item": ("text", "n", "cn"), "empty": PV})
+def render_paragraphs(ctx: RenderContext, p: FieldParams) -> Output:
+    """The paragraphs of a narrative field (background, implementation…), each through the `item` phrase."""
+    from drafter.numbering import chinese_numeral
+
+    texts = FIELDS[p.field](ctx.evaluation)
+    if not texts:
+        return [Paragraph(ctx.fill(p.empty, where=f"paragraphs {p.field}"))] if p.empty else []
+    out: Output = []
+    for n, text in enumerate(texts, 1):
+        template = p.last_item if p.last_item and n == len(texts) else p.item
+        out.append(Paragraph(fill(template, {"text": text, "n": n, "cn": chinese_numeral(n)}, f"paragraphs {p.field}")))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Score tables
+
+
+class OverviewParams(Params):
+    caption: str | None = None
+    headers: list[str] = ["指标", "权重", "分值", "得分率"]
+    row_label: str = "{name}"
+    columns: list[Literal["weight", "score", "score_rate", "deduction", "grade"]] = ["weight", "score", "score_rate"]
+    total_label: str = "合计"
+
+
+def _column_value(node_ctx: dict[str, Any], column: str) -> str:
+    value = node_ctx[column]
+    return format_score(value) if column in ("weight", "score", "deduction") else str(value)
+
+
+@kind("score_overview_table", OverviewParams, {"caption": PV, "row_label": IV})
+def render_overview(ctx: RenderContext, p: OverviewParams) -> Output:
+    """Overview table: one row per 一级 indicator plus 合计 (weights, scores, 得分率 derived)."""
+    rows: list[list[str | None]] = [list(p.headers)]
+    for index, top in enumerate(ctx.evaluation.indicators, 1):
+        ic = indicator_context(top, index, ctx.prose_names)
+        rows.append([ctx.fill(p.row_label, ic, "score_overview_table")] + [_column_value(ic, c) for c in p.columns])
+    e = ctx.evaluation
+    totals = {"weight": e.full_marks, "score": e.total, "score_rate": format_percent(e.score_rate), "grade": e.grade,
+              "deduction": e.full_marks - e.total}  # fmt: skip
+    rows.append([p.total_label] + [_column_value(totals, c) for c in p.columns])
+    return [Table(rows, caption=ctx.caption(p.caption, where="score_overview_table"))]
+
+
+def _level_table(node: Indicator, headers: list[str], total_label: str) -> Table:
+    """二级/三级 table of one 一级 indicator with a 合计 row; 二级 labels merged down."""
+    rows: list[list[str | None]] = [list(headers)]
+    for child in node.children:
+        leaves = child.leaves() if child.children else [child]
+        for i, leaf in enumerate(leaves):
+            first = child.label if i == 0 else None
+            rows.append([first, leaf.label, format_score(leaf.total_weight), format_score(leaf.total_score)])
+    rows.append([total_label, "", format_score(node.total_weight), format_score(node.total_score)])
+    table = Table(rows)
+    table.merged_left = [(len(rows) - 1, 1)]
+    return table
+
+
+class IndicatorSectionsParams(Params):
+    title: str = "{prose_name}情况"
+    intro: str | list[str] = "{name}指标总分{weight}分，得分{score}分。"
+    table_headers: list[str] = ["二级指标", "三级指标", "权重", "得分"]
+    total_label: str = "合计"
+    leaf_head: str = "{label}，权重{weight}分，得分{score}分。"
+    leaf_body_full: str = "{evidence}根据相关评分标准，该指标得{score}分。"
+    leaf_body_deducted: str = "{evidence}根据相关评分标准，扣{deduction}分，该指标得{score}分。"
+    titles: dict[str, str] = {}
+
+
+@kind(
+    "indicator_sections",
+    IndicatorSectionsParams,
+    {"title": IV, "intro": IV, "leaf_head": IV, "leaf_body_full": IV, "leaf_body_deducted": IV},
+)
+def render_indicator_sections(ctx: RenderContext, p: IndicatorSectionsParams) -> Output:
+    """One subsection per 一级 indicator: intro with its subtotal, its score table, one paragraph pair per 三级 indicator."""
+    out: Output = []
+    intros = p.intro if isinstance(p.intro, list) else [p.intro]
+    for index, top in enumerate(ctx.evaluation.indicators, 1):
+        ic = indicator_context(top, index, ctx.prose_names)
+        title = p.titles.get(top.name) or ctx.fill(p.title, ic, "indicator_sections.title")
+        section = Section(id=f"indicators.{top.code or index}", title=title, level=0)
+        section.blocks.extend(Paragraph(ctx.fill(t, ic, "indicator_sections.intro")) for t in intros)
+        section.blocks.append(_level_table(top, p.table_headers, p.total_label))
+        for n, leaf in enumerate(top.leaves(), 1):
+            lc = indicator_context(leaf, n, ctx.prose_names)
+            section.blocks.append(Paragraph(ctx.fill(p.leaf_head, lc, "indicator_sections.leaf_head"), "indicator_head"))
+            body = p.leaf_body_deducted if leaf.total_score < leaf.total_weight else p.leaf_body_full
+            section.blocks.append(Paragraph(ctx.fill(body, lc, "indicator_sections.leaf_body"), "indicator_body"))
+            section.prose_keys.append(f"evidence:{leaf.label}")
+        out.append(section)
+    return out
+
+
+class EvidenceSectionsParams(Params):
+    of: str
+    title: str = "{name}"
+    empty: str = "评价组未取得该方面的分析材料。"
+
+
+@kind("evidence_sections", EvidenceSectionsParams, {"title": IV})
+def render_evidence_sections(ctx: RenderContext, p: EvidenceSectionsParams) -> Output:
+    """One subsection per 二级 indicator under the 一级 indicator named `of`, holding its indicators' evidence."""
+    top = next((i for i in ctx.evaluation.indicators if p.of in (i.name, i.code, i.label)), None)
+    if top is None:
+        return []
+    out: Output = []
+    for index, child in enumerate(top.children, 1):
+        cc = indicator_context(child, index, ctx.prose_names)
+        section = Section(id=f"evidence.{child.code or child.name}", title=ctx.fill(p.title, cc, "evidence_sections"),
+                          level=0)  # fmt: skip
+        texts = [leaf.evidence for leaf in child.leaves() if leaf.evidence]
+        section.blocks.extend(Paragraph(t) for t in texts or [p.empty])
+        section.prose_keys.extend(f"evidence:{leaf.label}" for leaf in child.leaves())
+        out.append(section)
+    return out
+
+
+class AppendixParams(Params):
+    caption: str | None = None
+    headers: list[str] = ["一级指标", "二级指标", "三级指标", "分值", "得分"]
+    total_label: str = "合计"
+
+
+@kind("appendix_table", AppendixParams, {"caption": PV})
+def render_appendix(ctx: RenderContext, p: AppendixParams) -> Output:
+    """The full 一级/二级/三级 indicator table with 分值, 得分 and a 合计 row."""
+    rows: list[list[str | None]] = [list(p.headers)]
+    for top in ctx.evaluation.indicators:
+        first_top = True
+        for child in top.children or [top]:
+            first_child = True
+            for leaf in child.leaves():
+                rows.append([
+                    top.label if first_top else None,
+                    child.label if first_child else None,
+                    leaf.label,
+                    format_score(leaf.total_weight),
+                    format_score(leaf.total_score),
+                ])
+                first_top = first_child = False
+    e = ctx.evaluation
+    rows.append([p.total_label, "", "", format_score(e.full_marks), format_score(e.total)])
+    table = Table(rows, caption=ctx.caption(p.caption, where="appendix_table"))
+    table.merged_left = [(len(rows) - 1, 1), (len(rows) - 1, 2)]
+    return [table]
+
+
+# ---------------------------------------------------------------------------
+# Funding
+
+
+class DetailParams(Params):
+    caption: str | None = "{detail_title}"
+    unit_note: str = "单位：{money_unit}"
+    total_label: str = "合计"
+
+
+@kind("funding_detail_table", DetailParams, {"caption": PV + ("detail_title",), "unit_note": PV})
+def render_detail(ctx: RenderContext, p: DetailParams) -> Output:
+    """The funding detail table (if the data has one) with a derived 合计 row for money columns."""
+    detail = ctx.evaluation.funding.detail
+    if detail is None:
+        return []
+    rows: list[list[str | None]] = [[c.name for c in detail.columns]]
+    for row in detail.rows:
+        rows.append(["" if v is None else format_amount(v) if not isinstance(v, str) else v for v in row])
+    total_row: list[str | None] = [p.total_label] + [""] * (len(detail.columns) - 1)
+    for i, column in enumerate(detail.columns):
+        if column.numeric and i > 0:
+            total_row[i] = plain(detail.column_total(i)) if _has_numbers(detail.rows, i) else ""
+    rows.append(total_row)
+    extra = {"detail_title": detail.title}
+    caption = ctx.caption(p.caption, extra, "funding_detail_table")
+    return [Table(rows, caption=caption, unit_note=ctx.fill(p.unit_note, where="funding_detail_table"))]
+
+
+def _has_numbers(rows: list[list[Any]], index: int) -> bool:
+    return any(index < len(r) and r[index] is not None and not isinstance(r[index], str) for r in rows)
+
+
+# ---------------------------------------------------------------------------
+# Findings
+
+
+class ProblemParams(Params):
+    mode: Literal["by_aspect", "numbered"] = "by_aspect"
+    aspect_title: str = "{aspect}方面"
+    item_title: str = "{title}"
+    numbered_item: str = "{n}.{title}。{text}"
+    intro: str | None = None
+
+
+@kind("problem_sections", ProblemParams, {"intro": PV, "aspect_title": ("aspect",), "item_title": ("title", "n"),
+                                           "numbered_item": ("title", "text", "n", "aspect")})  # fmt: skip
+def render_problems(ctx: RenderContext, p: ProblemParams) -> Output:
+    """Problems grouped by 方面 (one subsection each) or as numbered paragraphs."""
+    out: Output = []
+    if p.intro:
+        out.append(Paragraph(ctx.fill(p.intro, where="problem_sections.intro")))
+    problems = ctx.evaluation.findings.problems
+    if not problems:
+        out.append(Paragraph("评价中未发现需要单独说明的问题。"))
+        return out
+    if p.mode == "numbered":
+        for n, pr in enumerate(problems, 1):
+            out.append(Paragraph(fill(p.numbered_item, {"n": n, "title": pr.title, "text": pr.text, "aspect": pr.aspect})))
+        return out
+    aspects: dict[str, list[Any]] = {}
+    for pr in problems:
+        aspects.setdefault(pr.aspect, []).append(pr)
+    for aspect, items in aspects.items():
+        section = Section(id=f"problems.{aspect}", title=fill(p.aspect_title, {"aspect": aspect}), level=0)
+        for n, pr in enumerate(items, 1):
+            head = fill(p.item_title, {"title": pr.title, "n": n})
+            section.blocks.append(Paragraph(f"{n}.{head}" if len(items) > 1 else head, "item_title", bold=True))
+            section.blocks.append(Paragraph(pr.text))
+            section.prose_keys.append(f"problem:{pr.id}")
+        out.append(section)
+    return out
+
+
+class ItemsParams(Params):
+    source: Literal["suggestions", "practices"]
+    mode: Literal["sections", "numbered"] = "sections"
+    numbered_item: str = "{n}.{title}。{text}"
+    intro: str | None = None
+
+
+@kind("item_sections", ItemsParams, {"intro": PV, "numbered_item": ("title", "text", "n")})
+def render_items(ctx: RenderContext, p: ItemsParams) -> Output:
+    """Suggestions or 经验做法: one subsection per item, or numbered paragraphs."""
+    out: Output = []
+    if p.intro:
+        out.append(Paragraph(ctx.fill(p.intro, where="item_sections.intro")))
+    items = getattr(ctx.evaluation.findings, p.source)
+    if not items:
+        out.append(Paragraph("无。"))
+        return out
+    for n, item in enumerate(items, 1):
+        if p.mode == "numbered":
+            out.append(Paragraph(fill(p.numbered_item, {"n": n, "title": item.title, "text": item.text})))
+            continue
+        section = Section(id=f"{p.source}.{n}", title=item.title, level=0, blocks=[Paragraph(item.text)])
+        section.prose_keys.append(f"{p.source}:{n}")
+        out.append(section)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Front matter
+
+
+class FeedbackParams(Params):
+    title: str = "{region}财政支出绩效评价结果反馈书"
+    project_line: str = "评价项目: {project_name}"
+    number_line: str = "编号:{feedback_no}"
+    score_text: str = "{total}分"
+    see_also: str = "（详见此项目绩效评价报告）"
+    attachment: str | None = None
+
+
+@kind("feedback_form", FeedbackParams, {k: PV for k in ("title", "project_line", "number_line", "score_text",
+                                                          "see_also", "attachment")})  # fmt: skip
+def render_feedback(ctx: RenderContext, p: FeedbackParams) -> Output:
+    """结果反馈书: header lines and the form table, consistent with the report body."""
+    f = ctx.evaluation.findings
+    lines = lambda items: "\n".join(f"{n}.{t.rstrip('。')}。" for n, t in enumerate(items, 1))  # noqa: E731
+    out: Output = []
+    if p.attachment:
+        out.append(Paragraph(ctx.fill(p.attachment, where="feedback_form"), "plain"))
+    out += [
+        Paragraph(ctx.fill(p.title, where="feedback_form"), "title"),
+        Paragraph(ctx.fill(p.project_line, where="feedback_form"), "plain"),
+        Paragraph(ctx.fill(p.number_line, where="feedback_form"), "plain"),
+    ]
+    v = ctx.variables
+    rows: list[list[str | None]] = [
+        ["评价组织机构", v["organizer"], "项目主管部门", v["department"]],
+        ["评价机构", v["evaluator"], "评价时间", v["period"]],
+        ["评价分值", ctx.fill(p.score_text, where="feedback_form"), "评价结论", v["grade"]],
+        ["主要绩效情况", lines(f.achievements or [pr.title for pr in f.practices]), "", ""],
+        ["主要问题", lines([pr.title for pr in f.problems]), "", ""],
+        ["建议", lines([s.title for s in f.suggestions]) + "\n" + ctx.fill(p.see_also, where="feedback_form"), "", ""],
+    ]
+    table = Table(rows, header_rows=0)
+    table.merged_left = [(r, c) for r in (3, 4, 5) for c in (2, 3)]
+    out.append(table)
+    return out
+
+
+class RectificationParams(Params):
+    title: str = "{region}财政支出绩效评价结果整改报告书"
+    attachment: str | None = None
+
+
+@kind("rectification_form", RectificationParams, {"title": PV, "attachment": PV})
+def render_rectification(ctx: RenderContext, p: RectificationParams) -> Output:
+    """A blank 整改报告书 form for the evaluated unit to fill in."""
+    out: Output = []
+    if p.attachment:
+        out.append(Paragraph(ctx.fill(p.attachment, where="rectification_form"), "plain"))
+    out.append(Paragraph(ctx.fill(p.title, where="rectification_form"), "title"))
+    rows: list[list[str | None]] = [
+        ["被评价项目（单位）", "", "结果反馈书编号", ""],
+        ["联系人", "", "联系电话（手机）", ""],
+        ["整改情况", "", "", ""],
+        ["被评价单位负责人（签字）\n\n被评价单位（盖章）\n\n年   月   日", "", "主管部门意见\n\n（盖章）\n\n年   月   日", ""],
+    ]
+    table = Table(rows, header_rows=0)
+    table.merged_left = [(2, 2), (2, 3), (3, 1), (3, 3)]
+    table.min_heights = {2: 8.0}
+    out.append(table)
+    return out
+
+
+class Level1ListParams(Params):
+    template: str = "其中：{items}。"
+    item: str = "{prose_name}得分{score}分"
+    separator: str = "、"
+
+
+@kind("level1_list", Level1ListParams, {"template": PV + ("items",), "item": IV})
+def render_level1_list(ctx: RenderContext, p: Level1ListParams) -> Output:
+    """One sentence listing every 一级 indicator's derived subtotal (其中：项目决策得分…)."""
+    items = p.separator.join(
+        ctx.fill(p.item, indicator_context(top, i, ctx.prose_names), "level1_list.item")
+        for i, top in enumerate(ctx.evaluation.indicators, 1)
+    )
+    return [Paragraph(ctx.fill(p.template, {"items": items}, "level1_list"))]

@@ -1,0 +1,181 @@
+"""Write a DraftReport as a Word document in 公文 layout: East Asian fonts, real heading styles, bordered tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from drafter.atomic import atomic_write_bytes
+from drafter.report import DraftReport, PageBreak, Paragraph, Section, Table
+
+BODY_FONT = "仿宋_GB2312"
+HEADING_FONT = "黑体"
+TITLE_FONT = "方正小标宋简体"
+LATIN_FONT = "Times New Roman"
+# 公文 sizes: 二号 22pt (title), 三号 16pt (headings, body), 四号 14pt, 小四 12pt (tables)
+SIZES = {"title": 22, "heading": 16, "body": 16, "table": 12}
+HEADING_FONTS = {1: HEADING_FONT, 2: "楷体_GB2312", 3: BODY_FONT, 4: BODY_FONT}
+
+
+def _set_fonts(element_rpr_owner, east_asia: str, size: float | None = None, bold: bool | None = None) -> None:
+    """Set Latin and East Asian fonts on a style or run (w:rFonts w:eastAsia)."""
+    font = element_rpr_owner.font
+    font.name = LATIN_FONT
+    if size:
+        font.size = Pt(size)
+    if bold is not None:
+        font.bold = bold
+    rpr = element_rpr_owner.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.insert(0, fonts)
+    fonts.set(qn("w:eastAsia"), east_asia)
+    fonts.set(qn("w:ascii"), LATIN_FONT)
+    fonts.set(qn("w:hAnsi"), LATIN_FONT)
+
+
+def _prepare_styles(doc) -> None:
+    normal = doc.styles["Normal"]
+    _set_fonts(normal, BODY_FONT, SIZES["body"])
+    normal.paragraph_format.line_spacing = Pt(28)
+    normal.paragraph_format.space_after = Pt(0)
+    for level in range(1, 5):
+        style = doc.styles[f"Heading {level}"]
+        _set_fonts(style, HEADING_FONTS[level], SIZES["heading"], bold=level >= 3)
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        style.font.italic = False
+        style.paragraph_format.space_before = Pt(6)
+        style.paragraph_format.space_after = Pt(6)
+        style.paragraph_format.first_line_indent = Pt(32)
+        style.paragraph_format.keep_with_next = True
+    title = doc.styles["Title"]
+    _set_fonts(title, TITLE_FONT, SIZES["title"], bold=False)
+    title.font.color.rgb = RGBColor(0, 0, 0)
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.space_after = Pt(12)
+    # python-docx's default Title has a bottom border; a 公文 title has none
+    ppr = title.element.get_or_add_pPr()
+    for border in ppr.findall(qn("w:pBdr")):
+        ppr.remove(border)
+    section = doc.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
+    section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+
+
+def _add_paragraph(doc, block: Paragraph) -> None:
+    if block.role == "title":
+        doc.add_paragraph(block.text, style="Title")
+        return
+    para = doc.add_paragraph()
+    run = para.add_run(block.text)
+    if block.bold or block.role == "indicator_head":
+        run.bold = True
+    fmt = para.paragraph_format
+    if block.role in ("body", "indicator_head", "indicator_body", "item_title"):
+        fmt.first_line_indent = Pt(32)
+        fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    elif block.role == "center":
+        fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    elif block.role == "right":
+        fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    elif block.role == "cover":
+        fmt.left_indent = Cm(2)
+        fmt.space_after = Pt(12)
+
+
+def _cell_text(cell, text: str, bold: bool) -> None:
+    para = cell.paragraphs[0]
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if i:
+            para = cell.add_paragraph()
+        para.paragraph_format.first_line_indent = Pt(0)
+        para.paragraph_format.line_spacing = 1.15
+        run = para.add_run(line)
+        run.font.size = Pt(SIZES["table"])
+        if bold:
+            run.bold = True
+
+
+def _add_table(doc, block: Table) -> None:
+    if block.caption:
+        caption = doc.add_paragraph(block.caption)
+        caption.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        caption.runs[0].bold = True
+    if block.unit_note:
+        note = doc.add_paragraph(block.unit_note)
+        note.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    n_cols = max(len(r) for r in block.rows)
+    table = doc.add_table(rows=len(block.rows), cols=n_cols)
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    merged_left = set(block.merged_left)
+    for r, row in enumerate(block.rows):
+        cells = table.rows[r].cells
+        for c in range(n_cols):
+            value = row[c] if c < len(row) else ""
+            if value is None or (r, c) in merged_left:
+                continue
+            _cell_text(cells[c], value, bold=r < block.header_rows)
+        if r in block.min_heights:
+            table.rows[r].height = Cm(block.min_heights[r])
+    # merges after filling, so merged text is never duplicated
+    for r, row in enumerate(block.rows):
+        for c in range(min(len(row), n_cols)):
+            if row[c] is None and r > 0:
+                top = r - 1
+                while top > 0 and block.rows[top][c] is None:
+                    top -= 1
+                if r == len(block.rows) - 1 or block.rows[r + 1][c] is not None:
+                    table.cell(top, c).merge(table.cell(r, c))
+    for r, c in sorted(merged_left):
+        left = c - 1
+        while (r, left) in merged_left:
+            left -= 1
+        if c + 1 >= n_cols or (r, c + 1) not in merged_left:
+            table.cell(r, left).merge(table.cell(r, c))
+    doc.add_paragraph()
+
+
+def _add_section(doc, section: Section) -> None:
+    if section.heading:
+        doc.add_heading(section.heading, level=min(section.level, 4))
+    for block in section.blocks:
+        if isinstance(block, Paragraph):
+            _add_paragraph(doc, block)
+        elif isinstance(block, Table):
+            _add_table(doc, block)
+        elif isinstance(block, PageBreak):
+            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    for child in section.children:
+        _add_section(doc, child)
+
+
+def build_docx(report: DraftReport):
+    """The python-docx Document of a report."""
+    doc = Document()
+    _prepare_styles(doc)
+    doc.core_properties.title = report.title.replace("\n", "")
+    doc.core_properties.author = "evalreport"
+    doc.core_properties.comments = f"样式：{report.style}"
+    for section in report.sections:
+        _add_section(doc, section)
+    return doc
+
+
+def write_docx(report: DraftReport, path: Path) -> None:
+    """Write the report atomically to `path`."""
+    import io
+
+    buffer = io.BytesIO()
+    build_docx(report).save(buffer)
+    atomic_write_bytes(path, buffer.getvalue())
+
+

@@ -1,0 +1,45 @@
+"""Phrase templates of a house style: `{variable}` placeholders, checked before anything is rendered."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+
+class StyleError(Exception):
+    """A house style that cannot be used; the message is Chinese and names the file and key."""
+
+
+_FORMATTER = string.Formatter()
+
+
+def variables_of(template: str) -> set[str]:
+    """The variable names a template uses ({budget}, {score:.2f} → budget, score)."""
+    names: set[str] = set()
+    try:
+        for _, field_name, _, _ in _FORMATTER.parse(template):
+            if field_name:
+                names.add(field_name.split(".")[0].split("[")[0])
+    except ValueError as exc:
+        raise StyleError(f"短语“{template}”的花括号不成对：{exc}") from None
+    return names
+
+
+def check_template(template: str, allowed: Iterable[str], where: str) -> None:
+    """Fail loudly when a template names a variable its context does not provide."""
+    unknown = variables_of(template) - set(allowed)
+    if unknown:
+        names = "、".join(sorted(unknown))
+        choices = "、".join(sorted(allowed))
+        raise StyleError(f"{where}：短语使用了未知变量 {names}。可用变量：{choices}")
+
+
+def fill(template: str, values: Mapping[str, Any], where: str = "") -> str:
+    """Render a template; a missing variable is an error, never an empty string."""
+    try:
+        return template.format_map(values)
+    except KeyError as exc:
+        raise StyleError(f"{where}：短语“{template}”缺少变量 {exc.args[0]}") from None
+    except (ValueError, TypeError) as exc:
+        raise StyleError(f"{where}：短语“{template}”无法填写：{exc}") from None

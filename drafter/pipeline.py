@@ -1,0 +1,76 @@
+"""The draft command's flow: choose a backend, render, write atomically."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.docx_writer import write_docx
+from drafter.markdown_writer import write_markdown
+from drafter.render import render_report
+from drafter.report import DraftReport, Section
+from evaluation_model import Evaluation
+
+Progress = Callable[[str], None] | None
+
+
+@dataclass
+class DraftOptions:
+    backend: str | None = None
+    model: str | None = None
+    config: Path | None = None
+    dry_run: bool = False
+    output: Path | None = None
+    project_path: Path | None = None
+    fmt: str = "docx"
+
+
+def choose_backend(requested: str | None, progress: Progress) -> str:
+    """offline unless asked otherwise or an API key is configured."""
+    if requested:
+        return requested
+    if os.environ.get("OPENAI_API_KEY"):
+        return "openai"
+    if progress:
+        progress("提示：未设置 OPENAI_API_KEY，使用离线渲染器起草（数字与表格相同，文字为固定句式）。")
+    return "offline"
+
+
+def section_label(section: Section) -> str:
+    return section.heading or section.id
+
+
+def write_report(report: DraftReport, output: Path, fmt: str) -> None:
+    if fmt == "md":
+        write_markdown(report, output)
+    else:
+        write_docx(report, output)
+
+
+def draft_report(evaluation: Evaluation, options: DraftOptions, progress: Progress = None) -> DraftReport:
+    """Draft and (unless dry-run) write the report; returns it."""
+    backend = choose_backend(options.backend, progress)
+    if backend == "offline":
+        if options.dry_run and progress:
+            progress("离线渲染器不调用模型：0 个 token，费用 0。")
+        count = [0]
+
+        def on_section(section: Section) -> None:
+            count[0] += 1
+            if progress:
+                progress(f"[{count[0]}] 已起草 {section_label(section)}")
+
+        report = render_report(evaluation, on_section=on_section)
+    else:
+        from drafter.llm.flow import draft_with_llm
+
+        report = draft_with_llm(evaluation, options, progress)
+        if report is None:  # dry run
+            return render_report(evaluation)
+    if options.output and not options.dry_run:
+        write_report(report, options.output, options.fmt)
+        if progress:
+            progress(f"已写出 {options.output}（总分 {evaluation.total} 分，等级 {evaluation.grade}）")
+    return report

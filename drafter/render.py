@@ -1,0 +1,77 @@
+"""The offline renderer: evaluation + style → DraftReport, deterministic, every figure from the data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from drafter.blocks import RenderContext
+from drafter.context import project_context
+from drafter.numbering import format_number, path_token
+from drafter.report import DraftReport, PageBreak, Paragraph, Section
+from drafter.style import SectionSpec, Style, load_style
+from evaluation_model import Evaluation
+
+
+def _render_spec(spec: SectionSpec, style: Style, ctx: RenderContext) -> Section:
+    title = ctx.fill(spec.title, where=f"章节 {spec.id}") if spec.title else ""
+    section = Section(id=spec.id, title=title, level=1, numbered=spec.numbered)
+    if spec.page_break_before:
+        section.blocks.append(PageBreak())
+    for block_kind, params in style.blocks[id(spec)]:
+        for item in block_kind.render(ctx, params):
+            if isinstance(item, Section):
+                section.children.append(item)
+            else:
+                section.blocks.append(item)
+    for child in spec.children:
+        section.children.append(_render_spec(child, style, ctx))
+    if spec.page_break_after:
+        section.children.append(Section(id=f"{spec.id}.break", title="", level=0, numbered=False,
+                                        blocks=[PageBreak()]))
+    return section
+
+
+def _number(sections: list[Section], level: int, prefix: str, formats: dict[int, str]) -> None:
+    """Give numbered sections their printed heading (一、基本情况) and address (四（二）)."""
+    index = 0
+    for section in sections:
+        if section.numbered and section.title:
+            index += 1
+            section.level = level
+            token = path_token(level, index)
+            section.number = prefix + token
+            section.heading = format_number(level, index, formats) + section.title
+            _number(section.children, level + 1, section.number, formats)
+        else:
+            section.level = 0
+            _number(section.children, level, prefix, formats)
+
+
+def render_report(
+    evaluation: Evaluation,
+    style: Style | None = None,
+    on_section: Callable[[Section], None] | None = None,
+) -> DraftReport:
+    """Draft the whole report with the deterministic renderer."""
+    style = style or load_style(evaluation.style)
+    ctx = RenderContext(evaluation, project_context(evaluation, style.spec.prose_names), style.spec.prose_names,
+                        style.name)  # fmt: skip
+    sections: list[Section] = []
+    for spec in style.spec.sections:
+        section = _render_spec(spec, style, ctx)
+        sections.append(section)
+        if on_section:
+            on_section(section)
+    _number(sections, 1, "", style.spec.numbering)
+    title = "\n".join(ctx.fill(t, where="title") for t in style.spec.title)
+    return DraftReport(title=title, sections=sections, style=style.name)
+
+
+def report_paragraph_texts(report: DraftReport) -> list[str]:
+    """All paragraph texts in order (headings included): used by tests and the dry-run."""
+    out: list[str] = []
+    for section in report.walk():
+        if section.heading:
+            out.append(section.heading)
+        out.extend(b.text for b in section.blocks if isinstance(b, Paragraph))
+    return out

@@ -1,0 +1,147 @@
+"""Offline drafting: every fixture in every style, Word layout, figures equal to the data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from typer.testing import CliRunner
+
+from cli import app
+from drafter.render import render_report, report_paragraph_texts
+from drafter.style import available_styles, load_style
+from project_file import load_project
+from tests.conftest import FIXTURES, SEEDS
+
+STYLES = ["shangcheng", "fengtai", "mof"]
+
+
+def test_all_three_styles_exist():
+    assert set(STYLES) <= set(available_styles())
+
+
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_every_fixture_drafts_in_every_style(fixture: Path, style: str, tmp_path: Path):
+    evaluation = load_project(fixture)
+    evaluation.style = style
+    report = render_report(evaluation)
+    texts = "\n".join(report_paragraph_texts(report))
+    assert f"{evaluation.total}分" in texts
+    assert f"“{evaluation.grade}”" in texts
+    numbered = [s for s in report.sections if s.numbered and s.title]
+    assert len(numbered) == len([s for s in load_style(style).spec.sections if s.numbered and s.title])
+    from drafter.docx_writer import write_docx
+    from drafter.markdown_writer import write_markdown
+
+    write_docx(report, tmp_path / "r.docx")
+    write_markdown(report, tmp_path / "r.md")
+    assert Document(str(tmp_path / "r.docx")).tables
+    assert "| 合计 |" in (tmp_path / "r.md").read_text(encoding="utf-8")
+
+
+def _draft(tmp_path: Path, fixture: str, *extra: str) -> Path:
+    out = tmp_path / "out" / "report.docx"
+    result = CliRunner().invoke(app, ["draft", str(Path("fixtures") / fixture), "-o", str(out), *extra])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_docx_outline_fonts_and_tables(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    doc = Document(str(_draft(tmp_path, "shangcheng_2020_smart_security.yaml")))
+    headings = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert ("Heading 1", "一、基本情况") in headings
+    assert ("Heading 2", "（二）过程管理情况") in headings
+    assert [h for s, h in headings if s == "Heading 1"][-1] == "七、相关建议"
+    normal_fonts = doc.styles["Normal"].element.rPr.find(qn("w:rFonts"))
+    assert normal_fonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
+    h1_fonts = doc.styles["Heading 1"].element.rPr.find(qn("w:rFonts"))
+    assert h1_fonts.get(qn("w:eastAsia")) == "黑体"
+    assert all(t.style.name == "Table Grid" for t in doc.tables)
+    texts = [p.text for p in doc.paragraphs]
+    assert "B14运转程序规范性，权重4分，得分2分。" in texts
+    b14_body = texts[texts.index("B14运转程序规范性，权重4分，得分2分。") + 1]
+    assert b14_body.endswith("根据相关评分标准，扣2分，该指标得2分。")
+    assert any("预算资金到位率为100%" in t for t in texts)
+    assert any("预算执行率为89.04%" in t for t in texts)
+    assert any("综合评价得分86.8分，绩效评级为“良”" in t for t in texts)
+    feedback = doc.tables[0]
+    assert feedback.cell(2, 1).text == "86.8分" and feedback.cell(2, 3).text == "良"
+
+
+def _triples_from_seed(text: str) -> set[tuple[str, str, str]]:
+    rows = re.findall(r"\t([A-D]\d\d[^\t\n]+)\n\t([\d.]+)\s*\n\t([\d.]+)", text)
+    return {(label.strip(), w, s) for label, w, s in rows}
+
+
+def _triples_from_docx(path: Path) -> tuple[set, set]:
+    doc = Document(str(path))
+    tables = set()
+    for table in doc.tables:
+        for row in table.rows:
+            cells = [c.text.strip() for c in row.cells]
+            if len(cells) == 4 and re.match(r"^[A-D]\d\d", cells[1]):
+                tables.add((cells[1], cells[2], cells[3]))
+    prose = set()
+    for p in doc.paragraphs:
+        m = re.match(r"^([A-D]\d\d\S+?)，权重([\d.]+)分，得分([\d.]+)分。$", p.text)
+        if m:
+            prose.add(m.groups())
+    return tables, prose
+
+
+def test_round_trip_seed_000_triples(tmp_path: Path, monkeypatch):
+    """The (indicator, weight, score) triples in the draft equal those in the seed's own tables."""
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    seed = _triples_from_seed((SEEDS / "000_35d0328808c89d23.txt").read_text(encoding="utf-8"))
+    assert len(seed) == 32
+    tables, prose = _triples_from_docx(_draft(tmp_path, "shangcheng_2020_smart_security.yaml"))
+    assert tables == seed
+    assert prose == seed
+
+
+def test_markdown_output_and_progress(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    out = tmp_path / "r.md"
+    result = CliRunner().invoke(app, ["draft", "fixtures/fengtai_2023_lize_renovation.yaml", "-o", str(out)])
+    assert result.exit_code == 0
+    assert "离线渲染器" in result.output and "已起草" in result.output
+    text = out.read_text(encoding="utf-8")
+    assert "其中：项目决策得分7.26分、项目过程得分15.85分、项目产出得分34.62分、项目效益得分23.50分。" in text
+    assert "| 合计 |  |  | 100 | 81.23 |" in text
+
+
+def test_output_never_overwrites_an_input(tmp_path: Path):
+    source = Path(__file__).resolve().parent.parent / "fixtures" / "shangcheng_2020_smart_security.yaml"
+    copy = tmp_path / "p.yaml"
+    copy.write_bytes(source.read_bytes())
+    result = CliRunner().invoke(app, ["draft", str(copy), "-o", str(copy), "--format", "md"])
+    assert result.exit_code == 2
+    assert "拒绝覆盖输入" in result.output
+    assert copy.read_bytes() == source.read_bytes()
+
+
+def test_unknown_style_is_a_clear_error(tmp_path: Path):
+    source = Path(__file__).resolve().parent.parent / "fixtures" / "shangcheng_2020_smart_security.yaml"
+    result = CliRunner().invoke(app, ["draft", str(source), "-o", str(tmp_path / "x.docx"), "--style", "nope"])
+    assert result.exit_code == 2 and "未知的报告样式" in result.output and "shangcheng" in result.output
+
+
+def test_style_with_unknown_variable_fails_loudly():
+    from drafter.blocks import validate_block
+    from drafter.phrases import StyleError
+
+    with pytest.raises(StyleError, match="未知变量 budgte"):
+        validate_block({"kind": "text", "template": "预算{budgte}元"}, "测试样式")
+
+
+def test_styles_command_lists_sections():
+    result = CliRunner().invoke(app, ["styles"])
+    assert result.exit_code == 0
+    assert "shangcheng" in result.output and "七、相关建议" in result.output and "七、其他需要说明的问题" in result.output

@@ -1,0 +1,160 @@
+"""Project-file validation errors and derived values."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from evaluation_model import format_percent, grade_for
+from project_file import ProjectFileError, load_project
+from tests.conftest import ROOT
+
+BASE = """\
+project:
+  name: 测试项目
+  year: 2020
+  region: 上城区
+  unit: 单位
+  department: 部门
+  organizer: 财政局
+  evaluator: 机构
+  period: 2021年
+  report_date: 2021年12月8日
+background: [背景]
+goals: {overall: 总目标, annual: 年度目标}
+funding: {unit: UNIT, budget: 100, received: 100, spent: 89.04}
+indicators:
+  - code: A
+    name: 决策
+    WEIGHT
+    children:
+      - code: A1
+        name: 项目立项
+        children:
+          - {code: A11, name: 立项依据充分性, weight: 20, score: SCORE}
+          - {code: CODE2, name: 立项程序规范性, weight: 80, score: 70.5}
+"""
+
+
+def project(write, unit="万元", score="18", code2="A12", weight=""):
+    text = BASE.replace("UNIT", unit).replace("SCORE", score).replace("CODE2", code2)
+    text = text.replace("    WEIGHT\n", f"    weight: {weight}\n" if weight else "")
+    return write("p.yaml", text)
+
+
+def error_of(path) -> str:
+    with pytest.raises(ProjectFileError) as info:
+        load_project(path)
+    return str(info.value)
+
+
+def test_valid_project_derives_values(write):
+    e = load_project(project(write))
+    assert e.total == Decimal("88.5")
+    assert e.grade == "良"
+    assert e.indicators[0].total_weight == 100
+    assert e.leaves()[1].deduction == Decimal("9.5")
+    assert format_percent(e.received_rate) == "100%"
+    assert format_percent(e.execution_rate) == "89.04%"
+    assert format_percent(e.score_rate) == "88.5%"
+
+
+def test_score_above_weight_names_line_and_field(write):
+    message = error_of(project(write, score="21"))
+    assert "p.yaml:21" in message
+    assert "A11立项依据充分性" in message and "得分 21 超过权重 20" in message
+
+
+def test_non_numeric_score(write):
+    message = error_of(project(write, score="十八"))
+    assert "p.yaml:21" in message and "不是数字" in message and "score" in message
+
+
+def test_negative_score(write):
+    assert "不能为负数" in error_of(project(write, score="-1"))
+
+
+def test_unknown_unit(write):
+    message = error_of(project(write, unit="万圆"))
+    assert "p.yaml:13" in message and "万圆" in message and "元、万元、亿元" in message
+
+
+def test_duplicate_codes(write):
+    message = error_of(project(write, code2="A11"))
+    assert "编码 A11 重复" in message and "p.yaml:22" in message
+
+
+def test_declared_parent_total_must_equal_children(write):
+    message = error_of(project(write, weight="90"))
+    assert "权重合计 90" in message and "下级指标之和 100" in message and "p.yaml:15" in message
+
+
+def test_missing_required_field(write):
+    path = write("m.yaml", BASE.replace("  region: 上城区\n", "").replace("UNIT", "元").replace("SCORE", "1")
+                 .replace("CODE2", "A12").replace("    WEIGHT\n", ""))  # fmt: skip
+    message = error_of(path)
+    assert "project.region" in message and "缺少必填字段" in message
+
+
+def test_unknown_field_is_reported(write):
+    path = write("u.yaml", BASE.replace("  year: 2020\n", "  year: 2020\n  yaer: 2020\n").replace("UNIT", "元")
+                 .replace("SCORE", "1").replace("CODE2", "A12").replace("    WEIGHT\n", ""))  # fmt: skip
+    message = error_of(path)
+    assert "project.yaer" in message and "未知字段" in message and "u.yaml:4" in message
+
+
+def test_yaml_syntax_error_has_line(write):
+    path = write("s.yaml", "project:\n  name: [未闭合\n")
+    message = error_of(path)
+    assert "语法错误" in message and "s.yaml:" in message
+
+
+def test_weights_not_100_is_a_warning(write):
+    text = BASE.replace("UNIT", "元").replace("SCORE", "1").replace("CODE2", "A12").replace("    WEIGHT\n", "")
+    e = load_project(write("w.yaml", text.replace("weight: 80, score: 70.5", "weight: 70, score: 60")))
+    assert any("不是 100 分" in w for w in e.warnings())
+
+
+def test_json_project_file(write, tmp_path):
+    import json
+
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe").load(project(write).read_text(encoding="utf-8"))
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    assert load_project(path).total == Decimal("88.5")
+
+
+@pytest.mark.parametrize(
+    ("total", "grade"),
+    [("100", "优"), ("90", "优"), ("89.99", "良"), ("80", "良"), ("79.9", "中"), ("60", "中"), ("59.99", "差")],
+)
+def test_grade_bands(total, grade):
+    assert grade_for(Decimal(total)) == grade
+
+
+def test_execution_rate_base_setting(write):
+    path = project(write)
+    text = path.read_text(encoding="utf-8").replace("budget: 100, received: 100", "budget: 200, received: 100")
+    path.write_text("settings: {execution_rate_base: 预算}\n" + text, encoding="utf-8")
+    e = load_project(path)
+    assert format_percent(e.execution_rate) == "44.52%"
+    assert format_percent(e.received_rate) == "50%"
+
+
+def test_scores_keep_their_decimals():
+    e = load_project(ROOT / "fixtures" / "fengtai_2024_hospital_assessment.yaml")
+    assert str(e.leaves()[-1].score) == "7.40"
+    assert e.total == Decimal("86.88")
+
+
+def test_schema_command_prints_json_schema():
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    result = CliRunner().invoke(app, ["schema"])
+    assert result.exit_code == 0
+    assert '"indicators"' in result.stdout and "指标体系" in result.stdout
