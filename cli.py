@@ -116,6 +116,47 @@ def schema(
         sys.stdout.write(text + "\n")
 
 
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="要核查的报告（.docx、.md、.txt，可多个）")],
+    data: Annotated[Path | None, typer.Option("--data", help="项目数据文件：核对报告数字与数据")] = None,
+    scores: Annotated[Path | None, typer.Option("--scores", help="Excel 评分表，代替项目文件中的指标体系")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text 或 json")] = "text",
+    execution_base: Annotated[str | None, typer.Option("--execution-base", help="预算执行率分母：到位 或 预算")] = None,
+    annotate: Annotated[Path | None, typer.Option("--annotate", help="写出一份把发现标为 Word 批注的副本")] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="基线文件：已接受的发现不再报告")] = None,
+    update_baseline: Annotated[bool, typer.Option("--update-baseline", help="把本次全部发现写入基线文件")] = False,
+    select: Annotated[str | None, typer.Option("--select", help="只运行这些规则（逗号分隔，如 SC102,TT201）")] = None,
+) -> None:
+    """核查报告中的每一个数字；有错误时退出码为 1，输入无法使用时为 2。"""
+    from checkers.run import CheckOptions, run_check
+
+    if fmt not in ("text", "json"):
+        fail(f"不支持的输出格式 {fmt!r}，请用 --format text 或 --format json")
+    if execution_base not in (None, "到位", "预算"):
+        fail("--execution-base 只能是“到位”或“预算”")
+    evaluation = load_evaluation(data, scores) if data else None
+    options = CheckOptions(fmt=fmt, execution_base=execution_base, annotate=annotate, baseline=baseline,
+                           update_baseline=update_baseline, select=set(select.split(",")) if select else None)  # fmt: skip
+    code = run_check(files, evaluation, options, out, err)
+    raise typer.Exit(code)
+
+
+@app.command()
+def rules(
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="写入文件（如 docs/rules.md）；缺省打印")] = None,
+) -> None:
+    """列出全部核查规则（生成 docs/rules.md）。"""
+    from checkers.rules_doc import render_rules_doc
+    from drafter.atomic import atomic_write_text
+
+    text = render_rules_doc()
+    if output:
+        atomic_write_text(output, text)
+    else:
+        sys.stdout.write(text)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from drafter.context import INDICATOR_VARIABLES, PROJECT_VARIABLES, indicator_context
 from drafter.phrases import check_template, fill
-from drafter.report import Block, Paragraph, Section, Table
+from drafter.report import SLOT_MARK, Block, Paragraph, Section, Table, slotted
 from evaluation_model import Evaluation, Indicator, format_amount, format_percent, format_score, plain
 
 
@@ -131,6 +131,13 @@ FIELDS: dict[str, Callable[[Evaluation], list[str]]] = {
 }
 
 
+# Narrative fields whose paragraphs are prose slots a model may rewrite (the rest are quoted as given).
+PROSE_FIELDS = {
+    "background", "organization", "implementation", "funding.management", "findings.conclusion",
+    "findings.result_application", "findings.other_matters",
+}  # fmt: skip
+
+
 class FieldParams(Params):
     field: Literal[tuple(FIELDS)]  # type: ignore[valid-type]
     item: str = "{text}"
@@ -149,7 +156,13 @@ def render_paragraphs(ctx: RenderContext, p: FieldParams) -> Output:
     out: Output = []
     for n, text in enumerate(texts, 1):
         template = p.last_item if p.last_item and n == len(texts) else p.item
-        out.append(Paragraph(fill(template, {"text": text, "n": n, "cn": chinese_numeral(n)}, f"paragraphs {p.field}")))
+        values = {"text": text, "n": n, "cn": chinese_numeral(n)}
+        filled = fill(template, values, f"paragraphs {p.field}")
+        if p.field in PROSE_FIELDS:
+            marked = fill(template, {**values, "text": SLOT_MARK}, f"paragraphs {p.field}")
+            out.append(slotted(filled, marked, f"{p.field}:{n}"))
+        else:
+            out.append(Paragraph(filled))
     return out
 
 
@@ -228,7 +241,12 @@ def render_indicator_sections(ctx: RenderContext, p: IndicatorSectionsParams) ->
             lc = indicator_context(leaf, n, ctx.prose_names)
             section.blocks.append(Paragraph(ctx.fill(p.leaf_head, lc, "indicator_sections.leaf_head"), "indicator_head"))
             body = p.leaf_body_deducted if leaf.total_score < leaf.total_weight else p.leaf_body_full
-            section.blocks.append(Paragraph(ctx.fill(body, lc, "indicator_sections.leaf_body"), "indicator_body"))
+            text = ctx.fill(body, lc, "indicator_sections.leaf_body")
+            if leaf.evidence:
+                marked = ctx.fill(body, {**lc, "evidence": SLOT_MARK}, "indicator_sections.leaf_body")
+                section.blocks.append(slotted(text, marked, f"evidence:{leaf.label}", "indicator_body"))
+            else:
+                section.blocks.append(Paragraph(text, "indicator_body"))
             section.prose_keys.append(f"evidence:{leaf.label}")
         out.append(section)
     return out
@@ -251,8 +269,10 @@ def render_evidence_sections(ctx: RenderContext, p: EvidenceSectionsParams) -> O
         cc = indicator_context(child, index, ctx.prose_names)
         section = Section(id=f"evidence.{child.code or child.name}", title=ctx.fill(p.title, cc, "evidence_sections"),
                           level=0)  # fmt: skip
-        texts = [leaf.evidence for leaf in child.leaves() if leaf.evidence]
-        section.blocks.extend(Paragraph(t) for t in texts or [p.empty])
+        with_evidence = [leaf for leaf in child.leaves() if leaf.evidence]
+        section.blocks.extend(Paragraph(leaf.evidence or "", slot=f"evidence:{leaf.label}") for leaf in with_evidence)
+        if not with_evidence:
+            section.blocks.append(Paragraph(p.empty))
         section.prose_keys.extend(f"evidence:{leaf.label}" for leaf in child.leaves())
         out.append(section)
     return out
@@ -346,7 +366,9 @@ def render_problems(ctx: RenderContext, p: ProblemParams) -> Output:
         return out
     if p.mode == "numbered":
         for n, pr in enumerate(problems, 1):
-            out.append(Paragraph(fill(p.numbered_item, {"n": n, "title": pr.title, "text": pr.text, "aspect": pr.aspect})))
+            values = {"n": n, "title": pr.title, "text": pr.text, "aspect": pr.aspect}
+            marked = fill(p.numbered_item, {**values, "text": SLOT_MARK})
+            out.append(slotted(fill(p.numbered_item, values), marked, f"problem:{pr.id}"))
         return out
     aspects: dict[str, list[Any]] = {}
     for pr in problems:
@@ -356,7 +378,7 @@ def render_problems(ctx: RenderContext, p: ProblemParams) -> Output:
         for n, pr in enumerate(items, 1):
             head = fill(p.item_title, {"title": pr.title, "n": n})
             section.blocks.append(Paragraph(f"{n}.{head}" if len(items) > 1 else head, "item_title", bold=True))
-            section.blocks.append(Paragraph(pr.text))
+            section.blocks.append(Paragraph(pr.text, slot=f"problem:{pr.id}"))
             section.prose_keys.append(f"problem:{pr.id}")
         out.append(section)
     return out
@@ -381,9 +403,12 @@ def render_items(ctx: RenderContext, p: ItemsParams) -> Output:
         return out
     for n, item in enumerate(items, 1):
         if p.mode == "numbered":
-            out.append(Paragraph(fill(p.numbered_item, {"n": n, "title": item.title, "text": item.text})))
+            values = {"n": n, "title": item.title, "text": item.text}
+            marked = fill(p.numbered_item, {**values, "text": SLOT_MARK})
+            out.append(slotted(fill(p.numbered_item, values), marked, f"{p.source}:{n}"))
             continue
-        section = Section(id=f"{p.source}.{n}", title=item.title, level=0, blocks=[Paragraph(item.text)])
+        section = Section(id=f"{p.source}.{n}", title=item.title, level=0,
+                          blocks=[Paragraph(item.text, slot=f"{p.source}:{n}")])  # fmt: skip
         section.prose_keys.append(f"{p.source}:{n}")
         out.append(section)
     return out

@@ -7,11 +7,43 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Paragraph:
-    """A body paragraph; `role` tells writers how to lay it out (body, title, subtitle, cover, right, center)."""
+    """A body paragraph; `role` tells writers how to lay it out (body, title, subtitle, cover, right, center).
+
+    A paragraph with a prose `slot` (e.g. ``evidence:B14运转程序规范性``) is `before` + slot text + `after`:
+    the fixed text around the slot comes from the data, only the slot text may be rewritten by a model.
+    """
 
     text: str
     role: str = "body"
     bold: bool = False
+    slot: str | None = None
+    before: str = ""
+    after: str = ""
+
+    @property
+    def slot_text(self) -> str:
+        """The rewritable part of the paragraph (the whole text when it has no fixed parts)."""
+        end = len(self.text) - len(self.after)
+        return self.text[len(self.before) : end]
+
+    def with_prose(self, prose: str) -> Paragraph:
+        """A copy whose slot text is replaced; the fixed text around it is kept."""
+        return Paragraph(self.before + prose + self.after, self.role, self.bold, self.slot, self.before, self.after)
+
+
+SLOT_MARK = "\x00SLOT\x00"
+
+
+def slotted(text: str, marked: str, slot: str, role: str = "body", bold: bool = False) -> Paragraph:
+    """A paragraph whose slot is where `marked` (the same template filled with SLOT_MARK) holds the mark.
+
+    Falls back to a plain paragraph when the mark is not found exactly once or the parts do not add up.
+    """
+    parts = marked.split(SLOT_MARK)
+    if len(parts) == 2 and text.startswith(parts[0]) and text.endswith(parts[1]) and \
+            len(text) >= len(parts[0]) + len(parts[1]):  # fmt: skip
+        return Paragraph(text, role, bold, slot, parts[0], parts[1])
+    return Paragraph(text, role, bold)
 
 
 @dataclass

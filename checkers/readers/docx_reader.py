@@ -14,14 +14,17 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import docx
-from docx.document import Document as DocxDocument
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.pkgreader import PackageReader
 from docx.oxml.ns import qn
+from lxml import etree
 from lxml.etree import _Element
 
 from checkers.document import Document, DocumentBuilder, RawCell
 from checkers.readers.errors import ReadError
 
+W_BODY = qn("w:body")
 W_P = qn("w:p")
 W_R = qn("w:r")
 W_T = qn("w:t")
@@ -120,30 +123,51 @@ def _structured_paragraph_text(p: _Element) -> str:
     return "".join(parts)
 
 
-_PARA_TAGS = (W_T, W_TAB, W_BR, W_CR, W_NBH, W_TXBX)
+_PARA_TAGS = (W_T, W_TAB, W_BR, W_CR, W_NBH, W_TXBX, W_PSTYLE, W_OUTLINE)
 
 
-def paragraph_text(p: _Element) -> str:
-    """Visible text of a ``w:p`` element (line breaks as "\\n").
+def paragraph_info(p: _Element, levels: dict[str, int]) -> tuple[str, int | None]:
+    """Visible text (line breaks as "\\n") and heading level from style/outline of a ``w:p``.
 
-    Fast path: one filtered C-level ``iter``; paragraphs holding text boxes
-    fall back to a structured walk that skips the text-box content.
+    Fast path: one filtered C-level ``iter``; paragraphs holding text boxes fall
+    back to a structured walk that skips the text-box content.  The first
+    ``pStyle``/``outlineLvl`` seen is the paragraph's own (a tracked-change
+    record of old properties comes later in ``w:pPr``).
     """
     parts: list[str] = []
     append = parts.append
+    style_level: int | None = None
+    outline_level: int | None = None
+    seen_style = seen_outline = False
     for el in p.iter(*_PARA_TAGS):
         tag = el.tag
         if tag == W_T:
             append(el.text or "")
         elif tag == W_TAB:
             append("\t")
+        elif tag == W_PSTYLE:
+            if not seen_style:
+                seen_style = True
+                style_level = levels.get(el.get(W_VAL, ""))
+        elif tag == W_OUTLINE:
+            if not seen_outline:
+                seen_outline = True
+                val = _int_val(el, 9)
+                outline_level = val + 1 if 0 <= val < 9 else None
         elif tag == W_NBH:
             append("-")
         elif tag == W_TXBX:
-            return _structured_paragraph_text(p)
+            parts = [_structured_paragraph_text(p)]
+            break
         elif el.get(W_TYPE) in (None, "textWrapping"):
             append("\n")
-    return "".join(parts)
+    level = outline_level if seen_outline else style_level
+    return "".join(parts), level
+
+
+def paragraph_text(p: _Element) -> str:
+    """Visible text of a ``w:p`` element (line breaks as "\\n")."""
+    return paragraph_info(p, {})[0]
 
 
 def _cell_text(tc: _Element) -> str:
@@ -284,10 +308,11 @@ def table_rows(tbl: _Element) -> list[list[RawCell]]:
     return rows if rows is not None else _structured_table_rows(tbl)
 
 
-def _style_levels(doc: DocxDocument) -> dict[str, int]:
+def _style_levels(styles_el: _Element | None) -> dict[str, int]:
     """Map paragraph style id → heading level (from name, outline level or base style)."""
+    if styles_el is None:
+        return {}
     info: dict[str, tuple[str, int | None, str | None]] = {}
-    styles_el = doc.styles.element
     for st in styles_el.iterchildren(W_STYLE):
         if st.get(W_TYPE) not in (None, "paragraph"):
             continue
@@ -319,47 +344,69 @@ def _style_levels(doc: DocxDocument) -> dict[str, int]:
     return levels
 
 
-def _paragraph_level(p: _Element, levels: dict[str, int]) -> int | None:
-    ppr = p.find(W_PPR)
-    if ppr is None:
-        return None
-    outline = ppr.find(W_OUTLINE)
-    if outline is not None:
-        val = _int_val(outline, 9)
-        return val + 1 if 0 <= val < 9 else None
-    ps = ppr.find(W_PSTYLE)
-    if ps is not None:
-        return levels.get(ps.get(W_VAL, ""))
-    return None
+_WORD_CONTENT_TYPES = (
+    CT.WML_DOCUMENT_MAIN,
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+# Plain parser: element proxies without python-docx's custom classes iterate much faster.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
-def open_docx(path: str | os.PathLike[str]) -> DocxDocument:
-    """Open with python-docx, turning every failure into :class:`ReadError`."""
-    name = Path(path).name
+def _bad_docx(path: str | os.PathLike[str]) -> ReadError:
+    return ReadError(
+        f"文件“{Path(path).name}”不是有效的 Word（.docx）文档，可能已损坏或只是改了扩展名。"
+        "请用 Word 打开后“另存为” .docx 格式再试。"
+    )
+
+
+def load_parts(path: str | os.PathLike[str]) -> tuple[_Element, _Element | None]:
+    """Return the parsed main document and styles parts.
+
+    Uses python-docx's OPC package reader (zip, content types, relationships)
+    but parses the two XML parts with a plain lxml parser: building python-docx's
+    full object model and walking its custom element classes would double the
+    cost on large reports.
+    """
+    if not Path(path).is_file():
+        raise ReadError(f"找不到文件“{path}”。请检查路径是否正确。")
     try:
-        return docx.Document(str(path))
-    except FileNotFoundError as exc:
-        raise ReadError(f"找不到文件“{path}”。请检查路径是否正确。") from exc
-    except Exception as exc:  # python-docx raises several types for bad packages
-        raise ReadError(
-            f"文件“{name}”不是有效的 Word（.docx）文档，可能已损坏或只是改了扩展名。"
-            "请用 Word 打开后“另存为” .docx 格式再试。"
-        ) from exc
+        package = PackageReader.from_file(str(path))
+    except Exception as exc:  # not a zip, missing [Content_Types].xml, broken rels, ...
+        raise _bad_docx(path) from exc
+    main_name, main_blob = None, None
+    blobs: dict[str, bytes] = {}
+    for partname, content_type, reltype, blob in package.iter_sparts():
+        blobs[partname] = blob
+        if reltype == RT.OFFICE_DOCUMENT and content_type in _WORD_CONTENT_TYPES:
+            main_name, main_blob = partname, blob
+    if main_blob is None:
+        raise _bad_docx(path)
+    styles_blob = None
+    for source, srel in package.iter_srels():
+        if source == main_name and srel.reltype == RT.STYLES and not srel.is_external:
+            styles_blob = blobs.get(srel.target_partname)
+            break
+    try:
+        main = etree.fromstring(main_blob, _PARSER)
+        styles = etree.fromstring(styles_blob, _PARSER) if styles_blob else None
+    except etree.XMLSyntaxError as exc:
+        raise _bad_docx(path) from exc
+    return main, styles
 
 
 def read_docx(path: str | os.PathLike[str]) -> Document:
     """Read a .docx report."""
-    doc = open_docx(path)
-    try:
-        levels = _style_levels(doc)
-    except Exception:  # a package without a styles part is still readable
-        levels = {}
+    main, styles = load_parts(path)
+    levels = _style_levels(styles)
     builder = DocumentBuilder(str(path))
-    for el in _iter_blocks(doc.element.body):
+    body = main.find(W_BODY)
+    for el in _iter_blocks(body if body is not None else main):
         if el.tag == W_P:
-            text = paragraph_text(el)
+            text, level = paragraph_info(el, levels)
             if text.strip():
-                builder.add_paragraph(text, style_level=_paragraph_level(el, levels))
+                builder.add_paragraph(text, style_level=level)
         else:
             builder.add_table(table_rows(el))
     return builder.build()

@@ -1,0 +1,382 @@
+"""What the rules look at: a read document turned into score tables, indicator statements, totals, grades, rates.
+
+Recognisers here are general patterns of evaluation reports (no seed is special-cased); each rule
+module only compares what this module found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+
+from checkers.document import Document, Location, Paragraph, Table
+from checkers.figures import Figure, extract_figures, parse_number, sentence_at
+
+NUM = r"(\d+(?:\.\d+)?)"
+LABEL_RE = re.compile(r"^(?P<code>[A-Z](?:\d{1,3})?)\s*[.．、]?\s*(?P<name>\S.*)$")
+HEAD_RE = re.compile(rf"^(?P<label>[^，,。；\n]{{2,40}}?)[，,]\s*(?:权重|分值)\s*{NUM}\s*分[，,]\s*得分\s*{NUM}\s*分")
+CLOSING_RE = re.compile(rf"(?:扣(?:除)?\s*{NUM}\s*分[，,]\s*)?该(?:项)?指标(?:最终)?得(?:分)?\s*{NUM}\s*分")
+DEDUCT_RE = re.compile(rf"扣(?:除)?\s*{NUM}\s*分")
+LEVEL1_PROSE_RE = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)指标(?:总分|权重|满分)\s*{NUM}\s*分[，,]\s*(?:实际)?得分\s*{NUM}\s*分")
+AMONG_RE = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)得分\s*{NUM}\s*分")
+COUNT_CHILDREN_RE = re.compile(r"共设置\s*(?P<n>\d+|[一二三四五六七八九十]+)\s*个(?P<level>二级|三级)指标")
+TOTAL_RES = (
+    re.compile(rf"综合(?:评价)?得分(?:为)?\s*{NUM}\s*分"),
+    re.compile(rf"总得分(?:为)?\s*{NUM}\s*分"),
+    re.compile(rf"评价(?:结果|得分)为\s*{NUM}\s*分"),
+    re.compile(rf"最终(?:评分|得分)(?:结果)?(?:为)?[：:]?\s*(?:总得分为)?\s*{NUM}\s*分"),
+)
+GRADE_RE = re.compile(r"(?:绩效评级|评价等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?")
+RATE_NAMES = (
+    "资金到位率", "预算执行率", "资金执行率", "成本节约率", "决算核减率", "审计控制率", "到位率", "执行率", "节约率",
+    "核减率", "得分率",
+)  # fmt: skip
+RATE_RE = re.compile(r"(?P<name>" + "|".join(RATE_NAMES) + r")(?:为|达到|达|是|仅为|约为)?\s*" + NUM + r"\s*[%％]")
+GRADE_WORDS = {"优秀": "优", "良好": "良", "优": "优", "良": "良", "中": "中", "差": "差"}
+
+AMOUNT_ROLES = (
+    ("budget", re.compile(r"预算|安排资金|批复|计划安排|核定")),
+    ("received", re.compile(r"到位|下达|拨付到位")),
+    ("spent", re.compile(r"支出|使用|支付|执行")),
+)
+
+
+def split_label(text: str) -> tuple[str | None, str]:
+    """'B14运转程序规范性' → ('B14', '运转程序规范性'); 'A.决策' → ('A', '决策'); '决策' → (None, '决策')."""
+    text = text.strip()
+    match = LABEL_RE.match(text)
+    if match and re.match(r"[\u4e00-\u9fff（(]", match.group("name")):
+        return match.group("code"), match.group("name").strip()
+    return None, text
+
+
+def grid_rows(table: Table) -> list[list[str]]:
+    """Logical cell texts on the table's grid: merged cells filled, short rows of text exports right-aligned.
+
+    Word tables carry grid columns and spans; plain-text exports drop the empty cells a horizontal merge
+    leaves, so a '合计 | 20 | 16' row under a four-column header keeps its label left and numbers right.
+    """
+    cached = getattr(table, "_grid_rows", None)
+    if cached is not None:
+        return cached
+    width = table.n_cols
+    texts = table.text_rows()
+    has_spans = any(c.span > 1 for row in table.rows for c in row)
+    out: list[list[str]] = []
+    for row, values in zip(table.rows, texts, strict=False):
+        grid = [""] * width
+        if has_spans or len(row) == width:
+            for cell, value in zip(row, values, strict=False):
+                grid[cell.col - 1] = value
+        else:
+            grid[0] = values[0] if values else ""
+            tail = values[1:]
+            for offset, value in enumerate(tail):
+                grid[width - len(tail) + offset] = value
+        out.append(grid)
+    table._grid_rows = out  # type: ignore[attr-defined]
+    return out
+
+
+def number_in(text: str) -> Decimal | None:
+    return parse_number(text.replace(" ", ""))
+
+
+@dataclass
+class ScoreRow:
+    """One row of a score table: its labels (most specific last), weight, score, 得分率."""
+
+    labels: list[str]
+    weight: Decimal | None
+    score: Decimal | None
+    rate: Decimal | None
+    row: int
+    is_total: bool
+    location: Location
+    excerpt: str
+
+    @property
+    def label(self) -> str:
+        return self.labels[-1] if self.labels else ""
+
+
+@dataclass
+class ScoreTable:
+    table: Table
+    weight_col: int | None
+    score_col: int | None
+    rate_col: int | None
+    label_cols: list[int]
+    rows: list[ScoreRow] = field(default_factory=list)
+
+    @property
+    def body(self) -> list[ScoreRow]:
+        return [r for r in self.rows if not r.is_total]
+
+    @property
+    def total_row(self) -> ScoreRow | None:
+        return next((r for r in self.rows if r.is_total), None)
+
+
+TOTAL_LABEL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|总分|合计得分)$")
+
+
+def _header_columns(header: list[str]) -> tuple[int | None, int | None, int | None]:
+    has_weight_word = any("权重" in h for h in header)
+    weight = score = rate = None
+    for index, cell in enumerate(header):
+        h = cell.replace(" ", "")
+        if "得分率" in h:
+            rate = index
+        elif "权重" in h or (h in ("分值", "满分", "标准分") and not has_weight_word):
+            weight = index if weight is None else weight
+        elif h in ("得分", "专家评分", "评分", "实际得分", "评价得分", "分值", "得分情况"):
+            score = index if score is None else score
+    return weight, score, rate
+
+
+def score_table_of(table: Table) -> ScoreTable | None:
+    """A table with a weight column and a score column, read row by row; None otherwise."""
+    rows = grid_rows(table)
+    if len(rows) < 2:
+        return None
+    weight, score, rate = _header_columns(rows[0])
+    if weight is None or score is None:
+        return None
+    numeric = {c for c in (weight, score, rate) if c is not None}
+    label_cols = [i for i in range(len(rows[0])) if i not in numeric and i < min(numeric)]
+    result = ScoreTable(table, weight, score, rate, label_cols)
+    for r, cells in enumerate(rows[1:], 2):
+        get = lambda i: cells[i] if i is not None and i < len(cells) else ""  # noqa: E731
+        labels = [get(i).strip() for i in label_cols if get(i).strip()]
+        labels = [x for n, x in enumerate(labels) if x not in labels[:n]]
+        first = labels[0] if labels else ""
+        is_total = bool(TOTAL_LABEL.match(first.replace(" ", "")))
+        rate_text = get(rate).replace("％", "%")
+        result.rows.append(ScoreRow(
+            labels, number_in(get(weight)), number_in(get(score).replace("分", "")),
+            number_in(rate_text.rstrip("%")) if rate_text.endswith("%") else None, r, is_total,
+            Location(section=table.location.section, table=table.location.table, row=r), table.row_text(r - 1),
+        ))  # fmt: skip
+    return result
+
+
+@dataclass
+class IndicatorStatement:
+    """'B14运转程序规范性，权重4分，得分2分。' and the closing sentences of that indicator's analysis."""
+
+    code: str | None
+    name: str
+    weight: Decimal
+    score: Decimal
+    head: Paragraph
+    closings: list[tuple[Decimal | None, Decimal, Paragraph, str]] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return f"{self.code or ''}{self.name}"
+
+
+@dataclass
+class Statement:
+    """A figure stated in prose or a table cell, with what it is about."""
+
+    what: str
+    value: Decimal
+    location: Location
+    excerpt: str
+    name: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def _strip_code_prefix(name: str) -> str:
+    return re.sub(r"^[A-Z]\d*\s*[.．、]?", "", name)
+
+
+class Analysis:
+    """Lazily computed views of a document for the rules; `data` is the Evaluation when --data is given."""
+
+    def __init__(self, document: Document, data=None, execution_base: str | None = None,
+                 tolerance: Decimal = Decimal("0.01")) -> None:  # fmt: skip
+        self.document = document
+        self.data = data
+        self.execution_base = execution_base or (data.settings.execution_rate_base if data is not None else "到位")
+        self.tolerance = tolerance if data is None else data.settings.rate_tolerance
+
+    # -- texts ---------------------------------------------------------------
+
+    @cached_property
+    def body_paragraphs(self) -> list[Paragraph]:
+        return [p for p in self.document.paragraphs if not p.is_heading]
+
+    @cached_property
+    def figures(self) -> list[tuple[Paragraph, list[Figure]]]:
+        return [(p, extract_figures(p.text)) for p in self.document.paragraphs]
+
+    def cells(self):
+        """Every table cell with its table: (table, row index 0-based, col index, text)."""
+        for table in self.document.tables:
+            for r, row in enumerate(grid_rows(table)):
+                for c, text in enumerate(row):
+                    yield table, r, c, text
+
+    # -- score tables ---------------------------------------------------------
+
+    @cached_property
+    def score_tables(self) -> list[ScoreTable]:
+        return [s for s in (score_table_of(t) for t in self.document.tables) if s is not None]
+
+    @cached_property
+    def table_indicators(self) -> dict[str, list[tuple[ScoreRow, ScoreTable]]]:
+        """Leaf rows of score tables keyed by code (or by name when uncoded)."""
+        out: dict[str, list[tuple[ScoreRow, ScoreTable]]] = {}
+        for table in self.score_tables:
+            for row in table.body:
+                code, name = split_label(row.label)
+                out.setdefault(code or name, []).append((row, table))
+        return out
+
+    # -- prose statements -----------------------------------------------------
+
+    @cached_property
+    def indicator_statements(self) -> list[IndicatorStatement]:
+        statements: list[IndicatorStatement] = []
+        current: IndicatorStatement | None = None
+        for paragraph in self.document.paragraphs:
+            if paragraph.is_heading and not HEAD_RE.match(paragraph.text):
+                current = None
+                continue
+            match = HEAD_RE.match(paragraph.text)
+            rest = paragraph.text
+            if match:
+                code, name = split_label(match.group("label"))
+                current = IndicatorStatement(code, name, Decimal(match.group(2)), Decimal(match.group(3)), paragraph)
+                statements.append(current)
+                rest = paragraph.text[match.end() :]
+            if current is None:
+                continue
+            for closing in CLOSING_RE.finditer(rest):
+                deduction = Decimal(closing.group(1)) if closing.group(1) else None
+                current.closings.append((deduction, Decimal(closing.group(2)), paragraph,
+                                         sentence_at(rest, closing.start())))  # fmt: skip
+        return statements
+
+    @cached_property
+    def total_statements(self) -> list[Statement]:
+        out: list[Statement] = []
+        for paragraph in self.document.paragraphs:
+            for pattern in TOTAL_RES:
+                for m in pattern.finditer(paragraph.text):
+                    out.append(Statement("total", Decimal(m.group(1)), paragraph.location,
+                                         sentence_at(paragraph.text, m.start())))  # fmt: skip
+        for table, r, c, text in self.cells():
+            if text.replace(" ", "") in ("评价分值", "评价得分", "综合得分", "总得分"):
+                row = grid_rows(table)[r]
+                if c + 1 < len(row):
+                    value = number_in(row[c + 1].replace("分", ""))
+                    if value is not None:
+                        loc = Location(section=table.location.section, table=table.location.table, row=r + 1, col=c + 2)
+                        out.append(Statement("total", value, loc, table.row_text(r)))
+        for table in self.score_tables:
+            total = table.total_row
+            if total and total.score is not None and self._is_whole_report_table(table):
+                out.append(Statement("total", total.score, total.location, total.excerpt, extra={"table": True}))
+        return out
+
+    def _is_whole_report_table(self, table: ScoreTable) -> bool:
+        """An overview or appendix table (weights adding to the full marks), not one 一级 indicator's table."""
+        weights = [r.weight for r in table.body if r.weight is not None]
+        total = table.total_row
+        if total is None or total.weight is None:
+            return False
+        top_level = self.top_level_names
+        labels = {split_label(r.labels[0])[1] for r in table.body if r.labels}
+        return total.weight >= 100 or bool(top_level and labels & top_level and len(labels & top_level) > 1) or (
+            sum(weights, Decimal(0)) >= 100
+        )
+
+    @cached_property
+    def top_level_names(self) -> set[str]:
+        names = {"决策", "过程", "产出", "效益", "效果", "项目决策", "项目过程", "项目产出", "项目效益", "满意度"}
+        if self.data is not None:
+            names |= {i.name for i in self.data.indicators}
+        return names
+
+    @cached_property
+    def grade_statements(self) -> list[Statement]:
+        out: list[Statement] = []
+        for paragraph in self.document.paragraphs:
+            for m in GRADE_RE.finditer(paragraph.text):
+                out.append(Statement("grade", Decimal(0), paragraph.location, sentence_at(paragraph.text, m.start()),
+                                     name=GRADE_WORDS[m.group("grade")]))  # fmt: skip
+        for table, r, c, text in self.cells():
+            if text.replace(" ", "") in ("评价结论", "评价等级", "绩效等级", "等级"):
+                row = grid_rows(table)[r]
+                if c + 1 < len(row) and row[c + 1].strip() in GRADE_WORDS:
+                    loc = Location(section=table.location.section, table=table.location.table, row=r + 1, col=c + 2)
+                    out.append(Statement("grade", Decimal(0), loc, table.row_text(r), name=GRADE_WORDS[row[c + 1].strip()]))
+        return out
+
+    @cached_property
+    def level1_prose(self) -> list[Statement]:
+        """'决策指标总分20分，得分16分' and '其中：项目决策得分8.10分、…' statements."""
+        out: list[Statement] = []
+        for paragraph in self.body_paragraphs:
+            text = paragraph.text
+            for m in LEVEL1_PROSE_RE.finditer(text):
+                out.append(Statement("level1", Decimal(m.group(3)), paragraph.location, sentence_at(text, m.start()),
+                                     name=m.group("name"), extra={"weight": Decimal(m.group(2)), "paragraph": paragraph}))  # fmt: skip
+            for start, _, sentence in _sentences_starting(text, "其中"):
+                for m in AMONG_RE.finditer(sentence):
+                    out.append(Statement("level1", Decimal(m.group(2)), paragraph.location, sentence.strip(),
+                                         name=m.group("name"), extra={"weight": None, "among": True, "paragraph": paragraph}))  # fmt: skip
+        return out
+
+    @cached_property
+    def rate_statements(self) -> list[Statement]:
+        out: list[Statement] = []
+        for paragraph in self.body_paragraphs:
+            for m in RATE_RE.finditer(paragraph.text):
+                out.append(Statement("rate", Decimal(m.group(2)), paragraph.location,
+                                     sentence_at(paragraph.text, m.start()), name=m.group("name"),
+                                     extra={"paragraph": paragraph, "start": m.start()}))  # fmt: skip
+        return out
+
+    # -- level-1 sums of the report's own tables -------------------------------
+
+    @cached_property
+    def table_level1_sums(self) -> dict[str, tuple[Decimal, Decimal, ScoreTable]]:
+        """Per 一级 name: (weight, score) summed from an appendix-style table whose first label column is 一级."""
+        out: dict[str, tuple[Decimal, Decimal, ScoreTable]] = {}
+        for table in self.score_tables:
+            if len(table.label_cols) < 3:
+                continue
+            sums: dict[str, list[Decimal]] = {}
+            for row in table.body:
+                if not row.labels or row.weight is None or row.score is None:
+                    continue
+                name = _strip_code_prefix(row.labels[0])
+                acc = sums.setdefault(name, [Decimal(0), Decimal(0)])
+                acc[0] += row.weight
+                acc[1] += row.score
+            for name, (w, s) in sums.items():
+                out.setdefault(name, (w, s, table))
+        return out
+
+
+def _sentences_starting(text: str, word: str):
+    from checkers.figures import sentences
+
+    for start, end, sentence in sentences(text):
+        if sentence.strip().startswith(word):
+            yield start, end, sentence
+
+
+def names_match(a: str, b: str) -> bool:
+    """'项目决策' matches '决策'; '决策' matches 'A.决策'."""
+    a, b = _strip_code_prefix(a).strip(), _strip_code_prefix(b).strip()
+    if not a or not b:
+        return False
+    return a == b or a.endswith(b) or b.endswith(a) or a.replace("项目", "") == b.replace("项目", "")

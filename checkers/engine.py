@@ -1,0 +1,47 @@
+"""Run every rule over a document and return findings in document order."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from checkers.analysis import Analysis
+from checkers.document import Document
+from checkers.finding import Finding, Severity
+from checkers.rules import all_rules
+from checkers.segments import split_reports
+
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def _position(finding: Finding) -> tuple:
+    loc = finding.location
+    return (loc.line or 0, loc.paragraph or 0, loc.table or 0, loc.row or 0, loc.col or 0)
+
+
+def check_document(
+    document: Document,
+    data=None,
+    execution_base: str | None = None,
+    tolerance: Decimal | None = None,
+    select: set[str] | None = None,
+) -> list[Finding]:
+    """All findings of all rules (or the selected rule ids); data rules run only when data is given."""
+    findings: list[Finding] = []
+    seen: set[tuple] = set()
+    for part in split_reports(document):
+        analysis = Analysis(part, data, execution_base, tolerance if tolerance is not None else Decimal("0.01"))
+        for rule in all_rules():
+            if select and rule.id not in select:
+                continue
+            if rule.needs_data and data is None:
+                continue
+            for finding in rule.check(analysis, rule):
+                key = (finding.rule, finding.message, finding.excerpt, finding.location.paragraph, finding.location.table)
+                if key not in seen:
+                    seen.add(key)
+                    findings.append(finding)
+    return sorted(findings, key=_position)
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    return any(f.severity is Severity.ERROR for f in findings)

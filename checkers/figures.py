@@ -1,0 +1,161 @@
+"""Figure extraction: every number in a text with its unit and what it refers to; non-figures left out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+MONEY_UNITS = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+UNITS = (
+    "万元", "亿元", "元", "分", "%", "％", "日历天", "平方米", "平米", "㎡", "延米", "公里", "千米", "米", "公顷", "亩",
+    "人次", "个", "项", "起", "天", "户", "套", "台", "份", "株", "条", "次", "人", "家", "口", "所", "座", "处", "间",
+    "余条", "余次", "余人", "余个", "余家", "倍", "辆", "张", "块", "批", "场", "篇", "期",
+)  # fmt: skip
+_UNIT_RE = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
+# a number not glued to a letter, digit or decimal point on its left
+NUMBER_RE = re.compile(
+    r"(?<![A-Za-z0-9.．〔\[_])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<sp>\s*)(?P<unit>" + _UNIT_RE + ")?"
+)
+CN_COUNT_RE = re.compile(r"(?P<num>[一二三四五六七八九十两]{1,3})(?P<unit>个|项|家|类|部分|方面|条)")
+_NOT_AFTER = re.compile(r"^(?:年|月|日|号|届|时|点|岁|万像素|万多|号文|级|楼|层|期工程|\.\d|[A-Za-z])")
+_DATE_BEFORE = re.compile(r"(?:\d{4}年|\d{1,2}月)\s*$")
+_SUBJECT_SPLIT = re.compile(r"[，,。；;：:、（）()“”\"《》\s]")
+_SUBJECT_TRIM = re.compile(r"(?:为|是|达到|达|约为|约|共计|共|计|合计|总计|累计|仅|高达|了|的|占|至|增加|减少|下降|上升|提高)+$")
+SENTENCE_RE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
+
+
+@dataclass(slots=True)
+class Figure:
+    """A number as stated: value, unit, its span in the text and the words before it (subject)."""
+
+    value: Decimal
+    text: str
+    unit: str
+    start: int
+    end: int
+    subject: str
+
+    @property
+    def kind(self) -> str:
+        if self.unit == "分":
+            return "score"
+        if self.unit in MONEY_UNITS:
+            return "amount"
+        if self.unit in ("%", "％"):
+            return "percent"
+        return "measure" if self.unit else "bare"
+
+    @property
+    def places(self) -> int:
+        """Decimal places as written (2.80 → 2)."""
+        exponent = self.value.as_tuple().exponent
+        return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+    def in_yuan(self) -> Decimal | None:
+        factor = MONEY_UNITS.get(self.unit)
+        return self.value * factor if factor is not None else None
+
+
+def parse_number(text: str) -> Decimal | None:
+    """'5,271,022.96' → Decimal; None for anything that is not a plain number."""
+    cleaned = text.strip().replace(",", "").replace("，", "").rstrip("%％分")
+    if not cleaned or not re.fullmatch(r"-?\d+(?:\.\d+)?", cleaned):
+        return None
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        return None
+
+
+def subject_before(text: str, start: int) -> str:
+    """The words of the clause right before a number, stripped of linking verbs."""
+    head = text[max(0, start - 30) : start]
+    parts = _SUBJECT_SPLIT.split(head)
+    subject = parts[-1] if parts else ""
+    subject = _SUBJECT_TRIM.sub("", subject)
+    return subject[-14:]
+
+
+def _is_excluded(text: str, match: re.Match[str]) -> bool:
+    """Dates, years, document and clause numbers, phone numbers, list numbering, attributes."""
+    start, end = match.start("num"), match.end("num")
+    after = text[end : end + 4]
+    before = text[max(0, start - 8) : start]
+    number = match.group("num")
+    if match.group("unit"):
+        if match.group("unit") == "期" and not match.group("sp"):
+            return True
+        return False
+    if _NOT_AFTER.match(after):
+        return True
+    if before.endswith(("第", "〔", "[", "（〔")) or "〔" in before[-3:] and "〕" not in before[-3:]:
+        return True
+    if len(number.replace(",", "").split(".")[0]) >= 7:
+        return True  # phone numbers and ids are never bare money
+    if start == 0 or text[start - 1] in "\n\t":
+        if re.match(r"[.、．]\D", after) or after.startswith(")") or after.startswith("）"):
+            return True  # list numbering "1." at line start
+    if _DATE_BEFORE.search(before):
+        return True
+    if re.match(r"[:：]\d", after):
+        return True  # times
+    return bool(re.match(r"\s*[-—～~]\s*\d+\s*[年月日]", after))
+
+
+def extract_figures(text: str) -> list[Figure]:
+    """Every figure in a text, in order (Arabic numbers, and Chinese numerals before count words)."""
+    figures: list[Figure] = []
+    for match in NUMBER_RE.finditer(text):
+        if _is_excluded(text, match):
+            continue
+        value = parse_number(match.group("num"))
+        if value is None:
+            continue
+        unit = match.group("unit") or ""
+        if unit == "％":
+            unit = "%"
+        figures.append(Figure(value, match.group(0), unit, match.start("num"), match.end(), subject_before(text, match.start())))
+    for match in CN_COUNT_RE.finditer(text):
+        before = text[max(0, match.start() - 1) : match.start()]
+        if before in "第十" and before:
+            continue
+        try:
+            value = Decimal(cn2an.cn2an(match.group("num").replace("两", "二"), "smart"))
+        except (ValueError, KeyError):
+            continue
+        figures.append(Figure(value, match.group(0), match.group("unit"), match.start(), match.end(),
+                              subject_before(text, match.start())))  # fmt: skip
+    figures.sort(key=lambda f: f.start)
+    return figures
+
+
+def sentences(text: str) -> list[tuple[int, int, str]]:
+    """Sentences of a paragraph with their spans."""
+    return [(m.start(), m.end(), m.group(0)) for m in SENTENCE_RE.finditer(text) if m.group(0).strip()]
+
+
+def sentence_at(text: str, position: int) -> str:
+    """The sentence containing a position (the excerpt of a finding)."""
+    for start, end, sentence in sentences(text):
+        if start <= position < end:
+            return sentence.strip()
+    return text.strip()[:120]
+
+
+def same_amount(a: Figure, b: Figure) -> bool:
+    """Two money figures denote the same amount (whatever their units)."""
+    ya, yb = a.in_yuan(), b.in_yuan()
+    return ya is not None and yb is not None and ya == yb
+
+
+def percent_matches(stated: Decimal, ratio: Decimal, tolerance: Decimal = Decimal("0.01")) -> bool:
+    """A stated percent equals a recomputed ratio, rounded to the stated places, within tolerance points."""
+    exponent = stated.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    recomputed = (ratio * 100).quantize(Decimal(1).scaleb(-places), rounding="ROUND_HALF_UP")
+    if recomputed == stated:
+        return True
+    return abs(ratio * 100 - stated) <= tolerance + Decimal("0.5").scaleb(-places)

@@ -1,0 +1,45 @@
+"""指标正文与评分表不一致：正文“B14运转程序规范性，权重4分，得分3分”与本报告评分表中该指标的权重或得分不同。
+
+正文逐项分析开头的权重、得分必须与报告自己的评分表（各一级指标分表或附件指标体系表）一致。
+按指标编码匹配；无编码的报告按指标名称匹配。
+"""
+
+from __future__ import annotations
+
+from checkers.analysis import Analysis
+from checkers.finding import Severity
+from checkers.rules.base import Rule
+from evaluation_model import format_score
+
+FAILING = """\
+## 四、绩效评价指标分析
+
+| 二级指标 | 三级指标 | 权重 | 得分 |
+|---|---|---|---|
+| B1组织实施 | B14运转程序规范性 | 4 | 2 |
+| 合计 | | 4 | 2 |
+
+B14运转程序规范性，权重4分，得分3分。
+"""
+
+PASSING = FAILING.replace("得分3分", "得分2分")
+
+
+def check(a: Analysis, rule: Rule):
+    for statement in a.indicator_statements:
+        for row, table in a.table_indicators.get(statement.code or statement.name, []):
+            if row.weight is None or row.score is None:
+                continue
+            if (row.weight, row.score) != (statement.weight, statement.score):
+                where = row.location.describe()
+                yield rule.finding(
+                    f"{statement.label}：正文写权重{format_score(statement.weight)}分、得分{format_score(statement.score)}分，"
+                    f"评分表（{where}）为权重{format_score(row.weight)}分、得分{format_score(row.score)}分",
+                    statement.head.location,
+                    statement.head.text.split("。")[0] + "。",
+                    expected=f"权重{format_score(row.weight)}分，得分{format_score(row.score)}分",
+                    found=f"权重{format_score(statement.weight)}分，得分{format_score(statement.score)}分",
+                )
+
+
+RULE = Rule("SC101", "indicator-prose-vs-table", Severity.ERROR, check, __doc__, FAILING, PASSING)

@@ -1,0 +1,37 @@
+"""结尾得分与开头不一致：指标分析结尾“该指标得N分”与该段开头“得分M分”不同。
+
+每个指标的分析以“X，权重W分，得分S分。”开头、以“根据相关评分标准，（扣D分，）该指标得S分。”结尾，
+两处得分必须相同。
+"""
+
+from __future__ import annotations
+
+from checkers.analysis import Analysis
+from checkers.finding import Severity
+from checkers.rules.base import Rule
+from evaluation_model import format_score
+
+FAILING = """\
+B14运转程序规范性，权重2分，得分2分。
+
+项目按照部门项目管理办法执行。根据相关评分标准，该指标得3分。
+"""
+
+PASSING = FAILING.replace("该指标得3分", "该指标得2分")
+
+
+def check(a: Analysis, rule: Rule):
+    for statement in a.indicator_statements:
+        for _, closing_score, paragraph, sentence in statement.closings:
+            if closing_score != statement.score:
+                yield rule.finding(
+                    f"{statement.label}：结尾写“该指标得{format_score(closing_score)}分”，"
+                    f"但开头写得分{format_score(statement.score)}分",
+                    paragraph.location,
+                    sentence,
+                    expected=f"{format_score(statement.score)}分",
+                    found=f"{format_score(closing_score)}分",
+                )
+
+
+RULE = Rule("SC102", "closing-score", Severity.ERROR, check, __doc__, FAILING, PASSING)

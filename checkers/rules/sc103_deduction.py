@@ -1,0 +1,37 @@
+"""扣分与权重、得分不符：“扣N分”必须等于权重减得分。
+
+指标分析中写明的扣分，等于该指标开头所写权重与得分之差；未扣分的指标不应写“扣N分”。
+"""
+
+from __future__ import annotations
+
+from checkers.analysis import Analysis
+from checkers.finding import Severity
+from checkers.rules.base import Rule
+from evaluation_model import format_score, plain
+
+FAILING = """\
+B26预算执行率，权重4分，得分2.8分。
+
+预算执行率89.04%。根据相关评分标准，扣1.3分，该指标得2.8分。
+"""
+
+PASSING = FAILING.replace("扣1.3分", "扣1.2分")
+
+
+def check(a: Analysis, rule: Rule):
+    for statement in a.indicator_statements:
+        expected = statement.weight - statement.score
+        for deduction, _, paragraph, sentence in statement.closings:
+            if deduction is not None and deduction != expected:
+                yield rule.finding(
+                    f"{statement.label}：写“扣{format_score(deduction)}分”，但权重{format_score(statement.weight)}分"
+                    f"减得分{format_score(statement.score)}分应扣{plain(expected)}分",
+                    paragraph.location,
+                    sentence,
+                    expected=f"扣{plain(expected)}分",
+                    found=f"扣{format_score(deduction)}分",
+                )
+
+
+RULE = Rule("SC103", "deduction", Severity.ERROR, check, __doc__, FAILING, PASSING)

@@ -1,0 +1,48 @@
+"""指标权重、得分与项目数据不一致（需 --data）：报告正文或评分表中某指标的权重、得分与数据文件不同。
+
+按编码（无编码时按名称）在项目数据中找到该三级指标，比较正文开头句与评分表各行的权重和得分。
+"""
+
+from __future__ import annotations
+
+from checkers.analysis import Analysis
+from checkers.finding import Severity
+from checkers.rules.base import MINI_DATA, Rule
+from evaluation_model import format_score
+
+PASSING = """\
+| 二级指标 | 三级指标 | 权重 | 得分 |
+|---|---|---|---|
+| B1组织实施 | B14运转程序规范性 | 50 | 40 |
+| 合计 | | 50 | 40 |
+
+B14运转程序规范性，权重50分，得分40分。
+"""
+
+FAILING = PASSING.replace("| 50 | 40 |\n| 合计", "| 50 | 45 |\n| 合计").replace("| 合计 | | 50 | 40 |", "| 合计 | | 50 | 45 |")
+
+
+def _pair(weight, score) -> str:
+    return f"权重{format_score(weight)}分、得分{format_score(score)}分"
+
+
+def check(a: Analysis, rule: Rule):
+    data = a.data
+    stated = [(s.code or s.name, s.weight, s.score, s.head.location, s.head.text.split("。")[0] + "。")
+              for s in a.indicator_statements]  # fmt: skip
+    for key, rows in a.table_indicators.items():
+        for row, _ in rows:
+            stated.append((key, row.weight, row.score, row.location, row.excerpt))
+    for key, weight, score, location, excerpt in stated:
+        node = data.find_indicator(key)
+        if node is None or not node.is_leaf or weight is None or score is None:
+            continue
+        if (weight, score) != (node.total_weight, node.total_score):
+            yield rule.finding(
+                f"{node.label}：报告写{_pair(weight, score)}，项目数据为{_pair(node.total_weight, node.total_score)}",
+                location, excerpt, expected=_pair(node.total_weight, node.total_score), found=_pair(weight, score),
+            )  # fmt: skip
+
+
+RULE = Rule("SC104", "indicator-vs-data", Severity.ERROR, check, __doc__, FAILING, PASSING, data=MINI_DATA,
+            needs_data=True)  # fmt: skip

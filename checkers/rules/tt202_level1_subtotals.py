@@ -1,0 +1,83 @@
+"""一级指标小计不一致：正文“决策指标总分20分，得分16分”或“其中：项目决策得分8.10分”与评分表、得分概况表或数据不符。
+
+正文中的一级指标权重与得分，须等于紧随其后的该部分评分表合计行、得分概况表中同名行、附件指标体系表中该一级指标
+各行之和；给出 --data 时还须等于数据中该一级指标的小计。
+"""
+
+from __future__ import annotations
+
+from checkers.analysis import Analysis, ScoreTable, names_match, split_label
+from checkers.document import Paragraph
+from checkers.finding import Severity
+from checkers.rules.base import Rule
+from evaluation_model import format_score, plain
+
+FAILING = """\
+## （一）项目决策情况
+
+决策指标总分20分，得分17分。各分项指标得分和绩效分析如下：
+
+| 二级指标 | 三级指标 | 权重 | 得分 |
+|---|---|---|---|
+| A1项目立项 | A11立项依据充分性 | 12 | 10 |
+| | A12立项程序规范性 | 8 | 6 |
+| 合计 | | 20 | 16 |
+"""
+
+PASSING = FAILING.replace("得分17分", "得分16分")
+
+
+def _next_table(a: Analysis, paragraph: Paragraph) -> ScoreTable | None:
+    tables = {id(s.table): s for s in a.score_tables}
+    seen = False
+    for block in a.document.blocks:
+        if block is paragraph:
+            seen = True
+            continue
+        if not seen:
+            continue
+        if isinstance(block, Paragraph) and block.is_heading:
+            return None
+        if id(block) in tables:
+            return tables[id(block)]
+    return None
+
+
+def _overview_rows(a: Analysis):
+    for table in a.score_tables:
+        if len(table.label_cols) == 1 and a._is_whole_report_table(table):
+            yield from ((row, table) for row in table.body)
+
+
+def check(a: Analysis, rule: Rule):
+    for statement in a.level1_prose:
+        weight = statement.extra.get("weight")
+        comparisons = []
+        if weight is not None:
+            table = _next_table(a, statement.extra["paragraph"])
+            if table and table.total_row and table.total_row.score is not None:
+                comparisons.append(("本部分评分表合计", table.total_row.weight, table.total_row.score))
+        for row, _ in _overview_rows(a):
+            if row.labels and names_match(split_label(row.labels[0])[1], statement.name):
+                comparisons.append((f"得分概况表（{row.location.describe()}）", row.weight, row.score))
+        for name, (w, s, _) in a.table_level1_sums.items():
+            if names_match(name, statement.name):
+                comparisons.append((f"指标体系表中“{name}”各行之和", w, s))
+        if a.data is not None:
+            for top in a.data.indicators:
+                if names_match(top.name, statement.name):
+                    comparisons.append(("项目数据", top.total_weight, top.total_score))
+        for source, w, s in comparisons:
+            bad_score = s is not None and s != statement.value
+            bad_weight = weight is not None and w is not None and w != weight
+            if bad_score or bad_weight:
+                found = (f"权重{format_score(weight)}分，" if weight is not None else "") + f"得分{format_score(statement.value)}分"
+                expected = (f"权重{plain(w)}分，" if weight is not None and w is not None else "") + f"得分{plain(s)}分"
+                yield rule.finding(
+                    f"“{statement.name}”小计：正文写{found}，{source}为{expected}",
+                    statement.location, statement.excerpt, expected=expected, found=found,
+                )  # fmt: skip
+                break
+
+
+RULE = Rule("TT202", "level1-subtotals", Severity.ERROR, check, __doc__, FAILING, PASSING)

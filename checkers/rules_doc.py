@@ -1,0 +1,25 @@
+"""docs/rules.md, generated from the rules' docstrings (never edited by hand)."""
+
+from __future__ import annotations
+
+from checkers.rules import all_rules
+
+
+def render_rules_doc() -> str:
+    lines = [
+        "# 核查规则",
+        "",
+        "本文件由 `evalreport rules -o docs/rules.md` 从规则代码生成，请勿手工修改。",
+        "",
+        "| 编号 | 名称 | 级别 | 说明 |",
+        "|---|---|---|---|",
+    ]
+    for rule in all_rules():
+        data = "（需 --data）" if rule.needs_data else ""
+        lines.append(f"| {rule.id} | `{rule.name}` | {rule.severity.label} | {rule.title}{data} |")
+    for rule in all_rules():
+        lines += ["", f"## {rule.id} {rule.name}", "", f"级别：{rule.severity.label}" + ("；需要 `--data`" if rule.needs_data else ""), ""]
+        lines += [line.strip() for line in rule.doc.strip().splitlines()]
+        lines += ["", "反例（会报告）：", "", "```markdown", rule.failing.rstrip(), "```", "", "正例（不报告）：", "",
+                  "```markdown", rule.passing.rstrip(), "```"]  # fmt: skip
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,41 @@
+"""Split a file holding several reports (a compilation like a district's annual set) into one document each.
+
+A new report starts where level-1 numbering restarts at 一、; its title lines and opening paragraph before that
+heading belong to it, back to the previous table (usually the last report's appendix table) or heading.
+"""
+
+from __future__ import annotations
+
+from checkers.document import Document, Paragraph, Table
+
+
+def _restarts(document: Document) -> list[int]:
+    starts: list[int] = []
+    seen_level1 = False
+    for index, block in enumerate(document.blocks):
+        if isinstance(block, Paragraph) and block.heading_level == 1:
+            if (block.number or "").startswith("一") and seen_level1:
+                starts.append(index)
+            seen_level1 = True
+    return starts
+
+
+def split_reports(document: Document) -> list[Document]:
+    """One Document per report in the file (the whole document when it holds one)."""
+    boundaries: list[int] = []
+    for start in _restarts(document):
+        cut = start
+        while cut > 0:
+            previous = document.blocks[cut - 1]
+            if isinstance(previous, Table) or (isinstance(previous, Paragraph) and previous.is_heading):
+                break
+            cut -= 1
+        boundaries.append(cut)
+    if not boundaries:
+        return [document]
+    parts: list[Document] = []
+    edges = [0, *boundaries, len(document.blocks)]
+    for begin, end in zip(edges, edges[1:], strict=False):
+        if end > begin:
+            parts.append(Document(document.path, document.blocks[begin:end]))
+    return parts
