@@ -56,26 +56,45 @@ def grid_rows(table: Table) -> list[list[str]]:
     """Logical cell texts on the table's grid: merged cells filled, short rows of text exports right-aligned.
 
     Word tables carry grid columns and spans; plain-text exports drop the empty cells a horizontal merge
-    leaves, so a '合计 | 20 | 16' row under a four-column header keeps its label left and numbers right.
+    leaves, so a '合计 | 20 | 16' row under a four-column header keeps its label left and numbers right,
+    and a row split in two by a stray blank line is joined again.
     """
     cached = getattr(table, "_grid_rows", None)
     if cached is not None:
         return cached
     width = table.n_cols
-    texts = table.text_rows()
     has_spans = any(c.span > 1 for row in table.rows for c in row)
-    out: list[list[str]] = []
-    for row, values in zip(table.rows, texts, strict=False):
-        grid = [""] * width
+    placed: list[list[tuple[str, bool]]] = []  # (text, merged_from_above) per grid column
+    pending: list[tuple[str, bool]] | None = None
+    for row in table.rows:
+        cells = [(c.text, c.merged_from_above) for c in row]
+        if pending is not None:
+            joined, pending_cells, pending = pending + cells, pending, None
+            if len(joined) == width:
+                placed.append(joined)
+                continue
+            placed.append(pending_cells + [("", False)] * (width - len(pending_cells)))
         if has_spans or len(row) == width:
-            for cell, value in zip(row, values, strict=False):
-                grid[cell.col - 1] = value
+            grid = [("", False)] * width
+            for cell in row:
+                grid[cell.col - 1] = (cell.text, cell.merged_from_above)
+        elif placed and all(number_in(text) is None for text, _ in cells):
+            pending = cells
+            continue
         else:
-            grid[0] = values[0] if values else ""
-            tail = values[1:]
-            for offset, value in enumerate(tail):
-                grid[width - len(tail) + offset] = value
-        out.append(grid)
+            grid = [("", False)] * width
+            if cells:
+                grid[0] = cells[0]
+                tail = cells[1:]
+                for offset, value in enumerate(tail):
+                    grid[width - len(tail) + offset] = value
+        placed.append(grid)
+    if pending is not None:
+        placed.append(pending + [("", False)] * (width - len(pending)))
+    out: list[list[str]] = []
+    for grid in placed:
+        previous = out[-1] if out else [""] * width
+        out.append([previous[c] if merged else text for c, (text, merged) in enumerate(grid)])
     table._grid_rows = out  # type: ignore[attr-defined]
     return out
 

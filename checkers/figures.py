@@ -132,6 +132,12 @@ def extract_figures(text: str) -> list[Figure]:
     return figures
 
 
+def in_parentheses(text: str, position: int) -> bool:
+    """True when a position lies inside a parenthetical remark （…）."""
+    head = text[:position]
+    return head.count("（") + head.count("(") > head.count("）") + head.count(")")
+
+
 def sentences(text: str) -> list[tuple[int, int, str]]:
     """Sentences of a paragraph with their spans."""
     return [(m.start(), m.end(), m.group(0)) for m in SENTENCE_RE.finditer(text) if m.group(0).strip()]

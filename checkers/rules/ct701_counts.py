@@ -1,0 +1,72 @@
+"""所述个数与所列不符：“共设置3个二级指标”与该部分评分表的二级指标个数不同，或“A、B、C三个方面”列举数与所写个数不同。
+
+（1）“共设置N个二级指标/三级指标”与紧随其后的本部分评分表中不同二级指标（或三级指标行）的个数比较；
+（2）“从决策、过程、产出、效益四个方面”一类写法：顿号列举的项数与紧随其后的个数比较。
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import cn2an
+
+from checkers.analysis import COUNT_CHILDREN_RE, Analysis
+from checkers.figures import sentence_at
+from checkers.finding import Severity
+from checkers.rules.base import Rule
+from checkers.rules.tt202_level1_subtotals import _next_table
+
+FAILING = """\
+## （四）项目效益情况
+
+效益指标总分27分，得分24分。共设置2个二级指标。各分项指标得分和绩效分析如下：
+
+| 二级指标 | 三级指标 | 权重 | 得分 |
+|---|---|---|---|
+| D1社会效益 | D11数据接入率 | 9 | 8 |
+| D2项目可持续影响 | D21长效机制健全性 | 9 | 8 |
+| D3满意度 | D31服务对象满意度 | 9 | 8 |
+| 合计 | | 27 | 24 |
+"""
+
+PASSING = FAILING.replace("共设置2个二级指标", "共设置3个二级指标")
+
+ENUMERATION_RE = re.compile(
+    r"(?:从|包括|涵盖|围绕)(?P<items>[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8}){1,9})(?:等)?(?P<n>[一二三四五六七八九十两\d]+)(?:个|项|类)(?:方面|部分|内容)"
+)
+
+
+def _number(text: str) -> Decimal:
+    return Decimal(text) if text.isdigit() else Decimal(cn2an.cn2an(text.replace("两", "二"), "smart"))
+
+
+def check(a: Analysis, rule: Rule):
+    for paragraph in a.body_paragraphs:
+        for m in COUNT_CHILDREN_RE.finditer(paragraph.text):
+            table = _next_table(a, paragraph)
+            if table is None or not table.label_cols:
+                continue
+            stated = _number(m.group("n"))
+            if m.group("level") == "二级":
+                actual = len({r.labels[0] for r in table.body if r.labels})
+            else:
+                actual = len([r for r in table.body if r.weight is not None])
+            if Decimal(actual) != stated:
+                yield rule.finding(
+                    f"写“共设置{m.group('n')}个{m.group('level')}指标”，但本部分评分表列有{actual}个",
+                    paragraph.location, sentence_at(paragraph.text, m.start()), expected=str(actual),
+                    found=m.group("n"),
+                )  # fmt: skip
+        for m in ENUMERATION_RE.finditer(paragraph.text):
+            items = m.group("items").split("、")
+            stated = _number(m.group("n"))
+            if Decimal(len(items)) != stated:
+                yield rule.finding(
+                    f"列举了{len(items)}项（{'、'.join(items)}），却写“{m.group('n')}个”",
+                    paragraph.location, sentence_at(paragraph.text, m.start()), expected=str(len(items)),
+                    found=m.group("n"), severity=Severity.WARNING,
+                )  # fmt: skip
+
+
+RULE = Rule("CT701", "counts", Severity.ERROR, check, __doc__, FAILING, PASSING)

@@ -1,0 +1,64 @@
+"""指标名称前后不一致：同一编码的指标在正文与表格中名称不同，或一级指标在得分概况表与正文中名称不同。
+
+（1）正文“A12立项程序合规性”与评分表“A12立项程序规范性”：同一编码、名称不同；
+（2）得分概况表“D.效果”与正文“效益指标总分25分，得分21分”：权重、得分相同而名称不同；
+（3）给出 --data 时，报告中的名称与数据中该编码的名称不同。
+"""
+
+from __future__ import annotations
+
+from checkers.analysis import Analysis, names_match, split_label
+from checkers.finding import Severity
+from checkers.rules.base import Rule
+
+FAILING = """\
+| 二级指标 | 三级指标 | 权重 | 得分 |
+|---|---|---|---|
+| A1项目立项 | A12立项程序规范性 | 3 | 3 |
+| 合计 | | 3 | 3 |
+
+A12立项程序合规性，权重3分，得分3分。
+"""
+
+PASSING = FAILING.replace("A12立项程序合规性", "A12立项程序规范性")
+
+
+def check(a: Analysis, rule: Rule):
+    table_names: dict[str, str] = {}
+    for table in a.score_tables:
+        for row in table.body:
+            for label in row.labels:
+                code, name = split_label(label)
+                if code and len(code) > 1:
+                    table_names.setdefault(code, name)
+    for statement in a.indicator_statements:
+        if statement.code and statement.code in table_names and table_names[statement.code] != statement.name:
+            expected = statement.code + table_names[statement.code]
+            yield rule.finding(
+                f"指标 {statement.code} 正文称“{statement.name}”，评分表称“{table_names[statement.code]}”",
+                statement.head.location, statement.head.text.split("。")[0] + "。", expected=expected,
+                found=statement.label,
+            )  # fmt: skip
+        if a.data is not None and statement.code:
+            node = a.data.find_indicator(statement.code)
+            if node is not None and node.name != statement.name:
+                yield rule.finding(
+                    f"指标 {statement.code} 报告称“{statement.name}”，项目数据称“{node.name}”",
+                    statement.head.location, statement.head.text.split("。")[0] + "。", expected=node.label,
+                    found=statement.label,
+                )  # fmt: skip
+    overview = [row for t in a.score_tables if len(t.label_cols) == 1 for row in t.body if row.labels]
+    for statement in a.level1_prose:
+        weight = statement.extra.get("weight")
+        if weight is None:
+            continue
+        for row in overview:
+            _, name = split_label(row.labels[0])
+            if (row.weight, row.score) == (weight, statement.value) and not names_match(name, statement.name):
+                yield rule.finding(
+                    f"一级指标在得分概况表中称“{name}”（{row.location.describe()}），正文称“{statement.name}”",
+                    statement.location, statement.excerpt, expected=name, found=statement.name,
+                )  # fmt: skip
+
+
+RULE = Rule("NM601", "indicator-names", Severity.WARNING, check, __doc__, FAILING, PASSING)

@@ -1,0 +1,132 @@
+"""比率无法复算：得分率、资金到位率、预算执行率、节约率、核减率、审计控制率与报告自己写出的金额或分数不符。
+
+按报告同一段中写出的数字复算（四舍五入到报告所写的小数位，另有容差 settings.rate_tolerance，缺省 0.01 个百分点）：
+得分率 = 得分 ÷ 权重；资金到位率 = 实际到位 ÷ 预算；预算执行率 = 实际支出 ÷ 实际到位（口径设为“预算”时为
+实际支出 ÷ 预算，两种口径不一致时提示口径）；节约率 = （预算 − 实际）÷ 预算；核减率 = 核减金额 ÷ 送审金额；
+审计控制率 = （合同金额 − 审计金额）÷ 合同金额。同段缺少所需金额时不判断。
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from checkers.analysis import Analysis
+from checkers.figures import Figure, extract_figures, in_parentheses, percent_matches, sentence_at
+from checkers.finding import Severity
+from checkers.rules.base import Rule
+from evaluation_model import format_percent
+
+FAILING = """\
+项目预算计划安排资金5920000元，实际到位资金5920000元，实际支出金额为5271022.96元，预算执行率98.04%。
+
+| 指标 | 权重 | 分值 | 得分率 |
+|---|---|---|---|
+| A.决策 | 20 | 16 | 85% |
+| 合计 | 20 | 16 | 80% |
+"""
+
+PASSING = FAILING.replace("98.04%", "89.04%").replace("85%", "80%")
+
+ROLES = (
+    ("cut", re.compile(r"核减")),
+    ("submitted", re.compile(r"送审")),
+    ("approved", re.compile(r"审定|审计金额|审计")),
+    ("contract", re.compile(r"合同|中标")),
+    ("received", re.compile(r"到位|下达")),
+    ("spent", re.compile(r"支出|支付|使用|执行|实际")),
+    ("budget", re.compile(r"预算|批复|安排|计划|核定")),
+)
+
+
+def role_of(figure: Figure) -> str | None:
+    for role, pattern in ROLES:
+        if pattern.search(figure.subject):
+            return role
+    return None
+
+
+def _last(figures: list[Figure], role: str) -> Decimal | None:
+    for figure in reversed(figures):
+        if role_of(figure) == role:
+            return figure.in_yuan()
+    return None
+
+
+def _operands(name: str, before: list[Figure], execution_base: str):
+    """(ratio, formula) for a named rate from the money figures before it, or None."""
+    budget, received, spent = _last(before, "budget"), _last(before, "received"), _last(before, "spent")
+    if "到位率" in name and budget and received is not None:
+        return received / budget, "实际到位 ÷ 预算", None
+    if "执行率" in name and spent is not None:
+        main, other = (received, budget) if execution_base == "到位" else (budget, received)
+        labels = ("实际到位", "预算") if execution_base == "到位" else ("预算", "实际到位")
+        if main:
+            return spent / main, f"实际支出 ÷ {labels[0]}", (spent / other, labels[1]) if other else None
+        return None
+    if "节约率" in name and budget and spent is not None:
+        return (budget - spent) / budget, "（预算 − 实际支出）÷ 预算", None
+    if "核减率" in name:
+        submitted, cut, approved = _last(before, "submitted"), _last(before, "cut"), _last(before, "approved")
+        if submitted and cut is not None:
+            return cut / submitted, "核减金额 ÷ 送审金额", None
+        if submitted and approved is not None:
+            return (submitted - approved) / submitted, "（送审 − 审定）÷ 送审", None
+    if "审计控制率" in name:
+        contract, approved = _last(before, "contract") or _last(before, "submitted"), _last(before, "approved")
+        if contract and approved is not None:
+            return (contract - approved) / contract, "（合同金额 − 审计金额）÷ 合同金额", None
+    return None
+
+
+def _score_rate(sentence: str) -> Decimal | None:
+    weight = re.search(r"(?:权重|总分|满分)\s*(\d+(?:\.\d+)?)\s*分", sentence)
+    score = re.search(r"得分\s*(\d+(?:\.\d+)?)\s*分", sentence)
+    if weight and score and Decimal(weight.group(1)):
+        return Decimal(score.group(1)) / Decimal(weight.group(1))
+    return None
+
+
+def check(a: Analysis, rule: Rule):
+    for statement in a.rate_statements:
+        paragraph, start = statement.extra["paragraph"], statement.extra["start"]
+        if statement.name == "得分率":
+            ratio, formula, alternative = _score_rate(sentence_at(paragraph.text, start)), "得分 ÷ 权重", None
+            if ratio is None:
+                continue
+        else:
+            head = paragraph.text[:start]
+            before = [f for f in extract_figures(head) if f.kind == "amount" and not in_parentheses(head, f.start)]
+            result = _operands(statement.name, before, a.execution_base)
+            if result is None:
+                continue
+            ratio, formula, alternative = result
+        if percent_matches(statement.value, ratio, a.tolerance):
+            continue
+        if alternative and percent_matches(statement.value, alternative[0], a.tolerance):
+            yield rule.finding(
+                f"{statement.name}写{statement.value}%，按本设置口径（{formula}）应为{format_percent(ratio)}；"
+                f"该数按“实际支出 ÷ {alternative[1]}”计算，请确认口径（--execution-base 或 settings.execution_rate_base）",
+                statement.location, statement.excerpt, expected=format_percent(ratio), found=f"{statement.value}%",
+                severity=Severity.WARNING,
+            )  # fmt: skip
+            continue
+        yield rule.finding(
+            f"{statement.name}写{statement.value}%，按报告所列数字复算（{formula}）为{format_percent(ratio)}",
+            statement.location, statement.excerpt, expected=format_percent(ratio), found=f"{statement.value}%",
+        )  # fmt: skip
+    for table in a.score_tables:
+        if table.rate_col is None:
+            continue
+        for row in table.rows:
+            if row.rate is None or not row.weight or row.score is None:
+                continue
+            ratio = row.score / row.weight
+            if not percent_matches(row.rate, ratio, a.tolerance):
+                yield rule.finding(
+                    f"“{row.label}”得分率写{row.rate}%，按该行得分 ÷ 权重复算为{format_percent(ratio)}",
+                    row.location, row.excerpt, expected=format_percent(ratio), found=f"{row.rate}%",
+                )  # fmt: skip
+
+
+RULE = Rule("RT301", "rates", Severity.ERROR, check, __doc__, FAILING, PASSING)

@@ -1,0 +1,88 @@
+"""同一数量前后不一致：同一金额一处写“元”另一处写“万元”，同一长度一处“延米”另一处“平方米”，或同一事项前后数值略有出入。
+
+三种情形：（1）数字完全相同（至少四位有效数字或带两位小数）而金额单位不同——几乎总是单位写错；
+（2）数字完全相同（至少四位有效数字）而计量单位分属不同量纲（长度与面积等）；
+（3）同一说法（如“送审金额”）、同一单位，数值相差不到 0.5%——多为笔误（2,945.51 与 2,945.52）。
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from checkers.analysis import Analysis
+from checkers.figures import MONEY_UNITS, Figure, sentence_at
+from checkers.finding import Severity
+from checkers.rules.base import Rule
+
+FAILING = """\
+项目预算计划安排资金5920000元，实际支出金额为5271022.96元。
+
+项目实际支出金额为5271022.96万元，预算执行率偏低。
+"""
+
+PASSING = FAILING.replace("5271022.96万元", "5271022.96元")
+
+FAMILIES = {
+    "length": {"米", "延米", "公里", "千米"},
+    "area": {"平方米", "平米", "㎡", "公顷", "亩"},
+}
+
+
+def _family(unit: str) -> str | None:
+    return next((name for name, units in FAMILIES.items() if unit in units), None)
+
+
+def _significant(figure: Figure) -> bool:
+    digits = re.sub(r"\D", "", figure.text.split(figure.unit)[0] if figure.unit else figure.text).lstrip("0")
+    return len(digits) >= 4 or figure.places >= 2
+
+
+def _key(subject: str) -> str:
+    cjk = re.sub(r"[^\u4e00-\u9fff]", "", subject)
+    return cjk[-4:] if len(cjk) >= 2 else ""
+
+
+def check(a: Analysis, rule: Rule):
+    seen: list[tuple[Figure, object]] = []
+    for paragraph, figures in a.figures:
+        if paragraph.is_heading:
+            continue
+        for figure in figures:
+            if figure.unit:
+                seen.append((figure, paragraph))
+    reported: set[tuple] = set()
+    for index, (figure, paragraph) in enumerate(seen):
+        for other, other_paragraph in seen[:index]:
+            pair = None
+            same_digits = figure.value == other.value and figure.unit != other.unit
+            if same_digits and figure.unit in MONEY_UNITS and other.unit in MONEY_UNITS and _significant(figure):
+                pair = (f"金额{figure.value}前文写作“{other.unit}”，此处写作“{figure.unit}”，同一金额单位不一致", other.unit,
+                        Severity.ERROR)  # fmt: skip
+            elif same_digits and _family(figure.unit) and _family(other.unit) and _family(figure.unit) != _family(other.unit):
+                if _significant(figure):
+                    pair = (f"数量{figure.value}前文单位为“{other.unit}”，此处为“{figure.unit}”，量纲不同，请核对", other.unit,
+                            Severity.ERROR)  # fmt: skip
+            elif (
+                figure.unit == other.unit and figure.value != other.value and figure.value >= 100
+                and _key(figure.subject) and _key(figure.subject) == _key(other.subject)
+                and abs(figure.value - other.value) <= max(figure.value, other.value) * Decimal("0.005")
+            ):  # fmt: skip
+                pair = (f"“{_key(figure.subject)}”前文写{other.value}{other.unit}，此处写{figure.value}{figure.unit}，"
+                        "同一数量前后不一致", f"{other.value}{other.unit}", Severity.ERROR)  # fmt: skip
+            if pair is None:
+                continue
+            key = (figure.value, figure.unit, other.value, other.unit)
+            if key in reported:
+                continue
+            reported.add(key)
+            message, expected, severity = pair
+            yield rule.finding(
+                message, paragraph.location, sentence_at(paragraph.text, figure.start),
+                expected=expected if expected.startswith(tuple("0123456789")) else f"{figure.value}{expected}",
+                found=f"{figure.value}{figure.unit}", severity=severity,
+            )  # fmt: skip
+            break
+
+
+RULE = Rule("UN501", "same-quantity", Severity.ERROR, check, __doc__, FAILING, PASSING)

@@ -1,0 +1,337 @@
+"""Tests for the document model and the txt/md/docx readers."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.style import WD_STYLE_TYPE
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from checkers.document import Document, Location, Paragraph, Table  # noqa: E402
+from checkers.readers import ReadError, read_document  # noqa: E402
+
+SEEDS = ROOT / "fixtures" / "seeds"
+SEED_000 = SEEDS / "000_35d0328808c89d23.txt"
+
+
+def _load_builder():  # noqa: ANN202 - module object
+    spec = importlib.util.spec_from_file_location("build_seed_docx", ROOT / "fixtures" / "build_seed_docx.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _signature(doc: Document) -> list[tuple]:
+    """Everything a checker relies on, for comparing two reads of the same report."""
+    out: list[tuple] = []
+    for b in doc.blocks:
+        if isinstance(b, Paragraph):
+            out.append(("P", b.text, b.heading_level, b.number, b.location.section, b.location.paragraph))
+        else:
+            cells = [[(c.text, c.merged_from_above, c.col) for c in row] for row in b.rows]
+            out.append(("T", b.caption, cells, b.text_rows()))
+    return out
+
+
+def _table_with(doc: Document, text: str) -> Table:
+    return next(t for t in doc.tables if any(text in cell for row in t.text_rows() for cell in row))
+
+
+def _heading(doc: Document, text: str) -> Paragraph:
+    return next(p for p in doc.headings if p.text == text)
+
+
+@pytest.fixture(scope="module")
+def seed000() -> Document:
+    return read_document(SEED_000)
+
+
+# --- seeds -----------------------------------------------------------------
+
+
+def test_seed_score_overview_table(seed000: Document) -> None:
+    table = next(t for t in seed000.tables if t.caption == "表1  绩效评价得分概况")
+    rows = table.text_rows()
+    assert rows[0] == ["指标", "权重", "分值", "得分率"]
+    assert rows[-1] == ["合计", "100", "86.8", "86.8%"]
+    assert len(rows) == 6
+    assert table.row_text(5) == "合计 | 100 | 86.8 | 86.8%"
+
+
+def test_seed_b_table_merged_cells(seed000: Document) -> None:
+    table = _table_with(seed000, "B14运转程序规范性")
+    rows = table.text_rows()
+    assert len(rows) == 13
+    b14 = next(i for i, r in enumerate(rows) if r[1] == "B14运转程序规范性")
+    assert rows[b14] == ["B1组织实施", "B14运转程序规范性", "4", "2"]
+    raw = table.rows[b14][0]
+    assert raw.text == "" and raw.merged_from_above
+    assert raw.location.describe() == f"表{table.location.table} 第{b14 + 1}行第1列"
+    assert rows[-1] == ["合计", "30", "26.8"]
+    assert not any(c.merged_from_above for c in table.rows[-1])
+
+
+def test_seed_headings_and_sections(seed000: Document) -> None:
+    h1 = _heading(seed000, "四、绩效评价指标分析")
+    assert (h1.heading_level, h1.number) == (1, "四、")
+    h2 = _heading(seed000, "（二）过程管理情况")
+    assert (h2.heading_level, h2.number) == (2, "（二）")
+    assert h2.location.section == "四（二）过程管理情况"
+    assert h2.location.describe().startswith("第四部分（二）过程管理情况，第")
+    half = _heading(seed000, "(二) 项目绩效目标")
+    assert (half.heading_level, half.number) == (2, "(二)")
+    # long numbered lines are list items, not headings
+    item = next(p for p in seed000.paragraphs if p.text.startswith("（1）《关于印发杭州市"))
+    assert item.heading_level is None and item.number == "（1）"
+    section = next(s for s in seed000.sections() if s.path == "四（二）过程管理情况")
+    blocks = seed000.blocks[section.start_block : section.end_block]
+    assert blocks[0] is h2
+    assert any(isinstance(b, Table) and "B14运转程序规范性" in b.row_text(4) for b in blocks)
+    assert isinstance(seed000.blocks[section.end_block], Paragraph)
+    assert seed000.blocks[section.end_block].text == "（三）项目产出情况"
+
+
+def test_seed_feedback_table_continuations(seed000: Document) -> None:
+    table = seed000.tables[0]
+    rows = table.text_rows()
+    assert rows[3][0] == "主\n要\n绩\n效\n情\n况"
+    assert rows[3][1].startswith("1.建立完善的项目管理制度") and "\n2.建设智慧安防小区" in rows[3][1]
+    problems = rows[4][1]
+    assert "\n4.部分设备效用未完全发挥" in problems and "\n5.个别设备修复不及时" in problems
+    assert rows[5][0] == "建\n议"
+    texts = [p.text for p in seed000.paragraphs]
+    assert "附件1-2" in texts  # the table ended before the next attachment
+
+
+def test_seed_page_break_line_ends_table() -> None:
+    doc = read_document(SEEDS / "003_06df7a84ebc894a1.txt")
+    table = _table_with(doc, "东铁营棚户改造项目的生态效益")
+    assert table.text_rows()[-1][-1] == "3.50"
+    assert any(p.text == "北京丽泽金融商务区管理委员会" for p in doc.paragraphs)
+    assert not any("[bookmark:" in p.text for p in doc.paragraphs)
+    assert any(p.text == "1.产出数量" and p.heading_level == 3 for p in doc.paragraphs)
+    mixed = next(p for p in doc.paragraphs if p.text == "4、 存在的主要问题")
+    assert (mixed.heading_level, mixed.number) == (3, "4、")
+
+
+def test_gb18030_copy_reads_identically(tmp_path: Path, seed000: Document) -> None:
+    copy = tmp_path / "seed_gbk.txt"
+    copy.write_bytes(SEED_000.read_text(encoding="utf-8").encode("gb18030"))
+    assert _signature(read_document(copy)) == _signature(seed000)
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem[:3])
+def test_built_docx_round_trips(tmp_path: Path, seed: Path) -> None:
+    builder = _load_builder()
+    target = builder.convert(seed, tmp_path)
+    from_docx = read_document(target)
+    from_txt = read_document(seed)
+    assert _signature(from_docx) == _signature(from_txt)
+    word = docx.Document(str(target))
+    assert any(p.style.name.startswith("Heading") for p in word.paragraphs)
+
+
+def test_committed_seed_docx_match_txt() -> None:
+    for seed in sorted(SEEDS.glob("*.txt")):
+        built = SEEDS / "docx" / f"{seed.stem}.docx"
+        assert built.exists(), f"run python fixtures/build_seed_docx.py to create {built}"
+        assert _signature(read_document(built)) == _signature(read_document(seed)), seed.name
+
+
+# --- own small examples ----------------------------------------------------
+
+
+def test_text_reader_numbering_rules(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "\ufeff报告\n\n一、基本情况\n（一） 项目概况\n1.5分的事项说明\n"
+        "1.项目背景\n(1)立项依据\n[bookmark: _Toc1]2、 实施情况\n"
+        "1.这是一个很长的列表项，内容超过了四十个字符，所以它不是标题而是普通段落的一部分内容。\n"
+        "表1  得分\n\t指标\n\t得分\n\n\tA\n\t20\n\n\n二、结论；\n",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    info = {p.text: (p.heading_level, p.number) for p in doc.paragraphs}
+    assert info["报告"] == (None, None)
+    assert info["一、基本情况"] == (1, "一、")
+    assert info["（一） 项目概况"] == (2, "（一）")
+    assert info["1.5分的事项说明"] == (None, None)
+    assert info["1.项目背景"] == (3, "1.")
+    assert info["(1)立项依据"] == (4, "(1)")
+    assert info["2、 实施情况"] == (3, "2、")
+    long_item = next(p for p in doc.paragraphs if p.text.startswith("1.这是"))
+    assert (long_item.heading_level, long_item.number) == (None, "1.")
+    assert info["二、结论；"] == (None, "二、")
+    table = doc.tables[0]
+    assert table.caption == "表1  得分"
+    assert table.text_rows() == [["指标", "得分"], ["A", "20"]]
+    assert table.location.line == 11
+    p = next(p for p in doc.paragraphs if p.text == "(1)立项依据")
+    assert p.location.line == 7 and p.location.section == "一（一）1.（1）立项依据"
+
+
+def test_location_describe() -> None:
+    assert Location(section="四（二）过程管理情况", paragraph=12).describe() == "第四部分（二）过程管理情况，第12段"
+    assert Location(table=3, row=2, col=4).describe() == "表3 第2行第4列"
+    assert Location(line=120).describe() == "第120行"
+    assert Location(section="四、绩效评价指标分析", paragraph=3).describe() == "第四部分“绩效评价指标分析”，第3段"
+
+
+def test_markdown_reader(tmp_path: Path) -> None:
+    path = tmp_path / "r.md"
+    path.write_text(
+        "# 项目绩效评价报告\n\n## 一、基本情况\n\n### （一）项目概况\n\n本项目于2020年实施，\n"
+        "共建设21个小区。\n\n- 1.第一项\n- 2.第二项\n\n表1 得分概况\n\n| 指标 | 权重 |\n|:---|---:|\n"
+        "| A.决策 | 20 |\n|  | 5 |\n\n#### 结论\n",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    levels = {p.text: p.heading_level for p in doc.headings}
+    assert levels == {"项目绩效评价报告": 1, "一、基本情况": 1, "（一）项目概况": 2, "结论": 4}
+    assert "本项目于2020年实施，共建设21个小区。" in [p.text for p in doc.paragraphs]
+    assert [p.number for p in doc.paragraphs if p.text.endswith("项")] == ["1.", "2."]
+    table = doc.tables[0]
+    assert table.caption == "表1 得分概况"
+    assert table.text_rows() == [["指标", "权重"], ["A.决策", "20"], ["A.决策", "5"]]
+    assert table.rows[2][0].merged_from_above
+
+
+def test_docx_merges_styles_and_order(tmp_path: Path) -> None:
+    word = docx.Document()
+    word.styles.add_style("标题 1", WD_STYLE_TYPE.PARAGRAPH)
+    word.add_paragraph("绩效评价报告", style="标题 1")
+    word.add_heading("（一）项目概况", level=2)
+    word.add_paragraph("正文第一段。")
+    t = word.add_table(rows=4, cols=3)
+    for r, row in enumerate(t.rows):
+        for c, cell in enumerate(row.cells):
+            cell.text = f"r{r}c{c}"
+    t.cell(1, 0).merge(t.cell(3, 0))  # vertical merge over rows 2-4, column 1
+    t.cell(0, 1).merge(t.cell(0, 2))  # horizontal merge in the header row
+    t.cell(2, 1).paragraphs[0].add_run().add_break()
+    t.cell(2, 1).paragraphs[0].add_run("第二行")
+    word.add_paragraph("1.结尾段落")
+    path = tmp_path / "m.docx"
+    word.save(str(path))
+
+    doc = read_document(path)
+    kinds = [type(b).__name__ for b in doc.blocks]
+    assert kinds == ["Paragraph", "Paragraph", "Paragraph", "Table", "Paragraph"]
+    title, h2 = doc.paragraphs[0], doc.paragraphs[1]
+    assert (title.heading_level, title.number) == (1, None)
+    assert (h2.heading_level, h2.number) == (2, "（一）")
+    assert doc.paragraphs[-1].heading_level == 3  # numbering without a heading style
+    table = doc.tables[0]
+    header = table.rows[0]
+    assert [(c.text, c.col, c.span) for c in header] == [("r0c0", 1, 1), ("r0c1r0c2", 2, 2)]
+    assert [c.merged_from_above for c in table.rows[2]] == [True, False, False]
+    assert table.rows[2][0].text == ""
+    rows = table.text_rows()
+    assert rows[1][0].startswith("r1c0") and rows[3][0] == rows[1][0]
+    assert rows[2][1] == "r2c1\n第二行"
+    assert [c.col for c in table.rows[3]] == [1, 2, 3]
+    assert table.location.section == "（一）项目概况"
+
+
+def test_docx_reads_fast(tmp_path: Path) -> None:
+    """A 1000-paragraph report with 10 tables reads in under 2x ``docx.Document``."""
+    path = tmp_path / "big.docx"
+    _write_large_docx(path)
+    doc = read_document(path)
+    assert len(doc.tables) == 10 and len(doc.tables[0].rows) == 101
+    assert doc.tables[0].text_rows()[3][0] == doc.tables[0].text_rows()[1][0]
+    opened, read = [], []
+    for _ in range(5):
+        start = time.perf_counter()
+        docx.Document(str(path))
+        opened.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        read_document(path)
+        read.append(time.perf_counter() - start)
+    assert min(read) < 2.0 * min(opened), (min(read), min(opened))
+
+
+def _write_large_docx(path: Path) -> None:
+    """Word-like markup (run properties, rsids, split runs) so parsing cost is realistic."""
+    rpr = '<w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hint="eastAsia"/><w:sz w:val="32"/></w:rPr>'
+
+    def para(text: str, style: str = "") -> str:
+        ppr = f'<w:pStyle w:val="{style}"/>' if style else ""
+        runs = "".join(
+            f'<w:r w:rsidRPr="00A1B2C3">{rpr}<w:t xml:space="preserve">{text[i : i + 12]}</w:t></w:r>'
+            for i in range(0, len(text), 12)
+        )
+        return f'<w:p w:rsidR="00A1B2C3"><w:pPr>{ppr}<w:ind w:firstLine="640"/>{rpr}</w:pPr>{runs}</w:p>'
+
+    def cell(text: str, vmerge: str = "") -> str:
+        return (
+            f'<w:tc><w:tcPr><w:tcW w:w="1701" w:type="dxa"/>{vmerge}<w:vAlign w:val="center"/></w:tcPr>'
+            f'<w:p><w:pPr><w:jc w:val="center"/>{rpr}</w:pPr><w:r>{rpr}<w:t>{text}</w:t></w:r></w:p></w:tc>'
+        )
+
+    def table(n: int) -> str:
+        rows = ["<w:tr>" + "".join(cell(x) for x in ("二级指标", "三级指标", "权重", "得分")) + "</w:tr>"]
+        for r in range(100):
+            first = cell(f"B{n}{r // 2}组织实施", '<w:vMerge w:val="restart"/>') if r % 2 == 0 else cell("", "<w:vMerge/>")
+            rows.append(f"<w:tr>{first}{cell(f'B{n}{r}管理制度健全性')}{cell('3')}{cell('2.5')}</w:tr>")
+        return "<w:tbl><w:tblPr/><w:tblGrid>" + '<w:gridCol w:w="1701"/>' * 4 + "</w:tblGrid>" + "".join(rows) + "</w:tbl>"
+
+    body = []
+    for i in range(1000):
+        if i % 100 == 0:
+            body.append(para(f"{'一二三四五六七八九十'[i // 100]}、第{i}部分", "Heading1"))
+        else:
+            body.append(para("经评价组核实，项目按照规定的程序申请设立，审批文件、材料符合相关要求。" * 2))
+        if i % 100 == 50:
+            body.append(table(i // 100))
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        + "".join(body)
+        + "<w:sectPr/></w:body></w:document>"
+    )
+    base = io.BytesIO()
+    docx.Document().save(base)
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = xml.encode() if info.filename == "word/document.xml" else src.read(info.filename)
+            dst.writestr(info.filename, data)
+
+
+# --- errors ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("fake.docx", "这不是 Word 文件".encode(), "不是有效的 Word"),
+        ("empty.txt", b"", "是空的"),
+        ("blob.txt", bytes(range(256)) * 4, "二进制"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, ".doc"),
+        ("broken.docx", b"PK\x03\x04" + b"\x00" * 40, "不是有效的 Word"),
+    ],
+)
+def test_read_errors(tmp_path: Path, name: str, content: bytes, expected: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ReadError) as err:
+        read_document(path)
+    assert expected in str(err.value) and name in str(err.value)
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="找不到文件"):
+        read_document(tmp_path / "nope.docx")
+    with pytest.raises(ReadError, match="文件夹"):
+        read_document(tmp_path)
