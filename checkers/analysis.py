@@ -168,7 +168,10 @@ def score_table_of(table: Table) -> ScoreTable | None:
     label_cols = [i for i in range(len(rows[0])) if i not in numeric and i < min(numeric)]
     result = ScoreTable(table, weight, score, rate, label_cols)
     for r, cells in enumerate(rows[1:], 2):
-        get = lambda i: cells[i] if i is not None and i < len(cells) else ""  # noqa: E731
+
+        def get(i: int | None, cells: list[str] = cells) -> str:
+            return cells[i] if i is not None and i < len(cells) else ""
+
         labels = [get(i).strip() for i in label_cols if get(i).strip()]
         labels = [x for n, x in enumerate(labels) if x not in labels[:n]]
         first = labels[0] if labels else ""
@@ -347,7 +350,7 @@ class Analysis:
             for m in LEVEL1_PROSE_RE.finditer(text):
                 out.append(Statement("level1", Decimal(m.group(3)), paragraph.location, sentence_at(text, m.start()),
                                      name=m.group("name"), extra={"weight": Decimal(m.group(2)), "paragraph": paragraph}))  # fmt: skip
-            for start, _, sentence in _sentences_starting(text, "其中"):
+            for _start, _, sentence in _sentences_starting(text, "其中"):
                 for m in AMONG_RE.finditer(sentence):
                     out.append(Statement("level1", Decimal(m.group(2)), paragraph.location, sentence.strip(),
                                          name=m.group("name"), extra={"weight": None, "among": True, "paragraph": paragraph}))  # fmt: skip

@@ -49,13 +49,14 @@ def is_caption_text(text: str) -> bool:
 
 
 def classify_paragraph(
-    text: str, style_level: int | None = None, prefer_numbering: bool = False
+    text: str, style_level: int | None = None, prefer_numbering: bool = False, may_be_heading: bool = True
 ) -> tuple[int | None, str | None]:
     """Return ``(heading_level, number)`` for a paragraph.
 
     ``style_level`` is the level given by the source format (Word heading style,
     markdown ``#`` count).  Word styles win over numbering; markdown passes
     ``prefer_numbering=True`` so the numbering decides and ``#`` is the fallback.
+    ``may_be_heading=False`` (markdown list items) only records the number.
     """
     m = match_number(text)
     number = m[1] if m else None
@@ -63,7 +64,7 @@ def classify_paragraph(
         if prefer_numbering and m:
             return m[0], number
         return max(1, min(style_level, 4)), number
-    if m and is_heading_shaped(text) and not is_caption_text(text):
+    if m and may_be_heading and is_heading_shaped(text) and not is_caption_text(text):
         return m[0], number
     return None, number
 
@@ -313,12 +314,13 @@ class DocumentBuilder:
         line: int | None = None,
         style_level: int | None = None,
         prefer_numbering: bool = False,
+        may_be_heading: bool = True,
     ) -> Paragraph | None:
         """Add a paragraph (blank text is ignored); returns the new paragraph."""
         text = text.strip()
         if not text:
             return None
-        level, number = classify_paragraph(text, style_level, prefer_numbering)
+        level, number = classify_paragraph(text, style_level, prefer_numbering, may_be_heading)
         index = len(self.blocks)
         if level is not None:
             self._close_sections(level, index)

@@ -86,18 +86,18 @@ def _is_excluded(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, start - 8) : start]
     number = match.group("num")
     if match.group("unit"):
-        if match.group("unit") == "期" and not match.group("sp"):
-            return True
-        return False
+        return bool(match.group("unit") == "期" and not match.group("sp"))
     if _NOT_AFTER.match(after):
         return True
     if before.endswith(("第", "〔", "[", "（〔")) or "〔" in before[-3:] and "〕" not in before[-3:]:
         return True
     if len(number.replace(",", "").split(".")[0]) >= 7:
         return True  # phone numbers and ids are never bare money
-    if start == 0 or text[start - 1] in "\n\t":
-        if re.match(r"[.、．]\D", after) or after.startswith(")") or after.startswith("）"):
-            return True  # list numbering "1." at line start
+    at_line_start = start == 0 or text[start - 1] in "\n\t"
+    if at_line_start and (re.match(r"[.、．]\D", after) or after.startswith((")", "）"))):
+        return True  # list numbering "1." at line start
+    if before.endswith(("（", "(")) and after.startswith(("）", ")")):
+        return True  # "（3）" item numbers
     if _DATE_BEFORE.search(before):
         return True
     if re.match(r"[:：]\d", after):

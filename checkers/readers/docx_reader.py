@@ -9,6 +9,7 @@ become one cell whose ``col`` is its first grid column and ``span`` its width.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from collections.abc import Iterator
@@ -221,8 +222,22 @@ def _structured_table_rows(tbl: _Element) -> list[list[RawCell]]:
 
 
 _TABLE_TAGS = (
-    W_TBL, W_TR, W_TC, W_P, W_T, W_TAB, W_BR, W_CR, W_NBH, W_GRIDBEFORE, W_GRIDSPAN, W_VMERGE, W_HMERGE,
-    W_TXBX, W_TCPRCHANGE, W_TRPRCHANGE,
+    W_TBL,
+    W_TR,
+    W_TC,
+    W_P,
+    W_T,
+    W_TAB,
+    W_BR,
+    W_CR,
+    W_NBH,
+    W_GRIDBEFORE,
+    W_GRIDSPAN,
+    W_VMERGE,
+    W_HMERGE,
+    W_TXBX,
+    W_TCPRCHANGE,
+    W_TRPRCHANGE,
 )
 
 
@@ -351,7 +366,7 @@ _WORD_CONTENT_TYPES = (
     "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
 )
 # Plain parser: element proxies without python-docx's custom classes iterate much faster.
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True, huge_tree=True)
 
 
 def _bad_docx(path: str | os.PathLike[str]) -> ReadError:
@@ -361,14 +376,8 @@ def _bad_docx(path: str | os.PathLike[str]) -> ReadError:
     )
 
 
-def load_parts(path: str | os.PathLike[str]) -> tuple[_Element, _Element | None]:
-    """Return the parsed main document and styles parts.
-
-    Uses python-docx's OPC package reader (zip, content types, relationships)
-    but parses the two XML parts with a plain lxml parser: building python-docx's
-    full object model and walking its custom element classes would double the
-    cost on large reports.
-    """
+def load_package(path: str | os.PathLike[str]) -> tuple[bytes, bytes | None]:
+    """Return the raw main document and styles XML of a .docx (python-docx's OPC reader)."""
     if not Path(path).is_file():
         raise ReadError(f"找不到文件“{path}”。请检查路径是否正确。")
     try:
@@ -388,25 +397,60 @@ def load_parts(path: str | os.PathLike[str]) -> tuple[_Element, _Element | None]
         if source == main_name and srel.reltype == RT.STYLES and not srel.is_external:
             styles_blob = blobs.get(srel.target_partname)
             break
-    try:
-        main = etree.fromstring(main_blob, _PARSER)
-        styles = etree.fromstring(styles_blob, _PARSER) if styles_blob else None
-    except etree.XMLSyntaxError as exc:
-        raise _bad_docx(path) from exc
-    return main, styles
+    return main_blob, styles_blob
 
 
-def read_docx(path: str | os.PathLike[str]) -> Document:
-    """Read a .docx report."""
-    main, styles = load_parts(path)
-    levels = _style_levels(styles)
-    builder = DocumentBuilder(str(path))
-    body = main.find(W_BODY)
-    for el in _iter_blocks(body if body is not None else main):
+def _read_blocks(main_blob: bytes, levels: dict[str, int], builder: DocumentBuilder) -> None:
+    """Stream the main document: handle each body-level paragraph/table, then drop it.
+
+    ``iterparse`` plus clearing keeps the tree small, which is markedly faster on
+    large reports than parsing everything first and walking it afterwards.
+    """
+    parents = (W_BODY, W_SDTCONTENT, W_CUSTOMXML)
+    events = etree.iterparse(
+        io.BytesIO(main_blob),
+        events=("end",),
+        tag=(W_P, W_TBL),
+        remove_blank_text=True,
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=True,
+    )
+    for _, el in events:
+        parent = el.getparent()
+        if parent is None or parent.tag not in parents or _inside_table(parent):
+            continue
         if el.tag == W_P:
             text, level = paragraph_info(el, levels)
             if text.strip():
                 builder.add_paragraph(text, style_level=level)
         else:
             builder.add_table(table_rows(el))
+        el.clear(keep_tail=True)
+        if parent.tag == W_BODY:
+            while el.getprevious() is not None:
+                del parent[0]
+
+
+def _inside_table(parent: _Element) -> bool:
+    """True when a content control or custom-XML wrapper sits inside a table cell."""
+    if parent.tag == W_BODY:
+        return False
+    node = parent.getparent()
+    while node is not None and node.tag != W_BODY:
+        if node.tag == W_TC:
+            return True
+        node = node.getparent()
+    return False
+
+
+def read_docx(path: str | os.PathLike[str]) -> Document:
+    """Read a .docx report."""
+    main_blob, styles_blob = load_package(path)
+    builder = DocumentBuilder(str(path))
+    try:
+        levels = _style_levels(etree.fromstring(styles_blob, _PARSER)) if styles_blob else {}
+        _read_blocks(main_blob, levels, builder)
+    except etree.XMLSyntaxError as exc:
+        raise _bad_docx(path) from exc
     return builder.build()

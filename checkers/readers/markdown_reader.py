@@ -15,6 +15,7 @@ _BULLET_RE = re.compile(r"^\s*(?:[-*+]\s+|>\s?)")
 _ITEM_START_RE = re.compile(
     rf"^\s*(?:[-*+]\s|\d{{1,3}}[.、．)](?!\d)|[（(]\s*(?:\d{{1,3}}|[{CN_DIGITS}]+)\s*[）)]|[{CN_DIGITS}]+、)"
 )
+_LIST_BULLET_RE = re.compile(r"^\s*[-*+]\s")
 _BR_RE = re.compile(r"<br\s*/?>", re.I)
 _CJK_RE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
@@ -47,6 +48,7 @@ def parse_markdown(text: str, path: str | os.PathLike[str]) -> Document:
     lines = [strip_bookmarks(x) for x in split_lines(text)]
     para: list[str] = []
     para_line = 0
+    para_is_item = False
 
     def flush() -> None:
         nonlocal para
@@ -54,7 +56,7 @@ def parse_markdown(text: str, path: str | os.PathLike[str]) -> Document:
             joined = para[0]
             for part in para[1:]:
                 joined = _join(joined, part)
-            builder.add_paragraph(joined, line=para_line)
+            builder.add_paragraph(joined, line=para_line, may_be_heading=not para_is_item)
         para = []
 
     i = 0
@@ -87,6 +89,7 @@ def parse_markdown(text: str, path: str | os.PathLike[str]) -> Document:
             flush()
         if not para:
             para_line = lineno
+            para_is_item = bool(_LIST_BULLET_RE.match(line))
         para.append(_inline(line))
         i += 1
     flush()

@@ -133,7 +133,9 @@ def parse_text(text: str, path: str | os.PathLike[str]) -> Document:
         if rows is not None and cell is not None:
             # The export starts the first line after a page/section break with a
             # space; such a line right after a cell ends the table.
-            if (blank_run == 0 and not line.startswith(" ")) or (blank_run == 1 and _continues_cell(cell.text, stripped)):
+            if (blank_run == 0 and not line.startswith(" ")) or (
+                blank_run == 1 and _continues_cell(cell.text, stripped)
+            ):
                 cell.text = f"{cell.text}\n{stripped}" if cell.text else stripped
                 blank_run = 0
                 continue

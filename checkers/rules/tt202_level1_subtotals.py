@@ -55,7 +55,7 @@ def check(a: Analysis, rule: Rule):
         comparisons = []
         if weight is not None:
             table = _next_table(a, statement.extra["paragraph"])
-            if table and table.total_row and table.total_row.score is not None:
+            if table and table.total_row and table.total_row.score is not None and not a._is_whole_report_table(table):
                 comparisons.append(("本部分评分表合计", table.total_row.weight, table.total_row.score))
         for row, _ in _overview_rows(a):
             if row.labels and names_match(split_label(row.labels[0])[1], statement.name):

@@ -53,7 +53,7 @@ def check(a: Analysis, rule: Rule):
                 seen.append((figure, paragraph))
     reported: set[tuple] = set()
     for index, (figure, paragraph) in enumerate(seen):
-        for other, other_paragraph in seen[:index]:
+        for other, _other_paragraph in seen[:index]:
             pair = None
             same_digits = figure.value == other.value and figure.unit != other.unit
             if same_digits and figure.unit in MONEY_UNITS and other.unit in MONEY_UNITS and _significant(figure):

@@ -1,0 +1,80 @@
+"""文中合计或差额算不对：“合计329平方米”不等于前面所列各项之和，“其中”各项之和与总数略有出入，或核减金额不等于送审减审定。
+
+（1）同一句中“合计/共计/总计/累计N单位”，与它前面同单位的各个数字（至少两个）之和比较；
+（2）“总数……，其中：A……，B……”：其中各项（至少两个、同单位）之和与总数相差在 1% 以内而不相等时报告
+（差得更多通常说明各项并非全部列出）；
+（3）同段写出送审金额、审定金额、核减金额时，核减 = 送审 − 审定。
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from checkers.analysis import Analysis
+from checkers.figures import extract_figures, sentence_at, sentences
+from checkers.finding import Severity
+from checkers.rules.base import Rule
+from evaluation_model import plain
+
+FAILING = """\
+完成指挥中心大厅（195平方米）、会商室（68平方米）、值班室4间（52平方米）及配套机房（14平方米）的建设，合计339平方米。
+"""
+
+PASSING = FAILING.replace("合计339平方米", "合计329平方米")
+
+TOTAL_WORD = re.compile(r"(?:合计|共计|总计|累计|总面积|总金额)(?:为|达|约)?\s*$")
+
+
+def _sum_findings(paragraph, rule: Rule):
+    text = paragraph.text
+    for _start, _end, sentence in sentences(text):
+        figures = extract_figures(sentence)
+        for index, figure in enumerate(figures):
+            if not figure.unit or not TOTAL_WORD.search(sentence[: figure.start]):
+                continue
+            parts = [f for f in figures[:index] if f.unit == figure.unit]
+            if len(parts) < 2:
+                continue
+            total = sum((f.value for f in parts), Decimal(0))
+            if total != figure.value:
+                addends = "+".join(plain(f.value) for f in parts)
+                yield rule.finding(
+                    f"写“合计{figure.value}{figure.unit}”，但所列各项 {addends} = {plain(total)}{figure.unit}",
+                    paragraph.location, sentence.strip(), expected=f"{plain(total)}{figure.unit}",
+                    found=f"{figure.value}{figure.unit}",
+                )  # fmt: skip
+        among = sentence.find("其中")
+        if among > 0:
+            head = [f for f in figures if f.start < among and f.unit]
+            tail = [f for f in figures if f.start > among and f.unit]
+            if head and len(tail) >= 2 and len({f.unit for f in tail}) == 1 and head[-1].unit == tail[0].unit:
+                whole, parts_sum = head[-1].value, sum((f.value for f in tail), Decimal(0))
+                if parts_sum != whole and abs(parts_sum - whole) <= whole * Decimal("0.01"):
+                    yield rule.finding(
+                        f"总数写{whole}{head[-1].unit}，其中各项之和为{plain(parts_sum)}{head[-1].unit}",
+                        paragraph.location, sentence.strip(), expected=f"{plain(parts_sum)}{head[-1].unit}",
+                        found=f"{whole}{head[-1].unit}",
+                    )  # fmt: skip
+    amounts = {}
+    for figure in extract_figures(text):
+        for key, word in (("submitted", "送审"), ("approved", "审定"), ("cut", "核减")):
+            if word in figure.subject and figure.kind == "amount" and key not in amounts:
+                amounts[key] = figure
+    if len(amounts) == 3 and amounts["submitted"].unit == amounts["approved"].unit == amounts["cut"].unit:
+        expected = amounts["submitted"].value - amounts["approved"].value
+        if expected != amounts["cut"].value:
+            cut = amounts["cut"]
+            yield rule.finding(
+                f"核减金额写{cut.value}{cut.unit}，送审减审定为{plain(expected)}{cut.unit}",
+                paragraph.location, sentence_at(text, cut.start), expected=f"{plain(expected)}{cut.unit}",
+                found=f"{cut.value}{cut.unit}",
+            )  # fmt: skip
+
+
+def check(a: Analysis, rule: Rule):
+    for paragraph in a.body_paragraphs:
+        yield from _sum_findings(paragraph, rule)
+
+
+RULE = Rule("CT702", "sums", Severity.ERROR, check, __doc__, FAILING, PASSING)

@@ -1,0 +1,77 @@
+"""数字无法溯源（需 --data）：正文中的分数、金额或百分比在项目数据及其派生值中找不到。
+
+可溯源的值：各级指标的权重、得分、扣分、小计与得分率，总分，资金预算、到位、支出（任意金额单位换算后）及到位率、
+执行率，资金明细表各数及合计，facts 中的数字，以及数据文字（证据、背景等）中出现过的数字。只作提示。
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from checkers.analysis import Analysis
+from checkers.figures import extract_figures, percent_matches, sentence_at
+from checkers.finding import Severity
+from checkers.rules.base import MINI_DATA, Rule
+
+PASSING = """\
+项目预算100万元，实际到位100万元，实际支出90万元，预算执行率90%。B14运转程序规范性，权重50分，得分40分，扣10分。
+"""
+
+FAILING = PASSING + "\n另安排专项经费37.5万元。\n"
+
+
+def _data_values(data) -> tuple[set[Decimal], set[Decimal], list[Decimal]]:
+    """(scores, amounts in 元, ratios) the data states or derives."""
+    scores: set[Decimal] = {data.total, data.full_marks, data.full_marks - data.total}
+    ratios: list[Decimal] = [r for r in (data.received_rate, data.execution_rate, data.score_rate) if r is not None]
+    for node in data.walk():
+        scores |= {node.total_weight, node.total_score, node.deduction}
+        if node.score_rate is not None:
+            ratios.append(node.score_rate)
+    factor = data.funding.unit.factor
+    amounts = {v * factor for v in (data.funding.budget, data.funding.received, data.funding.spent)}
+    amounts.add((data.funding.budget - data.funding.spent) * factor)
+    if data.funding.detail is not None:
+        for row in data.funding.detail.rows:
+            amounts |= {cell * factor for cell in row if isinstance(cell, Decimal)}
+        amounts |= {data.funding.detail.column_total(i) * factor for i in range(len(data.funding.detail.columns))}
+    for fact in data.facts:
+        scores.add(fact.value)
+        ratios.append(fact.value / 100)
+        amounts.add(fact.value)
+    texts = [n.evidence or "" for n in data.walk()] + [n.summary or "" for n in data.walk()]
+    texts += data.background + data.implementation + data.organization + data.basis
+    texts += [p.text for p in data.findings.problems] + [s.text for s in data.findings.suggestions]
+    texts += [p.text for p in data.findings.practices] + [data.funding.management or "", data.goals.overall, data.goals.annual]
+    for text in texts:
+        for figure in extract_figures(text):
+            scores.add(figure.value)
+            ratios.append(figure.value / 100)
+            if figure.in_yuan() is not None:
+                amounts.add(figure.in_yuan())
+    return {s.normalize() for s in scores}, {a.normalize() for a in amounts}, ratios
+
+
+def check(a: Analysis, rule: Rule):
+    scores, amounts, ratios = _data_values(a.data)
+    for paragraph, figures in a.figures:
+        if paragraph.is_heading:
+            continue
+        for figure in figures:
+            if figure.kind == "score":
+                ok = figure.value.normalize() in scores
+            elif figure.kind == "amount":
+                ok = figure.in_yuan().normalize() in amounts
+            elif figure.kind == "percent":
+                ok = any(percent_matches(figure.value, r, a.tolerance) for r in ratios)
+            else:
+                continue
+            if not ok:
+                yield rule.finding(
+                    f"“{figure.text}”在项目数据中找不到出处，请核对",
+                    paragraph.location, sentence_at(paragraph.text, figure.start), found=figure.text,
+                )  # fmt: skip
+
+
+RULE = Rule("DT1002", "unverified-figure", Severity.INFO, check, __doc__, FAILING, PASSING, data=MINI_DATA,
+            needs_data=True)  # fmt: skip

@@ -1,0 +1,56 @@
+"""资金数字与项目数据不一致（需 --data）：资金到位率、预算执行率，及与之同句的预算、到位、支出金额，与数据不符。
+
+到位率、执行率按数据计算（执行率口径见 settings.execution_rate_base）；金额按单位换算后比较。
+"""
+
+from __future__ import annotations
+
+from checkers.analysis import Analysis
+from checkers.figures import extract_figures, in_parentheses, percent_matches, sentence_at, sentences
+from checkers.finding import Severity
+from checkers.rules.base import MINI_DATA, Rule
+from checkers.rules.rt301_rates import role_of
+from evaluation_model import format_amount, format_percent
+
+PASSING = """\
+项目预算100万元，实际到位100万元，资金到位率100%；实际支出90万元，预算执行率90%。
+"""
+
+FAILING = PASSING.replace("实际支出90万元，预算执行率90%", "实际支出95万元，预算执行率95%")
+
+
+def check(a: Analysis, rule: Rule):
+    data = a.data
+    funding = data.funding
+    expected_rates = {"到位率": data.received_rate, "执行率": data.execution_rate}
+    for statement in a.rate_statements:
+        key = next((k for k in expected_rates if k in statement.name), None)
+        if key is None or expected_rates[key] is None or statement.name in ("得分率",):
+            continue
+        if not percent_matches(statement.value, expected_rates[key], a.tolerance):
+            yield rule.finding(
+                f"{statement.name}写{statement.value}%，按项目数据应为{format_percent(expected_rates[key])}",
+                statement.location, statement.excerpt, expected=format_percent(expected_rates[key]),
+                found=f"{statement.value}%",
+            )  # fmt: skip
+    values = {"budget": funding.budget, "received": funding.received, "spent": funding.spent}
+    names = {"budget": "预算", "received": "实际到位", "spent": "实际支出"}
+    for paragraph in a.body_paragraphs:
+        for start, _, sentence in sentences(paragraph.text):
+            if "到位率" not in sentence and "执行率" not in sentence:
+                continue
+            for figure in extract_figures(sentence):
+                role = role_of(figure)
+                if figure.kind != "amount" or role not in values or in_parentheses(sentence, figure.start):
+                    continue
+                expected = values[role] * funding.unit.factor
+                if figure.in_yuan() != expected:
+                    yield rule.finding(
+                        f"{names[role]}金额写{figure.text.strip()}，项目数据为{format_amount(values[role])}{funding.unit.value}",
+                        paragraph.location, sentence_at(paragraph.text, start + figure.start),
+                        expected=f"{format_amount(values[role])}{funding.unit.value}", found=figure.text.strip(),
+                    )  # fmt: skip
+
+
+RULE = Rule("DT1003", "funding-vs-data", Severity.ERROR, check, __doc__, FAILING, PASSING, data=MINI_DATA,
+            needs_data=True)  # fmt: skip

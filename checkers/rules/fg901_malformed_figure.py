@@ -1,0 +1,43 @@
+"""数字中夹有字母或杂字：如“11l 台”“2O20”“1,00,0元”，多为录入错误。
+
+数字与计量单位之间、或数字中间出现拉丁字母（l、I、O、o）或不规则的千位分隔符时报告。
+"""
+
+from __future__ import annotations
+
+import re
+
+from checkers.analysis import Analysis
+from checkers.figures import UNITS, sentence_at
+from checkers.finding import Severity
+from checkers.rules.base import Rule
+
+FAILING = """\
+接入固定电话11l 台，接入保密电话2台。
+"""
+
+PASSING = FAILING.replace("11l 台", "11台")
+
+_UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
+LETTER_IN_NUMBER = re.compile(r"(?<![A-Za-z0-9])(\d+[lIoO]+\d*|[lIoO]\d+)\s*(?=" + _UNIT + r")")
+DIGIT_LETTER_DIGIT = re.compile(r"(?<![A-Za-z0-9])\d+[lIoO]\d+(?![A-Za-z])")
+BAD_GROUPING = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{1,2}|,\d{4,})(?:,\d+)*(?:\.\d+)?\s*(?=" + _UNIT + r")")
+
+
+def check(a: Analysis, rule: Rule):
+    for paragraph in a.document.paragraphs:
+        text = paragraph.text
+        seen: set[int] = set()
+        for pattern, what in ((LETTER_IN_NUMBER, "夹有字母"), (DIGIT_LETTER_DIGIT, "夹有字母"), (BAD_GROUPING, "千位分隔符位置不对")):
+            for m in pattern.finditer(text):
+                if m.start() in seen:
+                    continue
+                seen.add(m.start())
+                fixed = re.sub(r"[lI]", "1", m.group(1) if m.groups() else m.group(0)) if what == "夹有字母" else None
+                yield rule.finding(
+                    f"数字“{m.group(0).strip()}”{what}，请核对",
+                    paragraph.location, sentence_at(text, m.start()), expected=fixed, found=m.group(0).strip(),
+                )  # fmt: skip
+
+
+RULE = Rule("FG901", "malformed-figure", Severity.ERROR, check, __doc__, FAILING, PASSING)

@@ -1,0 +1,102 @@
+"""标题编号有误：同级编号重复、跳号、不从第一项开始，或同级混用不同编号样式（“4.”与“4、”、“（二）”与“(二)”）。
+
+按标题编号的层级（一、 （一） 1. （1））逐级核对：同一上级之下的同级标题应从 1 开始连续编号，样式一致。
+"""
+
+from __future__ import annotations
+
+import re
+
+import cn2an
+
+from checkers.analysis import Analysis
+from checkers.document import match_number
+from checkers.finding import Severity
+from checkers.rules.base import Rule
+
+FAILING = """\
+## 一、基本情况
+
+## （一）项目概况
+
+## （三）项目绩效目标
+"""
+
+PASSING = FAILING.replace("（三）", "（二）")
+
+
+def _index(number: str) -> int | None:
+    digits = re.sub(r"[^\d一二三四五六七八九十百零〇]", "", number)
+    if not digits:
+        return None
+    if digits.isdigit():
+        return int(digits)
+    try:
+        return int(cn2an.cn2an(digits, "smart"))
+    except (ValueError, KeyError):
+        return None
+
+
+def _shape(number: str) -> str:
+    """The numbering style without the number: （一）→（）, 1.→., 4、→、."""
+    return re.sub(r"[\d一二三四五六七八九十百零〇\s]", "", number)
+
+
+def _token(level: int, index: int, shape: str) -> str:
+    numeral = str(index) if level in (3, 4) else cn2an.an2cn(index, "low")
+    if len(shape) == 2:
+        return shape[0] + numeral + shape[1]
+    return numeral + shape
+
+
+def _width_only(a: str, b: str) -> bool:
+    """Shapes differing only in half- vs full-width parentheses."""
+    table = str.maketrans("()", "（）")
+    return a.translate(table) == b.translate(table)
+
+
+def check(a: Analysis, rule: Rule):
+    last: dict[int, tuple[int, str]] = {}  # level → (index, shape) of the last sibling under the current parent
+    for heading in a.document.paragraphs:
+        if not heading.is_heading and heading.number:
+            # a long numbered item (a list paragraph) still takes its place in the numbering
+            match = match_number(heading.text)
+            if match and match[0] in last and _index(heading.number) == last[match[0]][0] + 1:
+                last[match[0]] = (last[match[0]][0] + 1, _shape(heading.number))
+            continue
+        level, number = heading.heading_level, heading.number
+        if level is None or not number:
+            continue
+        for deeper in [lv for lv in last if lv > level]:
+            del last[deeper]
+        index, shape = _index(number), _shape(number)
+        if index is None:
+            continue
+        previous = last.get(level)
+        excerpt = heading.text
+        if previous is None:
+            if index != 1:
+                yield rule.finding(
+                    f"标题编号“{number.strip()}”不是本级第一项，应从“{_token(level, 1, shape)}”开始（或层级用错）",
+                    heading.location, excerpt, expected=_token(level, 1, shape), found=number.strip(),
+                )  # fmt: skip
+        else:
+            before, before_shape = previous
+            if index == before:
+                yield rule.finding(f"标题编号“{number.strip()}”与上一同级标题重复", heading.location, excerpt,
+                                   expected=_token(level, before + 1, shape), found=number.strip())  # fmt: skip
+            elif index != before + 1:
+                yield rule.finding(
+                    f"标题编号跳号：上一同级标题为第{before}项，此处为“{number.strip()}”",
+                    heading.location, excerpt, expected=_token(level, before + 1, shape), found=number.strip(),
+                )  # fmt: skip
+            if shape != before_shape:
+                yield rule.finding(
+                    f"同级标题编号样式不一致：前为“{_token(level, before, before_shape)}”，此处为“{number.strip()}”",
+                    heading.location, excerpt, expected=_token(level, index, before_shape), found=number.strip(),
+                    severity=Severity.INFO if _width_only(shape, before_shape) else None,
+                )  # fmt: skip
+        last[level] = (index, shape)
+
+
+RULE = Rule("HD801", "heading-numbering", Severity.WARNING, check, __doc__, FAILING, PASSING)

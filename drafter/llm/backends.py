@@ -1,0 +1,175 @@
+"""Backends, registered by name like the plugins of simonw/llm: `offline` is one like any other, `openai` is ChatOpenAI.
+
+A backend turns chat messages into a Completion (text, token usage, cache hit, HTTP requests made).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from langchain_core.messages import BaseMessage
+
+from drafter.llm import LLMError
+from drafter.llm.config import LLMConfig, api_key
+
+if TYPE_CHECKING:
+    from drafter.llm.units import ProseUnit
+
+
+@dataclass
+class Completion:
+    """One model answer and what it cost."""
+
+    text: str
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cache_hit: bool = False
+    requests: int = 0
+    latency: float = 0.0
+
+
+class CallFailed(Exception):
+    """A call that produced no answer (timeout, rate limit after retries, server error); the attempt counts as failed."""
+
+    def __init__(self, reason: str, requests: int = 0, latency: float = 0.0) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.requests = requests
+        self.latency = latency
+
+
+class Backend(ABC):
+    """A way to get prose for a unit's messages."""
+
+    name: ClassVar[str]
+    needs_key: ClassVar[bool] = False
+    description: ClassVar[str] = ""
+
+    def __init__(self, config: LLMConfig) -> None:
+        self.config = config
+
+    @property
+    def model_name(self) -> str:
+        return self.config.model
+
+    @abstractmethod
+    def complete(self, messages: list[BaseMessage], unit: ProseUnit) -> Completion:
+        """Answer the messages (may raise CallFailed)."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release connections."""
+
+
+BACKENDS: dict[str, type[Backend]] = {}
+
+
+def register(cls: type[Backend]) -> type[Backend]:
+    """Class decorator: make a backend available to --backend by its name."""
+    BACKENDS[cls.name] = cls
+    return cls
+
+
+def get_backend(name: str) -> type[Backend]:
+    if name not in BACKENDS:
+        raise LLMError(f"未知的起草后端 {name!r}。可用：{'、'.join(sorted(BACKENDS))}")
+    return BACKENDS[name]
+
+
+@register
+class OfflineBackend(Backend):
+    """Answers with the offline renderer's own slot texts: no call, no tokens (the flow's reference backend)."""
+
+    name = "offline"
+    description = "离线渲染器（不调用模型）"
+
+    @property
+    def model_name(self) -> str:
+        return "offline"
+
+    def complete(self, messages: list[BaseMessage], unit: ProseUnit) -> Completion:
+        return Completion(json.dumps({s.key: s.original for s in unit.slots}, ensure_ascii=False))
+
+
+@register
+class OpenAIBackend(Backend):
+    """Any OpenAI-compatible chat completions server through LangChain's ChatOpenAI (OpenAI, DeepSeek, Qwen, vLLM, Ollama)."""
+
+    name = "openai"
+    needs_key = True
+    description = "OpenAI 兼容接口（ChatOpenAI）"
+
+    def __init__(self, config: LLMConfig) -> None:
+        super().__init__(config)
+        import httpx
+        from langchain_openai import ChatOpenAI
+        from pydantic import SecretStr
+
+        key = api_key()
+        if not key:
+            raise LLMError("未设置环境变量 OPENAI_API_KEY；本地服务（vLLM、Ollama）也须设置任意非空值")
+        self._local = threading.local()
+        # Count the HTTP requests of each call (retries included; none on a cache hit) in the calling thread.
+        self._http = httpx.Client(event_hooks={"request": [self._count_request]})
+        kwargs: dict = {}
+        if config.json_mode:
+            kwargs["model_kwargs"] = {"response_format": {"type": "json_object"}}
+        self.chat = ChatOpenAI(
+            model=config.model,
+            api_key=SecretStr(key),
+            base_url=config.base_url,
+            temperature=config.temperature,
+            timeout=config.timeout,
+            max_retries=config.max_retries,
+            max_tokens=config.max_output_tokens,
+            http_client=self._http,
+            use_responses_api=False,
+            **kwargs,
+        )
+
+    def _count_request(self, request: object) -> None:
+        self._local.requests = getattr(self._local, "requests", 0) + 1
+
+    def complete(self, messages: list[BaseMessage], unit: ProseUnit) -> Completion:
+        import openai
+
+        self._local.requests = 0
+        start = time.perf_counter()
+        try:
+            answer = self.chat.invoke(messages)
+        except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
+            raise LLMError(f"模型服务拒绝了密钥（HTTP {exc.status_code}）：请检查 OPENAI_API_KEY 与 OPENAI_BASE_URL") from None
+        except openai.NotFoundError:
+            raise LLMError(f"模型服务找不到模型 {self.config.model} 或接口地址有误：请检查 --model 与 OPENAI_BASE_URL") from None
+        except openai.APITimeoutError:
+            raise CallFailed("请求超时", self._local.requests, time.perf_counter() - start) from None
+        except openai.RateLimitError:
+            raise CallFailed("限流（HTTP 429），重试后仍失败", self._local.requests, time.perf_counter() - start) from None
+        except openai.APIConnectionError:
+            raise CallFailed("无法连接模型服务", self._local.requests, time.perf_counter() - start) from None
+        except openai.APIStatusError as exc:
+            raise CallFailed(f"服务端错误（HTTP {exc.status_code}）", self._local.requests,
+                             time.perf_counter() - start) from None  # fmt: skip
+        latency = time.perf_counter() - start
+        usage = answer.usage_metadata or {}
+        requests = self._local.requests
+        content = answer.content if isinstance(answer.content, str) else answer.text
+        return Completion(
+            text=content or "",
+            prompt_tokens=int(usage.get("input_tokens", 0)),
+            completion_tokens=int(usage.get("output_tokens", 0)),
+            cache_hit=requests == 0,
+            requests=requests,
+            latency=latency,
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+
+BackendFactory = Callable[[LLMConfig], Backend]

@@ -1,0 +1,425 @@
+"""Draft a report with a model: figures from code, prose from the model, the checker as the judge.
+
+Per prose unit (a section, or one 一级 indicator of the analysis): the model writes the slot texts; they are put
+into the offline report and checked against the data; findings go back to the model (bounded repairs); a unit that
+still fails keeps the offline text. A final check of the assembled report reverts any unit it still objects to.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+import warnings
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from langchain_core.messages import AIMessage, BaseMessage
+
+from drafter.llm.backends import Backend, CallFailed, get_backend
+from drafter.llm.config import LLMConfig, api_key, load_config
+from drafter.llm.pricing import estimate_cost, format_cost
+from drafter.llm.prompts import SectionPrompt, load_prompt
+from drafter.llm.runlog import RunLog, redact
+from drafter.llm.tokens import count_message_tokens, count_tokens, truncate_to_tokens
+from drafter.llm.units import (
+    TRIM_NOTE,
+    AnswerError,
+    ProseUnit,
+    apply_prose,
+    data_block,
+    injected_markup,
+    parse_answer,
+    prose_units,
+    ungrounded_numbers,
+    unit_paragraph_texts,
+)
+from drafter.render import render_report
+from drafter.report import DraftReport
+from drafter.style import Style, load_style
+from evaluation_model import Evaluation
+
+if TYPE_CHECKING:
+    from drafter.pipeline import DraftOptions, Progress
+
+# LangChain's SQLite cache reads its own rows through `loads`; the pending-default notice is not for our users.
+warnings.filterwarnings("ignore", message=r"The default value of `allowed_objects`")
+
+
+# ---------------------------------------------------------------------------
+# Checking against the data
+
+
+class Judge:
+    """The checker, relative to the offline report: only errors the offline text does not have block a unit."""
+
+    def __init__(self, offline: DraftReport, evaluation: Evaluation) -> None:
+        self.offline = offline
+        self.evaluation = evaluation
+        self.baseline = Counter(self._key(f) for f in self.errors(offline))
+
+    @staticmethod
+    def _key(finding: Any) -> tuple:
+        return (finding.rule, finding.message, finding.expected, finding.found)
+
+    def errors(self, report: DraftReport) -> list[Any]:
+        from checkers.engine import check_document
+        from checkers.finding import Severity
+        from checkers.report_document import document_from_report
+
+        findings = check_document(document_from_report(report), data=self.evaluation)
+        return [f for f in findings if f.severity == Severity.ERROR]
+
+    def new_errors(self, report: DraftReport) -> list[Any]:
+        """Errors of a report beyond those of the offline report."""
+        left = Counter(self.baseline)
+        out = []
+        for finding in self.errors(report):
+            key = self._key(finding)
+            if left[key] > 0:
+                left[key] -= 1
+            else:
+                out.append(finding)
+        return out
+
+    def with_units(self, accepted: dict[int, tuple[ProseUnit, dict[str, str]]]) -> DraftReport:
+        report = copy.deepcopy(self.offline)
+        for unit, texts in accepted.values():
+            apply_prose(report, unit, texts)
+        return report
+
+
+def _finding_line(finding: Any, key: str | None) -> str:
+    where = f"段落 {key}：" if key else ""
+    line = f"- {where}{finding.message}"
+    if finding.expected is not None and finding.found is not None:
+        line += f"（应为 {finding.expected}，写成了 {finding.found}）"
+    if finding.excerpt:
+        line += f"；原句：“{finding.excerpt}”"
+    return line
+
+
+def _slot_of(finding: Any, unit: ProseUnit, texts: list[str]) -> str | None:
+    excerpt = (finding.excerpt or "").strip()
+    for slot, text in zip(unit.slots, texts, strict=True):
+        if excerpt and (excerpt in text or text in excerpt):
+            return slot.key
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Planning (prompts, token counts, trimming)
+
+
+@dataclass
+class Plan:
+    """A unit ready to send: its prompt, messages, token count and data block."""
+
+    unit: ProseUnit
+    prompt: SectionPrompt
+    messages: list[BaseMessage]
+    prompt_tokens: int
+    data: str
+    trimmed: list[str] = field(default_factory=list)
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+def _values(unit: ProseUnit, evaluation: Evaluation, style: Style, data: str) -> dict[str, Any]:
+    project = evaluation.project
+    return {
+        "project_name": project.name, "called": project.called, "year": project.year, "region": project.region,
+        "unit": project.unit, "department": project.department, "style_name": style.name,
+        "style_description": style.spec.description, "section_title": unit.label, "data": data,
+        "keys": "、".join(unit.keys), "slot_count": len(unit.slots),
+    }  # fmt: skip
+
+
+def _pairs(messages: list[BaseMessage]) -> list[tuple[str, str]]:
+    return [(m.type, m.content if isinstance(m.content, str) else str(m.content)) for m in messages]
+
+
+def plan_unit(unit: ProseUnit, prompt: SectionPrompt, evaluation: Evaluation, style: Style,
+              config: LLMConfig) -> Plan:  # fmt: skip
+    """Fill the unit's template; trim the longest material while the prompt exceeds the context budget."""
+    trimmed: list[str] = []
+    while True:
+        data = data_block(unit, evaluation)
+        values = _values(unit, evaluation, style, data)
+        messages = prompt.draft_messages(values)
+        tokens = count_message_tokens(_pairs(messages), config.encoding)
+        if tokens <= config.context_budget:
+            break
+        candidates = [s for s in unit.slots if count_tokens(s.material, config.encoding) > 60]
+        if not candidates:
+            break
+        longest = max(candidates, key=lambda s: count_tokens(s.material, config.encoding))
+        size = count_tokens(longest.material, config.encoding)
+        over = tokens - config.context_budget
+        keep = max(40, min(int(size * 0.7), size - over - 10))
+        longest.material = truncate_to_tokens(longest.material.removesuffix(TRIM_NOTE), keep, config.encoding) + TRIM_NOTE
+        if longest.key not in trimmed:
+            trimmed.append(longest.key)
+    return Plan(unit, prompt, messages, tokens, data, trimmed, values)
+
+
+# ---------------------------------------------------------------------------
+# Drafting one unit
+
+
+@dataclass
+class UnitResult:
+    """What happened to a unit."""
+
+    plan: Plan
+    texts: dict[str, str] | None = None
+    attempts: int = 0
+    calls: int = 0
+    cache_hits: int = 0
+    requests: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    billed_prompt_tokens: int = 0
+    billed_completion_tokens: int = 0
+    latency: float = 0.0
+    problems: list[str] = field(default_factory=list)
+    fallback_reason: str | None = None
+
+    @property
+    def fallback(self) -> bool:
+        return self.texts is None
+
+
+def _review(texts: dict[str, str], plan: Plan, judge: Judge) -> list[str]:
+    """Findings of a unit's prose: numbers not in its data, markup, and new checker errors."""
+    unit = plan.unit
+    lines = [f"- 段落 {key}：出现了 <data> 中没有的数字“{number}”，数字只能照抄材料"
+             for key, number in ungrounded_numbers(texts, unit, plan.data)]  # fmt: skip
+    lines += [f"- 段落 {key}：文字中不得出现 <data> 标记" for key in injected_markup(texts)]
+    variant = copy.deepcopy(judge.offline)
+    apply_prose(variant, unit, texts)
+    paragraph_texts = unit_paragraph_texts(variant, unit)
+    for finding in judge.new_errors(variant):
+        lines.append(_finding_line(finding, _slot_of(finding, unit, paragraph_texts)))
+    return lines
+
+
+def draft_unit(plan: Plan, backend: Backend, judge: Judge, config: LLMConfig, log: RunLog) -> UnitResult:
+    """First draft, then up to `repairs` rounds with the findings; None texts when every attempt failed."""
+    result = UnitResult(plan)
+    history = list(plan.messages)
+    label = plan.unit.label
+    for attempt in range(1, config.repairs + 2):
+        result.attempts = attempt
+        try:
+            completion = backend.complete(history, plan.unit)
+        except CallFailed as failed:
+            result.calls += 1
+            result.requests += failed.requests
+            result.latency += failed.latency
+            result.problems = [f"- 调用失败：{failed.reason}"]
+            log.write("call", section=label, attempt=attempt, prompt_tokens=0, completion_tokens=0,
+                      latency_s=round(failed.latency, 3), cache_hit=False, http_requests=failed.requests,
+                      error=failed.reason)  # fmt: skip
+            continue  # same messages again: nothing was cached for a failed call
+        result.calls += 1
+        result.cache_hits += completion.cache_hit
+        result.requests += completion.requests
+        result.latency += completion.latency
+        result.prompt_tokens += completion.prompt_tokens
+        result.completion_tokens += completion.completion_tokens
+        if not completion.cache_hit:
+            result.billed_prompt_tokens += completion.prompt_tokens
+            result.billed_completion_tokens += completion.completion_tokens
+        try:
+            texts = parse_answer(completion.text, plan.unit)
+            problems = _review(texts, plan, judge)
+        except AnswerError as exc:
+            texts, problems = None, [f"- 回答无法使用：{exc}。请只输出一个 JSON 对象"]
+        log.write("call", section=label, attempt=attempt, prompt_tokens=completion.prompt_tokens,
+                  completion_tokens=completion.completion_tokens, latency_s=round(completion.latency, 3),
+                  cache_hit=completion.cache_hit, http_requests=completion.requests, passed=not problems,
+                  findings=problems)  # fmt: skip
+        if texts is not None and not problems:
+            result.texts, result.problems = texts, []
+            return result
+        result.problems = problems
+        repair = plan.prompt.repair_messages({**plan.values, "findings": "\n".join(problems)})
+        history = history + [AIMessage(content=completion.text or "（空回答）")] + repair
+    result.fallback_reason = f"{result.attempts} 次尝试均未通过：" + "；".join(p.lstrip("- ") for p in result.problems)
+    return result
+
+
+# ---------------------------------------------------------------------------
+# The whole draft
+
+
+def _paths(options: DraftOptions, config: LLMConfig) -> tuple[Path | None, Path | None]:
+    """(run log, cache file) for a draft."""
+    output = options.output
+    log = output.with_name(output.stem + ".llm-run.jsonl") if output else None
+    if config.cache == "off":
+        return log, None
+    if config.cache != "auto":
+        return log, Path(config.cache).expanduser()
+    folder = output.parent / ".evalreport-cache" if output else Path.home() / ".cache" / "evalreport"
+    return log, folder / "llm.sqlite"
+
+
+def _say(progress: Progress, text: str) -> None:
+    if progress:
+        progress(redact(text))
+
+
+def _plans(evaluation: Evaluation, style: Style, offline: DraftReport, config: LLMConfig) -> list[Plan]:
+    names = sorted({spec.prose for spec in style.walk() if spec.prose})
+    prompts = {name: load_prompt(name, style.name) for name in names}
+    units = prose_units(offline, style, evaluation, {n: p.split for n, p in prompts.items()})
+    return [plan_unit(unit, prompts[unit.prompt], evaluation, style, config) for unit in units]
+
+
+def dry_run(plans: list[Plan], config: LLMConfig, progress: Progress) -> None:
+    """Per-section prompt tokens and estimated cost, no call."""
+    model = config.model
+    _say(progress, f"试运行（不调用模型）：模型 {model}，{len(plans)} 个章节，上下文预算每章节 {config.context_budget} token")
+    total_in = total_out = 0
+    for plan in plans:
+        expected_out = int(sum(count_tokens(s.original, config.encoding) for s in plan.unit.slots) * 1.2) + 20
+        total_in += plan.prompt_tokens
+        total_out += expected_out
+        cost = format_cost(config, model, estimate_cost(config, model, plan.prompt_tokens, expected_out))
+        _say(progress, f"  {plan.unit.label}：{len(plan.unit.slots)} 段，提示词 {plan.prompt_tokens} token，"
+                       f"预计输出约 {expected_out} token，{cost}")  # fmt: skip
+    cost = format_cost(config, model, estimate_cost(config, model, total_in, total_out))
+    _say(progress, f"合计：提示词 {total_in} token，预计输出约 {total_out} token，首稿{cost}（修改轮次另计，缓存命中不计费）")
+
+
+def draft_with_llm(evaluation: Evaluation, options: DraftOptions, progress: Progress = None,
+                   backend: Backend | None = None) -> DraftReport | None:  # fmt: skip
+    """Draft with the chosen backend; None on a dry run (nothing called, nothing written)."""
+    config = load_config(options.config, options.model)
+    style = load_style(evaluation.style)
+    offline = render_report(evaluation, style)
+    plans = _plans(evaluation, style, offline, config)
+    for plan in plans:
+        if plan.trimmed:
+            _say(progress, f"警告：“{plan.unit.label}”的材料超出上下文预算（{config.context_budget} token），"
+                           f"已截断段落 {'、'.join(plan.trimmed)} 的材料；提示词现为 {plan.prompt_tokens} token")  # fmt: skip
+    if options.dry_run:
+        dry_run(plans, config, progress)
+        return None
+    name = options.backend or "openai"
+    backend_cls = get_backend(name)
+    if backend is None and backend_cls.needs_key and not api_key():
+        _say(progress, "提示：未设置 OPENAI_API_KEY，改用离线渲染器起草（数字与表格相同，文字为固定句式）。")
+        return offline
+    if backend is None:
+        backend = backend_cls(config)
+    log_path, cache_path = _paths(options, config)
+    log = RunLog(log_path)
+    from langchain_core.globals import get_llm_cache, set_llm_cache
+
+    previous_cache = get_llm_cache()
+    if cache_path is not None and backend.needs_key:
+        from langchain_community.cache import SQLiteCache
+
+        cache_path.parent.mkdir(parents=True, exist_ok=True)
+        set_llm_cache(SQLiteCache(database_path=str(cache_path)))
+    started = time.perf_counter()
+    try:
+        return _run(evaluation, offline, plans, backend, config, log, progress, started, cache_path)
+    finally:
+        set_llm_cache(previous_cache)
+        backend.close()
+        log.close()
+
+
+def _run(evaluation: Evaluation, offline: DraftReport, plans: list[Plan], backend: Backend, config: LLMConfig,
+         log: RunLog, progress: Progress, started: float, cache_path: Path | None) -> DraftReport:  # fmt: skip
+    base = urlsplit(config.base_url or "https://api.openai.com/v1")
+    log.write("start", backend=backend.name, model=backend.model_name, server=base.hostname, style=offline.style,
+              sections=len(plans), concurrency=config.concurrency, repairs=config.repairs,
+              cache=str(cache_path) if cache_path else None)  # fmt: skip
+    for plan in plans:
+        if plan.trimmed:
+            log.write("trim", section=plan.unit.label, slots=plan.trimmed, prompt_tokens=plan.prompt_tokens,
+                      budget=config.context_budget)  # fmt: skip
+    judge = Judge(offline, evaluation)
+    if judge.baseline:
+        _say(progress, f"警告：离线文本本身有 {sum(judge.baseline.values())} 处核查错误（来自数据），不计入模型文字的核查")
+    _say(progress, f"使用 {backend.name} 后端、模型 {backend.model_name} 起草 {len(plans)} 个章节（并发 {config.concurrency}）")
+    results: dict[int, UnitResult] = {}
+    with ThreadPoolExecutor(max_workers=config.concurrency) as pool:
+        futures = {pool.submit(draft_unit, plan, backend, judge, config, log): i for i, plan in enumerate(plans)}
+        for done, future in enumerate(as_completed(futures), 1):
+            index = futures[future]
+            result = future.result()
+            results[index] = result
+            _log_section(log, result)
+            state = "通过" if not result.fallback else "未通过核查，改用离线文本"
+            repairs = f"，修改 {result.attempts - 1} 次" if result.attempts > 1 else ""
+            cached = "，缓存" if result.calls and result.cache_hits == result.calls else ""
+            _say(progress, f"[{done}/{len(plans)}] {result.plan.unit.label}：{state}{repairs}{cached}")
+    accepted = {i: (r.plan.unit, r.texts) for i, r in results.items() if r.texts is not None}
+    report = _final_check(judge, accepted, results, log, progress)
+    _summary(results, config, backend, log, progress, time.perf_counter() - started)
+    return report
+
+
+def _log_section(log: RunLog, r: UnitResult) -> None:
+    log.write("section", section=r.plan.unit.label, prompt=r.plan.prompt.name, slots=len(r.plan.unit.slots),
+              prompt_tokens=r.prompt_tokens, completion_tokens=r.completion_tokens, latency_s=round(r.latency, 3),
+              attempts=r.attempts, repairs=max(0, r.attempts - 1), calls=r.calls, http_requests=r.requests,
+              cache_hit=bool(r.calls) and r.cache_hits == r.calls, cache_hits=r.cache_hits, fallback=r.fallback,
+              fallback_reason=r.fallback_reason, trimmed=r.plan.trimmed)  # fmt: skip
+
+
+def _final_check(judge: Judge, accepted: dict[int, tuple[ProseUnit, dict[str, str]]], results: dict[int, UnitResult],
+                 log: RunLog, progress: Progress) -> DraftReport:  # fmt: skip
+    """Check the assembled report; revert the units the checker still objects to until it has no new error."""
+    while True:
+        report = judge.with_units(accepted)
+        errors = judge.new_errors(report)
+        if not errors:
+            log.write("final_check", errors=0, model_sections=len(accepted))
+            return report
+        guilty = set()
+        for i, (unit, _) in accepted.items():
+            texts = unit_paragraph_texts(report, unit)
+            if any(f.excerpt and any(f.excerpt in t or t in f.excerpt for t in texts) for f in errors):
+                guilty.add(i)
+        guilty = guilty or set(accepted)
+        if not guilty:  # only offline text left: cannot happen unless the checker contradicts the baseline
+            log.write("final_check", errors=len(errors), model_sections=0)
+            return report
+        for i in guilty:
+            unit, _ = accepted.pop(i)
+            reason = "整篇核查未通过：" + "；".join(f.message for f in errors[:3])
+            results[i].texts, results[i].fallback_reason = None, reason
+            log.write("fallback", section=unit.label, stage="final_check", reason=reason)
+            _say(progress, f"整篇核查：“{unit.label}”改用离线文本")
+
+
+def _summary(results: dict[int, UnitResult], config: LLMConfig, backend: Backend, log: RunLog,
+             progress: Progress, wall: float) -> None:  # fmt: skip
+    rs = list(results.values())
+    calls = sum(r.calls for r in rs)
+    hits = sum(r.cache_hits for r in rs)
+    p_in = sum(r.billed_prompt_tokens for r in rs)
+    p_out = sum(r.billed_completion_tokens for r in rs)
+    repairs = sum(max(0, r.attempts - 1) for r in rs)
+    fallbacks = [r.plan.unit.label for r in rs if r.fallback]
+    model = backend.model_name
+    cost = estimate_cost(config, model, p_in, p_out) if backend.needs_key else None
+    record = log.write("summary", model=model, sections=len(rs), calls=calls, cache_hits=hits,
+                       http_requests=sum(r.requests for r in rs), prompt_tokens=p_in, completion_tokens=p_out,
+                       estimated_cost=None if cost is None else round(cost, 6),
+                       currency=(config.price_for(model).currency if config.price_for(model) else None),
+                       repairs=repairs, fallbacks=len(fallbacks), fallback_sections=fallbacks,
+                       wall_s=round(wall, 3))  # fmt: skip
+    where = f"；运行日志 {log.path}" if log.path else ""
+    _say(progress, f"模型 {model}：{len(rs)} 个章节，调用 {calls} 次（缓存命中 {hits} 次），提示词 {p_in} token，输出 {p_out} token，"
+                   f"{format_cost(config, model, cost) if backend.needs_key else '无费用'}；修改 {repairs} 次，{len(fallbacks)} 个章节改用离线文本；"
+                   f"用时 {record['wall_s']} 秒{where}")  # fmt: skip
