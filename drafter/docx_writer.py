@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -90,7 +90,31 @@ def _add_paragraph(doc, block: Paragraph) -> None:
         fmt.space_after = Pt(12)
 
 
+TEXT_WIDTH_CM = 15.6
+
+
+def _column_widths(block: Table, n_cols: int) -> list[float]:
+    """Numbers get narrow columns, labels share the rest in proportion to their longest text."""
+    longest = [1] * n_cols
+    numeric = [True] * n_cols
+    for r, row in enumerate(block.rows):
+        for c, value in enumerate(row[:n_cols]):
+            text = (value or "").split("\n")[0]
+            longest[c] = max(longest[c], min(len(text), 30))
+            if r >= block.header_rows and text and not _is_number(text):
+                numeric[c] = False
+    widths = [1.8 if numeric[c] else 0.0 for c in range(n_cols)]
+    free = TEXT_WIDTH_CM - sum(widths)
+    label_total = sum(longest[c] for c in range(n_cols) if not numeric[c]) or 1
+    return [w if w else max(2.0, free * longest[c] / label_total) for c, w in enumerate(widths)]
+
+
+def _is_number(text: str) -> bool:
+    return text.replace(".", "", 1).replace("%", "").replace(",", "").replace("分", "").strip().isdigit()
+
+
 def _cell_text(cell, text: str, bold: bool) -> None:
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     para = cell.paragraphs[0]
     lines = text.split("\n")
     for i, line in enumerate(lines):
@@ -98,6 +122,8 @@ def _cell_text(cell, text: str, bold: bool) -> None:
             para = cell.add_paragraph()
         para.paragraph_format.first_line_indent = Pt(0)
         para.paragraph_format.line_spacing = 1.15
+        if bold or _is_number(line):
+            para.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = para.add_run(line)
         run.font.size = Pt(SIZES["table"])
         if bold:
@@ -116,6 +142,11 @@ def _add_table(doc, block: Table) -> None:
     table = doc.add_table(rows=len(block.rows), cols=n_cols)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for c, width in enumerate(_column_widths(block, n_cols)):
+        table.columns[c].width = Cm(width)
+        for cell in table.columns[c].cells:
+            cell.width = Cm(width)
     merged_left = set(block.merged_left)
     for r, row in enumerate(block.rows):
         cells = table.rows[r].cells

@@ -323,7 +323,9 @@ def draft_with_llm(evaluation: Evaluation, options: DraftOptions, progress: Prog
 
     previous_cache = get_llm_cache()
     if cache_path is not None and backend.needs_key:
-        from langchain_community.cache import SQLiteCache
+        with warnings.catch_warnings():  # the package's sunset notice is for developers, not report writers
+            warnings.simplefilter("ignore", DeprecationWarning)
+            from langchain_community.cache import SQLiteCache
 
         cache_path.parent.mkdir(parents=True, exist_ok=True)
         set_llm_cache(SQLiteCache(database_path=str(cache_path)))
