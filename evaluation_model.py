@@ -352,10 +352,15 @@ class Evaluation(StrictModel):
 
     def find_indicator(self, key: str) -> Indicator | None:
         """By code (B14) or by name (运转程序规范性) or by label."""
-        for node in self.walk():
-            if key in (node.code, node.name, node.label):
-                return node
-        return None
+        index = self.__dict__.get("_indicator_index")
+        if index is None:
+            index = {}
+            for node in reversed(self.walk()):
+                for name in (node.name, node.label, node.code):
+                    if name:
+                        index[name] = node
+            self.__dict__["_indicator_index"] = index
+        return index.get(key)
 
     def walk(self) -> list[Indicator]:
         out: list[Indicator] = []

@@ -59,8 +59,13 @@ class Figure:
         return self.value * factor if factor is not None else None
 
 
+_PLAIN = re.compile(r"\d+(?:\.\d+)?")
+
+
 def parse_number(text: str) -> Decimal | None:
     """'5,271,022.96' → Decimal; None for anything that is not a plain number."""
+    if _PLAIN.fullmatch(text):
+        return Decimal(text)
     cleaned = text.strip().replace(",", "").replace("，", "").rstrip("%％分")
     if not cleaned or not re.fullmatch(r"-?\d+(?:\.\d+)?", cleaned):
         return None

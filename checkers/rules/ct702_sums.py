@@ -72,9 +72,13 @@ def _sum_findings(paragraph, rule: Rule):
             )  # fmt: skip
 
 
+TRIGGERS = re.compile(r"合计|共计|总计|累计|总面积|总金额|其中|核减")
+
+
 def check(a: Analysis, rule: Rule):
     for paragraph in a.body_paragraphs:
-        yield from _sum_findings(paragraph, rule)
+        if TRIGGERS.search(paragraph.text):
+            yield from _sum_findings(paragraph, rule)
 
 
 RULE = Rule("CT702", "sums", Severity.ERROR, check, __doc__, FAILING, PASSING)

@@ -23,7 +23,7 @@ def check(a: Analysis, rule: Rule):
     total, source = consensus_total(a)
     if total is None:
         return
-    expected = grade_for(total)
+    expected = a.data.grade if a.data is not None else grade_for(total)
     for statement in a.grade_statements:
         if statement.name != expected:
             yield rule.finding(

@@ -52,9 +52,12 @@ def check(a: Analysis, rule: Rule):
         weight = statement.extra.get("weight")
         if weight is None:
             continue
-        for row in overview:
+        if any(names_match(split_label(row.labels[0])[1], statement.name) for row in overview):
+            continue
+        same = [row for row in overview if (row.weight, row.score) == (weight, statement.value)]
+        for row in same[:1] if len(same) == 1 else []:
             _, name = split_label(row.labels[0])
-            if (row.weight, row.score) == (weight, statement.value) and not names_match(name, statement.name):
+            if not names_match(name, statement.name):
                 yield rule.finding(
                     f"一级指标在得分概况表中称“{name}”（{row.location.describe()}），正文称“{statement.name}”",
                     statement.location, statement.excerpt, expected=name, found=statement.name,

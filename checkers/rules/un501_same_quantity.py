@@ -43,46 +43,54 @@ def _key(subject: str) -> str:
     return cjk[-4:] if len(cjk) >= 2 else ""
 
 
+def _conflict(figure: Figure, other: Figure):
+    """(message, expected) when two figures look like one quantity written two ways, else None."""
+    same_digits = figure.value == other.value and figure.unit != other.unit
+    if same_digits and figure.unit in MONEY_UNITS and other.unit in MONEY_UNITS and _significant(figure):
+        return f"金额{figure.value}前文写作“{other.unit}”，此处写作“{figure.unit}”，同一金额单位不一致", f"{figure.value}{other.unit}"
+    families = _family(figure.unit), _family(other.unit)
+    if same_digits and all(families) and families[0] != families[1] and _significant(figure):
+        return f"数量{figure.value}前文单位为“{other.unit}”，此处为“{figure.unit}”，量纲不同，请核对", f"{figure.value}{other.unit}"
+    if (
+        figure.unit == other.unit and figure.value != other.value and figure.value >= 100
+        and abs(figure.value - other.value) <= max(figure.value, other.value) * Decimal("0.005")
+    ):  # fmt: skip
+        return (f"“{_key(figure.subject)}”前文写{other.value}{other.unit}，此处写{figure.value}{figure.unit}，同一数量前后不一致",
+                f"{other.value}{other.unit}")  # fmt: skip
+    return None
+
+
 def check(a: Analysis, rule: Rule):
-    seen: list[tuple[Figure, object]] = []
+    by_value: dict[Decimal, dict[str, Figure]] = {}  # value → first figure per unit
+    by_key: dict[tuple[str, str], dict[Decimal, Figure]] = {}  # (unit, subject key) → first figure per value
+    reported: set[tuple] = set()
     for paragraph, figures in a.figures:
         if paragraph.is_heading:
             continue
         for figure in figures:
-            if figure.unit:
-                seen.append((figure, paragraph))
-    reported: set[tuple] = set()
-    for index, (figure, paragraph) in enumerate(seen):
-        for other, _other_paragraph in seen[:index]:
-            pair = None
-            same_digits = figure.value == other.value and figure.unit != other.unit
-            if same_digits and figure.unit in MONEY_UNITS and other.unit in MONEY_UNITS and _significant(figure):
-                pair = (f"金额{figure.value}前文写作“{other.unit}”，此处写作“{figure.unit}”，同一金额单位不一致", other.unit,
-                        Severity.ERROR)  # fmt: skip
-            elif same_digits and _family(figure.unit) and _family(other.unit) and _family(figure.unit) != _family(other.unit):
-                if _significant(figure):
-                    pair = (f"数量{figure.value}前文单位为“{other.unit}”，此处为“{figure.unit}”，量纲不同，请核对", other.unit,
-                            Severity.ERROR)  # fmt: skip
-            elif (
-                figure.unit == other.unit and figure.value != other.value and figure.value >= 100
-                and _key(figure.subject) and _key(figure.subject) == _key(other.subject)
-                and abs(figure.value - other.value) <= max(figure.value, other.value) * Decimal("0.005")
-            ):  # fmt: skip
-                pair = (f"“{_key(figure.subject)}”前文写{other.value}{other.unit}，此处写{figure.value}{figure.unit}，"
-                        "同一数量前后不一致", f"{other.value}{other.unit}", Severity.ERROR)  # fmt: skip
-            if pair is None:
+            if not figure.unit:
                 continue
-            key = (figure.value, figure.unit, other.value, other.unit)
-            if key in reported:
-                continue
-            reported.add(key)
-            message, expected, severity = pair
-            yield rule.finding(
-                message, paragraph.location, sentence_at(paragraph.text, figure.start),
-                expected=expected if expected.startswith(tuple("0123456789")) else f"{figure.value}{expected}",
-                found=f"{figure.value}{figure.unit}", severity=severity,
-            )  # fmt: skip
-            break
+            units = by_value.setdefault(figure.value, {})
+            candidates = [f for unit, f in units.items() if unit != figure.unit]
+            key = _key(figure.subject) if figure.value >= 100 else ""
+            values = by_key.setdefault((figure.unit, key), {}) if key else {}
+            if key and figure.value not in values:
+                candidates += values.values()
+            for other in candidates:
+                conflict = _conflict(figure, other)
+                if conflict is None:
+                    continue
+                signature = (figure.value, figure.unit, other.value, other.unit)
+                if signature not in reported:
+                    reported.add(signature)
+                    yield rule.finding(
+                        conflict[0], paragraph.location, sentence_at(paragraph.text, figure.start),
+                        expected=conflict[1], found=f"{figure.value}{figure.unit}",
+                    )  # fmt: skip
+                break
+            units.setdefault(figure.unit, figure)
+            if key:
+                values.setdefault(figure.value, figure)
 
 
 RULE = Rule("UN501", "same-quantity", Severity.ERROR, check, __doc__, FAILING, PASSING)
