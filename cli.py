@@ -77,8 +77,12 @@ def draft(
         evaluation.style = style
     options = DraftOptions(backend=backend, model=model, config=config, dry_run=dry_run, output=output,
                            project_path=project, fmt=kind)  # fmt: skip
+    from drafter.llm import LLMError
+
     try:
         draft_report(evaluation, options, progress=None if quiet else lambda line: err.print(line, markup=False))
+    except LLMError as exc:
+        fail(f"大模型起草失败：{exc}")
     except StyleError as exc:
         fail(str(exc))
 

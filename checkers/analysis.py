@@ -53,48 +53,18 @@ def split_label(text: str) -> tuple[str | None, str]:
 
 
 def grid_rows(table: Table) -> list[list[str]]:
-    """Logical cell texts on the table's grid: merged cells filled, short rows of text exports right-aligned.
-
-    Word tables carry grid columns and spans; plain-text exports drop the empty cells a horizontal merge
-    leaves, so a '合计 | 20 | 16' row under a four-column header keeps its label left and numbers right,
-    and a row split in two by a stray blank line is joined again.
-    """
+    """Logical cell texts on the table's grid (width n_cols), vertically merged cells filled from above."""
     cached = getattr(table, "_grid_rows", None)
     if cached is not None:
         return cached
     width = table.n_cols
-    has_spans = any(c.span > 1 for row in table.rows for c in row)
-    placed: list[list[tuple[str, bool]]] = []  # (text, merged_from_above) per grid column
-    pending: list[tuple[str, bool]] | None = None
-    for row in table.rows:
-        cells = [(c.text, c.merged_from_above) for c in row]
-        if pending is not None:
-            joined, pending_cells, pending = pending + cells, pending, None
-            if len(joined) == width:
-                placed.append(joined)
-                continue
-            placed.append(pending_cells + [("", False)] * (width - len(pending_cells)))
-        if has_spans or len(row) == width:
-            grid = [("", False)] * width
-            for cell in row:
-                grid[cell.col - 1] = (cell.text, cell.merged_from_above)
-        elif placed and all(number_in(text) is None for text, _ in cells):
-            pending = cells
-            continue
-        else:
-            grid = [("", False)] * width
-            if cells:
-                grid[0] = cells[0]
-                tail = cells[1:]
-                for offset, value in enumerate(tail):
-                    grid[width - len(tail) + offset] = value
-        placed.append(grid)
-    if pending is not None:
-        placed.append(pending + [("", False)] * (width - len(pending)))
     out: list[list[str]] = []
-    for grid in placed:
+    for row in table.rows:
         previous = out[-1] if out else [""] * width
-        out.append([previous[c] if merged else text for c, (text, merged) in enumerate(grid)])
+        grid = [""] * width
+        for cell in row:
+            grid[cell.col - 1] = previous[cell.col - 1] if cell.merged_from_above else cell.text
+        out.append(grid)
     table._grid_rows = out  # type: ignore[attr-defined]
     return out
 
@@ -232,6 +202,20 @@ class Analysis:
     @cached_property
     def body_paragraphs(self) -> list[Paragraph]:
         return [p for p in self.document.paragraphs if not p.is_heading]
+
+    def preceding_paragraphs(self, paragraph: Paragraph, count: int) -> list[Paragraph]:
+        """Up to `count` body paragraphs before this one, not crossing a level-1 or level-2 heading."""
+        paragraphs = self.document.paragraphs
+        index = next(i for i, p in enumerate(paragraphs) if p is paragraph)
+        out: list[Paragraph] = []
+        for p in reversed(paragraphs[:index]):
+            if p.is_heading and (p.heading_level or 0) <= 2:
+                break
+            if not p.is_heading:
+                out.append(p)
+            if len(out) >= count:
+                break
+        return list(reversed(out))
 
     @cached_property
     def figures(self) -> list[tuple[Paragraph, list[Figure]]]:

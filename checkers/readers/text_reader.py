@@ -96,6 +96,42 @@ def _continues_cell(cell_text: str, line: str) -> bool:
     return False
 
 
+def _is_number(text: str) -> bool:
+    return bool(re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?%?|\d+(?:\.\d+)?%?", text.strip().rstrip("分")))
+
+
+def align_rows(rows: list[list[RawCell]]) -> list[list[RawCell]]:
+    """Restore what the text export loses from Word tables.
+
+    A row split in two by a stray blank line (a label alone, then the rest) is joined again; a short row whose
+    later cells hold numbers (a 合计 row whose merged cells vanished) keeps its label in column 1, spanning the
+    gap, and its numbers under the right-hand columns.
+    """
+    width = max((len(r) for r in rows), default=0)
+    joined: list[list[RawCell]] = []
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        following = rows[index + 1] if index + 1 < len(rows) else None
+        if (
+            following is not None and joined and len(row) == 1 and len(following) == width - 1
+            and not any(_is_number(c.text) for c in row) and following and following[0].text
+        ):  # fmt: skip
+            row = row + following
+            index += 1
+        for col, raw in enumerate(row, 1):
+            raw.col, raw.span = col, 1
+        joined.append(row)
+        index += 1
+    for row in joined:
+        if 1 < len(row) < width and any(_is_number(c.text) for c in row[1:]):
+            gap = width - len(row)
+            row[0].span = gap + 1
+            for offset, raw in enumerate(row[1:], 1):
+                raw.col = offset + gap + 1
+    return joined
+
+
 def parse_text(text: str, path: str | os.PathLike[str]) -> Document:
     """Parse already-decoded text into a :class:`Document`."""
     builder = DocumentBuilder(str(path))
@@ -108,6 +144,7 @@ def parse_text(text: str, path: str | os.PathLike[str]) -> Document:
     def flush() -> None:
         nonlocal rows, cell
         if rows is not None:
+            rows = align_rows(rows)
             infer_vertical_merges(rows)
             builder.add_table(rows, line=table_line)
         rows, cell = None, None

@@ -99,6 +99,11 @@ def check(a: Analysis, rule: Rule):
             before = [f for f in extract_figures(head) if f.kind == "amount" and not in_parentheses(head, f.start)]
             result = _operands(statement.name, before, a.execution_base)
             if result is None:
+                earlier = a.preceding_paragraphs(paragraph, 3)
+                context = [f for p in earlier for f in extract_figures(p.text) if f.kind == "amount"
+                           and not in_parentheses(p.text, f.start)]  # fmt: skip
+                result = _operands(statement.name, context + before, a.execution_base)
+            if result is None:
                 continue
             ratio, formula, alternative = result
         if percent_matches(statement.value, ratio, a.tolerance):

@@ -43,10 +43,11 @@ def _key(subject: str) -> str:
     return cjk[-4:] if len(cjk) >= 2 else ""
 
 
-def _conflict(figure: Figure, other: Figure):
+def _conflict(figure: Figure, other: Figure, same_paragraph: bool = False):
     """(message, expected) when two figures look like one quantity written two ways, else None."""
     same_digits = figure.value == other.value and figure.unit != other.unit
-    if same_digits and figure.unit in MONEY_UNITS and other.unit in MONEY_UNITS and _significant(figure):
+    money = figure.unit in MONEY_UNITS and other.unit in MONEY_UNITS
+    if same_digits and money and (_significant(figure) or same_paragraph):
         return f"金额{figure.value}前文写作“{other.unit}”，此处写作“{figure.unit}”，同一金额单位不一致", f"{figure.value}{other.unit}"
     families = _family(figure.unit), _family(other.unit)
     if same_digits and all(families) and families[0] != families[1] and _significant(figure):
@@ -67,17 +68,18 @@ def check(a: Analysis, rule: Rule):
     for paragraph, figures in a.figures:
         if paragraph.is_heading:
             continue
-        for figure in figures:
+        for position, figure in enumerate(figures):
             if not figure.unit:
                 continue
             units = by_value.setdefault(figure.value, {})
-            candidates = [f for unit, f in units.items() if unit != figure.unit]
+            nearby = [f for f in figures[:position] if f.value == figure.value and f.unit != figure.unit]
+            candidates = nearby + [f for unit, f in units.items() if unit != figure.unit]
             key = _key(figure.subject) if figure.value >= 100 else ""
             values = by_key.setdefault((figure.unit, key), {}) if key else {}
             if key and figure.value not in values:
                 candidates += values.values()
             for other in candidates:
-                conflict = _conflict(figure, other)
+                conflict = _conflict(figure, other, any(other is f for f in nearby))
                 if conflict is None:
                     continue
                 signature = (figure.value, figure.unit, other.value, other.unit)
