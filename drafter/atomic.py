@@ -20,6 +20,12 @@ def guard_output(output: Path, inputs: Iterable[Path]) -> None:
             raise OutputError(f"输出文件 {output} 与输入文件相同，已拒绝覆盖输入。请用 -o 指定另一个文件名")
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write bytes to path atomically (temp file in the same folder + os.replace)."""
     path = Path(path)
@@ -30,6 +36,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
