@@ -3,7 +3,7 @@
 按报告同一段中写出的数字复算（四舍五入到报告所写的小数位，另有容差 settings.rate_tolerance，缺省 0.01 个百分点）：
 得分率 = 得分 ÷ 权重；资金到位率 = 实际到位 ÷ 预算；预算执行率 = 实际支出 ÷ 实际到位（口径设为“预算”时为
 实际支出 ÷ 预算，两种口径不一致时提示口径）；节约率 = （预算 − 实际）÷ 预算；核减率 = 核减金额 ÷ 送审金额；
-审计控制率 = （合同金额 − 审计金额）÷ 合同金额。同段缺少所需金额时不判断。
+审计控制率 = （合同金额 − 审计金额）÷ 合同金额；完成率 = 实际完成数 ÷ 计划数。同段（或同一小节前几段）缺少所需数字时不判断。
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ FAILING = """\
 | 合计 | 20 | 16 | 80% |
 """
 
-PASSING = FAILING.replace("98.04%", "89.04%").replace("85%", "80%")
+FAILING += "\n项目年初计划建设智慧安防小区21个，实际完成建设智慧安防小区数20个，完成率100%。\n"
+
+PASSING = FAILING.replace("98.04%", "89.04%").replace("85%", "80%").replace("数20个", "数21个")
 
 ROLES = (
     ("cut", re.compile(r"核减")),
@@ -79,6 +81,16 @@ def _operands(name: str, before: list[Figure], execution_base: str):
     return None
 
 
+def _completion(figures: list[Figure]) -> Decimal | None:
+    """完成率 = 实际 ÷ 计划, from a planned and an actual count with the same unit before the rate."""
+    plan = next((f for f in reversed(figures) if "计划" in f.subject and f.unit and f.kind == "measure"), None)
+    if plan is None or not plan.value:
+        return None
+    actual = next((f for f in reversed(figures) if f.start > plan.start and f.unit == plan.unit
+                   and re.search(r"实际|完成", f.subject)), None)  # fmt: skip
+    return actual.value / plan.value if actual else None
+
+
 def _score_rate(sentence: str) -> Decimal | None:
     weight = re.search(r"(?:权重|总分|满分)\s*(\d+(?:\.\d+)?)\s*分", sentence)
     score = re.search(r"得分\s*(\d+(?:\.\d+)?)\s*分", sentence)
@@ -92,6 +104,10 @@ def check(a: Analysis, rule: Rule):
         paragraph, start = statement.extra["paragraph"], statement.extra["start"]
         if statement.name == "得分率":
             ratio, formula, alternative = _score_rate(sentence_at(paragraph.text, start)), "得分 ÷ 权重", None
+            if ratio is None:
+                continue
+        elif statement.name == "完成率":
+            ratio, formula, alternative = _completion(extract_figures(paragraph.text[:start])), "实际完成 ÷ 计划", None
             if ratio is None:
                 continue
         else:
