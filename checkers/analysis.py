@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from checkers.document import Document, Location, Paragraph, Table
 from checkers.figures import Figure, extract_figures, parse_number, sentence_at
@@ -43,6 +43,7 @@ AMOUNT_ROLES = (
 )
 
 
+@lru_cache(maxsize=8192)
 def split_label(text: str) -> tuple[str | None, str]:
     """'B14运转程序规范性' → ('B14', '运转程序规范性'); 'A.决策' → ('A', '决策'); '决策' → (None, '决策')."""
     text = text.strip()

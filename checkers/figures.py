@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 import cn2an
@@ -36,7 +37,12 @@ class Figure:
     unit: str
     start: int
     end: int
-    subject: str
+    source: str
+
+    @property
+    def subject(self) -> str:
+        """The words of the clause right before the number (computed on demand)."""
+        return subject_before(self.source, self.start)
 
     @property
     def kind(self) -> str:
@@ -75,6 +81,7 @@ def parse_number(text: str) -> Decimal | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def subject_before(text: str, start: int) -> str:
     """The words of the clause right before a number, stripped of linking verbs."""
     head = text[max(0, start - 30) : start]
@@ -122,7 +129,7 @@ def extract_figures(text: str) -> list[Figure]:
         unit = match.group("unit") or ""
         if unit == "％":
             unit = "%"
-        figures.append(Figure(value, match.group(0), unit, match.start("num"), match.end(), subject_before(text, match.start())))
+        figures.append(Figure(value, match.group(0), unit, match.start("num"), match.end(), text))
     for match in CN_COUNT_RE.finditer(text):
         before = text[max(0, match.start() - 1) : match.start()]
         if before in "第十" and before:
@@ -132,7 +139,7 @@ def extract_figures(text: str) -> list[Figure]:
         except (ValueError, KeyError):
             continue
         figures.append(Figure(value, match.group(0), match.group("unit"), match.start(), match.end(),
-                              subject_before(text, match.start())))  # fmt: skip
+                              text))  # fmt: skip
     figures.sort(key=lambda f: f.start)
     return figures
 

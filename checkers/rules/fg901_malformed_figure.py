@@ -24,9 +24,14 @@ DIGIT_LETTER_DIGIT = re.compile(r"(?<![A-Za-z0-9])\d+[lIoO]\d+(?![A-Za-z])")
 BAD_GROUPING = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{1,2}|,\d{4,})(?:,\d+)*(?:\.\d+)?\s*(?=" + _UNIT + r")")
 
 
+SUSPECT = re.compile(r"\d[lIoO]|[lIoO]\d|\d,\d{1,2}(?!\d)|\d,\d{4}")
+
+
 def check(a: Analysis, rule: Rule):
     for paragraph in a.document.paragraphs:
         text = paragraph.text
+        if not SUSPECT.search(text):
+            continue
         seen: set[int] = set()
         for pattern, what in ((LETTER_IN_NUMBER, "夹有字母"), (DIGIT_LETTER_DIGIT, "夹有字母"), (BAD_GROUPING, "千位分隔符位置不对")):
             for m in pattern.finditer(text):
