@@ -196,13 +196,17 @@ def _int_val(el: _Element | None, default: int) -> int:
         return default
 
 
-def _structured_table_rows(tbl: _Element) -> list[list[RawCell]]:
-    """Raw rows via an element-by-element walk (handles nested tables and text boxes)."""
-    rows: list[list[RawCell]] = []
+def table_cell_elements(tbl: _Element) -> list[list[tuple[RawCell, _Element]]]:
+    """Raw cells of a ``w:tbl`` with their ``w:tc`` elements, on the same grid as :func:`table_rows`.
+
+    A legacy horizontal-merge continuation cell is folded into the cell before it,
+    so each entry's element is the ``w:tc`` where the cell's text starts.
+    """
+    rows: list[list[tuple[RawCell, _Element]]] = []
     for tr in _iter_tagged(tbl, W_TR):
         trpr = tr.find(W_TRPR)
         col = 1 + (_int_val(trpr.find(W_GRIDBEFORE), 0) if trpr is not None else 0)
-        cells: list[RawCell] = []
+        cells: list[tuple[RawCell, _Element]] = []
         for tc in _iter_tagged(tr, W_TC):
             span, merged = 1, False
             tcpr = tc.find(W_TCPR)
@@ -212,13 +216,18 @@ def _structured_table_rows(tbl: _Element) -> list[list[RawCell]]:
                 merged = vm is not None and vm.get(W_VAL, "continue") == "continue"
                 hm = tcpr.find(W_HMERGE)
                 if hm is not None and hm.get(W_VAL, "continue") == "continue" and cells:
-                    cells[-1].span += span  # legacy horizontal merge
+                    cells[-1][0].span += span  # legacy horizontal merge
                     col += span
                     continue
-            cells.append(RawCell("" if merged else _cell_text(tc), col, merged, span))
+            cells.append((RawCell("" if merged else _cell_text(tc), col, merged, span), tc))
             col += span
         rows.append(cells)
     return rows
+
+
+def _structured_table_rows(tbl: _Element) -> list[list[RawCell]]:
+    """Raw rows via an element-by-element walk (handles nested tables and text boxes)."""
+    return [[cell for cell, _ in row] for row in table_cell_elements(tbl)]
 
 
 _TABLE_TAGS = (
@@ -406,7 +415,6 @@ def _read_blocks(main_blob: bytes, levels: dict[str, int], builder: DocumentBuil
     ``iterparse`` plus clearing keeps the tree small, which is markedly faster on
     large reports than parsing everything first and walking it afterwards.
     """
-    parents = (W_BODY, W_SDTCONTENT, W_CUSTOMXML)
     events = etree.iterparse(
         io.BytesIO(main_blob),
         events=("end",),
@@ -418,7 +426,7 @@ def _read_blocks(main_blob: bytes, levels: dict[str, int], builder: DocumentBuil
     )
     for _, el in events:
         parent = el.getparent()
-        if parent is None or parent.tag not in parents or _inside_table(parent):
+        if not _is_body_block(parent):
             continue
         if el.tag == W_P:
             text, level = paragraph_info(el, levels)
@@ -430,6 +438,34 @@ def _read_blocks(main_blob: bytes, levels: dict[str, int], builder: DocumentBuil
         if parent.tag == W_BODY:
             while el.getprevious() is not None:
                 del parent[0]
+
+
+_BODY_PARENTS = (W_BODY, W_SDTCONTENT, W_CUSTOMXML)
+
+
+def _is_body_block(parent: _Element | None) -> bool:
+    """True when a ``w:p``/``w:tbl`` with this parent is a body-level block (not inside a table or text box)."""
+    return parent is not None and parent.tag in _BODY_PARENTS and not _inside_table(parent)
+
+
+def iter_numbered_blocks(root: _Element) -> Iterator[tuple[str, int, _Element]]:
+    """Yield ``("paragraph" | "table", number, element)`` for every block the reader numbers.
+
+    Same order and skip rules as :func:`read_docx` (blank paragraphs and empty
+    tables are not counted), so ``number`` matches ``Location.paragraph`` /
+    ``Location.table``.  ``root`` is the main document (or body) element.
+    """
+    paragraphs = tables = 0
+    for _, el in etree.iterwalk(root, events=("end",), tag=(W_P, W_TBL)):
+        if not _is_body_block(el.getparent()):
+            continue
+        if el.tag == W_P:
+            if paragraph_text(el).strip():
+                paragraphs += 1
+                yield "paragraph", paragraphs, el
+        elif any(table_rows(el)):
+            tables += 1
+            yield "table", tables, el
 
 
 def _inside_table(parent: _Element) -> bool:
