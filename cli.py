@@ -139,6 +139,10 @@ def check(
         fail(f"不支持的输出格式 {fmt!r}，请用 --format text 或 --format json")
     if execution_base not in (None, "到位", "预算"):
         fail("--execution-base 只能是“到位”或“预算”")
+    if update_baseline and baseline is None:
+        fail("--update-baseline 需要同时用 --baseline 指定基线文件")
+    if update_baseline and select:
+        fail("--update-baseline 不能与 --select 同用：基线应记录全部规则的发现")
     evaluation = load_evaluation(data, scores) if data else None
     options = CheckOptions(fmt=fmt, execution_base=execution_base, annotate=annotate, baseline=baseline,
                            update_baseline=update_baseline, select=set(select.split(",")) if select else None)  # fmt: skip

@@ -39,17 +39,39 @@ def _print_text(path: Path, findings: list[Finding], out: Console) -> None:
             out.print(f"      应为：{escape(f.expected or '—')}；实为：{escape(f.found or '—')}")
 
 
+def _annotation_target(options: CheckOptions, path: Path, count: int, used: set[Path]) -> Path:
+    """The annotated copy's path: the --annotate file for one input, else NAME.批注.docx beside it, never twice."""
+    assert options.annotate is not None
+    if count == 1:
+        return options.annotate
+    folder = options.annotate if options.annotate.suffix.lower() != ".docx" else options.annotate.parent
+    target = folder / f"{path.stem}.批注.docx"
+    n = 2
+    while target in used:
+        target = folder / f"{path.stem}.批注{n}.docx"
+        n += 1
+    used.add(target)
+    return target
+
+
 def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console, err: Console) -> int:
     """Check every file; 0 = no errors, 1 = errors, 2 = some input unusable."""
+    from checkers.baseline import load_baseline, write_baseline
+    from drafter.atomic import OutputError
+
     results: list[dict] = []
     unusable = False
     any_errors = False
     accepted: set[str] = set()
-    if options.baseline and options.baseline.exists() and not options.update_baseline:
-        from checkers.baseline import load_baseline
-
-        accepted = load_baseline(options.baseline)
+    hidden = 0
+    if options.baseline and not options.update_baseline:
+        try:
+            accepted = load_baseline(options.baseline)
+        except ValueError as exc:
+            err.print(f"[red]基线文件无法使用[/red]：{escape(str(exc))}")
+            return 2
     all_findings: dict[str, list[Finding]] = {}
+    used_targets: set[Path] = set()
     for path in files:
         try:
             document = read_document(path)
@@ -61,26 +83,38 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
         findings = check_document(document, evaluation, options.execution_base, select=options.select)
         all_findings[str(path)] = findings
         if accepted:
-            findings = [f for f in findings if f.fingerprint not in accepted]
-        any_errors |= any(f.severity is Severity.ERROR for f in findings)
+            kept = [f for f in findings if f.fingerprint not in accepted]
+            hidden += len(findings) - len(kept)
+            findings = kept
+        if not options.update_baseline:
+            any_errors |= any(f.severity is Severity.ERROR for f in findings)
         results.append({"path": str(path), "findings": [f.to_dict() for f in findings]})
         if options.fmt == "text":
             _print_text(path, findings, out)
         if options.annotate:
             from checkers.annotate import annotate_copy
 
-            target = options.annotate if len(files) == 1 else options.annotate.with_name(f"{path.stem}.批注.docx")
-            annotate_copy(path, document, findings, target)
+            target = _annotation_target(options, path, len(files), used_targets)
+            try:
+                annotate_copy(path, document, findings, target)
+            except OutputError as exc:
+                err.print(f"[red]无法写出批注副本[/red]：{escape(str(exc))}")
+                unusable = True
+                continue
             err.print(f"已写出批注副本 {escape(str(target))}")
+    if hidden:
+        err.print(f"另有 {hidden} 个发现已在基线 {escape(str(options.baseline))} 中接受，未列出")
     if options.update_baseline and options.baseline:
-        from checkers.baseline import write_baseline
-
-        write_baseline(options.baseline, all_findings)
-        err.print(f"已把 {sum(len(v) for v in all_findings.values())} 个发现写入基线 {escape(str(options.baseline))}")
+        try:
+            write_baseline(options.baseline, all_findings)
+        except ValueError as exc:
+            err.print(f"[red]基线文件无法写入[/red]：{escape(str(exc))}")
+            return 2
+        err.print(f"已把 {sum(len(v) for v in all_findings.values())} 个发现写入基线 {escape(str(options.baseline))}（视为已接受）")
     if options.fmt == "json":
         counts = Counter(f["severity"] for r in results for f in r["findings"])
         summary = {"files": len(files), "errors": counts["error"], "warnings": counts["warning"], "infos": counts["info"],
-                   "unreadable": sum(1 for r in results if "error" in r)}  # fmt: skip
+                   "unreadable": sum(1 for r in results if "error" in r), "accepted_by_baseline": hidden}  # fmt: skip
         out.print_json(json.dumps({"files": results, "summary": summary}, ensure_ascii=False))
     if unusable:
         return 2
