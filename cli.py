@@ -32,7 +32,7 @@ def load_evaluation(project: Path, scores: Path | None = None):
 
     try:
         if scores is not None:
-            from drafter.score_sheet import ScoreSheetError, load_with_scores
+            from score_sheet import ScoreSheetError, load_with_scores
 
             try:
                 evaluation = load_with_scores(project, scores)
@@ -163,6 +163,42 @@ def rules(
         atomic_write_text(output, text)
     else:
         sys.stdout.write(text)
+
+
+@app.command()
+def template(
+    output: Annotated[Path, typer.Argument(help="要写出的空白评分表（.xlsx）")],
+    force: Annotated[bool, typer.Option("--force", help="文件已存在时覆盖")] = False,
+) -> None:
+    """写出一份空白 Excel 评分表（一级指标/二级指标/三级指标/分值/得分/扣分原因/评分依据）。"""
+    from score_sheet import ScoreSheetError, write_template
+
+    try:
+        write_template(output, force)
+    except ScoreSheetError as exc:
+        fail(str(exc))
+    err.print(f"已写出评分表模板 {output}；填好后用 draft/check 的 --scores 选项使用")
+
+
+@app.command()
+def extract(
+    report: Annotated[Path, typer.Argument(help="已有的报告（.docx、.txt 或 .md）")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="要写出的项目数据文件（.yaml）")],
+    index: Annotated[int | None, typer.Option("--report", help="文件中有多篇报告时取第几篇（从 1 起）")] = None,
+    force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖")] = False,
+) -> None:
+    """从已有报告读出指标体系、得分、总分、等级和资金数字，写成项目数据文件。"""
+    from checkers.extract import ExtractError, extract_project, write_project_yaml
+    from drafter.atomic import OutputError
+
+    try:
+        data, notes = extract_project(report, index)
+        write_project_yaml(data, output, notes, source=report, force=force)
+    except (ExtractError, OutputError) as exc:
+        fail(str(exc))
+    for note in notes:
+        err.print(f"[yellow]注意：[/yellow]{note}")
+    err.print(f"已写出 {output}（{len(notes)} 处需要补充或核对，见文件开头的注释）")
 
 
 def main() -> None:

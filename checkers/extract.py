@@ -1,0 +1,593 @@
+"""Extract a project file from an existing report (.docx or text export): indicator tree, evidence, project, funding.
+
+What cannot be read gets the placeholder “（待补充）” (or 0 for amounts) and a Chinese note, so the result validates
+and the user knows what to fill in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from io import StringIO
+from pathlib import Path
+from string import ascii_uppercase
+from typing import Any
+
+from checkers.analysis import (
+    CLOSING_RE,
+    HEAD_RE,
+    TOTAL_LABEL,
+    Analysis,
+    ScoreTable,
+    grid_rows,
+    split_label,
+)
+from checkers.document import Document, Paragraph, Table
+from checkers.readers import ReadError, read_document
+from checkers.segments import split_reports
+from evaluation_model import Unit, derived_sum, grade_for, plain
+from score_sheet import SheetRow, build_tree
+
+PLACEHOLDER = "（待补充）"
+SHORT = 80
+
+AMOUNT_RE = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)")
+ROLE_WORDS = (
+    ("received", re.compile(r"到位|下达")),
+    ("spent", re.compile(r"支出|使用|支付")),
+    ("budget", re.compile(r"预算|安排|批复|核定|计划")),
+)
+ROLE_NAMES = {"budget": "预算数", "received": "实际到位数", "spent": "实际支出数"}
+FUNDING_SECTION_RE = re.compile(r"资金(?:情况|到位|使用|投入|来源|安排)")
+CLAUSE_BREAK = re.compile(r"[，,；;。：:]")
+COVER_RE = re.compile(
+    r"^\s*(?P<key>评价项目|项目名称|项目单位|主管部门|项目主管部门|编号|评价类型|评价方式|评价机构)\s*[:：]?\s*(?P<value>.*?)\s*$"
+)
+FEEDBACK_KEYS = {
+    "评价组织机构": "organizer", "项目主管部门": "department", "主管部门": "department", "评价机构": "evaluator",
+    "评价时间": "period", "评价分值": "total", "评价得分": "total", "评价结论": "grade", "被评价项目": "name",
+    "项目名称": "name", "项目单位": "unit",
+}  # fmt: skip
+TITLE_RE = re.compile(r"^(?P<unit>[^“”\"]*?)[“\"](?P<name>[^”\"]+)[”\"](?:项目)?(?:绩效)?评价报告")
+COMMISSION_RE = re.compile(
+    r"受(?P<client>[^，,。；]{2,30}?)委托[，,]\s*(?P<evaluator>[^，,。；]{2,40}?)(?:组织实施|对|开展|实施)"
+)
+OPENING_RE = re.compile(r"对(?P<unit>[^，,。“”\"]{2,40}?)的?[“\"](?P<name>.+)[”\"](?:项目)?开展了?(?:绩效)?评价")
+GROUP_RE = re.compile(
+    r"(?P<org>[\u4e00-\u9fff]{2,20}?财政局)成立了?(?P<group>[\u4e00-\u9fff]{0,10}?(?:工作组|评价组|专家组))"
+)
+FINANCE_RE = re.compile(r"[\u4e00-\u9fff]{2,12}?财政局")
+SUBJECT_RE = re.compile(r"实施主体(?:为|是)(?P<unit>[^，,。；]{2,30})")
+DATE_RE = re.compile(r"^\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)\s*$")
+YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年度?")
+REGION_RE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,3}?省)?(?:[\u4e00-\u9fff]{2,3}?市)?(?P<region>[\u4e00-\u9fff]{2,4}?[区县])"
+)
+JUDGE_RE = re.compile(r"(?:根据|依据|按照)(?:相关)?评分标准")
+CHOICES = {
+    "evaluation_type": ("事前评价", "事中评价", "事后评价"),
+    "evaluation_mode": ("部门（单位）绩效自评", "财政部门组织评价", "部门评价"),
+    "evaluator_kind": ("中介机构", "部门（单位）评价组", "财政评价组", "专家组"),
+}
+COVER_FIELDS = {"评价类型": "evaluation_type", "评价方式": "evaluation_mode", "评价机构": "evaluator_kind"}
+
+
+class ExtractError(Exception):
+    """A report from which no project file can be made (unreadable, or no score table)."""
+
+
+# ---------------------------------------------------------------------------
+# Indicator tree
+
+
+def _label_columns(table: ScoreTable, header: list[str]) -> list[int]:
+    """The 一级/二级/三级 columns of a score table: by header words, else the label columns nearest the numbers."""
+    found = []
+    for word in ("一级", "二级", "三级"):
+        column = next((c for c in table.label_cols if word in header[c]), None)
+        if column is not None:
+            found.append(column)
+    if len(found) == len(table.label_cols[-3:]) and found:
+        return found
+    return table.label_cols[-3:]
+
+
+def _table_rows(table: ScoreTable, columns: list[int]) -> list[tuple[list[str], Decimal | None, Decimal | None, str]]:
+    """Body rows as (labels with empty cells filled from above, weight, score, row text)."""
+    grid = grid_rows(table.table)
+    out = []
+    previous = [""] * len(columns)
+    for row in table.rows:
+        cells = grid[row.row - 1]
+        labels = [re.sub(r"\s+", "", cells[c]) if c < len(cells) else "" for c in columns]
+        if any(TOTAL_LABEL.match(x) for x in labels if x) or row.is_total:
+            continue
+        if not labels[-1] and row.weight is None:
+            continue
+        labels = [x or previous[i] for i, x in enumerate(labels)]
+        previous = labels
+        out.append((labels, row.weight, row.score, row.excerpt))
+    return out
+
+
+def _heading_name(section: str) -> str:
+    """'四（一）项目决策情况' → '项目决策'."""
+    title = re.sub(r"^[一二三四五六七八九十]+(?:、)?(?:[（(][一二三四五六七八九十]+[）)])?", "", section)
+    title = re.sub(r"^\d+[.、．]", "", title)
+    return re.sub(r"(?:情况|分析)+$", "", title).strip() or PLACEHOLDER
+
+
+def _tree(analysis: Analysis, notes: list[str]) -> list[dict[str, Any]]:
+    tables = analysis.score_tables
+    if not tables:
+        raise ExtractError("报告中没有找到评分表（表头含“权重/分值”和“得分”的表格），无法提取指标体系；"
+                           "请改用 `evalreport template` 生成 Excel 评分表手工填写")  # fmt: skip
+    headers = {id(t): grid_rows(t.table)[0] for t in tables}
+    full = [t for t in tables if len(t.label_cols) >= 3]
+    rows: list[SheetRow] = []
+    if full:
+        table = max(full, key=lambda t: len(t.body))
+        columns = _label_columns(table, headers[id(table)])
+        for index, (labels, weight, score, _) in enumerate(_table_rows(table, columns)):
+            rows.append(SheetRow(index, labels, weight, score))
+        return build_tree(rows)
+    per_level1 = [t for t in tables if len(t.label_cols) == 2]
+    overview = next((t for t in tables if len(t.label_cols) == 1 and len(t.body) >= 2), None)
+    if not per_level1:
+        raise ExtractError("报告中的评分表只有一级指标得分，没有二级、三级指标表，无法提取完整的指标体系；"
+                           "请改用 Excel 评分表（`evalreport template`）补全")  # fmt: skip
+    tops = [(r.labels[0], r.weight) for r in overview.body if r.labels] if overview else []
+    by_code = {split_label(label)[0]: label for label, _ in tops if split_label(label)[0]}
+    for position, table in enumerate(per_level1):
+        body = _table_rows(table, table.label_cols)
+        if not body:
+            continue
+        first_code = split_label(body[0][0][0])[0]
+        top_label = None
+        if first_code and first_code[0] in by_code:
+            top_label = by_code[first_code[0]]
+        elif len(tops) == len(per_level1):
+            top_label, weight = tops[position]
+            total = derived_sum(w for _, w, _, _ in body if w is not None)
+            if weight is not None and weight != total:
+                notes.append(
+                    f"一级指标“{top_label}”在概况表中的权重 {plain(weight)} 与其指标表合计 {plain(total)} 不一致，请核对"
+                )
+        letters = {(split_label(labels[0])[0] or " ")[0] for labels, *_ in body}
+        if (
+            top_label is not None
+            and not split_label(top_label)[0]
+            and len(letters) == 1
+            and letters <= set(ascii_uppercase)
+        ):
+            top_label = letters.pop() + top_label  # 二级 codes A1, A2 … belong to 一级 A
+        if top_label is None:
+            name = _heading_name(table.table.location.section)
+            top_label = f"{first_code[0]}{name}" if first_code and not first_code[0].isdigit() else name
+            notes.append(f"未找到一级指标“{top_label}”的名称（按所在章节标题推断），请核对 indicators 中的一级指标名称")
+        for labels, weight, score, _ in body:
+            rows.append(SheetRow(len(rows), [top_label, *labels], weight, score))
+    return build_tree(rows)
+
+
+def _leaves(tree: list[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+    for node in tree:
+        if node.get("children"):
+            yield from _leaves(node["children"])
+        else:
+            yield node
+
+
+# ---------------------------------------------------------------------------
+# Evidence
+
+
+def _strip_closing(text: str) -> str:
+    """Drop the closing '根据相关评分标准，扣1.2分，该指标得2.8分。' sentence."""
+    match = CLOSING_RE.search(text)
+    if not match:
+        return text.strip()
+    start = text.rfind("。", 0, match.start()) + 1
+    judge = None
+    for m in JUDGE_RE.finditer(text, start, match.start()):
+        judge = m
+    cut = judge.start() if judge else start
+    return text[:cut].strip()
+
+
+def _evidence(document: Document, analysis: Analysis, tree: list[dict[str, Any]], notes: list[str]) -> None:
+    leaves = list(_leaves(tree))
+    by_code = {leaf["code"]: leaf for leaf in leaves if leaf.get("code")}
+    by_name: dict[str, list[dict[str, Any]]] = {}
+    for leaf in leaves:
+        by_name.setdefault(leaf["name"], []).append(leaf)
+    position = {id(b): i for i, b in enumerate(document.blocks)}
+    for statement in analysis.indicator_statements:
+        leaf = by_code.get(statement.code) if statement.code else None
+        if leaf is None and len(by_name.get(statement.name, [])) == 1:
+            leaf = by_name[statement.name][0]
+        if leaf is None:
+            notes.append(f"正文指标“{statement.label}”在评分表中找不到，其评分依据未提取")
+            continue
+        if leaf["name"] != statement.name:
+            notes.append(
+                f"{leaf.get('code') or ''}正文名称“{statement.name}”与评分表“{leaf['name']}”不一致，已按评分表"
+            )
+        if (statement.weight, statement.score) != (leaf.get("weight"), leaf.get("score")):
+            notes.append(f"{statement.label}：正文写权重 {plain(statement.weight)} 分、得分 {plain(statement.score)} 分，"
+                         f"与评分表 {plain(leaf['weight'] or Decimal(0))}/{plain(leaf['score'] or Decimal(0))} 不一致，已按评分表")  # fmt: skip
+        parts: list[str] = []
+        match = HEAD_RE.match(statement.head.text)
+        rest = statement.head.text[match.end() :] if match else ""
+        rest = rest.lstrip("。；;，, ")
+        if rest.strip():
+            parts.append(rest.strip())
+        for block in document.blocks[position[id(statement.head)] + 1 :]:
+            if not isinstance(block, Paragraph) or block.is_heading or HEAD_RE.match(block.text):
+                break
+            parts.append(block.text.strip())
+            if CLOSING_RE.search(block.text):
+                break
+        text = _strip_closing("".join(parts))
+        if text and not leaf.get("evidence"):
+            leaf["evidence"] = text
+
+
+def _section_evidence(document: Document, tree: list[dict[str, Any]], notes: list[str]) -> None:
+    """Fengtai-style prose: a subsection titled after a 二级 indicator with a single 三级 indicator."""
+    seconds = {mid["name"]: mid for top in tree for mid in top.get("children", []) if mid.get("children")}
+    blocks = document.blocks
+    filled = []
+    for index, block in enumerate(blocks):
+        if not (isinstance(block, Paragraph) and block.is_heading):
+            continue
+        title = _heading_name(block.text)
+        mid = seconds.get(title)
+        if mid is None or len(mid["children"]) != 1 or mid["children"][0].get("evidence"):
+            continue
+        texts = []
+        for following in blocks[index + 1 :]:
+            if not isinstance(following, Paragraph) or following.is_heading:
+                break
+            texts.append(following.text.strip())
+        if texts:
+            mid["children"][0]["evidence"] = "".join(texts)
+            filled.append(mid["children"][0]["name"])
+    if filled:
+        notes.append(f"{'、'.join(filled)} 的评分依据取自对应二级指标小节的正文，请核对")
+
+
+# ---------------------------------------------------------------------------
+# Project, funding, texts
+
+
+def _feedback_cells(analysis: Analysis) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for table in analysis.document.tables:
+        for row in grid_rows(table):
+            for c, text in enumerate(row[:-1]):
+                key = FEEDBACK_KEYS.get(re.sub(r"\s+", "", text))
+                value = row[c + 1].strip()
+                if key and value and key not in out and re.sub(r"\s+", "", value) not in FEEDBACK_KEYS:
+                    out[key] = value
+    return out
+
+
+def _short(paragraphs: list[Paragraph], limit: int = 60) -> list[str]:
+    return [p.text.strip() for p in paragraphs[:limit] if len(p.text.strip()) <= SHORT]
+
+
+def _project(document: Document, analysis: Analysis, notes: list[str]) -> tuple[dict[str, Any], dict[str, str]]:
+    paragraphs = document.paragraphs
+    found: dict[str, Any] = {}
+    cells = _feedback_cells(analysis)
+    for key in ("name", "unit", "department", "organizer", "evaluator", "period"):
+        if cells.get(key):
+            found[key] = cells[key]
+    short = _short(paragraphs)
+    for text in short:
+        m = COVER_RE.match(text)
+        if not m or not m.group("value"):
+            continue
+        key, value = m.group("key"), m.group("value")
+        if key in COVER_FIELDS:
+            field = COVER_FIELDS[key]
+            if value in CHOICES[field]:
+                found.setdefault(field, value)
+        elif key in ("评价项目", "项目名称"):
+            found.setdefault("name", value)
+        elif key == "项目单位":
+            found.setdefault("unit", value)
+        elif key in ("主管部门", "项目主管部门"):
+            found.setdefault("department", value)
+        elif key == "编号":
+            found.setdefault("feedback_no", value)
+    for text in (p.text for p in paragraphs[:80] if not p.is_heading):
+        m = OPENING_RE.search(re.sub(r"[（(]以下简称[^）)]*[）)]", "", text))
+        if m:
+            found.setdefault("unit", m.group("unit").strip())
+            found.setdefault("name", m.group("name").strip())
+            break
+    for index, text in enumerate(short):
+        if not text.endswith("评价报告") or "财政支出" in text:
+            continue
+        lines = [text]
+        for before in reversed(short[max(0, index - 2) : index]):
+            if not before or "。" in before or "评价报告" in before or len(before) > 40:
+                break
+            lines.insert(0, before)
+        m = TITLE_RE.match("".join(lines).strip())
+        if m:
+            found.setdefault("name", m.group("name"))
+            if m.group("unit").strip():
+                found.setdefault("unit", m.group("unit").strip())
+            break
+        if len(lines) > 1 or len(text) > len("绩效评价报告") + 3:
+            found.setdefault("name", re.sub(r"(?:绩效)?评价报告$", "", "".join(lines[-2:])).strip())
+            break
+    for date_text in short:
+        m = DATE_RE.match(date_text)
+        if m:
+            found.setdefault("report_date", re.sub(r"\s+", "", m.group("date")))
+            break
+    body = [p.text for p in paragraphs if not p.is_heading]
+    opening = next((t for t in body if len(t) > SHORT), "")
+    for text in body[:80]:
+        m = COMMISSION_RE.search(text)
+        if m:
+            found.setdefault("commissioned_by", m.group("client"))
+            found.setdefault("evaluator", m.group("evaluator"))
+            break
+    m = GROUP_RE.search(opening) or next((x for x in (GROUP_RE.search(t) for t in body[:80]) if x), None)
+    if m:
+        found.setdefault("organizer", m.group("org"))
+        found.setdefault("evaluator", m.group("org") + m.group("group"))
+        found.setdefault("evaluator_kind", "专家组" if "专家" in m.group("group") else "财政评价组")
+    if "organizer" not in found:
+        source = found.get("commissioned_by") or next(
+            (x.group(0) for x in (FINANCE_RE.search(t) for t in body[:80]) if x), None
+        )
+        if source:
+            found["organizer"] = source
+            notes.append(f"评价组织机构按正文推断为“{source}”，请核对 project.organizer")
+    if "unit" not in found:
+        m = next((x for x in (SUBJECT_RE.search(t) for t in body) if x), None)
+        if m:
+            found["unit"] = m.group("unit")
+            notes.append(f"项目单位按“实施主体”推断为“{found['unit']}”，请核对 project.unit")
+    region = None
+    for source in (found.get("organizer"), found.get("commissioned_by"), found.get("unit"), found.get("name")):
+        m = REGION_RE.match(source or "")
+        if m:
+            region = m.group("region")
+            break
+    if region:
+        found["region"] = region
+    year = None
+    m = YEAR_RE.search(found.get("name", ""))
+    if m:
+        year = int(m.group(1))
+    else:
+        every = [y for t in body for y in YEAR_RE.findall(t)]
+        if every:
+            year = int(max(set(every), key=every.count))
+            notes.append(f"项目年度按正文中最常出现的年份推断为 {year}，请核对 project.year")
+    labels = {
+        "name": "项目名称", "region": "地区", "unit": "项目单位", "department": "主管部门", "organizer": "评价组织机构",
+        "evaluator": "评价机构", "period": "评价时间", "report_date": "报告日期",
+    }  # fmt: skip
+    project: dict[str, Any] = {}
+    for key in ("name", "year", "region", "unit", "department", "organizer", "commissioned_by", "evaluator", "period",
+                "report_date", "evaluation_type", "evaluation_mode", "evaluator_kind", "feedback_no"):  # fmt: skip
+        if key == "year":
+            if year is None:
+                from datetime import date
+
+                year = date.today().year
+                notes.append(f"未找到项目年度，已填 {year}，请补填 project.year")
+            project["year"] = year
+        elif found.get(key):
+            project[key] = found[key]
+        elif key in labels:
+            project[key] = PLACEHOLDER
+            notes.append(f"未找到{labels[key]}，请补填 project.{key}")
+    return project, cells
+
+
+def _clause_role(text: str, start: int) -> str | None:
+    before = text[:start]
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(before)]
+    clause = before[breaks[-1] if breaks else 0 :]
+    for role, pattern in ROLE_WORDS:
+        if pattern.search(clause):
+            return role
+    return None
+
+
+def _funding(document: Document, notes: list[str]) -> dict[str, Any]:
+    candidates: list[tuple[int, int, int, dict[str, tuple[Decimal, str]]]] = []
+    for index, paragraph in enumerate(p for p in document.paragraphs if not p.is_heading):
+        for sentence in re.split(r"(?<=。)", paragraph.text):
+            roles: dict[str, tuple[Decimal, str]] = {}
+            for m in AMOUNT_RE.finditer(sentence):
+                role = _clause_role(sentence, m.start())
+                if role and role not in roles:
+                    roles[role] = (Decimal(m.group("num").replace(",", "")), m.group("unit"))
+            if roles:
+                funding_section = 0 if FUNDING_SECTION_RE.search(paragraph.location.section) else 1
+                candidates.append((funding_section, -len(roles), index, roles))
+    # the 项目资金情况 section first; there and elsewhere, the sentence naming most of 预算/到位/支出 together first
+    found: dict[str, tuple[Decimal, str]] = {}
+    for *_, roles in sorted(candidates, key=lambda c: c[:3]):
+        for role, value in roles.items():
+            found.setdefault(role, value)
+    units = [u for _, u in found.values()]
+    unit = max(set(units), key=units.count) if units else "万元"
+    funding: dict[str, Any] = {"unit": unit}
+    if len(set(units)) > 1:
+        notes.append(f"资金金额的单位不一致（{'、'.join(sorted(set(units)))}），已统一换算为{unit}，请核对 funding")
+    for role in ("budget", "received", "spent"):
+        if role in found:
+            value, value_unit = found[role]
+            if value_unit != unit:
+                value = Decimal(plain(value * Unit(value_unit).factor / Unit(unit).factor))
+            funding[role] = value
+        else:
+            funding[role] = Decimal(0)
+            notes.append(f"未找到{ROLE_NAMES[role]}，已填 0，请补填 funding.{role}")
+    if not units:
+        notes.append("未找到资金金额，金额单位暂填“万元”，请核对 funding.unit")
+    return funding
+
+
+def _section_texts(document: Document, words: tuple[str, ...]) -> list[str]:
+    """Body paragraphs under the first heading whose title contains one of `words`, down to the next heading."""
+    blocks = document.blocks
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and block.is_heading and any(w in block.text for w in words):
+            level = block.heading_level or 9
+            texts = []
+            for following in blocks[index + 1 :]:
+                if isinstance(following, Table):
+                    continue
+                if following.is_heading:
+                    if (following.heading_level or 9) <= level or texts:
+                        break
+                    continue
+                texts.append(following.text.strip())
+            if texts:
+                return [t for t in texts if t]
+    return []
+
+
+def _labelled(document: Document, label: str) -> list[str]:
+    """'总目标：…' paragraphs (a label and its text in one paragraph)."""
+    pattern = re.compile(rf"^(?:\d+[.、．]\s*)?{label}[：:]\s*(?P<text>\S.*)$", re.S)
+    for paragraph in document.paragraphs:
+        m = pattern.match(paragraph.text.strip())
+        if m:
+            return [m.group("text").strip()]
+    return []
+
+
+def _texts(document: Document, notes: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    background = _section_texts(document, ("项目背景",)) or _section_texts(document, ("项目概况",))
+    if not background:
+        notes.append("未找到项目背景，请补填 background")
+    out["background"] = background or [PLACEHOLDER]
+    overall = _section_texts(document, ("总目标", "总体目标")) or _labelled(document, r"总(?:体)?目标")
+    annual = _section_texts(document, ("年度目标",)) or _labelled(document, r"(?:年度|项目绩效年度)目标")
+    if overall and not annual or annual and not overall:
+        notes.append("报告只写了一项绩效目标，总目标与年度目标暂填同一段，请核对 goals")
+    if not overall and not annual:
+        notes.append("未找到绩效目标，请补填 goals.overall 与 goals.annual")
+    out["goals"] = {
+        "overall": "".join(overall or annual) or PLACEHOLDER,
+        "annual": "".join(annual or overall) or PLACEHOLDER,
+    }
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Entry points
+
+
+def _pick_report(document: Document, report: int | None, notes: list[str]) -> Document:
+    parts = split_reports(document)
+    if report is not None:
+        if not 1 <= report <= len(parts):
+            raise ExtractError(f"--report {report} 超出范围：该文件共有 {len(parts)} 篇报告，请用 1～{len(parts)}")
+        return parts[report - 1]
+    scored = [i for i, part in enumerate(parts) if Analysis(part).score_tables]
+    index = scored[0] if scored else 0
+    if len(parts) > 1:
+        notes.append(f"该文件含 {len(parts)} 篇报告，已提取第 {index + 1} 篇；提取其他报告请用 --report N")
+    return parts[index]
+
+
+def extract_project(path: str | Path, report: int | None = None) -> tuple[dict[str, Any], list[str]]:
+    """Read a report into project-file data and the Chinese notes of what could not be read."""
+    try:
+        whole = read_document(path)
+    except ReadError as exc:
+        raise ExtractError(str(exc)) from None
+    notes: list[str] = []
+    document = _pick_report(whole, report, notes)
+    analysis = Analysis(document)
+    tree = _tree(analysis, notes)
+    _evidence(document, analysis, tree, notes)
+    _section_evidence(document, tree, notes)
+    project, cells = _project(document, analysis, notes)
+    data: dict[str, Any] = {}
+    texts = " ".join(p.text for p in document.paragraphs[:60])
+    if "结果反馈书" in texts:
+        data["style"] = "shangcheng"
+    elif any("专家评分" in h for t in analysis.score_tables for h in grid_rows(t.table)[0]):
+        data["style"] = "fengtai"
+    data["project"] = project
+    data.update(_texts(document, notes))
+    data["funding"] = _funding(document, notes)
+    data["indicators"] = tree
+    leaves = list(_leaves(tree))
+    total = derived_sum(leaf["score"] or Decimal(0) for leaf in leaves)
+    full = derived_sum(leaf["weight"] or Decimal(0) for leaf in leaves)
+    grade = grade_for(total, full or Decimal(100))
+    stated = [s.value for s in analysis.total_statements]
+    stated_grades = [s.name for s in analysis.grade_statements]
+    if stated and any(value != total for value in stated):
+        notes.append(
+            f"报告所写总分 {'、'.join(sorted({plain(v) for v in stated}))} 分与指标得分之和 {plain(total)} 分不一致，请核对评分表"
+        )
+    if stated_grades and any(g != grade for g in stated_grades):
+        notes.append(f"报告所写等级“{stated_grades[0]}”与按总分计算的等级“{grade}”不一致，请核对")
+    notes.insert(0, f"提取结果：{len(leaves)} 个三级指标，总分 {plain(total)} 分（满分 {plain(full)}），等级“{grade}”")
+    without = [leaf["name"] for leaf in leaves if not leaf.get("evidence")]
+    if without and len(without) < len(leaves):
+        notes.append(
+            f"{len(without)} 个三级指标没有提取到评分依据（evidence）：{'、'.join(without[:8])}{'等' if len(without) > 8 else ''}"
+        )
+    elif without:
+        notes.append("报告中没有逐项的指标分析，三级指标的评分依据（evidence）未提取")
+    return data, notes
+
+
+def _yaml():
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.width = 4096
+    yaml.allow_unicode = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+
+    def represent_decimal(representer, value: Decimal):
+        text = format(value, "f")
+        tag = "tag:yaml.org,2002:float" if "." in text else "tag:yaml.org,2002:int"
+        return representer.represent_scalar(tag, text)
+
+    yaml.representer.add_representer(Decimal, represent_decimal)
+    return yaml
+
+
+def project_yaml_text(data: dict[str, Any], notes: list[str]) -> str:
+    """The YAML text: notes as a header comment, Decimals written as given (2.80 stays 2.80)."""
+    buffer = StringIO()
+    _yaml().dump(data, buffer)
+    header = ["# 由 evalreport extract 从现有报告提取；“（待补充）”处请补填。"]
+    header += [f"# - {note}" for note in notes]
+    header.append("# yaml-language-server: $schema=docs/project.schema.json")
+    return "\n".join(header) + "\n" + buffer.getvalue()
+
+
+def write_project_yaml(
+    data: dict[str, Any], path: str | Path, notes: list[str], source: str | Path | None = None, force: bool = False
+) -> None:
+    """Write the extracted project file atomically; never over the input report, nor over an existing file unless force."""
+    from drafter.atomic import OutputError, atomic_write_text, guard_output
+
+    path = Path(path)
+    guard_output(path, [Path(source)] if source else [])
+    if path.exists() and not force:
+        raise OutputError(f"输出文件 {path} 已存在，已拒绝覆盖。请换一个文件名，或确认无误后加 --force 覆盖")
+    atomic_write_text(path, project_yaml_text(data, notes))

@@ -1,0 +1,173 @@
+"""Extracting a project file from an existing report: drafted fixtures round trip, seed reports, YAML output."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from checkers.extract import PLACEHOLDER, ExtractError, extract_project, project_yaml_text, write_project_yaml
+from drafter.atomic import OutputError
+from drafter.docx_writer import write_docx
+from drafter.markdown_writer import write_markdown
+from drafter.render import render_report
+from evaluation_model import Evaluation, Indicator
+from project_file import load_project, validate
+from tests.conftest import FIXTURES, SEEDS
+
+
+def shape(nodes: list[Indicator]) -> list[tuple]:
+    """Code, name, weight and score of every node, with the 一级/二级/三级 structure."""
+    return [(n.code, n.name, n.weight, n.score, shape(n.children)) for n in nodes]
+
+
+def _extract_valid(path: Path, report: int | None = None) -> tuple[Evaluation, list[str], dict]:
+    data, notes = extract_project(path, report)
+    return validate(data, {}, str(path)), notes, data
+
+
+@pytest.mark.parametrize("style", [None, "mof"], ids=["own-style", "mof"])
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_draft_round_trip(fixture: Path, style: str | None, tmp_path: Path):
+    evaluation = load_project(fixture)
+    if style:
+        evaluation.style = style
+    report = tmp_path / "draft.docx"
+    write_docx(render_report(evaluation), report)
+    extracted, notes, _ = _extract_valid(report)
+    assert shape(extracted.indicators) == shape(evaluation.indicators)
+    assert extracted.total == evaluation.total and extracted.grade == evaluation.grade
+    for field in ("budget", "received", "spent"):
+        assert getattr(extracted.funding, field) == getattr(evaluation.funding, field)
+    assert extracted.funding.unit == evaluation.funding.unit
+    assert notes[0].startswith(f"提取结果：{len(evaluation.leaves())} 个三级指标")
+    if "shangcheng" in fixture.stem or style == "mof":
+        # every 三级 indicator has its own analysis paragraph: evidence comes back without the closing sentence
+        for original, got in zip(evaluation.leaves(), extracted.leaves(), strict=True):
+            assert got.evidence == original.evidence
+
+
+def test_round_trip_markdown(tmp_path: Path):
+    evaluation = load_project(FIXTURES[-1])
+    report = tmp_path / "draft.md"
+    write_markdown(render_report(evaluation), report)
+    extracted, _, _ = _extract_valid(report)
+    assert shape(extracted.indicators) == shape(evaluation.indicators)
+
+
+def test_seed_000(tmp_path: Path):
+    evaluation, notes, _ = _extract_valid(SEEDS / "000_35d0328808c89d23.txt")
+    assert evaluation.total == Decimal("86.8") and evaluation.grade == "良"
+    project = evaluation.project
+    assert project.name == "上城区2020年度智慧安防小区建设项目"
+    assert (project.unit, project.department, project.organizer) == ("杭州市公安局上城区分局",) * 2 + ("上城区财政局",)
+    assert project.evaluator == "江苏建圆建方工程管理咨询有限公司"
+    assert (project.period, project.report_date, project.year, project.region) == (
+        "2021年11月—12月",
+        "2021年12月8日",
+        2020,
+        "上城区",
+    )
+    assert project.feedback_no == "2021-1（上财〔2021〕45号）"
+    funding = evaluation.funding
+    assert (funding.unit.value, funding.budget, funding.received, funding.spent) == (
+        "元", Decimal(5920000), Decimal(5920000), Decimal("5271022.96"))  # fmt: skip
+    b26 = evaluation.find_indicator("B26")
+    assert b26 is not None and b26.score == Decimal("2.8")
+    assert b26.evidence.endswith("预算执行率89.04%。")
+    assert "评分标准" not in b26.evidence
+    assert any("A12正文名称“立项程序合规性”与评分表“立项程序规范性”不一致" in n for n in notes)
+    fixture = load_project(SEEDS.parent / "shangcheng_2020_smart_security.yaml")
+    # the seed's overview table calls 一级 D “效果” where the fixture (and the seed's prose) say “效益”
+    assert [(t.code, t.name) for t in evaluation.indicators] == [
+        ("A", "决策"),
+        ("B", "过程"),
+        ("C", "产出"),
+        ("D", "效果"),
+    ]
+    assert [shape(t.children) for t in evaluation.indicators] == [shape(t.children) for t in fixture.indicators]
+
+
+def test_seed_002():
+    evaluation, _, _ = _extract_valid(SEEDS / "002_4ad189d6376584c5.txt")
+    assert evaluation.total == Decimal("88.5") and evaluation.grade == "良"
+    # 预算 of the year, not the project's multi-year total 854.33 mentioned first
+    assert (evaluation.funding.budget, evaluation.funding.received, evaluation.funding.spent) == (
+        Decimal("170.86"), Decimal("170.86"), Decimal("168.91"))  # fmt: skip
+    fixture = load_project(SEEDS.parent / "shangcheng_2020_command_center.yaml")
+    assert shape(evaluation.indicators) == shape(fixture.indicators)
+
+
+def test_seed_003_fengtai_first_report():
+    evaluation, notes, data = _extract_valid(SEEDS / "003_06df7a84ebc894a1.txt")
+    assert evaluation.total == Decimal("86.88") and evaluation.grade == "良"
+    assert data["style"] == "fengtai"
+    assert evaluation.project.name == "直属公立医院绩效考核"
+    assert evaluation.project.unit == "北京市丰台区卫生健康委员会"
+    assert evaluation.project.department == PLACEHOLDER
+    assert any("project.department" in n for n in notes)
+    assert any("已提取第 1 篇" in n and "--report N" in n for n in notes)
+    assert str(evaluation.find_indicator("满意度").score) == "7.40"
+    fixture = load_project(SEEDS.parent / "fengtai_2024_hospital_assessment.yaml")
+    assert shape(evaluation.indicators) == shape(fixture.indicators)
+    assert (evaluation.funding.budget, evaluation.funding.received) == (Decimal(1500), Decimal("1415.35"))
+
+
+@pytest.mark.parametrize(("index", "total", "name"), [
+    (2, Decimal("84.90"), "地下水“双源”监管建设体系服务项目（二期）"),
+    (4, Decimal("81.23"), "丽泽金融商务区2023年重点区域综合整治提升项目"),
+])  # fmt: skip
+def test_seed_003_other_reports(index: int, total: Decimal, name: str):
+    evaluation, _, _ = _extract_valid(SEEDS / "003_06df7a84ebc894a1.txt", index)
+    assert evaluation.total == total
+    assert evaluation.project.name == name
+
+
+def test_report_index_out_of_range():
+    with pytest.raises(ExtractError, match="共有 4 篇报告"):
+        extract_project(SEEDS / "003_06df7a84ebc894a1.txt", 9)
+
+
+def test_report_without_score_tables():
+    with pytest.raises(ExtractError, match="没有找到评分表"):
+        extract_project(SEEDS / "001_0236d07c5160386a.txt")
+
+
+def test_unreadable_report(tmp_path: Path):
+    with pytest.raises(ExtractError, match="找不到文件"):
+        extract_project(tmp_path / "none.docx")
+
+
+def test_yaml_output_validates_and_keeps_decimals(tmp_path: Path):
+    source = SEEDS / "003_06df7a84ebc894a1.txt"
+    data, notes = extract_project(source)
+    out = tmp_path / "p.yaml"
+    write_project_yaml(data, out, notes, source=source)
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# 由 evalreport extract")
+    assert "# - 未找到主管部门，请补填 project.department" in text
+    assert "score: 7.40\n" in text and "weight: 1.5\n" in text and "budget: 1500\n" in text
+    assert "!!" not in text  # Decimals are plain numbers, not tagged
+    evaluation = load_project(out)
+    assert evaluation.total == Decimal("86.88")
+    assert str(evaluation.find_indicator("满意度").score) == "7.40"
+    with pytest.raises(OutputError, match="已存在"):
+        write_project_yaml(data, out, notes, source=source)
+    write_project_yaml(data, out, notes, source=source, force=True)
+
+
+def test_never_writes_over_the_input(tmp_path: Path):
+    source = tmp_path / "r.txt"
+    source.write_text((SEEDS / "000_35d0328808c89d23.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    data, notes = extract_project(source)
+    with pytest.raises(OutputError, match="输入"):
+        write_project_yaml(data, source, notes, source=source, force=True)
+    assert source.read_text(encoding="utf-8").startswith("附件1-1")
+
+
+def test_yaml_text_round_trips_through_project_loader(tmp_path: Path):
+    data, notes = extract_project(SEEDS / "000_35d0328808c89d23.txt")
+    path = tmp_path / "p.yaml"
+    path.write_text(project_yaml_text(data, notes), encoding="utf-8")
+    assert load_project(path).total == Decimal("86.8")

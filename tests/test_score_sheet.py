@@ -1,0 +1,290 @@
+"""Excel score sheets: template, reading merged cells, errors naming sheet/row/column, round trip, project + scores."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from evaluation_model import Indicator
+from project_file import ProjectFileError, load_project
+from score_sheet import ScoreSheetError, load_with_scores, read_score_sheet, write_score_sheet, write_template
+from tests.conftest import FIXTURES, ROOT
+
+SMART = ROOT / "fixtures" / "shangcheng_2020_smart_security.yaml"
+
+# 一级, 二级, 三级, 分值, 得分 — A and B of a small coded tree, total 20 / 15.5
+ROWS = [
+    ("A.决策", "A1项目立项", "A11立项依据充分性", 5, 5),
+    (None, None, "A12立项程序规范性", 3, 2.5),
+    (None, "A2绩效目标", "A21绩效目标合理性", 4, 2),
+    ("B.过程", "B1组织实施", "B11管理制度健全性", 4, 3),
+    (None, None, "B12制度执行有效性", 4, 3),
+]
+
+
+def _filled_template(path: Path, rows=ROWS, total: tuple | None = ("合计", None, None, 20, 15.5)) -> Path:
+    """Fill the template with openpyxl the way an evaluator does: merged 一级/二级 cells."""
+    write_template(path)
+    wb = load_workbook(path)
+    ws = wb["评分表"]
+    for offset, row in enumerate(rows):
+        for col, value in enumerate(row, 1):
+            if value is not None:
+                ws.cell(row=2 + offset, column=col, value=value)
+    ws.merge_cells("A2:A4")  # A.决策 over three rows
+    ws.merge_cells("B2:B3")  # A1项目立项 over two rows
+    ws.merge_cells("A5:A6")
+    ws.merge_cells("B5:B6")
+    ws.cell(row=4, column=6, value="未提供绩效目标申报表")
+    ws.cell(row=4, column=7, value="区公安局未提供项目绩效目标申报表。")
+    if total:
+        for col, value in enumerate(total, 1):
+            if value is not None:
+                ws.cell(row=2 + len(rows), column=col, value=value)
+    wb.save(path)
+    return path
+
+
+def _sheet(path: Path, header, *rows, title: str = "评分表") -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title
+    ws.append(list(header))
+    for row in rows:
+        ws.append(list(row))
+    wb.save(path)
+    return path
+
+
+HEADER = ("一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因", "评分依据")
+
+
+def _problems(path: Path) -> list[str]:
+    with pytest.raises(ScoreSheetError) as info:
+        read_score_sheet(path)
+    return info.value.problems
+
+
+def test_template_layout(tmp_path: Path):
+    path = tmp_path / "t.xlsx"
+    write_template(path)
+    wb = load_workbook(path)
+    ws = wb["评分表"]
+    assert [c.value for c in ws[1]] == list(HEADER)
+    assert ws["A1"].font.bold
+    assert ws.freeze_panes == "A2"
+    assert ws.column_dimensions["G"].width >= 40
+    assert any("D2" in str(dv.sqref) for dv in ws.data_validations.dataValidation)
+    assert wb.sheetnames[0] == "评分表"
+    with pytest.raises(ScoreSheetError, match="已存在"):
+        write_template(path)
+    write_template(path, force=True)
+
+
+def test_filled_template_with_merged_cells(tmp_path: Path):
+    tree = read_score_sheet(_filled_template(tmp_path / "s.xlsx"))
+    assert [(t["code"], t["name"]) for t in tree] == [("A", "决策"), ("B", "过程")]
+    a = tree[0]
+    assert [(m["code"], m["name"], len(m["children"])) for m in a["children"]] == [
+        ("A1", "项目立项", 2),
+        ("A2", "绩效目标", 1),
+    ]
+    leaf = a["children"][1]["children"][0]
+    assert leaf == {
+        "code": "A21",
+        "name": "绩效目标合理性",
+        "weight": Decimal(4),
+        "score": Decimal(2),
+        "deduction_reason": "未提供绩效目标申报表",
+        "evidence": "区公安局未提供项目绩效目标申报表。",
+    }
+    assert a["children"][0]["children"][1]["score"] == Decimal("2.5")
+    assert [leaf["code"] for leaf in tree[1]["children"][0]["children"]] == ["B11", "B12"]
+
+
+def test_load_with_scores_replaces_tree_and_totals(tmp_path: Path):
+    scores = _filled_template(tmp_path / "s.xlsx")
+    evaluation = load_with_scores(SMART, scores)
+    assert evaluation.total == Decimal("15.5")
+    assert evaluation.full_marks == Decimal(20)
+    assert evaluation.grade == grade_of(Decimal("15.5"), Decimal(20))
+    assert [leaf.code for leaf in evaluation.leaves()] == ["A11", "A12", "A21", "B11", "B12"]
+
+
+def grade_of(total: Decimal, full: Decimal) -> str:
+    from evaluation_model import grade_for
+
+    return grade_for(total, full)
+
+
+def test_project_file_without_indicators(tmp_path: Path):
+    text = SMART.read_text(encoding="utf-8")
+    head, _, tail = text.partition("\nindicators:\n")
+    rest = tail[tail.index("\nfindings:\n") :]
+    # problems refer to indicators by code; keep the file valid without them
+    project = tmp_path / "p.yaml"
+    project.write_text(head + rest, encoding="utf-8")
+    with pytest.raises(ProjectFileError):
+        load_project(project)
+    evaluation = load_with_scores(project, _filled_template(tmp_path / "s.xlsx"))
+    assert evaluation.total == Decimal("15.5")
+
+
+def test_model_errors_still_apply(tmp_path: Path):
+    """Errors of the project file itself are reported as before when scores come from Excel."""
+    project = tmp_path / "p.yaml"
+    project.write_text(
+        SMART.read_text(encoding="utf-8").replace("  year: 2020\n", "  year: 二〇二〇\n"), encoding="utf-8"
+    )
+    with pytest.raises(ProjectFileError, match="project.year"):
+        load_with_scores(project, _filled_template(tmp_path / "s.xlsx"))
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_round_trip_equals_fixture_tree(fixture: Path, tmp_path: Path):
+    evaluation = load_project(fixture)
+    path = tmp_path / "export.xlsx"
+    write_score_sheet(evaluation, path)
+    ws = load_workbook(path)["评分表"]
+    assert ws.merged_cells.ranges  # 一级/二级 cells merged as evaluators make them
+    tree = [Indicator.model_validate(node) for node in read_score_sheet(path)]
+
+    def shape(node: Indicator):
+        score = None if node.score is None else str(node.score)  # 7.40 stays 7.40
+        return (node.code, node.name, node.weight, score, node.deduction_reason, node.evidence,
+                [shape(c) for c in node.children])  # fmt: skip
+
+    assert [shape(n) for n in tree] == [shape(n) for n in evaluation.indicators]
+    assert load_with_scores(fixture, path).total == evaluation.total
+
+
+def test_synonyms_any_order_header_below_title_and_sheet_name(tmp_path: Path):
+    path = tmp_path / "s.xlsx"
+    wb = Workbook()
+    first = wb.active
+    first.title = "封面"
+    first["A1"] = "说明"
+    ws = wb.create_sheet("评分表")
+    ws.append(["某项目绩效评价评分表"])
+    ws.append([])
+    ws.append(["专家评分", "三级指标", "一级指标", "二级指标", "权重"])
+    ws.append([1.44, "立项依据充分性", "决策", "项目立项", 1.5])
+    ws.append(["7.40", "满意度", "效益", "项目效益", "10"])
+    ws["A5"].number_format = "@"
+    wb.save(path)
+    tree = read_score_sheet(path)
+    assert tree[0] == {"name": "决策", "children": [{"name": "项目立项", "children": [
+        {"name": "立项依据充分性", "weight": Decimal("1.5"), "score": Decimal("1.44")}]}]}  # fmt: skip
+    assert str(tree[1]["children"][0]["children"][0]["score"]) == "7.40"
+
+
+def test_two_decimal_format_keeps_trailing_zero(tmp_path: Path):
+    path = _sheet(tmp_path / "s.xlsx", HEADER, ("效益", "项目效益", "满意度", 10, 7.4))
+    wb = load_workbook(path)
+    wb.active["E2"].number_format = "0.00"
+    wb.save(path)
+    assert str(read_score_sheet(path)[0]["children"][0]["children"][0]["score"]) == "7.40"
+
+
+# -- errors: each names sheet!cell and says how to fix -------------------------
+
+
+def test_non_numeric_score(tmp_path: Path):
+    path = _sheet(tmp_path / "s.xlsx", HEADER, ("决策", "项目立项", "立项依据充分性", 5, "优"))
+    [problem] = _problems(path)
+    assert problem.startswith("评分表!E2：")
+    assert "“优”不是数字" in problem and "阿拉伯数字" in problem
+
+
+def test_score_above_weight(tmp_path: Path):
+    path = _sheet(
+        tmp_path / "s.xlsx",
+        HEADER,
+        ("决策", "项目立项", "立项依据充分性", 5, 5),
+        (None, None, "B14运转程序规范性", 4, 6),
+    )
+    [problem] = _problems(path)
+    assert problem.startswith("评分表!E3：")
+    assert "得分 6 超过分值 4" in problem
+
+
+def test_missing_weight(tmp_path: Path):
+    path = _sheet(tmp_path / "s.xlsx", HEADER, ("决策", "项目立项", "立项依据充分性", None, 5))
+    [problem] = _problems(path)
+    assert problem.startswith("评分表!D2：") and "缺少分值" in problem
+
+
+def test_missing_header(tmp_path: Path):
+    path = _sheet(tmp_path / "s.xlsx", ("指标", "分数"), ("立项依据充分性", 5))
+    [problem] = _problems(path)
+    assert "前 10 行中找不到表头" in problem and "一级指标" in problem
+
+
+def test_header_missing_one_column(tmp_path: Path):
+    path = _sheet(
+        tmp_path / "s.xlsx", ("一级指标", "二级指标", "三级指标", "分值"), ("决策", "项目立项", "立项依据充分性", 5)
+    )
+    [problem] = _problems(path)
+    assert problem.startswith("评分表!第1行") and "缺少列：得分" in problem
+
+
+def test_empty_sheet(tmp_path: Path):
+    path = tmp_path / "s.xlsx"
+    wb = Workbook()
+    wb.active.title = "评分表"
+    wb.save(path)
+    [problem] = _problems(path)
+    assert "“评分表”是空的" in problem and "evalreport template" in problem
+
+
+def test_not_xlsx(tmp_path: Path):
+    csv = tmp_path / "s.csv"
+    csv.write_text("一级指标,二级指标\n", encoding="utf-8")
+    assert "不是 Excel（.xlsx）文件" in _problems(csv)[0]
+    fake = tmp_path / "s.xlsx"
+    fake.write_text("not a zip", encoding="utf-8")
+    assert "不是 Excel（.xlsx）文件" in _problems(fake)[0]
+    old = tmp_path / "s.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    assert "旧版 Excel（.xls）" in _problems(old)[0]
+    assert "文件不存在" in _problems(tmp_path / "none.xlsx")[0]
+
+
+def test_total_row_is_checked_not_counted(tmp_path: Path):
+    good = read_score_sheet(_filled_template(tmp_path / "good.xlsx"))
+    assert sum(len(m["children"]) for t in good for m in t["children"]) == 5
+    bad = _filled_template(tmp_path / "bad.xlsx", total=("合计", None, None, 20, 16))
+    [problem] = _problems(bad)
+    assert problem.startswith("评分表!E7：") and "合计行得分 16 与各三级指标得分之和 15.5 不一致" in problem
+
+
+def test_several_bad_rows_all_reported(tmp_path: Path):
+    path = _sheet(
+        tmp_path / "s.xlsx",
+        HEADER,
+        ("决策", "项目立项", "立项依据充分性", "五", 5),
+        (None, None, "立项程序规范性", 3, -1),
+        (None, None, None, 2, 2),
+        ("过程", None, "管理制度健全性", 4, 3),
+    )
+    problems = _problems(path)
+    assert [p.split("：")[0] for p in problems] == ["评分表!D2", "评分表!E3", "评分表!C4", "评分表!B5"]
+    with pytest.raises(ScoreSheetError) as info:
+        read_score_sheet(path)
+    assert str(info.value).startswith(f"评分表 {path} 有 4 处问题：")
+
+
+def test_formula_without_cached_value(tmp_path: Path):
+    path = _sheet(tmp_path / "s.xlsx", HEADER, ("决策", "项目立项", "立项依据充分性", 5, "=4+1"))
+    [problem] = _problems(path)
+    assert problem.startswith("评分表!E2：") and "公式" in problem
+
+
+def test_duplicate_code(tmp_path: Path):
+    path = _sheet(tmp_path / "s.xlsx", HEADER, ("A决策", "A1项目立项", "A11立项依据充分性", 5, 5),
+                  (None, None, "A11立项程序规范性", 3, 3))  # fmt: skip
+    [problem] = _problems(path)
+    assert problem.startswith("评分表!C3：") and "编码 A11 重复" in problem
