@@ -1,0 +1,48 @@
+"""The Word/Excel workflow commands end to end through the CLI: template, --scores, extract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from cli import app
+from project_file import load_project
+from score_sheet import write_score_sheet
+from tests.conftest import ROOT, SEEDS
+
+runner = CliRunner()
+LIZE = ROOT / "fixtures" / "fengtai_2023_lize_renovation.yaml"
+
+
+def test_template_then_refuses_to_overwrite(tmp_path: Path):
+    sheet = tmp_path / "评分表.xlsx"
+    assert runner.invoke(app, ["template", str(sheet)]).exit_code == 0
+    before = sheet.read_bytes()
+    result = runner.invoke(app, ["template", str(sheet)])
+    assert result.exit_code == 2 and sheet.read_bytes() == before
+
+
+def test_draft_and_check_with_an_excel_score_sheet(tmp_path: Path):
+    sheet = tmp_path / "scores.xlsx"
+    write_score_sheet(load_project(LIZE), sheet)
+    out = tmp_path / "r.docx"
+    assert runner.invoke(app, ["draft", str(LIZE), "--scores", str(sheet), "-o", str(out), "-q"]).exit_code == 0
+    result = runner.invoke(app, ["check", str(out), "--data", str(LIZE), "--scores", str(sheet)])
+    assert result.exit_code == 0 and "未发现问题" in result.output
+
+
+def test_extract_seed_002_then_draft_it_clean(tmp_path: Path):
+    project = tmp_path / "p.yaml"
+    result = runner.invoke(app, ["extract", str(SEEDS / "002_4ad189d6376584c5.txt"), "-o", str(project)])
+    assert result.exit_code == 0, result.output
+    evaluation = load_project(project)
+    assert str(evaluation.total) == "88.5" and evaluation.grade == "良"
+    out = tmp_path / "r.docx"
+    assert runner.invoke(app, ["draft", str(project), "-o", str(out), "-q"]).exit_code == 0
+    assert runner.invoke(app, ["check", str(out), "--data", str(project)]).exit_code == 0
+
+
+def test_update_baseline_needs_a_baseline_file():
+    result = runner.invoke(app, ["check", str(SEEDS / "001_0236d07c5160386a.txt"), "--update-baseline"])
+    assert result.exit_code == 2 and "--baseline" in result.output
