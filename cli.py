@@ -166,6 +166,57 @@ def rules(
 
 
 @app.command()
+def regen(
+    report: Annotated[Path, typer.Argument(help="编辑过的报告（.docx）")],
+    data: Annotated[Path | None, typer.Option("--data", help="项目数据文件（YAML 或 JSON）")] = None,
+    section: Annotated[str | None, typer.Option("--section", help="章节编号（四、四（二））或标题")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="输出文件（.docx）")] = None,
+    list_only: Annotated[bool, typer.Option("--list", help="只列出报告中的章节")] = False,
+    scores: Annotated[Path | None, typer.Option("--scores", help="Excel 评分表，代替项目文件中的指标体系")] = None,
+    style: Annotated[str | None, typer.Option("--style", help="报告样式；缺省用项目文件中的 style")] = None,
+    backend: Annotated[str | None, typer.Option("--backend", help="offline 或 openai")] = None,
+    model: Annotated[str | None, typer.Option("--model", help="模型名")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="LLM 配置文件")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="只估算 token 与费用")] = False,
+) -> None:
+    """只重写报告中的一个章节，其余段落、表格、格式和手工修改原样保留。"""
+    from drafter.llm import LLMError
+    from drafter.phrases import StyleError
+    from drafter.pipeline import DraftOptions
+    from drafter.regen import RegenError, list_sections, regenerate
+
+    if list_only:
+        try:
+            sections = list_sections(report)
+        except RegenError as exc:
+            fail(str(exc))
+        for info in sections:
+            out.print(info.label(), markup=False)
+        return
+    if data is None or section is None or output is None:
+        fail("重写章节需要 --data 项目文件、--section 章节和 -o 输出文件（或用 --list 查看章节）")
+    evaluation = load_evaluation(data, scores)
+    if style:
+        evaluation.style = style
+    options = DraftOptions(backend=backend, model=model, config=config, dry_run=dry_run, output=output,
+                           project_path=data)  # fmt: skip
+    try:
+        findings = regenerate(report, evaluation, section, output, options, progress=lambda line: err.print(line, markup=False))
+    except RegenError as exc:
+        fail(str(exc))
+    except LLMError as exc:
+        fail(f"大模型起草失败：{exc}")
+    except StyleError as exc:
+        fail(str(exc))
+    if dry_run:
+        return
+    errors = [f for f in findings if f.severity == "error"]
+    for finding in findings:
+        err.print(f"  {finding.severity.label} {finding.rule} {finding.location.describe()}：{finding.message}", markup=False)
+    raise typer.Exit(1 if errors else 0)
+
+
+@app.command()
 def template(
     output: Annotated[Path, typer.Argument(help="要写出的空白评分表（.xlsx）")],
     force: Annotated[bool, typer.Option("--force", help="文件已存在时覆盖")] = False,

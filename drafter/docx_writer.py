@@ -210,3 +210,9 @@ def write_docx(report: DraftReport, path: Path) -> None:
     atomic_write_bytes(path, buffer.getvalue())
 
 
+def build_section_docx(section: Section):
+    """A scratch python-docx Document holding one section (heading, blocks, children) in the report's styles."""
+    doc = Document()
+    _prepare_styles(doc)
+    _add_section(doc, section)
+    return doc

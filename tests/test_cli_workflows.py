@@ -46,3 +46,17 @@ def test_extract_seed_002_then_draft_it_clean(tmp_path: Path):
 def test_update_baseline_needs_a_baseline_file():
     result = runner.invoke(app, ["check", str(SEEDS / "001_0236d07c5160386a.txt"), "--update-baseline"])
     assert result.exit_code == 2 and "--baseline" in result.output
+
+
+def test_regen_through_the_cli(tmp_path: Path):
+    fixture = ROOT / "fixtures" / "shangcheng_2020_smart_security.yaml"
+    draft = tmp_path / "r.docx"
+    assert runner.invoke(app, ["draft", str(fixture), "-o", str(draft), "-q"]).exit_code == 0
+    listing = runner.invoke(app, ["regen", str(draft), "--list"])
+    assert listing.exit_code == 0 and "四（二）" in listing.output
+    out = tmp_path / "r2.docx"
+    result = runner.invoke(app, ["regen", str(draft), "--data", str(fixture), "--section", "四（二）", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(app, ["check", str(out), "--data", str(fixture)]).exit_code == 0
+    missing = runner.invoke(app, ["regen", str(draft), "--data", str(fixture), "--section", "九", "-o", str(out)])
+    assert missing.exit_code == 2 and "四（二）" in missing.output

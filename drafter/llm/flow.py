@@ -256,7 +256,7 @@ def draft_unit(plan: Plan, backend: Backend, judge: Judge, config: LLMConfig, lo
 # The whole draft
 
 
-def _paths(options: DraftOptions, config: LLMConfig) -> tuple[Path | None, Path | None]:
+def run_paths(options: DraftOptions, config: LLMConfig) -> tuple[Path | None, Path | None]:
     """(run log, cache file) for a draft."""
     output = options.output
     log = output.with_name(output.stem + ".llm-run.jsonl") if output else None
@@ -317,7 +317,7 @@ def draft_with_llm(evaluation: Evaluation, options: DraftOptions, progress: Prog
         return offline
     if backend is None:
         backend = backend_cls(config)
-    log_path, cache_path = _paths(options, config)
+    log_path, cache_path = run_paths(options, config)
     log = RunLog(log_path)
     from langchain_core.globals import get_llm_cache, set_llm_cache
 
@@ -331,14 +331,14 @@ def draft_with_llm(evaluation: Evaluation, options: DraftOptions, progress: Prog
         set_llm_cache(SQLiteCache(database_path=str(cache_path)))
     started = time.perf_counter()
     try:
-        return _run(evaluation, offline, plans, backend, config, log, progress, started, cache_path)
+        return run_plans(evaluation, offline, plans, backend, config, log, progress, started, cache_path)
     finally:
         set_llm_cache(previous_cache)
         backend.close()
         log.close()
 
 
-def _run(evaluation: Evaluation, offline: DraftReport, plans: list[Plan], backend: Backend, config: LLMConfig,
+def run_plans(evaluation: Evaluation, offline: DraftReport, plans: list[Plan], backend: Backend, config: LLMConfig,
          log: RunLog, progress: Progress, started: float, cache_path: Path | None) -> DraftReport:  # fmt: skip
     base = urlsplit(config.base_url or "https://api.openai.com/v1")
     log.write("start", backend=backend.name, model=backend.model_name, server=base.hostname, style=offline.style,

@@ -1,0 +1,749 @@
+"""Regenerate one section of an edited Word report: redraft it, put it back in place, keep everything else.
+
+Only the main document part (and the styles part, when a style the new section needs is missing) is rewritten;
+every other part of the .docx is copied byte for byte, and every body element outside the section keeps its XML.
+Sections are found exactly as the checker finds them (the reader's heading classification over the body).
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.pkgreader import PackageReader
+from docx.oxml.ns import qn
+from lxml import etree
+from lxml.etree import _Element
+
+from checkers.document import Document, DocumentBuilder, match_number
+from checkers.document import Paragraph as DocParagraph
+from checkers.document import Table as DocTable
+from checkers.engine import check_document
+from checkers.finding import Finding, Severity
+from checkers.readers.docx_reader import (
+    _BLOCK_CONTAINERS,
+    _WORD_CONTENT_TYPES,
+    _iter_blocks,
+    _style_levels,
+    paragraph_info,
+    table_rows,
+)
+from checkers.report_document import document_from_report
+from drafter.atomic import OutputError, atomic_write_bytes, guard_output
+from drafter.docx_writer import build_section_docx
+from drafter.pipeline import DraftOptions, choose_backend
+from drafter.render import render_report
+from drafter.report import DraftReport, Section
+from evaluation_model import Evaluation
+
+Progress = Callable[[str], None] | None
+
+W_BODY = qn("w:body")
+W_P = qn("w:p")
+W_TBL = qn("w:tbl")
+W_PPR = qn("w:pPr")
+W_SECTPR = qn("w:sectPr")
+W_T = qn("w:t")
+W_BR = qn("w:br")
+W_JC = qn("w:jc")
+W_PAGEBREAKBEFORE = qn("w:pageBreakBefore")
+W_STYLE = qn("w:style")
+W_STYLEID = qn("w:styleId")
+W_NAME = qn("w:name")
+W_TYPE = qn("w:type")
+W_VAL = qn("w:val")
+W_DEFAULT = qn("w:default")
+_STYLE_REFS = (qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle"))
+_STYLE_LINKS = (qn("w:basedOn"), qn("w:next"), qn("w:link"))
+_TEXT_TAGS = (qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:drawing"), qn("w:pict"), qn("w:object"))
+# Keeps whitespace (unlike the reader's parser) so untouched elements serialise as they were.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+_HEADING_NAME_RE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
+
+
+class RegenError(Exception):
+    """A section that cannot be regenerated; the message (Chinese) tells the user what to do."""
+
+
+class SectionCheckError(RegenError):
+    """The regenerated section itself fails the checker: nothing was written; `findings` holds the errors."""
+
+    def __init__(self, message: str, findings: list[Finding]) -> None:
+        super().__init__(message)
+        self.findings = findings
+
+
+@dataclass(frozen=True)
+class SectionInfo:
+    """A heading's section in a .docx.
+
+    `address` is the normalised number path (一, 一（二）, 四（二）1.; empty for an unnumbered styled heading),
+    `start`/`end` the range of body elements (0-based indexes into ``w:body``, end exclusive) the section spans,
+    heading included, `first_paragraph`/`last_paragraph` the checker's 1-based paragraph numbers (as in findings),
+    `blocks` the range of the checker's blocks (Document.blocks indexes, end exclusive).
+    """
+
+    address: str
+    heading: str
+    title: str
+    level: int
+    start: int
+    end: int
+    first_paragraph: int
+    last_paragraph: int
+    numbered: bool = True
+    blocks: tuple[int, int] = (0, 0)
+
+    def label(self) -> str:
+        """One line for a listing: address, title, level and paragraph range."""
+        name = f"{self.address} {self.title}" if self.address else self.title
+        return f"{'  ' * (self.level - 1)}{name}（{self.level}级标题，第{self.first_paragraph}–{self.last_paragraph}段）"
+
+
+# ---------------------------------------------------------------------------
+# Reading the package and its sections
+
+
+@dataclass
+class _Package:
+    path: Path
+    main_name: str
+    main_blob: bytes
+    styles_name: str | None
+    styles_blob: bytes | None
+
+
+def _unreadable(path: Path) -> RegenError:
+    return RegenError(
+        f"无法读取“{path.name}”：不是有效的 Word（.docx）文档，可能已损坏或只是改了扩展名。"
+        "请用 Word 打开后“另存为” .docx 格式再试。"
+    )
+
+
+def _load_package(path: Path) -> _Package:
+    """The main document and styles parts of a .docx, with their zip entry names."""
+    path = Path(path)
+    if not path.exists():
+        raise RegenError(f"找不到文件“{path}”。请检查路径是否正确。")
+    if not path.is_file():
+        raise RegenError(f"“{path}”不是文件。请指定一份 Word（.docx）报告。")
+    try:
+        package = PackageReader.from_file(str(path))
+        parts = {name: (ctype, reltype, blob) for name, ctype, reltype, blob in package.iter_sparts()}
+        srels = list(package.iter_srels())
+    except Exception as exc:  # not a zip, missing [Content_Types].xml, broken rels, ...
+        raise _unreadable(path) from exc
+    main = next((n for n, (ct, rt, _) in parts.items() if rt == RT.OFFICE_DOCUMENT and ct in _WORD_CONTENT_TYPES), None)
+    if main is None:
+        raise _unreadable(path)
+    styles = next((s.target_partname for src, s in srels
+                   if src == main and s.reltype == RT.STYLES and not s.is_external), None)  # fmt: skip
+    styles_blob = parts[styles][2] if styles in parts else None
+    return _Package(path, str(main).lstrip("/"), parts[main][2], str(styles).lstrip("/") if styles_blob else None,
+                    styles_blob)  # fmt: skip
+
+
+def _parse(blob: bytes, path: Path) -> _Element:
+    try:
+        return etree.fromstring(blob, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise _unreadable(path) from exc
+
+
+def _body(root: _Element, path: Path) -> _Element:
+    body = root.find(W_BODY)
+    if body is None:
+        raise _unreadable(path)
+    return body
+
+
+def _walk(body: _Element, levels: dict[str, int], path: str) -> tuple[Document, list[int]]:
+    """The checker's Document of a body (the reader's classification) and, per block, its body element index."""
+    builder = DocumentBuilder(path)
+    owners: list[int] = []
+    for index, child in enumerate(body):
+        if child.tag in (W_P, W_TBL):
+            elements = [child]
+        elif child.tag in _BLOCK_CONTAINERS:
+            elements = list(_iter_blocks(child))
+        else:
+            continue
+        for el in elements:
+            if el.tag == W_P:
+                text, level = paragraph_info(el, levels)
+                added = builder.add_paragraph(text, style_level=level) if text.strip() else None
+            else:
+                added = builder.add_table(table_rows(el))
+            if added is not None:
+                owners.append(index)
+    return builder.build(), owners
+
+
+def normalise_address(text: str) -> str:
+    """Section keys compared loosely: no spaces, full-width brackets, 1、/1． as 1., no trailing 、."""
+    text = re.sub(r"\s+", "", text).replace("(", "（").replace(")", "）")
+    return re.sub(r"(\d)[、．]", r"\1.", text).rstrip("、")
+
+
+def _body_end(body: _Element) -> int:
+    last = len(body)
+    while last and body[last - 1].tag == W_SECTPR:
+        last -= 1
+    return last
+
+
+_APPENDIX_RE = re.compile(r"^\s*附\s*[件表录]")
+_ALIGN_END = ("right", "end")
+
+
+def _paragraph_text(el: _Element) -> str:
+    return "".join(t.text or "" for t in el.iter(W_T))
+
+
+def _page_break(el: _Element) -> bool:
+    return any(br.get(W_TYPE) == "page" for br in el.iter(W_BR))
+
+
+def _aligned_end(el: _Element) -> bool:
+    jc = el.find(f"{W_PPR}/{W_JC}")
+    return jc is not None and jc.get(W_VAL) in _ALIGN_END
+
+
+def _boundary(body: _Element, first: int, end: int) -> int:
+    """The first appendix title, page break or section break in elements first..end (else `end`)."""
+    for i in range(first, end):
+        el = body[i]
+        if el.tag != W_P:
+            continue
+        text = _paragraph_text(el).strip()
+        ppr = el.find(W_PPR)
+        before = ppr.find(W_PAGEBREAKBEFORE) if ppr is not None else None
+        if (before is not None and before.get(W_VAL, "true") not in ("0", "false")) or _APPENDIX_RE.match(text):
+            return i
+        section_break = ppr is not None and ppr.find(W_SECTPR) is not None
+        if section_break or _page_break(el):
+            # an empty page-break paragraph opens what follows; text or a section break ends this section
+            return i + 1 if text or section_break else i
+    return end
+
+
+def _tail_start(body: _Element, first: int, end: int) -> int:
+    """Where the content after a report's last section begins (signature, new page, appendix), else `end`.
+
+    Only for a section reaching the end of the body: its range would otherwise swallow an unheaded appendix or
+    the signature block. `first` is the element after the section's last heading.
+    """
+    cut = _boundary(body, first, end)
+    last = cut
+    while last > first and body[last - 1].tag == W_P and not _paragraph_text(body[last - 1]).strip() \
+            and not _page_break(body[last - 1]):  # fmt: skip
+        last -= 1
+    signature = last
+    while signature > first and body[signature - 1].tag == W_P and _aligned_end(body[signature - 1]) and \
+            _paragraph_text(body[signature - 1]).strip():  # fmt: skip
+        signature -= 1
+    return signature if signature < last else cut
+
+
+def _infos(document: Document, owners: list[int], body: _Element) -> list[SectionInfo]:
+    out: list[SectionInfo] = []
+    end_of_body = _body_end(body)
+    for section in document.sections():
+        heading = document.blocks[section.start_block]
+        assert isinstance(heading, DocParagraph)
+        end = owners[section.end_block] if section.end_block < len(owners) else end_of_body
+        end_block = section.end_block
+        if section.end_block >= len(owners):
+            last_heading = max(i for i in range(section.start_block, section.end_block)
+                               if isinstance(document.blocks[i], DocParagraph) and document.blocks[i].is_heading)  # fmt: skip
+            end = _tail_start(body, owners[last_heading] + 1, end)
+            end_block = next((i for i in range(section.start_block, len(owners)) if owners[i] >= end), len(owners))
+        start = owners[section.start_block]
+        while end - 1 > start and body[end - 1].tag == W_P and _page_break(body[end - 1]) and \
+                not _paragraph_text(body[end - 1]).strip():  # fmt: skip
+            end -= 1  # a page break before the next part belongs to the layout, not to this section
+        numbers = [b.location.paragraph for b in document.blocks[section.start_block : end_block]
+                   if isinstance(b, DocParagraph) and b.location.paragraph is not None]  # fmt: skip
+        out.append(SectionInfo(normalise_address(section.number_path), heading.text, section.title, section.level,
+                               start, end, numbers[0], numbers[-1],
+                               heading.number is not None, (section.start_block, end_block)))  # fmt: skip
+    return out
+
+
+@dataclass
+class _Parsed:
+    package: _Package
+    root: _Element
+    body: _Element
+    styles: _Element | None
+    levels: dict[str, int]
+    document: Document
+    owners: list[int]
+    sections: list[SectionInfo]
+
+
+def _read(path: Path) -> _Parsed:
+    package = _load_package(path)
+    root = _parse(package.main_blob, package.path)
+    body = _body(root, package.path)
+    styles = _parse(package.styles_blob, package.path) if package.styles_blob else None
+    levels = _style_levels(styles) if styles is not None else {}
+    document, owners = _walk(body, levels, str(path))
+    return _Parsed(package, root, body, styles, levels, document, owners, _infos(document, owners, body))
+
+
+def list_sections(path: Path) -> list[SectionInfo]:
+    """The headed sections of a .docx in document order (the checker's view of its headings)."""
+    return _read(Path(path)).sections
+
+
+# ---------------------------------------------------------------------------
+# Choosing the section
+
+
+def _listing(sections: list[SectionInfo]) -> str:
+    return "\n".join("  " + s.label() for s in sections) or "  （没有识别到任何编号标题）"
+
+
+def find_section(sections: list[SectionInfo], key: str) -> SectionInfo:
+    """The section a user means: by number (四、四（二）), by full heading, or by title; Chinese error otherwise."""
+    wanted = normalise_address(key)
+    if not wanted:
+        raise RegenError("请用 --section 指定要重写的章节（编号如 四、四（二），或标题如 过程管理情况）")
+    tests = (
+        lambda s: s.numbered and s.address == wanted,
+        lambda s: normalise_address(s.heading) == wanted,
+        lambda s: normalise_address(s.address + s.title) == wanted,
+        lambda s: normalise_address(s.title) == wanted,
+    )
+    for test in tests:
+        found = [s for s in sections if test(s)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise RegenError(f"“{key}”对应报告中的多个章节，请改用编号指定：\n{_listing(found)}")
+    raise RegenError(f"报告中没有章节“{key}”。可重写的章节：\n{_listing(sections)}")
+
+
+def _rendered_section(report: DraftReport, info: SectionInfo, progress: Progress) -> Section:
+    """The freshly drafted section matching a document section: by number (if the title agrees), then title."""
+    headed = [s for s in report.walk() if s.heading]
+    by_number = next((s for s in headed if info.numbered and normalise_address(s.number) == info.address), None)
+    title = normalise_address(info.title)
+    by_title = [s for s in headed if normalise_address(s.title) == title]
+    if by_number is not None and normalise_address(by_number.title) == title:
+        return by_number
+    if by_title:
+        same_level = [s for s in by_title if s.level == info.level]
+        return (same_level or by_title)[0]
+    if by_number is not None:
+        if progress:
+            progress(f"提示：报告中“{info.heading}”与样式中同编号章节“{by_number.heading}”标题不同，按编号重写")
+        return by_number
+    names = "\n".join(f"  {'  ' * (s.level - 1)}{s.number if s.level > 1 else ''}{s.heading if s.level == 1 else s.title}"
+                      for s in headed)  # fmt: skip
+    raise RegenError(f"样式“{report.style}”不生成章节“{info.heading}”，无法重写。该样式可重写的章节：\n{names}")
+
+
+def _index_path(sections: list[Section], target: Section, prefix: tuple[int, ...] = ()) -> tuple[int, ...] | None:
+    for i, section in enumerate(sections):
+        if section is target:
+            return prefix + (i,)
+        found = _index_path(section.children, target, prefix + (i,))
+        if found is not None:
+            return found
+    return None
+
+
+def _section_at(report: DraftReport, address: tuple[int, ...]) -> Section:
+    section = report.sections[address[0]]
+    for index in address[1:]:
+        section = section.children[index]
+    return section
+
+
+def _renumbered(section: Section, info: SectionInfo) -> Section:
+    """The new section's heading numbered as the document numbers it (a title match at another number)."""
+    if not info.numbered or normalise_address(section.number) == info.address:
+        return section
+    m = match_number(info.heading)
+    if m is None:
+        return section
+    section = copy.copy(section)
+    section.heading = m[1] + section.title
+    return section
+
+
+# ---------------------------------------------------------------------------
+# Drafting (offline, or the LLM flow restricted to the section's prose units)
+
+
+def _draft_llm(evaluation: Evaluation, offline: DraftReport, address: tuple[int, ...], options: DraftOptions,
+               output: Path, progress: Progress) -> DraftReport | None:  # fmt: skip
+    """The LLM flow over the prose units inside (or around) the section; None on a dry run.
+
+    drafter.llm.flow has no public per-section entry point; this reuses its planning, drafting, final check and
+    run log (`plan_unit`, `dry_run`, `run_paths`, `run_plans`) on the units that overlap the section.
+    """
+    import time
+    import warnings
+
+    from drafter.llm import flow
+    from drafter.llm.backends import get_backend
+    from drafter.llm.config import api_key, load_config
+    from drafter.llm.prompts import load_prompt
+    from drafter.llm.runlog import RunLog
+    from drafter.llm.units import prose_units
+    from drafter.style import load_style
+
+    config = load_config(options.config, options.model)
+    style = load_style(evaluation.style)
+    names = sorted({spec.prose for spec in style.walk() if spec.prose})
+    prompts = {name: load_prompt(name, style.name) for name in names}
+    units = [u for u in prose_units(offline, style, evaluation, {n: p.split for n, p in prompts.items()})
+             if u.address[: len(address)] == address or address[: len(u.address)] == u.address]  # fmt: skip
+    if not units:
+        if progress:
+            progress("提示：该章节没有由模型撰写的文字，使用离线渲染器起草")
+        return offline
+    plans = [flow.plan_unit(u, prompts[u.prompt], evaluation, style, config) for u in units]
+    if options.dry_run:
+        flow.dry_run(plans, config, progress)
+        return None
+    backend_cls = get_backend(options.backend or "openai")
+    if backend_cls.needs_key and not api_key():
+        if progress:
+            progress("提示：未设置 OPENAI_API_KEY，改用离线渲染器起草（数字与表格相同，文字为固定句式）。")
+        return offline
+    backend = backend_cls(config)
+    log_path, cache_path = flow.run_paths(DraftOptions(output=output), config)
+    log = RunLog(log_path)
+    from langchain_core.globals import get_llm_cache, set_llm_cache
+
+    previous_cache = get_llm_cache()
+    if cache_path is not None and backend.needs_key:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            from langchain_community.cache import SQLiteCache
+
+        cache_path.parent.mkdir(parents=True, exist_ok=True)
+        set_llm_cache(SQLiteCache(database_path=str(cache_path)))
+    try:
+        return flow.run_plans(evaluation, offline, plans, backend, config, log, progress, time.perf_counter(), cache_path)
+    finally:
+        set_llm_cache(previous_cache)
+        backend.close()
+        log.close()
+
+
+# ---------------------------------------------------------------------------
+# Styles: every style the new elements use must exist in the target document
+
+
+def _style_name(style: _Element) -> str:
+    name = style.find(W_NAME)
+    return (name.get(W_VAL, "") if name is not None else "").strip().lower()
+
+
+def _name_keys(style: _Element) -> list[tuple[str, str]]:
+    kind = style.get(W_TYPE) or "paragraph"
+    name = _style_name(style)
+    keys = [(name, kind)]
+    m = _HEADING_NAME_RE.match(name)
+    if m:  # Word writes built-in names in English, some templates localise them
+        keys += [(f"heading {m.group(1)}", kind), (f"标题 {m.group(1)}", kind), (f"标题{m.group(1)}", kind)]
+    return keys
+
+
+class _StyleMerger:
+    """Maps the scratch document's style ids to the target's (same name), copying the missing styles in."""
+
+    def __init__(self, source: _Element, target: _Element | None) -> None:
+        self.source = {s.get(W_STYLEID): s for s in source.iterchildren(W_STYLE)}
+        self.target = target
+        self.ids: dict[str, _Element] = {}
+        self.by_name: dict[tuple[str, str], str] = {}
+        if target is not None:
+            for style in target.iterchildren(W_STYLE):
+                sid = style.get(W_STYLEID)
+                if sid:
+                    self.ids[sid] = style
+                    for key in _name_keys(style):
+                        self.by_name.setdefault(key, sid)
+        self.mapping: dict[str, str | None] = {}
+        self.added: list[str] = []
+
+    def resolve(self, sid: str) -> str | None:
+        """The target style id for a scratch style id (None: drop the reference)."""
+        if sid in self.mapping:
+            return self.mapping[sid]
+        source = self.source.get(sid)
+        if source is None or self.target is None:
+            self.mapping[sid] = sid if sid in self.ids else None
+            return self.mapping[sid]
+        for key in _name_keys(source):
+            if key in self.by_name:
+                self.mapping[sid] = self.by_name[key]
+                return self.mapping[sid]
+        new_id, n = sid, 2
+        while new_id in self.ids:
+            new_id, n = f"{sid}{n}", n + 1
+        self.mapping[sid] = new_id  # before following links: styles link each other in cycles
+        style = copy.deepcopy(source)
+        style.set(W_STYLEID, new_id)
+        style.attrib.pop(W_DEFAULT, None)
+        self.target.append(style)
+        self.added.append(source.find(W_NAME).get(W_VAL, new_id) if source.find(W_NAME) is not None else new_id)
+        for tag in _STYLE_LINKS:
+            for link in style.findall(tag):
+                linked = self.resolve(link.get(W_VAL, ""))
+                if linked is None:
+                    style.remove(link)
+                else:
+                    link.set(W_VAL, linked)
+        self.ids[new_id] = style
+        for key in _name_keys(style):
+            self.by_name.setdefault(key, new_id)
+        return new_id
+
+    def apply(self, elements: list[_Element]) -> None:
+        for element in elements:
+            for ref in list(element.iter(*_STYLE_REFS)):
+                target = self.resolve(ref.get(W_VAL, ""))
+                if target is None:
+                    ref.getparent().remove(ref)
+                else:
+                    ref.set(W_VAL, target)
+
+
+# ---------------------------------------------------------------------------
+# Putting the section back
+
+
+def _section_elements(section: Section) -> tuple[list[_Element], _Element]:
+    """The body elements of one drafted section (same writer as draft) and the scratch document's styles."""
+    scratch = build_section_docx(section)
+    elements = [copy.deepcopy(el) for el in scratch.element.body if el.tag != W_SECTPR]
+    return elements, scratch.styles.element
+
+
+def _has_text(el: _Element) -> bool:
+    return any(True for _ in el.iter(*_TEXT_TAGS))
+
+
+def _section_breaks(elements: list[_Element]) -> list[_Element]:
+    """Paragraphs carrying a section break (page setup, header/footer links) in a range: they must survive."""
+    kept: list[_Element] = []
+    for el in elements:
+        breaks = [s for s in el.iter(W_SECTPR) if s.getparent() is not None and s.getparent().tag == W_PPR]
+        if not breaks:
+            continue
+        if el.tag == W_P and not _has_text(el):
+            kept.append(el)
+            continue
+        for sect in breaks:  # keep the break itself, not the text around it
+            para = etree.SubElement(etree.Element(W_BODY), W_P)
+            para.append(copy.deepcopy(sect.getparent()))
+            kept.append(para)
+    return kept
+
+
+def _serialise(root: _Element, original: bytes) -> bytes:
+    """The part's XML with its original prolog (declaration and whatever precedes the root) kept."""
+    m = re.search(rb"<(?![?!])", original)
+    prolog = original[: m.start()] if m else b""
+    if not prolog.startswith(b"<?xml"):
+        prolog = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n" + prolog
+    return prolog + etree.tostring(root, encoding="UTF-8", xml_declaration=False)
+
+
+def _zip_with(path: Path, replaced: dict[str, bytes]) -> bytes:
+    """The .docx with some entries replaced; every other entry copied byte for byte, in order."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(buffer, "w") as target:
+        names = {info.filename for info in source.infolist()}
+        missing = set(replaced) - names
+        if missing:
+            raise _unreadable(path)
+        for info in source.infolist():
+            data = replaced.get(info.filename)
+            target.writestr(info, data if data is not None else source.read(info.filename))
+    return buffer.getvalue()
+
+
+def _in_range(document: Document, info: SectionInfo | None) -> tuple[set[int], set[int], str]:
+    """Paragraph and table numbers of a section's blocks, and its path."""
+    if info is None:
+        return set(), set(), ""
+    paragraphs: set[int] = set()
+    tables: set[int] = set()
+    first, end = info.blocks
+    for block in document.blocks[first:end]:
+        if isinstance(block, DocParagraph) and block.location.paragraph is not None:
+            paragraphs.add(block.location.paragraph)
+        elif isinstance(block, DocTable) and block.location.table is not None:
+            tables.add(block.location.table)
+    heading = document.blocks[first]
+    return paragraphs, tables, heading.location.section
+
+
+def _in_section(finding: Finding, paragraphs: set[int], tables: set[int], path: str) -> bool:
+    loc = finding.location
+    if loc.table is not None:
+        return loc.table in tables
+    if loc.paragraph is not None:
+        return loc.paragraph in paragraphs
+    return bool(path) and loc.section == path
+
+
+def _own_errors(report: DraftReport, section: Section, evaluation: Evaluation) -> list[Finding]:
+    """Errors of the section in the freshly drafted report: wrong in itself, whatever the edited document says.
+
+    The report is cut after the section's top-level part, so unnumbered parts after it (an appendix) are not
+    taken for its content.
+    """
+    address = _index_path(report.sections, section)
+    if address is None:
+        return []
+    document = document_from_report(DraftReport(report.title, report.sections[: address[0] + 1], report.style))
+    wanted = (normalise_address(section.number), normalise_address(section.title))
+    found = next((s for s in document.sections()
+                  if (normalise_address(s.number_path), normalise_address(s.title)) == wanted), None)  # fmt: skip
+    if found is None:
+        return []
+    info = SectionInfo("", "", "", found.level, 0, 0, 0, 0, True, (found.start_block, found.end_block))
+    paragraphs, tables, path = _in_range(document, info)
+    return [f for f in check_document(document, data=evaluation)
+            if f.severity is Severity.ERROR and _in_section(f, paragraphs, tables, path)]  # fmt: skip
+
+
+def _finding_line(finding: Finding) -> str:
+    line = f"  {finding.location.describe()}：{finding.message}"
+    if finding.expected is not None and finding.found is not None:
+        line += f"（应为 {finding.expected}，实为 {finding.found}）"
+    return line
+
+
+def regenerate(
+    report_path: Path,
+    evaluation: Evaluation,
+    section: str,
+    output: Path,
+    options: DraftOptions | None = None,
+    progress: Progress = None,
+) -> list[Finding]:
+    """Redraft one section of `report_path` from `evaluation`, put it back in place, check, write `output`.
+
+    Returns the checker findings of the written document (rest of the document included). Raises RegenError
+    (Chinese message) for an unreadable file, an unknown section, a section the style does not produce or an
+    output over an input, and SectionCheckError (nothing written) when the regenerated section has errors.
+    """
+    report_path, output = Path(report_path), Path(output)
+    options = options or DraftOptions()
+    try:
+        guard_output(output, [report_path] + ([options.project_path] if options.project_path else [])
+                     + ([options.config] if options.config else []))  # fmt: skip
+    except OutputError as exc:
+        raise RegenError(str(exc)) from exc
+    if output.suffix.lower() != ".docx":
+        raise RegenError(f"重写结果只能写成 Word（.docx）文件，而不是“{output.name}”。请用 -o 指定 .docx 文件名")
+    parsed = _read(report_path)
+    info = find_section(parsed.sections, section)
+
+    drafted_report = render_report(evaluation)
+    drafted_section = _rendered_section(drafted_report, info, progress)
+    backend = choose_backend(options.backend, progress)
+    if backend == "offline" and options.dry_run:
+        if progress:
+            progress("离线渲染器不调用模型：0 个 token，费用 0。未写出文件。")
+        return []
+    if backend != "offline":
+        address = _index_path(drafted_report.sections, drafted_section)
+        assert address is not None
+        drafted = _draft_llm(evaluation, drafted_report, address, options, output, progress)
+        if drafted is None:  # dry run: nothing drafted, nothing written
+            return []
+        drafted_report, drafted_section = drafted, _section_at(drafted, address)
+    target = _renumbered(drafted_section, info)
+
+    elements, scratch_styles = _section_elements(target)
+    merger = _StyleMerger(scratch_styles, parsed.styles)
+    merger.apply(elements)
+    if merger.added and progress:
+        progress(f"提示：报告中缺少样式 {'、'.join(merger.added)}，已从起草模板补入")
+
+    body = parsed.body
+    old = list(body[info.start : info.end])
+    _check_boundaries(parsed, info)
+    kept = _section_breaks(old)
+    for el in old:
+        body.remove(el)
+    for offset, el in enumerate(elements + kept):
+        body.insert(info.start + offset, el)
+    if kept and progress:
+        progress(f"提示：原章节中的 {len(kept)} 个分节符（页面设置）已保留在新章节之后")
+
+    levels = _style_levels(parsed.styles) if merger.added and parsed.styles is not None else parsed.levels
+    document, owners = _walk(body, levels, str(output))
+    findings = check_document(document, data=evaluation)
+    new_info = next((i for i in _infos(document, owners, body) if i.start == info.start), None)
+    paragraphs, tables, path = _in_range(document, new_info)
+    inside = [f for f in findings if _in_section(f, paragraphs, tables, path)]
+    own = _own_errors(drafted_report, drafted_section, evaluation)
+    if own:
+        lines = "\n".join(_finding_line(f) for f in own[:10])
+        more = f"\n  ……共 {len(own)} 处" if len(own) > 10 else ""
+        raise SectionCheckError(
+            f"重写后的章节“{target.heading}”本身未通过核查（{len(own)} 处错误），未写出文件。"
+            f"请先核对项目数据：\n{lines}{more}",
+            own,
+        )
+    conflicts = [f for f in inside if f.severity is Severity.ERROR]
+    if conflicts and progress:
+        lines = "\n".join(_finding_line(f) for f in conflicts[:10])
+        progress(f"警告：重写后的章节与报告其他部分有 {len(conflicts)} 处不一致（其他章节可能仍是旧数据，"
+                 f"可一并重写）：\n{lines}")  # fmt: skip
+
+    replaced = {parsed.package.main_name: _serialise(parsed.root, parsed.package.main_blob)}
+    if merger.added and parsed.package.styles_name and parsed.package.styles_blob and parsed.styles is not None:
+        replaced[parsed.package.styles_name] = _serialise(parsed.styles, parsed.package.styles_blob)
+    atomic_write_bytes(output, _zip_with(parsed.package.path, replaced))
+    if progress:
+        rest = len(findings) - len(inside)
+        where = f"第{info.first_paragraph}段" if info.first_paragraph == info.last_paragraph else \
+            f"第{info.first_paragraph}–{info.last_paragraph}段"  # fmt: skip
+        progress(f"已重写“{target.heading}”（原{where}），写出 {output}；"
+                 f"核查：重写章节内 {len(inside)} 处问题，其余部分 {rest} 处（未改动）")  # fmt: skip
+    return findings
+
+
+def _check_boundaries(parsed: _Parsed, info: SectionInfo) -> None:
+    """Refuse a section whose first or last block shares a content control with a block outside it."""
+    owners = parsed.owners
+    first, end = info.blocks
+    if first > 0 and owners[first - 1] == owners[first]:
+        raise _control_error(info)
+    if end < len(owners) and owners[end - 1] == owners[end]:
+        raise _control_error(info)
+
+
+def _control_error(info: SectionInfo) -> RegenError:
+    return RegenError(f"章节“{info.heading}”的开头或结尾位于 Word 内容控件中，与其他章节连在一起，无法单独替换。"
+                      "请在 Word 中删除该内容控件（保留内容）后重试")  # fmt: skip
+
+
+__all__ = [
+    "RegenError",
+    "SectionCheckError",
+    "SectionInfo",
+    "find_section",
+    "list_sections",
+    "normalise_address",
+    "regenerate",
+]
