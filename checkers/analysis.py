@@ -28,6 +28,7 @@ TOTAL_RES = (
     re.compile(rf"评价(?:结果|得分)为\s*{NUM}\s*分"),
     re.compile(rf"最终(?:评分|得分)(?:结果)?(?:为)?[：:]?\s*(?:总得分为)?\s*{NUM}\s*分"),
 )
+TOTAL_HINT = re.compile(r"综合|总得分|评价(?:结果|得分)|最终")
 GRADE_RE = re.compile(r"(?:绩效评级|评价等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?")
 RATE_NAMES = (
     "资金到位率", "预算执行率", "资金执行率", "成本节约率", "决算核减率", "审计控制率", "到位率", "执行率", "节约率",
@@ -274,6 +275,8 @@ class Analysis:
     def total_statements(self) -> list[Statement]:
         out: list[Statement] = []
         for paragraph in self.document.paragraphs:
+            if "分" not in paragraph.text or not TOTAL_HINT.search(paragraph.text):
+                continue
             for pattern in TOTAL_RES:
                 for m in pattern.finditer(paragraph.text):
                     out.append(Statement("total", Decimal(m.group(1)), paragraph.location,

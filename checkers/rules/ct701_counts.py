@@ -43,7 +43,7 @@ def _number(text: str) -> Decimal:
 
 def check(a: Analysis, rule: Rule):
     for paragraph in a.body_paragraphs:
-        for m in COUNT_CHILDREN_RE.finditer(paragraph.text):
+        for m in COUNT_CHILDREN_RE.finditer(paragraph.text) if "共设置" in paragraph.text else ():
             table = _next_table(a, paragraph)
             if table is None or not table.label_cols:
                 continue
@@ -58,7 +58,7 @@ def check(a: Analysis, rule: Rule):
                     paragraph.location, sentence_at(paragraph.text, m.start()), expected=str(actual),
                     found=m.group("n"),
                 )  # fmt: skip
-        for m in ENUMERATION_RE.finditer(paragraph.text):
+        for m in ENUMERATION_RE.finditer(paragraph.text) if "、" in paragraph.text else ():
             items = m.group("items").split("、")
             stated = _number(m.group("n"))
             if Decimal(len(items)) != stated:

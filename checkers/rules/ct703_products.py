@@ -26,6 +26,8 @@ AREA = re.compile(r"(\d+(?:\.\d+)?)\s*(?:平方米|㎡|平米)")
 
 def check(a: Analysis, rule: Rule):
     for paragraph in a.body_paragraphs:
+        if "宽" not in paragraph.text:
+            continue
         for _, _, sentence in sentences(paragraph.text):
             dims = DIMENSIONS.search(sentence)
             area = AREA.search(sentence)
