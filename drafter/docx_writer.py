@@ -103,7 +103,8 @@ def _column_widths(block: Table, n_cols: int) -> list[float]:
             longest[c] = max(longest[c], min(len(text), 30))
             if r >= block.header_rows and text and not _is_number(text):
                 numeric[c] = False
-    widths = [1.8 if numeric[c] else 0.0 for c in range(n_cols)]
+    headers = block.rows[0] if block.header_rows else [""] * n_cols
+    widths = [max(1.8, 0.5 * len(headers[c] or "") + 0.6) if numeric[c] else 0.0 for c in range(n_cols)]
     free = TEXT_WIDTH_CM - sum(widths)
     label_total = sum(longest[c] for c in range(n_cols) if not numeric[c]) or 1
     return [w if w else max(2.0, free * longest[c] / label_total) for c, w in enumerate(widths)]
