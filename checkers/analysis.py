@@ -16,10 +16,17 @@ from checkers.figures import Figure, extract_figures, parse_number, sentence_at
 
 NUM = r"(\d+(?:\.\d+)?)"
 LABEL_RE = re.compile(r"^(?P<code>[A-Z](?:\d{1,3})?)\s*[.．、]?\s*(?P<name>\S.*)$")
-HEAD_RE = re.compile(rf"^(?P<label>[^，,。；\n]{{2,40}}?)[，,]\s*(?:权重|分值)\s*{NUM}\s*分[，,]\s*得分\s*{NUM}\s*分")
-CLOSING_RE = re.compile(rf"(?:扣(?:除)?\s*{NUM}\s*分[，,]\s*)?该(?:项)?指标(?:最终)?得(?:分)?\s*{NUM}\s*分")
+HEAD_RE = re.compile(
+    rf"^(?:[（(]\d{{1,2}}[）)]|\d{{1,2}}[.、．])?\s*(?P<label>[^，,。；：:（(\n]{{2,40}}?)\s*[，,：:（(]\s*(?:指标)?(?:权重|分值|满分|标准分值?)(?:为)?\s*{NUM}\s*分"
+    rf"\s*[，,、；;]\s*(?:实际|评价)?得分(?:为)?\s*{NUM}\s*分"
+)
+CLOSING_RE = re.compile(
+    rf"(?:扣(?:除)?\s*{NUM}\s*分[，,]\s*)?(?:该|本)(?:项)?(?:三级)?指标(?:最终|实际)?得(?:分)?(?:为)?\s*{NUM}\s*分"
+)
 DEDUCT_RE = re.compile(rf"扣(?:除)?\s*{NUM}\s*分")
-LEVEL1_PROSE_RE = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)指标(?:总分|权重|满分)\s*{NUM}\s*分[，,]\s*(?:实际)?得分\s*{NUM}\s*分")
+LEVEL1_PROSE_RE = re.compile(
+    rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)(?:类)?指标(?:总分|权重|满分|分值)(?:为)?\s*{NUM}\s*分[，,]\s*(?:实际)?得分(?:为)?\s*{NUM}\s*分"
+)
 AMONG_RE = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)得分\s*{NUM}\s*分")
 COUNT_CHILDREN_RE = re.compile(r"共设置\s*(?P<n>\d+|[一二三四五六七八九十]+)\s*个(?P<level>二级|三级)指标")
 TOTAL_RES = (
@@ -121,9 +128,9 @@ def _header_columns(header: list[str]) -> tuple[int | None, int | None, int | No
         h = cell.replace(" ", "")
         if "得分率" in h:
             rate = index
-        elif "权重" in h or (h in ("分值", "满分", "标准分") and not has_weight_word):
+        elif "权重" in h or (h in ("分值", "满分", "标准分", "标准分值", "指标分值", "权重分") and not has_weight_word):
             weight = index if weight is None else weight
-        elif h in ("得分", "专家评分", "评分", "实际得分", "评价得分", "分值", "得分情况"):
+        elif h in ("得分", "专家评分", "评分", "实际得分", "评价得分", "分值", "得分情况", "评分结果", "自评得分", "最终得分"):
             score = index if score is None else score
     return weight, score, rate
 
@@ -386,7 +393,7 @@ def _sentences_starting(text: str, word: str):
 
 def names_match(a: str, b: str) -> bool:
     """'项目决策' matches '决策'; '决策' matches 'A.决策'."""
-    a, b = _strip_code_prefix(a).strip(), _strip_code_prefix(b).strip()
+    a, b = (re.sub(r"(?:类|部分|方面|指标)$", "", _strip_code_prefix(x).strip()) for x in (a, b))
     if not a or not b:
         return False
     return a == b or a.endswith(b) or b.endswith(a) or a.replace("项目", "") == b.replace("项目", "")
