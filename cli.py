@@ -108,12 +108,13 @@ def styles() -> None:
 @app.command()
 def schema(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="写入文件；缺省打印")] = None,
+    markdown: Annotated[bool, typer.Option("--markdown", help="输出中文字段说明（Markdown）而非 JSON Schema")] = False,
 ) -> None:
-    """打印项目数据文件的 JSON Schema（供编辑器补全与校验）。"""
+    """打印项目数据文件的 JSON Schema（供编辑器补全与校验），或 --markdown 的字段说明。"""
     from drafter.atomic import atomic_write_text
-    from evaluation_model import json_schema
+    from evaluation_model import json_schema, schema_markdown
 
-    text = json.dumps(json_schema(), ensure_ascii=False, indent=2)
+    text = schema_markdown().rstrip() if markdown else json.dumps(json_schema(), ensure_ascii=False, indent=2)
     if output:
         atomic_write_text(output, text + "\n")
     else:

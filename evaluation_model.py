@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from enum import StrEnum
+from enum import Enum, StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
@@ -465,3 +465,60 @@ class Evaluation(StrictModel):
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a project file, for editor completion and validation."""
     return Evaluation.model_json_schema(mode="validation")
+
+
+def schema_markdown() -> str:
+    """A Chinese field reference of the project file, generated from the model (docs/project-file.md)."""
+    from pydantic.fields import FieldInfo
+
+    lines = [
+        "# 项目数据文件字段说明",
+        "",
+        "本文件由 `evalreport schema --markdown -o docs/project-file.md` 从数据模型生成，请勿手工修改。",
+        "完整的 JSON Schema 见 `docs/project.schema.json`（`evalreport schema`），示例见 `fixtures/`。",
+        "",
+    ]
+    seen: set[type] = set()
+
+    def describe(model: type[BaseModel], title: str) -> None:
+        if model in seen:
+            return
+        seen.add(model)
+        lines.extend([f"## {title}（`{model.__name__}`）", "", "| 字段 | 名称 | 必填 | 说明 |", "|---|---|---|---|"])
+        nested: list[tuple[type[BaseModel], str]] = []
+        for name, info in model.model_fields.items():
+            assert isinstance(info, FieldInfo)
+            required = "是" if info.is_required() else ""
+            description = (info.description or "").replace("|", "｜")
+            choices = _choices(info.annotation)
+            if choices:
+                description = (description + "；" if description else "") + "取值：" + "、".join(choices)
+            lines.append(f"| `{name}` | {info.title or ''} | {required} | {description} |")
+            for candidate in _models_in(info.annotation):
+                nested.append((candidate, info.title or name))
+        lines.append("")
+        for candidate, sub_title in nested:
+            describe(candidate, sub_title)
+
+    describe(Evaluation, "顶层")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _choices(annotation: object) -> list[str]:
+    """Allowed values of a Literal or Enum field (possibly optional)."""
+    from typing import Literal, get_args, get_origin
+
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return [m.value for m in annotation]
+    if get_origin(annotation) is Literal:
+        return [str(a) for a in get_args(annotation)]
+    return [c for arg in get_args(annotation) for c in _choices(arg)]
+
+
+def _models_in(annotation: object) -> list[type[BaseModel]]:
+    """The pydantic models an annotation refers to (list[Indicator] → [Indicator])."""
+    from typing import get_args
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in get_args(annotation) for m in _models_in(arg)]

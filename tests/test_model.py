@@ -158,3 +158,17 @@ def test_schema_command_prints_json_schema():
     result = CliRunner().invoke(app, ["schema"])
     assert result.exit_code == 0
     assert '"indicators"' in result.stdout and "指标体系" in result.stdout
+
+
+def test_schema_docs_are_up_to_date():
+    import json
+
+    from evaluation_model import json_schema, schema_markdown
+
+    docs = ROOT / "docs"
+    assert json.loads((docs / "project.schema.json").read_text(encoding="utf-8")) == json_schema(), (
+        "docs/project.schema.json 已过期：运行 evalreport schema -o docs/project.schema.json"
+    )
+    assert (docs / "project-file.md").read_text(encoding="utf-8") == schema_markdown(), (
+        "docs/project-file.md 已过期：运行 evalreport schema --markdown -o docs/project-file.md"
+    )
