@@ -209,13 +209,32 @@ class Analysis:
     # -- texts ---------------------------------------------------------------
 
     @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        """``document.paragraphs``, computed once."""
+        return self.document.paragraphs
+
+    @cached_property
     def body_paragraphs(self) -> list[Paragraph]:
-        return [p for p in self.document.paragraphs if not p.is_heading]
+        return [p for p in self.paragraphs if p.heading_level is None]
+
+    @cached_property
+    def _paragraph_index(self) -> dict[int, int]:
+        return {id(p): i for i, p in enumerate(self.paragraphs)}
+
+    @cached_property
+    def block_index(self) -> dict[int, int]:
+        """Position in ``document.blocks`` by ``id`` of the block."""
+        return {id(b): i for i, b in enumerate(self.document.blocks)}
+
+    @cached_property
+    def score_table_by_block(self) -> dict[int, ScoreTable]:
+        """Score tables by ``id`` of their table block."""
+        return {id(s.table): s for s in self.score_tables}
 
     def preceding_paragraphs(self, paragraph: Paragraph, count: int) -> list[Paragraph]:
         """Up to `count` body paragraphs before this one, not crossing a level-1 or level-2 heading."""
-        paragraphs = self.document.paragraphs
-        index = next(i for i, p in enumerate(paragraphs) if p is paragraph)
+        paragraphs = self.paragraphs
+        index = self._paragraph_index[id(paragraph)]
         out: list[Paragraph] = []
         for p in reversed(paragraphs[:index]):
             if p.is_heading and (p.heading_level or 0) <= 2:
@@ -228,7 +247,7 @@ class Analysis:
 
     @cached_property
     def figures(self) -> list[tuple[Paragraph, list[Figure]]]:
-        return [(p, extract_figures(p.text)) for p in self.document.paragraphs]
+        return [(p, extract_figures(p.text)) for p in self.paragraphs]
 
     def cells(self):
         """Every table cell with its table: (table, row index 0-based, col index, text)."""
@@ -259,18 +278,19 @@ class Analysis:
     def indicator_statements(self) -> list[IndicatorStatement]:
         statements: list[IndicatorStatement] = []
         current: IndicatorStatement | None = None
-        for paragraph in self.document.paragraphs:
-            if paragraph.is_heading and not HEAD_RE.match(paragraph.text):
+        for paragraph in self.paragraphs:
+            text = paragraph.text
+            match = HEAD_RE.match(text) if "得分" in text else None  # the pattern needs "得分"
+            if paragraph.heading_level is not None and not match:
                 current = None
                 continue
-            match = HEAD_RE.match(paragraph.text)
-            rest = paragraph.text
+            rest = text
             if match:
                 code, name = split_label(match.group("label"))
                 current = IndicatorStatement(code, name, Decimal(match.group(2)), Decimal(match.group(3)), paragraph)
                 statements.append(current)
                 rest = paragraph.text[match.end() :]
-            if current is None:
+            if current is None or "指标" not in rest:  # a closing needs "指标"
                 continue
             for closing in CLOSING_RE.finditer(rest):
                 deduction = Decimal(closing.group(1)) if closing.group(1) else None
@@ -281,7 +301,7 @@ class Analysis:
     @cached_property
     def total_statements(self) -> list[Statement]:
         out: list[Statement] = []
-        for paragraph in self.document.paragraphs:
+        for paragraph in self.paragraphs:
             if "分" not in paragraph.text or not TOTAL_HINT.search(paragraph.text):
                 continue
             for pattern in TOTAL_RES:
@@ -324,7 +344,9 @@ class Analysis:
     @cached_property
     def grade_statements(self) -> list[Statement]:
         out: list[Statement] = []
-        for paragraph in self.document.paragraphs:
+        for paragraph in self.paragraphs:
+            if "级" not in paragraph.text and "评价结论" not in paragraph.text:
+                continue  # every grade keyword holds "级" or is "评价结论"
             for m in GRADE_RE.finditer(paragraph.text):
                 out.append(Statement("grade", Decimal(0), paragraph.location, sentence_at(paragraph.text, m.start()),
                                      name=GRADE_WORDS[m.group("grade")]))  # fmt: skip
@@ -342,7 +364,9 @@ class Analysis:
         out: list[Statement] = []
         for paragraph in self.body_paragraphs:
             text = paragraph.text
-            for m in LEVEL1_PROSE_RE.finditer(text):
+            if "得分" not in text:
+                continue  # both patterns need "得分"
+            for m in LEVEL1_PROSE_RE.finditer(text) if "指标" in text else ():
                 out.append(Statement("level1", Decimal(m.group(3)), paragraph.location, sentence_at(text, m.start()),
                                      name=m.group("name"), extra={"weight": Decimal(m.group(2)), "paragraph": paragraph}))  # fmt: skip
             for _start, _, sentence in _sentences_starting(text, "其中"):
@@ -355,6 +379,8 @@ class Analysis:
     def rate_statements(self) -> list[Statement]:
         out: list[Statement] = []
         for paragraph in self.body_paragraphs:
+            if "率" not in paragraph.text:
+                continue
             for m in RATE_RE.finditer(paragraph.text):
                 out.append(Statement("rate", Decimal(m.group(2)), paragraph.location,
                                      sentence_at(paragraph.text, m.start()), name=m.group("name"),
@@ -386,6 +412,8 @@ class Analysis:
 def _sentences_starting(text: str, word: str):
     from checkers.figures import sentences
 
+    if word not in text:
+        return
     for start, end, sentence in sentences(text):
         if sentence.strip().startswith(word):
             yield start, end, sentence

@@ -29,8 +29,14 @@ _CAPTION_RE = re.compile(r"^附?表\s*[0-9０-９一二三四五六七八九十]
 CAPTION_MAX_CHARS = 60
 
 
+_NUMBER_FIRST = frozenset(CN_DIGITS + "（(")
+
+
 def match_number(text: str) -> tuple[int, str, str] | None:
     """Return ``(level, raw number token, title)`` if ``text`` starts with heading numbering."""
+    first = text[:1]
+    if first not in _NUMBER_FIRST and not first.isdecimal():
+        return None  # every pattern starts with a numeral or a parenthesis
     for level, pattern in _NUMBER_PATTERNS:
         m = pattern.match(text)
         if m and m.group(2).strip():
@@ -189,9 +195,12 @@ class Table:
 
     def row_text(self, i: int) -> str:
         """Logical cells of row ``i`` (0-based, like ``text_rows()``) joined by " | "."""
-        self.text_rows()
-        assert self._text_rows is not None
-        return " | ".join(self._text_rows[i])
+        rows = self._text_rows
+        if rows is None:
+            self.text_rows()
+            rows = self._text_rows
+            assert rows is not None
+        return " | ".join(rows[i])
 
     @property
     def n_cols(self) -> int:
@@ -298,8 +307,15 @@ class DocumentBuilder:
         self._open_sections: list[int] = []
         self._n_paragraphs = 0
         self._n_tables = 0
+        self._path: str | None = ""  # cached section path of the open stack; None when it changed
 
     def _section_path(self) -> str:
+        path = self._path
+        if path is None:
+            path = self._path = self._compute_section_path()
+        return path
+
+    def _compute_section_path(self) -> str:
         if not self._stack:
             return ""
         parts = "".join(o.part for o in self._stack)
@@ -330,10 +346,11 @@ class DocumentBuilder:
                 title = m[2] if m else text
             part = _path_part(level, number)
             self._stack.append(_Open(level, part, title, index))
+            self._path = None
             self._sections.append(Section("".join(o.part for o in self._stack), title, level, index, -1))
             self._open_sections.append(len(self._sections) - 1)
         self._n_paragraphs += 1
-        loc = Location(section=self._section_path(), paragraph=self._n_paragraphs, line=line)
+        loc = Location(self._section_path(), self._n_paragraphs, None, None, None, line)
         para = Paragraph(text, loc, level, number)
         self.blocks.append(para)
         return para
@@ -341,6 +358,7 @@ class DocumentBuilder:
     def _close_sections(self, level: int, index: int) -> None:
         while self._stack and self._stack[-1].level >= level:
             self._stack.pop()
+            self._path = None
             self._sections[self._open_sections.pop()].end_block = index
 
     def _caption(self) -> str | None:
@@ -370,14 +388,7 @@ class DocumentBuilder:
         t = self._n_tables
         cells = [
             [
-                Cell(
-                    raw.text,
-                    r,
-                    raw.col,
-                    raw.merged_from_above,
-                    Location(section=section, table=t, row=r, col=raw.col, line=raw.line),
-                    raw.span,
-                )
+                Cell(raw.text, r, raw.col, raw.merged_from_above, Location(section, None, t, r, raw.col, raw.line), raw.span)
                 for raw in row
             ]
             for r, row in enumerate(rows, 1)

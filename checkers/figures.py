@@ -66,6 +66,7 @@ class Figure:
 
 
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")
+_PLAIN_FULL = _PLAIN.fullmatch
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -91,14 +92,23 @@ def subject_before(text: str, start: int) -> str:
     return subject[-14:]
 
 
+_LIST_AFTER = re.compile(r"[.、．]\D")
+_TIME_AFTER = re.compile(r"[:：]\d")
+_RANGE_AFTER = re.compile(r"\s*[-—～~]\s*\d+\s*[年月日]")
+
+
 def _is_excluded(text: str, match: re.Match[str]) -> bool:
     """Dates, years, document and clause numbers, phone numbers, list numbering, attributes."""
-    start, end = match.start("num"), match.end("num")
+    number, space, unit = match.groups()
+    if unit:
+        return bool(unit == "期" and not space)
+    return _is_excluded_bare(text, match.start(), match.end(1), number)
+
+
+def _is_excluded_bare(text: str, start: int, end: int, number: str) -> bool:
+    """:func:`_is_excluded` for a number written without a unit."""
     after = text[end : end + 4]
     before = text[max(0, start - 8) : start]
-    number = match.group("num")
-    if match.group("unit"):
-        return bool(match.group("unit") == "期" and not match.group("sp"))
     if _NOT_AFTER.match(after):
         return True
     if before.endswith(("第", "〔", "[", "（〔")) or "〔" in before[-3:] and "〕" not in before[-3:]:
@@ -106,41 +116,67 @@ def _is_excluded(text: str, match: re.Match[str]) -> bool:
     if len(number.replace(",", "").split(".")[0]) >= 7:
         return True  # phone numbers and ids are never bare money
     at_line_start = start == 0 or text[start - 1] in "\n\t"
-    if at_line_start and (re.match(r"[.、．]\D", after) or after.startswith((")", "）"))):
+    if at_line_start and (_LIST_AFTER.match(after) or after.startswith((")", "）"))):
         return True  # list numbering "1." at line start
     if before.endswith(("（", "(")) and after.startswith(("）", ")")):
         return True  # "（3）" item numbers
     if _DATE_BEFORE.search(before):
         return True
-    if re.match(r"[:：]\d", after):
+    if _TIME_AFTER.match(after):
         return True  # times
-    return bool(re.match(r"\s*[-—～~]\s*\d+\s*[年月日]", after))
+    return bool(_RANGE_AFTER.match(after))
+
+
+_CN_VALUES: dict[str, Decimal | None] = {}  # Chinese numeral → value (None when cn2an cannot read it)
+
+
+def _cn_value(numeral: str) -> Decimal | None:
+    try:
+        return _CN_VALUES[numeral]
+    except KeyError:
+        pass
+    try:
+        value: Decimal | None = Decimal(cn2an.cn2an(numeral.replace("两", "二"), "smart"))
+    except (ValueError, KeyError):
+        value = None
+    _CN_VALUES[numeral] = value
+    return value
 
 
 def extract_figures(text: str) -> list[Figure]:
     """Every figure in a text, in order (Arabic numbers, and Chinese numerals before count words)."""
     figures: list[Figure] = []
+    append = figures.append
     for match in NUMBER_RE.finditer(text):
-        if _is_excluded(text, match):
+        number, space, unit = match.groups()
+        start, end = match.span()
+        if unit:
+            if unit == "期" and not space:
+                continue
+        elif _is_excluded_bare(text, start, start + len(number), number):
             continue
-        value = parse_number(match.group("num"))
+        value = Decimal(number) if _PLAIN_FULL(number) else parse_number(number)
         if value is None:
             continue
-        unit = match.group("unit") or ""
-        if unit == "％":
+        if unit is None:
+            unit = ""
+        elif unit == "％":
             unit = "%"
-        figures.append(Figure(value, match.group(0), unit, match.start("num"), match.end(), text))
+        append(Figure(value, match.group(), unit, start, end, text))
+    sorted_already = True
     for match in CN_COUNT_RE.finditer(text):
-        before = text[max(0, match.start() - 1) : match.start()]
+        start = match.start()
+        before = text[start - 1 : start] if start else ""
         if before in "第十" and before:
             continue
-        try:
-            value = Decimal(cn2an.cn2an(match.group("num").replace("两", "二"), "smart"))
-        except (ValueError, KeyError):
+        numeral, unit = match.groups()
+        value = _cn_value(numeral)
+        if value is None:
             continue
-        figures.append(Figure(value, match.group(0), match.group("unit"), match.start(), match.end(),
-                              text))  # fmt: skip
-    figures.sort(key=lambda f: f.start)
+        append(Figure(value, match.group(), unit, start, match.end(), text))
+        sorted_already = False
+    if not sorted_already:
+        figures.sort(key=lambda f: f.start)
     return figures
 
 
@@ -157,9 +193,13 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
 
 def sentence_at(text: str, position: int) -> str:
     """The sentence containing a position (the excerpt of a finding)."""
-    for start, end, sentence in sentences(text):
-        if start <= position < end:
-            return sentence.strip()
+    for m in SENTENCE_RE.finditer(text):
+        if m.end() > position:  # sentences come in order: the first ending after position is the only candidate
+            if m.start() <= position:
+                sentence = m.group().strip()
+                if sentence:
+                    return sentence
+            break
     return text.strip()[:120]
 
 

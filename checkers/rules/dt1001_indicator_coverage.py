@@ -22,7 +22,7 @@ A11立项依据充分性，权重50分，得分50分。
 
 
 def check(a: Analysis, rule: Rule):
-    texts = [p.text for p in a.document.paragraphs] + [text for _, _, _, text in a.cells()]
+    texts = [p.text for p in a.paragraphs] + [text for _, _, _, text in a.cells()]
     corpus = "\n".join(texts)
     for leaf in a.data.leaves():
         if (leaf.code and leaf.code + leaf.name in corpus) or (leaf.code and leaf.code in corpus) or leaf.name in corpus:

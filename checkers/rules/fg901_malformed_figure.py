@@ -24,13 +24,18 @@ DIGIT_LETTER_DIGIT = re.compile(r"(?<![A-Za-z0-9])\d+[lIoO]\d+(?![A-Za-z])")
 BAD_GROUPING = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{1,2}|,\d{4,})(?:,\d+)*(?:\.\d+)?\s*(?=" + _UNIT + r")")
 
 
-SUSPECT = re.compile(r"\d[lIoO]|[lIoO]\d|\d,\d{1,2}(?!\d)|\d,\d{4}")
+SUSPECT = re.compile(r"\d(?:[lIoO]|,\d{1,2}(?!\d)|,\d{4})|[lIoO]\d")
+
+
+def _may_be_suspect(text: str) -> bool:
+    """Cheap pre-check: every SUSPECT match holds one of these characters."""
+    return "," in text or "l" in text or "I" in text or "o" in text or "O" in text
 
 
 def check(a: Analysis, rule: Rule):
-    for paragraph in a.document.paragraphs:
+    for paragraph in a.paragraphs:
         text = paragraph.text
-        if not SUSPECT.search(text):
+        if not _may_be_suspect(text) or not SUSPECT.search(text):
             continue
         seen: set[int] = set()
         for pattern, what in ((LETTER_IN_NUMBER, "夹有字母"), (DIGIT_LETTER_DIGIT, "夹有字母"), (BAD_GROUPING, "千位分隔符位置不对")):

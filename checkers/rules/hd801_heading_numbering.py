@@ -25,8 +25,12 @@ FAILING = """\
 PASSING = FAILING.replace("（三）", "（二）")
 
 
-def _index(number: str) -> int | None:
-    digits = re.sub(r"[^\d一二三四五六七八九十百零〇]", "", number)
+_NOT_NUMERAL = re.compile(r"[^\d一二三四五六七八九十百零〇]")
+_NUMERAL_OR_SPACE = re.compile(r"[\d一二三四五六七八九十百零〇\s]")
+
+
+def _number_index(number: str) -> int | None:
+    digits = _NOT_NUMERAL.sub("", number)
     if not digits:
         return None
     if digits.isdigit():
@@ -39,7 +43,7 @@ def _index(number: str) -> int | None:
 
 def _shape(number: str) -> str:
     """The numbering style without the number: （一）→（）, 1.→., 4、→、."""
-    return re.sub(r"[\d一二三四五六七八九十百零〇\s]", "", number)
+    return _NUMERAL_OR_SPACE.sub("", number)
 
 
 def _token(level: int, index: int, shape: str) -> str:
@@ -57,7 +61,16 @@ def _width_only(a: str, b: str) -> bool:
 
 def check(a: Analysis, rule: Rule):
     last: dict[int, tuple[int, str]] = {}  # level → (index, shape) of the last sibling under the current parent
-    for heading in a.document.paragraphs:
+    indexes: dict[str, int | None] = {}
+
+    def _index(number: str) -> int | None:  # memoised per document: cn2an is slow and numbers repeat
+        try:
+            return indexes[number]
+        except KeyError:
+            value = indexes[number] = _number_index(number)
+            return value
+
+    for heading in a.paragraphs:
         if not heading.is_heading and heading.number:
             # a long numbered item (a list paragraph) still takes its place in the numbering
             match = match_number(heading.text)

@@ -28,14 +28,13 @@ PASSING = FAILING.replace("得分17分", "得分16分")
 
 
 def _next_table(a: Analysis, paragraph: Paragraph) -> ScoreTable | None:
-    tables = {id(s.table): s for s in a.score_tables}
-    seen = False
-    for block in a.document.blocks:
-        if block is paragraph:
-            seen = True
-            continue
-        if not seen:
-            continue
+    tables = a.score_table_by_block
+    index = a.block_index.get(id(paragraph))
+    if index is None:
+        return None
+    blocks = a.document.blocks
+    for i in range(index + 1, len(blocks)):
+        block = blocks[i]
         if isinstance(block, Paragraph) and block.is_heading:
             return None
         if id(block) in tables:

@@ -33,13 +33,17 @@ def _family(unit: str) -> str | None:
     return next((name for name, units in FAMILIES.items() if unit in units), None)
 
 
+_NON_DIGIT = re.compile(r"\D")
+_NON_CJK = re.compile(r"[^\u4e00-\u9fff]")
+
+
 def _significant(figure: Figure) -> bool:
-    digits = re.sub(r"\D", "", figure.text.split(figure.unit)[0] if figure.unit else figure.text).lstrip("0")
+    digits = _NON_DIGIT.sub("", figure.text.split(figure.unit)[0] if figure.unit else figure.text).lstrip("0")
     return len(digits) >= 4 or figure.places >= 2
 
 
 def _key(subject: str) -> str:
-    cjk = re.sub(r"[^\u4e00-\u9fff]", "", subject)
+    cjk = _NON_CJK.sub("", subject)
     return cjk[-4:] if len(cjk) >= 2 else ""
 
 
@@ -66,17 +70,20 @@ def check(a: Analysis, rule: Rule):
     by_key: dict[tuple[str, str], dict[Decimal, Figure]] = {}  # (unit, subject key) → first figure per value
     reported: set[tuple] = set()
     for paragraph, figures in a.figures:
-        if paragraph.is_heading:
+        if paragraph.heading_level is not None:
             continue
         for position, figure in enumerate(figures):
-            if not figure.unit:
+            unit, value = figure.unit, figure.value
+            if not unit:
                 continue
-            units = by_value.setdefault(figure.value, {})
-            nearby = [f for f in figures[:position] if f.value == figure.value and f.unit != figure.unit]
-            candidates = nearby + [f for unit, f in units.items() if unit != figure.unit]
-            key = _key(figure.subject) if figure.value >= 100 else ""
-            values = by_key.setdefault((figure.unit, key), {}) if key else {}
-            if key and figure.value not in values:
+            units = by_value.get(value)
+            if units is None:
+                units = by_value[value] = {}
+            nearby = [f for f in figures[:position] if f.value == value and f.unit != unit] if position else []
+            candidates = nearby + [f for other_unit, f in units.items() if other_unit != unit] if units else list(nearby)
+            key = _key(figure.subject) if value >= 100 else ""
+            values = by_key.setdefault((unit, key), {}) if key else {}
+            if key and value not in values:
                 candidates += values.values()
             for other in candidates:
                 conflict = _conflict(figure, other, any(other is f for f in nearby))
