@@ -27,7 +27,7 @@ from lxml.etree import _Element
 
 from checkers.document import Document, Location, Paragraph, RawCell, Table
 from checkers.finding import Finding
-from checkers.readers.docx_reader import iter_numbered_blocks, paragraph_text, table_cell_elements
+from checkers.readers.docx_reader import RUN_CONTAINERS, iter_numbered_blocks, paragraph_text, table_cell_elements
 from drafter.atomic import OutputError, atomic_write_bytes, guard_output
 
 AUTHOR = "evalreport"
@@ -44,22 +44,6 @@ W_RPR = qn("w:rPr")
 W_TYPE = qn("w:type")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
-# Elements inside a paragraph that wrap runs (same set the reader looks through).
-_RUN_CONTAINERS = frozenset(
-    qn(t)
-    for t in (
-        "w:hyperlink",
-        "w:ins",
-        "w:smartTag",
-        "w:fldSimple",
-        "w:sdt",
-        "w:sdtContent",
-        "w:customXml",
-        "w:moveTo",
-        "w:dir",
-        "w:bdo",
-    )
-)
 _BLOCK_WRAPPERS = frozenset(qn(t) for t in ("w:sdt", "w:sdtContent", "w:customXml"))
 # An excerpt longer than this is narrowed to the found value when that value occurs once in it.
 _LONG_EXCERPT = 60
@@ -291,7 +275,7 @@ def _runs_of(p: _Element) -> list[_Element]:
         for child in el.iterchildren():
             if child.tag == W_R:
                 runs.append(child)
-            elif child.tag in _RUN_CONTAINERS:
+            elif child.tag in RUN_CONTAINERS:
                 walk(child)
 
     walk(p)

@@ -59,7 +59,7 @@ W_TCPRCHANGE = qn("w:tcPrChange")
 W_TRPRCHANGE = qn("w:trPrChange")
 
 # Elements inside a paragraph that wrap runs.
-_RUN_CONTAINERS = frozenset(
+RUN_CONTAINERS = frozenset(
     qn(t)
     for t in (
         "w:hyperlink",
@@ -114,7 +114,7 @@ def _collect_text(el: _Element, parts: list[str]) -> None:
                         parts.append("\n")
                 elif t == W_NBH:
                     parts.append("-")
-        elif tag in _RUN_CONTAINERS:
+        elif tag in RUN_CONTAINERS:
             _collect_text(child, parts)
 
 
