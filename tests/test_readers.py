@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import io
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -244,32 +243,13 @@ def test_docx_merges_styles_and_order(tmp_path: Path) -> None:
     assert table.location.section == "（一）项目概况"
 
 
-def test_docx_reads_fast(tmp_path: Path) -> None:
-    """A 1000-paragraph report with 10 tables reads in under 2x ``docx.Document``."""
+def test_docx_reads_a_large_report(tmp_path: Path) -> None:
+    """A 1000-paragraph report with 10 tables reads completely (its speed is measured by bench/checker_speed.py)."""
     path = tmp_path / "big.docx"
     _write_large_docx(path)
     doc = read_document(path)
     assert len(doc.tables) == 10 and len(doc.tables[0].rows) == 101
     assert doc.tables[0].text_rows()[2][0] == doc.tables[0].text_rows()[1][0] == "B00组织实施"
-    # Each timing runs in a fresh interpreter, as the CLI does: in-process loops
-    # measure allocator warm-up more than the readers.
-    script = (
-        "import sys, time, docx\n"
-        f"sys.path.insert(0, {str(ROOT)!r})\n"
-        "from checkers.readers import read_document\n"
-        "f = docx.Document if sys.argv[1] == 'open' else read_document\n"
-        "start = time.process_time(); f(sys.argv[2]); print(time.process_time() - start)\n"
-    )
-
-    def timed(kind: str) -> float:
-        out = subprocess.run(
-            [sys.executable, "-c", script, kind, str(path)], capture_output=True, text=True, check=True
-        )
-        return float(out.stdout)
-
-    opened = [timed("open") for _ in range(3)]
-    read = [timed("read") for _ in range(3)]
-    assert min(read) < 2.0 * min(opened), (min(read), min(opened))
 
 
 def _write_large_docx(path: Path) -> None:
