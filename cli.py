@@ -59,11 +59,12 @@ def draft(
     scores: Annotated[Path | None, typer.Option("--scores", help="Excel 评分表，代替项目文件中的指标体系")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只估算各章节提示词 token 与费用，不调用模型")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不打印逐章节进度")] = False,
+    force: Annotated[bool, typer.Option("--force", help="草稿有核查错误时仍写出（并列出错误）")] = False,
 ) -> None:
-    """起草一份完整的绩效评价报告。"""
+    """起草一份完整的绩效评价报告；写出前用核查器核对，有错误时不写出。"""
     from drafter.atomic import OutputError, guard_output
     from drafter.phrases import StyleError
-    from drafter.pipeline import DraftOptions, draft_report
+    from drafter.pipeline import CheckerRejected, DraftOptions, draft_report
 
     kind = (fmt or output.suffix.lstrip(".") or "docx").lower()
     if kind not in ("docx", "md"):
@@ -76,11 +77,13 @@ def draft(
     if style:
         evaluation.style = style
     options = DraftOptions(backend=backend, model=model, config=config, dry_run=dry_run, output=output,
-                           project_path=project, fmt=kind)  # fmt: skip
+                           project_path=project, fmt=kind, force=force)  # fmt: skip
     from drafter.llm import LLMError
 
     try:
         draft_report(evaluation, options, progress=None if quiet else lambda line: err.print(line, markup=False))
+    except CheckerRejected as exc:
+        fail(str(exc), code=1)
     except LLMError as exc:
         fail(f"大模型起草失败：{exc}")
     except StyleError as exc:

@@ -25,6 +25,19 @@ class DraftOptions:
     output: Path | None = None
     project_path: Path | None = None
     fmt: str = "docx"
+    force: bool = False
+
+
+class CheckerRejected(Exception):
+    """The drafted report has figures the checker rejects; nothing was written."""
+
+    def __init__(self, findings: list) -> None:
+        self.findings = findings
+        lines = [f"  {f.rule} {f.location.describe()}：{f.message}（原文：{f.excerpt}）" for f in findings]
+        super().__init__(
+            f"草稿中有 {len(findings)} 处核查错误，未写出报告。这些数字来自项目数据中的文字（如证据、背景），"
+            "请改正项目文件后重试；确需先写出草稿时加 --force。\n" + "\n".join(lines)
+        )
 
 
 def choose_backend(requested: str | None, progress: Progress) -> str:
@@ -70,7 +83,25 @@ def draft_report(evaluation: Evaluation, options: DraftOptions, progress: Progre
         if report is None:  # dry run
             return render_report(evaluation)
     if options.output and not options.dry_run:
+        verify(report, evaluation, options, progress)
         write_report(report, options.output, options.fmt)
         if progress:
             progress(f"已写出 {options.output}（总分 {evaluation.total} 分，等级 {evaluation.grade}）")
     return report
+
+
+def verify(report: DraftReport, evaluation: Evaluation, options: DraftOptions, progress: Progress) -> None:
+    """The checker is the judge: a draft with a checker error is not written (unless --force)."""
+    from checkers.engine import check_document
+    from checkers.finding import Severity
+    from checkers.report_document import document_from_report
+
+    errors = [f for f in check_document(document_from_report(report), data=evaluation) if f.severity is Severity.ERROR]
+    if not errors:
+        return
+    if not options.force:
+        raise CheckerRejected(errors)
+    if progress:
+        progress(f"警告：按 --force 写出，草稿中仍有 {len(errors)} 处核查错误：")
+        for f in errors:
+            progress(f"  {f.rule} {f.location.describe()}：{f.message}")

@@ -145,3 +145,15 @@ def test_styles_command_lists_sections():
     result = CliRunner().invoke(app, ["styles"])
     assert result.exit_code == 0
     assert "shangcheng" in result.output and "七、相关建议" in result.output and "七、其他需要说明的问题" in result.output
+
+
+def test_draft_with_a_figure_the_checker_rejects_is_not_written(tmp_path: Path):
+    source = Path(__file__).resolve().parent.parent / "fixtures" / "shangcheng_2020_smart_security.yaml"
+    project = tmp_path / "p.yaml"
+    project.write_text(source.read_text(encoding="utf-8").replace("审计控制率为1.29%", "审计控制率为1.02%"), encoding="utf-8")
+    out = tmp_path / "r.docx"
+    result = CliRunner().invoke(app, ["draft", str(project), "-o", str(out), "-q"])
+    assert result.exit_code == 1 and not out.exists()
+    assert "RT301" in result.output and "未写出报告" in result.output
+    forced = CliRunner().invoke(app, ["draft", str(project), "-o", str(out), "--force"])
+    assert forced.exit_code == 0 and out.exists() and "核查错误" in forced.output
