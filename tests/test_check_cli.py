@@ -75,3 +75,29 @@ def test_data_mismatch_is_found(tmp_path: Path):
     evaluation.leaves()[0].score -= 1  # the data now disagrees with the drafted report
     rules = {f.rule for f in check_document(document_from_report(report), data=evaluation)}
     assert {"SC104", "TT203"} <= rules
+
+
+def _findings_of(tmp_path: Path, text: str) -> set[str]:
+    from checkers.readers import read_document
+
+    path = tmp_path / "r.md"
+    path.write_text(text, encoding="utf-8")
+    return {f.rule for f in check_document(read_document(path))}
+
+
+def test_other_scores_are_not_taken_for_the_total(tmp_path: Path):
+    text = "经评价组评价，本项目综合评价得分86.8分，绩效评级为“良”。\n\n居民满意度问卷综合得分为92分。\n"
+    assert "TT203" not in _findings_of(tmp_path, text)
+    assert "TT203" in _findings_of(tmp_path, text + "\n最终评定总得分为88分。\n")
+
+
+def test_different_years_are_different_quantities(tmp_path: Path):
+    text = "2023年预算金额100.5万元。\n\n2024年预算金额100.2万元。\n"
+    assert "UN501" not in _findings_of(tmp_path, text)
+    assert "UN501" in _findings_of(tmp_path, "项目送审金额2,945.51万元。\n\n决算评审送审金额2,945.52万元。\n")
+
+
+def test_non_additive_columns_have_no_total_check(tmp_path: Path):
+    text = "| 序号 | 名称 | 单价 | 金额 |\n|---|---|---|---|\n| 1 | 甲 | 10 | 100 |\n| 2 | 乙 | 20 | 200 |\n| 合计 | | 25 | 300 |\n"
+    assert "TT201" not in _findings_of(tmp_path, text)
+    assert "TT201" in _findings_of(tmp_path, text.replace("| 25 | 300 |", "| 25 | 310 |"))

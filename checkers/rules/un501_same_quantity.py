@@ -42,6 +42,10 @@ def _significant(figure: Figure) -> bool:
     return len(digits) >= 4 or figure.places >= 2
 
 
+def _digits(subject: str) -> str:
+    return "".join(re.findall(r"\d+", subject))
+
+
 def _key(subject: str) -> str:
     cjk = _NON_CJK.sub("", subject)
     return cjk[-4:] if len(cjk) >= 2 else ""
@@ -59,6 +63,7 @@ def _conflict(figure: Figure, other: Figure, same_paragraph: bool = False):
     if (
         figure.unit == other.unit and figure.value != other.value and figure.value >= 100
         and abs(figure.value - other.value) <= max(figure.value, other.value) * Decimal("0.005")
+        and _digits(figure.subject) == _digits(other.subject)  # “2023年预算” and “2024年预算” are two quantities
     ):  # fmt: skip
         return (f"“{_key(figure.subject)}”前文写{other.value}{other.unit}，此处写{figure.value}{figure.unit}，同一数量前后不一致",
                 f"{other.value}{other.unit}")  # fmt: skip
