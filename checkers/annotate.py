@@ -27,21 +27,26 @@ from lxml.etree import _Element
 
 from checkers.document import Document, Location, Paragraph, RawCell, Table
 from checkers.finding import Finding
-from checkers.readers.docx_reader import RUN_CONTAINERS, iter_numbered_blocks, paragraph_text, table_cell_elements
+from checkers.readers.docx_reader import (
+    RUN_CONTAINERS,
+    W_BR,
+    W_CR,
+    W_NBH,
+    W_P,
+    W_R,
+    W_T,
+    W_TAB,
+    W_TYPE,
+    iter_numbered_blocks,
+    paragraph_text,
+    table_cell_elements,
+)
 from drafter.atomic import OutputError, atomic_write_bytes, guard_output
 
 AUTHOR = "evalreport"
 INITIALS = "ER"
 
-W_P = qn("w:p")
-W_R = qn("w:r")
-W_T = qn("w:t")
-W_TAB = qn("w:tab")
-W_BR = qn("w:br")
-W_CR = qn("w:cr")
-W_NBH = qn("w:noBreakHyphen")
 W_RPR = qn("w:rPr")
-W_TYPE = qn("w:type")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 _BLOCK_WRAPPERS = frozenset(qn(t) for t in ("w:sdt", "w:sdtContent", "w:customXml"))

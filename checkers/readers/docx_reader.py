@@ -250,6 +250,20 @@ _TABLE_TAGS = (
 )
 
 
+def _close_cell(row: list[RawCell], lines: list[str], parts: list[str], col: int, span: int, merged: bool,
+                h_continue: bool) -> int:  # fmt: skip
+    """Finish the open cell (its last paragraph included) and return the next grid column."""
+    if parts:
+        text = "".join(parts).strip()
+        if text:
+            lines.append(text)
+    if h_continue and row:
+        row[-1].span += span
+    else:
+        row.append(RawCell("" if merged else "\n".join(lines), col, merged, span))
+    return col + span
+
+
 def _fast_table_rows(tbl: _Element) -> list[list[RawCell]] | None:
     """Raw rows from one filtered C-level ``iter`` over the table.
 
@@ -276,16 +290,8 @@ def _fast_table_rows(tbl: _Element) -> list[list[RawCell]] | None:
                 parts = []
             continue
         if tag in (W_TC, W_TR):
-            if lines is not None:  # close the open cell
-                if parts:
-                    text = "".join(parts).strip()
-                    if text:
-                        lines.append(text)
-                if h_continue and row:
-                    row[-1].span += span
-                else:
-                    row.append(RawCell("" if merged else "\n".join(lines), col, merged, span))
-                col += span
+            if lines is not None:
+                col = _close_cell(row, lines, parts, col, span, merged, h_continue)
             parts = []
             if tag == W_TR:
                 row = []
@@ -315,14 +321,7 @@ def _fast_table_rows(tbl: _Element) -> list[list[RawCell]] | None:
         else:
             return None
     if lines is not None:
-        if parts:
-            text = "".join(parts).strip()
-            if text:
-                lines.append(text)
-        if h_continue and row:
-            row[-1].span += span
-        else:
-            row.append(RawCell("" if merged else "\n".join(lines), col, merged, span))
+        _close_cell(row, lines, parts, col, span, merged, h_continue)
     return rows
 
 
