@@ -26,6 +26,7 @@ from checkers.analysis import (
 from checkers.document import Document, Paragraph, Table
 from checkers.readers import ReadError, read_document
 from checkers.segments import split_reports
+from drafter.style import detect_style
 from evaluation_model import Unit, derived_sum, grade_for, plain
 from score_sheet import SheetRow, build_tree
 
@@ -521,11 +522,10 @@ def extract_project(path: str | Path, report: int | None = None) -> tuple[dict[s
     _section_evidence(document, tree, notes)
     project, cells = _project(document, analysis, notes)
     data: dict[str, Any] = {}
-    texts = " ".join(p.text for p in document.paragraphs[:60])
-    if "结果反馈书" in texts:
-        data["style"] = "shangcheng"
-    elif any("专家评分" in h for t in analysis.score_tables for h in grid_rows(t.table)[0]):
-        data["style"] = "fengtai"
+    headers = " ".join(h for t in analysis.score_tables for h in grid_rows(t.table)[0])
+    style = detect_style(" ".join(p.text for p in document.paragraphs[:60]) + " " + headers)
+    if style:
+        data["style"] = style
     data["project"] = project
     data.update(_texts(document, notes))
     data["funding"] = _funding(document, notes)

@@ -43,6 +43,7 @@ class StyleSpec(BaseModel):
     title: list[str]
     numbering: dict[int, str] = Field(default_factory=lambda: dict(DEFAULT_FORMATS))
     prose_names: dict[str, str] = Field(default_factory=dict)
+    detect: list[str] = Field(default_factory=list, description="已有报告中出现这些字样时，extract 推断为本样式")
     sections: list[SectionSpec]
 
 
@@ -98,3 +99,12 @@ def load_style(name: str | None) -> Style:
     except ValidationError as exc:
         raise StyleError(f"样式文件 {path} 结构有误：{exc}") from None
     return Style(spec, path.parent)
+
+
+def detect_style(text: str) -> str | None:
+    """The first style whose `detect` phrases all occur in a report's text (used by extract)."""
+    for name in available_styles():
+        phrases = load_style(name).spec.detect
+        if phrases and all(phrase in text for phrase in phrases):
+            return name
+    return None
