@@ -91,9 +91,22 @@ def draft(
 
 
 @app.command()
-def styles() -> None:
-    """列出可用的报告样式及其章节。"""
-    from drafter.style import available_styles, load_style
+def styles(
+    reference: Annotated[bool, typer.Option("--reference", help="输出编写样式的参考（内容块、参数、变量）")] = False,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="与 --reference 同用：写入文件")] = None,
+) -> None:
+    """列出可用的报告样式及其章节；--reference 输出编写新样式的参考。"""
+    from drafter.style import available_styles, load_style, style_reference
+
+    if reference:
+        from drafter.atomic import atomic_write_text
+
+        text = style_reference()
+        if output:
+            atomic_write_text(output, text)
+        else:
+            sys.stdout.write(text)
+        return
 
     for name in available_styles():
         style = load_style(name)

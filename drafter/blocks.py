@@ -59,16 +59,33 @@ class BlockKind:
     render: Callable[[RenderContext, Any], Output]
     templates: dict[str, tuple[str, ...]]  # param name → allowed variables
     doc: str
+    help: str = ""  # Chinese description for docs/styles.md
 
 
 KINDS: dict[str, BlockKind] = {}
+
+
+HELP = {
+    "text": "固定短语，每个模板一段，可用项目变量；`role` 决定版式（title 标题、center 居中、cover 封面行、plain 无缩进）。",
+    "paragraphs": "数据中的一段段文字（背景、实施情况、立项依据……），每段套用 `item` 短语（`{text}` 原文，`{n}`/`{cn}` 序号）。",
+    "score_overview_table": "得分概况表：每个一级指标一行（权重、得分、得分率等由程序计算）并有合计行。",
+    "indicator_sections": "每个一级指标一个小节：小计句、二级/三级评分表（含合计）、每个三级指标一段（开头句 + 证据 + 扣分结尾句）。",
+    "evidence_sections": "指定一级指标下每个二级指标一个小节，写其三级指标的证据（丰台式“产出数量”等分析）。",
+    "appendix_table": "附件指标体系及评分表：一级/二级/三级/分值/得分，合计行由程序计算。",
+    "funding_detail_table": "资金明细表（数据中有 funding.detail 时），金额列合计由程序计算。",
+    "problem_sections": "存在的问题：按“方面”分小节，或编号段落（`mode: numbered`）。",
+    "item_sections": "建议或经验做法：每条一个小节，或编号段落（`mode: numbered`）。",
+    "feedback_form": "结果反馈书：评价机构、时间、分值、结论、主要绩效、主要问题、建议，与正文一致。",
+    "rectification_form": "空白的结果整改报告书，供被评价单位填写。",
+    "level1_list": "一句列出各一级指标小计（如“其中：项目决策得分8.10分、……”）。",
+}
 
 
 def kind(name: str, params: type[Params], templates: dict[str, tuple[str, ...]] | None = None):
     """Register a block kind."""
 
     def register(func: Callable[[RenderContext, Any], Output]) -> Callable[[RenderContext, Any], Output]:
-        KINDS[name] = BlockKind(name, params, func, templates or {}, (func.__doc__ or "").strip())
+        KINDS[name] = BlockKind(name, params, func, templates or {}, (func.__doc__ or "").strip(), HELP.get(name, ""))
         return func
 
     return register

@@ -108,3 +108,43 @@ def detect_style(text: str) -> str | None:
         if phrases and all(phrase in text for phrase in phrases):
             return name
     return None
+
+
+def style_reference() -> str:
+    """docs/styles.md: how a house style file is built, every block kind with its parameters and variables."""
+    from drafter.blocks import KINDS
+    from drafter.context import INDICATOR_VARIABLES
+
+    lines = [
+        "# 报告样式（house style）参考",
+        "",
+        "本文件由 `evalreport styles --reference -o docs/styles.md` 从代码生成，请勿手工修改。",
+        "",
+        "样式是 `prompts/styles/<名称>/style.yaml` 中的数据：新增样式只需新建该文件（可复制现有样式修改），不需要改代码。",
+        "顶层字段：`name`、`description`、`title`（报告标题短语）、`numbering`（各级编号格式，`{cn}` 中文数字、`{n}` 阿拉伯数字）、",
+        "`prose_names`（一级指标在正文中的称呼，如 决策→项目决策）、`detect`（已有报告中出现这些字样时 extract 推断为本样式）、",
+        "`sections`（提纲）。每个章节有 `id`、`title`（有标题即自动编号；`numbered: false` 为不编号的前置或附件部分）、",
+        "`blocks`（按顺序生成的内容块）、`children`（下级章节）、`prose`（大模型提示词名）、`page_break_before/after`。",
+        "",
+        "短语用 `{变量}` 占位，可带格式（如 `{score:.2f}`）；引用了不存在的变量时，样式在加载时即报错。",
+        "",
+        "## 全部短语可用的项目变量",
+        "",
+        "、".join(f"`{v}`" for v in PROJECT_VARIABLES),
+        "",
+        "## 指标短语另可用的变量",
+        "",
+        "、".join(f"`{v}`" for v in INDICATOR_VARIABLES),
+        "",
+        "## 内容块",
+    ]
+    for name, block_kind in sorted(KINDS.items()):
+        lines += ["", f"### `{name}`", "", block_kind.help or block_kind.doc, "", "| 参数 | 缺省值 |", "|---|---|"]
+        for field, info in block_kind.params.model_fields.items():
+            default = "（必填）" if info.is_required() else f"`{info.default!r}`".replace("|", "｜")
+            lines.append(f"| `{field}` | {default} |")
+        for field, allowed in block_kind.templates.items():
+            extra = [v for v in allowed if v not in PROJECT_VARIABLES]
+            if extra:
+                lines.append(f"\n`{field}` 另可用：" + "、".join(f"`{v}`" for v in extra))
+    return "\n".join(lines).rstrip() + "\n"

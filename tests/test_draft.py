@@ -157,3 +157,12 @@ def test_draft_with_a_figure_the_checker_rejects_is_not_written(tmp_path: Path):
     assert "RT301" in result.output and "未写出报告" in result.output
     forced = CliRunner().invoke(app, ["draft", str(project), "-o", str(out), "--force"])
     assert forced.exit_code == 0 and out.exists() and "核查错误" in forced.output
+
+
+def test_every_block_kind_is_documented_and_the_reference_is_current():
+    from drafter.blocks import KINDS
+    from drafter.style import style_reference
+
+    assert all(kind.help for kind in KINDS.values()), [k for k, v in KINDS.items() if not v.help]
+    path = Path(__file__).resolve().parent.parent / "docs" / "styles.md"
+    assert path.read_text(encoding="utf-8") == style_reference(), "docs/styles.md 已过期：运行 evalreport styles --reference -o docs/styles.md"
