@@ -331,6 +331,35 @@ def table_rows(tbl: _Element) -> list[list[RawCell]]:
     return rows if rows is not None else _structured_table_rows(tbl)
 
 
+_STYLE_OPEN = re.compile(rb"<w:style\b[^>]*>")
+
+
+def _paragraph_styles(blob: bytes) -> _Element:
+    """Parse only the paragraph styles of styles.xml.
+
+    Word's styles part is mostly table styles (97% of python-docx's template); cutting the paragraph styles
+    out of the bytes before parsing is several times faster. Files that do not use the usual ``w:`` prefix
+    are parsed whole.
+    """
+    root_start = blob.find(b"<w:styles")
+    if root_start < 0 or b"<w:style " not in blob:
+        return etree.fromstring(blob, _PARSER)
+    parts = [blob[: blob.find(b">", root_start) + 1]]
+    for match in _STYLE_OPEN.finditer(blob):
+        tag = match.group(0)
+        if b'w:type="paragraph"' not in tag and b"w:type=" in tag:
+            continue
+        if tag.endswith(b"/>"):
+            parts.append(tag)
+            continue
+        end = blob.find(b"</w:style>", match.end())
+        if end < 0:
+            return etree.fromstring(blob, _PARSER)
+        parts.append(blob[match.start() : end + len(b"</w:style>")])
+    parts.append(b"</w:styles>")
+    return etree.fromstring(b"".join(parts), _PARSER)
+
+
 def _style_levels(styles_el: _Element | None) -> dict[str, int]:
     """Map paragraph style id → heading level (from name, outline level or base style)."""
     if styles_el is None:
@@ -484,7 +513,7 @@ def read_docx(path: str | os.PathLike[str]) -> Document:
     main_blob, styles_blob = load_package(path)
     builder = DocumentBuilder(str(path))
     try:
-        levels = _style_levels(etree.fromstring(styles_blob, _PARSER)) if styles_blob else {}
+        levels = _style_levels(_paragraph_styles(styles_blob)) if styles_blob else {}
         _read_blocks(main_blob, levels, builder)
     except etree.XMLSyntaxError as exc:
         raise _bad_docx(path) from exc
