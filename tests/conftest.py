@@ -25,3 +25,10 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+@pytest.fixture(autouse=True)
+def no_model_settings_from_the_environment(monkeypatch):
+    """Tests never reach a real model: settings a developer's or CI's shell may carry are removed (tests set their own)."""
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "EVALREPORT_MODEL"):
+        monkeypatch.delenv(name, raising=False)
