@@ -472,6 +472,93 @@ def _labelled(document: Document, label: str) -> list[str]:
     return []
 
 
+_ITEM = re.compile(r"^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*(?P<rest>\S.*)$", re.S)
+
+
+def _section_range(document: Document, words: tuple[str, ...]) -> tuple[int, int] | None:
+    """Block range of the findings section: a level-1 heading containing one of `words`, else any such heading."""
+    blocks = document.blocks
+    headings = [(i, b) for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.is_heading]
+    for wanted_top in (True, False):
+        for index, block in headings:
+            if any(w in block.text for w in words) and (block.heading_level == 1 or not wanted_top):
+                level = block.heading_level or 1
+                end = next((j for j, b in headings if j > index and (b.heading_level or 9) <= level), len(blocks))
+                return index + 1, end
+    return None
+
+
+def _split_item(text: str) -> tuple[str, str]:
+    """'1.项目目标不够清晰。项目名称为…' → ('项目目标不够清晰', '项目名称为…'); a long first sentence gives its first clause."""
+    match = _ITEM.match(text.strip())
+    body = match.group("rest") if match else text.strip()
+    head, sep, rest = body.partition("。")
+    if sep and len(head) <= 40:
+        return head.strip(), rest.strip() or head.strip() + "。"
+    clause = re.split(r"[，,；;]", body, maxsplit=1)[0]
+    return (clause if len(clause) <= 40 else clause[:40]).strip(), body
+
+
+def _items(document: Document, words: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """(group, title, text) items of a findings section: numbered paragraphs, or subsections by heading."""
+    found = _section_range(document, words)
+    if found is None:
+        return []
+    items: list[tuple[str, str, str]] = []
+    group, title = "", ""
+    current: list[str] | None = None  # None before the first item (an introduction)
+
+    def flush() -> None:
+        if current:
+            items.append((group, title, "".join(current)))
+
+    for block in document.blocks[found[0] : found[1]]:
+        if not isinstance(block, Paragraph):
+            continue
+        text = block.text.strip()
+        if block.is_heading:
+            flush()
+            if block.heading_level is not None and block.heading_level <= 2:
+                group = re.sub(r"^[（(][一二三四五六七八九十]+[）)]\s*", "", text)
+            numbered = _ITEM.match(text)
+            title, current = (numbered.group("rest") if numbered else text).strip(), []
+        elif _ITEM.match(text):
+            flush()
+            title, rest = _split_item(text)
+            current = [rest]
+        elif current is None:
+            continue
+        elif not current and len(text) <= 40 and "。" not in text:
+            title = text  # a short title line, as seeds write problem headings
+        else:
+            current.append(text)
+    flush()
+    return [(g, t, x) for g, t, x in items if t and x]
+
+
+def _findings(document: Document, notes: list[str]) -> dict[str, Any]:
+    """Problems (grouped by 方面), suggestions and 经验做法 from last year's report, to edit rather than retype."""
+    findings: dict[str, Any] = {}
+    problems = _items(document, ("问题",))
+    if problems:
+        findings["problems"] = [
+            {"id": f"P{n}", "aspect": re.sub(r"方面$", "", group) or "综合", "title": title, "text": text}
+            for n, (group, title, text) in enumerate(problems, 1)
+        ]
+    suggestions = _items(document, ("建议",))
+    if suggestions:
+        findings["suggestions"] = [{"title": title, "text": text} for _, title, text in suggestions]
+    practices = _items(document, ("经验", "做法"))
+    if practices:
+        findings["practices"] = [{"title": title, "text": text} for _, title, text in practices]
+    if problems or suggestions:
+        notes.append(
+            f"已提取 {len(problems)} 个问题、{len(suggestions)} 条建议、{len(practices)} 条经验做法，"
+            "建议与问题的对应关系（suggestions[].answers）请补填"
+        )
+    return {"findings": findings} if findings else {}
+
+
 def _texts(document: Document, notes: list[str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     background = _section_texts(document, ("项目背景",)) or _section_texts(document, ("项目概况",))
@@ -528,6 +615,7 @@ def extract_project(path: str | Path, report: int | None = None) -> tuple[dict[s
         data["style"] = style
     data["project"] = project
     data.update(_texts(document, notes))
+    data.update(_findings(document, notes))
     data["funding"] = _funding(document, notes)
     data["indicators"] = tree
     leaves = list(_leaves(tree))

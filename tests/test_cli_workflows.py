@@ -39,6 +39,10 @@ def test_extract_seed_002_then_draft_it_clean(tmp_path: Path):
     evaluation = load_project(project)
     assert str(evaluation.total) == "88.5" and evaluation.grade == "良"
     out = tmp_path / "r.docx"
+    # last year's text carries its slips along ("固定电话11l 台"): the checker stops the draft and says where
+    refused = runner.invoke(app, ["draft", str(project), "-o", str(out), "-q"])
+    assert refused.exit_code == 1 and "FG901" in refused.output and not out.exists()
+    project.write_text(project.read_text(encoding="utf-8").replace("11l 台", "11台"), encoding="utf-8")
     assert runner.invoke(app, ["draft", str(project), "-o", str(out), "-q"]).exit_code == 0
     assert runner.invoke(app, ["check", str(out), "--data", str(project)]).exit_code == 0
 

@@ -171,3 +171,16 @@ def test_yaml_text_round_trips_through_project_loader(tmp_path: Path):
     path = tmp_path / "p.yaml"
     path.write_text(project_yaml_text(data, notes), encoding="utf-8")
     assert load_project(path).total == Decimal("86.8")
+
+
+def test_findings_come_back_from_last_years_report():
+    data, notes = extract_project(SEEDS / "000_35d0328808c89d23.txt")
+    problems = data["findings"]["problems"]
+    assert [p["aspect"] for p in problems] == ["目标管理", "组织管理", "资金管理", "项目绩效", "项目绩效"]
+    assert problems[3]["title"] == "部分设备效用未完全发挥，长效管理有待加强"
+    assert problems[0]["text"].startswith("区公安局未提供项目绩效目标申报表")
+    assert len(data["findings"]["suggestions"]) == 4 and len(data["findings"]["practices"]) == 2
+    assert any("answers" in note for note in notes)
+    hospital, _ = extract_project(SEEDS / "003_06df7a84ebc894a1.txt", report=1)
+    titles = [p["title"] for p in hospital["findings"]["problems"]]
+    assert titles == ["项目目标不够清晰", "部分绩效指标合理性不足", "项目完成时效性不足", "项目可持续影响指标完成情况不清晰"]
