@@ -160,9 +160,19 @@ def check(
         fail("--update-baseline 需要同时用 --baseline 指定基线文件")
     if update_baseline and select:
         fail("--update-baseline 不能与 --select 同用：基线应记录全部规则的发现")
+    if scores and data is None:
+        fail("--scores 需要同时用 --data 指定项目文件（评分表只代替其中的指标体系）")
+    selected = None
+    if select:
+        from checkers.rules import all_rules
+
+        selected = {part.strip().upper() for part in select.split(",") if part.strip()}
+        unknown = selected - {rule.id for rule in all_rules()}
+        if unknown:
+            fail(f"未知的规则编号：{'、'.join(sorted(unknown))}。可用 evalreport rules 查看全部规则")
     evaluation = load_evaluation(data, scores) if data else None
     options = CheckOptions(fmt=fmt, execution_base=execution_base, annotate=annotate, baseline=baseline,
-                           update_baseline=update_baseline, select=set(select.split(",")) if select else None)  # fmt: skip
+                           update_baseline=update_baseline, select=selected)  # fmt: skip
     code = run_check(files, evaluation, options, out, err)
     raise typer.Exit(code)
 

@@ -427,6 +427,10 @@ class Evaluation(StrictModel):
         detail = self.funding.detail
         if detail is not None:
             for r, row in enumerate(detail.rows):
+                if any(isinstance(cell, str) and cell.replace(" ", "") in ("合计", "总计", "小计") for cell in row):
+                    problems.append(
+                        f"funding.detail.rows[{r}]：合计行由程序计算，请删去这一行（否则表中会出现两个合计）"
+                    )
                 if len(row) != len(detail.columns):
                     problems.append(
                         f"funding.detail.rows[{r}]：有 {len(row)} 个单元格，但表头有 {len(detail.columns)} 列"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -133,12 +134,33 @@ def _message(error: dict[str, Any]) -> str:
     if kind == "enum" and error["loc"] and error["loc"][-1] == "unit":
         allowed = "、".join(u.value for u in Unit)
         return f"金额单位“{error.get('input')}”无法识别，应为 {allowed} 之一"
+    if kind == "string_type" and isinstance(error.get("input"), date):
+        return "应为文字：日期请写成带引号的文字，如 \"2021年12月8日\""
     if kind in ("enum", "literal_error"):
         expected = error.get("ctx", {}).get("expected", "")
         return f"取值“{error.get('input')}”无效，应为 {expected}".replace("'", "")
     if kind == "value_error":
         return str(error.get("ctx", {}).get("error", error["msg"]))
     return _MESSAGES.get(kind, error["msg"])
+
+
+_SYNTAX_HINTS = (
+    (re.compile(r'found duplicate key "([^"]*)"'), "字段“{0}”在同一层级重复出现，请删去或合并其中一个"),
+    (re.compile(r"found character '\\t'"), "这一行用了 Tab 缩进，YAML 只能用空格缩进"),
+    (re.compile(r"mapping values are not allowed"), "冒号用法有误：键后的冒号要跟一个空格；文字中含英文冒号时请给整段文字加引号"),
+    (re.compile(r"could not find expected ':'"), "缺少“键: 值”中的冒号，或上一行的引号没有闭合"),
+    (re.compile(r"found unexpected end of stream|expected the node content"), "内容不完整：方括号、花括号或引号没有闭合"),
+    (re.compile(r"found undefined alias|found unhashable key"), "YAML 写法有误：不要以 * 或 & 开头，文字中有这些符号时请加引号"),
+)
+
+
+def _syntax_message(problem: str) -> str:
+    """A Chinese explanation of a YAML parser problem."""
+    for pattern, hint in _SYNTAX_HINTS:
+        match = pattern.search(problem)
+        if match:
+            return f"YAML/JSON 语法错误：{hint.format(*match.groups())}"
+    return f"YAML/JSON 语法错误（解析器：{problem}），请检查缩进、冒号和引号"
 
 
 _PATH_PREFIX = re.compile(r"^([A-Za-z_][\w.\[\]]*)[：（]")
@@ -157,9 +179,7 @@ def load_data(path: Path) -> tuple[Any, dict[str, int]]:
         document = _yaml().load(text)
     except MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise ProjectFileError(
-            file, [ProblemLine("", line, f"YAML/JSON 语法错误：{exc.problem}。请检查缩进、冒号和引号")]
-        ) from None
+        raise ProjectFileError(file, [ProblemLine("", line, _syntax_message(str(exc.problem or "")))]) from None
     lines: dict[str, int] = {}
     data = _plain_and_lines(document, "", lines)
     if not isinstance(data, dict):

@@ -16,8 +16,9 @@ from checkers.figures import Figure, extract_figures, parse_number, sentence_at
 
 NUM = r"(\d+(?:\.\d+)?)"
 LABEL_RE = re.compile(r"^(?P<code>[A-Z](?:\d{1,3})?)\s*[.．、]?\s*(?P<name>\S.*)$")
+CODED_START = re.compile(r"^[A-Z]\d{2,3}\s*[\u4e00-\u9fff]")
 HEAD_RE = re.compile(
-    rf"^(?:[（(]\d{{1,2}}[）)]|\d{{1,2}}[.、．])?\s*(?P<label>[^，,。；：:（(\n]{{2,40}}?)\s*[，,：:（(]\s*(?:指标)?(?:权重|分值|满分|标准分值?)(?:为)?\s*{NUM}\s*分"
+    rf"^(?:[（(]\d{{1,2}}[）)]|\d{{1,2}}[.、．])?\s*(?P<label>[^，,。；：:（(\n]{{2,40}}?)\s*[，,：:（(]\s*(?:该指标|本指标)?(?:指标)?(?:权重|分值|满分|标准分值?)(?:为)?\s*{NUM}\s*分"
     rf"\s*[，,、；;]\s*(?:实际|评价)?得分(?:为)?\s*{NUM}\s*分"
 )
 CLOSING_RE = re.compile(
@@ -37,13 +38,17 @@ TOTAL_RES = (
 )
 TOTAL_HINT = re.compile(r"综合|总得分|评价(?:结果|得分)|最终")
 # a score of something else (a survey, an assessment of hospitals…) written with the same words as the total
-NOT_THE_TOTAL = re.compile(r"满意度|问卷|调查|测评|考核|考评|自评|医院|单位|学校|街道|社区|子项|分项")
-GRADE_RE = re.compile(r"(?:绩效评级|评价等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?")
+NOT_THE_TOTAL = re.compile(r"满意度|问卷|调查|测评|考核|考评|自评|医院|单位|学校|街道|社区|子项|分项|指标")
+GRADE_RE = re.compile(r"(?:绩效评级|评价等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
 RATE_NAMES = (
     "资金到位率", "预算执行率", "资金执行率", "成本节约率", "决算核减率", "审计控制率", "到位率", "执行率", "节约率",
     "核减率", "得分率", "完成率",
 )  # fmt: skip
-RATE_RE = re.compile(r"(?P<name>" + "|".join(RATE_NAMES) + r")(?:为|达到|达|是|仅为|约为)?\s*" + NUM + r"\s*[%％]")
+RATE_RE = re.compile(
+    r"(?P<name>" + "|".join(RATE_NAMES) + r")(?:为|达到|达|是|仅为|约为)?\s*" + NUM + r"\s*[%％]"
+    r"(?!\s*(?:的|以上|以下|及以上|及以下|（含）|\(含\)|或以上))"
+)
+SCORING_STANDARD = re.compile(r"评分标准[：:，,]|得满分|每(?:低|高|少|多|降低|提高)|不得分|的得|按比例")
 GRADE_WORDS = {"优秀": "优", "良好": "良", "优": "优", "良": "良", "中": "中", "差": "差"}
 
 AMOUNT_ROLES = (
@@ -117,17 +122,22 @@ class ScoreTable:
 
     @property
     def total_row(self) -> ScoreRow | None:
-        return next((r for r in self.rows if r.is_total), None)
+        """The table's grand total: the last 合计/总计 row (a 小计 is a subtotal)."""
+        grand = [r for r in self.rows if r.is_total and not SUBTOTAL_LABEL.match(r.labels[0].replace(" ", ""))]
+        return grand[-1] if grand else None
 
 
 TOTAL_LABEL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|总分|合计得分)$")
+SUBTOTAL_LABEL = re.compile(r"^小\s*计$")
+# columns that describe an indicator rather than name it
+NOT_A_LABEL = re.compile(r"评分标准|指标解释|评分依据|说明|扣分|备注|指标值|计算方法")
 
 
 def _header_columns(header: list[str]) -> tuple[int | None, int | None, int | None]:
-    has_weight_word = any("权重" in h for h in header)
+    cells = [re.split(r"[（(]", cell.replace(" ", ""))[0] for cell in header]
+    has_weight_word = any("权重" in h for h in cells)
     weight = score = rate = None
-    for index, cell in enumerate(header):
-        h = cell.replace(" ", "")
+    for index, h in enumerate(cells):
         if "得分率" in h:
             rate = index
         elif "权重" in h or (h in ("分值", "满分", "标准分", "标准分值", "指标分值", "权重分") and not has_weight_word):
@@ -138,17 +148,23 @@ def _header_columns(header: list[str]) -> tuple[int | None, int | None, int | No
 
 
 def score_table_of(table: Table) -> ScoreTable | None:
-    """A table with a weight column and a score column, read row by row; None otherwise."""
+    """A table with a weight column and a score column, read row by row; None otherwise.
+
+    The header is looked for in the first three rows (a title row may come first).
+    """
     rows = grid_rows(table)
-    if len(rows) < 2:
+    for header_index in range(min(3, len(rows) - 1)):
+        weight, score, rate = _header_columns(rows[header_index])
+        if weight is not None and score is not None:
+            break
+    else:
         return None
-    weight, score, rate = _header_columns(rows[0])
-    if weight is None or score is None:
-        return None
+    header = rows[header_index]
     numeric = {c for c in (weight, score, rate) if c is not None}
-    label_cols = [i for i in range(len(rows[0])) if i not in numeric and i < min(numeric)]
+    label_cols = [i for i in range(len(header)) if i not in numeric and i < min(numeric)
+                  and not NOT_A_LABEL.search(header[i])]  # fmt: skip
     result = ScoreTable(table, weight, score, rate, label_cols)
-    for r, cells in enumerate(rows[1:], 2):
+    for r, cells in enumerate(rows[header_index + 1 :], header_index + 2):
 
         def get(i: int | None, cells: list[str] = cells) -> str:
             return cells[i] if i is not None and i < len(cells) else ""
@@ -283,9 +299,10 @@ class Analysis:
         for paragraph in self.paragraphs:
             text = paragraph.text
             match = HEAD_RE.match(text) if "得分" in text else None  # the pattern needs "得分"
-            if paragraph.heading_level is not None and not match:
-                current = None
-                continue
+            if (paragraph.heading_level is not None or CODED_START.match(text)) and not match:
+                current = None  # a heading, or another indicator's opening this pattern does not read
+                if paragraph.heading_level is not None:
+                    continue
             rest = text
             if match:
                 code, name = split_label(match.group("label"))
@@ -387,6 +404,8 @@ class Analysis:
             if "率" not in paragraph.text:
                 continue
             for m in RATE_RE.finditer(paragraph.text):
+                if SCORING_STANDARD.search(sentence_at(paragraph.text, m.start())):
+                    continue
                 out.append(Statement("rate", Decimal(m.group(2)), paragraph.location,
                                      sentence_at(paragraph.text, m.start()), name=m.group("name"),
                                      extra={"paragraph": paragraph, "start": m.start()}))  # fmt: skip

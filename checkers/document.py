@@ -17,7 +17,7 @@ CN_DIGITS = "一二三四五六七八九十百零〇"
 
 # Heading numbering patterns, tried in this order.  Each captures the raw
 # number token and the title that follows it.
-_LEVEL1_RE = re.compile(rf"^([{CN_DIGITS}]+、)\s*(.*)$", re.S)
+_LEVEL1_RE = re.compile(rf"^(第[{CN_DIGITS}]+部分|[{CN_DIGITS}]+[、.．](?![{CN_DIGITS}\d]))\s*(.*)$", re.S)
 _LEVEL2_RE = re.compile(rf"^([（(]\s*[{CN_DIGITS}]+\s*[）)])\s*(.*)$", re.S)
 _LEVEL4_RE = re.compile(r"^([（(]\s*\d{1,3}\s*[）)])\s*(.*)$", re.S)
 _LEVEL3_RE = re.compile(r"^(\d{1,3}[.、．])(?!\d)\s*(.*)$", re.S)
@@ -29,7 +29,7 @@ _CAPTION_RE = re.compile(r"^附?表\s*[0-9０-９一二三四五六七八九十]
 CAPTION_MAX_CHARS = 60
 
 
-_NUMBER_FIRST = frozenset(CN_DIGITS + "（(")
+_NUMBER_FIRST = frozenset(CN_DIGITS + "（(第")
 
 
 def match_number(text: str) -> tuple[int, str, str] | None:
@@ -81,7 +81,7 @@ def _path_part(level: int, number: str | None) -> str:
         return ""
     token = re.sub(r"\s+", "", number)
     if level == 1:
-        return token.rstrip("、")
+        return re.sub(r"^第|部分$|[、.．]$", "", token)
     if level in (2, 4):
         return "（" + token[1:-1] + "）"
     return token
@@ -296,6 +296,10 @@ class _Open:
     block: int
 
 
+# Full-width digits, decimal point and percent sign (１２．５％) are read as the ASCII ones everywhere.
+FULL_WIDTH_FIGURES = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+
+
 class DocumentBuilder:
     """Collects paragraphs and tables from a reader and produces a :class:`Document`."""
 
@@ -333,7 +337,7 @@ class DocumentBuilder:
         may_be_heading: bool = True,
     ) -> Paragraph | None:
         """Add a paragraph (blank text is ignored); returns the new paragraph."""
-        text = text.strip()
+        text = text.strip().translate(FULL_WIDTH_FIGURES)
         if not text:
             return None
         level, number = classify_paragraph(text, style_level, prefer_numbering, may_be_heading)
@@ -383,6 +387,9 @@ class DocumentBuilder:
         rows = [r for r in rows if r]
         if not rows:
             return None
+        for row in rows:
+            for raw in row:
+                raw.text = raw.text.translate(FULL_WIDTH_FIGURES)
         self._n_tables += 1
         section = self._section_path()
         t = self._n_tables

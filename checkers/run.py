@@ -40,17 +40,18 @@ def _print_text(path: Path, findings: list[Finding], out: Console) -> None:
 
 
 def _annotation_target(options: CheckOptions, path: Path, count: int, used: set[Path]) -> Path:
-    """The annotated copy's path: the --annotate file for one input, else NAME.批注.docx beside it, never twice."""
+    """The annotated copy's path: the --annotate file for one input, else NAME.批注.docx beside it, never twice
+    and never the name of an input (`used` starts with every input)."""
     assert options.annotate is not None
     if count == 1:
         return options.annotate
     folder = options.annotate if options.annotate.suffix.lower() != ".docx" else options.annotate.parent
     target = folder / f"{path.stem}.批注.docx"
     n = 2
-    while target in used:
+    while target.resolve() in used or target in used:
         target = folder / f"{path.stem}.批注{n}.docx"
         n += 1
-    used.add(target)
+    used.add(target.resolve())
     return target
 
 
@@ -71,7 +72,8 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
             err.print(f"[red]基线文件无法使用[/red]：{escape(str(exc))}")
             return 2
     all_findings: dict[str, list[Finding]] = {}
-    used_targets: set[Path] = set()
+    inputs = [*files, *(p for p in (options.baseline,) if p)]
+    used_targets: set[Path] = {p.resolve() for p in inputs}
     for path in files:
         try:
             document = read_document(path)
@@ -96,6 +98,9 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
 
             target = _annotation_target(options, path, len(files), used_targets)
             try:
+                from drafter.atomic import guard_output
+
+                guard_output(target, inputs)
                 annotate_copy(path, document, findings, target)
             except OutputError as exc:
                 err.print(f"[red]无法写出批注副本[/red]：{escape(str(exc))}")

@@ -101,3 +101,63 @@ def test_non_additive_columns_have_no_total_check(tmp_path: Path):
     text = "| 序号 | 名称 | 单价 | 金额 |\n|---|---|---|---|\n| 1 | 甲 | 10 | 100 |\n| 2 | 乙 | 20 | 200 |\n| 合计 | | 25 | 300 |\n"
     assert "TT201" not in _findings_of(tmp_path, text)
     assert "TT201" in _findings_of(tmp_path, text.replace("| 25 | 300 |", "| 25 | 310 |"))
+
+
+def _findings_with_data(tmp_path: Path, text: str) -> set[str]:
+    from checkers.readers import read_document
+    from checkers.rules.base import MINI_DATA
+
+    path, project = tmp_path / "r.md", tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    project.write_text(MINI_DATA, encoding="utf-8")
+    return {f.rule for f in check_document(read_document(path), data=load_project(project)) if f.severity == "error"}
+
+
+def test_indicator_closings_written_as_final_scores_are_not_totals(tmp_path: Path):
+    text = ("经评价，本项目综合评价得分86.8分，绩效评级为“良”。\n\n"
+            "B13管理制度健全性，权重4分，得分4分。根据相关评分标准，该指标最终得分4分。\n\n"
+            "B14运转程序规范性，权重4分，得分4分。根据相关评分标准，该指标最终得分4分。\n")  # fmt: skip
+    assert not {"TT203", "GR401", "SC102"} & _findings_of(tmp_path, text)
+
+
+def test_breakdown_amounts_and_scoring_thresholds_are_not_the_project_figures(tmp_path: Path):
+    breakdown = "项目预算100万元，其中区级预算60万元、市级补助40万元，实际到位100万元，资金到位率100%；实际支出90万元，预算执行率90%。\n"
+    assert not {"RT301", "DT1003"} & _findings_with_data(tmp_path, breakdown)
+    threshold = ("项目预算100万元，实际到位100万元，实际支出90万元，预算执行率90%。"
+                 "根据评分标准，预算执行率达到100%的得满分，每低1个百分点扣0.1分。\n")  # fmt: skip
+    assert not {"RT301", "DT1003"} & _findings_with_data(tmp_path, threshold)
+
+
+def test_an_unread_opening_ends_the_previous_indicator(tmp_path: Path):
+    text = ("B13管理制度健全性，权重4分，得分4分。根据相关评分标准，该指标得4分。\n\n"
+            "B14运转程序规范性，该指标分值4分，实际得分为2分，因合同签订滞后。根据相关评分标准，扣2分，该指标得2分。\n")  # fmt: skip
+    assert not {"SC102", "SC103"} & _findings_of(tmp_path, text)
+
+
+def test_score_tables_with_a_title_row_units_and_description_columns(tmp_path: Path):
+    table = ("| 附表1 绩效评价指标评分表 | | | | |\n|---|---|---|---|---|\n"
+             "| 二级指标 | 三级指标 | 评分标准 | 分值（分） | 得分（分） |\n"
+             "| B1组织实施 | B14运转程序规范性 | 按规定程序运转得满分 | 4 | 2 |\n\n"
+             "B14运转程序规范性，权重4分，得分3分。\n")  # fmt: skip
+    assert "SC101" in _findings_of(tmp_path, table)
+
+
+def test_subtotal_rows_and_a_total_in_the_second_column(tmp_path: Path):
+    table = ("| 一级指标 | 三级指标 | 分值 | 得分 |\n|---|---|---|---|\n| 决策 | 立项依据充分性 | 10 | 8 |\n"
+             "| 小计 | | 10 | 8 |\n| 过程 | 资金到位率 | 90 | 78 |\n| 小计 | | 90 | 78 |\n| 合计 | | 100 | 96 |\n\n"
+             "本项目综合评价得分86分。\n")  # fmt: skip
+    findings = _findings_of(tmp_path, table)
+    assert "TT201" in findings
+    assert "TT201" not in _findings_of(tmp_path, table.replace("| 100 | 96 |", "| 100 | 86 |"))
+    money = "| 序号 | 支出内容 | 预算金额 | 实际支出 |\n|---|---|---|---|\n| 1 | 甲 | 60 | 55 |\n| 2 | 乙 | 40 | 35 |\n| | 合计 | 100 | 95 |\n"
+    assert "TT201" in _findings_of(tmp_path, money)
+
+
+def test_plans_prices_full_width_digits_and_other_heading_styles(tmp_path: Path):
+    plan = "项目计划安装高清摄像头1000个，经现场核查，实际安装高清摄像头1003个。\n\n项目预算资金100万元，按每户每月100元标准发放补贴。\n"
+    assert "UN501" not in _findings_of(tmp_path, plan)
+    full_width = "项目预算计划安排资金５２７．１万元，实际到位资金５２７．１万元，实际支出金额为５００万元，预算执行率９８．０４％。\n"
+    assert "RT301" in _findings_of(tmp_path, full_width)
+    headings = "第一部分 项目基本情况\n\n（一）项目概况\n\n（二）绩效目标\n\n第二部分 评价情况\n\n（一）评价方法\n"
+    assert "HD801" not in _findings_of(tmp_path, headings)
+    assert "GR401" not in _findings_of(tmp_path, "本项目综合评价得分86.8分。\n\n上述问题已在评价结论中予以说明。\n")

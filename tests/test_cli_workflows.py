@@ -64,3 +64,27 @@ def test_regen_through_the_cli(tmp_path: Path):
     assert runner.invoke(app, ["check", str(out), "--data", str(fixture)]).exit_code == 0
     missing = runner.invoke(app, ["regen", str(draft), "--data", str(fixture), "--section", "九", "-o", str(out)])
     assert missing.exit_code == 2 and "四（二）" in missing.output
+
+
+def test_check_refuses_unknown_rules_and_scores_without_data():
+    seed = str(SEEDS / "002_4ad189d6376584c5.txt")
+    unknown = runner.invoke(app, ["check", seed, "--select", "SC102, XX9"])
+    assert unknown.exit_code == 2 and "XX9" in unknown.output
+    lower = runner.invoke(app, ["check", seed, "--select", "sc102"])
+    assert lower.exit_code == 1 and "SC102" in lower.output
+    assert runner.invoke(app, ["check", seed, "--scores", "s.xlsx"]).exit_code == 2
+
+
+def test_annotating_many_files_never_overwrites_an_input(tmp_path: Path):
+    import docx
+
+    draft = tmp_path / "a.docx"
+    assert runner.invoke(app, ["draft", str(LIZE), "-o", str(draft), "-q"]).exit_code == 0
+    other = tmp_path / "a.批注.docx"
+    edited = docx.Document()
+    edited.add_paragraph("审核人手工修改稿")
+    edited.save(str(other))
+    before = other.read_bytes()
+    result = runner.invoke(app, ["check", str(draft), str(other), "--annotate", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert other.read_bytes() == before

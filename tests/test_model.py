@@ -172,3 +172,22 @@ def test_schema_docs_are_up_to_date():
     assert (docs / "project-file.md").read_text(encoding="utf-8") == schema_markdown(), (
         "docs/project-file.md 已过期：运行 evalreport schema --markdown -o docs/project-file.md"
     )
+
+
+def test_yaml_syntax_errors_are_explained_in_chinese(write):
+    text = project(write).read_text(encoding="utf-8")
+    duplicated = write("d.yaml", text.replace("  year: 2020\n", "  year: 2020\n  year: 2021\n"))
+    assert "字段“year”在同一层级重复出现" in error_of(duplicated)
+    tabbed = write("t.yaml", "project:\n\tname: x\n")
+    assert "Tab 缩进" in error_of(tabbed)
+    dated = write("date.yaml", text.replace("report_date: 2021年12月8日", "report_date: 2021-12-08"))
+    assert "日期请写成带引号的文字" in error_of(dated)
+
+
+def test_a_total_row_in_the_funding_detail_is_refused(write):
+    text = project(write).read_text(encoding="utf-8").replace(
+        "funding: {unit: 万元, budget: 100, received: 100, spent: 89.04}",
+        "funding:\n  unit: 万元\n  budget: 100\n  received: 100\n  spent: 89.04\n  detail:\n    title: 明细\n"
+        "    columns: [{name: 名称}, {name: 金额, numeric: true}]\n    rows: [[甲, 89.04], [合计, 89.04]]",
+    )
+    assert "合计行由程序计算" in error_of(write("detail.yaml", text))

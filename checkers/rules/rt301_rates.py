@@ -41,7 +41,14 @@ ROLES = (
 )
 
 
+BREAKDOWN = re.compile(r"其中|区级|市级|省级|县级|中央|自筹|配套|上级|本级")
+
+
 def role_of(figure: Figure) -> str | None:
+    """What a money figure is (budget, received, spent, …) from the words before it; None for a breakdown part."""
+    clause = re.split(r"[，,。；;：:]", figure.source[: figure.start])[-1]
+    if BREAKDOWN.search(clause) or BREAKDOWN.search(figure.subject):
+        return None
     for role, pattern in ROLES:
         if pattern.search(figure.subject):
             return role

@@ -1,13 +1,14 @@
 """表格合计不等于各行之和：任何表格（评分表、资金明细表……）的“合计/总计”行与该列各行之和不符。
 
-对合计行中每个有数字的列（比率列除外），把该列其余各行的数字相加后比较；金额与得分都按报告所写的小数精确相加。
+对合计行中每个有数字的列（比率、单价、年度等不可相加的列除外），把该列其余各行（不含小计行）的数字相加后比较；
+每个“小计”行与上一小计之后的各行之和比较；“合计”可在前三列中任一列。金额与得分都按报告所写的小数精确相加。
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from checkers.analysis import TOTAL_LABEL, Analysis, grid_rows, number_in
+from checkers.analysis import SUBTOTAL_LABEL, TOTAL_LABEL, Analysis, grid_rows, number_in
 from checkers.document import Location
 from checkers.finding import Severity
 from checkers.rules.base import Rule
@@ -32,33 +33,56 @@ def _is_rate_column(header: str) -> bool:
     return any(word in header for word in NOT_ADDITIVE)
 
 
+def _total_kind(row: list[str]) -> str | None:
+    """'subtotal' or 'total' when one of the row's first three cells is a 小计/合计 label."""
+    for cell in row[:3]:
+        text = cell.replace(" ", "")
+        if TOTAL_LABEL.match(text):
+            return "subtotal" if SUBTOTAL_LABEL.match(text) else "total"
+    return None
+
+
+def _number(cell: str) -> Decimal | None:
+    return number_in(cell.replace("分", "").replace("万元", "").replace("元", ""))
+
+
 def check(a: Analysis, rule: Rule):
     for table in a.document.tables:
         rows = grid_rows(table)
         if len(rows) < 3:
             continue
-        totals = [i for i, r in enumerate(rows) if r and TOTAL_LABEL.match(r[0].replace(" ", ""))]
-        if len(totals) != 1 or totals[0] != len(rows) - 1:
+        header = rows[0]
+        kinds = [_total_kind(r) for r in rows]
+        if not any(kinds[1:]):
             continue
-        header, body, total = rows[0], rows[1:-1], rows[-1]
-        for c in range(1, len(total)):
-            stated = number_in(total[c].replace("分", "").replace("万元", "").replace("元", ""))
-            if stated is None or (c < len(header) and _is_rate_column(header[c])) or total[c].endswith("%"):
+        since_subtotal: list[list[str]] = []  # rows since the last subtotal
+        all_rows: list[list[str]] = []  # every non-total row
+        for index, (row, kind) in enumerate(zip(rows[1:], kinds[1:], strict=True), 2):
+            if kind is None:
+                since_subtotal.append(row)
+                all_rows.append(row)
                 continue
-            values = [number_in(r[c].replace("分", "")) for r in body if c < len(r)]
-            numbers = [v for v in values if v is not None]
-            if not numbers:
-                continue
-            computed = sum(numbers, Decimal(0))
-            if computed != stated:
-                column = header[c] if c < len(header) else f"第{c + 1}列"
-                yield rule.finding(
-                    f"表格“{column}”列合计写{format_score(stated)}，但各行相加为{plain(computed)}",
-                    Location(section=table.location.section, table=table.location.table, row=len(rows), col=c + 1),
-                    table.row_text(len(rows) - 1) if len(table.rows) == len(rows) else " | ".join(total),
-                    expected=plain(computed),
-                    found=format_score(stated),
-                )
+            addends = since_subtotal if kind == "subtotal" else all_rows
+            label = "小计" if kind == "subtotal" else "合计"
+            for c in range(1, len(row)):
+                stated = _number(row[c])
+                if stated is None or (c < len(header) and _is_rate_column(header[c])) or row[c].endswith("%"):
+                    continue
+                if _total_kind([row[c]]):
+                    continue
+                numbers = [v for v in (_number(r[c]) for r in addends if c < len(r)) if v is not None]
+                if not numbers:
+                    continue
+                computed = sum(numbers, Decimal(0))
+                if computed != stated:
+                    column = header[c] if c < len(header) else f"第{c + 1}列"
+                    yield rule.finding(
+                        f"表格“{column}”列{label}写{format_score(stated)}，但各行相加为{plain(computed)}",
+                        Location(section=table.location.section, table=table.location.table, row=index, col=c + 1),
+                        " | ".join(row), expected=plain(computed), found=format_score(stated),
+                    )  # fmt: skip
+            if kind == "subtotal":
+                since_subtotal = []
 
 
 RULE = Rule("TT201", "table-totals", Severity.ERROR, check, __doc__, FAILING, PASSING)

@@ -42,6 +42,21 @@ def _significant(figure: Figure) -> bool:
     return len(digits) >= 4 or figure.places >= 2
 
 
+PLAN = re.compile(r"计划|目标|预计|年初|设计")
+ACTUAL = re.compile(r"实际|完成|实现|核查")
+PRICE = re.compile(r"每|标准|单价|均价|/")
+
+
+def _plan_and_actual(a: str, b: str) -> bool:
+    """A planned and an achieved figure of one thing are two quantities, not one written twice."""
+    return bool((PLAN.search(a) and ACTUAL.search(b)) or (PLAN.search(b) and ACTUAL.search(a)))
+
+
+def _rate_or_price(a: Figure, b: Figure) -> bool:
+    """'每户每月100元' next to '预算100万元': a unit price is not the amount."""
+    return any(PRICE.search(f.source[max(0, f.start - 8) : f.start]) for f in (a, b))
+
+
 def _digits(subject: str) -> str:
     return "".join(re.findall(r"\d+", subject))
 
@@ -55,7 +70,7 @@ def _conflict(figure: Figure, other: Figure, same_paragraph: bool = False):
     """(message, expected) when two figures look like one quantity written two ways, else None."""
     same_digits = figure.value == other.value and figure.unit != other.unit
     money = figure.unit in MONEY_UNITS and other.unit in MONEY_UNITS
-    if same_digits and money and (_significant(figure) or same_paragraph):
+    if same_digits and money and (_significant(figure) or same_paragraph) and not _rate_or_price(figure, other):
         return f"金额{figure.value}前文写作“{other.unit}”，此处写作“{figure.unit}”，同一金额单位不一致", f"{figure.value}{other.unit}"
     families = _family(figure.unit), _family(other.unit)
     if same_digits and all(families) and families[0] != families[1] and _significant(figure):
@@ -64,6 +79,7 @@ def _conflict(figure: Figure, other: Figure, same_paragraph: bool = False):
         figure.unit == other.unit and figure.value != other.value and figure.value >= 100
         and abs(figure.value - other.value) <= max(figure.value, other.value) * Decimal("0.005")
         and _digits(figure.subject) == _digits(other.subject)  # “2023年预算” and “2024年预算” are two quantities
+        and not _plan_and_actual(figure.subject, other.subject)
     ):  # fmt: skip
         return (f"“{_key(figure.subject)}”前文写{other.value}{other.unit}，此处写{figure.value}{figure.unit}，同一数量前后不一致",
                 f"{other.value}{other.unit}")  # fmt: skip
