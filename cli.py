@@ -69,6 +69,9 @@ def draft(
     kind = (fmt or output.suffix.lstrip(".") or "docx").lower()
     if kind not in ("docx", "md"):
         fail(f"不支持的输出格式 {kind!r}，请用 --format docx 或 --format md")
+    suffix = output.suffix.lower().lstrip(".")
+    if suffix in ("docx", "md") and suffix != kind:
+        fail(f"输出格式 {kind} 与文件后缀 .{suffix} 不一致，请改用 -o {output.with_suffix('.' + kind).name}")
     try:
         guard_output(output, [project] + ([scores] if scores else []) + ([config] if config else []))
     except OutputError as exc:
@@ -158,6 +161,11 @@ def check(
         fail("--execution-base 只能是“到位”或“预算”")
     if update_baseline and baseline is None:
         fail("--update-baseline 需要同时用 --baseline 指定基线文件")
+    if baseline is not None:
+        if baseline.suffix.lower() != ".json":
+            fail(f"基线文件应以 .json 结尾（现为“{baseline.name}”），例如 --baseline 报告.基线.json")
+        if any(path.exists() and baseline.exists() and path.resolve() == baseline.resolve() for path in files):
+            fail(f"基线文件“{baseline}”就是要核查的报告，请另指定一个 .json 文件")
     if update_baseline and select:
         fail("--update-baseline 不能与 --select 同用：基线应记录全部规则的发现")
     if scores and data is None:

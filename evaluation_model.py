@@ -84,6 +84,13 @@ def format_score(value: Decimal) -> str:
     return format(value, "f")
 
 
+def at_least_two_places(value: Decimal) -> str:
+    """Two decimals as 丰台 reports print subtotals (23 → 23.00, 37.7 → 37.70), never rounding digits away (29.125)."""
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return format(value, f".{max(places, 2)}f")
+
+
 def format_amount(value: Decimal) -> str:
     """Amounts as given in the data, without thousands separators (seed house style)."""
     return format(value, "f")
@@ -436,6 +443,16 @@ class Evaluation(StrictModel):
                         f"funding.detail.rows[{r}]：有 {len(row)} 个单元格，但表头有 {len(detail.columns)} 列"
                     )
             for c, column in enumerate(detail.columns):
+                for r, row in enumerate(detail.rows):
+                    cell = row[c] if c < len(row) else None
+                    if column.numeric and isinstance(cell, str) and cell.strip():
+                        try:
+                            row[c] = _to_decimal(cell)  # "1,200.50" written in quotes is still a number
+                        except ValueError:
+                            problems.append(
+                                f"funding.detail.rows[{r}][{c}]：金额列“{column.name}”的“{cell}”不是数字，"
+                                "请只写数字（可带千位逗号），或把该列设为 numeric: false"
+                            )
                 if column.matches:
                     expected = getattr(self.funding, column.matches)
                     got = detail.column_total(c)

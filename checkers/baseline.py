@@ -65,13 +65,18 @@ def _read(path: Path) -> dict[str, Any]:
     return data
 
 
-def load_baseline(path: Path) -> set[str]:
-    """Fingerprints of every accepted finding in the baseline (empty when the file does not exist)."""
+def load_baseline(path: Path) -> dict[str, set[str]]:
+    """Accepted fingerprints per report (keyed like `report_key`); empty when the file does not exist."""
     path = Path(path)
     if not path.exists():
-        return set()
+        return {}
     data = _read(path)
-    return {entry["fingerprint"] for entries in data["files"].values() for entry in entries}
+    return {name: {entry["fingerprint"] for entry in entries} for name, entries in data["files"].items()}
+
+
+def report_key(baseline: Path, report: str | Path) -> str:
+    """The key a report has in the baseline file."""
+    return _file_key(Path(baseline), str(report))
 
 
 def _entry(finding: Finding) -> dict[str, Any]:

@@ -57,17 +57,17 @@ def _annotation_target(options: CheckOptions, path: Path, count: int, used: set[
 
 def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console, err: Console) -> int:
     """Check every file; 0 = no errors, 1 = errors, 2 = some input unusable."""
-    from checkers.baseline import load_baseline, write_baseline
+    from checkers.baseline import load_baseline, report_key, write_baseline
     from drafter.atomic import OutputError
 
     results: list[dict] = []
     unusable = False
     any_errors = False
-    accepted: set[str] = set()
+    accepted_by_file: dict[str, set[str]] = {}
     hidden = 0
     if options.baseline and not options.update_baseline:
         try:
-            accepted = load_baseline(options.baseline)
+            accepted_by_file = load_baseline(options.baseline)
         except ValueError as exc:
             err.print(f"[red]基线文件无法使用[/red]：{escape(str(exc))}")
             return 2
@@ -84,6 +84,7 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
             continue
         findings = check_document(document, evaluation, options.execution_base, select=options.select)
         all_findings[str(path)] = findings
+        accepted = accepted_by_file.get(report_key(options.baseline, path), set()) if options.baseline else set()
         if accepted:
             kept = [f for f in findings if f.fingerprint not in accepted]
             hidden += len(findings) - len(kept)
@@ -100,7 +101,7 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
             try:
                 from drafter.atomic import guard_output
 
-                guard_output(target, inputs)
+                guard_output(target, inputs, "--annotate")
                 annotate_copy(path, document, findings, target)
             except OutputError as exc:
                 err.print(f"[red]无法写出批注副本[/red]：{escape(str(exc))}")

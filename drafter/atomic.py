@@ -12,12 +12,12 @@ class OutputError(Exception):
     """An output that must not be written (it would overwrite an input)."""
 
 
-def guard_output(output: Path, inputs: Iterable[Path]) -> None:
-    """Refuse to write over any input file."""
+def guard_output(output: Path, inputs: Iterable[Path], option: str = "-o") -> None:
+    """Refuse to write over any input file (`option` names the flag the user set the output with)."""
     target = output.resolve()
     for source in inputs:
         if source and Path(source).exists() and Path(source).resolve() == target:
-            raise OutputError(f"输出文件 {output} 与输入文件相同，已拒绝覆盖输入。请用 -o 指定另一个文件名")
+            raise OutputError(f"输出文件 {output} 与输入文件相同，已拒绝覆盖输入。请用 {option} 指定另一个文件名")
 
 
 def _umask() -> int:

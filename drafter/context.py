@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from drafter.numbering import chinese_numeral
-from evaluation_model import Evaluation, Indicator, format_percent
+from evaluation_model import Evaluation, Indicator, at_least_two_places, format_percent
 
 PROJECT_VARIABLES = (
     "project_name", "called", "year", "region", "unit", "department", "organizer", "commissioned_by",
@@ -18,7 +18,7 @@ PROJECT_VARIABLES = (
 
 INDICATOR_VARIABLES = (
     "label", "code", "name", "weight", "score", "deduction", "evidence", "deduction_reason", "score_rate",
-    "prose_name", "summary", "children_count", "children_count_cn", "index", "code_prefix",
+    "prose_name", "summary", "children_count", "children_count_cn", "index", "code_prefix", "score_2dp", "weight_2dp",
 )  # fmt: skip
 
 
@@ -79,6 +79,8 @@ def indicator_context(node: Indicator, index: int = 1, prose_names: dict[str, st
         "evidence": node.evidence or "",
         "deduction_reason": node.deduction_reason or "",
         "score_rate": format_percent(node.score_rate),
+        "score_2dp": at_least_two_places(score),
+        "weight_2dp": at_least_two_places(weight),
         "summary": node.summary or "",
         "children_count": len(node.children),
         "children_count_cn": chinese_numeral(len(node.children)) if node.children else "零",

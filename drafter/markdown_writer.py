@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from drafter.atomic import atomic_write_text
 from drafter.report import DraftReport, PageBreak, Paragraph, Section, Table
+
+_MARKDOWN_START = re.compile(r"^(#|>|[-*+]\s|\d+[.)]\s|\|)")
+
+
+def _paragraph(text: str) -> str:
+    """A paragraph that Markdown will not read as a heading, quote, list or table; line breaks kept."""
+    text = text.replace("\n", "<br>")
+    return "\\" + text if _MARKDOWN_START.match(text) else text
 
 
 def _escape(text: str) -> str:
@@ -37,7 +46,7 @@ def _section(section: Section) -> list[str]:
         out += ["#" * (min(section.level, 5) + 1) + " " + section.heading, ""]
     for block in section.blocks:
         if isinstance(block, Paragraph):
-            text = f"**{block.text}**" if block.role == "title" else block.text
+            text = f"**{block.text}**" if block.role == "title" else _paragraph(block.text)
             out += [text, ""]
         elif isinstance(block, Table):
             out += _table(block)

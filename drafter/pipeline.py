@@ -35,8 +35,8 @@ class CheckerRejected(Exception):
         self.findings = findings
         lines = [f"  {f.rule} {f.location.describe()}：{f.message}（原文：{f.excerpt}）" for f in findings]
         super().__init__(
-            f"草稿中有 {len(findings)} 处核查错误，未写出报告。这些数字来自项目数据中的文字（如证据、背景），"
-            "请改正项目文件后重试；确需先写出草稿时加 --force。\n" + "\n".join(lines)
+            f"草稿中有 {len(findings)} 处核查错误，未写出报告。请按下列位置核对项目文件中的相应内容"
+            "（证据、背景等文字中的数字，或资金明细等数据）后重试；确需先写出草稿时加 --force。\n" + "\n".join(lines)
         )
 
 

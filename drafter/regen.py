@@ -133,6 +133,10 @@ def _load_package(path: Path) -> _Package:
         raise RegenError(f"找不到文件“{path}”。请检查路径是否正确。")
     if not path.is_file():
         raise RegenError(f"“{path}”不是文件。请指定一份 Word（.docx）报告。")
+    if path.suffix.lower() != ".docx":
+        raise RegenError(
+            f"regen 只能重写 Word（.docx）报告，“{path.name}”不是。Markdown 或文本报告请用 evalreport draft 重新起草为 .docx"
+        )
     try:
         package = PackageReader.from_file(str(path))
         parts = {name: (ctype, reltype, blob) for name, ctype, reltype, blob in package.iter_sparts()}

@@ -66,7 +66,7 @@ def test_baseline_file_is_readable_and_sorted(report: Path, tmp_path: Path):
     assert all({"fingerprint", "rule", "severity", "message", "excerpt", "location"} <= set(e) for e in entries)
     keys = [(e["rule"], e["message"], e["excerpt"], e["fingerprint"]) for e in entries]
     assert keys == sorted(keys)
-    assert load_baseline(baseline) == {e["fingerprint"] for e in entries}
+    assert load_baseline(baseline) == {"报告.txt": {e["fingerprint"] for e in entries}}
     # Rewriting the same findings gives the same bytes.
     runner.invoke(app, ["check", str(report), "--baseline", str(baseline), "--update-baseline"])
     assert baseline.read_text(encoding="utf-8") == raw
@@ -82,12 +82,24 @@ def test_update_keeps_other_files_and_replaces_checked_ones(tmp_path: Path):
     write_baseline(baseline, {"a.docx": [a, a], "b.docx": [b]})
     assert [e["message"] for e in json.loads(baseline.read_text(encoding="utf-8"))["files"]["a.docx"]] == ["甲"]
     write_baseline(baseline, {"a.docx": [c]})
-    assert load_baseline(baseline) == {b.fingerprint, c.fingerprint}
+    assert load_baseline(baseline) == {"a.docx": {c.fingerprint}, "b.docx": {b.fingerprint}}
     assert list(tmp_path.iterdir()) == [baseline]  # atomic write leaves no temporary file
 
 
 def test_missing_baseline_is_empty(tmp_path: Path):
-    assert load_baseline(tmp_path / "none.json") == set()
+    assert load_baseline(tmp_path / "none.json") == {}
+
+
+def test_a_baseline_accepts_findings_only_for_the_report_it_recorded(tmp_path: Path):
+    seed = Path(__file__).resolve().parent.parent / "fixtures" / "seeds" / "002_4ad189d6376584c5.txt"
+    first, second = tmp_path / "A.txt", tmp_path / "B.txt"
+    first.write_bytes(seed.read_bytes())
+    second.write_bytes(seed.read_bytes())
+    baseline = tmp_path / "base.json"
+    runner.invoke(app, ["check", str(first), "--baseline", str(baseline), "--update-baseline"])
+    assert runner.invoke(app, ["check", str(first), "--baseline", str(baseline)]).exit_code == 0
+    other = runner.invoke(app, ["check", str(second), "--baseline", str(baseline)])
+    assert other.exit_code == 1 and "SC102" in other.output
 
 
 @pytest.mark.parametrize(

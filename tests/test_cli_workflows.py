@@ -88,3 +88,25 @@ def test_annotating_many_files_never_overwrites_an_input(tmp_path: Path):
     result = runner.invoke(app, ["check", str(draft), str(other), "--annotate", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert other.read_bytes() == before
+
+
+def test_output_format_must_match_the_suffix_and_regen_needs_docx(tmp_path: Path):
+    result = runner.invoke(app, ["draft", str(LIZE), "--format", "md", "-o", str(tmp_path / "r.docx")])
+    assert result.exit_code == 2 and "不一致" in result.output and not (tmp_path / "r.docx").exists()
+    md = tmp_path / "r.md"
+    assert runner.invoke(app, ["draft", str(LIZE), "-o", str(md), "-q"]).exit_code == 0
+    refused = runner.invoke(app, ["regen", str(md), "--list"])
+    assert refused.exit_code == 2 and "只能重写 Word" in refused.output
+
+
+def test_markdown_paragraphs_that_look_like_markup_stay_paragraphs(tmp_path: Path):
+    source = LIZE.read_text(encoding="utf-8")
+    first = source.index("background:\n  - ") + len("background:\n  - ")
+    project = tmp_path / "p.yaml"
+    project.write_text(source[:first] + "'# 井号开头的一段背景。'\n  - " + source[first:], encoding="utf-8")
+    out = tmp_path / "r.md"
+    assert runner.invoke(app, ["draft", str(project), "-o", str(out), "-q"]).exit_code == 0
+    from checkers.readers import read_document
+
+    paragraph = next(p for p in read_document(out).paragraphs if "井号" in p.text)
+    assert paragraph.text == "# 井号开头的一段背景。" and not paragraph.is_heading

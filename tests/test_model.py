@@ -191,3 +191,14 @@ def test_a_total_row_in_the_funding_detail_is_refused(write):
         "    columns: [{name: 名称}, {name: 金额, numeric: true}]\n    rows: [[甲, 89.04], [合计, 89.04]]",
     )
     assert "合计行由程序计算" in error_of(write("detail.yaml", text))
+
+
+def test_quoted_amounts_in_a_money_column_are_numbers(write):
+    text = project(write).read_text(encoding="utf-8").replace(
+        "funding: {unit: 万元, budget: 100, received: 100, spent: 89.04}",
+        "funding:\n  unit: 万元\n  budget: 100\n  received: 100\n  spent: 89.04\n  detail:\n    title: 明细\n"
+        "    columns: [{name: 名称}, {name: 金额, numeric: true}]\n    rows: [[甲, \"1,200.50\"], [乙, 30]]",
+    )
+    evaluation = load_project(write("q.yaml", text))
+    assert evaluation.funding.detail.column_total(1) == Decimal("1230.50")
+    assert "不是数字" in error_of(write("bad.yaml", text.replace('"1,200.50"', '"一千"')))

@@ -56,6 +56,7 @@ def parse_markdown(text: str, path: str | os.PathLike[str]) -> Document:
             joined = para[0]
             for part in para[1:]:
                 joined = _join(joined, part)
+            joined = re.sub(r"^\\(?=[#>|*+\-\d])", "", joined).replace("<br>", "\n")  # Markdown escapes
             builder.add_paragraph(joined, line=para_line, may_be_heading=not para_is_item)
         para = []
 
