@@ -116,6 +116,10 @@ def _line_for(path: str, lines: dict[str, int]) -> int | None:
 _MESSAGES = {
     "missing": "缺少必填字段，请补上",
     "extra_forbidden": "未知字段（是否拼写错误？可用 `evalreport schema` 查看所有字段）",
+    "greater_than": "数值过小",
+    "less_than": "数值过大",
+    "float_parsing": "应为数字",
+    "float_type": "应为数字",
     "string_type": "应为文字",
     "int_parsing": "应为整数",
     "int_type": "应为整数",
@@ -129,7 +133,8 @@ _MESSAGES = {
 }
 
 
-def _message(error: dict[str, Any]) -> str:
+def chinese_message(error: dict[str, Any]) -> str:
+    """A pydantic error in Chinese (shared by the project file and the LLM config)."""
     kind = error["type"]
     if kind == "enum" and error["loc"] and error["loc"][-1] == "unit":
         allowed = "、".join(u.value for u in Unit)
@@ -195,7 +200,7 @@ def validate(data: dict[str, Any], lines: dict[str, int], file: str) -> Evaluati
         problems: list[ProblemLine] = []
         for error in exc.errors(include_url=False):
             path = _loc_to_path(error["loc"])
-            message = _message(error)
+            message = chinese_message(error)
             if not path and "\n" in message or _PATH_PREFIX.match(message):
                 for part in message.splitlines():
                     match = _PATH_PREFIX.match(part)

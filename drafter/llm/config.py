@@ -81,13 +81,22 @@ def load_config(path: Path | None = None, model: str | None = None) -> LLMConfig
         data["model"] = model
     elif env_model:
         data["model"] = env_model
-    if os.environ.get("OPENAI_BASE_URL"):
-        data["base_url"] = os.environ["OPENAI_BASE_URL"]
+    if os.environ.get("OPENAI_BASE_URL") and not (path is not None and "base_url" in user):
+        data["base_url"] = os.environ["OPENAI_BASE_URL"]  # the environment fills in; an explicit config file wins
     try:
         return LLMConfig.model_validate(data)
     except ValidationError as exc:
         where = path or DEFAULT_CONFIG
-        lines = [f"  {'.'.join(str(p) for p in err['loc'])}：{err['msg']}" for err in exc.errors()]
+        from project_file import chinese_message
+
+        def message(err: dict) -> str:
+            if err["type"] == "extra_forbidden":
+                return "未知配置项（是否拼写错误？可用的配置项见 prompts/llm/config.yaml）"
+            if err["type"] == "missing":
+                return "缺少必填项"
+            return chinese_message(err)
+
+        lines = [f"  {'.'.join(str(p) for p in err['loc'])}：{message(err)}" for err in exc.errors(include_url=False)]
         raise LLMError(f"LLM 配置文件 {where} 有误：\n" + "\n".join(lines)) from None
 
 

@@ -360,7 +360,7 @@ def run_plans(evaluation: Evaluation, offline: DraftReport, plans: list[Plan], b
             result = future.result()
             results[index] = result
             _log_section(log, result)
-            state = "通过" if not result.fallback else "未通过核查，改用离线文本"
+            state = "通过" if not result.fallback else f"改用离线文本（{(result.fallback_reason or '未通过核查')[:120]}）"
             repairs = f"，修改 {result.attempts - 1} 次" if result.attempts > 1 else ""
             cached = "，缓存" if result.calls and result.cache_hits == result.calls else ""
             _say(progress, f"[{done}/{len(plans)}] {result.plan.unit.label}：{state}{repairs}{cached}")
