@@ -277,8 +277,14 @@ def extract(
     from checkers.extract import ExtractError, extract_project, write_project_yaml
     from drafter.atomic import OutputError
 
+    from project_file import ProjectFileError, validate
+
     try:
         data, notes = extract_project(report, index)
+        try:
+            validate(data, {}, str(output))
+        except ProjectFileError as exc:  # still written, so the user can fix what is listed
+            notes.extend(f"数据未通过校验：{problem.path}：{problem.message}" for problem in exc.problems)
         write_project_yaml(data, output, notes, source=report, force=force)
     except (ExtractError, OutputError) as exc:
         fail(str(exc))

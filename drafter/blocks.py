@@ -215,17 +215,23 @@ def render_overview(ctx: RenderContext, p: OverviewParams) -> Output:
 
 
 def _level_table(node: Indicator, headers: list[str], total_label: str) -> Table:
-    """二级/三级 table of one 一级 indicator with a 合计 row; 二级 labels merged down."""
+    """二级/三级 table of one 一级 indicator with a 合计 row; 二级 labels merged down.
+
+    A 二级 without 三级 spans the 二级 and 三级 columns instead of repeating its name.
+    """
     rows: list[list[str | None]] = [list(headers)]
+    merged_left: list[tuple[int, int]] = []
     for child in node.children:
-        leaves = child.leaves() if child.children else [child]
-        for i, leaf in enumerate(leaves):
+        if child.is_leaf:
+            rows.append([child.label, "", format_score(child.total_weight), format_score(child.total_score)])
+            merged_left.append((len(rows) - 1, 1))
+            continue
+        for i, leaf in enumerate(child.leaves()):
             first = child.label if i == 0 else None
             rows.append([first, leaf.label, format_score(leaf.total_weight), format_score(leaf.total_score)])
     rows.append([total_label, "", format_score(node.total_weight), format_score(node.total_score)])
-    table = Table(rows)
-    table.merged_left = [(len(rows) - 1, 1)]
-    return table
+    merged_left.append((len(rows) - 1, 1))
+    return Table(rows, merged_left=merged_left)
 
 
 class IndicatorSectionsParams(Params):
@@ -253,7 +259,8 @@ def render_indicator_sections(ctx: RenderContext, p: IndicatorSectionsParams) ->
         title = p.titles.get(top.name) or ctx.fill(p.title, ic, "indicator_sections.title")
         section = Section(id=f"indicators.{top.code or index}", title=title, level=0)
         section.blocks.extend(Paragraph(ctx.fill(t, ic, "indicator_sections.intro")) for t in intros)
-        section.blocks.append(_level_table(top, p.table_headers, p.total_label))
+        if top.children:  # a 一级 scored directly has no 二级/三级 table
+            section.blocks.append(_level_table(top, p.table_headers, p.total_label))
         for n, leaf in enumerate(top.leaves(), 1):
             lc = indicator_context(leaf, n, ctx.prose_names)
             section.blocks.append(Paragraph(ctx.fill(p.leaf_head, lc, "indicator_sections.leaf_head"), "indicator_head"))
@@ -303,26 +310,31 @@ class AppendixParams(Params):
 
 @kind("appendix_table", AppendixParams, {"caption": PV})
 def render_appendix(ctx: RenderContext, p: AppendixParams) -> Output:
-    """The full 一级/二级/三级 indicator table with 分值, 得分 and a 合计 row."""
+    """The full 一级/二级/三级 indicator table with 分值, 得分 and a 合计 row (shallower branches span columns)."""
     rows: list[list[str | None]] = [list(p.headers)]
+    merged_left: list[tuple[int, int]] = []
+
+    def add(labels: list[str | None], leaf: Indicator) -> None:
+        rows.append([*labels, format_score(leaf.total_weight), format_score(leaf.total_score)])
+        merged_left.extend((len(rows) - 1, c) for c in range(1, 3) if labels[c] == "")
+
     for top in ctx.evaluation.indicators:
+        if top.is_leaf:
+            add([top.label, "", ""], top)
+            continue
         first_top = True
-        for child in top.children or [top]:
-            first_child = True
-            for leaf in child.leaves():
-                rows.append([
-                    top.label if first_top else None,
-                    child.label if first_child else None,
-                    leaf.label,
-                    format_score(leaf.total_weight),
-                    format_score(leaf.total_score),
-                ])
-                first_top = first_child = False
+        for child in top.children:
+            if child.is_leaf:
+                add([top.label if first_top else None, child.label, ""], child)
+                first_top = False
+                continue
+            for n, leaf in enumerate(child.leaves()):
+                add([top.label if first_top else None, child.label if n == 0 else None, leaf.label], leaf)
+                first_top = False
     e = ctx.evaluation
     rows.append([p.total_label, "", "", format_score(e.full_marks), format_score(e.total)])
-    table = Table(rows, caption=ctx.caption(p.caption, where="appendix_table"))
-    table.merged_left = [(len(rows) - 1, 1), (len(rows) - 1, 2)]
-    return [table]
+    merged_left.extend([(len(rows) - 1, 1), (len(rows) - 1, 2)])
+    return [Table(rows, caption=ctx.caption(p.caption, where="appendix_table"), merged_left=merged_left)]
 
 
 # ---------------------------------------------------------------------------
