@@ -276,7 +276,6 @@ def extract(
     """从已有报告读出指标体系、得分、总分、等级和资金数字，写成项目数据文件。"""
     from checkers.extract import ExtractError, extract_project, write_project_yaml
     from drafter.atomic import OutputError
-
     from project_file import ProjectFileError, validate
 
     try:
