@@ -296,9 +296,17 @@ def read_score_sheet(path: str | Path) -> list[dict[str, Any]]:
 
 
 def _duplicate_codes(rows: list[SheetRow]) -> list[str]:
+    """Codes used by two different indicators, and 三级 rows repeated (each row is its own 三级 indicator)."""
     out: list[str] = []
     seen: dict[str, tuple[str, str]] = {}
+    leaves: dict[tuple[str, ...], str] = {}
     for row in rows:
+        leaf_key = tuple(row.labels)
+        if leaf_key in leaves:
+            cell = row.cells[LABEL_COLUMNS[-1]]
+            out.append(f"{cell}：三级指标“{row.labels[-1]}”与 {leaves[leaf_key]} 重复，请删去重复的一行或改名")
+            continue
+        leaves[leaf_key] = str(row.cells[LABEL_COLUMNS[-1]])
         for i, key in enumerate(LABEL_COLUMNS):
             code, name = split_label(row.labels[i])
             parents = tuple(row.labels[:i])

@@ -288,3 +288,21 @@ def test_duplicate_code(tmp_path: Path):
                   (None, None, "A11立项程序规范性", 3, 3))  # fmt: skip
     [problem] = _problems(path)
     assert problem.startswith("评分表!C3：") and "编码 A11 重复" in problem
+
+
+def test_a_repeated_third_level_row_is_reported_at_its_cell(tmp_path):
+    import openpyxl
+
+    from score_sheet import ScoreSheetError, read_score_sheet
+
+    path = tmp_path / "dup.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "评分表"
+    sheet.append(["一级指标", "二级指标", "三级指标", "分值", "得分", "扣分原因", "评分依据"])
+    sheet.append(["A决策", "A1项目立项", "A11立项依据充分性", 5, 5, None, None])
+    sheet.append(["A决策", "A1项目立项", "A11立项依据充分性", 5, 4, None, None])
+    book.save(path)
+    with pytest.raises(ScoreSheetError) as info:
+        read_score_sheet(path)
+    assert "评分表!C3" in str(info.value) and "重复" in str(info.value)
