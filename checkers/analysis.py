@@ -340,11 +340,11 @@ class Analysis:
                         out.append(Statement("total", value, loc, table.row_text(r)))
         for table in self.score_tables:
             total = table.total_row
-            if total and total.score is not None and self._is_whole_report_table(table):
+            if total and total.score is not None and self.is_whole_report_table(table):
                 out.append(Statement("total", total.score, total.location, total.excerpt, extra={"table": True}))
         return out
 
-    def _is_whole_report_table(self, table: ScoreTable) -> bool:
+    def is_whole_report_table(self, table: ScoreTable) -> bool:
         """An overview or appendix table (weights adding to the full marks), not one 一级 indicator's table."""
         weights = [r.weight for r in table.body if r.weight is not None]
         total = table.total_row
@@ -355,6 +355,25 @@ class Analysis:
         return total.weight >= 100 or bool(top_level and labels & top_level and len(labels & top_level) > 1) or (
             sum(weights, Decimal(0)) >= 100
         )
+
+    def next_score_table(self, paragraph: Paragraph) -> ScoreTable | None:
+        """The score table that follows a paragraph before the next heading (the table a sentence introduces)."""
+        index = self.block_index.get(id(paragraph))
+        if index is None:
+            return None
+        tables = self.score_table_by_block
+        for block in self.document.blocks[index + 1 :]:
+            if isinstance(block, Paragraph) and block.is_heading:
+                return None
+            if id(block) in tables:
+                return tables[id(block)]
+        return None
+
+    def overview_rows(self):
+        """(row, table) of the 一级 overview tables: one label column, weights adding to the full marks."""
+        for table in self.score_tables:
+            if len(table.label_cols) == 1 and self.is_whole_report_table(table):
+                yield from ((row, table) for row in table.body)
 
     @cached_property
     def top_level_names(self) -> set[str]:

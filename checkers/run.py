@@ -58,7 +58,7 @@ def _annotation_target(options: CheckOptions, path: Path, count: int, used: set[
 def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console, err: Console) -> int:
     """Check every file; 0 = no errors, 1 = errors, 2 = some input unusable."""
     from checkers.baseline import load_baseline, report_key, write_baseline
-    from drafter.atomic import OutputError
+    from drafter.atomic import OutputError, guard_output
 
     results: list[dict] = []
     unusable = False
@@ -99,8 +99,6 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
 
             target = _annotation_target(options, path, len(files), used_targets)
             try:
-                from drafter.atomic import guard_output
-
                 guard_output(target, inputs, "--annotate")
                 annotate_copy(path, document, findings, target)
             except OutputError as exc:

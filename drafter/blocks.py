@@ -479,9 +479,7 @@ def render_feedback(ctx: RenderContext, p: FeedbackParams) -> Output:
         ["主要问题", lines([pr.title for pr in f.problems]), "", ""],
         ["建议", lines([s.title for s in f.suggestions]) + "\n" + ctx.fill(p.see_also, where="feedback_form"), "", ""],
     ]
-    table = Table(rows, header_rows=0)
-    table.merged_left = [(r, c) for r in (3, 4, 5) for c in (2, 3)]
-    out.append(table)
+    out.append(Table(rows, header_rows=0, merged_left=[(r, c) for r in (3, 4, 5) for c in (2, 3)]))
     return out
 
 
@@ -503,10 +501,7 @@ def render_rectification(ctx: RenderContext, p: RectificationParams) -> Output:
         ["整改情况", "", "", ""],
         ["被评价单位负责人（签字）\n\n被评价单位（盖章）\n\n年   月   日", "", "主管部门意见\n\n（盖章）\n\n年   月   日", ""],
     ]
-    table = Table(rows, header_rows=0)
-    table.merged_left = [(2, 2), (2, 3), (3, 1), (3, 3)]
-    table.min_heights = {2: 8.0}
-    out.append(table)
+    out.append(Table(rows, header_rows=0, merged_left=[(2, 2), (2, 3), (3, 1), (3, 3)], min_heights={2: 8.0}))
     return out
 
 

@@ -17,6 +17,7 @@ _ITEM_START_RE = re.compile(
 )
 _LIST_BULLET_RE = re.compile(r"^\s*[-*+]\s")
 _BR_RE = re.compile(r"<br\s*/?>", re.I)
+_ESCAPED_START_RE = re.compile(r"^\\(?=[#>|*+\-\d])")  # a paragraph the writer kept from reading as markup
 _CJK_RE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 
 
@@ -56,7 +57,7 @@ def parse_markdown(text: str, path: str | os.PathLike[str]) -> Document:
             joined = para[0]
             for part in para[1:]:
                 joined = _join(joined, part)
-            joined = re.sub(r"^\\(?=[#>|*+\-\d])", "", joined).replace("<br>", "\n")  # Markdown escapes
+            joined = _BR_RE.sub("\n", _ESCAPED_START_RE.sub("", joined))
             builder.add_paragraph(joined, line=para_line, may_be_heading=not para_is_item)
         para = []
 

@@ -15,7 +15,6 @@ from checkers.analysis import COUNT_CHILDREN_RE, Analysis
 from checkers.figures import sentence_at
 from checkers.finding import Severity
 from checkers.rules.base import Rule
-from checkers.rules.tt202_level1_subtotals import _next_table
 
 FAILING = """\
 ## （四）项目效益情况
@@ -44,7 +43,7 @@ def _number(text: str) -> Decimal:
 def check(a: Analysis, rule: Rule):
     for paragraph in a.body_paragraphs:
         for m in COUNT_CHILDREN_RE.finditer(paragraph.text) if "共设置" in paragraph.text else ():
-            table = _next_table(a, paragraph)
+            table = a.next_score_table(paragraph)
             if table is None or not table.label_cols:
                 continue
             stated = _number(m.group("n"))

@@ -6,8 +6,7 @@
 
 from __future__ import annotations
 
-from checkers.analysis import Analysis, ScoreTable, names_match, split_label
-from checkers.document import Paragraph
+from checkers.analysis import Analysis, names_match, split_label
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from evaluation_model import format_score, plain
@@ -27,36 +26,15 @@ FAILING = """\
 PASSING = FAILING.replace("得分17分", "得分16分")
 
 
-def _next_table(a: Analysis, paragraph: Paragraph) -> ScoreTable | None:
-    tables = a.score_table_by_block
-    index = a.block_index.get(id(paragraph))
-    if index is None:
-        return None
-    blocks = a.document.blocks
-    for i in range(index + 1, len(blocks)):
-        block = blocks[i]
-        if isinstance(block, Paragraph) and block.is_heading:
-            return None
-        if id(block) in tables:
-            return tables[id(block)]
-    return None
-
-
-def _overview_rows(a: Analysis):
-    for table in a.score_tables:
-        if len(table.label_cols) == 1 and a._is_whole_report_table(table):
-            yield from ((row, table) for row in table.body)
-
-
 def check(a: Analysis, rule: Rule):
     for statement in a.level1_prose:
         weight = statement.extra.get("weight")
         comparisons = []
         if weight is not None:
-            table = _next_table(a, statement.extra["paragraph"])
-            if table and table.total_row and table.total_row.score is not None and not a._is_whole_report_table(table):
+            table = a.next_score_table(statement.extra["paragraph"])
+            if table and table.total_row and table.total_row.score is not None and not a.is_whole_report_table(table):
                 comparisons.append(("本部分评分表合计", table.total_row.weight, table.total_row.score))
-        for row, _ in _overview_rows(a):
+        for row, _ in a.overview_rows():
             if row.labels and names_match(split_label(row.labels[0])[1], statement.name):
                 comparisons.append((f"得分概况表（{row.location.describe()}）", row.weight, row.score))
         for name, (w, s, _) in a.table_level1_sums.items():
