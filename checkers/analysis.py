@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import cached_property, lru_cache
 
 from checkers.document import Document, Location, Paragraph, Table
-from checkers.figures import Figure, extract_figures, parse_number, sentence_at
+from checkers.figures import Figure, clause_before, extract_figures, parse_number, sentence_at
 
 NUM = r"(\d+(?:\.\d+)?)"
 LABEL_RE = re.compile(r"^(?P<code>[A-Z](?:\d{1,3})?)\s*[.．、]?\s*(?P<name>\S.*)$")
@@ -58,12 +58,18 @@ AMOUNT_ROLES = (
 )
 
 
+_NAME_START = re.compile(r"[\u4e00-\u9fff（(]")
+_CODE_PREFIX = re.compile(r"^[A-Z]\d*\s*[.．、]?")
+_NAME_SUFFIX = re.compile(r"(?:类|部分|方面|指标)$")
+_UNIT_NOTE = re.compile(r"[（(]")
+
+
 @lru_cache(maxsize=8192)
 def split_label(text: str) -> tuple[str | None, str]:
     """'B14运转程序规范性' → ('B14', '运转程序规范性'); 'A.决策' → ('A', '决策'); '决策' → (None, '决策')."""
     text = text.strip()
     match = LABEL_RE.match(text)
-    if match and re.match(r"[\u4e00-\u9fff（(]", match.group("name")):
+    if match and _NAME_START.match(match.group("name")):
         return match.group("code"), match.group("name").strip()
     return None, text
 
@@ -134,7 +140,7 @@ NOT_A_LABEL = re.compile(r"评分标准|指标解释|评分依据|说明|扣分|
 
 
 def _header_columns(header: list[str]) -> tuple[int | None, int | None, int | None]:
-    cells = [re.split(r"[（(]", cell.replace(" ", ""))[0] for cell in header]
+    cells = [_UNIT_NOTE.split(cell.replace(" ", ""), 1)[0] for cell in header]
     has_weight_word = any("权重" in h for h in cells)
     weight = score = rate = None
     for index, h in enumerate(cells):
@@ -211,7 +217,7 @@ class Statement:
 
 
 def _strip_code_prefix(name: str) -> str:
-    return re.sub(r"^[A-Z]\d*\s*[.．、]?", "", name)
+    return _CODE_PREFIX.sub("", name)
 
 
 class Analysis:
@@ -325,8 +331,7 @@ class Analysis:
                 continue
             for pattern in TOTAL_RES:
                 for m in pattern.finditer(paragraph.text):
-                    clause = re.split(r"[，,。；;：:]", paragraph.text[: m.start()])[-1]
-                    if NOT_THE_TOTAL.search(clause):
+                    if NOT_THE_TOTAL.search(clause_before(paragraph.text, m.start())):
                         continue
                     out.append(Statement("total", Decimal(m.group(1)), paragraph.location,
                                          sentence_at(paragraph.text, m.start())))  # fmt: skip
@@ -464,7 +469,7 @@ def _sentences_starting(text: str, word: str):
 
 def names_match(a: str, b: str) -> bool:
     """'项目决策' matches '决策'; '决策' matches 'A.决策'."""
-    a, b = (re.sub(r"(?:类|部分|方面|指标)$", "", _strip_code_prefix(x).strip()) for x in (a, b))
+    a, b = (_NAME_SUFFIX.sub("", _strip_code_prefix(x).strip()) for x in (a, b))
     if not a or not b:
         return False
     return a == b or a.endswith(b) or b.endswith(a) or a.replace("项目", "") == b.replace("项目", "")

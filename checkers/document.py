@@ -75,13 +75,17 @@ def classify_paragraph(
     return None, number
 
 
+_SPACES = re.compile(r"\s+")
+_LEVEL1_AFFIXES = re.compile(r"^第|部分$|[、.．]$")
+
+
 def _path_part(level: int, number: str | None) -> str:
     """Normalised number token used in a section path ("四", "（二）", "1.", "（1）")."""
     if not number:
         return ""
-    token = re.sub(r"\s+", "", number)
+    token = _SPACES.sub("", number)
     if level == 1:
-        return re.sub(r"^第|部分$|[、.．]$", "", token)
+        return _LEVEL1_AFFIXES.sub("", token)
     if level in (2, 4):
         return "（" + token[1:-1] + "）"
     return token
@@ -298,6 +302,12 @@ class _Open:
 
 # Full-width digits, decimal point and percent sign (１２．５％) are read as the ASCII ones everywhere.
 FULL_WIDTH_FIGURES = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_FULL_WIDTH_ANY = re.compile("[０-９．％]")
+
+
+def ascii_figures(text: str) -> str:
+    """``text`` with full-width digits, point and percent sign made ASCII (a scan first: most texts have none)."""
+    return text.translate(FULL_WIDTH_FIGURES) if _FULL_WIDTH_ANY.search(text) else text
 
 
 class DocumentBuilder:
@@ -337,7 +347,7 @@ class DocumentBuilder:
         may_be_heading: bool = True,
     ) -> Paragraph | None:
         """Add a paragraph (blank text is ignored); returns the new paragraph."""
-        text = text.strip().translate(FULL_WIDTH_FIGURES)
+        text = ascii_figures(text.strip())
         if not text:
             return None
         level, number = classify_paragraph(text, style_level, prefer_numbering, may_be_heading)
@@ -387,15 +397,12 @@ class DocumentBuilder:
         rows = [r for r in rows if r]
         if not rows:
             return None
-        for row in rows:
-            for raw in row:
-                raw.text = raw.text.translate(FULL_WIDTH_FIGURES)
         self._n_tables += 1
         section = self._section_path()
         t = self._n_tables
         cells = [
             [
-                Cell(raw.text, r, raw.col, raw.merged_from_above, Location(section, None, t, r, raw.col, raw.line), raw.span)
+                Cell(ascii_figures(raw.text), r, raw.col, raw.merged_from_above, Location(section, None, t, r, raw.col, raw.line), raw.span)
                 for raw in row
             ]
             for r, row in enumerate(rows, 1)

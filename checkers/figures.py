@@ -16,9 +16,12 @@ UNITS = (
     "余条", "余次", "余人", "余个", "余家", "倍", "辆", "张", "块", "批", "场", "篇", "期",
 )  # fmt: skip
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
-# a number not glued to a letter, digit or decimal point on its left
+# a number not glued to a letter, digit or decimal point on its left (the digit is matched first and the
+# character before it checked by a look-behind, so the engine can skip ahead to digits)
 NUMBER_RE = re.compile(
-    r"(?<![A-Za-z0-9.．〔\[_])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<sp>\s*)(?P<unit>" + _UNIT_RE + ")?"
+    r"(?P<num>\d(?<![A-Za-z0-9.．〔\[_]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))(?P<sp>\s*)(?P<unit>"
+    + _UNIT_RE
+    + ")?"
 )
 CN_COUNT_RE = re.compile(r"(?P<num>[一二三四五六七八九十两]{1,3})(?P<unit>个|项|家|类|部分|方面|条)")
 _NOT_AFTER = re.compile(r"^(?:年|月|日|号|届|时|点|岁|万像素|万多|号文|级|楼|层|期工程|\.\d|[A-Za-z])")
@@ -26,6 +29,8 @@ _DATE_BEFORE = re.compile(r"(?:\d{4}年|\d{1,2}月)\s*$")
 _SUBJECT_SPLIT = re.compile(r"[，,。；;：:、（）()“”\"《》\s]")
 _SUBJECT_TRIM = re.compile(r"(?:为|是|达到|达|约为|约|共计|共|计|合计|总计|累计|仅|高达|了|的|占|至|增加|减少|下降|上升|提高)+$")
 SENTENCE_RE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
+_CLAUSE_SPLIT = re.compile(r"[，,。；;：:]")
+_SIGNED_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 @dataclass(slots=True)
@@ -74,7 +79,7 @@ def parse_number(text: str) -> Decimal | None:
     if _PLAIN.fullmatch(text):
         return Decimal(text)
     cleaned = text.strip().replace(",", "").replace("，", "").rstrip("%％分")
-    if not cleaned or not re.fullmatch(r"-?\d+(?:\.\d+)?", cleaned):
+    if not cleaned or not _SIGNED_NUMBER.fullmatch(cleaned):
         return None
     try:
         return Decimal(cleaned)
@@ -178,6 +183,11 @@ def extract_figures(text: str) -> list[Figure]:
     if not sorted_already:
         figures.sort(key=lambda f: f.start)
     return figures
+
+
+def clause_before(text: str, position: int) -> str:
+    """The clause a position lies in, up to that position (after the last comma, full stop, colon…)."""
+    return _CLAUSE_SPLIT.split(text[:position])[-1]
 
 
 def in_parentheses(text: str, position: int) -> bool:

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.pkgreader import PackageReader
+from docx.opc.packuri import PACKAGE_URI
+from docx.opc.phys_pkg import PhysPkgReader
+from docx.opc.pkgreader import _ContentTypeMap, _SerializedRelationships
 from docx.oxml.ns import qn
 from lxml import etree
 from lxml.etree import _Element
@@ -414,26 +416,40 @@ def _bad_docx(path: str | os.PathLike[str]) -> ReadError:
 
 
 def load_package(path: str | os.PathLike[str]) -> tuple[bytes, bytes | None]:
-    """Return the raw main document and styles XML of a .docx (python-docx's OPC reader)."""
+    """Return the raw main document and styles XML of a .docx.
+
+    Uses python-docx's OPC pieces but reads only the parts the checker needs (python-docx's
+    ``PackageReader`` would inflate every part: theme, fonts, settings, images…).
+    """
     if not Path(path).is_file():
         raise ReadError(f"找不到文件“{path}”。请检查路径是否正确。")
     try:
-        package = PackageReader.from_file(str(path))
-    except Exception as exc:  # not a zip, missing [Content_Types].xml, broken rels, ...
+        package = PhysPkgReader(str(path))
+    except Exception as exc:  # not a zip
         raise _bad_docx(path) from exc
-    main_name, main_blob = None, None
-    blobs: dict[str, bytes] = {}
-    for partname, content_type, reltype, blob in package.iter_sparts():
-        blobs[partname] = blob
-        if reltype == RT.OFFICE_DOCUMENT and content_type in _WORD_CONTENT_TYPES:
-            main_name, main_blob = partname, blob
-    if main_blob is None:
-        raise _bad_docx(path)
-    styles_blob = None
-    for source, srel in package.iter_srels():
-        if source == main_name and srel.reltype == RT.STYLES and not srel.is_external:
-            styles_blob = blobs.get(srel.target_partname)
-            break
+    try:
+        content_types = _ContentTypeMap.from_xml(package.content_types_xml)
+        main = next(
+            (rel for rel in _SerializedRelationships.load_from_xml(PACKAGE_URI.baseURI, package.rels_xml_for(PACKAGE_URI))
+             if rel.reltype == RT.OFFICE_DOCUMENT and not rel.is_external
+             and content_types[rel.target_partname] in _WORD_CONTENT_TYPES),
+            None,
+        )  # fmt: skip
+        if main is None:
+            raise _bad_docx(path)
+        main_name = main.target_partname
+        main_blob = package.blob_for(main_name)
+        styles_blob = None
+        for rel in _SerializedRelationships.load_from_xml(main_name.baseURI, package.rels_xml_for(main_name)):
+            if rel.reltype == RT.STYLES and not rel.is_external:
+                styles_blob = package.blob_for(rel.target_partname)
+                break
+    except ReadError:
+        raise
+    except Exception as exc:  # missing [Content_Types].xml or part, broken rels, ...
+        raise _bad_docx(path) from exc
+    finally:
+        package.close()
     return main_blob, styles_blob
 
 

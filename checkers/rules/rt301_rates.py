@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from checkers.analysis import Analysis
-from checkers.figures import Figure, extract_figures, in_parentheses, percent_matches, sentence_at
+from checkers.figures import Figure, clause_before, extract_figures, in_parentheses, percent_matches, sentence_at
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from evaluation_model import format_percent
@@ -41,12 +41,15 @@ ROLES = (
 )
 
 
+_ACTUAL = re.compile(r"实际|完成")
+_WEIGHT_IN_SENTENCE = re.compile(r"(?:权重|总分|满分)\s*(\d+(?:\.\d+)?)\s*分")
+_SCORE_IN_SENTENCE = re.compile(r"得分\s*(\d+(?:\.\d+)?)\s*分")
 BREAKDOWN = re.compile(r"其中|区级|市级|省级|县级|中央|自筹|配套|上级|本级")
 
 
 def role_of(figure: Figure) -> str | None:
     """What a money figure is (budget, received, spent, …) from the words before it; None for a breakdown part."""
-    clause = re.split(r"[，,。；;：:]", figure.source[: figure.start])[-1]
+    clause = clause_before(figure.source, figure.start)
     if BREAKDOWN.search(clause) or BREAKDOWN.search(figure.subject):
         return None
     for role, pattern in ROLES:
@@ -94,13 +97,13 @@ def _completion(figures: list[Figure]) -> Decimal | None:
     if plan is None or not plan.value:
         return None
     actual = next((f for f in reversed(figures) if f.start > plan.start and f.unit == plan.unit
-                   and re.search(r"实际|完成", f.subject)), None)  # fmt: skip
+                   and _ACTUAL.search(f.subject)), None)  # fmt: skip
     return actual.value / plan.value if actual else None
 
 
 def _score_rate(sentence: str) -> Decimal | None:
-    weight = re.search(r"(?:权重|总分|满分)\s*(\d+(?:\.\d+)?)\s*分", sentence)
-    score = re.search(r"得分\s*(\d+(?:\.\d+)?)\s*分", sentence)
+    weight = _WEIGHT_IN_SENTENCE.search(sentence)
+    score = _SCORE_IN_SENTENCE.search(sentence)
     if weight and score and Decimal(weight.group(1)):
         return Decimal(score.group(1)) / Decimal(weight.group(1))
     return None

@@ -34,6 +34,7 @@ def _family(unit: str) -> str | None:
 
 
 _NON_DIGIT = re.compile(r"\D")
+_DIGIT_RUNS = re.compile(r"\d+")
 _NON_CJK = re.compile(r"[^\u4e00-\u9fff]")
 
 
@@ -58,7 +59,7 @@ def _rate_or_price(a: Figure, b: Figure) -> bool:
 
 
 def _digits(subject: str) -> str:
-    return "".join(re.findall(r"\d+", subject))
+    return "".join(_DIGIT_RUNS.findall(subject))
 
 
 def _key(subject: str) -> str:
