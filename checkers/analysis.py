@@ -170,20 +170,19 @@ def score_table_of(table: Table) -> ScoreTable | None:
     label_cols = [i for i in range(len(header)) if i not in numeric and i < min(numeric)
                   and not NOT_A_LABEL.search(header[i])]  # fmt: skip
     result = ScoreTable(table, weight, score, rate, label_cols)
-    for r, cells in enumerate(rows[header_index + 1 :], header_index + 2):
-
-        def get(i: int | None, cells: list[str] = cells) -> str:
-            return cells[i] if i is not None and i < len(cells) else ""
-
-        labels = [get(i).strip() for i in label_cols if get(i).strip()]
-        labels = [x for n, x in enumerate(labels) if x not in labels[:n]]
-        first = labels[0] if labels else ""
-        is_total = bool(TOTAL_LABEL.match(first.replace(" ", "")))
-        rate_text = get(rate).replace("％", "%")
+    section, number = table.location.section, table.location.table
+    for r, cells in enumerate(rows[header_index + 1 :], header_index + 2):  # grid rows: every row is full width
+        labels: list[str] = []
+        for i in label_cols:
+            label = cells[i].strip()
+            if label and label not in labels:
+                labels.append(label)
+        is_total = bool(labels) and bool(TOTAL_LABEL.match(labels[0].replace(" ", "")))
+        rate_text = cells[rate].replace("％", "%") if rate is not None else ""
         result.rows.append(ScoreRow(
-            labels, number_in(get(weight)), number_in(get(score).replace("分", "")),
+            labels, number_in(cells[weight]), number_in(cells[score].replace("分", "")),
             number_in(rate_text.rstrip("%")) if rate_text.endswith("%") else None, r, is_total,
-            Location(section=table.location.section, table=table.location.table, row=r), table.row_text(r - 1),
+            Location(section=section, table=number, row=r), table.row_text(r - 1),
         ))  # fmt: skip
     return result
 

@@ -181,6 +181,10 @@ class Table:
 
     def text_rows(self) -> list[list[str]]:
         """Cell texts per row with vertically merged cells filled from the cell above."""
+        return [list(r) for r in self._logical_rows()]
+
+    def _logical_rows(self) -> list[list[str]]:
+        """:meth:`text_rows`, computed once and shared (callers must not modify it)."""
         if self._text_rows is None:
             out: list[list[str]] = []
             above: dict[int, str] = {}
@@ -195,16 +199,11 @@ class Table:
                 out.append(texts)
                 above = current
             self._text_rows = out
-        return [list(r) for r in self._text_rows]
+        return self._text_rows
 
     def row_text(self, i: int) -> str:
         """Logical cells of row ``i`` (0-based, like ``text_rows()``) joined by " | "."""
-        rows = self._text_rows
-        if rows is None:
-            self.text_rows()
-            rows = self._text_rows
-            assert rows is not None
-        return " | ".join(rows[i])
+        return " | ".join(self._logical_rows()[i])
 
     @property
     def n_cols(self) -> int:

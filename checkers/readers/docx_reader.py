@@ -9,7 +9,6 @@ become one cell whose ``col`` is its first grid column and ``span`` its width.
 
 from __future__ import annotations
 
-import io
 import os
 import re
 from collections.abc import Iterator
@@ -453,56 +452,40 @@ def load_package(path: str | os.PathLike[str]) -> tuple[bytes, bytes | None]:
     return main_blob, styles_blob
 
 
-def _read_blocks(main_blob: bytes, levels: dict[str, int], builder: DocumentBuilder) -> None:
-    """Stream the main document: handle each body-level paragraph/table, then drop it.
+def _body(main_blob: bytes) -> _Element | None:
+    """The ``w:body`` of the main document part."""
+    return etree.fromstring(main_blob, _PARSER).find(W_BODY)
 
-    ``iterparse`` plus clearing keeps the tree small, which is markedly faster on
-    large reports than parsing everything first and walking it afterwards.
+
+def _read_blocks(main_blob: bytes, levels: dict[str, int], builder: DocumentBuilder) -> None:
+    """Feed every body-level paragraph and table to the builder, in document order.
+
+    The whole part is parsed first and its body walked: measured in new interpreters this is faster than
+    ``iterparse`` with clearing, the parser's C code doing the bulk of the work in one go.
     """
-    events = etree.iterparse(
-        io.BytesIO(main_blob),
-        events=("end",),
-        tag=(W_P, W_TBL),
-        remove_blank_text=True,
-        resolve_entities=False,
-        no_network=True,
-        huge_tree=True,
-    )
-    for _, el in events:
-        parent = el.getparent()
-        if not _is_body_block(parent):
-            continue
+    body = _body(main_blob)
+    if body is None:
+        return
+    for el in _iter_blocks(body):
         if el.tag == W_P:
             text, level = paragraph_info(el, levels)
             if text.strip():
                 builder.add_paragraph(text, style_level=level)
         else:
             builder.add_table(table_rows(el))
-        el.clear(keep_tail=True)
-        if parent.tag == W_BODY:
-            while el.getprevious() is not None:
-                del parent[0]
-
-
-_BODY_PARENTS = (W_BODY, W_SDTCONTENT, W_CUSTOMXML)
-
-
-def _is_body_block(parent: _Element | None) -> bool:
-    """True when a ``w:p``/``w:tbl`` with this parent is a body-level block (not inside a table or text box)."""
-    return parent is not None and parent.tag in _BODY_PARENTS and not _inside_table(parent)
 
 
 def iter_numbered_blocks(root: _Element) -> Iterator[tuple[str, int, _Element]]:
     """Yield ``("paragraph" | "table", number, element)`` for every block the reader numbers.
 
-    Same order and skip rules as :func:`read_docx` (blank paragraphs and empty
-    tables are not counted), so ``number`` matches ``Location.paragraph`` /
-    ``Location.table``.  ``root`` is the main document (or body) element.
+    Same walk and skip rules as :func:`read_docx` (blank paragraphs and empty tables are not counted), so
+    ``number`` matches ``Location.paragraph`` / ``Location.table``.  ``root`` is the main document or body.
     """
+    body = root if root.tag == W_BODY else root.find(W_BODY)
+    if body is None:
+        return
     paragraphs = tables = 0
-    for _, el in etree.iterwalk(root, events=("end",), tag=(W_P, W_TBL)):
-        if not _is_body_block(el.getparent()):
-            continue
+    for el in _iter_blocks(body):
         if el.tag == W_P:
             if paragraph_text(el).strip():
                 paragraphs += 1
@@ -510,18 +493,6 @@ def iter_numbered_blocks(root: _Element) -> Iterator[tuple[str, int, _Element]]:
         elif any(table_rows(el)):
             tables += 1
             yield "table", tables, el
-
-
-def _inside_table(parent: _Element) -> bool:
-    """True when a content control or custom-XML wrapper sits inside a table cell."""
-    if parent.tag == W_BODY:
-        return False
-    node = parent.getparent()
-    while node is not None and node.tag != W_BODY:
-        if node.tag == W_TC:
-            return True
-        node = node.getparent()
-    return False
 
 
 def read_docx(path: str | os.PathLike[str]) -> Document:
