@@ -306,7 +306,7 @@ class Settings(StrictModel):
     execution_rate_base: Literal["到位", "预算"] = Field(
         "到位", title="预算执行率分母", description="到位：支出÷到位（财预〔2020〕10号口径）；预算：支出÷预算"
     )
-    rate_tolerance: Number = Field(Decimal("0.01"), title="比率容差（百分点）", description="复算比率与报告所写之差的容许值")
+    rate_tolerance: Number = Field(Decimal("0.01"), ge=0, title="比率容差（百分点）", description="复算比率与报告所写之差的容许值")
 
 
 class Evaluation(StrictModel):

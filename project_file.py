@@ -146,7 +146,14 @@ def chinese_message(error: dict[str, Any]) -> str:
         return f"取值“{error.get('input')}”无效，应为 {expected}".replace("'", "")
     if kind == "value_error":
         return str(error.get("ctx", {}).get("error", error["msg"]))
+    bound = _BOUNDS.get(kind)
+    if bound is not None:
+        limit = next(iter(error.get("ctx", {}).values()), None)
+        return f"{_MESSAGES[kind]}：{error.get('input')} 不合要求，应{bound} {limit}" if limit is not None else _MESSAGES[kind]
     return _MESSAGES.get(kind, error["msg"])
+
+
+_BOUNDS = {"greater_than": "大于", "greater_than_equal": "不小于", "less_than": "小于", "less_than_equal": "不大于"}
 
 
 _SYNTAX_HINTS = (

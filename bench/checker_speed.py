@@ -1,15 +1,20 @@
 """Benchmark: check a synthetic 300-indicator report vs the time python-docx takes just to open it (target ≤ 1.5×).
 
-Run: .venv/bin/python bench/checker_speed.py [--leaves 300] [--runs 7] [--breakdown] [--fresh 5]
+Run: .venv/bin/python bench/checker_speed.py [--leaves 300] [--runs 7] [--breakdown] [--fresh 5] [--instructions]
 
 ``--breakdown`` adds the time of each part: the reader's steps, each analysis view and each rule.
 ``--fresh N`` also times one open / one check in each of N new interpreters, as the CLI runs (in-process
 loops reuse memory the previous run freed, which flatters parsing whole trees; caches start cold there too).
+``--instructions`` counts the CPU instructions of one open / one check under valgrind (callgrind), net of the
+interpreter start and imports: a figure that does not move with the load of a shared machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -48,9 +53,9 @@ from checkers.readers import read_document
 from checkers.rules import all_rules
 all_rules()  # rule modules imported before timing
 kind, path = sys.argv[1], sys.argv[2]
-call = (lambda: docx.Document(path)) if kind == "open" else (lambda: check_document(read_document(path)))
+calls = {"open": lambda: docx.Document(path), "check": lambda: check_document(read_document(path)), "none": lambda: 0}
 start = time.process_time()
-call()
+calls[kind]()
 print(time.process_time() - start)
 """
 
@@ -61,14 +66,22 @@ def fresh_runs(path: Path, kind: str, runs: int) -> list[float]:
     return [float(subprocess.run(command, capture_output=True, text=True, check=True).stdout) for _ in range(runs)]
 
 
+def instructions(path: Path, kind: str) -> int:
+    """Instructions executed by one interpreter doing ``kind`` (``none`` = start and imports only)."""
+    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=" + os.devnull, sys.executable, "-c", FRESH_SCRIPT,
+               kind, str(path), str(ROOT)]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+    return int(re.search(r"Collected : (\d+)", result.stderr).group(1))
+
+
 def reader_steps(path: Path) -> dict[str, object]:
     main_blob, styles_blob = docx_reader.load_package(path)
-    levels = docx_reader._style_levels(etree.fromstring(styles_blob, docx_reader._PARSER)) if styles_blob else {}
+    levels = docx_reader._style_levels(docx_reader._paragraph_styles(styles_blob)) if styles_blob else {}
     return {
-        "read: unzip (python-docx OPC)": lambda: docx_reader.load_package(path),
-        "read: parse styles + levels": lambda: docx_reader._style_levels(etree.fromstring(styles_blob, docx_reader._PARSER)),
+        "read: unzip 3 parts (python-docx OPC)": lambda: docx_reader.load_package(path),
+        "read: parse styles + levels": lambda: docx_reader._style_levels(docx_reader._paragraph_styles(styles_blob)),
         "read: parse main document only": lambda: etree.fromstring(main_blob, docx_reader._PARSER),
-        "read: stream main → document model": lambda: docx_reader._read_blocks(main_blob, levels, DocumentBuilder(str(path))),
+        "read: parse + walk main → model": lambda: docx_reader._read_blocks(main_blob, levels, DocumentBuilder(str(path))),
     }
 
 
@@ -112,6 +125,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--breakdown", action="store_true", help="also time the reader's steps, views and rules")
     parser.add_argument("--fresh", type=int, default=0, metavar="N", help="also time N runs in new interpreters")
+    parser.add_argument("--instructions", action="store_true", help="also count instructions under valgrind")
     args = parser.parse_args()
     evaluation = synthetic_evaluation(args.leaves)
     with tempfile.TemporaryDirectory() as tmp:
@@ -138,6 +152,14 @@ def main() -> None:
                 f"read + all rules {statistics.median(checked) * 1000:.1f} ms, "
                 f"ratio {statistics.median(checked) / statistics.median(opened):.2f}×"
             )
+        if args.instructions:
+            if shutil.which("valgrind") is None:
+                print("  instructions: valgrind not installed (apt-get install valgrind)")
+            else:
+                base = instructions(path, "none")
+                opened, checked = instructions(path, "open") - base, instructions(path, "check") - base
+                print(f"  instructions (valgrind, new interpreters, imports excluded): open {opened / 1e6:.1f} M, "
+                      f"read + all rules {checked / 1e6:.1f} M, ratio {checked / opened:.2f}×")  # fmt: skip
         if args.breakdown:
             breakdown(path, evaluation, max(args.runs, 15))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -71,7 +72,6 @@ class Figure:
 
 
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")
-_PLAIN_FULL = _PLAIN.fullmatch
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -160,9 +160,9 @@ def extract_figures(text: str) -> list[Figure]:
                 continue
         elif _is_excluded_bare(text, start, start + len(number), number):
             continue
-        value = Decimal(number) if _PLAIN_FULL(number) else parse_number(number)
-        if value is None:
-            continue
+        if "," in number:  # 1,234.5: the pattern only lets well-placed thousands separators through
+            number = number.replace(",", "")
+        value = Decimal(number)
         if unit is None:
             unit = ""
         elif unit == "％":
@@ -219,11 +219,24 @@ def same_amount(a: Figure, b: Figure) -> bool:
     return ya is not None and yb is not None and ya == yb
 
 
-def percent_matches(stated: Decimal, ratio: Decimal, tolerance: Decimal = Decimal("0.01")) -> bool:
-    """A stated percent equals a recomputed ratio, rounded to the stated places, within tolerance points."""
+def _slack(stated: Decimal, tolerance: Decimal) -> Decimal:
+    """How far (in points) a recomputed percent may lie from a stated one: the tolerance plus half its last place."""
     exponent = stated.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    recomputed = (ratio * 100).quantize(Decimal(1).scaleb(-places), rounding="ROUND_HALF_UP")
-    if recomputed == stated:
-        return True
-    return abs(ratio * 100 - stated) <= tolerance + Decimal("0.5").scaleb(-places)
+    return tolerance + Decimal("0.5").scaleb(-places)
+
+
+def percent_matches(stated: Decimal, ratio: Decimal, tolerance: Decimal = Decimal("0.01")) -> bool:
+    """A stated percent equals a recomputed ratio, within tolerance points plus half the stated last place.
+
+    Rounding the ratio to the stated places and getting the stated value is the special case
+    ``|ratio × 100 − stated| ≤ half a place``, so one comparison covers both.
+    """
+    return abs(ratio * 100 - stated) <= _slack(stated, tolerance)
+
+
+def any_percent_matches(stated: Decimal, percents: list[Decimal], tolerance: Decimal = Decimal("0.01")) -> bool:
+    """:func:`percent_matches` against many ratios at once; ``percents`` are the ratios × 100, sorted."""
+    slack = _slack(stated, tolerance)
+    index = bisect_left(percents, stated - slack)
+    return index < len(percents) and percents[index] <= stated + slack

@@ -48,3 +48,20 @@ def test_percent_matching_uses_stated_places_and_tolerance():
     assert percent_matches(Decimal("89.04"), Decimal("5271022.96") / Decimal("5920000"))
     assert percent_matches(Decimal("100"), Decimal(1))
     assert not percent_matches(Decimal("98.04"), Decimal("0.8904"))
+
+
+def test_percent_lookup_agrees_with_one_by_one_matching():
+    """any_percent_matches (bisect over sorted ratios) gives what percent_matches gives ratio by ratio."""
+    import random
+
+    from checkers.figures import any_percent_matches
+
+    rng = random.Random(7)
+    ratios = [Decimal(rng.randint(0, 200000)) / Decimal(rng.randint(1, 2000)) / 100 for _ in range(300)]
+    percents = sorted(r * 100 for r in ratios)
+    for _ in range(2000):
+        stated = Decimal(rng.randint(0, 20000)).scaleb(-rng.choice((0, 1, 2)))
+        tolerance = rng.choice((Decimal(0), Decimal("0.01"), Decimal("0.1")))
+        expected = any(percent_matches(stated, r, tolerance) for r in ratios)
+        assert any_percent_matches(stated, percents, tolerance) == expected, (stated, tolerance)
+    assert not any_percent_matches(Decimal("50"), [], Decimal("0.01"))

@@ -202,3 +202,10 @@ def test_quoted_amounts_in_a_money_column_are_numbers(write):
     evaluation = load_project(write("q.yaml", text))
     assert evaluation.funding.detail.column_total(1) == Decimal("1230.50")
     assert "不是数字" in error_of(write("bad.yaml", text.replace('"1,200.50"', '"一千"')))
+
+
+def test_a_negative_rate_tolerance_is_refused_with_its_bound(write):
+    path = project(write)
+    path.write_text("settings: {rate_tolerance: -0.5}\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    message = error_of(path)
+    assert "p.yaml:1" in message and "settings.rate_tolerance" in message and "应不小于 0" in message

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from checkers.analysis import Analysis
-from checkers.figures import extract_figures, percent_matches, sentence_at
+from checkers.figures import any_percent_matches, extract_figures, sentence_at
 from checkers.finding import Severity
 from checkers.rules.base import MINI_DATA, Rule
 
@@ -21,7 +21,7 @@ FAILING = PASSING + "\n另安排专项经费37.5万元。\n"
 
 
 def _data_values(data) -> tuple[set[Decimal], set[Decimal], list[Decimal]]:
-    """(scores, amounts in 元, ratios) the data states or derives."""
+    """(scores, amounts in 元, ratios × 100 sorted) the data states or derives."""
     scores: set[Decimal] = {data.total, data.full_marks, data.full_marks - data.total}
     ratios: list[Decimal] = [r for r in (data.received_rate, data.execution_rate, data.score_rate) if r is not None]
     for node in data.walk():
@@ -49,11 +49,11 @@ def _data_values(data) -> tuple[set[Decimal], set[Decimal], list[Decimal]]:
             ratios.append(figure.value / 100)
             if figure.in_yuan() is not None:
                 amounts.add(figure.in_yuan())
-    return {s.normalize() for s in scores}, {a.normalize() for a in amounts}, ratios
+    return {s.normalize() for s in scores}, {a.normalize() for a in amounts}, sorted(r * 100 for r in ratios)
 
 
 def check(a: Analysis, rule: Rule):
-    scores, amounts, ratios = _data_values(a.data)
+    scores, amounts, percents = _data_values(a.data)
     for paragraph, figures in a.figures:
         if paragraph.is_heading:
             continue
@@ -63,7 +63,7 @@ def check(a: Analysis, rule: Rule):
             elif figure.kind == "amount":
                 ok = figure.in_yuan().normalize() in amounts
             elif figure.kind == "percent":
-                ok = any(percent_matches(figure.value, r, a.tolerance) for r in ratios)
+                ok = any_percent_matches(figure.value, percents, a.tolerance)
             else:
                 continue
             if not ok:
