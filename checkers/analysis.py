@@ -97,7 +97,7 @@ def number_in(text: str) -> Decimal | None:
 
 @dataclass
 class ScoreRow:
-    """One row of a score table: its labels (most specific last), weight, score, 得分率."""
+    """One row of a score table: its labels (most specific last), weight, score, 得分率, and its grid cells."""
 
     labels: list[str]
     weight: Decimal | None
@@ -107,6 +107,7 @@ class ScoreRow:
     is_total: bool
     location: Location
     excerpt: str
+    cells: list[str] = field(default_factory=list, repr=False)
 
     @property
     def label(self) -> str:
@@ -115,12 +116,15 @@ class ScoreRow:
 
 @dataclass
 class ScoreTable:
+    """A score table: its header row (which may follow a title row), the columns it uses, its rows."""
+
     table: Table
     weight_col: int | None
     score_col: int | None
     rate_col: int | None
     label_cols: list[int]
     rows: list[ScoreRow] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
 
     @property
     def body(self) -> list[ScoreRow]:
@@ -169,7 +173,7 @@ def score_table_of(table: Table) -> ScoreTable | None:
     numeric = {c for c in (weight, score, rate) if c is not None}
     label_cols = [i for i in range(len(header)) if i not in numeric and i < min(numeric)
                   and not NOT_A_LABEL.search(header[i])]  # fmt: skip
-    result = ScoreTable(table, weight, score, rate, label_cols)
+    result = ScoreTable(table, weight, score, rate, label_cols, header=header)
     section, number = table.location.section, table.location.table
     for r, cells in enumerate(rows[header_index + 1 :], header_index + 2):  # grid rows: every row is full width
         labels: list[str] = []
@@ -182,7 +186,7 @@ def score_table_of(table: Table) -> ScoreTable | None:
         result.rows.append(ScoreRow(
             labels, number_in(cells[weight]), number_in(cells[score].replace("分", "")),
             number_in(rate_text.rstrip("%")) if rate_text.endswith("%") else None, r, is_total,
-            Location(section=section, table=number, row=r), table.row_text(r - 1),
+            Location(section=section, table=number, row=r), table.row_text(r - 1), cells,
         ))  # fmt: skip
     return result
 

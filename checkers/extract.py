@@ -65,6 +65,7 @@ YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年度?")
 REGION_RE = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,3}?省)?(?:[\u4e00-\u9fff]{2,3}?市)?(?P<region>[\u4e00-\u9fff]{2,4}?[区县])"
 )
+_SPACES = re.compile(r"\s+")
 JUDGE_RE = re.compile(r"(?:根据|依据|按照)(?:相关)?评分标准")
 CHOICES = {
     "evaluation_type": ("事前评价", "事中评价", "事后评价"),
@@ -96,12 +97,10 @@ def _label_columns(table: ScoreTable, header: list[str]) -> list[int]:
 
 def _table_rows(table: ScoreTable, columns: list[int]) -> list[tuple[list[str], Decimal | None, Decimal | None, str]]:
     """Body rows as (labels with empty cells filled from above, weight, score, row text)."""
-    grid = grid_rows(table.table)
     out = []
     previous = [""] * len(columns)
     for row in table.rows:
-        cells = grid[row.row - 1]
-        labels = [re.sub(r"\s+", "", cells[c]) if c < len(cells) else "" for c in columns]
+        labels = [_SPACES.sub("", row.cells[c]) for c in columns]
         if any(TOTAL_LABEL.match(x) for x in labels if x) or row.is_total:
             continue
         if not labels[-1] and row.weight is None:
@@ -124,12 +123,11 @@ def _tree(analysis: Analysis, notes: list[str]) -> list[dict[str, Any]]:
     if not tables:
         raise ExtractError("报告中没有找到评分表（表头含“权重/分值”和“得分”的表格），无法提取指标体系；"
                            "请改用 `evalreport template` 生成 Excel 评分表手工填写")  # fmt: skip
-    headers = {id(t): grid_rows(t.table)[0] for t in tables}
     full = [t for t in tables if len(t.label_cols) >= 3]
     rows: list[SheetRow] = []
     if full:
         table = max(full, key=lambda t: len(t.body))
-        columns = _label_columns(table, headers[id(table)])
+        columns = _label_columns(table, table.header)
         for index, (labels, weight, score, _) in enumerate(_table_rows(table, columns)):
             rows.append(SheetRow(index, labels, weight, score))
         return build_tree(rows)
@@ -268,9 +266,9 @@ def _feedback_cells(analysis: Analysis) -> dict[str, str]:
     for table in analysis.document.tables:
         for row in grid_rows(table):
             for c, text in enumerate(row[:-1]):
-                key = FEEDBACK_KEYS.get(re.sub(r"\s+", "", text))
+                key = FEEDBACK_KEYS.get(_SPACES.sub("", text))
                 value = row[c + 1].strip()
-                if key and value and key not in out and re.sub(r"\s+", "", value) not in FEEDBACK_KEYS:
+                if key and value and key not in out and _SPACES.sub("", value) not in FEEDBACK_KEYS:
                     out[key] = value
     return out
 
@@ -330,7 +328,7 @@ def _project(document: Document, analysis: Analysis, notes: list[str]) -> tuple[
     for date_text in short:
         m = DATE_RE.match(date_text)
         if m:
-            found.setdefault("report_date", re.sub(r"\s+", "", m.group("date")))
+            found.setdefault("report_date", _SPACES.sub("", m.group("date")))
             break
     body = [p.text for p in paragraphs if not p.is_heading]
     opening = next((t for t in body if len(t) > SHORT), "")
@@ -609,7 +607,7 @@ def extract_project(path: str | Path, report: int | None = None) -> tuple[dict[s
     _section_evidence(document, tree, notes)
     project, cells = _project(document, analysis, notes)
     data: dict[str, Any] = {}
-    headers = " ".join(h for t in analysis.score_tables for h in grid_rows(t.table)[0])
+    headers = " ".join(h for t in analysis.score_tables for h in t.header)
     style = detect_style(" ".join(p.text for p in document.paragraphs[:60]) + " " + headers)
     if style:
         data["style"] = style

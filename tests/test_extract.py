@@ -184,3 +184,25 @@ def test_findings_come_back_from_last_years_report():
     hospital, _ = extract_project(SEEDS / "003_06df7a84ebc894a1.txt", report=1)
     titles = [p["title"] for p in hospital["findings"]["problems"]]
     assert titles == ["项目目标不够清晰", "部分绩效指标合理性不足", "项目完成时效性不足", "项目可持续影响指标完成情况不清晰"]
+
+
+def test_level_columns_are_found_under_a_title_row(tmp_path: Path):
+    """A title row above the header, and a description column before the numbers: levels come from the header words."""
+    report = tmp_path / "r.md"
+    report.write_text(
+        "# 某项目绩效评价报告\n\n"
+        "| 表1 绩效评价指标评分表 | | | | | |\n|---|---|---|---|---|---|\n"
+        "| 一级指标 | 二级指标 | 三级指标 | 评价要点 | 权重 | 得分 |\n"
+        "| A决策 | A1项目立项 | A11立项依据充分性 | 依据是否充分 | 40 | 36 |\n"
+        "| A决策 | A1项目立项 | A12立项程序规范性 | 程序是否规范 | 60 | 50 |\n"
+        "| 合计 | | | | 100 | 86 |\n\n"
+        "综合得分86分，评价等级为“良”。\n",
+        encoding="utf-8",
+    )
+    evaluation, _, _ = _extract_valid(report)
+    assert shape(evaluation.indicators) == [
+        ("A", "决策", None, None, [("A1", "项目立项", None, None, [
+            ("A11", "立项依据充分性", Decimal(40), Decimal(36), []),
+            ("A12", "立项程序规范性", Decimal(60), Decimal(50), []),
+        ])]),
+    ]  # fmt: skip
