@@ -329,27 +329,42 @@ def _node(label: str) -> dict[str, Any]:
 
 
 def build_tree(rows: list[SheetRow]) -> list[dict[str, Any]]:
-    """Group rows by their 一级 and 二级 labels (first appearance order) into the project file's tree."""
-    tops: dict[str, dict[str, Any]] = {}
-    seconds: dict[tuple[str, str], dict[str, Any]] = {}
+    """Group rows by their labels (first appearance order) into the project file's tree.
+
+    A row's last non-empty label is the node it scores: a 三级 indicator, or a 二级/一级 scored directly when
+    the deeper labels are empty. A scored node that later rows use as a parent keeps its figures as the
+    parent's declared totals (the model checks them against its children).
+    """
+    roots: list[dict[str, Any]] = []
+    nodes: dict[tuple[str, ...], dict[str, Any]] = {}
     for row in rows:
-        first, second, third = (re.sub(r"\s+", "", x) if i < 2 else x.strip() for i, x in enumerate(row.labels))
-        top = tops.get(first)
-        if top is None:
-            top = tops[first] = {**_node(first), "children": []}
-        mid = seconds.get((first, second))
-        if mid is None:
-            mid = seconds[(first, second)] = {**_node(second), "children": []}
-            top["children"].append(mid)
-        leaf = _node(third)
+        labels = list(row.labels)
+        while len(labels) > 1 and not labels[-1].strip():
+            labels.pop()
+        key = tuple(_SPACE_RE.sub("", x) for x in labels[:-1]) + (labels[-1].strip(),)
+        siblings = roots
+        for depth in range(len(key) - 1):
+            parent = nodes.get(key[: depth + 1])
+            if parent is None:
+                parent = nodes[key[: depth + 1]] = _node(key[depth])
+                siblings.append(parent)
+            siblings = parent.setdefault("children", [])
+        declared = nodes.get(key)
+        if declared is not None and "children" in declared:  # a subtotal row after its children
+            declared["weight"], declared["score"] = row.weight, row.score
+            continue
+        leaf = nodes[key] = _node(key[-1])
         leaf["weight"] = row.weight
         leaf["score"] = row.score
         if row.reason:
             leaf["deduction_reason"] = row.reason
         if row.evidence:
             leaf["evidence"] = row.evidence
-        mid["children"].append(leaf)
-    return list(tops.values())
+        siblings.append(leaf)
+    return roots
+
+
+_SPACE_RE = re.compile(r"\s+")
 
 
 # ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from checkers.analysis import (
     HEAD_RE,
     TOTAL_LABEL,
     Analysis,
+    ScoreRow,
     ScoreTable,
     grid_rows,
     split_label,
@@ -105,8 +106,14 @@ def _table_rows(table: ScoreTable, columns: list[int]) -> list[tuple[list[str], 
             continue
         if not labels[-1] and row.weight is None:
             continue
-        labels = [x or previous[i] for i, x in enumerate(labels)]
-        previous = labels
+        written = [i for i, x in enumerate(labels) if x]
+        if written and written[-1] < len(labels) - 1:  # “A1项目立项 | （空） | 8 | 8”: the 二级 is scored directly
+            depth = written[-1] + 1
+            labels = [x or previous[i] for i, x in enumerate(labels[:depth])]
+            previous = labels + [""] * (len(columns) - depth)
+        else:
+            labels = [x or previous[i] for i, x in enumerate(labels)]
+            previous = labels
         out.append((labels, row.weight, row.score, row.excerpt))
     return out
 
@@ -136,7 +143,8 @@ def _tree(analysis: Analysis, notes: list[str]) -> list[dict[str, Any]]:
     if not per_level1:
         raise ExtractError("报告中的评分表只有一级指标得分，没有二级、三级指标表，无法提取完整的指标体系；"
                            "请改用 Excel 评分表（`evalreport template`）补全")  # fmt: skip
-    tops = [(r.labels[0], r.weight) for r in overview.body if r.labels] if overview else []
+    top_rows = [r for r in overview.body if r.labels] if overview else []
+    tops = [(r.labels[0], r.weight) for r in top_rows]
     by_code = {split_label(label)[0]: label for label, _ in tops if split_label(label)[0]}
     for position, table in enumerate(per_level1):
         body = _table_rows(table, table.label_cols)
@@ -167,7 +175,17 @@ def _tree(analysis: Analysis, notes: list[str]) -> list[dict[str, Any]]:
             notes.append(f"未找到一级指标“{top_label}”的名称（按所在章节标题推断），请核对 indicators 中的一级指标名称")
         for labels, weight, score, _ in body:
             rows.append(SheetRow(len(rows), [top_label, *labels], weight, score))
-    return build_tree(rows)
+    return build_tree(_with_direct_tops(rows, top_rows))
+
+
+def _with_direct_tops(rows: list[SheetRow], top_rows: list[ScoreRow]) -> list[SheetRow]:
+    """Rows in the overview's 一级 order; a 一级 without a table of its own is scored directly (overview figures)."""
+    ordered: list[SheetRow] = []
+    for top in top_rows:
+        own = [row for row in rows if row.labels[0] == top.labels[0]]
+        ordered += own or [SheetRow(len(ordered), [top.labels[0]], top.weight, top.score)]
+    known = {top.labels[0] for top in top_rows}
+    return ordered + [row for row in rows if row.labels[0] not in known]
 
 
 def _leaves(tree: list[dict[str, Any]]) -> Iterable[dict[str, Any]]:

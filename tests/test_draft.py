@@ -166,3 +166,23 @@ def test_every_block_kind_is_documented_and_the_reference_is_current():
     assert all(kind.help for kind in KINDS.values()), [k for k, v in KINDS.items() if not v.help]
     path = Path(__file__).resolve().parent.parent / "docs" / "styles.md"
     assert path.read_text(encoding="utf-8") == style_reference(), "docs/styles.md 已过期：运行 evalreport styles --reference -o docs/styles.md"
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_shallow_tree_drafts_cleanly(style: str, tmp_path: Path):
+    """A 二级 scored directly spans the 二级 and 三级 columns; the checker finds nothing to reject."""
+    from checkers.engine import check_document
+    from checkers.finding import Severity
+    from checkers.readers import read_document
+    from drafter.docx_writer import write_docx
+    from tests.conftest import shallow_evaluation
+
+    evaluation = shallow_evaluation(style)
+    path = tmp_path / "r.docx"
+    write_docx(render_report(evaluation), path)
+    document = read_document(path)
+    errors = [f for f in check_document(document, data=evaluation) if f.severity is Severity.ERROR]
+    assert errors == []
+    cells = [c for t in document.tables for row in t.rows for c in row if c.text == "A1项目立项"]
+    assert cells and all(c.span >= 2 for c in cells)
+    assert not any("D1" in c.text for t in document.tables for row in t.rows for c in row)

@@ -206,3 +206,18 @@ def test_level_columns_are_found_under_a_title_row(tmp_path: Path):
             ("A12", "立项程序规范性", Decimal(60), Decimal(50), []),
         ])]),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".md"])
+@pytest.mark.parametrize("style", ["shangcheng", "fengtai", "mof"])
+def test_shallow_tree_round_trip(style: str, suffix: str, tmp_path: Path):
+    """A 二级 scored directly and a 一级 without sub-table come back as they were, in every style."""
+    from tests.conftest import shallow_evaluation
+
+    evaluation = shallow_evaluation(style)
+    report = tmp_path / f"draft{suffix}"
+    (write_docx if suffix == ".docx" else write_markdown)(render_report(evaluation), report)
+    extracted, notes, _ = _extract_valid(report)
+    assert shape(extracted.indicators) == shape(evaluation.indicators), notes
+    assert extracted.indicators[0].children[0].children == [] and extracted.indicators[3].children == []
+    assert extracted.total == evaluation.total

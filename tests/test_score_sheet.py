@@ -306,3 +306,26 @@ def test_a_repeated_third_level_row_is_reported_at_its_cell(tmp_path):
     with pytest.raises(ScoreSheetError) as info:
         read_score_sheet(path)
     assert "评分表!C3" in str(info.value) and "重复" in str(info.value)
+
+
+def test_build_tree_scored_nodes_at_any_level_and_declared_subtotals():
+    from score_sheet import SheetRow, build_tree
+
+    d = Decimal
+    rows = [
+        SheetRow(1, ["A决策", "A1项目立项", ""], d(8), d(8)),  # a 二级 scored directly
+        SheetRow(2, ["A决策", "A2绩效目标", ""], d(8), d(6)),  # its subtotal, before its 三级 rows
+        SheetRow(3, ["A决策", "A2绩效目标", "A21目标合理性"], d(4), d(2)),
+        SheetRow(4, ["A决策", "A2绩效目标", "A22指标明确性"], d(4), d(4)),
+        SheetRow(5, ["B过程", "B1组织实施", "B11制度健全性"], d(2), d(2)),
+        SheetRow(6, ["B过程", "B1组织实施", ""], d(2), d(2)),  # subtotal after its 三级 row
+        SheetRow(7, ["C产出", "", ""], d(10), d(9)),  # a 一级 scored directly
+    ]
+    tree = build_tree(rows)
+    assert [n["code"] for n in tree] == ["A", "B", "C"]
+    a1, a2 = tree[0]["children"]
+    assert "children" not in a1 and (a1["weight"], a1["score"]) == (8, 8)
+    assert (a2["weight"], a2["score"]) == (8, 6) and [c["code"] for c in a2["children"]] == ["A21", "A22"]
+    b1 = tree[1]["children"][0]
+    assert (b1["weight"], b1["score"]) == (2, 2) and [c["code"] for c in b1["children"]] == ["B11"]
+    assert tree[2] == {"code": "C", "name": "产出", "weight": 10, "score": 9}

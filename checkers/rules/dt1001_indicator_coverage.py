@@ -25,7 +25,7 @@ def check(a: Analysis, rule: Rule):
     texts = [p.text for p in a.paragraphs] + [text for _, _, _, text in a.cells()]
     corpus = "\n".join(texts)
     for leaf in a.data.leaves():
-        if (leaf.code and leaf.code + leaf.name in corpus) or (leaf.code and leaf.code in corpus) or leaf.name in corpus:
+        if (leaf.code and leaf.code in corpus) or leaf.name in corpus:
             continue
         yield rule.finding(
             f"项目数据中的指标“{leaf.label}”（权重{leaf.total_weight}分，得分{leaf.total_score}分）在报告中没有出现",
