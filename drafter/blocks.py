@@ -237,6 +237,7 @@ def _level_table(node: Indicator, headers: list[str], total_label: str) -> Table
 class IndicatorSectionsParams(Params):
     title: str = "{prose_name}情况"
     intro: str | list[str] = "{name}指标总分{weight}分，得分{score}分。"
+    intro_direct: str | list[str] | None = None
     table_headers: list[str] = ["二级指标", "三级指标", "权重", "得分"]
     total_label: str = "合计"
     leaf_head: str = "{label}，权重{weight}分，得分{score}分。"
@@ -248,16 +249,20 @@ class IndicatorSectionsParams(Params):
 @kind(
     "indicator_sections",
     IndicatorSectionsParams,
-    {"title": IV, "intro": IV, "leaf_head": IV, "leaf_body_full": IV, "leaf_body_deducted": IV},
+    {"title": IV, "intro": IV, "intro_direct": IV, "leaf_head": IV, "leaf_body_full": IV, "leaf_body_deducted": IV},
 )
 def render_indicator_sections(ctx: RenderContext, p: IndicatorSectionsParams) -> Output:
-    """One subsection per 一级 indicator: intro with its subtotal, its score table, one paragraph pair per 三级 indicator."""
+    """One subsection per 一级 indicator: intro with its subtotal, its score table, one paragraph pair per 三级 indicator.
+
+    ``intro_direct`` (when given) replaces ``intro`` for a 一级 scored directly, which has no 二级 to count or list.
+    """
     out: Output = []
-    intros = p.intro if isinstance(p.intro, list) else [p.intro]
     for index, top in enumerate(ctx.evaluation.indicators, 1):
         ic = indicator_context(top, index, ctx.prose_names)
         title = p.titles.get(top.name) or ctx.fill(p.title, ic, "indicator_sections.title")
         section = Section(id=f"indicators.{top.code or index}", title=title, level=0)
+        intro = p.intro_direct if p.intro_direct is not None and not top.children else p.intro
+        intros = intro if isinstance(intro, list) else [intro]
         section.blocks.extend(Paragraph(ctx.fill(t, ic, "indicator_sections.intro")) for t in intros)
         if top.children:  # a 一级 scored directly has no 二级/三级 table
             section.blocks.append(_level_table(top, p.table_headers, p.total_label))

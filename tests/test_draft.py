@@ -186,3 +186,4 @@ def test_shallow_tree_drafts_cleanly(style: str, tmp_path: Path):
     cells = [c for t in document.tables for row in t.rows for c in row if c.text == "A1项目立项"]
     assert cells and all(c.span >= 2 for c in cells)
     assert not any("D1" in c.text for t in document.tables for row in t.rows for c in row)
+    assert not any("共设置0个" in p.text or "0个二级指标" in p.text for p in document.paragraphs)
