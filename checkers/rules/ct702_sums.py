@@ -1,7 +1,8 @@
 """文中合计或差额算不对：“合计329平方米”不等于前面所列各项之和，“其中”各项之和与总数略有出入，或核减金额不等于送审减审定。
 
-（1）同一句中“合计/共计/总计/累计N单位”，与它前面同单位的各个数字（至少两个）之和比较；
-（2）“总数……，其中：A……，B……”：其中各项（至少两个、同单位）之和与总数相差在 1% 以内而不相等时报告
+（1）同一句中“合计/共计/总计/累计/共（完成……）N单位”，与它前面同单位的各个数字（至少两个）之和比较；
+“每间13平方米”这类单位数不计入，括号内已有“共52平方米”时只计这个小计；
+（2）“总数……，其中/包括：A……，B……”：其中各项（至少两个、同单位）之和与总数相差在 1% 以内而不相等时报告
 （差得更多通常说明各项并非全部列出）；
 （3）同段写出送审金额、审定金额、核减金额时，核减 = 送审 − 审定。
 """
@@ -23,7 +24,33 @@ FAILING = """\
 
 PASSING = FAILING.replace("合计339平方米", "合计329平方米")
 
-TOTAL_WORD = re.compile(r"(?:合计|共计|总计|累计|总面积|总金额)(?:为|达|约)?\s*$")
+# “合计329平方米”, “共计完成投资215.5万元”, “两期共完成投资…”: the total word may be followed by a short verb phrase
+TOTAL_WORD = re.compile(r"(?:合计|共计|总计|累计|总面积|总金额|共)[\u4e00-\u9fff]{0,6}?(?:为|达|约)?\s*$")
+PER_UNIT = re.compile(r"(?:每|单|人均|户均|平均|均)[\u4e00-\u9fff]{0,3}$")
+SUBTOTAL_WORD = re.compile(r"(?:共|合计|小计|共计)[\u4e00-\u9fff]{0,3}?$")
+AMONG = re.compile(r"其中|包括")
+
+
+def _group(text: str, position: int) -> int | None:
+    """Start of the parenthetical remark （…） a position lies in, None outside any."""
+    depth_start: list[int] = []
+    for index, char in enumerate(text[:position]):
+        if char in "（(":
+            depth_start.append(index)
+        elif char in "）)" and depth_start:
+            depth_start.pop()
+    return depth_start[-1] if depth_start else None
+
+
+def _addends(sentence: str, figures: list) -> list:
+    """The figures that are items of a list: not unit figures (每间13平方米), not the parts of a bracketed subtotal
+    (“（A室30平方米、B室22平方米，共52平方米）” counts as 52)."""
+    items = [f for f in figures if not PER_UNIT.search(sentence[max(0, f.start - 4) : f.start])]
+    subtotal_groups = {
+        _group(sentence, f.start) for f in items if SUBTOTAL_WORD.search(sentence[max(0, f.start - 5) : f.start])
+    } - {None}
+    return [f for f in items if _group(sentence, f.start) not in subtotal_groups
+            or SUBTOTAL_WORD.search(sentence[max(0, f.start - 5) : f.start])]  # fmt: skip
 
 
 def _sum_findings(paragraph, rule: Rule):
@@ -31,20 +58,25 @@ def _sum_findings(paragraph, rule: Rule):
     for _start, _end, sentence in sentences(text):
         figures = extract_figures(sentence)
         for index, figure in enumerate(figures):
-            if not figure.unit or not TOTAL_WORD.search(sentence[: figure.start]):
+            word = TOTAL_WORD.search(sentence[: figure.start]) if figure.unit else None
+            if word is None:
                 continue
-            parts = [f for f in figures[:index] if f.unit == figure.unit]
+            parts = _addends(sentence, [f for f in figures[:index] if f.unit == figure.unit])
+            group = _group(sentence, figure.start)
+            if group is not None:  # a subtotal in brackets adds up the items in the same brackets only
+                parts = [f for f in parts if _group(sentence, f.start) == group]
             if len(parts) < 2:
                 continue
             total = sum((f.value for f in parts), Decimal(0))
             if total != figure.value:
                 addends = "+".join(plain(f.value) for f in parts)
                 yield rule.finding(
-                    f"写“合计{figure.value}{figure.unit}”，但所列各项 {addends} = {plain(total)}{figure.unit}",
+                    f"写“{word.group(0).strip()}{figure.value}{figure.unit}”，但所列各项 {addends} = {plain(total)}{figure.unit}",
                     paragraph.location, sentence.strip(), expected=f"{plain(total)}{figure.unit}",
                     found=f"{figure.value}{figure.unit}",
                 )  # fmt: skip
-        among = sentence.find("其中")
+        among_match = AMONG.search(sentence)
+        among = among_match.start() if among_match else -1
         if among > 0:
             head = [f for f in figures if f.start < among and f.unit]
             tail = [f for f in figures if f.start > among and f.unit]
@@ -72,7 +104,7 @@ def _sum_findings(paragraph, rule: Rule):
             )  # fmt: skip
 
 
-TRIGGERS = re.compile(r"合计|共计|总计|累计|总面积|总金额|其中|核减")
+TRIGGERS = re.compile(r"合计|共计|总计|累计|总面积|总金额|共|其中|包括|核减")
 
 
 def check(a: Analysis, rule: Rule):

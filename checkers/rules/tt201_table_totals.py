@@ -2,6 +2,7 @@
 
 对合计行中每个有数字的列（比率、单价、年度等不可相加的列除外），把该列其余各行（不含小计行）的数字相加后比较；
 每个“小计”行与上一小计之后的各行之和比较；“合计”可在前三列中任一列。金额与得分都按报告所写的小数精确相加。
+“其中：……”开头的分项行是上一行的明细，不再重复相加（分项到其和等于上一行为止；否则在有序号列的表中到下一个序号为止）。
 """
 
 from __future__ import annotations
@@ -42,6 +43,42 @@ def _total_kind(row: list[str]) -> str | None:
     return None
 
 
+def _is_breakdown_start(row: list[str]) -> bool:
+    return any(cell.strip().startswith("其中") for cell in row[:3])
+
+
+def _breakdown_rows(rows: list[list[str]], c: int) -> set[int]:
+    """Indexes of “其中” rows (the parts of the row above them) in column ``c``: they are not added again.
+
+    The parts are the rows from “其中” on that add up to the row above; failing that (a partial breakdown), in a
+    table with a 序号 column the rows that share the row above's number; else the “其中” row alone.
+    """
+    out: set[int] = set()
+    numbered = bool(rows) and any(word in rows[0][0] for word in ("序号", "编号", "序"))
+    for start, row in enumerate(rows):
+        if start == 0 or not _is_breakdown_start(row):
+            continue
+        parent = rows[start - 1]
+        block = [start]
+        whole, running = _number(parent[c]), Decimal(0)
+        for index in range(start, len(rows)):
+            value = _number(rows[index][c])
+            if whole is None or value is None or _total_kind(rows[index]) or running + value > whole:
+                break
+            running += value
+            if running == whole:
+                block = list(range(start, index + 1))
+                break
+        else:
+            if numbered:
+                for index in range(start + 1, len(rows)):
+                    if rows[index][0] != parent[0] or _total_kind(rows[index]):
+                        break
+                    block.append(index)
+        out.update(block)
+    return out
+
+
 def _number(cell: str) -> Decimal | None:
     return number_in(cell.replace("分", "").replace("万元", "").replace("元", ""))
 
@@ -55,12 +92,13 @@ def check(a: Analysis, rule: Rule):
         kinds = [_total_kind(r) for r in rows]
         if not any(kinds[1:]):
             continue
-        since_subtotal: list[list[str]] = []  # rows since the last subtotal
-        all_rows: list[list[str]] = []  # every non-total row
+        since_subtotal: list[int] = []  # rows since the last subtotal
+        all_rows: list[int] = []  # every non-total row
+        parts: dict[int, set[int]] = {}  # column → its “其中” rows
         for index, (row, kind) in enumerate(zip(rows[1:], kinds[1:], strict=True), 2):
             if kind is None:
-                since_subtotal.append(row)
-                all_rows.append(row)
+                since_subtotal.append(index - 1)
+                all_rows.append(index - 1)
                 continue
             addends = since_subtotal if kind == "subtotal" else all_rows
             label = "小计" if kind == "subtotal" else "合计"
@@ -70,7 +108,9 @@ def check(a: Analysis, rule: Rule):
                     continue
                 if _total_kind([row[c]]):
                     continue
-                numbers = [v for v in (_number(r[c]) for r in addends if c < len(r)) if v is not None]
+                if c not in parts:
+                    parts[c] = _breakdown_rows(rows, c)
+                numbers = [v for v in (_number(rows[i][c]) for i in addends if i not in parts[c]) if v is not None]
                 if not numbers:
                     continue
                 computed = sum(numbers, Decimal(0))

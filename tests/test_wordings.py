@@ -1,0 +1,58 @@
+"""Wordings real evaluators use (a third review): correct text that must stay quiet, slips that must be found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checkers.engine import check_document
+from checkers.readers import read_document
+
+
+def findings(tmp_path: Path, text: str, name: str = "r.md") -> dict[str, list]:
+    """Findings of every rule on a Markdown/text report, by rule id."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    out: dict[str, list] = {}
+    for finding in check_document(read_document(path)):
+        out.setdefault(finding.rule, []).append(finding)
+    return out
+
+
+BREAKDOWN_TABLE = """\
+单位：万元
+
+| 序号 | 支出内容 | 预算金额 | 实际支出 |
+|---|---|---|---|
+| 1 | 设备购置费 | 100.00 | 98.00 |
+| | 其中：摄像机 | 60.00 | 59.00 |
+| | 存储设备 | 40.00 | 39.00 |
+| 2 | 安装调试费 | 50.00 | 48.50 |
+| 合计 | | 150.00 | 146.50 |
+"""
+
+
+def test_breakdown_rows_under_其中_are_not_added_twice(tmp_path: Path):
+    assert "TT201" not in findings(tmp_path, BREAKDOWN_TABLE)
+    unnumbered = BREAKDOWN_TABLE.replace("| 序号 |", "| 项 |").replace("| 1 |", "| |").replace("| 2 |", "| |")
+    assert "TT201" not in findings(tmp_path, unnumbered)
+    partial = BREAKDOWN_TABLE.replace("| | 存储设备 | 40.00 | 39.00 |\n", "")
+    assert "TT201" not in findings(tmp_path, partial)
+    slip = findings(tmp_path, BREAKDOWN_TABLE.replace("| 150.00 | 146.50 |", "| 150.00 | 146.00 |"))["TT201"]
+    assert [(f.expected, f.found) for f in slip] == [("146.5", "146.00")]
+
+
+def test_sums_skip_unit_figures_and_count_bracketed_subtotals_once(tmp_path: Path):
+    rooms = "完成指挥中心大厅195平方米、会商室68平方米、值班室4间（每间13平方米，共52平方米）及配套机房14平方米的建设，合计329平方米。\n"
+    assert "CT702" not in findings(tmp_path, rooms)
+    assert "CT702" in findings(tmp_path, rooms.replace("合计329", "合计339"))
+    bracket = "值班室（A室30平方米、B室22平方米，共53平方米）及机房14平方米，合计67平方米。\n"
+    assert [f.expected for f in findings(tmp_path, bracket)["CT702"]] == ["52平方米"]
+
+
+def test_sums_with_a_verb_after_the_total_word_and_包括(tmp_path: Path):
+    invest = "一期工程完成投资120万元，二期工程完成投资85.5万元，{}215.5万元。\n"
+    for wording in ("共计完成投资", "两期共完成投资", "合计"):
+        assert [f.expected for f in findings(tmp_path, invest.format(wording))["CT702"]] == ["205.5万元"], wording
+    assert "CT702" not in findings(tmp_path, invest.format("共计完成投资").replace("215.5", "205.5"))
+    among = "项目总投资1,000万元，包括财政资金600万元、单位自筹资金395万元。\n"
+    assert [f.expected for f in findings(tmp_path, among)["CT702"]] == ["995万元"]
