@@ -38,7 +38,7 @@ TOTAL_RES = (
 )
 TOTAL_HINT = re.compile(r"综合|总得分|评价(?:结果|得分)|最终")
 # a score of something else (a survey, an assessment of hospitals…) written with the same words as the total
-NOT_THE_TOTAL = re.compile(r"满意度|问卷|调查|测评|考核|考评|自评|医院|单位|学校|街道|社区|子项|分项|指标")
+NOT_THE_TOTAL = re.compile(r"上年|去年|往年|上一年|上期|前一年|满意度|问卷|调查|测评|考核|考评|自评|医院|单位|学校|街道|社区|子项|分项|指标")
 GRADE_RE = re.compile(r"(?:绩效评级|评价等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
 RATE_NAMES = (
     "资金到位率", "预算执行率", "资金执行率", "成本节约率", "决算核减率", "审计控制率", "到位率", "执行率", "节约率",

@@ -56,3 +56,15 @@ def test_sums_with_a_verb_after_the_total_word_and_包括(tmp_path: Path):
     assert "CT702" not in findings(tmp_path, invest.format("共计完成投资").replace("215.5", "205.5"))
     among = "项目总投资1,000万元，包括财政资金600万元、单位自筹资金395万元。\n"
     assert [f.expected for f in findings(tmp_path, among)["CT702"]] == ["995万元"]
+
+
+def test_areas_are_compared_with_their_own_dimensions_in_metres_or_m(tmp_path: Path):
+    two = "完成LED大屏（14.4m×2.025m，29.16㎡）及会商室拼接屏（长3.6米×宽2.025米，共7.29平方米）的建设。\n"
+    assert "CT703" not in findings(tmp_path, two)
+    for slip in ("会商室拼接屏13.86平方米（长4.8m*宽2.7m）。\n", "拼接屏尺寸为4.8m×2.7m，面积13.86㎡。\n"):
+        assert [f.expected for f in findings(tmp_path, slip)["CT703"]] == ["12.96平方米"], slip
+
+
+def test_last_years_total_is_not_this_reports_total(tmp_path: Path):
+    text = "本项目综合评价得分88.5分，绩效评级为“良”，较上年度综合评价得分82分提高6.5分。\n"
+    assert "TT203" not in findings(tmp_path, text)
