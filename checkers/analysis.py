@@ -42,8 +42,8 @@ NOT_THE_TOTAL = re.compile(r"上年|去年|往年|上一年|上期|前一年|满
 GRADE_RE = re.compile(r"(?:绩效评级|评价等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
 RATE_NAMES = (
     "资金到位率", "预算执行率", "资金执行率", "成本节约率", "决算核减率", "审计控制率", "到位率", "执行率", "节约率",
-    "核减率", "得分率", "完成率",
-)  # fmt: skip
+    "核减率", "得分率", "完成率", "资金到位比例", "预算执行比例", "资金执行比例", "到位比例", "执行比例", "完成比例",
+)  # fmt: skip  # “到位比例” is read as 到位率
 RATE_RE = re.compile(
     r"(?P<name>" + "|".join(RATE_NAMES) + r")(?:为|达到|达|是|仅为|约为)?\s*" + NUM + r"\s*[%％]"
     r"(?!\s*(?:的|以上|以下|及以上|及以下|（含）|\(含\)|或以上))"
@@ -428,14 +428,14 @@ class Analysis:
     def rate_statements(self) -> list[Statement]:
         out: list[Statement] = []
         for paragraph in self.body_paragraphs:
-            if "率" not in paragraph.text:
+            if "率" not in paragraph.text and "比例" not in paragraph.text:
                 continue
             for m in RATE_RE.finditer(paragraph.text):
                 if SCORING_STANDARD.search(sentence_at(paragraph.text, m.start())):
                     continue
                 out.append(Statement("rate", Decimal(m.group(2)), paragraph.location,
-                                     sentence_at(paragraph.text, m.start()), name=m.group("name"),
-                                     extra={"paragraph": paragraph, "start": m.start()}))  # fmt: skip
+                                     sentence_at(paragraph.text, m.start()), name=m.group("name").replace("比例", "率"),
+                                     extra={"paragraph": paragraph, "start": m.start(), "wording": m.group("name")}))  # fmt: skip
         return out
 
     # -- level-1 sums of the report's own tables -------------------------------

@@ -68,3 +68,17 @@ def test_areas_are_compared_with_their_own_dimensions_in_metres_or_m(tmp_path: P
 def test_last_years_total_is_not_this_reports_total(tmp_path: Path):
     text = "本项目综合评价得分88.5分，绩效评级为“良”，较上年度综合评价得分82分提高6.5分。\n"
     assert "TT203" not in findings(tmp_path, text)
+
+
+def test_adjusted_budget_is_the_base_of_the_received_rate(tmp_path: Path):
+    text = "项目年初预算200万元，年中经批准调减至180万元，实际到位180万元，资金到位率{}；实际支出171万元，预算执行率95%。\n"
+    assert "RT301" not in findings(tmp_path, text.format("100%"))
+    assert [f.expected for f in findings(tmp_path, text.format("90%"))["RT301"]] == ["100%"]
+
+
+def test_rates_written_as_比例_and_completion_against_a_target(tmp_path: Path):
+    received = findings(tmp_path, "项目预算200万元，实际到位190万元，到位比例为98%。\n")["RT301"]
+    assert [(f.expected, f.found) for f in received] == [("95%", "98%")] and "到位比例写98%" in received[0].message
+    done = "年度目标新建智慧安防小区21个，截至年底已建成{}个，完成比例100%。\n"
+    assert [f.expected for f in findings(tmp_path, done.format(20))["RT301"]] == ["95.24%"]
+    assert "RT301" not in findings(tmp_path, done.format(21))

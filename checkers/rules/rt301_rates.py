@@ -2,7 +2,7 @@
 
 按报告同一段中写出的数字复算（四舍五入到报告所写的小数位，另有容差 settings.rate_tolerance，缺省 0.01 个百分点）：
 得分率 = 得分 ÷ 权重；资金到位率 = 实际到位 ÷ 预算；预算执行率 = 实际支出 ÷ 实际到位（口径设为“预算”时为
-实际支出 ÷ 预算，两种口径不一致时提示口径）；节约率 = （预算 − 实际）÷ 预算；核减率 = 核减金额 ÷ 送审金额；
+实际支出 ÷ 预算，两种口径不一致时提示口径；预算经调整（“调减至/调整为……”）时用调整后的预算）；节约率 = （预算 − 实际）÷ 预算；核减率 = 核减金额 ÷ 送审金额；
 审计控制率 = （合同金额 − 审计金额）÷ 合同金额；完成率 = 实际完成数 ÷ 计划数。同段（或同一小节前几段）缺少所需数字时不判断。
 """
 
@@ -37,11 +37,12 @@ ROLES = (
     ("contract", re.compile(r"合同|中标")),
     ("received", re.compile(r"到位|下达")),
     ("spent", re.compile(r"支出|支付|使用|执行|实际")),
-    ("budget", re.compile(r"预算|批复|安排|计划|核定")),
+    ("budget", re.compile(r"预算|批复|安排|计划|核定|调减|调增|追加|调整$")),  # 调减至180万元: the adjusted budget
 )
 
 
-_ACTUAL = re.compile(r"实际|完成")
+_PLANNED = re.compile(r"计划|目标|预计|预期")
+_ACTUAL = re.compile(r"实际|完成|建成|实现")
 _WEIGHT_IN_SENTENCE = re.compile(r"(?:权重|总分|满分)\s*(\d+(?:\.\d+)?)\s*分")
 _SCORE_IN_SENTENCE = re.compile(r"得分\s*(\d+(?:\.\d+)?)\s*分")
 BREAKDOWN = re.compile(r"其中|区级|市级|省级|县级|中央|自筹|配套|上级|本级")
@@ -93,7 +94,7 @@ def _operands(name: str, before: list[Figure], execution_base: str):
 
 def _completion(figures: list[Figure]) -> Decimal | None:
     """完成率 = 实际 ÷ 计划, from a planned and an actual count with the same unit before the rate."""
-    plan = next((f for f in reversed(figures) if "计划" in f.subject and f.unit and f.kind == "measure"), None)
+    plan = next((f for f in reversed(figures) if _PLANNED.search(f.subject) and f.unit and f.kind == "measure"), None)
     if plan is None or not plan.value:
         return None
     actual = next((f for f in reversed(figures) if f.start > plan.start and f.unit == plan.unit
@@ -134,16 +135,17 @@ def check(a: Analysis, rule: Rule):
             ratio, formula, alternative = result
         if percent_matches(statement.value, ratio, a.tolerance):
             continue
+        wording = statement.extra.get("wording", statement.name)
         if alternative and percent_matches(statement.value, alternative[0], a.tolerance):
             yield rule.finding(
-                f"{statement.name}写{statement.value}%，按本设置口径（{formula}）应为{format_percent(ratio)}；"
+                f"{wording}写{statement.value}%，按本设置口径（{formula}）应为{format_percent(ratio)}；"
                 f"该数按“实际支出 ÷ {alternative[1]}”计算，请确认口径（--execution-base 或 settings.execution_rate_base）",
                 statement.location, statement.excerpt, expected=format_percent(ratio), found=f"{statement.value}%",
                 severity=Severity.WARNING,
             )  # fmt: skip
             continue
         yield rule.finding(
-            f"{statement.name}写{statement.value}%，按报告所列数字复算（{formula}）为{format_percent(ratio)}",
+            f"{wording}写{statement.value}%，按报告所列数字复算（{formula}）为{format_percent(ratio)}",
             statement.location, statement.excerpt, expected=format_percent(ratio), found=f"{statement.value}%",
         )  # fmt: skip
     for table in a.score_tables:
