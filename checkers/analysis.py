@@ -7,6 +7,7 @@ module only compares what this module found.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, lru_cache
@@ -18,15 +19,16 @@ NUM = r"(\d+(?:\.\d+)?)"
 LABEL_RE = re.compile(r"^(?P<code>[A-Z](?:\d{1,3})?)\s*[.．、]?\s*(?P<name>\S.*)$")
 CODED_START = re.compile(r"^[A-Z]\d{2,3}\s*[\u4e00-\u9fff]")
 HEAD_RE = re.compile(
-    rf"^(?:[（(]\d{{1,2}}[）)]|\d{{1,2}}[.、．])?\s*(?P<label>[^，,。；：:（(\n]{{2,40}}?)\s*[，,：:（(]\s*(?:该指标|本指标)?(?:指标)?(?:权重|分值|满分|标准分值?)(?:为)?\s*{NUM}\s*分"
-    rf"\s*[，,、；;]\s*(?:实际|评价)?得分(?:为)?\s*{NUM}\s*分"
+    rf"^(?:[（(]\d{{1,2}}[）)]|\d{{1,2}}[.、．])?\s*(?P<label>[^，,。；：:（(\n]{{2,40}}?)"
+    rf"(?:\s*[，,：:（(]\s*(?:该指标|本指标)?(?:指标)?|\s*指标)(?:权重|分值|满分|标准分值?)(?:为)?\s*{NUM}\s*分"
+    rf"\s*[，,、；;]\s*(?:(?:实际|评价)?得分|实得)(?:为)?\s*{NUM}\s*分"
 )
 CLOSING_RE = re.compile(
-    rf"(?:扣(?:除)?\s*{NUM}\s*分[，,]\s*)?(?:该|本)(?:项)?(?:三级)?指标(?:最终|实际)?得(?:分)?(?:为)?\s*{NUM}\s*分"
+    rf"(?:扣(?:除)?\s*{NUM}\s*分[，,]\s*)?(?:该|本)(?:项(?:三级)?(?:指标)?|(?:三级)?指标)(?:最终|实际)?得(?:分)?(?:为)?\s*{NUM}\s*分"
 )
 DEDUCT_RE = re.compile(rf"扣(?:除)?\s*{NUM}\s*分")
 LEVEL1_PROSE_RE = re.compile(
-    rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)(?:类)?指标(?:总分|权重|满分|分值)(?:为)?\s*{NUM}\s*分[，,]\s*(?:实际)?得分(?:为)?\s*{NUM}\s*分"
+    rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)(?:类)?指标(?:总分|权重|满分|分值)(?:为)?\s*{NUM}\s*分[，,]\s*(?:(?:实际)?得分|实得)(?:为)?\s*{NUM}\s*分"
 )
 AMONG_RE = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)得分\s*{NUM}\s*分")
 COUNT_CHILDREN_RE = re.compile(r"共设置\s*(?P<n>\d+|[一二三四五六七八九十]+)\s*个(?P<level>二级|三级)指标")
@@ -39,7 +41,7 @@ TOTAL_RES = (
 TOTAL_HINT = re.compile(r"综合|总得分|评价(?:结果|得分)|最终")
 # a score of something else (a survey, an assessment of hospitals…) written with the same words as the total
 NOT_THE_TOTAL = re.compile(r"上年|去年|往年|上一年|上期|前一年|满意度|问卷|调查|测评|考核|考评|自评|医院|单位|学校|街道|社区|子项|分项|指标")
-GRADE_RE = re.compile(r"(?:绩效评级|评价等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
+GRADE_RE = re.compile(r"(?:绩效评级|评价等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论|评价结果)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
 RATE_NAMES = (
     "资金到位率", "预算执行率", "资金执行率", "成本节约率", "决算核减率", "审计控制率", "到位率", "执行率", "节约率",
     "核减率", "得分率", "完成率", "资金到位比例", "预算执行比例", "资金执行比例", "到位比例", "执行比例", "完成比例",
@@ -191,6 +193,32 @@ def score_table_of(table: Table) -> ScoreTable | None:
     return result
 
 
+_LABEL_SEPARATOR = re.compile(r"[，,：:（(]")
+_CODED_OR_QUOTED = re.compile(r"^\s*(?:[A-Z]\d|[“\"「‘])")
+
+
+def head_match(text: str) -> re.Match[str] | None:
+    """An indicator's opening (HEAD_RE); written without a comma (“B14…指标满分4分”) only for a coded or quoted
+    name, since “决策指标权重20分，得分16分” is a 一级 subtotal."""
+    if "得分" not in text and "实得" not in text:
+        return None
+    match = HEAD_RE.match(text)
+    if match is None or _LABEL_SEPARATOR.search(text, match.end("label"), match.start(2)):
+        return match
+    return match if _CODED_OR_QUOTED.match(match.group("label")) else None
+
+
+@dataclass
+class Closing:
+    """'扣2分，该指标得2分': the deduction (if stated), the score, where, and the words as written (“该项得分2分”)."""
+
+    deduction: Decimal | None
+    score: Decimal
+    paragraph: Paragraph
+    sentence: str
+    words: str
+
+
 @dataclass
 class IndicatorStatement:
     """'B14运转程序规范性，权重4分，得分2分。' and the closing sentences of that indicator's analysis."""
@@ -200,7 +228,7 @@ class IndicatorStatement:
     weight: Decimal
     score: Decimal
     head: Paragraph
-    closings: list[tuple[Decimal | None, Decimal, Paragraph, str]] = field(default_factory=list)
+    closings: list[Closing] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -307,23 +335,25 @@ class Analysis:
         current: IndicatorStatement | None = None
         for paragraph in self.paragraphs:
             text = paragraph.text
-            match = HEAD_RE.match(text) if "得分" in text else None  # the pattern needs "得分"
+            match = head_match(text)
             if (paragraph.heading_level is not None or CODED_START.match(text)) and not match:
                 current = None  # a heading, or another indicator's opening this pattern does not read
                 if paragraph.heading_level is not None:
                     continue
             rest = text
             if match:
-                code, name = split_label(match.group("label"))
+                code, name = split_label(match.group("label").strip("“”\"「」‘’"))
                 current = IndicatorStatement(code, name, Decimal(match.group(2)), Decimal(match.group(3)), paragraph)
                 statements.append(current)
                 rest = paragraph.text[match.end() :]
-            if current is None or "指标" not in rest:  # a closing needs "指标"
+            if current is None or not ("指标" in rest or "该项" in rest or "本项" in rest):  # what a closing needs
                 continue
             for closing in CLOSING_RE.finditer(rest):
                 deduction = Decimal(closing.group(1)) if closing.group(1) else None
-                current.closings.append((deduction, Decimal(closing.group(2)), paragraph,
-                                         sentence_at(rest, closing.start())))  # fmt: skip
+                whole = closing.group(0)
+                words = whole[max(whole.rfind("该"), whole.rfind("本"), 0) :]  # without the “扣2分，” before it
+                current.closings.append(Closing(deduction, Decimal(closing.group(2)), paragraph,
+                                                sentence_at(rest, closing.start()), words))  # fmt: skip
         return statements
 
     @cached_property
@@ -391,11 +421,30 @@ class Analysis:
         return names
 
     @cached_property
+    def consensus_total(self) -> tuple[Decimal | None, str]:
+        """The total to hold the others to, and where it comes from (wording for messages).
+
+        The data's total with --data; else the one value all statements give (“报告”/“报告各处”), the value most
+        statements give (“报告多数处”), or, when no value has a majority, the one stated first (“前文”).
+        """
+        if self.data is not None:
+            return self.data.total, "项目数据"
+        values = [s.value for s in self.total_statements]
+        if not values:
+            return None, ""
+        counts = Counter(v.normalize() for v in values).most_common()
+        if len(counts) == 1:
+            return values[0], "报告各处" if len(values) > 1 else "报告"
+        if counts[0][1] > counts[1][1]:
+            return next(v for v in values if v.normalize() == counts[0][0]), "报告多数处"
+        return values[0], "前文"
+
+    @cached_property
     def grade_statements(self) -> list[Statement]:
         out: list[Statement] = []
         for paragraph in self.paragraphs:
-            if "级" not in paragraph.text and "评价结论" not in paragraph.text:
-                continue  # every grade keyword holds "级" or is "评价结论"
+            if "级" not in paragraph.text and "评价结" not in paragraph.text:
+                continue  # every grade keyword holds "级" or is "评价结论/评价结果"
             for m in GRADE_RE.finditer(paragraph.text):
                 out.append(Statement("grade", Decimal(0), paragraph.location, sentence_at(paragraph.text, m.start()),
                                      name=GRADE_WORDS[m.group("grade")]))  # fmt: skip
@@ -413,8 +462,8 @@ class Analysis:
         out: list[Statement] = []
         for paragraph in self.body_paragraphs:
             text = paragraph.text
-            if "得分" not in text:
-                continue  # both patterns need "得分"
+            if "得分" not in text and "实得" not in text:
+                continue  # both patterns need "得分" or "实得"
             for m in LEVEL1_PROSE_RE.finditer(text) if "指标" in text else ():
                 out.append(Statement("level1", Decimal(m.group(3)), paragraph.location, sentence_at(text, m.start()),
                                      name=m.group("name"), extra={"weight": Decimal(m.group(2)), "paragraph": paragraph}))  # fmt: skip

@@ -16,12 +16,12 @@ from typing import Any
 
 from checkers.analysis import (
     CLOSING_RE,
-    HEAD_RE,
     TOTAL_LABEL,
     Analysis,
     ScoreRow,
     ScoreTable,
     grid_rows,
+    head_match,
     split_label,
 )
 from checkers.document import Document, Paragraph, Table
@@ -235,13 +235,13 @@ def _evidence(document: Document, analysis: Analysis, tree: list[dict[str, Any]]
             notes.append(f"{statement.label}：正文写权重 {plain(statement.weight)} 分、得分 {plain(statement.score)} 分，"
                          f"与评分表 {plain(leaf['weight'] or Decimal(0))}/{plain(leaf['score'] or Decimal(0))} 不一致，已按评分表")  # fmt: skip
         parts: list[str] = []
-        match = HEAD_RE.match(statement.head.text)
+        match = head_match(statement.head.text)
         rest = statement.head.text[match.end() :] if match else ""
         rest = rest.lstrip("。；;，, ")
         if rest.strip():
             parts.append(rest.strip())
         for block in document.blocks[position[id(statement.head)] + 1 :]:
-            if not isinstance(block, Paragraph) or block.is_heading or HEAD_RE.match(block.text):
+            if not isinstance(block, Paragraph) or block.is_heading or head_match(block.text):
                 break
             parts.append(block.text.strip())
             if CLOSING_RE.search(block.text):

@@ -82,3 +82,48 @@ def test_rates_written_as_比例_and_completion_against_a_target(tmp_path: Path)
     done = "年度目标新建智慧安防小区21个，截至年底已建成{}个，完成比例100%。\n"
     assert [f.expected for f in findings(tmp_path, done.format(20))["RT301"]] == ["95.24%"]
     assert "RT301" not in findings(tmp_path, done.format(21))
+
+
+SCORE_TABLE = """\
+| 二级指标 | 三级指标 | 权重 | 得分 |
+|---|---|---|---|
+| B1组织实施 | B14运转程序规范性 | 4 | 3 |
+| 合计 | | 4 | 3 |
+
+"""
+
+
+def test_indicator_openings_without_a_comma_when_coded_or_quoted(tmp_path: Path):
+    for opening in ("B14运转程序规范性指标满分4分，评价得分2分。", "“B14运转程序规范性”指标满分4分，实得2分。"):
+        sc101 = findings(tmp_path, SCORE_TABLE + opening + "\n")["SC101"]
+        assert [(f.expected, f.found) for f in sc101] == [("权重4分，得分3分", "权重4分，得分2分")], opening
+    subtotal = SCORE_TABLE + "组织实施指标权重4分，实际得分3分。\n"
+    assert "SC101" not in findings(tmp_path, subtotal)
+
+
+def test_closings_written_as_该项得分(tmp_path: Path):
+    text = "C31项目完成及时性，权重3分，得分3分。\n\n项目延期120天完成，延期手续齐全。因此，该项得分{}分。\n"
+    sc102 = findings(tmp_path, text.format(2))["SC102"]
+    assert len(sc102) == 1 and "结尾写“该项得分2分”" in sc102[0].message
+    assert "SC102" not in findings(tmp_path, text.format(3))
+
+
+def test_full_marks_with_a_deduction_says_no_deduction_is_due(tmp_path: Path):
+    text = "B11管理制度健全性，权重3分，得分3分。根据相关评分标准，扣0.5分，该指标得3分。\n"
+    sc103 = findings(tmp_path, text)["SC103"]
+    assert "不应扣分" in sc103[0].message and sc103[0].expected == "不扣分"
+
+
+def test_grade_written_as_评价结果_and_subtotal_as_实得(tmp_path: Path):
+    grade = findings(tmp_path, "本项目综合评价得分88.5分，评价结果为“优”。\n")["GR401"]
+    assert grade[0].expected == "良" and "报告总分88.5分" in grade[0].message
+    level1 = ("### （一）项目决策情况\n\n决策类指标满分8分，实得7分。\n\n| 二级指标 | 三级指标 | 权重 | 得分 |\n|---|---|---|---|\n"
+              "| A1项目立项 | A11立项依据充分性 | 5 | 5 |\n|  | A12立项程序规范性 | 3 | 3 |\n| 合计 |  | 8 | 8 |\n")  # fmt: skip
+    assert "TT202" in findings(tmp_path, level1)
+
+
+def test_two_different_totals_are_not_called_a_majority(tmp_path: Path):
+    text = "本项目综合评价得分86.8分，绩效评级为“良”。\n\n| 指标 | 权重 | 得分 |\n|---|---|---|\n| A决策 | 100 | 88.5 |\n| 合计 | 100 | 88.5 |\n"
+    tt203 = findings(tmp_path, text)["TT203"]
+    assert len(tt203) == 1 and "前文" in tt203[0].message and "请核对哪一处正确" in tt203[0].message
+    assert "GR401" not in findings(tmp_path, text)  # 良 fits one of the two totals: TT203 says which to check

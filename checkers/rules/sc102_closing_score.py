@@ -22,15 +22,14 @@ PASSING = FAILING.replace("该指标得3分", "该指标得2分")
 
 def check(a: Analysis, rule: Rule):
     for statement in a.indicator_statements:
-        for _, closing_score, paragraph, sentence in statement.closings:
-            if closing_score != statement.score:
+        for closing in statement.closings:
+            if closing.score != statement.score:
                 yield rule.finding(
-                    f"{statement.label}：结尾写“该指标得{format_score(closing_score)}分”，"
-                    f"但开头写得分{format_score(statement.score)}分",
-                    paragraph.location,
-                    sentence,
+                    f"{statement.label}：结尾写“{closing.words}”，但开头写得分{format_score(statement.score)}分",
+                    closing.paragraph.location,
+                    closing.sentence,
                     expected=f"{format_score(statement.score)}分",
-                    found=f"{format_score(closing_score)}分",
+                    found=f"{format_score(closing.score)}分",
                 )
 
 

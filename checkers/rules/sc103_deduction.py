@@ -22,14 +22,16 @@ PASSING = FAILING.replace("扣1.3分", "扣1.2分")
 def check(a: Analysis, rule: Rule):
     for statement in a.indicator_statements:
         expected = statement.weight - statement.score
-        for deduction, _, paragraph, sentence in statement.closings:
+        for closing in statement.closings:
+            deduction = closing.deduction
             if deduction is not None and deduction != expected:
+                should = f"应扣{plain(expected)}分" if expected else "不应扣分"
                 yield rule.finding(
                     f"{statement.label}：写“扣{format_score(deduction)}分”，但权重{format_score(statement.weight)}分"
-                    f"减得分{format_score(statement.score)}分应扣{plain(expected)}分",
-                    paragraph.location,
-                    sentence,
-                    expected=f"扣{plain(expected)}分",
+                    f"减得分{format_score(statement.score)}分，{should}",
+                    closing.paragraph.location,
+                    closing.sentence,
+                    expected=f"扣{plain(expected)}分" if expected else "不扣分",
                     found=f"扣{format_score(deduction)}分",
                 )
 
