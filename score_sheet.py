@@ -97,8 +97,8 @@ def _number(value: Any, number_format: str | None) -> Decimal:
         raise ValueError("是真假值，不是数字")
     if isinstance(value, int):
         result = Decimal(value)
-    elif isinstance(value, float):
-        result = Decimal(repr(value))
+    elif isinstance(value, float):  # Excel keeps 15 significant digits: =SUM() giving 81.230000000000018 is 81.23
+        result = Decimal(format(value, ".15g"))
     elif isinstance(value, Decimal):
         result = value
     else:

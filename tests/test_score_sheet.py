@@ -329,3 +329,13 @@ def test_build_tree_scored_nodes_at_any_level_and_declared_subtotals():
     b1 = tree[1]["children"][0]
     assert (b1["weight"], b1["score"]) == (2, 2) and [c["code"] for c in b1["children"]] == ["B11"]
     assert tree[2] == {"code": "C", "name": "产出", "weight": 10, "score": 9}
+
+
+def test_a_summed_total_with_binary_float_noise_is_read_as_excel_shows_it(tmp_path: Path):
+    """Excel saves =SUM() of 5+4.5+3+2+1 style cells as e.g. 15.500000000000002: it shows (and means) 15.5."""
+    path = _filled_template(tmp_path / "sum.xlsx", total=("合计", None, None, 20, 15.500000000000002))
+    tree = read_score_sheet(path)
+    assert sum(len(m["children"]) for t in tree for m in t["children"]) == 5
+    typed = _filled_template(tmp_path / "typed.xlsx", rows=[(*ROWS[0][:4], 4.123456789012345), *ROWS[1:]],
+                             total=None)  # fmt: skip
+    assert read_score_sheet(typed)[0]["children"][0]["children"][0]["score"] == Decimal("4.12345678901235")
