@@ -60,6 +60,7 @@ def draft(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只估算各章节提示词 token 与费用，不调用模型")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不打印逐章节进度")] = False,
     force: Annotated[bool, typer.Option("--force", help="草稿有核查错误时仍写出（并列出错误）")] = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="输出文件已存在时覆盖（缺省拒绝，以免覆盖已修改的报告）")] = False,
 ) -> None:
     """起草一份完整的绩效评价报告；写出前用核查器核对，有错误时不写出。"""
     from drafter.atomic import OutputError, guard_output
@@ -73,14 +74,15 @@ def draft(
     if suffix in ("docx", "md") and suffix != kind:
         fail(f"输出格式 {kind} 与文件后缀 .{suffix} 不一致，请改用 -o {output.with_suffix('.' + kind).name}")
     try:
-        guard_output(output, [project] + ([scores] if scores else []) + ([config] if config else []))
+        guard_output(output, [project] + ([scores] if scores else []) + ([config] if config else []),
+                     overwrite=overwrite or dry_run)  # fmt: skip
     except OutputError as exc:
         fail(str(exc))
     evaluation = load_evaluation(project, scores)
     if style:
         evaluation.style = style
     options = DraftOptions(backend=backend, model=model, config=config, dry_run=dry_run, output=output,
-                           project_path=project, fmt=kind, force=force)  # fmt: skip
+                           project_path=project, fmt=kind, force=force, overwrite=overwrite)  # fmt: skip
     from drafter.llm import LLMError
 
     try:
@@ -213,6 +215,8 @@ def regen(
     model: Annotated[str | None, typer.Option("--model", help="模型名")] = None,
     config: Annotated[Path | None, typer.Option("--config", help="LLM 配置文件")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只估算 token 与费用")] = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="输出文件已存在时覆盖")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不打印进度")] = False,
 ) -> None:
     """只重写报告中的一个章节，其余段落、表格、格式和手工修改原样保留。"""
     from drafter.llm import LLMError
@@ -234,9 +238,10 @@ def regen(
     if style:
         evaluation.style = style
     options = DraftOptions(backend=backend, model=model, config=config, dry_run=dry_run, output=output,
-                           project_path=data)  # fmt: skip
+                           project_path=data, overwrite=overwrite)  # fmt: skip
+    progress = None if quiet else lambda line: err.print(line, markup=False)
     try:
-        findings = regenerate(report, evaluation, section, output, options, progress=lambda line: err.print(line, markup=False))
+        findings = regenerate(report, evaluation, section, output, options, progress=progress)
     except RegenError as exc:
         fail(str(exc))
     except LLMError as exc:
@@ -253,17 +258,27 @@ def regen(
 
 @app.command()
 def template(
-    output: Annotated[Path, typer.Argument(help="要写出的空白评分表（.xlsx）")],
+    output: Annotated[Path, typer.Argument(help="要写出的评分表（.xlsx）")],
+    data: Annotated[Path | None, typer.Option("--data", help="从该项目文件导出已有的指标、分值和得分（缺省写空白表）")] = None,
     force: Annotated[bool, typer.Option("--force", help="文件已存在时覆盖")] = False,
 ) -> None:
-    """写出一份空白 Excel 评分表（一级指标/二级指标/三级指标/分值/得分/扣分原因/评分依据）。"""
-    from score_sheet import ScoreSheetError, write_template
+    """写出 Excel 评分表（一级指标/二级指标/三级指标/分值/得分/扣分原因/评分依据）：空白，或由 --data 项目文件填好。"""
+    from drafter.atomic import OutputError, guard_output
+    from score_sheet import ScoreSheetError, write_score_sheet, write_template
 
     try:
-        write_template(output, force)
+        guard_output(output, [data] if data else [])
+    except OutputError as exc:
+        fail(str(exc))
+    try:
+        if data is None:
+            write_template(output, force)
+        else:
+            write_score_sheet(load_evaluation(data, None), output, force)
     except ScoreSheetError as exc:
         fail(str(exc))
-    err.print(f"已写出评分表模板 {output}；填好后用 draft/check 的 --scores 选项使用")
+    what = f"由 {data} 导出的评分表" if data else "评分表模板"
+    err.print(f"已写出{what} {output}；填好（或改好）后用 draft/check/regen 的 --scores 选项使用", markup=False)
 
 
 @app.command()

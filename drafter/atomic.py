@@ -12,12 +12,21 @@ class OutputError(Exception):
     """An output that must not be written (it would overwrite an input)."""
 
 
-def guard_output(output: Path, inputs: Iterable[Path], option: str = "-o") -> None:
-    """Refuse to write over any input file (`option` names the flag the user set the output with)."""
+def guard_output(output: Path, inputs: Iterable[Path], option: str = "-o", overwrite: bool = True) -> None:
+    """Refuse to write over any input file, or onto a folder (`option` names the flag the user set the output with).
+
+    ``overwrite=False`` (reports: a user may have edited the last one in Word) also refuses an existing file unless
+    the user said ``--overwrite``.
+    """
+    if output.is_dir():
+        raise OutputError(f"输出路径 {output} 是一个文件夹，请用 {option} 指定文件名（如 {output / '报告.docx'}）")
     target = output.resolve()
     for source in inputs:
         if source and Path(source).exists() and Path(source).resolve() == target:
             raise OutputError(f"输出文件 {output} 与输入文件相同，已拒绝覆盖输入。请用 {option} 指定另一个文件名")
+    if not overwrite and output.exists():
+        raise OutputError(f"输出文件 {output} 已存在（可能已在 Word 中修改过），已拒绝覆盖。"
+                          f"请用 {option} 换一个文件名，或确认无误后加 --overwrite 覆盖")  # fmt: skip
 
 
 def _umask() -> int:

@@ -26,6 +26,7 @@ class DraftOptions:
     project_path: Path | None = None
     fmt: str = "docx"
     force: bool = False
+    overwrite: bool = True  # the CLI passes --overwrite (False unless given); library callers may replace files
 
 
 class CheckerRejected(Exception):

@@ -652,7 +652,7 @@ def regenerate(
     options = options or DraftOptions()
     try:
         guard_output(output, [report_path] + ([options.project_path] if options.project_path else [])
-                     + ([options.config] if options.config else []))  # fmt: skip
+                     + ([options.config] if options.config else []), overwrite=options.overwrite or options.dry_run)  # fmt: skip
     except OutputError as exc:
         raise RegenError(str(exc)) from exc
     if output.suffix.lower() != ".docx":

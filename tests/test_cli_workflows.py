@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from cli import app
 from project_file import load_project
-from score_sheet import write_score_sheet
+from score_sheet import load_with_scores, read_score_sheet, write_score_sheet
 from tests.conftest import ROOT, SEEDS
 
 runner = CliRunner()
@@ -21,6 +21,14 @@ def test_template_then_refuses_to_overwrite(tmp_path: Path):
     before = sheet.read_bytes()
     result = runner.invoke(app, ["template", str(sheet)])
     assert result.exit_code == 2 and sheet.read_bytes() == before
+
+
+def test_template_from_a_project_file_drafts_the_same_report(tmp_path: Path):
+    sheet = tmp_path / "评分表.xlsx"
+    result = runner.invoke(app, ["template", str(sheet), "--data", str(LIZE)])
+    assert result.exit_code == 0, result.output
+    assert read_score_sheet(sheet) and load_with_scores(LIZE, sheet).total == load_project(LIZE).total
+    assert runner.invoke(app, ["template", str(LIZE.with_suffix(".yaml")), "--data", str(LIZE)]).exit_code == 2
 
 
 def test_draft_and_check_with_an_excel_score_sheet(tmp_path: Path):
@@ -62,8 +70,25 @@ def test_regen_through_the_cli(tmp_path: Path):
     result = runner.invoke(app, ["regen", str(draft), "--data", str(fixture), "--section", "四（二）", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert runner.invoke(app, ["check", str(out), "--data", str(fixture)]).exit_code == 0
-    missing = runner.invoke(app, ["regen", str(draft), "--data", str(fixture), "--section", "九", "-o", str(out)])
+    missing = runner.invoke(app, ["regen", str(draft), "--data", str(fixture), "--section", "九", "-o", str(tmp_path / "r3.docx")])
     assert missing.exit_code == 2 and "四（二）" in missing.output
+    again = ["regen", str(draft), "--data", str(fixture), "--section", "四（二）", "-o", str(out), "-q"]
+    refused = runner.invoke(app, again)
+    assert refused.exit_code == 2 and "已存在" in refused.output and "--overwrite" in refused.output
+    assert runner.invoke(app, [*again, "--overwrite"]).exit_code == 0
+
+
+def test_draft_never_replaces_an_existing_report_unless_told(tmp_path: Path):
+    fixture = ROOT / "fixtures" / "shangcheng_2020_smart_security.yaml"
+    report = tmp_path / "r.md"
+    report.write_text("在 Word 中改过的报告", encoding="utf-8")
+    refused = runner.invoke(app, ["draft", str(fixture), "-o", str(report), "-q"])
+    assert refused.exit_code == 2 and "已存在" in refused.output and "--overwrite" in refused.output
+    assert report.read_text(encoding="utf-8") == "在 Word 中改过的报告"
+    assert runner.invoke(app, ["draft", str(fixture), "-o", str(report), "-q", "--overwrite"]).exit_code == 0
+    assert "绩效评价结果反馈书" in report.read_text(encoding="utf-8")
+    folder = runner.invoke(app, ["draft", str(fixture), "-o", str(tmp_path), "-q"])
+    assert folder.exit_code == 2 and "文件夹" in folder.output and "Traceback" not in folder.output
 
 
 def test_check_refuses_unknown_rules_and_scores_without_data():
