@@ -250,14 +250,17 @@ def test_evidence_beyond_the_budget_is_trimmed_with_a_warning(server: FakeModelS
     assert any(r["event"] == "trim" for r in log)
 
 
-def test_without_a_key_the_offline_renderer_is_used(tmp_path: Path, monkeypatch):
+def test_without_a_key_the_offline_renderer_is_used_unless_a_model_was_asked_for(tmp_path: Path, monkeypatch):
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     lines: list[str] = []
     evaluation = load_project(FIXTURE)
-    options = DraftOptions(backend="openai", config=_config(tmp_path), output=tmp_path / "r.docx")
-    report = draft_report(evaluation, options, progress=lines.append)
+    report = draft_report(evaluation, DraftOptions(output=tmp_path / "r.docx"), progress=lines.append)
     assert any("未设置 OPENAI_API_KEY" in line for line in lines)
     assert report_paragraph_texts(report) == report_paragraph_texts(render_report(evaluation))
+    asked = DraftOptions(backend="openai", config=_config(tmp_path), output=tmp_path / "r2.docx")
+    with pytest.raises(LLMError, match="指定了 --backend openai，但未设置环境变量 OPENAI_API_KEY"):
+        draft_report(evaluation, asked, progress=lines.append)
+    assert not (tmp_path / "r2.docx").exists()
 
 
 # -- prompts, config, tokens ---------------------------------------------------------------------

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from langchain_core.messages import AIMessage, BaseMessage
 
+from drafter.llm import LLMError
 from drafter.llm.backends import Backend, CallFailed, get_backend
 from drafter.llm.config import LLMConfig, api_key, load_config
 from drafter.llm.pricing import estimate_cost, format_cost
@@ -312,9 +313,9 @@ def draft_with_llm(evaluation: Evaluation, options: DraftOptions, progress: Prog
         return None
     name = options.backend or "openai"
     backend_cls = get_backend(name)
-    if backend is None and backend_cls.needs_key and not api_key():
-        _say(progress, "提示：未设置 OPENAI_API_KEY，改用离线渲染器起草（数字与表格相同，文字为固定句式）。")
-        return offline
+    if backend is None and backend_cls.needs_key and not api_key():  # asked for by name: do not quietly go offline
+        raise LLMError(f"指定了 --backend {name}，但未设置环境变量 OPENAI_API_KEY。请设置密钥（本地服务 vLLM、Ollama 填任意非空值）"
+                       "后重试；或去掉 --backend，用离线渲染器起草")  # fmt: skip
     if backend is None:
         backend = backend_cls(config)
     log_path, cache_path = run_paths(options, config)
