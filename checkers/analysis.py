@@ -176,7 +176,6 @@ def score_table_of(table: Table) -> ScoreTable | None:
     label_cols = [i for i in range(len(header)) if i not in numeric and i < min(numeric)
                   and not NOT_A_LABEL.search(header[i])]  # fmt: skip
     result = ScoreTable(table, weight, score, rate, label_cols, header=header)
-    section, number = table.location.section, table.location.table
     for r, cells in enumerate(rows[header_index + 1 :], header_index + 2):  # grid rows: every row is full width
         labels: list[str] = []
         for i in label_cols:
@@ -188,7 +187,7 @@ def score_table_of(table: Table) -> ScoreTable | None:
         result.rows.append(ScoreRow(
             labels, number_in(cells[weight]), number_in(cells[score].replace("分", "")),
             number_in(rate_text.rstrip("%")) if rate_text.endswith("%") else None, r, is_total,
-            Location(section=section, table=number, row=r), table.row_text(r - 1), cells,
+            table.at(r), table.row_text(r - 1), cells,
         ))  # fmt: skip
     return result
 
@@ -374,7 +373,7 @@ class Analysis:
                 if c + 1 < len(row):
                     value = number_in(row[c + 1].replace("分", ""))
                     if value is not None:
-                        loc = Location(section=table.location.section, table=table.location.table, row=r + 1, col=c + 2)
+                        loc = table.at(r + 1, c + 2)
                         out.append(Statement("total", value, loc, table.row_text(r)))
         for table in self.score_tables:
             total = table.total_row
@@ -452,7 +451,7 @@ class Analysis:
             if text.replace(" ", "") in ("评价结论", "评价等级", "绩效等级", "等级"):
                 row = grid_rows(table)[r]
                 if c + 1 < len(row) and row[c + 1].strip() in GRADE_WORDS:
-                    loc = Location(section=table.location.section, table=table.location.table, row=r + 1, col=c + 2)
+                    loc = table.at(r + 1, c + 2)
                     out.append(Statement("grade", Decimal(0), loc, table.row_text(r), name=GRADE_WORDS[row[c + 1].strip()]))
         return out
 

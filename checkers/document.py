@@ -108,7 +108,11 @@ def describe_section(section: str) -> str:
 
 @dataclass(slots=True)
 class Location:
-    """Where a block or cell is: section path, paragraph/table/row/col indexes, source line."""
+    """Where a block or cell is: section path, paragraph/table/row/col indexes, source line.
+
+    ``caption`` is the table's own caption (the report may number its tables differently from the checker);
+    ``report`` names the report when a file holds several.
+    """
 
     section: str = ""
     paragraph: int | None = None
@@ -116,12 +120,24 @@ class Location:
     row: int | None = None
     col: int | None = None
     line: int | None = None
+    caption: str | None = None
+    report: str | None = None
+
+    def reference(self) -> str:
+        """Short form for use inside a message ("表3 第2行"); falls back to :meth:`describe`."""
+        if self.table is None:
+            return self.describe()
+        cells = (f"第{self.row}行" if self.row is not None else "") + (f"第{self.col}列" if self.col is not None else "")
+        return f"表{self.table} {cells}" if cells else f"表{self.table}"
 
     def describe(self) -> str:
-        """Human-readable Chinese location, e.g. "表3 第2行第4列"."""
+        """Human-readable Chinese location, e.g. "表3（表1 项目预算执行情况明细表）第2行第4列"."""
         text = ""
         if self.table is not None:
             text = f"表{self.table}"
+            caption = (self.caption or "").strip()
+            if caption and not re.match(rf"^表\s*{self.table}(?!\d)", caption):
+                text += f"（{caption[:24]}{'…' if len(caption) > 24 else ''}）"
             if self.row is not None or self.col is not None:
                 text += " "
             if self.row is not None:
@@ -135,7 +151,8 @@ class Location:
             text = describe_section(self.section)
         if self.line is not None:
             text = f"{text}（第{self.line}行）" if text else f"第{self.line}行"
-        return text or "文档开头"
+        text = text or "文档开头"
+        return f"{self.report}，{text}" if self.report else text
 
 
 @dataclass(slots=True)
@@ -178,6 +195,13 @@ class Table:
     location: Location
     caption: str | None = None
     _text_rows: list[list[str]] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def at(self, row: int | None = None, col: int | None = None) -> Location:
+        """Location of a row (1-based) or cell of this table, with its caption and source line."""
+        line = self.location.line
+        if row is not None and 0 < row <= len(self.rows) and self.rows[row - 1]:
+            line = self.rows[row - 1][0].location.line or line
+        return Location(self.location.section, None, self.location.table, row, col, line, self.location.caption)
 
     def text_rows(self) -> list[list[str]]:
         """Cell texts per row with vertically merged cells filled from the cell above."""
@@ -399,14 +423,16 @@ class DocumentBuilder:
         self._n_tables += 1
         section = self._section_path()
         t = self._n_tables
+        caption = self._caption()
         cells = [
             [
-                Cell(ascii_figures(raw.text), r, raw.col, raw.merged_from_above, Location(section, None, t, r, raw.col, raw.line), raw.span)
+                Cell(ascii_figures(raw.text), r, raw.col, raw.merged_from_above,
+                     Location(section, None, t, r, raw.col, raw.line, caption), raw.span)
                 for raw in row
             ]
             for r, row in enumerate(rows, 1)
-        ]
-        table = Table(cells, Location(section=section, table=t, line=line), self._caption())
+        ]  # fmt: skip
+        table = Table(cells, Location(section=section, table=t, line=line, caption=caption), caption)
         self.blocks.append(table)
         return table
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from checkers.analysis import Analysis
 from checkers.document import Document
 from checkers.finding import Finding, Severity
 from checkers.rules import all_rules
-from checkers.segments import split_reports
+from checkers.segments import report_title, split_reports
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
@@ -28,8 +29,11 @@ def check_document(
     """All findings of all rules (or the selected rule ids); data rules run only when data is given."""
     findings: list[Finding] = []
     seen: set[tuple] = set()
-    for part in split_reports(document):
+    parts = split_reports(document)
+    for number, part in enumerate(parts, 1):
         analysis = Analysis(part, data, execution_base, tolerance if tolerance is not None else Decimal("0.01"))
+        title = report_title(part) if len(parts) > 1 else ""
+        report = (f"第{number}篇《{title}》" if title else f"第{number}篇报告") if len(parts) > 1 else None
         for rule in all_rules():
             if select and rule.id not in select:
                 continue
@@ -39,6 +43,8 @@ def check_document(
                 key = (finding.rule, finding.message, finding.excerpt, finding.location.paragraph, finding.location.table)
                 if key not in seen:
                     seen.add(key)
+                    if report:
+                        finding.location = replace(finding.location, report=report)
                     findings.append(finding)
     return sorted(findings, key=_position)
 

@@ -39,3 +39,13 @@ def split_reports(document: Document) -> list[Document]:
         if end > begin:
             parts.append(Document(document.path, document.blocks[begin:end]))
     return parts
+
+
+def report_title(document: Document) -> str:
+    """The report's title as its opening lines give it (a short line holding “报告”), else ""."""
+    for block in document.blocks[:12]:
+        if isinstance(block, Table):
+            break
+        if isinstance(block, Paragraph) and "报告" in block.text and len(block.text) <= 60 and "。" not in block.text:
+            return block.text.strip()
+    return ""

@@ -127,3 +127,19 @@ def test_two_different_totals_are_not_called_a_majority(tmp_path: Path):
     tt203 = findings(tmp_path, text)["TT203"]
     assert len(tt203) == 1 and "前文" in tt203[0].message and "请核对哪一处正确" in tt203[0].message
     assert "GR401" not in findings(tmp_path, text)  # 良 fits one of the two totals: TT203 says which to check
+
+
+def test_table_findings_name_the_reports_own_caption_and_the_line(tmp_path: Path):
+    text = "# 报告\n\n表1 预算执行情况明细表\n\n| 序号 | 内容 | 金额 |\n|---|---|---|\n| 1 | 甲 | 10 |\n| 2 | 乙 | 20 |\n| 合计 | | 31 |\n"
+    [finding] = findings(tmp_path, "| 项 | 权重 | 得分 |\n|---|---|---|\n| 甲 | 1 | 1 |\n\n" + text)["TT201"]
+    assert finding.location.describe() == "表2（表1 预算执行情况明细表） 第4行第3列（第13行）"
+    [same_number] = findings(tmp_path, text)["TT201"]
+    assert same_number.location.describe() == "表1 第4行第3列（第9行）"  # the caption says nothing new
+
+
+def test_findings_in_a_compilation_name_their_report(tmp_path: Path):
+    one = "{title}\n\n一、基本情况\n\n项目预算100万元，实际到位100万元，资金到位率{rate}。\n\n二、结论\n\n综合评价得分88分，评价等级为“良”。\n\n"
+    text = one.format(title="甲项目绩效评价报告", rate="100%") + one.format(title="乙项目绩效评价报告", rate="90%")
+    [finding] = findings(tmp_path, text)["RT301"]
+    assert finding.location.report == "第2篇《乙项目绩效评价报告》"
+    assert finding.location.describe().startswith("第2篇《乙项目绩效评价报告》，第一部分")

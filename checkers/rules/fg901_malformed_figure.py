@@ -24,6 +24,7 @@ DIGIT_LETTER_DIGIT = re.compile(r"(?<![A-Za-z0-9])\d+[lIoO]\d+(?![A-Za-z])")
 BAD_GROUPING = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{1,2}|,\d{4,})(?:,\d+)*(?:\.\d+)?\s*(?=" + _UNIT + r")")
 
 
+LOOKALIKE_DIGITS = str.maketrans("lIoO", "1100")  # the letters typed for the digits they look like
 SUSPECT = re.compile(r"\d(?:[lIoO]|,\d{1,2}(?!\d)|,\d{4})|[lIoO]\d")
 
 
@@ -43,7 +44,7 @@ def check(a: Analysis, rule: Rule):
                 if m.start() in seen:
                     continue
                 seen.add(m.start())
-                fixed = re.sub(r"[lI]", "1", m.group(1) if m.groups() else m.group(0)) if what == "夹有字母" else None
+                fixed = (m.group(1) if m.groups() else m.group(0)).translate(LOOKALIKE_DIGITS) if what == "夹有字母" else None
                 yield rule.finding(
                     f"数字“{m.group(0).strip()}”{what}，请核对",
                     paragraph.location, sentence_at(text, m.start()), expected=fixed, found=m.group(0).strip(),

@@ -59,7 +59,7 @@ def check(a: Analysis, rule: Rule):
             _, name = split_label(row.labels[0])
             if not names_match(name, statement.name):
                 yield rule.finding(
-                    f"一级指标在得分概况表中称“{name}”（{row.location.describe()}），正文称“{statement.name}”",
+                    f"一级指标在得分概况表中称“{name}”（{row.location.reference()}），正文称“{statement.name}”",
                     statement.location, statement.excerpt, expected=name, found=statement.name,
                 )  # fmt: skip
 

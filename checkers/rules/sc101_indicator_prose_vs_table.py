@@ -31,7 +31,7 @@ def check(a: Analysis, rule: Rule):
             if row.weight is None or row.score is None:
                 continue
             if (row.weight, row.score) != (statement.weight, statement.score):
-                where = row.location.describe()
+                where = row.location.reference()
                 yield rule.finding(
                     f"{statement.label}：正文写权重{format_score(statement.weight)}分、得分{format_score(statement.score)}分，"
                     f"评分表（{where}）为权重{format_score(row.weight)}分、得分{format_score(row.score)}分",

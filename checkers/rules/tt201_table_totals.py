@@ -10,7 +10,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from checkers.analysis import SUBTOTAL_LABEL, TOTAL_LABEL, Analysis, grid_rows, number_in
-from checkers.document import Location
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from evaluation_model import format_score, plain
@@ -118,7 +117,7 @@ def check(a: Analysis, rule: Rule):
                     column = header[c] if c < len(header) else f"第{c + 1}列"
                     yield rule.finding(
                         f"表格“{column}”列{label}写{format_score(stated)}，但各行相加为{plain(computed)}",
-                        Location(section=table.location.section, table=table.location.table, row=index, col=c + 1),
+                        table.at(index, c + 1),
                         " | ".join(row), expected=plain(computed), found=format_score(stated),
                     )  # fmt: skip
             if kind == "subtotal":

@@ -36,7 +36,7 @@ def check(a: Analysis, rule: Rule):
                 comparisons.append(("本部分评分表合计", table.total_row.weight, table.total_row.score))
         for row, _ in a.overview_rows():
             if row.labels and names_match(split_label(row.labels[0])[1], statement.name):
-                comparisons.append((f"得分概况表（{row.location.describe()}）", row.weight, row.score))
+                comparisons.append((f"得分概况表（{row.location.reference()}）", row.weight, row.score))
         for name, (w, s, _) in a.table_level1_sums.items():
             if names_match(name, statement.name):
                 comparisons.append((f"指标体系表中“{name}”各行之和", w, s))
