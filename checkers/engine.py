@@ -46,7 +46,22 @@ def check_document(
                     if report:
                         finding.location = replace(finding.location, report=report)
                     findings.append(finding)
-    return sorted(findings, key=_position)
+    return sorted(_without_echoes(findings), key=_position)
+
+
+def _without_echoes(findings: list[Finding]) -> list[Finding]:
+    """Drop a hint (info) about a figure an error or warning already reports in the same sentence."""
+    serious: dict[tuple, list[Finding]] = {}
+    for f in findings:
+        if f.severity is not Severity.INFO:
+            serious.setdefault(_place(f), []).append(f)
+    return [f for f in findings if f.severity is not Severity.INFO or not f.found
+            or not any(f.found in (other.found or "") + other.message for other in serious.get(_place(f), ()))]  # fmt: skip
+
+
+def _place(finding: Finding) -> tuple:
+    loc = finding.location
+    return (loc.paragraph, loc.table, loc.row, finding.excerpt)
 
 
 def has_errors(findings: list[Finding]) -> bool:

@@ -143,3 +143,17 @@ def test_findings_in_a_compilation_name_their_report(tmp_path: Path):
     [finding] = findings(tmp_path, text)["RT301"]
     assert finding.location.report == "第2篇《乙项目绩效评价报告》"
     assert finding.location.describe().startswith("第2篇《乙项目绩效评价报告》，第一部分")
+
+
+def test_a_hint_does_not_repeat_an_error_on_the_same_figure(tmp_path: Path):
+    from checkers.rules.base import MINI_DATA
+    from project_file import load_project
+
+    project = tmp_path / "p.yaml"
+    project.write_text(MINI_DATA, encoding="utf-8")
+    path = tmp_path / "r.md"
+    path.write_text("项目预算100万元，实际到位100万元，实际支出90万元，预算执行率95%。B14运转程序规范性，权重50分，得分40分，扣10分。\n",
+                    encoding="utf-8")  # fmt: skip
+    found = check_document(read_document(path), data=load_project(project))
+    on_rate = [f for f in found if f.found == "95%"]
+    assert [f.severity.value for f in on_rate if f.severity.value != "info"] and not [f for f in on_rate if f.rule == "DT1002"]
