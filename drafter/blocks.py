@@ -454,8 +454,8 @@ def render_items(ctx: RenderContext, p: ItemsParams) -> Output:
 
 class FeedbackParams(Params):
     title: str = "{region}财政支出绩效评价结果反馈书"
-    project_line: str = "评价项目: {project_name}"
-    number_line: str = "编号:{feedback_no}"
+    project_line: str = "评价项目：{project_name}"
+    number_line: str = "编号：{feedback_no}"
     score_text: str = "{total}分"
     see_also: str = "（详见此项目绩效评价报告）"
     attachment: str | None = None

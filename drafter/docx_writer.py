@@ -7,6 +7,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
@@ -18,7 +19,8 @@ HEADING_FONT = "黑体"
 TITLE_FONT = "方正小标宋简体"
 LATIN_FONT = "Times New Roman"
 # 公文 sizes: 二号 22pt (title), 三号 16pt (headings, body), 四号 14pt, 小四 12pt (tables)
-SIZES = {"title": 22, "heading": 16, "body": 16, "table": 12}
+SIZES = {"title": 22, "heading": 16, "body": 16, "table": 12, "wide_table": 10.5, "page_number": 14}
+WIDE_TABLE_COLUMNS = 7  # from this many columns a table is set in 五号 so it fits the page
 HEADING_FONTS = {1: HEADING_FONT, 2: "楷体_GB2312", 3: BODY_FONT, 4: BODY_FONT}
 
 
@@ -38,6 +40,8 @@ def _set_fonts(element_rpr_owner, east_asia: str, size: float | None = None, bol
     fonts.set(qn("w:eastAsia"), east_asia)
     fonts.set(qn("w:ascii"), LATIN_FONT)
     fonts.set(qn("w:hAnsi"), LATIN_FONT)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):  # Word lets a theme font win
+        fonts.attrib.pop(qn(theme), None)
 
 
 def _prepare_styles(doc) -> None:
@@ -67,6 +71,26 @@ def _prepare_styles(doc) -> None:
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
     section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
     section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+    _page_numbers(section)
+
+
+def _page_numbers(section) -> None:
+    """公文 page numbers: “— 1 —” centred in the footer (a PAGE field Word fills in)."""
+    footer = section.footer.paragraphs[0]
+    footer.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.paragraph_format.first_line_indent = Pt(0)
+    for text in ("— ", None, " —"):
+        if text is None:
+            field = OxmlElement("w:fldSimple")
+            field.set(qn("w:instr"), "PAGE")
+            run = OxmlElement("w:r")
+            number = OxmlElement("w:t")
+            number.text = "1"
+            run.append(number)
+            field.append(run)
+            footer._p.append(field)
+        else:
+            footer.add_run(text).font.size = Pt(SIZES["page_number"])
 
 
 def _add_paragraph(doc, block: Paragraph) -> None:
@@ -93,28 +117,48 @@ def _add_paragraph(doc, block: Paragraph) -> None:
 TEXT_WIDTH_CM = 15.6
 
 
-def _column_widths(block: Table, n_cols: int) -> list[float]:
-    """Numbers get narrow columns, labels share the rest in proportion to their longest text."""
+def _column_widths(block: Table, n_cols: int, size: float) -> list[float]:
+    """Widths (cm) that fit the text width: number columns as wide as their longest number (never wrapped; a
+    header may wrap onto three lines), label columns share the rest in proportion to their longest text, short
+    labels (up to 8 characters, such as “评价组织机构”) on one line, long texts at least 4 characters wide."""
+    cjk = size * 2.54 / 72  # a Chinese character is one em wide; a digit about half
+    padding = 0.4
     longest = [1] * n_cols
     numeric = [True] * n_cols
+    widest_number = [0] * n_cols
     for r, row in enumerate(block.rows):
         for c, value in enumerate(row[:n_cols]):
             text = (value or "").split("\n")[0]
             longest[c] = max(longest[c], min(len(text), 30))
-            if r >= block.header_rows and text and not _is_number(text):
+            if r < block.header_rows or not text or text.replace(" ", "") in TOTAL_WORDS:
+                continue  # a 合计 label is measured by `longest` (at least 2 characters wide below)
+            if _is_number(text):
+                widest_number[c] = max(widest_number[c], len(text))
+            else:
                 numeric[c] = False
     headers = block.rows[0] if block.header_rows else [""] * n_cols
-    widths = [max(1.8, 0.5 * len(headers[c] or "") + 0.6) if numeric[c] else 0.0 for c in range(n_cols)]
+    widths = [max(2 * cjk + padding, 0.55 * cjk * widest_number[c] + padding, cjk * -(-len(headers[c] or "") // 3) + padding)
+              if numeric[c] else 0.0 for c in range(n_cols)]  # fmt: skip
+    floors = [widths[c] if numeric[c] else cjk * (longest[c] if longest[c] <= 8 else 4) + padding for c in range(n_cols)]
     free = TEXT_WIDTH_CM - sum(widths)
     label_total = sum(longest[c] for c in range(n_cols) if not numeric[c]) or 1
-    return [w if w else max(2.0, free * longest[c] / label_total) for c, w in enumerate(widths)]
+    widths = [w if numeric[c] else max(floors[c], free * longest[c] / label_total) for c, w in enumerate(widths)]
+    for lowest in (floors, [w if numeric[c] else 2 * cjk + padding for c, w in enumerate(widths)]):
+        excess, room = sum(widths) - TEXT_WIDTH_CM, sum(w - lowest[c] for c, w in enumerate(widths))
+        if excess > 0 and room > 0:  # narrow the label columns (their text wraps): to their floors, then to 2 characters
+            widths = [w - min(excess, room) * (w - lowest[c]) / room for c, w in enumerate(widths)]
+    total = sum(widths)
+    return [w * TEXT_WIDTH_CM / total for w in widths] if total > TEXT_WIDTH_CM else widths  # never wider than the page
+
+
+TOTAL_WORDS = ("合计", "小计", "总计")
 
 
 def _is_number(text: str) -> bool:
     return text.replace(".", "", 1).replace("%", "").replace(",", "").replace("分", "").strip().isdigit()
 
 
-def _cell_text(cell, text: str, bold: bool) -> None:
+def _cell_text(cell, text: str, bold: bool, size: float = SIZES["table"]) -> None:
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     para = cell.paragraphs[0]
     lines = text.split("\n")
@@ -126,7 +170,7 @@ def _cell_text(cell, text: str, bold: bool) -> None:
         if bold or _is_number(line):
             para.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = para.add_run(line)
-        run.font.size = Pt(SIZES["table"])
+        run.font.size = Pt(size)
         if bold:
             run.bold = True
 
@@ -135,27 +179,34 @@ def _add_table(doc, block: Table) -> None:
     if block.caption:
         caption = doc.add_paragraph(block.caption)
         caption.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        caption.paragraph_format.keep_with_next = True  # never a caption alone at the foot of a page
         caption.runs[0].bold = True
     if block.unit_note:
         note = doc.add_paragraph(block.unit_note)
         note.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        note.paragraph_format.keep_with_next = True
     n_cols = max(len(r) for r in block.rows)
     table = doc.add_table(rows=len(block.rows), cols=n_cols)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    for c, width in enumerate(_column_widths(block, n_cols)):
+    size = SIZES["wide_table"] if n_cols >= WIDE_TABLE_COLUMNS else SIZES["table"]
+    for c, width in enumerate(_column_widths(block, n_cols, size)):
         table.columns[c].width = Cm(width)
         for cell in table.columns[c].cells:
             cell.width = Cm(width)
     merged_left = set(block.merged_left)
     for r, row in enumerate(block.rows):
         cells = table.rows[r].cells
+        row_properties = table.rows[r]._tr.get_or_add_trPr()
+        row_properties.append(OxmlElement("w:cantSplit"))  # a row stays on one page
+        if r < block.header_rows:  # header rows repeat at the top of every page the table runs onto
+            row_properties.append(OxmlElement("w:tblHeader"))
         for c in range(n_cols):
             value = row[c] if c < len(row) else ""
             if value is None or (r, c) in merged_left:
                 continue
-            _cell_text(cells[c], value, bold=r < block.header_rows)
+            _cell_text(cells[c], value, bold=r < block.header_rows, size=size)
         if r in block.min_heights:
             table.rows[r].height = Cm(block.min_heights[r])
     # merges after filling, so merged text is never duplicated

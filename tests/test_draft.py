@@ -187,3 +187,24 @@ def test_shallow_tree_drafts_cleanly(style: str, tmp_path: Path):
     assert cells and all(c.span >= 2 for c in cells)
     assert not any("D1" in c.text for t in document.tables for row in t.rows for c in row)
     assert not any("共设置0个" in p.text or "0个二级指标" in p.text for p in document.paragraphs)
+
+
+def test_docx_page_layout_fits_and_repeats(tmp_path: Path):
+    """Theme fonts do not override 黑体/楷体; every table fits the text width, keeps rows whole and repeats its
+    header; pages are numbered “— N —”."""
+    from drafter.docx_writer import TEXT_WIDTH_CM, write_docx
+
+    path = tmp_path / "r.docx"
+    write_docx(render_report(load_project(Path(__file__).resolve().parent.parent / "fixtures" / "shangcheng_2020_command_center.yaml")), path)
+    doc = Document(str(path))
+    for level in range(1, 5):
+        fonts = doc.styles[f"Heading {level}"].element.rPr.find(qn("w:rFonts"))
+        assert not [a for a in fonts.attrib if a.endswith("Theme") or a.endswith("theme")], level
+    for table in doc.tables:
+        widths = [c.width.cm for c in table.rows[0].cells if c.width is not None]
+        assert sum({id(c._tc): c.width.cm for c in table.rows[0].cells}.values()) <= TEXT_WIDTH_CM + 0.01, widths
+        assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+    detail = next(t for t in doc.tables if t.rows[0].cells[0].text == "序号")
+    assert len(detail.columns) == 9 and detail.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    footer = doc.sections[0].footer.paragraphs[0]
+    assert footer._p.find(qn("w:fldSimple")).get(qn("w:instr")) == "PAGE" and footer.text.startswith("— ")
