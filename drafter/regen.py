@@ -722,8 +722,11 @@ def regenerate(
         rest = len(findings) - len(inside)
         where = f"第{info.first_paragraph}段" if info.first_paragraph == info.last_paragraph else \
             f"第{info.first_paragraph}–{info.last_paragraph}段"  # fmt: skip
-        progress(f"已重写“{target.heading}”（原{where}），写出 {output}；"
+        progress(f"已重写“{target.heading}”（原{where}，其中的文字连同手工修改均已替换，原文件未动），写出 {output}；"
                  f"核查：重写章节内 {len(inside)} 处问题，其余部分 {rest} 处（未改动）")  # fmt: skip
+        if rest:
+            progress("其余部分的问题多为旧数据（如结果反馈书、综合评价结论中的总分）：可用 --section 逐一重写编号章节，"
+                     "未编号的前置部分（反馈书、封面）请按下列位置手工修改")  # fmt: skip
     return findings
 
 
