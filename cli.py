@@ -26,8 +26,11 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def load_evaluation(project: Path, scores: Path | None = None):
-    """Load a project file (and optionally an Excel score sheet replacing its indicator tree)."""
+def load_evaluation(project: Path, scores: Path | None = None, unfinished_is_a_hint: bool = True):
+    """Load a project file (and optionally an Excel score sheet replacing its indicator tree).
+
+    Fields still “（待补充）” are printed as hints (draft refuses them instead: pass ``unfinished_is_a_hint=False``).
+    """
     from project_file import ProjectFileError, load_project
 
     try:
@@ -44,6 +47,9 @@ def load_evaluation(project: Path, scores: Path | None = None):
         fail(str(exc))
     for warning in evaluation.warnings():
         err.print(f"[yellow]提示：[/yellow]{warning}")
+    if unfinished_is_a_hint:
+        for field, reason in evaluation.unfinished():
+            err.print(f"提示：项目文件 {project} 的字段 {field} {reason}", markup=False)
     return evaluation
 
 
@@ -59,7 +65,7 @@ def draft(
     scores: Annotated[Path | None, typer.Option("--scores", help="Excel 评分表，代替项目文件中的指标体系")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只估算各章节提示词 token 与费用，不调用模型")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不打印逐章节进度")] = False,
-    force: Annotated[bool, typer.Option("--force", help="草稿有核查错误时仍写出（并列出错误）")] = False,
+    force: Annotated[bool, typer.Option("--force", help="草稿有核查错误或未填项（待补充）时仍写出（并列出）")] = False,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="输出文件已存在时覆盖（缺省拒绝，以免覆盖已修改的报告）")] = False,
 ) -> None:
     """起草一份完整的绩效评价报告；写出前用核查器核对，有错误时不写出。"""
@@ -78,7 +84,14 @@ def draft(
                      overwrite=overwrite or dry_run)  # fmt: skip
     except OutputError as exc:
         fail(str(exc))
-    evaluation = load_evaluation(project, scores)
+    evaluation = load_evaluation(project, scores, unfinished_is_a_hint=False)
+    if not force:
+        from project_file import ProjectFileError, require_finished
+
+        try:
+            require_finished(evaluation, project)
+        except ProjectFileError as exc:
+            fail(f"{exc}\n（这些多是 extract 从旧报告中没读到的内容；确需先看草稿时加 --force）")
     if style:
         evaluation.style = style
     options = DraftOptions(backend=backend, model=model, config=config, dry_run=dry_run, output=output,

@@ -135,6 +135,9 @@ def grade_band_text(grade: str) -> str:
 # Project description
 
 
+PLACEHOLDER = "（待补充）"  # what `extract` writes where a report did not say; a draft is not made from it
+
+
 class Unit(StrEnum):
     """Money units a report may use."""
 
@@ -469,6 +472,25 @@ class Evaluation(StrictModel):
         if problems:
             raise ValueError("\n".join(problems))
         return self
+
+    def unfinished(self) -> list[tuple[str, str]]:
+        """(field path, Chinese reason) of what is still to be filled in: “（待补充）” left by extract, a zero budget."""
+        out: list[tuple[str, str]] = []
+
+        def walk(value: Any, path: str) -> None:
+            if isinstance(value, str) and PLACEHOLDER in value:
+                out.append((path, f"还是“{PLACEHOLDER}”，请填写"))
+            elif isinstance(value, dict):
+                for key, item in value.items():
+                    walk(item, f"{path}.{key}" if path else str(key))
+            elif isinstance(value, list):
+                for index, item in enumerate(value):
+                    walk(item, f"{path}[{index}]")
+
+        walk(self.model_dump(mode="python", exclude_none=True), "")
+        if self.funding.budget == 0:
+            out.append(("funding.budget", "预算为 0（从报告中没有读到？），资金到位率、执行率无法计算，请填写预算数"))
+        return out
 
     def warnings(self) -> list[str]:
         """Soft problems: reported, not fatal."""

@@ -219,6 +219,19 @@ def validate(data: dict[str, Any], lines: dict[str, int], file: str) -> Evaluati
         raise ProjectFileError(file, problems) from None
 
 
+def require_finished(evaluation: Evaluation, path: str | Path) -> None:
+    """Raise ProjectFileError (with lines) when the project still has “（待补充）” fields or a zero budget."""
+    unfinished = evaluation.unfinished()
+    if not unfinished:
+        return
+    try:
+        _, lines = load_data(Path(path))
+    except ProjectFileError:
+        lines = {}
+    problems = [ProblemLine(field, _line_for(field, lines), reason) for field, reason in unfinished]
+    raise ProjectFileError(str(path), problems)
+
+
 def load_project(path: str | Path) -> Evaluation:
     """Read and validate a project file."""
     path = Path(path)

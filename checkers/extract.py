@@ -28,10 +28,9 @@ from checkers.document import Document, Paragraph, Table
 from checkers.readers import ReadError, read_document
 from checkers.segments import split_reports
 from drafter.style import detect_style
-from evaluation_model import Unit, derived_sum, grade_for, plain
+from evaluation_model import PLACEHOLDER, Unit, derived_sum, grade_for, plain
 from score_sheet import SheetRow, build_tree
 
-PLACEHOLDER = "（待补充）"
 SHORT = 80
 
 AMOUNT_RE = re.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -221,3 +222,24 @@ def test_shallow_tree_round_trip(style: str, suffix: str, tmp_path: Path):
     assert shape(extracted.indicators) == shape(evaluation.indicators), notes
     assert extracted.indicators[0].children[0].children == [] and extracted.indicators[3].children == []
     assert extracted.total == evaluation.total
+
+
+def test_a_draft_is_not_made_from_unfinished_fields(tmp_path: Path):
+    """What extract could not read (“（待补充）”, a zero budget) must be filled in before drafting (or --force)."""
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    project = tmp_path / "p.yaml"
+    text = (FIXTURES[0]).read_text(encoding="utf-8")
+    text = re.sub(r"(\n  period: ).*", r"\1（待补充）", text, count=1)
+    text = re.sub(r"(\n  budget: )[\d.]+", r"\g<1>0", text, count=1)
+    project.write_text(text, encoding="utf-8")
+    out = tmp_path / "r.md"
+    result = CliRunner().invoke(app, ["draft", str(project), "-o", str(out), "-q"])
+    assert result.exit_code == 2 and not out.exists()
+    assert "字段 project.period：还是“（待补充）”" in result.output and "funding.budget" in result.output
+    assert re.search(r"p\.yaml:\d+：字段 project\.period", result.output)
+    assert CliRunner().invoke(app, ["draft", str(project), "-o", str(out), "-q", "--force"]).exit_code in (0, 1)
+    checked = CliRunner().invoke(app, ["check", str(tmp_path / "none.md"), "--data", str(project)])
+    assert "提示：项目文件" in checked.output and "project.period" in checked.output
