@@ -219,16 +219,21 @@ def validate(data: dict[str, Any], lines: dict[str, int], file: str) -> Evaluati
         raise ProjectFileError(file, problems) from None
 
 
+def field_line(path: str | Path, field: str) -> int | None:
+    """The line of a field (``indicators[0].children[1].evidence``) in a project file, None when unknown."""
+    _, lines = load_data(Path(path))
+    return _line_for(field, lines)
+
+
 def require_finished(evaluation: Evaluation, path: str | Path) -> None:
     """Raise ProjectFileError (with lines) when the project still has “（待补充）” fields or a zero budget."""
     unfinished = evaluation.unfinished()
     if not unfinished:
         return
     try:
-        _, lines = load_data(Path(path))
+        problems = [ProblemLine(field, field_line(path, field), reason) for field, reason in unfinished]
     except ProjectFileError:
-        lines = {}
-    problems = [ProblemLine(field, _line_for(field, lines), reason) for field, reason in unfinished]
+        problems = [ProblemLine(field, None, reason) for field, reason in unfinished]
     raise ProjectFileError(str(path), problems)
 
 

@@ -32,13 +32,47 @@ class DraftOptions:
 class CheckerRejected(Exception):
     """The drafted report has figures the checker rejects; nothing was written."""
 
-    def __init__(self, findings: list) -> None:
+    def __init__(self, findings: list, sources: list[str] | None = None) -> None:
         self.findings = findings
-        lines = [f"  {f.rule} {f.location.describe()}：{f.message}（原文：{f.excerpt}）" for f in findings]
+        sources = sources or [""] * len(findings)
+        lines = [f"  {f.rule} {source or '草稿' + f.location.describe()}：{f.message}（原文：{f.excerpt}）"
+                 for f, source in zip(findings, sources, strict=True)]  # fmt: skip
         super().__init__(
             f"草稿中有 {len(findings)} 处核查错误，未写出报告。请按下列位置核对项目文件中的相应内容"
             "（证据、背景等文字中的数字，或资金明细等数据）后重试；确需先写出草稿时加 --force。\n" + "\n".join(lines)
         )
+
+
+def data_source(evaluation: Evaluation, excerpt: str, project_path: Path | None) -> str:
+    """“p.yaml:123 字段 indicators[1]…evidence” for the project-file text a drafted sentence came from, else ""."""
+    sentence = excerpt.strip().rstrip("。；;")
+    if len(sentence) < 6:
+        return ""
+    found: list[str] = []
+
+    def walk(value: object, path: str) -> None:
+        if isinstance(value, str) and sentence in value:
+            found.append(path)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, f"{path}.{key}" if path else str(key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, f"{path}[{index}]")
+
+    walk(evaluation.model_dump(mode="python", exclude_none=True), "")
+    if not found:
+        return ""
+    line = None
+    if project_path is not None:
+        from project_file import ProjectFileError, field_line
+
+        try:
+            line = field_line(project_path, found[0])
+        except ProjectFileError:
+            line = None
+    where = f"{project_path}:{line}" if project_path and line else str(project_path or "项目文件")
+    return f"{where} 字段 {found[0]}"
 
 
 def choose_backend(requested: str | None, progress: Progress) -> str:
@@ -101,7 +135,7 @@ def verify(report: DraftReport, evaluation: Evaluation, options: DraftOptions, p
     if not errors:
         return
     if not options.force:
-        raise CheckerRejected(errors)
+        raise CheckerRejected(errors, [data_source(evaluation, f.excerpt, options.project_path) for f in errors])
     if progress:
         progress(f"警告：按 --force 写出，草稿中仍有 {len(errors)} 处核查错误：")
         for f in errors:
