@@ -55,6 +55,16 @@ def _annotation_target(options: CheckOptions, path: Path, count: int, used: set[
     return target
 
 
+REPORT_WORDS = ("绩效", "评价", "得分", "权重", "预算", "资金")
+
+
+def looks_like_a_report(document) -> bool:
+    """An evaluation report names at least one of its usual terms somewhere (a README or a config file does not)."""
+    texts = [p.text for p in document.paragraphs[:400]]
+    texts += [cell.text for table in document.tables[:20] for row in table.rows for cell in row]
+    return any(word in text for text in texts for word in REPORT_WORDS)
+
+
 def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console, err: Console) -> int:
     """Check every file; 0 = no errors, 1 = errors, 2 = some input unusable."""
     from checkers.baseline import load_baseline, report_key, write_baseline
@@ -81,6 +91,13 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
             unusable = True
             err.print(f"[red]无法读取[/red] {escape(str(path))}：{escape(str(exc))}")
             results.append({"path": str(path), "error": str(exc), "findings": []})
+            continue
+        if not looks_like_a_report(document):
+            unusable = True
+            reason = ("看起来不是绩效评价报告：没有“绩效/评价/得分/权重/预算”等字样，也没有评分表，未核查。"
+                      "请确认选择了正确的文件")  # fmt: skip
+            err.print(f"[red]无法核查[/red] {escape(str(path))}：{reason}")
+            results.append({"path": str(path), "error": reason, "findings": []})
             continue
         findings = check_document(document, evaluation, options.execution_base, select=options.select)
         all_findings[str(path)] = findings

@@ -161,3 +161,16 @@ def test_plans_prices_full_width_digits_and_other_heading_styles(tmp_path: Path)
     headings = "第一部分 项目基本情况\n\n（一）项目概况\n\n（二）绩效目标\n\n第二部分 评价情况\n\n（一）评价方法\n"
     assert "HD801" not in _findings_of(tmp_path, headings)
     assert "GR401" not in _findings_of(tmp_path, "本项目综合评价得分86.8分。\n\n上述问题已在评价结论中予以说明。\n")
+
+
+def test_blank_files_and_non_reports_are_unusable_input(tmp_path: Path):
+    import docx
+
+    blank = tmp_path / "blank.docx"
+    docx.Document().save(str(blank))
+    result = runner.invoke(app, ["check", str(blank)])
+    assert result.exit_code == 2 and "没有文字或表格" in result.output
+    notes = tmp_path / "notes.txt"
+    notes.write_text("host 127.0.0.1\nport 8080\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(notes), "--format", "json"])
+    assert result.exit_code == 2 and "看起来不是绩效评价报告" in result.output

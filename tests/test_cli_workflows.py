@@ -107,7 +107,7 @@ def test_annotating_many_files_never_overwrites_an_input(tmp_path: Path):
     assert runner.invoke(app, ["draft", str(LIZE), "-o", str(draft), "-q"]).exit_code == 0
     other = tmp_path / "a.批注.docx"
     edited = docx.Document()
-    edited.add_paragraph("审核人手工修改稿")
+    edited.add_paragraph("审核人手工修改的绩效评价报告稿")
     edited.save(str(other))
     before = other.read_bytes()
     result = runner.invoke(app, ["check", str(draft), str(other), "--annotate", str(tmp_path)])

@@ -29,6 +29,13 @@ def read_document(path: str | os.PathLike[str]) -> Document:
             head = fh.read(8)
     except OSError as exc:
         raise ReadError(f"无法打开文件“{p}”：{exc.strerror or exc}。请检查读取权限。") from exc
+    document = _read_by_kind(p, head)
+    if not document.blocks:
+        raise ReadError(f"文件“{p.name}”中没有文字或表格，没有可检查的内容。请确认选择了正确的报告文件。")
+    return document
+
+
+def _read_by_kind(p: Path, head: bytes) -> Document:
     suffix = p.suffix.lower()
     if head.startswith(_OLE_MAGIC) or suffix == ".doc":
         raise ReadError(f"文件“{p.name}”是旧版 Word（.doc）格式，暂不支持。请在 Word 中“另存为” .docx 格式后重试。")
