@@ -10,6 +10,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+import cli_chinese
+
+cli_chinese.install()
 app = typer.Typer(
     help="绩效评价报告工具：起草（draft）、核查（check）、重写章节（regen）。",
     no_args_is_help=True,

@@ -135,3 +135,16 @@ def test_markdown_paragraphs_that_look_like_markup_stay_paragraphs(tmp_path: Pat
 
     paragraph = next(p for p in read_document(out).paragraphs if "井号" in p.text)
     assert paragraph.text == "# 井号开头的一段背景。" and not paragraph.is_heading
+
+
+def test_usage_errors_and_help_are_in_chinese():
+    missing = runner.invoke(app, ["draft", str(LIZE)])
+    assert missing.exit_code == 2 and "缺少必填的选项 '-o' / '--output'" in missing.output and "Missing" not in missing.output
+    unknown = runner.invoke(app, ["check", "--bogus", "x"])
+    assert unknown.exit_code == 2 and "没有选项 --bogus" in unknown.output and "No such option" not in unknown.output
+    number = runner.invoke(app, ["extract", "x.docx", "-o", "y.yaml", "--report", "abc"])
+    assert number.exit_code == 2 and "'--report' 的值无效：应为整数" in number.output
+    command = runner.invoke(app, ["frobnicate"])
+    assert command.exit_code == 2 and "没有命令“frobnicate”" in command.output
+    help_text = runner.invoke(app, ["draft", "--help"]).output
+    assert "选项" in help_text and "[必填]" in help_text and "[required]" not in help_text
