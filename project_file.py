@@ -159,7 +159,10 @@ _BOUNDS = {"greater_than": "大于", "greater_than_equal": "不小于", "less_th
 _SYNTAX_HINTS = (
     (re.compile(r'found duplicate key "([^"]*)"'), "字段“{0}”在同一层级重复出现，请删去或合并其中一个"),
     (re.compile(r"found character '\\t'"), "这一行用了 Tab 缩进，YAML 只能用空格缩进"),
-    (re.compile(r"mapping values are not allowed"), "冒号用法有误：键后的冒号要跟一个空格；文字中含英文冒号时请给整段文字加引号"),
+    (re.compile(r"mapping values are not allowed"),
+     "这一行的缩进与同级字段不一致，或文字中含英文冒号：同一层级的字段要用空格对齐；文字中有英文冒号时请给整段文字加引号"),
+    (re.compile(r"expected <block end>, but found"), "缩进不一致：这一行与同一层级的字段没有对齐（多了或少了空格），请与上下行对齐，只用空格缩进"),
+    (re.compile(r"expected <block mapping start>|did not find expected key"), "缩进或格式有误：请检查这一行及上一行的缩进（只用空格）和“键: 值”写法"),
     (re.compile(r"could not find expected ':'"), "缺少“键: 值”中的冒号，或上一行的引号没有闭合"),
     (re.compile(r"found unexpected end of stream|expected the node content"), "内容不完整：方括号、花括号或引号没有闭合"),
     (re.compile(r"found undefined alias|found unhashable key"), "YAML 写法有误：不要以 * 或 & 开头，文字中有这些符号时请加引号"),

@@ -182,6 +182,11 @@ def test_yaml_syntax_errors_are_explained_in_chinese(write):
     assert "Tab 缩进" in error_of(tabbed)
     dated = write("date.yaml", text.replace("report_date: 2021年12月8日", "report_date: 2021-12-08"))
     assert "日期请写成带引号的文字" in error_of(dated)
+    shifted = write("s.yaml", text.replace("  region: 上城区\n", "   region: 上城区\n"))
+    message = error_of(shifted)
+    assert "s.yaml:4" in message and "缩进与同级字段不一致" in message
+    outdented = write("o.yaml", text.replace("    name: 决策\n", "   name: 决策\n"))
+    assert "缩进" in error_of(outdented) and "expected" not in error_of(outdented)
 
 
 def test_a_total_row_in_the_funding_detail_is_refused(write):
