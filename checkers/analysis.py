@@ -27,6 +27,7 @@ CLOSING_RE = re.compile(
     rf"(?:扣(?:除)?\s*{NUM}\s*分[，,]\s*)?(?:该|本)(?:项(?:三级)?(?:指标)?|(?:三级)?指标)(?:最终|实际)?得(?:分)?(?:为)?\s*{NUM}\s*分"
 )
 DEDUCT_RE = re.compile(rf"扣(?:除)?\s*{NUM}\s*分")
+STANDARD_DEDUCTION = re.compile(r"每[^，。；]{0,8}扣|扣完为止|最多扣|最高扣|扣分上限")  # a scoring rule, not a deduction
 LEVEL1_PROSE_RE = re.compile(
     rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)(?:类)?指标(?:总分|权重|满分|分值)(?:为)?\s*{NUM}\s*分[，,]\s*(?:(?:实际)?得分|实得)(?:为)?\s*{NUM}\s*分"
 )
@@ -228,6 +229,7 @@ class IndicatorStatement:
     score: Decimal
     head: Paragraph
     closings: list[Closing] = field(default_factory=list)
+    deductions: list[Closing] = field(default_factory=list)  # “扣N分” in the evidence, outside the closings
 
     @property
     def label(self) -> str:
@@ -345,14 +347,22 @@ class Analysis:
                 current = IndicatorStatement(code, name, Decimal(match.group(2)), Decimal(match.group(3)), paragraph)
                 statements.append(current)
                 rest = paragraph.text[match.end() :]
-            if current is None or not ("指标" in rest or "该项" in rest or "本项" in rest):  # what a closing needs
+            if current is None:
                 continue
-            for closing in CLOSING_RE.finditer(rest):
+            spans: list[tuple[int, int]] = []
+            for closing in CLOSING_RE.finditer(rest) if ("指标" in rest or "该项" in rest or "本项" in rest) else ():
                 deduction = Decimal(closing.group(1)) if closing.group(1) else None
                 whole = closing.group(0)
                 words = whole[max(whole.rfind("该"), whole.rfind("本"), 0) :]  # without the “扣2分，” before it
                 current.closings.append(Closing(deduction, Decimal(closing.group(2)), paragraph,
                                                 sentence_at(rest, closing.start()), words))  # fmt: skip
+                spans.append(closing.span())
+            for m in DEDUCT_RE.finditer(rest) if "扣" in rest else ():  # “扣1分” in the evidence, outside a closing
+                sentence = sentence_at(rest, m.start())
+                if any(a <= m.start() < b for a, b in spans) or SCORING_STANDARD.search(sentence) \
+                        or STANDARD_DEDUCTION.search(sentence):  # fmt: skip
+                    continue
+                current.deductions.append(Closing(Decimal(m.group(1)), current.score, paragraph, sentence, m.group(0)))
         return statements
 
     @cached_property

@@ -157,3 +157,10 @@ def test_a_hint_does_not_repeat_an_error_on_the_same_figure(tmp_path: Path):
     found = check_document(read_document(path), data=load_project(project))
     on_rate = [f for f in found if f.found == "95%"]
     assert [f.severity.value for f in on_rate if f.severity.value != "info"] and not [f for f in on_rate if f.rule == "DT1002"]
+
+
+def test_a_deduction_in_the_evidence_of_a_full_score_indicator(tmp_path: Path):
+    text = ("A11立项依据充分性，权重5分，得分5分。\n\n项目立项依据充分，但可行性研究报告缺少专家论证，扣1分。根据相关评分标准，该指标得5分。\n\n"
+            "A12立项程序规范性，权重3分，得分3分。\n\n评分标准：每发现一处程序瑕疵扣0.5分。项目立项程序规范。根据相关评分标准，该指标得3分。\n")  # fmt: skip
+    [finding] = findings(tmp_path, text)["SC103"]
+    assert "A11" in finding.message and finding.found == "扣1分" and finding.expected == "不扣分"

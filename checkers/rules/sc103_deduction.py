@@ -1,6 +1,7 @@
 """扣分与权重、得分不符：“扣N分”必须等于权重减得分。
 
-指标分析中写明的扣分，等于该指标开头所写权重与得分之差；未扣分的指标不应写“扣N分”。
+指标分析中写明的扣分，等于该指标开头所写权重与得分之差；未扣分（满分）的指标，结尾和分析文字中都不应写“扣N分”
+（“每发现一处扣0.5分”这类评分标准的说法除外）。
 """
 
 from __future__ import annotations
@@ -34,6 +35,12 @@ def check(a: Analysis, rule: Rule):
                     expected=f"扣{plain(expected)}分" if expected else "不扣分",
                     found=f"扣{format_score(deduction)}分",
                 )
+        if expected == 0:
+            for stray in statement.deductions:
+                yield rule.finding(
+                    f"{statement.label}：得满分{format_score(statement.score)}分，但分析中写了“{stray.words}”",
+                    stray.paragraph.location, stray.sentence, expected="不扣分", found=stray.words,
+                )  # fmt: skip
 
 
 RULE = Rule("SC103", "deduction", Severity.ERROR, check, __doc__, FAILING, PASSING)
