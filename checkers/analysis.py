@@ -261,6 +261,7 @@ class Analysis:
         self.data = data
         self.execution_base = execution_base or (data.settings.execution_rate_base if data is not None else "到位")
         self.tolerance = tolerance if data is None else data.settings.rate_tolerance
+        self._total_mismatches: dict[int, list] = {}
 
     # -- texts ---------------------------------------------------------------
 
@@ -428,6 +429,20 @@ class Analysis:
         if self.data is not None:
             names |= {i.name for i in self.data.indicators}
         return names
+
+    def total_mismatches(self, table: Table):
+        """The 合计/小计 cells of a table its columns do not add up to (computed once per table)."""
+        if id(table) not in self._total_mismatches:
+            from checkers.table_totals import total_mismatches
+
+            self._total_mismatches[id(table)] = total_mismatches(table)
+        return self._total_mismatches[id(table)]
+
+    def doubt_about(self, table: Table, col: int | None) -> str:
+        """A note for a finding that takes this table column as right when the column itself does not add up."""
+        if col is None or not any(m.col == col for m in self.total_mismatches(table)):
+            return ""
+        return "；但该表此列各行之和与合计也不符，写错的也可能是表中某一格，请对照评分记录"
 
     @cached_property
     def consensus_total(self) -> tuple[Decimal | None, str]:

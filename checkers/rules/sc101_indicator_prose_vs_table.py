@@ -27,14 +27,16 @@ PASSING = FAILING.replace("得分3分", "得分2分")
 
 def check(a: Analysis, rule: Rule):
     for statement in a.indicator_statements:
-        for row, _table in a.table_indicators.get(statement.code or statement.name, []):
+        for row, table in a.table_indicators.get(statement.code or statement.name, []):
             if row.weight is None or row.score is None:
                 continue
             if (row.weight, row.score) != (statement.weight, statement.score):
                 where = row.location.reference()
+                column = table.score_col if row.score != statement.score else table.weight_col
                 yield rule.finding(
                     f"{statement.label}：正文写权重{format_score(statement.weight)}分、得分{format_score(statement.score)}分，"
-                    f"评分表（{where}）为权重{format_score(row.weight)}分、得分{format_score(row.score)}分",
+                    f"评分表（{where}）为权重{format_score(row.weight)}分、得分{format_score(row.score)}分"
+                    + a.doubt_about(table.table, column),
                     statement.head.location,
                     statement.head.text.split("。")[0] + "。",
                     expected=f"权重{format_score(row.weight)}分，得分{format_score(row.score)}分",

@@ -33,25 +33,28 @@ def check(a: Analysis, rule: Rule):
         if weight is not None:
             table = a.next_score_table(statement.extra["paragraph"])
             if table and table.total_row and table.total_row.score is not None and not a.is_whole_report_table(table):
-                comparisons.append(("本部分评分表合计", table.total_row.weight, table.total_row.score))
-        for row, _ in a.overview_rows():
+                comparisons.append(("本部分评分表合计", table.total_row.weight, table.total_row.score,
+                                    a.doubt_about(table.table, table.score_col)))  # fmt: skip
+        for row, overview in a.overview_rows():
             if row.labels and names_match(split_label(row.labels[0])[1], statement.name):
-                comparisons.append((f"得分概况表（{row.location.reference()}）", row.weight, row.score))
-        for name, (w, s, _) in a.table_level1_sums.items():
+                comparisons.append((f"得分概况表（{row.location.reference()}）", row.weight, row.score,
+                                    a.doubt_about(overview.table, overview.score_col)))  # fmt: skip
+        for name, (w, s, source_table) in a.table_level1_sums.items():
             if names_match(name, statement.name):
-                comparisons.append((f"指标体系表中“{name}”各行之和", w, s))
+                comparisons.append((f"指标体系表中“{name}”各行之和", w, s,
+                                    a.doubt_about(source_table.table, source_table.score_col)))  # fmt: skip
         if a.data is not None:
             for top in a.data.indicators:
                 if names_match(top.name, statement.name):
-                    comparisons.append(("项目数据", top.total_weight, top.total_score))
-        for source, w, s in comparisons:
+                    comparisons.append(("项目数据", top.total_weight, top.total_score, ""))
+        for source, w, s, doubt in comparisons:
             bad_score = s is not None and s != statement.value
             bad_weight = weight is not None and w is not None and w != weight
             if bad_score or bad_weight:
                 found = (f"权重{format_score(weight)}分，" if weight is not None else "") + f"得分{format_score(statement.value)}分"
                 expected = (f"权重{plain(w)}分，" if weight is not None and w is not None else "") + f"得分{plain(s)}分"
                 yield rule.finding(
-                    f"“{statement.name}”小计：正文写{found}，{source}为{expected}",
+                    f"“{statement.name}”小计：正文写{found}，{source}为{expected}{doubt}",
                     statement.location, statement.excerpt, expected=expected, found=found,
                 )  # fmt: skip
                 break

@@ -1,0 +1,124 @@
+"""Column totals of any table: each 合计/小计 row against the rows it adds up (rates, ids, prices… excluded).
+
+Shared by the table-total rule and by the rules that compare prose with a table (a table that does not add up
+may itself hold the wrong figure).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from checkers.analysis import SUBTOTAL_LABEL, TOTAL_LABEL, grid_rows, number_in
+from checkers.document import Table
+
+
+@dataclass
+class TotalMismatch:
+    """A 合计/小计 cell that is not the sum of its column: row (1-based), column (0-based), stated and computed."""
+
+    table: Table
+    row: int
+    col: int
+    label: str
+    column: str
+    stated: Decimal
+    computed: Decimal
+    row_text: str
+
+
+NOT_ADDITIVE = ("率", "%", "序号", "编号", "单价", "均价", "平均", "比例", "占比", "年度", "年份", "日期", "时间", "单位", "指标值")
+
+
+def _is_rate_column(header: str) -> bool:
+    """Columns whose 合计 is not the sum of the rows (rates, ids, prices, dates…)."""
+    return any(word in header for word in NOT_ADDITIVE)
+
+
+def _total_kind(row: list[str]) -> str | None:
+    """'subtotal' or 'total' when one of the row's first three cells is a 小计/合计 label."""
+    for cell in row[:3]:
+        text = cell.replace(" ", "")
+        if TOTAL_LABEL.match(text):
+            return "subtotal" if SUBTOTAL_LABEL.match(text) else "total"
+    return None
+
+
+def _is_breakdown_start(row: list[str]) -> bool:
+    return any(cell.strip().startswith("其中") for cell in row[:3])
+
+
+def _breakdown_rows(rows: list[list[str]], c: int) -> set[int]:
+    """Indexes of “其中” rows (the parts of the row above them) in column ``c``: they are not added again.
+
+    The parts are the rows from “其中” on that add up to the row above; failing that (a partial breakdown), in a
+    table with a 序号 column the rows that share the row above's number; else the “其中” row alone.
+    """
+    out: set[int] = set()
+    numbered = bool(rows) and any(word in rows[0][0] for word in ("序号", "编号", "序"))
+    for start, row in enumerate(rows):
+        if start == 0 or not _is_breakdown_start(row):
+            continue
+        parent = rows[start - 1]
+        block = [start]
+        whole, running = _number(parent[c]), Decimal(0)
+        for index in range(start, len(rows)):
+            value = _number(rows[index][c])
+            if whole is None or value is None or _total_kind(rows[index]) or running + value > whole:
+                break
+            running += value
+            if running == whole:
+                block = list(range(start, index + 1))
+                break
+        else:
+            if numbered:
+                for index in range(start + 1, len(rows)):
+                    if rows[index][0] != parent[0] or _total_kind(rows[index]):
+                        break
+                    block.append(index)
+        out.update(block)
+    return out
+
+
+def _number(cell: str) -> Decimal | None:
+    return number_in(cell.replace("分", "").replace("万元", "").replace("元", ""))
+
+
+def total_mismatches(table: Table) -> list[TotalMismatch]:
+    """Every 合计/小计 cell of the table that its column does not add up to."""
+    out: list[TotalMismatch] = []
+    rows = grid_rows(table)
+    if len(rows) < 3:
+        return out
+    header = rows[0]
+    kinds = [_total_kind(r) for r in rows]
+    if not any(kinds[1:]):
+        return out
+    since_subtotal: list[int] = []  # rows since the last subtotal
+    all_rows: list[int] = []  # every non-total row
+    parts: dict[int, set[int]] = {}  # column → its “其中” rows
+    for index, (row, kind) in enumerate(zip(rows[1:], kinds[1:], strict=True), 2):
+        if kind is None:
+            since_subtotal.append(index - 1)
+            all_rows.append(index - 1)
+            continue
+        addends = since_subtotal if kind == "subtotal" else all_rows
+        label = "小计" if kind == "subtotal" else "合计"
+        for c in range(1, len(row)):
+            stated = _number(row[c])
+            if stated is None or (c < len(header) and _is_rate_column(header[c])) or row[c].endswith("%"):
+                continue
+            if _total_kind([row[c]]):
+                continue
+            if c not in parts:
+                parts[c] = _breakdown_rows(rows, c)
+            numbers = [v for v in (_number(rows[i][c]) for i in addends if i not in parts[c]) if v is not None]
+            if not numbers:
+                continue
+            computed = sum(numbers, Decimal(0))
+            if computed != stated:
+                column = header[c] if c < len(header) else f"第{c + 1}列"
+                out.append(TotalMismatch(table, index, c, label, column, stated, computed, " | ".join(row)))
+        if kind == "subtotal":
+            since_subtotal = []
+    return out
