@@ -188,6 +188,8 @@ def check(
         fail("--update-baseline 不能与 --select 同用：基线应记录全部规则的发现")
     if scores and data is None:
         fail("--scores 需要同时用 --data 指定项目文件（评分表只代替其中的指标体系）")
+    if annotate is not None and len(files) == 1 and annotate.suffix.lower() != ".docx":
+        fail(f"批注副本只能写成 Word（.docx）文件，而不是“{annotate.name}”。请用 --annotate 指定 .docx 文件名")
     selected = None
     if select:
         from checkers.rules import all_rules

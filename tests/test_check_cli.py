@@ -174,3 +174,8 @@ def test_blank_files_and_non_reports_are_unusable_input(tmp_path: Path):
     notes.write_text("host 127.0.0.1\nport 8080\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(notes), "--format", "json"])
     assert result.exit_code == 2 and "看起来不是绩效评价报告" in result.output
+
+
+def test_an_annotated_copy_must_be_docx_before_anything_is_checked(tmp_path: Path):
+    result = runner.invoke(app, ["check", str(SEEDS / "002_4ad189d6376584c5.txt"), "--annotate", str(tmp_path / "x.pdf")])
+    assert result.exit_code == 2 and "只能写成 Word（.docx）" in result.output and "SC102" not in result.output

@@ -173,3 +173,9 @@ def test_prose_against_a_table_that_does_not_add_up_says_the_table_may_be_wrong(
     assert "也可能是表中某一格" in suspect.message
     [plain_case] = findings(tmp_path, table.format("2").replace("| 6 | 4 |", "| 6 | 4 |").replace("得分2分", "得分3分"))["SC101"]
     assert "也可能是表中某一格" not in plain_case.message
+
+
+def test_funds_received_in_full_are_the_received_amount(tmp_path: Path):
+    text = "本年度项目资金170.86万元已全部拨付到位，当年共支出168.91万元，执行率达到{}。\n"
+    assert [f.expected for f in findings(tmp_path, text.format("99.86%"))["RT301"]] == ["98.86%"]
+    assert "RT301" not in findings(tmp_path, text.format("98.86%"))

@@ -45,6 +45,7 @@ _PLANNED = re.compile(r"计划|目标|预计|预期")
 _ACTUAL = re.compile(r"实际|完成|建成|实现")
 _WEIGHT_IN_SENTENCE = re.compile(r"(?:权重|总分|满分)\s*(\d+(?:\.\d+)?)\s*分")
 _SCORE_IN_SENTENCE = re.compile(r"得分\s*(\d+(?:\.\d+)?)\s*分")
+ALL_RECEIVED = re.compile(r"[^，,。；;]{0,4}?(?:全部|全额|足额)(?:拨付|下达)?到位")
 BREAKDOWN = re.compile(r"其中|区级|市级|省级|县级|中央|自筹|配套|上级|本级")
 
 
@@ -53,6 +54,8 @@ def role_of(figure: Figure) -> str | None:
     clause = clause_before(figure.source, figure.start)
     if BREAKDOWN.search(clause) or BREAKDOWN.search(figure.subject):
         return None
+    if ALL_RECEIVED.match(figure.source, figure.end):  # “资金170.86万元已全部拨付到位”
+        return "received"
     for role, pattern in ROLES:
         if pattern.search(figure.subject):
             return role
