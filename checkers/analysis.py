@@ -229,7 +229,7 @@ class IndicatorStatement:
     score: Decimal
     head: Paragraph
     closings: list[Closing] = field(default_factory=list)
-    deductions: list[Closing] = field(default_factory=list)  # “扣N分” in the evidence, outside the closings
+    deductions: list[Closing] = field(default_factory=list)  # a full-score indicator's “扣N分” outside the closings
 
     @property
     def label(self) -> str:
@@ -358,10 +358,12 @@ class Analysis:
                 current.closings.append(Closing(deduction, Decimal(closing.group(2)), paragraph,
                                                 sentence_at(rest, closing.start()), words))  # fmt: skip
                 spans.append(closing.span())
-            for m in DEDUCT_RE.finditer(rest) if "扣" in rest else ():  # “扣1分” in the evidence, outside a closing
+            full_marks = current.score == current.weight  # only a full-score indicator's stray “扣N分” is a slip
+            for m in DEDUCT_RE.finditer(rest) if full_marks and "扣" in rest else ():  # outside a closing
+                if any(a <= m.start() < b for a, b in spans):
+                    continue
                 sentence = sentence_at(rest, m.start())
-                if any(a <= m.start() < b for a, b in spans) or SCORING_STANDARD.search(sentence) \
-                        or STANDARD_DEDUCTION.search(sentence):  # fmt: skip
+                if SCORING_STANDARD.search(sentence) or STANDARD_DEDUCTION.search(sentence):
                     continue
                 current.deductions.append(Closing(Decimal(m.group(1)), current.score, paragraph, sentence, m.group(0)))
         return statements

@@ -26,13 +26,16 @@ DIMENSIONS = re.compile(rf"(?:长\s*)?(\d+(?:\.\d+)?){METRE}\s*[*×xX乘]\s*(?:�
 AREA = re.compile(r"(\d+(?:\.\d+)?)\s*(?:平方米|㎡|平米|m²|M²)")
 
 
+PRODUCT_HINT = re.compile(rf"\d{METRE}\s*[*×xX乘]")  # a length in metres times something
+
+
 def _distance(a: re.Match[str], b: re.Match[str]) -> int:
     return max(0, b.start() - a.end(), a.start() - b.end())
 
 
 def check(a: Analysis, rule: Rule):
     for paragraph in a.body_paragraphs:
-        if not any(sign in paragraph.text for sign in "*×xX乘"):
+        if not any(sign in paragraph.text for sign in "*×xX乘") or not PRODUCT_HINT.search(paragraph.text):
             continue
         for _, _, sentence in sentences(paragraph.text):
             areas = list(AREA.finditer(sentence))

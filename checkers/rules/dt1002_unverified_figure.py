@@ -12,6 +12,7 @@ from checkers.analysis import Analysis
 from checkers.figures import any_percent_matches, extract_figures, sentence_at
 from checkers.finding import Severity
 from checkers.rules.base import MINI_DATA, Rule
+from evaluation_model import derived_sum
 
 PASSING = """\
 项目预算100万元，实际到位100万元，实际支出90万元，预算执行率90%。B14运转程序规范性，权重50分，得分40分，扣10分。
@@ -24,10 +25,20 @@ def _data_values(data) -> tuple[set[Decimal], set[Decimal], list[Decimal]]:
     """(scores, amounts in 元, ratios × 100 sorted) the data states or derives."""
     scores: set[Decimal] = {data.total, data.full_marks, data.full_marks - data.total}
     ratios: list[Decimal] = [r for r in (data.received_rate, data.execution_rate, data.score_rate) if r is not None]
-    for node in data.walk():
-        scores |= {node.total_weight, node.total_score, node.deduction}
-        if node.score_rate is not None:
-            ratios.append(node.score_rate)
+
+    def totals(node) -> tuple[Decimal, Decimal]:  # one bottom-up pass (the model's properties recompute each time)
+        if node.is_leaf:
+            weight, score = node.total_weight, node.total_score
+        else:
+            pairs = [totals(child) for child in node.children]
+            weight, score = derived_sum(w for w, _ in pairs), derived_sum(s for _, s in pairs)
+        scores.update((weight, score, weight - score))
+        if weight:
+            ratios.append(score / weight)
+        return weight, score
+
+    for top in data.indicators:
+        totals(top)
     factor = data.funding.unit.factor
     amounts = {v * factor for v in (data.funding.budget, data.funding.received, data.funding.spent)}
     amounts.add((data.funding.budget - data.funding.spent) * factor)
