@@ -132,14 +132,15 @@ def styles(
     for name in available_styles():
         style = load_style(name)
         out.print(f"[bold]{name}[/bold]  {style.spec.description}")
-        numbered = [s for s in style.spec.sections if s.numbered and s.title]
-        front = [s.id for s in style.spec.sections if not s.numbered]
-        if front:
-            out.print("    前置部分：" + "、".join(front))
         from drafter.numbering import format_number
 
-        for index, section in enumerate(numbered, 1):
-            out.print(f"    {format_number(1, index, style.spec.numbering)}{section.title}")
+        index = 0
+        for section in style.spec.sections:  # in report order: unnumbered parts (反馈书, 附件…) where they stand
+            if section.numbered and section.title:
+                index += 1
+                out.print(f"    {format_number(1, index, style.spec.numbering)}{section.title}", markup=False)
+            elif not section.numbered:
+                out.print(f"    （不编号）{section.label or section.title or section.id}", markup=False)
 
 
 @app.command()

@@ -25,6 +25,7 @@ class SectionSpec(BaseModel):
 
     id: str
     title: str | None = None
+    label: str | None = Field(None, description="不编号部分的中文名称（如 结果反馈书、附件），用于 evalreport styles 的列表")
     numbered: bool = True
     page_break_before: bool = False
     page_break_after: bool = False
@@ -123,7 +124,8 @@ def style_reference() -> str:
         "样式是 `prompts/styles/<名称>/style.yaml` 中的数据：新增样式只需新建该文件（可复制现有样式修改），不需要改代码。",
         "顶层字段：`name`、`description`、`title`（报告标题短语）、`numbering`（各级编号格式，`{cn}` 中文数字、`{n}` 阿拉伯数字）、",
         "`prose_names`（一级指标在正文中的称呼，如 决策→项目决策）、`detect`（已有报告中出现这些字样时 extract 推断为本样式）、",
-        "`sections`（提纲）。每个章节有 `id`、`title`（有标题即自动编号；`numbered: false` 为不编号的前置或附件部分）、",
+        "`sections`（提纲）。每个章节有 `id`、`title`（有标题即自动编号；`numbered: false` 为不编号的前置或附件部分，"
+        "可用 `label` 写它的中文名称）、",
         "`blocks`（按顺序生成的内容块）、`children`（下级章节）、`prose`（大模型提示词名）、`page_break_before/after`。",
         "",
         "短语用 `{变量}` 占位，可带格式（如 `{score:.2f}`）；引用了不存在的变量时，样式在加载时即报错。",
