@@ -99,9 +99,12 @@ class SectionInfo:
     last_paragraph: int
     numbered: bool = True
     blocks: tuple[int, int] = (0, 0)
+    front: bool = False  # an unheaded part before the first heading (结果反馈书, 整改报告书, 封面…)
 
     def label(self) -> str:
         """One line for a listing: address, title, level and paragraph range."""
+        if self.front:
+            return f"（前置部分）{self.title}（第{self.first_paragraph}–{self.last_paragraph}段）"
         name = f"{self.address} {self.title}" if self.address else self.title
         return f"{'  ' * (self.level - 1)}{name}（{self.level}级标题，第{self.first_paragraph}–{self.last_paragraph}段）"
 
@@ -280,6 +283,45 @@ def _infos(document: Document, owners: list[int], body: _Element) -> list[Sectio
     return out
 
 
+_PART_TITLE = re.compile(r"书|报告|封面|评价")
+
+
+def _front_parts(document: Document, owners: list[int], body: _Element) -> list[SectionInfo]:
+    """The unheaded parts before the first heading, split at page breaks, each named by its title line."""
+    first_heading = next((i for i, b in enumerate(document.blocks) if isinstance(b, DocParagraph) and b.is_heading),
+                         len(document.blocks))  # fmt: skip
+    if first_heading == 0:
+        return []
+    limit = owners[first_heading] if first_heading < len(owners) else _body_end(body)
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    for index in range(limit):
+        el = body[index]
+        if el.tag != W_P:
+            continue
+        ppr = el.find(W_PPR)
+        before = ppr.find(W_PAGEBREAKBEFORE) if ppr is not None else None
+        if before is not None and before.get(W_VAL, "true") not in ("0", "false") and index > start:
+            ranges.append((start, index))
+            start = index
+        if _page_break(el) and not _paragraph_text(el).strip():
+            ranges.append((start, index))  # the break itself is layout: kept between the parts
+            start = index + 1
+    ranges.append((start, limit))
+    parts: list[SectionInfo] = []
+    for begin, end in ranges:
+        blocks = [i for i in range(first_heading) if begin <= owners[i] < end]
+        paragraphs = [document.blocks[i] for i in blocks if isinstance(document.blocks[i], DocParagraph)]
+        if not blocks or not paragraphs:
+            continue
+        named = next((p.text for p in paragraphs if len(p.text) <= 60 and "。" not in p.text and _PART_TITLE.search(p.text)),
+                     paragraphs[0].text[:30])  # fmt: skip
+        numbers = [p.location.paragraph for p in paragraphs if p.location.paragraph is not None]
+        parts.append(SectionInfo("", named, named, 0, begin, end, numbers[0], numbers[-1], False,
+                                 (blocks[0], blocks[-1] + 1), front=True))  # fmt: skip
+    return parts
+
+
 @dataclass
 class _Parsed:
     package: _Package
@@ -299,7 +341,8 @@ def _read(path: Path) -> _Parsed:
     styles = _parse(package.styles_blob, package.path) if package.styles_blob else None
     levels = _style_levels(styles) if styles is not None else {}
     document, owners = _walk(body, levels, str(path))
-    return _Parsed(package, root, body, styles, levels, document, owners, _infos(document, owners, body))
+    sections = _front_parts(document, owners, body) + _infos(document, owners, body)
+    return _Parsed(package, root, body, styles, levels, document, owners, sections)
 
 
 def list_sections(path: Path) -> list[SectionInfo]:
@@ -325,6 +368,7 @@ def find_section(sections: list[SectionInfo], key: str) -> SectionInfo:
         lambda s: normalise_address(s.heading) == wanted,
         lambda s: normalise_address(s.address + s.title) == wanted,
         lambda s: normalise_address(s.title) == wanted,
+        lambda s: s.front and wanted in normalise_address(s.title),  # “结果反馈书” for “上城区…结果反馈书”
     )
     for test in tests:
         found = [s for s in sections if test(s)]
@@ -335,8 +379,25 @@ def find_section(sections: list[SectionInfo], key: str) -> SectionInfo:
     raise RegenError(f"报告中没有章节“{key}”。可重写的章节：\n{_listing(sections)}")
 
 
+def _rendered_front_part(report: DraftReport, info: SectionInfo) -> Section:
+    """The drafted unheaded part whose lines include the document part's title line (page breaks left out)."""
+    wanted = normalise_address(info.title)
+    for section in report.sections:
+        if section.heading or section.numbered and section.title:
+            continue
+        lines = [normalise_address(block.text) for block in section.blocks if hasattr(block, "text")]
+        if wanted in lines:
+            part = copy.copy(section)
+            part.children = [c for c in section.children if not c.id.endswith(".break")]
+            part.blocks = [b for b in section.blocks if type(b).__name__ != "PageBreak"]
+            return part
+    raise RegenError(f"样式“{report.style}”不生成前置部分“{info.title}”，无法重写；请手工修改该部分")
+
+
 def _rendered_section(report: DraftReport, info: SectionInfo, progress: Progress) -> Section:
     """The freshly drafted section matching a document section: by number (if the title agrees), then title."""
+    if info.front:
+        return _rendered_front_part(report, info)
     headed = [s for s in report.walk() if s.heading]
     by_number = next((s for s in headed if info.numbered and normalise_address(s.number) == info.address), None)
     title = normalise_address(info.title)
@@ -400,7 +461,7 @@ def _draft_llm(evaluation: Evaluation, offline: DraftReport, address: tuple[int,
 
     from drafter.llm import flow
     from drafter.llm.backends import get_backend
-    from drafter.llm.config import api_key, load_config
+    from drafter.llm.config import api_key, load_config, missing_key_error
     from drafter.llm.prompts import load_prompt
     from drafter.llm.runlog import RunLog
     from drafter.llm.units import prose_units
@@ -420,11 +481,10 @@ def _draft_llm(evaluation: Evaluation, offline: DraftReport, address: tuple[int,
     if options.dry_run:
         flow.dry_run(plans, config, progress)
         return None
-    backend_cls = get_backend(options.backend or "openai")
-    if backend_cls.needs_key and not api_key():
-        if progress:
-            progress("提示：未设置 OPENAI_API_KEY，改用离线渲染器起草（数字与表格相同，文字为固定句式）。")
-        return offline
+    name = options.backend or "openai"
+    backend_cls = get_backend(name)
+    if backend_cls.needs_key and not api_key():  # asked for by name: do not quietly go offline
+        raise missing_key_error(name)
     backend = backend_cls(config)
     log_path, cache_path = flow.run_paths(DraftOptions(output=output), config)
     log = RunLog(log_path)
@@ -696,7 +756,8 @@ def regenerate(
     levels = _style_levels(parsed.styles) if merger.added and parsed.styles is not None else parsed.levels
     document, owners = _walk(body, levels, str(output))
     findings = check_document(document, data=evaluation)
-    new_info = next((i for i in _infos(document, owners, body) if i.start == info.start), None)
+    new_info = next((i for i in _front_parts(document, owners, body) + _infos(document, owners, body)
+                     if i.start == info.start and i.front == info.front), None)  # fmt: skip
     paragraphs, tables, path = _in_range(document, new_info)
     inside = [f for f in findings if _in_section(f, paragraphs, tables, path)]
     own = _own_errors(drafted_report, drafted_section, evaluation)
@@ -704,7 +765,7 @@ def regenerate(
         lines = "\n".join(_finding_line(f) for f in own[:10])
         more = f"\n  ……共 {len(own)} 处" if len(own) > 10 else ""
         raise SectionCheckError(
-            f"重写后的章节“{target.heading}”本身未通过核查（{len(own)} 处错误），未写出文件。"
+            f"重写后的章节“{target.heading or info.title}”本身未通过核查（{len(own)} 处错误），未写出文件。"
             f"请先核对项目数据：\n{lines}{more}",
             own,
         )
@@ -722,11 +783,11 @@ def regenerate(
         rest = len(findings) - len(inside)
         where = f"第{info.first_paragraph}段" if info.first_paragraph == info.last_paragraph else \
             f"第{info.first_paragraph}–{info.last_paragraph}段"  # fmt: skip
-        progress(f"已重写“{target.heading}”（原{where}，其中的文字连同手工修改均已替换，原文件未动），写出 {output}；"
+        progress(f"已重写“{target.heading or info.title}”（原{where}，其中的文字连同手工修改均已替换，原文件未动），写出 {output}；"
                  f"核查：重写章节内 {len(inside)} 处问题，其余部分 {rest} 处（未改动）")  # fmt: skip
         if rest:
-            progress("其余部分的问题多为旧数据（如结果反馈书、综合评价结论中的总分）：可用 --section 逐一重写编号章节，"
-                     "未编号的前置部分（反馈书、封面）请按下列位置手工修改")  # fmt: skip
+            progress("其余部分的问题多为旧数据（如结果反馈书、综合评价结论中的总分）：可用 --section 逐一重写"
+                     "（编号章节，或“结果反馈书”等前置部分，见 --list），或按下列位置手工修改")  # fmt: skip
     return findings
 
 

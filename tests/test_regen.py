@@ -255,7 +255,7 @@ def test_regen_on_seed_docx_keeps_other_sections(tmp_path: Path, plain: bool):
 
 def test_list_sections_of_a_draft(tmp_path: Path):
     path = _draft(tmp_path / "draft.docx")
-    sections = list_sections(path)
+    sections = [s for s in list_sections(path) if not s.front]
     addresses = [s.address for s in sections]
     assert addresses[:4] == ["一", "一（一）", "一（一）1.", "一（一）2."]
     assert [a for a in addresses if a.startswith("四")] == ["四", "四（一）", "四（二）", "四（三）", "四（四）"]
@@ -400,12 +400,12 @@ def test_every_top_section_regenerates_to_the_same_xml(tmp_path: Path, style: st
     evaluation = _evaluation()
     evaluation.style = style
     drafted = _draft(tmp_path / "draft.docx", evaluation)
-    tops = [s for s in list_sections(drafted) if s.level == 1]
-    assert len(tops) >= 5
-    for info in tops:
-        out = tmp_path / f"{info.address}.docx"
-        regenerate(drafted, evaluation, info.address, out)
-        assert _entries(out) == _entries(drafted), info.address
+    tops = [s for s in list_sections(drafted) if s.level == 1 or s.front]
+    assert len(tops) >= 6 and tops[0].front
+    for n, info in enumerate(tops):
+        out = tmp_path / f"{n}.docx"
+        regenerate(drafted, evaluation, info.address or info.title, out)
+        assert _entries(out) == _entries(drafted), info.label()
 
 
 def test_unheaded_appendix_after_the_last_section_is_kept(tmp_path: Path):
@@ -468,3 +468,21 @@ def test_page_break_before_the_next_section_is_kept(tmp_path: Path):
     out = tmp_path / "out.docx"
     regenerate(source, _evaluation(), "三", out)
     assert _entries(out) == _entries(source)
+
+
+def test_a_front_part_is_listed_and_regenerated_alone(tmp_path: Path):
+    """The 结果反馈书 before the first heading: listed, redrafted from the new data, everything after it untouched."""
+    original = _draft(tmp_path / "r.docx")
+    listing = [s.label() for s in list_sections(original)]
+    assert listing[0].startswith("（前置部分）上城区财政支出绩效评价结果反馈书")
+    assert any(line.startswith("（前置部分）上城区财政支出绩效评价结果整改报告书") for line in listing)
+    out = tmp_path / "r2.docx"
+    regenerate(original, _evaluation(B14="3"), "结果反馈书", out)
+    feedback = docx.Document(str(out)).tables[0]
+    assert feedback.cell(2, 1).text == "87.8分"
+    info = find_section(list_sections(original), "反馈书")
+    before, after = _body(original), _body(out)
+    tail = len(before) - info.end
+    assert _xml(before[info.end :]) == _xml(after[len(after) - tail :])  # the rest of the report, byte for byte
+    with pytest.raises(RegenError, match="没有章节"):
+        find_section(list_sections(original), "不存在的部分")

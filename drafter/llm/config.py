@@ -103,3 +103,11 @@ def load_config(path: Path | None = None, model: str | None = None) -> LLMConfig
 def api_key() -> str | None:
     """The key from the environment (never from a file, never printed)."""
     return os.environ.get("OPENAI_API_KEY") or None
+
+
+def missing_key_error(backend: str):
+    """The error for a backend asked for by name (--backend) without OPENAI_API_KEY: never a quiet offline draft."""
+    from drafter.llm import LLMError
+
+    return LLMError(f"指定了 --backend {backend}，但未设置环境变量 OPENAI_API_KEY。请设置密钥（本地服务 vLLM、Ollama "
+                    "填任意非空值）后重试；或去掉 --backend，用离线渲染器起草")  # fmt: skip

@@ -19,9 +19,8 @@ from urllib.parse import urlsplit
 
 from langchain_core.messages import AIMessage, BaseMessage
 
-from drafter.llm import LLMError
 from drafter.llm.backends import Backend, CallFailed, get_backend
-from drafter.llm.config import LLMConfig, api_key, load_config
+from drafter.llm.config import LLMConfig, api_key, load_config, missing_key_error
 from drafter.llm.pricing import estimate_cost, format_cost
 from drafter.llm.prompts import SectionPrompt, load_prompt
 from drafter.llm.runlog import RunLog, redact
@@ -314,8 +313,7 @@ def draft_with_llm(evaluation: Evaluation, options: DraftOptions, progress: Prog
     name = options.backend or "openai"
     backend_cls = get_backend(name)
     if backend is None and backend_cls.needs_key and not api_key():  # asked for by name: do not quietly go offline
-        raise LLMError(f"指定了 --backend {name}，但未设置环境变量 OPENAI_API_KEY。请设置密钥（本地服务 vLLM、Ollama 填任意非空值）"
-                       "后重试；或去掉 --backend，用离线渲染器起草")  # fmt: skip
+        raise missing_key_error(name)
     if backend is None:
         backend = backend_cls(config)
     log_path, cache_path = run_paths(options, config)
