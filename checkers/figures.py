@@ -13,7 +13,7 @@ import cn2an
 MONEY_UNITS = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 UNITS = (
     "万元", "亿元", "元", "分", "%", "％", "日历天", "平方米", "平米", "㎡", "延米", "公里", "千米", "米", "公顷", "亩",
-    "人次", "个", "项", "起", "天", "户", "套", "台", "份", "株", "条", "次", "人", "家", "口", "所", "座", "处", "间",
+    "人次", "个月", "个百分点", "个", "项", "起", "天", "户", "套", "台", "份", "株", "条", "次", "人", "家", "口", "所", "座", "处", "间",
     "余条", "余次", "余人", "余个", "余家", "倍", "辆", "张", "块", "批", "场", "篇", "期",
 )  # fmt: skip
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
@@ -188,6 +188,17 @@ def extract_figures(text: str) -> list[Figure]:
 def clause_before(text: str, position: int) -> str:
     """The clause a position lies in, up to that position (after the last comma, full stop, colon…)."""
     return _CLAUSE_SPLIT.split(text[:position])[-1]
+
+
+def bracket_start(text: str, position: int) -> int | None:
+    """Where the innermost parenthetical remark （…） holding a position opens, None outside any."""
+    opened: list[int] = []
+    for index, char in enumerate(text[:position]):
+        if char in "（(":
+            opened.append(index)
+        elif char in "）)" and opened:
+            opened.pop()
+    return opened[-1] if opened else None
 
 
 def in_parentheses(text: str, position: int) -> bool:

@@ -13,8 +13,8 @@ def _restarts(document: Document) -> list[int]:
     starts: list[int] = []
     seen_level1 = False
     for index, block in enumerate(document.blocks):
-        if isinstance(block, Paragraph) and block.heading_level == 1:
-            if (block.number or "").startswith("一") and seen_level1:
+        if isinstance(block, Paragraph) and block.heading_level == 1 and block.number:  # a title styled as a
+            if block.number.startswith("一") and seen_level1:  # heading (“# 某项目绩效评价报告”) is not a part
                 starts.append(index)
             seen_level1 = True
     return starts
@@ -27,10 +27,11 @@ def split_reports(document: Document) -> list[Document]:
         cut = start
         while cut > 0:
             previous = document.blocks[cut - 1]
-            if isinstance(previous, Table) or (isinstance(previous, Paragraph) and previous.is_heading):
+            if isinstance(previous, Table) or (isinstance(previous, Paragraph) and previous.is_heading and previous.number):
                 break
             cut -= 1
-        boundaries.append(cut)
+        title = next((i for i in range(start - 1, max(cut, start - 8) - 1, -1) if _is_title(document.blocks[i])), None)
+        boundaries.append(title if title is not None else cut)  # the new report starts at its own title line
     if not boundaries:
         return [document]
     parts: list[Document] = []
@@ -41,11 +42,15 @@ def split_reports(document: Document) -> list[Document]:
     return parts
 
 
+def _is_title(block) -> bool:
+    return isinstance(block, Paragraph) and "报告" in block.text and len(block.text) <= 60 and "。" not in block.text
+
+
 def report_title(document: Document) -> str:
     """The report's title as its opening lines give it (a short line holding “报告”), else ""."""
     for block in document.blocks[:12]:
         if isinstance(block, Table):
             break
-        if isinstance(block, Paragraph) and "报告" in block.text and len(block.text) <= 60 and "。" not in block.text:
+        if _is_title(block):
             return block.text.strip()
     return ""

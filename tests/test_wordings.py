@@ -179,3 +179,27 @@ def test_funds_received_in_full_are_the_received_amount(tmp_path: Path):
     text = "本年度项目资金170.86万元已全部拨付到位，当年共支出168.91万元，执行率达到{}。\n"
     assert [f.expected for f in findings(tmp_path, text.format("99.86%"))["RT301"]] == ["98.86%"]
     assert "RT301" not in findings(tmp_path, text.format("98.86%"))
+
+
+def test_sums_and_areas_stay_quiet_on_ordinary_wording(tmp_path: Path):
+    """Third-review false alarms: counts that are not sums, 公共/一共/总计划, per-unit figures, percentages,
+    cumulative figures; dimensions next to an unrelated area, several rooms, per-item sizes, volumes."""
+    quiet = [
+        "全区12个街道中，已完成改造的5个街道共有21个小区。",
+        "本项目覆盖21个小区，每个小区安装人脸识别摄像头10个，共计安装210个。",
+        "安装门禁32个、车辆识别道闸16个，公共区域摄像头120个。",
+        "本年度完成投资300万元，支付工程款280万元，截至年底累计完成投资1200万元。",
+        "2020年到位资金300万元，2021年到位资金150万元，项目总计划投资800万元。",
+        "项目涉及5个街道、21个小区，建设期共计10个月。",
+        "截至6月底预算执行率为45%，截至9月底为70%，截至12月底累计执行率89.04%。",
+        "共享平台接入视频点位356个、门禁设备120个，一共涉及3个部门。",
+        "A21绩效目标合理性权重4分、得分2分，A22绩效指标明确性权重4分、得分2分，两项共扣4分。",
+        "指挥中心大厅195平方米，安装LED拼接大屏（长14.4米×宽2.025米）一套。",
+        "会商室长8米×宽6米，值班室长4米×宽3.5米，面积分别为48平方米和14平方米。",
+        "设置宣传栏20块（每块1.2米×0.6米），共14.4平方米。",
+        "设备机柜尺寸0.6m×1.2m，共8台，机房面积42平方米（7m×6m）。",
+        "新建蓄水池（10m×5m×2m），容积100m³，配套泵房面积20平方米。",
+    ]
+    for text in quiet:
+        assert not {"CT702", "CT703"} & set(findings(tmp_path, text + "\n")), text
+    assert "CT703" in findings(tmp_path, "完成值班室改造12平方米（3m×3.5m）。\n")

@@ -1,7 +1,7 @@
 """文中合计或差额算不对：“合计329平方米”不等于前面所列各项之和，“其中”各项之和与总数略有出入，或核减金额不等于送审减审定。
 
-（1）同一句中“合计/共计/总计/累计/共（完成……）N单位”，与它前面同单位的各个数字（至少两个）之和比较；
-“每间13平方米”这类单位数不计入，括号内已有“共52平方米”时只计这个小计；
+（1）同一句中“合计/共计/总计/累计N单位”“共计（两期共）完成投资N万元”，与它前面同单位的各个数字（至少两个）之和比较；
+“每间13平方米”这类单位数、百分比和分数不计入，括号内已有“共52平方米”时只计这个小计，前面另有合计时只加其后的各项；
 （2）“总数……，其中/包括：A……，B……”：其中各项（至少两个、同单位）之和与总数相差在 1% 以内而不相等时报告
 （差得更多通常说明各项并非全部列出）；
 （3）同段写出送审金额、审定金额、核减金额时，核减 = 送审 − 审定。
@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from checkers.analysis import Analysis
-from checkers.figures import extract_figures, sentence_at, sentences
+from checkers.figures import bracket_start, clause_before, extract_figures, sentence_at, sentences
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from evaluation_model import plain
@@ -24,32 +24,26 @@ FAILING = """\
 
 PASSING = FAILING.replace("合计339平方米", "合计329平方米")
 
-# “合计329平方米”, “共计完成投资215.5万元”, “两期共完成投资…”: the total word may be followed by a short verb phrase
-TOTAL_WORD = re.compile(r"(?:合计|共计|总计|累计|总面积|总金额|共)[\u4e00-\u9fff]{0,6}?(?:为|达|约)?\s*$")
-PER_UNIT = re.compile(r"(?:每|单|人均|户均|平均|均)[\u4e00-\u9fff]{0,3}$")
+# “合计329平方米”; “共计完成投资215.5万元”, “两期共完成投资…”: 合计/共计/总计 or 共 before a verb of doing, then at
+# most a short noun. Not “共有/共涉及/共扣”, not 公共/一共/总共/总计划, and 累计 (which spans earlier years) only directly.
+TOTAL_WORD = re.compile(
+    r"(?:(?:合计|共计|总计(?!划))(?:(?:完成|投入|支出|安装|建成|建设|使用|新建|改造)[\u4e00-\u9fff]{0,3})?"
+    r"|(?<![公一总])共(?:(?:完成|投入|支出|安装|建成|建设|使用|新建|改造)[\u4e00-\u9fff]{0,3})?|累计|总面积|总金额)"
+    r"(?:为|达|约)?\s*$"
+)
+PER_UNIT = re.compile(r"每|单价|人均|户均|平均")  # in the clause before a figure: a figure per unit, not an item
 SUBTOTAL_WORD = re.compile(r"(?:共|合计|小计|共计)[\u4e00-\u9fff]{0,3}?$")
 AMONG = re.compile(r"其中|包括")
-
-
-def _group(text: str, position: int) -> int | None:
-    """Start of the parenthetical remark （…） a position lies in, None outside any."""
-    depth_start: list[int] = []
-    for index, char in enumerate(text[:position]):
-        if char in "（(":
-            depth_start.append(index)
-        elif char in "）)" and depth_start:
-            depth_start.pop()
-    return depth_start[-1] if depth_start else None
 
 
 def _addends(sentence: str, figures: list) -> list:
     """The figures that are items of a list: not unit figures (每间13平方米), not the parts of a bracketed subtotal
     (“（A室30平方米、B室22平方米，共52平方米）” counts as 52)."""
-    items = [f for f in figures if not PER_UNIT.search(sentence[max(0, f.start - 4) : f.start])]
+    items = [f for f in figures if f.unit not in ("%", "分") and not PER_UNIT.search(clause_before(sentence, f.start))]
     subtotal_groups = {
-        _group(sentence, f.start) for f in items if SUBTOTAL_WORD.search(sentence[max(0, f.start - 5) : f.start])
+        bracket_start(sentence, f.start) for f in items if SUBTOTAL_WORD.search(sentence[max(0, f.start - 5) : f.start])
     } - {None}
-    return [f for f in items if _group(sentence, f.start) not in subtotal_groups
+    return [f for f in items if bracket_start(sentence, f.start) not in subtotal_groups
             or SUBTOTAL_WORD.search(sentence[max(0, f.start - 5) : f.start])]  # fmt: skip
 
 
@@ -58,13 +52,16 @@ def _sum_findings(paragraph, rule: Rule):
     for _start, _end, sentence in sentences(text):
         figures = extract_figures(sentence)
         for index, figure in enumerate(figures):
-            word = TOTAL_WORD.search(sentence[: figure.start]) if figure.unit else None
+            word = TOTAL_WORD.search(sentence[: figure.start]) if figure.unit and figure.unit != "%" else None
             if word is None:
                 continue
-            parts = _addends(sentence, [f for f in figures[:index] if f.unit == figure.unit])
-            group = _group(sentence, figure.start)
+            earlier = [i for i in range(index) if figures[i].unit == figure.unit and TOTAL_WORD.search(sentence[: figures[i].start])
+                       and bracket_start(sentence, figures[i].start) is None]  # fmt: skip
+            since = earlier[-1] + 1 if earlier else 0  # an earlier total closes the list before it (a bracketed one is an item)
+            parts = _addends(sentence, [f for f in figures[since:index] if f.unit == figure.unit])
+            group = bracket_start(sentence, figure.start)
             if group is not None:  # a subtotal in brackets adds up the items in the same brackets only
-                parts = [f for f in parts if _group(sentence, f.start) == group]
+                parts = [f for f in parts if bracket_start(sentence, f.start) == group]
             if len(parts) < 2:
                 continue
             total = sum((f.value for f in parts), Decimal(0))

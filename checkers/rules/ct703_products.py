@@ -1,7 +1,8 @@
 """面积与长宽不符：“29.16平方米（长14.4米*宽2.025米）”中长乘宽不等于所写面积。
 
-同一句中写出长宽（“长X米*宽Y米”“X m×Y m”，*、×、x 或“乘”）与面积时，每组长宽与离它最近的面积比较，
-按面积所写的小数位四舍五入。
+同一句中写出长宽（“长X米*宽Y米”“X m×Y m”，*、×、x 或“乘”）与它对应的面积时比较：面积与长宽在同一括号内、
+紧接在括号之前（“13.86平方米（长4.8米*宽2.7米）”）或紧随其后（“4.8m×2.7m，面积13.86㎡”），按面积所写的小数位四舍五入。
+长×宽×高（体积）、“每块……”的单件尺寸、“面积分别为……”不比较。
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from checkers.analysis import Analysis
-from checkers.figures import sentences
+from checkers.figures import bracket_start, sentences
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from evaluation_model import plain
@@ -22,15 +23,25 @@ FAILING = """\
 PASSING = FAILING.replace("29.61", "29.16")
 
 METRE = r"\s*(?:米|m|M)(?![a-zA-Z²³])"
-DIMENSIONS = re.compile(rf"(?:长\s*)?(\d+(?:\.\d+)?){METRE}\s*[*×xX乘]\s*(?:宽\s*)?(\d+(?:\.\d+)?){METRE}")
+DIMENSIONS = re.compile(rf"(?:长\s*)?(\d+(?:\.\d+)?){METRE}\s*[*×xX乘]\s*(?:宽\s*)?(\d+(?:\.\d+)?){METRE}(?!\s*[*×xX乘])")
 AREA = re.compile(r"(\d+(?:\.\d+)?)\s*(?:平方米|㎡|平米|m²|M²)")
-
-
 PRODUCT_HINT = re.compile(rf"\d{METRE}\s*[*×xX乘]")  # a length in metres times something
+LINK_AFTER = re.compile(r"[，,、]?\s*(?:面积|总面积|占地面积|建筑面积)?(?:为|约|共|计)?\s*$")  # “4.8m×2.7m，面积13.86㎡”
 
 
-def _distance(a: re.Match[str], b: re.Match[str]) -> int:
-    return max(0, b.start() - a.end(), a.start() - b.end())
+def _area_of(sentence: str, dims: re.Match[str], areas: list[re.Match[str]]) -> re.Match[str] | None:
+    """The area these dimensions are the sides of: in the same brackets, right before the brackets holding them
+    (“13.86平方米（长4.8米*宽2.7米）”), or right after them (“4.8m×2.7m，面积13.86㎡”); None when unclear."""
+    group = bracket_start(sentence, dims.start())
+    if group is not None:
+        inside = [m for m in areas if bracket_start(sentence, m.start()) == group]
+        if inside:
+            return inside[0]
+        before = [m for m in areas if m.end() <= group and not sentence[m.end() : group].strip()]
+        return before[-1] if before else None
+    after = [m for m in areas if m.start() >= dims.end() and bracket_start(sentence, m.start()) is None
+             and LINK_AFTER.match(sentence[dims.end() : m.start()])]  # fmt: skip
+    return after[0] if after else None
 
 
 def check(a: Analysis, rule: Rule):
@@ -39,8 +50,12 @@ def check(a: Analysis, rule: Rule):
             continue
         for _, _, sentence in sentences(paragraph.text):
             areas = list(AREA.finditer(sentence))
-            for dims in DIMENSIONS.finditer(sentence) if areas else ():
-                yield from _compare(paragraph, rule, sentence, dims, min(areas, key=lambda m: _distance(dims, m)))
+            for dims in DIMENSIONS.finditer(sentence) if areas and "分别" not in sentence else ():
+                if "每" in sentence[max(0, dims.start() - 6) : dims.start()]:
+                    continue
+                area = _area_of(sentence, dims, areas)
+                if area is not None:
+                    yield from _compare(paragraph, rule, sentence, dims, area)
 
 
 def _compare(paragraph, rule: Rule, sentence: str, dims: re.Match[str], area: re.Match[str]):
