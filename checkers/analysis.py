@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import cached_property, lru_cache
 
 from checkers.document import Document, Location, Paragraph, Table
-from checkers.figures import Figure, clause_before, extract_figures, parse_number, sentence_at
+from checkers.figures import Figure, clause_before, extract_figures, in_parentheses, parse_number, sentence_at
 
 NUM = r"(\d+(?:\.\d+)?)"
 LABEL_RE = re.compile(r"^(?P<code>[A-Z](?:\d{1,3})?)\s*[.．、]?\s*(?P<name>\S.*)$")
@@ -41,7 +41,11 @@ TOTAL_RES = (
 )
 TOTAL_HINT = re.compile(r"综合|总得分|评价(?:结果|得分)|最终")
 # a score of something else (a survey, an assessment of hospitals…) written with the same words as the total
-NOT_THE_TOTAL = re.compile(r"上年|去年|往年|上一年|上期|前一年|满意度|问卷|调查|测评|考核|考评|自评|医院|单位|学校|街道|社区|子项|分项|指标")
+OTHER_PERIOD = re.compile(r"上年|去年|往年|上一年|以前年度|上期|前一年")  # a figure of an earlier evaluation
+SURVEY = re.compile(r"满意度|问卷|调查|测评|受访|居民|群众")
+CONDITION = re.compile(r"如|若|凡|否则|不扣分|未扣分")  # “如未制定管理办法扣2分”: a rule, not this year's deduction
+YEAR_AT_END = re.compile(r"((?:19|20)\d{2})年度?的?$")
+NOT_THE_TOTAL = re.compile(r"上年|去年|往年|上一年|上期|前一年|以前年度|满意度|问卷|调查|测评|考核|考评|自评|医院|单位|学校|街道|社区|子项|分项|指标")
 GRADE_RE = re.compile(r"(?:绩效评级|评价等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论|评价结果)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
 RATE_NAMES = (
     "资金到位率", "预算执行率", "资金执行率", "成本节约率", "决算核减率", "审计控制率", "到位率", "执行率", "节约率",
@@ -352,6 +356,8 @@ class Analysis:
                 continue
             spans: list[tuple[int, int]] = []
             for closing in CLOSING_RE.finditer(rest) if ("指标" in rest or "该项" in rest or "本项" in rest) else ():
+                if OTHER_PERIOD.search(sentence_at(rest, closing.start())):
+                    continue  # “上年度评价中该项得分3分”
                 deduction = Decimal(closing.group(1)) if closing.group(1) else None
                 whole = closing.group(0)
                 words = whole[max(whole.rfind("该"), whole.rfind("本"), 0) :]  # without the “扣2分，” before it
@@ -363,7 +369,8 @@ class Analysis:
                 if any(a <= m.start() < b for a, b in spans):
                     continue
                 sentence = sentence_at(rest, m.start())
-                if SCORING_STANDARD.search(sentence) or STANDARD_DEDUCTION.search(sentence):
+                if SCORING_STANDARD.search(sentence) or STANDARD_DEDUCTION.search(sentence) or OTHER_PERIOD.search(sentence) \
+                        or CONDITION.search(sentence) or in_parentheses(rest, m.start()):  # fmt: skip
                     continue
                 current.deductions.append(Closing(Decimal(m.group(1)), current.score, paragraph, sentence, m.group(0)))
         return statements
@@ -376,7 +383,8 @@ class Analysis:
                 continue
             for pattern in TOTAL_RES:
                 for m in pattern.finditer(paragraph.text):
-                    if NOT_THE_TOTAL.search(clause_before(paragraph.text, m.start())):
+                    clause = clause_before(paragraph.text, m.start())
+                    if NOT_THE_TOTAL.search(clause) or self._other_year(clause):
                         continue
                     out.append(Statement("total", Decimal(m.group(1)), paragraph.location,
                                          sentence_at(paragraph.text, m.start())))  # fmt: skip
@@ -447,6 +455,17 @@ class Analysis:
         return "；但该表此列各行之和与合计也不符，写错的也可能是表中某一格，请对照评分记录"
 
     @cached_property
+    def report_years(self) -> set[str]:
+        """The years the report's opening lines (title, project name: short lines without a full stop) give."""
+        titles = [p.text for p in self.paragraphs[:8] if len(p.text) <= 60 and "。" not in p.text]
+        return {y for text in titles for y in re.findall(r"(?:19|20)\d{2}", text)}
+
+    def _other_year(self, clause: str) -> bool:
+        """A clause ending in a year (“该项目2019年度综合评价得分…”) that is not one of the report's own."""
+        match = YEAR_AT_END.search(clause)
+        return bool(match and self.report_years and match.group(1) not in self.report_years)
+
+    @cached_property
     def consensus_total(self) -> tuple[Decimal | None, str]:
         """The total to hold the others to, and where it comes from (wording for messages).
 
@@ -472,6 +491,8 @@ class Analysis:
             if "级" not in paragraph.text and "评价结" not in paragraph.text:
                 continue  # every grade keyword holds "级" or is "评价结论/评价结果"
             for m in GRADE_RE.finditer(paragraph.text):
+                if SURVEY.search(clause_before(paragraph.text, m.start())) or paragraph.text.startswith("的", m.end() + 1):
+                    continue  # “居民问卷中评价结果为‘优’的占62%” is a survey answer
                 out.append(Statement("grade", Decimal(0), paragraph.location, sentence_at(paragraph.text, m.start()),
                                      name=GRADE_WORDS[m.group("grade")]))  # fmt: skip
         for table, r, c, text in self.cells():

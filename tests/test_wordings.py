@@ -203,3 +203,18 @@ def test_sums_and_areas_stay_quiet_on_ordinary_wording(tmp_path: Path):
     for text in quiet:
         assert not {"CT702", "CT703"} & set(findings(tmp_path, text + "\n")), text
     assert "CT703" in findings(tmp_path, "完成值班室改造12平方米（3m×3.5m）。\n")
+
+
+def test_earlier_evaluations_surveys_and_scoring_conditions_are_not_this_reports_figures(tmp_path: Path):
+    head = "**2020年度某项目绩效评价报告**\n\n## 一、分析\n\n"
+    indicator = "B11管理制度健全性，权重4分，得分4分。\n\n{}根据相关评分标准，该指标得4分。\n"
+    for evidence in ("上年度评价中该指标扣1分，本年度已完成整改。", "如未制定管理办法扣2分，制度未覆盖采购环节扣1分。经核实制度健全，不扣分。",
+                     "制度健全（B14运转程序规范性已扣2分，见下文）。"):  # fmt: skip
+        assert "SC103" not in findings(tmp_path, head + indicator.format(evidence)), evidence
+    closing = "B14运转程序规范性，权重4分，得分2分。\n\n上年度评价中该项得分3分。本年度未按时验收。根据相关评分标准，扣2分，该指标得2分。\n"
+    assert "SC102" not in findings(tmp_path, head + closing)
+    total = head + "本项目综合评价得分88.8分，绩效评级为“良”。该项目2019年度综合评价得分82分，本年度有所提升。\n"
+    assert "TT203" not in findings(tmp_path, total)
+    assert "TT203" in findings(tmp_path, total.replace("2019年度", "2020年度"))
+    survey = head + "本项目综合评价得分88.8分，绩效评级为“良”。居民问卷中评价结果为“优”的占62%。\n"
+    assert "GR401" not in findings(tmp_path, survey)
