@@ -52,16 +52,21 @@ def _breakdown_rows(rows: list[list[str]], c: int) -> set[int]:
     """Indexes of “其中” rows (the parts of the row above them) in column ``c``: they are not added again.
 
     The parts are the rows from “其中” on that add up to the row above; failing that (a partial breakdown), in a
-    table with a 序号 column the rows that share the row above's number; else the “其中” row alone.
+    table with a 序号 column the rows that share the row above's number; else the “其中” row alone. A “其中”
+    under a 合计 row lists the total's own items: those are what it adds up.
     """
     out: set[int] = set()
     numbered = bool(rows) and any(word in rows[0][0] for word in ("序号", "编号", "序"))
     for start, row in enumerate(rows):
-        if start == 0 or not _is_breakdown_start(row):
+        if start == 0 or start in out or not _is_breakdown_start(row):
             continue
-        parent = rows[start - 1]
-        block = [start]
-        whole, running = _number(parent[c]), Decimal(0)
+        above = start - 1
+        while above > 0 and (above in out or _is_breakdown_start(rows[above])):
+            above -= 1
+        parent = rows[above]
+        if above == 0 or _total_kind(parent):
+            continue
+        whole, running, block = _number(parent[c]), Decimal(0), None
         for index in range(start, len(rows)):
             value = _number(rows[index][c])
             if whole is None or value is None or _total_kind(rows[index]) or running + value > whole:
@@ -70,13 +75,13 @@ def _breakdown_rows(rows: list[list[str]], c: int) -> set[int]:
             if running == whole:
                 block = list(range(start, index + 1))
                 break
-        else:
-            if numbered:
-                for index in range(start + 1, len(rows)):
-                    if rows[index][0] != parent[0] or _total_kind(rows[index]):
-                        break
-                    block.append(index)
-        out.update(block)
+        if block is None and numbered:
+            block = [start]
+            for index in range(start + 1, len(rows)):
+                if rows[index][0] != parent[0] or _total_kind(rows[index]):
+                    break
+                block.append(index)
+        out.update(block or [start])
     return out
 
 
@@ -103,6 +108,8 @@ def total_mismatches(table: Table) -> list[TotalMismatch]:
             all_rows.append(index - 1)
             continue
         addends = since_subtotal if kind == "subtotal" else all_rows
+        if kind == "total" and not all_rows:  # a 合计 row above its items adds up the rows below it
+            addends = [i for i in range(index, len(rows)) if kinds[i] is None]
         label = "小计" if kind == "subtotal" else "合计"
         for c in range(1, len(row)):
             stated = _number(row[c])

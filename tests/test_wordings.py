@@ -218,3 +218,23 @@ def test_earlier_evaluations_surveys_and_scoring_conditions_are_not_this_reports
     assert "TT203" in findings(tmp_path, total.replace("2019年度", "2020年度"))
     survey = head + "本项目综合评价得分88.8分，绩效评级为“良”。居民问卷中评价结果为“优”的占62%。\n"
     assert "GR401" not in findings(tmp_path, survey)
+
+
+def test_breakdowns_in_every_layout_and_a_total_row_above_its_items(tmp_path: Path):
+    table = "| 序号 | 项目 | 预算金额（万元） |\n|---|---|---|\n{}| 合计 |  | {} |\n"
+    partial = "| 1 | 设备购置 | 500 |\n|  | 其中：摄像头 | 300 |\n|  | 门禁 | 150 |\n| 2 | 安装调试 | 100 |\n"
+    assert "TT201" not in findings(tmp_path, table.format(partial, 600))
+    assert [f.expected for f in findings(tmp_path, table.format(partial, 610))["TT201"]] == ["600"]
+    repeated = "| 项目 | 预算金额（万元） |\n|---|---|\n| 设备购置 | 500 |\n| 其中：摄像头 | 300 |\n| 其中：门禁 | 200 |\n| 安装调试 | 100 |\n| 合计 | 600 |\n"
+    assert "TT201" not in findings(tmp_path, repeated)
+    top = "| 项目 | 预算金额（万元） | 支出金额（万元） |\n|---|---|---|\n| 合计 | 600 | {} |\n| 其中：设备购置 | 500 | 480 |\n| 安装调试 | 100 | 90 |\n"
+    assert "TT201" not in findings(tmp_path, top.format(570))
+    assert [f.expected for f in findings(tmp_path, top.format(560))["TT201"]] == ["570"]
+
+
+def test_budget_increases_and_carried_over_funds(tmp_path: Path):
+    for text in ("项目年初预算500万元，年中追加预算100万元，实际到位资金600万元，资金到位率100%。",
+                 "项目年初预算500万元，年中调增50万元，实际到位资金550万元，资金到位率100%。",
+                 "项目预算资金500万元，实际到位资金500万元，资金到位率100%。2019年结转资金20万元已全部拨付到位。实际支出490万元，预算执行率98%。"):  # fmt: skip
+        assert "RT301" not in findings(tmp_path, text + "\n"), text
+    assert "RT301" in findings(tmp_path, "项目年初预算500万元，年中追加预算100万元，实际到位资金600万元，资金到位率120%。\n")

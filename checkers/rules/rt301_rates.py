@@ -2,7 +2,7 @@
 
 按报告同一段中写出的数字复算（四舍五入到报告所写的小数位，另有容差 settings.rate_tolerance，缺省 0.01 个百分点）：
 得分率 = 得分 ÷ 权重；资金到位率 = 实际到位 ÷ 预算；预算执行率 = 实际支出 ÷ 实际到位（口径设为“预算”时为
-实际支出 ÷ 预算，两种口径不一致时提示口径；预算经调整（“调减至/调整为……”）时用调整后的预算）；节约率 = （预算 − 实际）÷ 预算；核减率 = 核减金额 ÷ 送审金额；
+实际支出 ÷ 预算，两种口径不一致时提示口径；预算经调整时用调整后的预算：“调减至/调整为N”即N，“追加/调增N”加上N）；节约率 = （预算 − 实际）÷ 预算；核减率 = 核减金额 ÷ 送审金额；
 审计控制率 = （合同金额 − 审计金额）÷ 合同金额；完成率 = 实际完成数 ÷ 计划数。同段（或同一小节前几段）缺少所需数字时不判断。
 """
 
@@ -37,7 +37,7 @@ ROLES = (
     ("contract", re.compile(r"合同|中标")),
     ("received", re.compile(r"到位|下达")),
     ("spent", re.compile(r"支出|支付|使用|执行|实际")),
-    ("budget", re.compile(r"预算|批复|安排|计划|核定|调减|调增|追加|调整$")),  # 调减至180万元: the adjusted budget
+    ("budget", re.compile(r"预算|批复|安排|计划|核定")),
 )
 
 
@@ -45,8 +45,9 @@ _PLANNED = re.compile(r"计划|目标|预计|预期")
 _ACTUAL = re.compile(r"实际|完成|建成|实现")
 _WEIGHT_IN_SENTENCE = re.compile(r"(?:权重|总分|满分)\s*(\d+(?:\.\d+)?)\s*分")
 _SCORE_IN_SENTENCE = re.compile(r"得分\s*(\d+(?:\.\d+)?)\s*分")
+ADJUSTMENT = re.compile(r"(追加|调增|增加|调减|减少|调整)(?:预算|资金)?$")  # “年中追加预算100万元”, “调减至450万元”
 ALL_RECEIVED = re.compile(r"[^，,。；;]{0,4}?(?:全部|全额|足额)(?:拨付|下达)?到位")
-BREAKDOWN = re.compile(r"其中|区级|市级|省级|县级|中央|自筹|配套|上级|本级")
+BREAKDOWN = re.compile(r"其中|结转|以前年度|上年|区级|市级|省级|县级|中央|自筹|配套|上级|本级")
 
 
 def role_of(figure: Figure) -> str | None:
@@ -56,10 +57,32 @@ def role_of(figure: Figure) -> str | None:
         return None
     if ALL_RECEIVED.match(figure.source, figure.end):  # “资金170.86万元已全部拨付到位”
         return "received"
+    adjustment = ADJUSTMENT.search(clause.rstrip("至为"))
+    if adjustment:  # “调减至450万元” is the new budget; “追加100万元” adds to it
+        if clause.endswith(("至", "为")):
+            return "budget"
+        return {"调减": "decrease", "减少": "decrease", "调整": None}.get(adjustment.group(1), "increase")
     for role, pattern in ROLES:
         if pattern.search(figure.subject):
             return role
     return None
+
+
+def _budget(figures: list[Figure]) -> Decimal | None:
+    """The budget the rates are taken on: the last one stated, plus the increases (追加/调增) and minus the decreases
+    (调减) stated after it."""
+    budget, index = None, -1
+    for i, figure in enumerate(figures):
+        if role_of(figure) == "budget":
+            budget, index = figure.in_yuan(), i
+    if budget is None:
+        return None
+    for figure in figures[index + 1 :]:
+        role = role_of(figure)
+        if role in ("increase", "decrease"):
+            amount = figure.in_yuan() or Decimal(0)
+            budget += amount if role == "increase" else -amount
+    return budget
 
 
 def _last(figures: list[Figure], role: str) -> Decimal | None:
@@ -71,7 +94,7 @@ def _last(figures: list[Figure], role: str) -> Decimal | None:
 
 def _operands(name: str, before: list[Figure], execution_base: str):
     """(ratio, formula) for a named rate from the money figures before it, or None."""
-    budget, received, spent = _last(before, "budget"), _last(before, "received"), _last(before, "spent")
+    budget, received, spent = _budget(before), _last(before, "received"), _last(before, "spent")
     if "到位率" in name and budget and received is not None:
         return received / budget, "实际到位 ÷ 预算", None
     if "执行率" in name and spent is not None:
