@@ -238,3 +238,13 @@ def test_budget_increases_and_carried_over_funds(tmp_path: Path):
                  "项目预算资金500万元，实际到位资金500万元，资金到位率100%。2019年结转资金20万元已全部拨付到位。实际支出490万元，预算执行率98%。"):  # fmt: skip
         assert "RT301" not in findings(tmp_path, text + "\n"), text
     assert "RT301" in findings(tmp_path, "项目年初预算500万元，年中追加预算100万元，实际到位资金600万元，资金到位率120%。\n")
+
+
+def test_a_title_heading_is_not_a_second_report_and_each_report_starts_at_its_title(tmp_path: Path):
+    single = "# 某项目绩效评价报告\n\n## 一、基本情况\n\n项目预算100万元，实际到位100万元，资金到位率90%。\n"
+    [finding] = findings(tmp_path, single)["RT301"]
+    assert finding.location.report is None
+    one = ("**{name}项目绩效评价报告**\n\n## 一、基本情况\n\n项目预算资金100万元，实际到位资金100万元，资金到位率100%。\n\n"
+           "## 二、综合评价情况及评价结论\n\n该项目综合评价得分{total}分，绩效级别评定为“良”。\n\n## 三、建议\n\n进一步完善绩效指标。\n\n"
+           "综上，{name}项目综合评价得分{total}分。\n\n")  # fmt: skip
+    assert "TT203" not in findings(tmp_path, one.format(name="甲", total="86.88") + one.format(name="乙", total="82"))
