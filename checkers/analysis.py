@@ -355,8 +355,9 @@ class Analysis:
             if current is None:
                 continue
             spans: list[tuple[int, int]] = []
+            past = OTHER_PERIOD.search(rest) is not None
             for closing in CLOSING_RE.finditer(rest) if ("指标" in rest or "该项" in rest or "本项" in rest) else ():
-                if OTHER_PERIOD.search(sentence_at(rest, closing.start())):
+                if past and OTHER_PERIOD.search(sentence_at(rest, closing.start())):
                     continue  # “上年度评价中该项得分3分”
                 deduction = Decimal(closing.group(1)) if closing.group(1) else None
                 whole = closing.group(0)
