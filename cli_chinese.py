@@ -87,3 +87,17 @@ def install() -> None:
         console.print(f"[red]错误：[/red]{escape(chinese_usage_error(error))}")
 
     rich_utils.rich_format_error = print_usage_error
+
+    try:  # Typer vendors click from 0.2x on; the --help text is set where the option is made
+        from typer._click.core import Command
+    except ImportError:  # another Typer layout: its English help text stays
+        return
+    english_help_option = Command.get_help_option
+
+    def help_option_in_chinese(self: Any, ctx: Any) -> Any:
+        option = english_help_option(self, ctx)
+        if option is not None:
+            option.help = "显示本帮助并退出。"
+        return option
+
+    Command.get_help_option = help_option_in_chinese

@@ -148,3 +148,4 @@ def test_usage_errors_and_help_are_in_chinese():
     assert command.exit_code == 2 and "没有命令“frobnicate”" in command.output
     help_text = runner.invoke(app, ["draft", "--help"]).output
     assert "选项" in help_text and "[必填]" in help_text and "[required]" not in help_text
+    assert "显示本帮助并退出" in help_text and "Show this message" not in help_text
