@@ -236,7 +236,7 @@ def _evidence(document: Document, analysis: Analysis, tree: list[dict[str, Any]]
         parts: list[str] = []
         match = head_match(statement.head.text)
         rest = statement.head.text[match.end() :] if match else ""
-        rest = rest.lstrip("。；;，, ")
+        rest = rest.lstrip("）)。；;，, ")  # “A11…（权重5分，得分5分）该项目…”
         if rest.strip():
             parts.append(rest.strip())
         for block in document.blocks[position[id(statement.head)] + 1 :]:
@@ -490,12 +490,19 @@ def _labelled(document: Document, label: str) -> list[str]:
 _ITEM = re.compile(r"^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*(?P<rest>\S.*)$", re.S)
 
 
+FINDING_WORDS = (("问题",), ("建议",), ("经验", "做法"))
+
+
 def _section_range(document: Document, words: tuple[str, ...]) -> tuple[int, int] | None:
-    """Block range of the findings section: a level-1 heading containing one of `words`, else any such heading."""
+    """Block range of the findings section: a heading containing one of `words` and none of the other findings'
+    (so “（二）存在的问题” under “五、主要经验及做法、存在的问题” is the problems), a level-1 heading first."""
     blocks = document.blocks
     headings = [(i, b) for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.is_heading]
-    for wanted_top in (True, False):
+    others = [w for group in FINDING_WORDS if group != words for w in group]
+    for alone, wanted_top in ((True, True), (True, False), (False, True), (False, False)):
         for index, block in headings:
+            if alone and any(w in block.text for w in others) or "其他需要说明" in block.text:
+                continue
             if any(w in block.text for w in words) and (block.heading_level == 1 or not wanted_top):
                 level = block.heading_level or 1
                 end = next((j for j, b in headings if j > index and (b.heading_level or 9) <= level), len(blocks))
@@ -653,7 +660,26 @@ def extract_project(path: str | Path, report: int | None = None) -> tuple[dict[s
         )
     elif without:
         notes.append("报告中没有逐项的指标分析，三级指标的评分依据（evidence）未提取")
+    unread = [label for key, label in NOT_EXTRACTED if not _present(data, key)]
+    if unread:
+        notes.append(f"以下内容不从报告中提取，起草前请按需补写（否则报告中相应部分为空或用通用句）：{'；'.join(unread)}")
     return data, notes
+
+
+NOT_EXTRACTED = (
+    ("basis", "立项依据 basis"), ("organization", "组织实施 organization"), ("implementation", "项目实施 implementation"),
+    ("funding.management", "资金管理 funding.management"), ("findings.conclusion", "评价结论 findings.conclusion"),
+    ("findings.achievements", "主要绩效 findings.achievements"),
+)  # fmt: skip
+
+
+def _present(data: dict[str, Any], path: str) -> bool:
+    value: Any = data
+    for key in path.split("."):
+        if not isinstance(value, dict) or key not in value:
+            return False
+        value = value[key]
+    return bool(value)
 
 
 def _yaml():

@@ -243,3 +243,18 @@ def test_a_draft_is_not_made_from_unfinished_fields(tmp_path: Path):
     assert CliRunner().invoke(app, ["draft", str(project), "-o", str(out), "-q", "--force"]).exit_code in (0, 1)
     checked = CliRunner().invoke(app, ["check", str(tmp_path / "none.md"), "--data", str(project)])
     assert "提示：项目文件" in checked.output and "project.period" in checked.output
+
+
+@pytest.mark.parametrize("style", ["mof", "shangcheng"])
+def test_problems_practices_and_suggestions_come_back_apart(style: str, tmp_path: Path):
+    """mof puts 经验做法 and 问题 under one chapter: each list comes back with its own items only."""
+    evaluation = load_project(FIXTURES[0].parent / "shangcheng_2020_command_center.yaml")
+    evaluation.style = style
+    report = tmp_path / "r.docx"
+    write_docx(render_report(evaluation), report)
+    data, notes = extract_project(report)
+    found = data["findings"]
+    assert [p["title"] for p in found["problems"]] == [p.title for p in evaluation.findings.problems]
+    assert [p["title"] for p in found["practices"]] == [p.title for p in evaluation.findings.practices]
+    assert len(found["suggestions"]) == len(evaluation.findings.suggestions)
+    assert any("不从报告中提取" in note and "basis" in note for note in notes)
