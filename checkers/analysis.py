@@ -41,6 +41,8 @@ TOTAL_RES = (
 )
 TOTAL_HINT = re.compile(r"综合|总得分|评价(?:结果|得分)|最终")
 # a score of something else (a survey, an assessment of hospitals…) written with the same words as the total
+# a figure of one contract, lot or phase rather than of the whole project (“监理合同…执行率80%”, “一期尾款预算…”)
+SUB_ITEM = re.compile(r"合同|监理|设计费|勘察|标段|尾款|分项|子项|单项")
 OTHER_PERIOD = re.compile(r"上年|去年|往年|上一年|以前年度|上期|前一年")  # a figure of an earlier evaluation
 SURVEY = re.compile(r"满意度|问卷|调查|测评|受访|居民|群众")
 CONDITION = re.compile(r"如|若|凡|否则|不扣分|未扣分")  # “如未制定管理办法扣2分”: a rule, not this year's deduction

@@ -248,3 +248,19 @@ def test_a_title_heading_is_not_a_second_report_and_each_report_starts_at_its_ti
            "## 二、综合评价情况及评价结论\n\n该项目综合评价得分{total}分，绩效级别评定为“良”。\n\n## 三、建议\n\n进一步完善绩效指标。\n\n"
            "综上，{name}项目综合评价得分{total}分。\n\n")  # fmt: skip
     assert "TT203" not in findings(tmp_path, one.format(name="甲", total="86.88") + one.format(name="乙", total="82"))
+
+
+def test_per_unit_lists_contract_rates_and_a_parts_rate_are_not_the_projects(tmp_path: Path):
+    from checkers.rules.base import MINI_DATA
+    from project_file import load_project
+
+    rooms = "完成指挥中心大厅（195平方米）、会商室（68平方米）、值班室4间（每间13平方米）及配套机房（14平方米）的建设，合计329平方米。\n"
+    assert "CT702" not in findings(tmp_path, rooms)
+    part = "项目预算100万元，实际到位100万元。其中一期遗留尾款预算120万元，实际支出96万元，执行率80%。\n"
+    assert "RT301" not in findings(tmp_path, part)
+    project = tmp_path / "p.yaml"
+    project.write_text(MINI_DATA, encoding="utf-8")
+    path = tmp_path / "r.md"
+    path.write_text("项目预算100万元，实际到位100万元，资金到位率100%；实际支出90万元，预算执行率90%。"
+                    "监理合同已支付18.88万元，监理费预算执行率80%。\n", encoding="utf-8")  # fmt: skip
+    assert not [f for f in check_document(read_document(path), data=load_project(project)) if f.rule == "DT1003"]

@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from checkers.analysis import Analysis
-from checkers.figures import bracket_start, clause_before, extract_figures, sentence_at, sentences
+from checkers.figures import bracket_start, extract_figures, sentence_at, sentences
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from evaluation_model import plain
@@ -36,15 +36,31 @@ SUBTOTAL_WORD = re.compile(r"(?:共|合计|小计|共计)[\u4e00-\u9fff]{0,3}?$"
 AMONG = re.compile(r"其中|包括")
 
 
-def _addends(sentence: str, figures: list) -> list:
-    """The figures that are items of a list: not unit figures (每间13平方米), not the parts of a bracketed subtotal
-    (“（A室30平方米、B室22平方米，共52平方米）” counts as 52)."""
-    items = [f for f in figures if f.unit not in ("%", "分") and not PER_UNIT.search(clause_before(sentence, f.start))]
-    subtotal_groups = {
-        bracket_start(sentence, f.start) for f in items if SUBTOTAL_WORD.search(sentence[max(0, f.start - 5) : f.start])
-    } - {None}
-    return [f for f in items if bracket_start(sentence, f.start) not in subtotal_groups
-            or SUBTOTAL_WORD.search(sentence[max(0, f.start - 5) : f.start])]  # fmt: skip
+def _addends(sentence: str, figures: list) -> list | None:
+    """The figures that are items of a list, or None when the list cannot be added up as written.
+
+    Percentages and scores are never items. A figure given per unit (“每间13平方米”) is not an item: when brackets around
+    it give the subtotal (“（每间13平方米，共52平方米）”) that subtotal stands for it, otherwise the list is not checked.
+    Inside brackets holding a subtotal, only the subtotal counts (“（A室30平方米、B室22平方米，共52平方米）” is 52).
+    """
+
+    def subtotal(f) -> bool:
+        return bool(SUBTOTAL_WORD.search(sentence[max(0, f.start - 5) : f.start]))
+
+    subtotal_groups = {bracket_start(sentence, f.start) for f in figures if subtotal(f)} - {None}
+    items, previous_end = [], 0
+    for f in figures:
+        between = sentence[previous_end : f.start]  # the words since the previous figure
+        previous_end = f.end
+        group = bracket_start(sentence, f.start)
+        if f.unit in ("%", "分") or (group in subtotal_groups and not subtotal(f)):
+            continue
+        if PER_UNIT.search(between):
+            if group in subtotal_groups:
+                continue
+            return None
+        items.append(f)
+    return items
 
 
 def _sum_findings(paragraph, rule: Rule):
@@ -59,6 +75,8 @@ def _sum_findings(paragraph, rule: Rule):
                        and bracket_start(sentence, figures[i].start) is None]  # fmt: skip
             since = earlier[-1] + 1 if earlier else 0  # an earlier total closes the list before it (a bracketed one is an item)
             parts = _addends(sentence, [f for f in figures[since:index] if f.unit == figure.unit])
+            if parts is None:
+                continue
             group = bracket_start(sentence, figure.start)
             if group is not None:  # a subtotal in brackets adds up the items in the same brackets only
                 parts = [f for f in parts if bracket_start(sentence, f.start) == group]

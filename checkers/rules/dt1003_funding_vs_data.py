@@ -1,11 +1,12 @@
 """资金数字与项目数据不一致（需 --data）：资金到位率、预算执行率，及与之同句的预算、到位、支出金额，与数据不符。
 
 到位率、执行率按数据计算（执行率口径见 settings.execution_rate_base）；金额按单位换算后比较。
+写的是某个合同、标段、一期或尾款的比率与金额时（“监理合同…执行率80%”）不与项目数据比较。
 """
 
 from __future__ import annotations
 
-from checkers.analysis import Analysis
+from checkers.analysis import SUB_ITEM, Analysis
 from checkers.figures import extract_figures, in_parentheses, percent_matches, sentence_at, sentences
 from checkers.finding import Severity
 from checkers.rules.base import MINI_DATA, Rule
@@ -27,6 +28,10 @@ def check(a: Analysis, rule: Rule):
         key = next((k for k in expected_rates if k in statement.name), None)
         if key is None or expected_rates[key] is None or statement.name in ("得分率",):
             continue
+        paragraph, start = statement.extra["paragraph"], statement.extra["start"]
+        head = paragraph.text[:start]
+        if SUB_ITEM.search(head[max(head.rfind("。"), head.rfind("；")) + 1 :]):
+            continue  # the rate of one contract or phase, not the project's
         if not percent_matches(statement.value, expected_rates[key], a.tolerance):
             yield rule.finding(
                 f"{statement.name}写{statement.value}%，按项目数据应为{format_percent(expected_rates[key])}",
@@ -43,6 +48,8 @@ def check(a: Analysis, rule: Rule):
                 role = role_of(figure)
                 if figure.kind != "amount" or role not in values or in_parentheses(sentence, figure.start):
                     continue
+                if SUB_ITEM.search(sentence[: figure.start]):
+                    continue  # a contract's or a phase's amount
                 expected = values[role] * funding.unit.factor
                 if figure.in_yuan() != expected:
                     yield rule.finding(
