@@ -149,15 +149,18 @@ def check(a: Analysis, rule: Rule):
                 continue
         else:
             head = paragraph.text[:start]
+            sentence_head = head[max(head.rfind("。"), head.rfind("；")) + 1 :]
+            part = bool(BREAKDOWN.search(sentence_head) or SUB_ITEM.search(sentence_head))
+            if part:  # “其中一期尾款预算120万元…执行率80%”: a part's rate, on that sentence's own figures only
+                head = sentence_head
             before = [f for f in extract_figures(head) if f.kind == "amount" and not in_parentheses(head, f.start)]
             result = _operands(statement.name, before, a.execution_base)
             if result is None and "执行率" in statement.name and _budget(before) and _last(before, "spent") is not None:
                 # “一期尾款预算120万元，实际支出96万元，执行率80%”: the paragraph's own figures, on its budget
                 spent, budget = _last(before, "spent"), _budget(before)
                 result = spent / budget, "实际支出 ÷ 预算（同段未写到位数）", None
-            sentence_head = head[max(head.rfind("。"), head.rfind("；")) + 1 :]
-            if result is None and (BREAKDOWN.search(sentence_head) or SUB_ITEM.search(sentence_head)):
-                continue  # “其中一期尾款预算120万元…执行率80%”: a part's rate, not to be taken on the project's figures
+            if result is None and part:
+                continue
             if result is None:
                 earlier = a.preceding_paragraphs(paragraph, 3)
                 context = [f for p in earlier for f in extract_figures(p.text) if f.kind == "amount"
