@@ -264,3 +264,29 @@ def test_per_unit_lists_contract_rates_and_a_parts_rate_are_not_the_projects(tmp
     path.write_text("项目预算100万元，实际到位100万元，资金到位率100%；实际支出90万元，预算执行率90%。"
                     "监理合同已支付18.88万元，监理费预算执行率80%。\n", encoding="utf-8")  # fmt: skip
     assert not [f for f in check_document(read_document(path), data=load_project(project)) if f.rule == "DT1003"]
+
+
+def _with_data(tmp_path: Path, text: str) -> dict[str, list]:
+    from checkers.rules.base import MINI_DATA
+    from project_file import load_project
+
+    project = tmp_path / "p.yaml"
+    project.write_text(MINI_DATA, encoding="utf-8")
+    path = tmp_path / "r.md"
+    path.write_text(text, encoding="utf-8")
+    out: dict[str, list] = {}
+    for finding in check_document(read_document(path), data=load_project(project)):
+        out.setdefault(finding.rule, []).append(finding)
+    return out
+
+
+def test_with_data_only_the_side_the_data_contradicts_is_blamed(tmp_path: Path):
+    opening = "B14运转程序规范性，权重50分，得分45分。程序基本规范。根据相关评分标准，扣10分，该指标得40分。\n"
+    found = _with_data(tmp_path, opening)
+    assert "SC104" in found and "SC102" not in found and "SC103" not in found
+    unit = ("项目预算100万元，实际到位100万元，资金到位率100%；实际支出90元，预算执行率90%。"
+            "项目资金使用规范，实际支出90万元，全部用于项目建设。\n")  # fmt: skip
+    found = _with_data(tmp_path, unit)
+    assert "RT301" not in found  # the rate is the project's own; the amount before it is wrong
+    [slip] = found["UN501"]
+    assert slip.found == "90元" and slip.expected == "90万元" and "实际支出90元" in slip.excerpt

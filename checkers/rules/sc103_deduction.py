@@ -23,8 +23,11 @@ PASSING = FAILING.replace("扣1.3分", "扣1.2分")
 def check(a: Analysis, rule: Rule):
     for statement in a.indicator_statements:
         expected = statement.weight - statement.score
+        known = a.data.find_indicator(statement.code or statement.name) if a.data is not None else None
         for closing in statement.closings:
             deduction = closing.deduction
+            if known is not None and known.is_leaf and known.deduction == deduction:
+                continue  # the data confirms the deduction: the opening is wrong (SC101/SC104 say so)
             if deduction is not None and deduction != expected:
                 should = f"应扣{plain(expected)}分" if expected else "不应扣分"
                 yield rule.finding(

@@ -27,37 +27,59 @@ PASSING = FAILING.replace("得分17分", "得分16分")
 
 
 def check(a: Analysis, rule: Rule):
+    blamed: set[tuple] = set()  # table rows already reported (“决策” and “项目决策” may both point at one row)
     for statement in a.level1_prose:
         weight = statement.extra.get("weight")
-        comparisons = []
+        comparisons = []  # (where it is said, weight, score, doubt about that table, location and excerpt of it)
         if weight is not None:
             table = a.next_score_table(statement.extra["paragraph"])
             if table and table.total_row and table.total_row.score is not None and not a.is_whole_report_table(table):
-                comparisons.append(("本部分评分表合计", table.total_row.weight, table.total_row.score,
-                                    a.doubt_about(table.table, table.score_col)))  # fmt: skip
+                row = table.total_row
+                comparisons.append(("本部分评分表合计", row.weight, row.score, a.doubt_about(table.table, table.score_col),
+                                    row.location, row.excerpt))  # fmt: skip
         for row, overview in a.overview_rows():
             if row.labels and names_match(split_label(row.labels[0])[1], statement.name):
                 comparisons.append((f"得分概况表（{row.location.reference()}）", row.weight, row.score,
-                                    a.doubt_about(overview.table, overview.score_col)))  # fmt: skip
+                                    a.doubt_about(overview.table, overview.score_col), row.location, row.excerpt))  # fmt: skip
         for name, (w, s, source_table) in a.table_level1_sums.items():
             if names_match(name, statement.name):
                 comparisons.append((f"指标体系表中“{name}”各行之和", w, s,
-                                    a.doubt_about(source_table.table, source_table.score_col)))  # fmt: skip
+                                    a.doubt_about(source_table.table, source_table.score_col), None, ""))  # fmt: skip
+        data_side = None
         if a.data is not None:
-            for top in a.data.indicators:
-                if names_match(top.name, statement.name):
-                    comparisons.append(("项目数据", top.total_weight, top.total_score, ""))
-        for source, w, s, doubt in comparisons:
+            data_side = next(((top.total_weight, top.total_score) for top in a.data.indicators
+                              if names_match(top.name, statement.name)), None)  # fmt: skip
+        if data_side is not None and data_side[1] == statement.value and (weight is None or data_side[0] == weight):
+            # the data agrees with the prose: a table that differs is the stale or mistyped side
+            for source, w, s, _, location, excerpt in comparisons:
+                if location is not None and (location.table, location.row) not in blamed and (
+                        s is not None and s != statement.value or weight is not None and w is not None and w != weight):  # fmt: skip
+                    blamed.add((location.table, location.row))
+                    yield rule.finding(
+                        f"“{statement.name}”小计：{source}写{_pair(weight and w, s)}，与正文和项目数据的"
+                        f"{_pair(weight, statement.value)}不一致",
+                        location, excerpt, expected=_pair(weight, statement.value), found=_pair(weight and w, s),
+                    )  # fmt: skip
+            continue
+        if data_side is not None:
+            comparisons.append(("项目数据", data_side[0], data_side[1], "", None, ""))
+        for source, w, s, doubt, _, _ in comparisons:
             bad_score = s is not None and s != statement.value
             bad_weight = weight is not None and w is not None and w != weight
             if bad_score or bad_weight:
-                found = (f"权重{format_score(weight)}分，" if weight is not None else "") + f"得分{format_score(statement.value)}分"
-                expected = (f"权重{plain(w)}分，" if weight is not None and w is not None else "") + f"得分{plain(s)}分"
+                found = _pair(weight, statement.value, written=True)
+                expected = _pair(weight and w, s)
                 yield rule.finding(
                     f"“{statement.name}”小计：正文写{found}，{source}为{expected}{doubt}",
                     statement.location, statement.excerpt, expected=expected, found=found,
                 )  # fmt: skip
                 break
+
+
+def _pair(weight, score, written: bool = False) -> str:
+    """“权重30分，得分27.8分” (or only the score when no weight is stated); ``written`` keeps the report's decimals."""
+    show = format_score if written else plain
+    return (f"权重{show(weight)}分，" if weight is not None else "") + f"得分{show(score)}分"
 
 
 RULE = Rule("TT202", "level1-subtotals", Severity.ERROR, check, __doc__, FAILING, PASSING)

@@ -29,6 +29,11 @@ FAMILIES = {
 }
 
 
+def _in_yuan(figure: Figure) -> Decimal | None:
+    amount = figure.in_yuan()
+    return amount.normalize() if amount is not None else None
+
+
 def _family(unit: str) -> str | None:
     return next((name for name, units in FAMILIES.items() if unit in units), None)
 
@@ -87,7 +92,17 @@ def _conflict(figure: Figure, other: Figure, same_paragraph: bool = False):
     return None
 
 
+def _data_amounts(a: Analysis) -> set[Decimal]:
+    """The project's budget, received and spent in 元 (empty without --data)."""
+    if a.data is None:
+        return set()
+    funding = a.data.funding
+    return {(v * funding.unit.factor).normalize() for v in (funding.budget, funding.received, funding.spent)}
+
+
 def check(a: Analysis, rule: Rule):
+    known = _data_amounts(a)
+    paragraph_of: dict[int, object] = {}  # id(figure) → its paragraph
     by_value: dict[Decimal, dict[str, Figure]] = {}  # value → first figure per unit
     by_key: dict[tuple[str, str], dict[Decimal, Figure]] = {}  # (unit, subject key) → first figure per value
     reported: set[tuple] = set()
@@ -98,6 +113,7 @@ def check(a: Analysis, rule: Rule):
             unit, value = figure.unit, figure.value
             if not unit:
                 continue
+            paragraph_of[id(figure)] = paragraph
             units = by_value.get(value)
             if units is None:
                 units = by_value[value] = {}
@@ -114,9 +130,14 @@ def check(a: Analysis, rule: Rule):
                 signature = (figure.value, figure.unit, other.value, other.unit)
                 if signature not in reported:
                     reported.add(signature)
+                    wrong, right, where = figure, other, paragraph
+                    if known and _in_yuan(figure) in known and _in_yuan(other) not in known:  # the data sides with
+                        wrong, right, where = other, figure, paragraph_of.get(id(other), paragraph)  # this one
+                        message = f"金额{wrong.value}此处写作“{wrong.unit}”，项目数据与后文为“{right.unit}”，同一金额单位不一致"
+                        conflict = (message, f"{right.value}{right.unit}")
                     yield rule.finding(
-                        conflict[0], paragraph.location, sentence_at(paragraph.text, figure.start),
-                        expected=conflict[1], found=f"{figure.value}{figure.unit}",
+                        conflict[0], where.location, sentence_at(where.text, wrong.start),
+                        expected=conflict[1], found=f"{wrong.value}{wrong.unit}",
                     )  # fmt: skip
                 break
             units.setdefault(figure.unit, figure)
