@@ -290,3 +290,10 @@ def test_with_data_only_the_side_the_data_contradicts_is_blamed(tmp_path: Path):
     assert "RT301" not in found  # the rate is the project's own; the amount before it is wrong
     [slip] = found["UN501"]
     assert slip.found == "90元" and slip.expected == "90万元" and "实际支出90元" in slip.excerpt
+
+
+def test_an_indicator_mentioned_only_in_another_ones_analysis_is_not_discussed(tmp_path: Path):
+    text = "A11立项依据充分性，权重50分，得分50分。立项依据充分，与B14运转程序规范性相互印证。\n"
+    [missing] = _with_data(tmp_path, text)["DT1001"]
+    assert "B14运转程序规范性" in missing.message
+    assert "DT1001" not in _with_data(tmp_path, text + "\nB14运转程序规范性，权重50分，得分40分。程序基本规范。\n")

@@ -1,6 +1,7 @@
 """数据中的指标未在报告中出现（需 --data）：项目数据里的某个三级指标，报告正文和表格都没有提到。
 
-按编码（无编码时按名称）在全部段落和表格单元格中查找。
+有编码的指标，编码须出现在报告的表格中或某一段落（标题）的开头；无编码的指标按名称在表格和段落开头查找。
+另一指标的分析文字里顺带提到它不算。
 """
 
 from __future__ import annotations
@@ -22,10 +23,14 @@ A11立项依据充分性，权重50分，得分50分。
 
 
 def check(a: Analysis, rule: Rule):
-    texts = [p.text for p in a.paragraphs] + [text for _, _, _, text in a.cells()]
-    corpus = "\n".join(texts)
+    tables = "\n".join(text for _, _, _, text in a.cells())
+    heads = "\n".join(p.text[:40] for p in a.paragraphs)  # an indicator is discussed where a paragraph or heading opens with it
     for leaf in a.data.leaves():
-        if (leaf.code and leaf.code in corpus) or leaf.name in corpus:
+        if leaf.code:
+            discussed = leaf.code in tables or any(line.startswith(leaf.code) for line in heads.splitlines())
+        else:
+            discussed = leaf.name in tables or leaf.name in heads
+        if discussed:
             continue
         yield rule.finding(
             f"项目数据中的指标“{leaf.label}”（权重{leaf.total_weight}分，得分{leaf.total_score}分）在报告中没有出现",
