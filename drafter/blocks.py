@@ -293,6 +293,8 @@ def render_evidence_sections(ctx: RenderContext, p: EvidenceSectionsParams) -> O
     top = next((i for i in ctx.evaluation.indicators if p.of in (i.name, i.code, i.label)), None)
     if top is None:
         return []
+    if top.is_leaf:  # a 一级 scored directly: its own evidence, no 二级 subsections
+        return [Paragraph(top.evidence or p.empty, slot=f"evidence:{top.label}" if top.evidence else None)]
     out: Output = []
     for index, child in enumerate(top.children, 1):
         cc = indicator_context(child, index, ctx.prose_names)

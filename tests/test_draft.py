@@ -211,3 +211,14 @@ def test_docx_page_layout_fits_and_repeats(tmp_path: Path):
     assert len(detail.columns) == 9 and detail.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     footer = doc.sections[0].footer.paragraphs[0]
     assert footer._p.find(qn("w:fldSimple")).get(qn("w:instr")) == "PAGE" and footer.text.startswith("— ")
+
+
+def test_a_top_indicator_scored_directly_keeps_its_evidence_in_fengtai_style():
+    from drafter.markdown_writer import to_markdown
+    from tests.conftest import shallow_evaluation
+
+    evaluation = shallow_evaluation("fengtai")
+    evaluation.indicators[3].evidence = "项目建成后社会效益明显，居民满意度较高。"
+    text = to_markdown(render_report(evaluation))
+    section = text[text.index("项目效益情况") : text.index("四、存在的主要问题")]
+    assert "项目建成后社会效益明显" in section
