@@ -149,7 +149,7 @@ class ScoreTable:
 TOTAL_LABEL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|总分|合计得分)$")
 SUBTOTAL_LABEL = re.compile(r"^小\s*计$")
 # columns that describe an indicator rather than name it
-NOT_A_LABEL = re.compile(r"评分标准|指标解释|评分依据|说明|扣分|备注|指标值|计算方法")
+NOT_A_LABEL = re.compile(r"评分标准|指标解释|评分依据|说明|扣分|备注|指标值|计算方法|^序\s*号$|^编\s*号$")
 
 
 def _header_columns(header: list[str]) -> tuple[int | None, int | None, int | None]:

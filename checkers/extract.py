@@ -99,8 +99,10 @@ def _table_rows(table: ScoreTable, columns: list[int]) -> list[tuple[list[str], 
     """Body rows as (labels with empty cells filled from above, weight, score, row text)."""
     out = []
     previous = [""] * len(columns)
+    header = [_SPACES.sub("", table.header[c]) for c in columns]
     for row in table.rows:
         labels = [_SPACES.sub("", row.cells[c]) for c in columns]
+        labels = [x if x != h else "" for x, h in zip(labels, header, strict=True)]  # a header filled down is no label
         if any(TOTAL_LABEL.match(x) for x in labels if x) or row.is_total:
             continue
         if not labels[-1] and row.weight is None:
@@ -129,15 +131,20 @@ def _tree(analysis: Analysis, notes: list[str]) -> list[dict[str, Any]]:
     if not tables:
         raise ExtractError("报告中没有找到评分表（表头含“权重/分值”和“得分”的表格），无法提取指标体系；"
                            "请改用 `evalreport template` 生成 Excel 评分表手工填写")  # fmt: skip
-    full = [t for t in tables if len(t.label_cols) >= 3]
+    def has_top(table: ScoreTable) -> bool:  # a 一级 column that names something
+        return any(labels[0] for labels, *_ in _table_rows(table, _label_columns(table, table.header)))
+
+    full = [t for t in tables if len(t.label_cols) >= 3 and has_top(t)]
     rows: list[SheetRow] = []
-    if full:
-        table = max(full, key=lambda t: len(t.body))
-        columns = _label_columns(table, table.header)
-        for index, (labels, weight, score, _) in enumerate(_table_rows(table, columns)):
-            rows.append(SheetRow(index, labels, weight, score))
+    if full:  # one appendix table, or one table per 一级 with a 一级 column: every such table, each 三级 once
+        seen: set[str] = set()
+        for table in full:
+            for labels, weight, score, _ in _table_rows(table, _label_columns(table, table.header)):
+                if labels[-1] not in seen:
+                    seen.add(labels[-1])
+                    rows.append(SheetRow(len(rows), labels, weight, score))
         return build_tree(rows)
-    per_level1 = [t for t in tables if len(t.label_cols) == 2]
+    per_level1 = [t for t in tables if len(t.label_cols) == 2 or len(t.label_cols) >= 3 and not has_top(t)]
     overview = next((t for t in tables if len(t.label_cols) == 1 and len(t.body) >= 2), None)
     if not per_level1:
         raise ExtractError("报告中的评分表只有一级指标得分，没有二级、三级指标表，无法提取完整的指标体系；"
@@ -146,7 +153,7 @@ def _tree(analysis: Analysis, notes: list[str]) -> list[dict[str, Any]]:
     tops = [(r.labels[0], r.weight) for r in top_rows]
     by_code = {split_label(label)[0]: label for label, _ in tops if split_label(label)[0]}
     for position, table in enumerate(per_level1):
-        body = _table_rows(table, table.label_cols)
+        body = _table_rows(table, _label_columns(table, table.header)[-2:])  # 二级/三级 by their header words
         if not body:
             continue
         first_code = split_label(body[0][0][0])[0]

@@ -258,3 +258,38 @@ def test_problems_practices_and_suggestions_come_back_apart(style: str, tmp_path
     assert [p["title"] for p in found["practices"]] == [p.title for p in evaluation.findings.practices]
     assert len(found["suggestions"]) == len(evaluation.findings.suggestions)
     assert any("不从报告中提取" in note and "basis" in note for note in notes)
+
+
+def _rewrite_level_tables(text: str, change) -> str:
+    """Apply ``change(cells, row_index)`` to every row of the per-一级 tables (header “二级指标 | 三级指标 | 权重 | 得分”)."""
+    out, in_table, index = [], False, 0
+    for line in text.splitlines():
+        if line.startswith("| 二级指标 | 三级指标 |"):
+            in_table, index = True, 0
+        if in_table and line.startswith("|"):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            line = "| " + " | ".join(change(cells, index)) + " |"
+            index += 1
+        elif in_table:
+            in_table = False
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("layout", ["序号 column", "swapped levels", "empty 一级 column"])
+def test_per_level1_tables_in_other_layouts(layout: str, tmp_path: Path):
+    evaluation = load_project(FIXTURES[0].parent / "shangcheng_2020_smart_security.yaml")
+    draft = tmp_path / "d.md"
+    write_markdown(render_report(evaluation), draft)
+
+    def change(cells: list[str], index: int) -> list[str]:
+        if layout == "序号 column":
+            return [("序号" if index == 0 else "---" if index == 1 else str(index - 1)), *cells]
+        if layout == "swapped levels":
+            return [cells[1], cells[0], *cells[2:]]
+        return [("一级指标" if index == 0 else "---" if index == 1 else ""), *cells]
+
+    variant = tmp_path / "v.md"
+    variant.write_text(_rewrite_level_tables(draft.read_text(encoding="utf-8"), change), encoding="utf-8")
+    extracted, notes, _ = _extract_valid(variant)
+    assert shape(extracted.indicators) == shape(evaluation.indicators), notes
