@@ -146,6 +146,7 @@ class ScoreTable:
         return grand[-1] if grand else None
 
 
+CONTINUED = re.compile(r"^\s*[（(]?\s*续\s*表")  # “（续表）”, “续表1”
 TOTAL_LABEL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|总分|合计得分)$")
 SUBTOTAL_LABEL = re.compile(r"^小\s*计$")
 # columns that describe an indicator rather than name it
@@ -166,22 +167,27 @@ def _header_columns(header: list[str]) -> tuple[int | None, int | None, int | No
     return weight, score, rate
 
 
-def score_table_of(table: Table) -> ScoreTable | None:
+def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTable | None:
     """A table with a weight column and a score column, read row by row; None otherwise.
 
-    The header is looked for in the first three rows (a title row may come first).
+    The header is looked for in the first three rows (a title row may come first). ``continues`` is the score table
+    a headerless 续表 carries on: its columns are taken, every row is a body row.
     """
     rows = grid_rows(table)
-    for header_index in range(min(3, len(rows) - 1)):
-        weight, score, rate = _header_columns(rows[header_index])
-        if weight is not None and score is not None:
-            break
+    if continues is not None:
+        weight, score, rate, header_index = continues.weight_col, continues.score_col, continues.rate_col, -1
+        header, label_cols = continues.header, continues.label_cols
     else:
-        return None
-    header = rows[header_index]
-    numeric = {c for c in (weight, score, rate) if c is not None}
-    label_cols = [i for i in range(len(header)) if i not in numeric and i < min(numeric)
-                  and not NOT_A_LABEL.search(header[i])]  # fmt: skip
+        for header_index in range(min(3, len(rows) - 1)):
+            weight, score, rate = _header_columns(rows[header_index])
+            if weight is not None and score is not None:
+                break
+        else:
+            return None
+        header = rows[header_index]
+        numeric = {c for c in (weight, score, rate) if c is not None}
+        label_cols = [i for i in range(len(header)) if i not in numeric and i < min(numeric)
+                      and not NOT_A_LABEL.search(header[i])]  # fmt: skip
     result = ScoreTable(table, weight, score, rate, label_cols, header=header)
     for r, cells in enumerate(rows[header_index + 1 :], header_index + 2):  # grid rows: every row is full width
         labels: list[str] = []
@@ -323,7 +329,21 @@ class Analysis:
 
     @cached_property
     def score_tables(self) -> list[ScoreTable]:
-        return [s for s in (score_table_of(t) for t in self.document.tables) if s is not None]
+        """Every score table; a headerless table right after one (past a “续表” line) continues it."""
+        out: list[ScoreTable] = []
+        previous: ScoreTable | None = None  # the score table the next table may continue
+        for block in self.document.blocks:
+            if isinstance(block, Paragraph):
+                if not CONTINUED.match(block.text):
+                    previous = None
+                continue
+            found = score_table_of(block)
+            if found is None and previous is not None and block.n_cols == previous.table.n_cols:
+                found = score_table_of(block, continues=previous)
+            if found is not None:
+                out.append(found)
+            previous = found
+        return out
 
     @cached_property
     def table_indicators(self) -> dict[str, list[tuple[ScoreRow, ScoreTable]]]:

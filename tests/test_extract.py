@@ -293,3 +293,23 @@ def test_per_level1_tables_in_other_layouts(layout: str, tmp_path: Path):
     variant.write_text(_rewrite_level_tables(draft.read_text(encoding="utf-8"), change), encoding="utf-8")
     extracted, notes, _ = _extract_valid(variant)
     assert shape(extracted.indicators) == shape(evaluation.indicators), notes
+
+
+@pytest.mark.parametrize("repeat_header", [True, False], ids=["header repeated", "no header"])
+def test_an_appendix_table_split_by_a_continuation(repeat_header: bool, tmp_path: Path):
+    """A long 指标体系 table broken by “（续表）”, with or without its header repeated, is read whole."""
+    evaluation = load_project(FIXTURES[0].parent / "fengtai_2024_groundwater.yaml")
+    draft = tmp_path / "d.md"
+    write_markdown(render_report(evaluation), draft)
+    lines = draft.read_text(encoding="utf-8").splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("| 一级指标 | 二级指标 | 三级指标 |"))
+    cut = header + 8  # header, rule and six rows, then the rest on a “new page”
+    width = lines[header].count("|") - 1
+    again = [lines[header], lines[header + 1]] if repeat_header else ["| " + " | ".join([""] * width) + " |",
+                                                                        "|" + "---|" * width]  # fmt: skip
+    lines[cut:cut] = ["", "（续表）", "", *again]
+    variant = tmp_path / "v.md"
+    variant.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    extracted, notes, _ = _extract_valid(variant)
+    assert shape(extracted.indicators) == shape(evaluation.indicators), notes
+    assert extracted.total == evaluation.total
