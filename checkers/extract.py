@@ -530,16 +530,21 @@ def _split_item(text: str) -> tuple[str, str]:
 
 def _items(document: Document, words: tuple[str, ...]) -> list[tuple[str, str, str]]:
     """(group, title, text) items of a findings section: numbered paragraphs, or subsections by heading."""
+    return [(group, title, "".join(parts)) for group, title, parts in _item_parts(document, words)]
+
+
+def _item_parts(document: Document, words: tuple[str, ...]) -> list[tuple[str, str, list[str]]]:
+    """:func:`_items` with each item's paragraphs kept apart."""
     found = _section_range(document, words)
     if found is None:
         return []
-    items: list[tuple[str, str, str]] = []
+    items: list[tuple[str, str, list[str]]] = []
     group, title = "", ""
     current: list[str] | None = None  # None before the first item (an introduction)
 
     def flush() -> None:
         if current:
-            items.append((group, title, "".join(current)))
+            items.append((group, title, list(current)))
 
     for block in document.blocks[found[0] : found[1]]:
         if not isinstance(block, Paragraph):
@@ -562,13 +567,41 @@ def _items(document: Document, words: tuple[str, ...]) -> list[tuple[str, str, s
         else:
             current.append(text)
     flush()
-    return [(g, t, x) for g, t, x in items if t and x]
+    return [(g, t, x) for g, t, x in items if t and "".join(x)]
+
+
+def _feedback_list(document: Document, label: str) -> list[str]:
+    """The numbered lines of a 反馈书 cell (“主要问题”: “1.…。2.…。”) without their numbers and full stops."""
+    for table in document.tables:
+        for row in grid_rows(table):
+            for c, text in enumerate(row[:-1]):
+                if _SPACES.sub("", text) == label:
+                    lines = [_ITEM.match(line) for line in row[c + 1].splitlines()]
+                    return [m.group("rest").strip().rstrip("。") for m in lines if m]
+    return []
+
+
+def _problems(document: Document) -> list[tuple[str, str, str]]:
+    """Problems: one per numbered item; under a 方面 heading written as plain paragraphs, one per paragraph, titled
+    from the 反馈书's “主要问题” list when the counts agree (else by the paragraph's first clause)."""
+    items: list[tuple[str, str, str, bool]] = []  # group, title, text, title still to find
+    for group, title, parts in _item_parts(document, ("问题",)):
+        if title == group and len(parts) > 1:
+            items += [(group, _split_item(part)[0], part, True) for part in parts]
+        elif title == group:  # the 方面 heading is the aspect, not the problem's title
+            items.append((group, _split_item("".join(parts))[0], "".join(parts), True))
+        else:
+            items.append((group, title, "".join(parts), False))
+    titles = _feedback_list(document, "主要问题")
+    if titles and len(titles) == len(items):
+        return [(g, titles[i] if untitled else t, x) for i, (g, t, x, untitled) in enumerate(items)]
+    return [(g, t, x) for g, t, x, _ in items]
 
 
 def _findings(document: Document, notes: list[str]) -> dict[str, Any]:
     """Problems (grouped by 方面), suggestions and 经验做法 from last year's report, to edit rather than retype."""
     findings: dict[str, Any] = {}
-    problems = _items(document, ("问题",))
+    problems = _problems(document)
     if problems:
         findings["problems"] = [
             {"id": f"P{n}", "aspect": re.sub(r"方面$", "", group) or "综合", "title": title, "text": text}

@@ -313,3 +313,12 @@ def test_an_appendix_table_split_by_a_continuation(repeat_header: bool, tmp_path
     extracted, notes, _ = _extract_valid(variant)
     assert shape(extracted.indicators) == shape(evaluation.indicators), notes
     assert extracted.total == evaluation.total
+
+
+def test_problems_written_as_paragraphs_under_their_aspect():
+    """Seed 002 writes “（二）组织管理方面” and then three problems as plain paragraphs: three problems, not one."""
+    data, _ = extract_project(SEEDS / "002_4ad189d6376584c5.txt")
+    problems = data["findings"]["problems"]
+    assert [p["aspect"] for p in problems] == ["目标管理", "组织管理", "组织管理", "组织管理", "项目绩效"]
+    assert not any(p["title"].endswith("方面") for p in problems)
+    assert problems[4]["title"] == "缺少部分台账，项目效益无法准确量化"
