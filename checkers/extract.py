@@ -525,7 +525,17 @@ def _split_item(text: str) -> tuple[str, str]:
     if sep and len(head) <= 40:
         return head.strip(), rest.strip() or head.strip() + "。"
     clause = re.split(r"[，,；;]", body, maxsplit=1)[0]
-    return (clause if len(clause) <= 40 else clause[:40]).strip(), body
+    return (clause if len(clause) <= 40 else _cut(clause, 40)).strip(), body
+
+
+def _cut(text: str, limit: int) -> str:
+    """The first `limit` characters, never ending inside （…）, 《…》 or “…” (cut before the open mark instead)."""
+    head = text[:limit]
+    for opening, closing in (("（", "）"), ("(", ")"), ("《", "》"), ("“", "”")):
+        start = head.rfind(opening)
+        if start > 0 and head.find(closing, start) < 0:
+            head = head[:start]
+    return head
 
 
 def _items(document: Document, words: tuple[str, ...]) -> list[tuple[str, str, str]]:
@@ -598,6 +608,23 @@ def _problems(document: Document) -> list[tuple[str, str, str]]:
     return [(g, t, x) for g, t, x, _ in items]
 
 
+def _suggestions(document: Document) -> list[tuple[str, str, str]]:
+    """Suggestions: one per numbered item; when the 反馈书 lists as many suggestions as there are groups
+    (“（一）进一步提高绩效目标编制水平” over numbered sub-items), one per group, its sub-items as the text."""
+    items = _items(document, ("建议",))
+    groups = list(dict.fromkeys(group for group, _, _ in items if group))
+    listed = _feedback_list(document, "建议")
+    if not groups or len(listed) != len(groups) or len(items) == len(groups):
+        return items
+    merged: list[tuple[str, str, str]] = []
+    for group in groups:
+        parts = [(t, x) for g, t, x in items if g == group]
+        text = "".join(x if t == group else f"{n}.{x}" if x.startswith(t) else f"{n}.{t}。{x}"
+                       for n, (t, x) in enumerate(parts, 1))  # fmt: skip
+        merged.append((group, group, text))
+    return merged
+
+
 def _findings(document: Document, notes: list[str]) -> dict[str, Any]:
     """Problems (grouped by 方面), suggestions and 经验做法 from last year's report, to edit rather than retype."""
     findings: dict[str, Any] = {}
@@ -607,7 +634,7 @@ def _findings(document: Document, notes: list[str]) -> dict[str, Any]:
             {"id": f"P{n}", "aspect": re.sub(r"方面$", "", group) or "综合", "title": title, "text": text}
             for n, (group, title, text) in enumerate(problems, 1)
         ]
-    suggestions = _items(document, ("建议",))
+    suggestions = _suggestions(document)
     if suggestions:
         findings["suggestions"] = [{"title": title, "text": text} for _, title, text in suggestions]
     practices = _items(document, ("经验", "做法"))

@@ -322,3 +322,11 @@ def test_problems_written_as_paragraphs_under_their_aspect():
     assert [p["aspect"] for p in problems] == ["目标管理", "组织管理", "组织管理", "组织管理", "项目绩效"]
     assert not any(p["title"].endswith("方面") for p in problems)
     assert problems[4]["title"] == "缺少部分台账，项目效益无法准确量化"
+
+
+def test_suggestion_groups_listed_in_the_feedback_form_stay_whole():
+    """Seed 002: three groups of numbered sub-items, and the 反馈书 lists three suggestions."""
+    data, _ = extract_project(SEEDS / "002_4ad189d6376584c5.txt")
+    suggestions = data["findings"]["suggestions"]
+    assert [s["title"] for s in suggestions] == ["进一步提高绩效目标编制水平", "进一步加强项目实施规范管理", "进一步推进项目监管体系"]
+    assert suggestions[1]["text"].startswith("1.施工期间，所有流转环节") and "2.根据最新出台的" in suggestions[1]["text"]
