@@ -55,6 +55,11 @@ COMMISSION_RE = re.compile(
     r"受(?P<client>[^，,。；]{2,30}?)委托[，,]\s*(?P<evaluator>[^，,。；]{2,40}?)(?:组织实施|对|开展|实施)"
 )
 OPENING_RE = re.compile(r"对(?P<unit>[^，,。“”\"]{2,40}?)的?[“\"](?P<name>.+)[”\"](?:项目)?开展了?(?:绩效)?评价")
+# “上城区财政局组织江苏建圆建方…公司对杭州市公安局上城区分局实施的2020年度…项目开展了绩效评价，评价时间为2021年11月—12月”
+ORGANISED_RE = re.compile(
+    r"(?P<organizer>[\u4e00-\u9fff]{2,20}?财政局)组织(?P<evaluator>[^，,。；]{2,40}?)对(?P<unit>[^，,。；]{2,40}?)实施的"
+    r"[^，,。；]{2,60}?开展了?(?:绩效)?评价(?:[，,]\s*评价时间为(?P<period>[^。，,；]{2,30}))?"
+)
 GROUP_RE = re.compile(
     r"(?P<org>[\u4e00-\u9fff]{2,20}?财政局)成立了?(?P<group>[\u4e00-\u9fff]{0,10}?(?:工作组|评价组|专家组))"
 )
@@ -356,6 +361,13 @@ def _project(document: Document, analysis: Analysis, notes: list[str]) -> tuple[
             break
     body = [p.text for p in paragraphs if not p.is_heading]
     opening = next((t for t in body if len(t) > SHORT), "")
+    for text in body[:80]:
+        m = ORGANISED_RE.search(text)
+        if m:
+            for field in ("organizer", "evaluator", "unit", "period"):
+                if m.group(field):
+                    found.setdefault(field, m.group(field).strip())
+            break
     for text in body[:80]:
         m = COMMISSION_RE.search(text)
         if m:

@@ -330,3 +330,13 @@ def test_suggestion_groups_listed_in_the_feedback_form_stay_whole():
     suggestions = data["findings"]["suggestions"]
     assert [s["title"] for s in suggestions] == ["进一步提高绩效目标编制水平", "进一步加强项目实施规范管理", "进一步推进项目监管体系"]
     assert suggestions[1]["text"].startswith("1.施工期间，所有流转环节") and "2.根据最新出台的" in suggestions[1]["text"]
+
+
+def test_project_fields_from_the_mof_opening_sentence(tmp_path: Path):
+    evaluation = load_project(FIXTURES[0].parent / "shangcheng_2020_smart_security.yaml")
+    evaluation.style = "mof"
+    report = tmp_path / "r.docx"
+    write_docx(render_report(evaluation), report)
+    project = extract_project(report)[0]["project"]
+    for field in ("organizer", "evaluator", "unit", "period"):
+        assert project[field] == getattr(evaluation.project, field), field
