@@ -312,11 +312,13 @@ def extract(
     from drafter.atomic import OutputError
     from project_file import ProjectFileError, validate
 
+    invalid = 0
     try:
         data, notes = extract_project(report, index)
         try:
             validate(data, {}, str(output))
         except ProjectFileError as exc:  # still written, so the user can fix what is listed
+            invalid = len(exc.problems)
             notes.extend(f"数据未通过校验：{problem.path}：{problem.message}" for problem in exc.problems)
         write_project_yaml(data, output, notes, source=report, force=force)
     except (ExtractError, OutputError) as exc:
@@ -324,6 +326,9 @@ def extract(
     for note in notes:
         err.print(f"[yellow]注意：[/yellow]{note}")
     err.print(f"已写出 {output}（{len(notes)} 处需要补充或核对，见文件开头的注释）")
+    if invalid:  # written for the user to finish, but not yet a usable project file
+        err.print(f"[red]该文件还有 {invalid} 处未通过校验[/red]，修改后才能用于 draft/check（退出码 1）")
+        raise typer.Exit(1)
 
 
 def main() -> None:

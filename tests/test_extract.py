@@ -340,3 +340,19 @@ def test_project_fields_from_the_mof_opening_sentence(tmp_path: Path):
     project = extract_project(report)[0]["project"]
     for field in ("organizer", "evaluator", "unit", "period"):
         assert project[field] == getattr(evaluation.project, field), field
+
+
+def test_an_extracted_tree_that_fails_validation_is_written_with_exit_code_1(tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    report = tmp_path / "r.md"
+    report.write_text(
+        "# 某项目绩效评价报告\n\n| 一级指标 | 二级指标 | 三级指标 | 权重 | 得分 |\n|---|---|---|---|---|\n"
+        "| A决策 | A1项目立项 | A11立项依据充分性 | 50 | 45 |\n| | | A11立项程序规范性 | 50 | 40 |\n| 合计 | | | 100 | 85 |\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "p.yaml"
+    result = CliRunner().invoke(app, ["extract", str(report), "-o", str(out)])
+    assert result.exit_code == 1 and out.exists() and "未通过校验" in result.output
