@@ -11,7 +11,7 @@ from evaluation_model import Evaluation, Indicator, at_least_two_places, format_
 PROJECT_VARIABLES = (
     "project_name", "called", "year", "region", "unit", "department", "organizer", "commissioned_by",
     "evaluator", "evaluator_kind", "period", "report_date", "feedback_no", "evaluation_type", "evaluation_mode",
-    "total", "full_marks", "grade", "score_rate", "level1_count", "level1_count_cn", "level1_names",
+    "total", "total_two_places", "full_marks", "grade", "score_rate", "level1_count", "level1_count_cn", "level1_names",
     "budget", "received", "spent", "money_unit", "received_rate", "execution_rate", "execution_base",
     "execution_base_amount", "funding_source", "table_no",
 )  # fmt: skip
@@ -45,6 +45,7 @@ def project_context(evaluation: Evaluation, prose_names: dict[str, str] | None =
         "evaluation_type": project.evaluation_type,
         "evaluation_mode": project.evaluation_mode,
         "total": evaluation.total,
+        "total_two_places": at_least_two_places(evaluation.total),  # 84.9 → 84.90, as 丰台 reports write totals
         "full_marks": evaluation.full_marks,
         "grade": evaluation.grade,
         "score_rate": format_percent(evaluation.score_rate),
