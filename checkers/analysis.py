@@ -274,6 +274,7 @@ class Analysis:
         self.execution_base = execution_base or (data.settings.execution_rate_base if data is not None else "到位")
         self.tolerance = tolerance if data is None else data.settings.rate_tolerance
         self._total_mismatches: dict[int, list] = {}
+        self._continued: dict[int, Table] = {}  # id of a 续表 → the table it continues
 
     # -- texts ---------------------------------------------------------------
 
@@ -332,17 +333,22 @@ class Analysis:
         """Every score table; a headerless table right after one (past a “续表” line) continues it."""
         out: list[ScoreTable] = []
         previous: ScoreTable | None = None  # the score table the next table may continue
+        marked = False  # a “续表” line since that table
         for block in self.document.blocks:
             if isinstance(block, Paragraph):
-                if not CONTINUED.match(block.text):
+                if CONTINUED.match(block.text):
+                    marked = True
+                else:
                     previous = None
                 continue
             found = score_table_of(block)
-            if found is None and previous is not None and block.n_cols == previous.table.n_cols:
-                found = score_table_of(block, continues=previous)
+            headerless = not any(grid_rows(block)[0]) if block.rows else False
+            if previous is not None and block.n_cols == previous.table.n_cols and (marked or found is None and headerless):
+                found = found or score_table_of(block, continues=previous)  # a 续表, its header repeated or not
+                self._continued[id(block)] = previous.table
             if found is not None:
                 out.append(found)
-            previous = found
+            previous, marked = found, False
         return out
 
     @cached_property
@@ -468,7 +474,14 @@ class Analysis:
         if id(table) not in self._total_mismatches:
             from checkers.table_totals import total_mismatches
 
-            self._total_mismatches[id(table)] = total_mismatches(table)
+            self.score_tables  # noqa: B018 — finds which tables continue which
+            earlier: list[list[str]] = []
+            part = self._continued.get(id(table))
+            while part is not None:  # a 续表 adds up with the rows of the parts before it
+                earlier = [row.cells for row in self.score_table_by_block[id(part)].rows] + earlier
+                part = self._continued.get(id(part))
+            header = self.score_table_by_block[id(table)].header if earlier else None
+            self._total_mismatches[id(table)] = total_mismatches(table, earlier, header)
         return self._total_mismatches[id(table)]
 
     def doubt_about(self, table: Table, col: int | None) -> str:

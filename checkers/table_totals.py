@@ -89,10 +89,17 @@ def _number(cell: str) -> Decimal | None:
     return number_in(cell.replace("分", "").replace("万元", "").replace("元", ""))
 
 
-def total_mismatches(table: Table) -> list[TotalMismatch]:
-    """Every 合计/小计 cell of the table that its column does not add up to."""
+def total_mismatches(table: Table, earlier: list[list[str]] | None = None, header: list[str] | None = None) -> list[TotalMismatch]:
+    """Every 合计/小计 cell of the table that its column does not add up to.
+
+    A 续表 passes the rows of the parts before it (``earlier``) and the first part's ``header``: its 合计 adds them up too.
+    """
     out: list[TotalMismatch] = []
     rows = grid_rows(table)
+    offset = 0
+    if earlier and header is not None:
+        rows = [header, *earlier, *rows]
+        offset = len(earlier) + 1  # the table's own rows come after the header and the earlier parts
     if len(rows) < 3:
         return out
     header = rows[0]
@@ -123,9 +130,9 @@ def total_mismatches(table: Table) -> list[TotalMismatch]:
             if not numbers:
                 continue
             computed = sum(numbers, Decimal(0))
-            if computed != stated:
-                column = header[c] if c < len(header) else f"第{c + 1}列"
-                out.append(TotalMismatch(table, index, c, label, column, stated, computed, " | ".join(row)))
+            if computed != stated and index > offset:
+                column = header[c] if c < len(header) and header[c].strip() else f"第{c + 1}列"
+                out.append(TotalMismatch(table, index - offset, c, label, column, stated, computed, " | ".join(row)))
         if kind == "subtotal":
             since_subtotal = []
     return out

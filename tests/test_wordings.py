@@ -297,3 +297,13 @@ def test_an_indicator_mentioned_only_in_another_ones_analysis_is_not_discussed(t
     [missing] = _with_data(tmp_path, text)["DT1001"]
     assert "B14运转程序规范性" in missing.message
     assert "DT1001" not in _with_data(tmp_path, text + "\nB14运转程序规范性，权重50分，得分40分。程序基本规范。\n")
+
+
+def test_continued_tables_add_up_with_their_first_part_and_other_tables_stand_alone(tmp_path: Path):
+    first = "| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n|---|---|---|---|---|\n| 决策 | 立项 | 立项依据充分性 | 40 | 35 |\n"
+    rest = "| 过程 | 管理 | 资金使用合规性 | 60 | 50 |\n| 合计 | | | 100 | 85 |\n"
+    continued = first + "\n（续表）\n\n| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n|---|---|---|---|---|\n" + rest
+    assert "TT201" not in findings(tmp_path, continued)
+    assert [f.expected for f in findings(tmp_path, continued.replace("| 100 | 85 |", "| 100 | 86 |"))["TT201"]] == ["85"]
+    funds = first + "\n| 序号 | 名称 | 单位 | 预算金额 | 支出金额 |\n|---|---|---|---|---|\n| 1 | 监测井 | 个 | 100 | 90 |\n| 合计 | | | 100 | 90 |\n"
+    assert "TT203" not in findings(tmp_path, funds) and "TT201" not in findings(tmp_path, funds)

@@ -1,10 +1,12 @@
 """数据中的指标未在报告中出现（需 --data）：项目数据里的某个三级指标，报告正文和表格都没有提到。
 
-有编码的指标，编码须出现在报告的表格中或某一段落（标题）的开头；无编码的指标按名称在表格和段落开头查找。
-另一指标的分析文字里顺带提到它不算。
+指标的编码或名称须出现在报告的表格中，或某一段落（标题）首句的开头（编号、引号、“指标”二字之后，如
+“（三）B14运转程序规范性”“4.运转程序规范性（B14）”）；另一指标的分析文字里顺带提到它不算。
 """
 
 from __future__ import annotations
+
+import re
 
 from checkers.analysis import Analysis
 from checkers.document import Location
@@ -22,15 +24,24 @@ A11立项依据充分性，权重50分，得分50分。
 """
 
 
+HEAD_PREFIX = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?\s*)?[“\"「]?(?:指标\s*)?")
+
+
+def _openings(a: Analysis) -> list[str]:
+    """The start of each paragraph's first sentence (headings included), numbering, quotes and “指标” taken off."""
+    out = []
+    for paragraph in a.paragraphs:
+        first = paragraph.text.split("。", 1)[0]
+        out.append(HEAD_PREFIX.sub("", first, count=1)[:30])
+    return out
+
+
 def check(a: Analysis, rule: Rule):
     tables = "\n".join(text for _, _, _, text in a.cells())
-    heads = "\n".join(p.text[:40] for p in a.paragraphs)  # an indicator is discussed where a paragraph or heading opens with it
+    openings = _openings(a)
     for leaf in a.data.leaves():
-        if leaf.code:
-            discussed = leaf.code in tables or any(line.startswith(leaf.code) for line in heads.splitlines())
-        else:
-            discussed = leaf.name in tables or leaf.name in heads
-        if discussed:
+        keys = [k for k in (leaf.code, leaf.name) if k]
+        if any(k in tables for k in keys) or any(k in opening for opening in openings for k in keys):
             continue
         yield rule.finding(
             f"项目数据中的指标“{leaf.label}”（权重{leaf.total_weight}分，得分{leaf.total_score}分）在报告中没有出现",
