@@ -43,6 +43,19 @@ TOTAL_HINT = re.compile(r"综合|总得分|评价(?:结果|得分)|最终")
 # a score of something else (a survey, an assessment of hospitals…) written with the same words as the total
 # a figure of one contract, lot or phase rather than of the whole project (“监理合同…执行率80%”, “一期尾款预算…”)
 SUB_ITEM = re.compile(r"合同|监理|设计费|勘察|标段|尾款|分项|子项|单项")
+PROJECT_WIDE = re.compile(r"项目|全年|整体|总体")  # “…监理、设计等费用，项目全年资金到位率…” is the project's again
+PART_MARK = re.compile(SUB_ITEM.pattern + r"|其中|结转|以前年度|上年")
+
+
+def about_a_part(text: str, position: int) -> bool:
+    """The figure at `position` belongs to a contract, lot or breakdown named earlier in its sentence, unless the words
+    after that mention name the project again (“项目合同总额…，2020年度项目预算执行率为90.86%” is the project's rate)."""
+    head = text[:position]
+    sentence = head[max(head.rfind("。"), head.rfind("；")) + 1 :]
+    marks = list(PART_MARK.finditer(sentence))
+    return bool(marks) and not PROJECT_WIDE.search(sentence[marks[-1].end() :])
+
+
 OTHER_PERIOD = re.compile(r"上年|去年|往年|上一年|以前年度|上期|前一年")  # a figure of an earlier evaluation
 SURVEY = re.compile(r"满意度|问卷|调查|测评|受访|居民|群众")
 CONDITION = re.compile(r"如|若|凡|否则|不扣分|未扣分")  # “如未制定管理办法扣2分”: a rule, not this year's deduction

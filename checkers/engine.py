@@ -49,8 +49,19 @@ def check_document(
     return sorted(_without_echoes(findings), key=_position)
 
 
+DATA_RULES = ("DT1001", "DT1002", "DT1003", "SC104")  # they say what the project's data gives
+
+
 def _without_echoes(findings: list[Finding]) -> list[Finding]:
-    """Drop a hint (info) about a figure an error or warning already reports in the same sentence."""
+    """One finding per slip: a hint (info) about a figure an error or warning already reports in the same sentence is
+    dropped, and of several errors on the same figure only the one comparing with the data is kept."""
+    by_figure: dict[tuple, list[Finding]] = {}
+    for f in findings:
+        if f.severity is Severity.ERROR and f.found:
+            by_figure.setdefault((*_place(f), f.found), []).append(f)
+    repeated = {id(f) for group in by_figure.values() if len({g.rule for g in group}) > 1
+                and any(g.rule in DATA_RULES for g in group) for f in group if f.rule not in DATA_RULES}  # fmt: skip
+    findings = [f for f in findings if id(f) not in repeated]
     serious: dict[tuple, list[Finding]] = {}
     for f in findings:
         if f.severity is not Severity.INFO:

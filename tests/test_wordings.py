@@ -288,8 +288,8 @@ def test_with_data_only_the_side_the_data_contradicts_is_blamed(tmp_path: Path):
             "项目资金使用规范，实际支出90万元，全部用于项目建设。\n")  # fmt: skip
     found = _with_data(tmp_path, unit)
     assert "RT301" not in found  # the rate is the project's own; the amount before it is wrong
-    [slip] = found["UN501"]
-    assert slip.found == "90元" and slip.expected == "90万元" and "实际支出90元" in slip.excerpt
+    [slip] = [f for group in found.values() for f in group if f.severity.value == "error"]  # one slip, one finding
+    assert slip.found == "90元" and slip.expected in ("90万元", "90.00万元") and "实际支出90元" in slip.excerpt
 
 
 def test_an_indicator_mentioned_only_in_another_ones_analysis_is_not_discussed(tmp_path: Path):
@@ -307,3 +307,11 @@ def test_continued_tables_add_up_with_their_first_part_and_other_tables_stand_al
     assert [f.expected for f in findings(tmp_path, continued.replace("| 100 | 85 |", "| 100 | 86 |"))["TT201"]] == ["85"]
     funds = first + "\n| 序号 | 名称 | 单位 | 预算金额 | 支出金额 |\n|---|---|---|---|---|\n| 1 | 监测井 | 个 | 100 | 90 |\n| 合计 | | | 100 | 90 |\n"
     assert "TT203" not in findings(tmp_path, funds) and "TT201" not in findings(tmp_path, funds)
+
+
+def test_a_project_rate_after_a_contract_is_still_checked_and_one_slip_gives_one_error(tmp_path: Path):
+    base = "项目预算100万元，实际到位100万元，资金到位率100%；实际支出90万元。"
+    assert "DT1003" in _with_data(tmp_path, base + "本年度支付建设、监理、设计等费用，项目全年预算执行率为95%。\n")
+    assert "DT1003" not in _with_data(tmp_path, base + "监理合同已支付18.88万元，监理费预算执行率80%。\n")
+    wrong = _with_data(tmp_path, "项目预算100万元，实际到位100万元，实际支出90万元，预算执行率95%。\n")
+    assert [rule for rule, group in wrong.items() for f in group if f.found == "95%"] == ["DT1003"]

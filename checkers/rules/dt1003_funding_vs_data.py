@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from checkers.analysis import SUB_ITEM, Analysis
+from checkers.analysis import Analysis, about_a_part
 from checkers.figures import extract_figures, in_parentheses, percent_matches, sentence_at, sentences
 from checkers.finding import Severity
 from checkers.rules.base import MINI_DATA, Rule
@@ -29,8 +29,7 @@ def check(a: Analysis, rule: Rule):
         if key is None or expected_rates[key] is None or statement.name in ("得分率",):
             continue
         paragraph, start = statement.extra["paragraph"], statement.extra["start"]
-        head = paragraph.text[:start]
-        if SUB_ITEM.search(head[max(head.rfind("。"), head.rfind("；")) + 1 :]):
+        if about_a_part(paragraph.text, start):
             continue  # the rate of one contract or phase, not the project's
         if not percent_matches(statement.value, expected_rates[key], a.tolerance):
             yield rule.finding(
@@ -48,7 +47,7 @@ def check(a: Analysis, rule: Rule):
                 role = role_of(figure)
                 if figure.kind != "amount" or role not in values or in_parentheses(sentence, figure.start):
                     continue
-                if SUB_ITEM.search(sentence[: figure.start]):
+                if about_a_part(sentence, figure.start):
                     continue  # a contract's or a phase's amount
                 expected = values[role] * funding.unit.factor
                 if figure.in_yuan() != expected:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from checkers.analysis import SUB_ITEM, Analysis
+from checkers.analysis import Analysis, about_a_part
 from checkers.figures import Figure, clause_before, extract_figures, in_parentheses, percent_matches, sentence_at
 from checkers.finding import Severity
 from checkers.rules.base import Rule
@@ -158,7 +158,7 @@ def check(a: Analysis, rule: Rule):
         else:
             head = paragraph.text[:start]
             sentence_head = head[max(head.rfind("。"), head.rfind("；")) + 1 :]
-            part = bool(BREAKDOWN.search(sentence_head) or SUB_ITEM.search(sentence_head))
+            part = about_a_part(paragraph.text, start)
             if part:  # “其中一期尾款预算120万元…执行率80%”: a part's rate, on that sentence's own figures only
                 head = sentence_head
             before = [f for f in extract_figures(head) if f.kind == "amount" and not in_parentheses(head, f.start)]

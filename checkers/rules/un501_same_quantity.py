@@ -133,7 +133,10 @@ def check(a: Analysis, rule: Rule):
                     wrong, right, where = figure, other, paragraph
                     if known and _in_yuan(figure) in known and _in_yuan(other) not in known:  # the data sides with
                         wrong, right, where = other, figure, paragraph_of.get(id(other), paragraph)  # this one
-                        message = f"金额{wrong.value}此处写作“{wrong.unit}”，项目数据与后文为“{right.unit}”，同一金额单位不一致"
+                        if wrong.unit != right.unit:
+                            message = f"金额{wrong.value}此处写作“{wrong.unit}”，项目数据与后文为“{right.unit}”，同一金额单位不一致"
+                        else:
+                            message = f"此处写{wrong.value}{wrong.unit}，项目数据与后文为{right.value}{right.unit}，同一数量前后不一致"
                         conflict = (message, f"{right.value}{right.unit}")
                     yield rule.finding(
                         conflict[0], where.location, sentence_at(where.text, wrong.start),
