@@ -555,6 +555,9 @@ def _items(document: Document, words: tuple[str, ...]) -> list[tuple[str, str, s
     return [(group, title, "".join(parts)) for group, title, parts in _item_parts(document, words)]
 
 
+_APPENDIX_LINE = re.compile(r"^附\s*[件表录]")
+
+
 def _item_parts(document: Document, words: tuple[str, ...]) -> list[tuple[str, str, list[str]]]:
     """:func:`_items` with each item's paragraphs kept apart."""
     found = _section_range(document, words)
@@ -572,6 +575,8 @@ def _item_parts(document: Document, words: tuple[str, ...]) -> list[tuple[str, s
         if not isinstance(block, Paragraph):
             continue
         text = block.text.strip()
+        if _APPENDIX_LINE.match(text):
+            break  # “附件：…评分情况表” after the last suggestion starts the appendix
         if block.is_heading:
             flush()
             if block.heading_level is not None and block.heading_level <= 2:

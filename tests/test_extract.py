@@ -356,3 +356,11 @@ def test_an_extracted_tree_that_fails_validation_is_written_with_exit_code_1(tmp
     out = tmp_path / "p.yaml"
     result = CliRunner().invoke(app, ["extract", str(report), "-o", str(out)])
     assert result.exit_code == 1 and out.exists() and "未通过校验" in result.output
+
+
+def test_the_last_suggestion_stops_before_the_appendix(tmp_path: Path):
+    evaluation = load_project(FIXTURES[0].parent / "fengtai_2024_groundwater.yaml")
+    report = tmp_path / "r.md"
+    write_markdown(render_report(evaluation), report)
+    last = extract_project(report)[0]["findings"]["suggestions"][-1]["text"]
+    assert last.endswith(evaluation.findings.suggestions[-1].text[-20:]) and "附件" not in last

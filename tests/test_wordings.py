@@ -315,3 +315,9 @@ def test_a_project_rate_after_a_contract_is_still_checked_and_one_slip_gives_one
     assert "DT1003" not in _with_data(tmp_path, base + "监理合同已支付18.88万元，监理费预算执行率80%。\n")
     wrong = _with_data(tmp_path, "项目预算100万元，实际到位100万元，实际支出90万元，预算执行率95%。\n")
     assert [rule for rule, group in wrong.items() for f in group if f.found == "95%"] == ["DT1003"]
+
+
+def test_a_closing_that_repeats_a_wrong_opening_is_reported_with_data(tmp_path: Path):
+    text = "B14运转程序规范性，权重50分，得分45分。程序基本规范。根据相关评分标准，扣5分，该指标得45分。\n"
+    found = _with_data(tmp_path, text)
+    assert any("结尾写“该指标得45分”" in f.message for f in found["SC104"])

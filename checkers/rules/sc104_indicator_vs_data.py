@@ -1,6 +1,6 @@
-"""指标权重、得分与项目数据不一致（需 --data）：报告正文或评分表中某指标的权重、得分与数据文件不同。
+"""指标权重、得分与项目数据不一致（需 --data）：报告正文、结尾句或评分表中某指标的权重、得分与数据文件不同。
 
-按编码（无编码时按名称）在项目数据中找到该三级指标，比较正文开头句与评分表各行的权重和得分。
+按编码（无编码时按名称）在项目数据中找到该三级指标，比较正文开头句与评分表各行的权重和得分；开头句错了而结尾句照抄时，结尾句也列出。
 """
 
 from __future__ import annotations
@@ -42,6 +42,17 @@ def check(a: Analysis, rule: Rule):
                 f"{node.label}：报告写{_pair(weight, score)}，项目数据为{_pair(node.total_weight, node.total_score)}",
                 location, excerpt, expected=_pair(node.total_weight, node.total_score), found=_pair(weight, score),
             )  # fmt: skip
+    for statement in a.indicator_statements:  # a closing that repeats a wrong opening is just as wrong
+        node = data.find_indicator(statement.code or statement.name)
+        if node is None or not node.is_leaf or statement.score == node.total_score:
+            continue
+        for closing in statement.closings:
+            if closing.score == statement.score and closing.score != node.total_score:
+                yield rule.finding(
+                    f"{node.label}：结尾写“{closing.words}”，项目数据为得分{format_score(node.total_score)}分",
+                    closing.paragraph.location, closing.sentence, expected=f"{format_score(node.total_score)}分",
+                    found=f"{format_score(closing.score)}分",
+                )  # fmt: skip
 
 
 RULE = Rule("SC104", "indicator-vs-data", Severity.ERROR, check, __doc__, FAILING, PASSING, data=MINI_DATA,
