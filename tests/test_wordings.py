@@ -321,3 +321,11 @@ def test_a_closing_that_repeats_a_wrong_opening_is_reported_with_data(tmp_path: 
     text = "B14运转程序规范性，权重50分，得分45分。程序基本规范。根据相关评分标准，扣5分，该指标得45分。\n"
     found = _with_data(tmp_path, text)
     assert any("结尾写“该指标得45分”" in f.message for f in found["SC104"])
+
+
+def test_a_stale_overview_row_is_reported_against_the_data_even_when_the_prose_is_wrong_too(tmp_path: Path):
+    text = ("| 指标 | 权重 | 得分 |\n|---|---|---|\n| A决策 | 50 | 45 |\n| B过程 | 50 | 40 |\n| 合计 | 100 | 85 |\n\n"
+            "决策指标总分50分，得分45分。\n")  # fmt: skip
+    found = _with_data(tmp_path, text)
+    rows = [f for f in found.get("SC104", []) if f.location.table == 1]
+    assert [f.found for f in rows] == ["权重50分、得分45分"] and rows[0].expected == "权重50分、得分50分"

@@ -1,11 +1,12 @@
 """指标权重、得分与项目数据不一致（需 --data）：报告正文、结尾句或评分表中某指标的权重、得分与数据文件不同。
 
-按编码（无编码时按名称）在项目数据中找到该三级指标，比较正文开头句与评分表各行的权重和得分；开头句错了而结尾句照抄时，结尾句也列出。
+按编码（无编码时按名称）在项目数据中找到该三级指标，比较正文开头句与评分表各行的权重和得分；开头句错了而结尾句照抄时，结尾句也列出；
+得分概况表中一级指标的权重、得分也与数据比较（重新打分后未更新的表格）。
 """
 
 from __future__ import annotations
 
-from checkers.analysis import Analysis
+from checkers.analysis import Analysis, names_match, split_label
 from checkers.finding import Severity
 from checkers.rules.base import MINI_DATA, Rule
 from evaluation_model import format_score
@@ -41,6 +42,16 @@ def check(a: Analysis, rule: Rule):
             yield rule.finding(
                 f"{node.label}：报告写{_pair(weight, score)}，项目数据为{_pair(node.total_weight, node.total_score)}",
                 location, excerpt, expected=_pair(node.total_weight, node.total_score), found=_pair(weight, score),
+            )  # fmt: skip
+    for row, _table in a.overview_rows():  # 一级 rows of the 得分概况表 (a stale row after a rescore)
+        code, name = split_label(row.labels[0]) if row.labels else (None, "")
+        node = next((top for top in data.indicators if (code and top.code == code) or names_match(top.name, name)), None)
+        if node is None or row.weight is None or row.score is None:
+            continue
+        if (row.weight, row.score) != (node.total_weight, node.total_score):
+            yield rule.finding(
+                f"{node.label}：评分表写{_pair(row.weight, row.score)}，项目数据为{_pair(node.total_weight, node.total_score)}",
+                row.location, row.excerpt, expected=_pair(node.total_weight, node.total_score), found=_pair(row.weight, row.score),
             )  # fmt: skip
     for statement in a.indicator_statements:  # a closing that repeats a wrong opening is just as wrong
         node = data.find_indicator(statement.code or statement.name)

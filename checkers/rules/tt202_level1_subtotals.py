@@ -27,7 +27,6 @@ PASSING = FAILING.replace("得分17分", "得分16分")
 
 
 def check(a: Analysis, rule: Rule):
-    blamed: set[tuple] = set()  # table rows already reported (“决策” and “项目决策” may both point at one row)
     for statement in a.level1_prose:
         weight = statement.extra.get("weight")
         comparisons = []  # (where it is said, weight, score, doubt about that table, location and excerpt of it)
@@ -50,17 +49,7 @@ def check(a: Analysis, rule: Rule):
             data_side = next(((top.total_weight, top.total_score) for top in a.data.indicators
                               if names_match(top.name, statement.name)), None)  # fmt: skip
         if data_side is not None and data_side[1] == statement.value and (weight is None or data_side[0] == weight):
-            # the data agrees with the prose: a table that differs is the stale or mistyped side
-            for source, w, s, _, location, excerpt in comparisons:
-                if location is not None and (location.table, location.row) not in blamed and (
-                        s is not None and s != statement.value or weight is not None and w is not None and w != weight):  # fmt: skip
-                    blamed.add((location.table, location.row))
-                    yield rule.finding(
-                        f"“{statement.name}”小计：{source}写{_pair(weight and w, s)}，与正文和项目数据的"
-                        f"{_pair(weight, statement.value)}不一致",
-                        location, excerpt, expected=_pair(weight, statement.value), found=_pair(weight and w, s),
-                    )  # fmt: skip
-            continue
+            continue  # the data agrees with the prose: a table that differs is the stale side (SC104 reports its row)
         if data_side is not None:
             comparisons.append(("项目数据", data_side[0], data_side[1], "", None, ""))
         for source, w, s, doubt, _, _ in comparisons:
