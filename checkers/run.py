@@ -55,7 +55,7 @@ def _annotation_target(options: CheckOptions, path: Path, count: int, used: set[
     return target
 
 
-REPORT_WORDS = ("绩效", "评价", "得分", "权重", "预算", "资金")
+REPORT_WORDS = ("绩效", "评价", "得分", "权重", "预算", "资金", "项目", "指标", "支出", "万元")
 
 
 def looks_like_a_report(document) -> bool:

@@ -329,3 +329,11 @@ def test_a_stale_overview_row_is_reported_against_the_data_even_when_the_prose_i
     found = _with_data(tmp_path, text)
     rows = [f for f in found.get("SC104", []) if f.location.table == 1]
     assert [f.found for f in rows] == ["权重50分、得分45分"] and rows[0].expected == "权重50分、得分50分"
+
+
+def test_letters_in_decimals_and_a_longer_total_phrase(tmp_path: Path):
+    [letter, year] = findings(tmp_path, "项目于2O19年6月开工，实际支出168.9l万元。\n")["FG901"]
+    assert {letter.found, year.found} == {"168.9l", "2O19"}
+    text = "新建监控点位210个、改造监控点位176个，共计完成点位建设{}个。\n"
+    assert [f.expected for f in findings(tmp_path, text.format(396))["CT702"]] == ["386个"]
+    assert "CT702" not in findings(tmp_path, text.format(386))

@@ -27,8 +27,8 @@ PASSING = FAILING.replace("合计339平方米", "合计329平方米")
 # “合计329平方米”; “共计完成投资215.5万元”, “两期共完成投资…”: 合计/共计/总计 or 共 before a verb of doing, then at
 # most a short noun. Not “共有/共涉及/共扣”, not 公共/一共/总共/总计划, and 累计 (which spans earlier years) only directly.
 TOTAL_WORD = re.compile(
-    r"(?:(?:合计|共计|总计(?!划))(?:(?:完成|投入|支出|安装|建成|建设|使用|新建|改造)[\u4e00-\u9fff]{0,3})?"
-    r"|(?<![公一总])共(?:(?:完成|投入|支出|安装|建成|建设|使用|新建|改造)[\u4e00-\u9fff]{0,3})?|累计|总面积|总金额)"
+    r"(?:(?:合计|共计|总计(?!划))(?:(?:完成|投入|支出|安装|建成|建设|使用|新建|改造)[\u4e00-\u9fff]{0,4})?"
+    r"|(?<![公一总])共(?:(?:完成|投入|支出|安装|建成|建设|使用|新建|改造)[\u4e00-\u9fff]{0,4})?|累计|总面积|总金额)"
     r"(?:为|达|约)?\s*$"
 )
 PER_UNIT = re.compile(r"每|单价|人均|户均|平均")  # in the clause before a figure: a figure per unit, not an item
