@@ -31,8 +31,7 @@ from checkers.readers.docx_reader import (
     _WORD_CONTENT_TYPES,
     _iter_blocks,
     _style_levels,
-    paragraph_info,
-    table_rows,
+    add_block,
 )
 from checkers.report_document import document_from_report
 from drafter.atomic import OutputError, atomic_write_bytes, guard_output
@@ -182,12 +181,7 @@ def _walk(body: _Element, levels: dict[str, int], path: str) -> tuple[Document, 
         else:
             continue
         for el in elements:
-            if el.tag == W_P:
-                text, level = paragraph_info(el, levels)
-                added = builder.add_paragraph(text, style_level=level) if text.strip() else None
-            else:
-                added = builder.add_table(table_rows(el))
-            if added is not None:
+            if add_block(builder, el, levels) is not None:
                 owners.append(index)
     return builder.build(), owners
 

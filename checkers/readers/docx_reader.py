@@ -467,12 +467,15 @@ def _read_blocks(main_blob: bytes, levels: dict[str, int], builder: DocumentBuil
     if body is None:
         return
     for el in _iter_blocks(body):
-        if el.tag == W_P:
-            text, level = paragraph_info(el, levels)
-            if text.strip():
-                builder.add_paragraph(text, style_level=level)
-        else:
-            builder.add_table(table_rows(el))
+        add_block(builder, el, levels)
+
+
+def add_block(builder: DocumentBuilder, el: _Element, levels: dict[str, int]):
+    """Feed one ``w:p`` or ``w:tbl`` to the builder; the new block, or None for a blank paragraph or empty table."""
+    if el.tag == W_P:
+        text, level = paragraph_info(el, levels)
+        return builder.add_paragraph(text, style_level=level) if text.strip() else None
+    return builder.add_table(table_rows(el))
 
 
 def iter_numbered_blocks(root: _Element) -> Iterator[tuple[str, int, _Element]]:
