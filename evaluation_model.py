@@ -7,7 +7,7 @@ figure is formatted by the functions in this module.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import Enum, StrEnum
 from typing import Annotated, Any, Literal
@@ -473,21 +473,25 @@ class Evaluation(StrictModel):
             raise ValueError("\n".join(problems))
         return self
 
-    def unfinished(self) -> list[tuple[str, str]]:
-        """(field path, Chinese reason) of what is still to be filled in: “（待补充）” left by extract, a zero budget."""
-        out: list[tuple[str, str]] = []
+    def text_fields(self) -> Iterator[tuple[str, str]]:
+        """(field path as project-file errors write it, e.g. ``indicators[0].children[1].evidence``, text) of every
+        text in the project, in file order."""
 
-        def walk(value: Any, path: str) -> None:
-            if isinstance(value, str) and PLACEHOLDER in value:
-                out.append((path, f"还是“{PLACEHOLDER}”，请填写"))
+        def walk(value: Any, path: str) -> Iterator[tuple[str, str]]:
+            if isinstance(value, str):
+                yield path, value
             elif isinstance(value, dict):
                 for key, item in value.items():
-                    walk(item, f"{path}.{key}" if path else str(key))
+                    yield from walk(item, f"{path}.{key}" if path else str(key))
             elif isinstance(value, list):
                 for index, item in enumerate(value):
-                    walk(item, f"{path}[{index}]")
+                    yield from walk(item, f"{path}[{index}]")
 
-        walk(self.model_dump(mode="python", exclude_none=True), "")
+        return walk(self.model_dump(mode="python", exclude_none=True), "")
+
+    def unfinished(self) -> list[tuple[str, str]]:
+        """(field path, Chinese reason) of what is still to be filled in: “（待补充）” left by extract, a zero budget."""
+        out = [(path, f"还是“{PLACEHOLDER}”，请填写") for path, text in self.text_fields() if PLACEHOLDER in text]
         if self.funding.budget == 0:
             out.append(("funding.budget", "预算为 0（从报告中没有读到？），资金到位率、执行率无法计算，请填写预算数"))
         return out

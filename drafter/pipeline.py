@@ -48,19 +48,7 @@ def data_source(evaluation: Evaluation, excerpt: str, project_path: Path | None)
     sentence = excerpt.strip().rstrip("。；;")
     if len(sentence) < 6:
         return ""
-    found: list[str] = []
-
-    def walk(value: object, path: str) -> None:
-        if isinstance(value, str) and sentence in value:
-            found.append(path)
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, f"{path}.{key}" if path else str(key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, f"{path}[{index}]")
-
-    walk(evaluation.model_dump(mode="python", exclude_none=True), "")
+    found = [path for path, text in evaluation.text_fields() if sentence in text]
     if not found:
         return ""
     line = None
