@@ -60,7 +60,7 @@ OTHER_PERIOD = re.compile(r"上年|去年|往年|上一年|以前年度|上期|�
 SURVEY = re.compile(r"满意度|问卷|调查|测评|受访|居民|群众")
 CONDITION = re.compile(r"如|若|凡|否则|不扣分|未扣分")  # “如未制定管理办法扣2分”: a rule, not this year's deduction
 YEAR_AT_END = re.compile(r"((?:19|20)\d{2})年度?的?$")
-NOT_THE_TOTAL = re.compile(r"上年|去年|往年|上一年|上期|前一年|以前年度|满意度|问卷|调查|测评|考核|考评|自评|医院|单位|学校|街道|社区|子项|分项|指标")
+NOT_THE_TOTAL = re.compile(OTHER_PERIOD.pattern + r"|满意度|问卷|调查|测评|考核|考评|自评|医院|单位|学校|街道|社区|子项|分项|指标")
 GRADE_RE = re.compile(r"(?:绩效评级|评价等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论|评价结果)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
 RATE_NAMES = (
     "资金到位率", "预算执行率", "资金执行率", "成本节约率", "决算核减率", "审计控制率", "到位率", "执行率", "节约率",
@@ -73,11 +73,6 @@ RATE_RE = re.compile(
 SCORING_STANDARD = re.compile(r"评分标准[：:，,]|得满分|每(?:低|高|少|多|降低|提高)|不得分|的得|按比例")
 GRADE_WORDS = {"优秀": "优", "良好": "良", "优": "优", "良": "良", "中": "中", "差": "差"}
 
-AMOUNT_ROLES = (
-    ("budget", re.compile(r"预算|安排资金|批复|计划安排|核定")),
-    ("received", re.compile(r"到位|下达|拨付到位")),
-    ("spent", re.compile(r"支出|使用|支付|执行")),
-)
 
 
 _NAME_START = re.compile(r"[\u4e00-\u9fff（(]")
@@ -287,7 +282,6 @@ class Analysis:
         self.execution_base = execution_base or (data.settings.execution_rate_base if data is not None else "到位")
         self.tolerance = tolerance if data is None else data.settings.rate_tolerance
         self._total_mismatches: dict[int, list] = {}
-        self._continued: dict[int, Table] = {}  # id of a 续表 → the table it continues
 
     # -- texts ---------------------------------------------------------------
 
@@ -344,7 +338,17 @@ class Analysis:
     @cached_property
     def score_tables(self) -> list[ScoreTable]:
         """Every score table; a headerless table right after one (past a “续表” line) continues it."""
+        return self._score_tables_and_parts[0]
+
+    @cached_property
+    def _continued(self) -> dict[int, Table]:
+        """id of a 续表 → the table it continues."""
+        return self._score_tables_and_parts[1]
+
+    @cached_property
+    def _score_tables_and_parts(self) -> tuple[list[ScoreTable], dict[int, Table]]:
         out: list[ScoreTable] = []
+        continued: dict[int, Table] = {}
         previous: ScoreTable | None = None  # the score table the next table may continue
         marked = False  # a “续表” line since that table
         for block in self.document.blocks:
@@ -358,11 +362,11 @@ class Analysis:
             headerless = not any(grid_rows(block)[0]) if block.rows else False
             if previous is not None and block.n_cols == previous.table.n_cols and (marked or found is None and headerless):
                 found = found or score_table_of(block, continues=previous)  # a 续表, its header repeated or not
-                self._continued[id(block)] = previous.table
+                continued[id(block)] = previous.table
             if found is not None:
                 out.append(found)
             previous, marked = found, False
-        return out
+        return out, continued
 
     @cached_property
     def table_indicators(self) -> dict[str, list[tuple[ScoreRow, ScoreTable]]]:
@@ -487,7 +491,6 @@ class Analysis:
         if id(table) not in self._total_mismatches:
             from checkers.table_totals import total_mismatches
 
-            self.score_tables  # noqa: B018 — finds which tables continue which
             earlier: list[list[str]] = []
             part = self._continued.get(id(table))
             while part is not None:  # a 续表 adds up with the rows of the parts before it
