@@ -500,6 +500,20 @@ class Analysis:
             self._total_mismatches[id(table)] = total_mismatches(table, earlier, header)
         return self._total_mismatches[id(table)]
 
+    @cached_property
+    def detail_slips(self) -> list:
+        """With --data: the cells of the report's funding detail table that differ from ``funding.detail``."""
+        if self.data is None or self.data.funding.detail is None:
+            return []
+        from checkers.detail_vs_data import detail_slips
+
+        return detail_slips(self.document.tables, self.data.funding.detail)
+
+    def data_explains(self, table: Table, col: int, stated: Decimal) -> bool:
+        """With --data: a 合计 that is the data's, in a detail-table column where an item differs from the data."""
+        slips = [s for s in self.detail_slips if s.table is table and s.col == col]
+        return bool(slips) and not any(s.is_total and s.stated == stated for s in slips)
+
     def doubt_about(self, table: Table, col: int | None) -> str:
         """A note for a finding that takes this table column as right when the column itself does not add up."""
         if col is None or not any(m.col == col for m in self.total_mismatches(table)):

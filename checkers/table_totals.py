@@ -35,7 +35,7 @@ def _is_rate_column(header: str) -> bool:
     return any(word in header for word in NOT_ADDITIVE)
 
 
-def _total_kind(row: list[str]) -> str | None:
+def total_kind(row: list[str]) -> str | None:
     """'subtotal' or 'total' when one of the row's first three cells is a 小计/合计 label."""
     for cell in row[:3]:
         text = cell.replace(" ", "")
@@ -64,12 +64,12 @@ def _breakdown_rows(rows: list[list[str]], c: int) -> set[int]:
         while above > 0 and (above in out or _is_breakdown_start(rows[above])):
             above -= 1
         parent = rows[above]
-        if above == 0 or _total_kind(parent):
+        if above == 0 or total_kind(parent):
             continue
         whole, running, block = _number(parent[c]), Decimal(0), None
         for index in range(start, len(rows)):
             value = _number(rows[index][c])
-            if whole is None or value is None or _total_kind(rows[index]) or running + value > whole:
+            if whole is None or value is None or total_kind(rows[index]) or running + value > whole:
                 break
             running += value
             if running == whole:
@@ -78,7 +78,7 @@ def _breakdown_rows(rows: list[list[str]], c: int) -> set[int]:
         if block is None and numbered:
             block = [start]
             for index in range(start + 1, len(rows)):
-                if rows[index][0] != parent[0] or _total_kind(rows[index]):
+                if rows[index][0] != parent[0] or total_kind(rows[index]):
                     break
                 block.append(index)
         out.update(block or [start])
@@ -103,7 +103,7 @@ def total_mismatches(table: Table, earlier: list[list[str]] | None = None, heade
     if len(rows) < 3:
         return out
     header = rows[0]
-    kinds = [_total_kind(r) for r in rows]
+    kinds = [total_kind(r) for r in rows]
     if not any(kinds[1:]):
         return out
     since_subtotal: list[int] = []  # rows since the last subtotal
@@ -122,7 +122,7 @@ def total_mismatches(table: Table, earlier: list[list[str]] | None = None, heade
             stated = _number(row[c])
             if stated is None or (c < len(header) and _is_rate_column(header[c])) or row[c].endswith("%"):
                 continue
-            if _total_kind([row[c]]):
+            if total_kind([row[c]]):
                 continue
             if c not in parts:
                 parts[c] = _breakdown_rows(rows, c)

@@ -337,3 +337,30 @@ def test_letters_in_decimals_and_a_longer_total_phrase(tmp_path: Path):
     text = "新建监控点位210个、改造监控点位176个，共计完成点位建设{}个。\n"
     assert [f.expected for f in findings(tmp_path, text.format(396))["CT702"]] == ["386个"]
     assert "CT702" not in findings(tmp_path, text.format(386))
+
+
+def test_a_wrong_detail_table_row_is_named_with_data_and_its_correct_total_is_not_blamed(tmp_path: Path):
+    from drafter.markdown_writer import to_markdown
+    from drafter.render import render_report
+    from project_file import load_project
+
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "shangcheng_2020_command_center.yaml"
+    evaluation = load_project(fixture)
+    clean = to_markdown(render_report(evaluation))
+    row = "| 杭州众诚咨询监理有限公司 | 24.09 | 23.60 |  | 18.88 | 4.72 |"
+    assert row in clean
+    path = tmp_path / "r.md"
+
+    def check(text: str, data) -> list:
+        path.write_text(text, encoding="utf-8")
+        return [f for f in check_document(read_document(path), data=data) if f.severity.value == "error"]
+
+    assert check(clean, evaluation) == []
+    slipped = clean.replace(row, row.replace("4.72", "4.27"))
+    [without] = check(slipped, None)
+    assert without.rule == "TT201" and without.found == "168.91"  # alone, the table cannot tell which cell is wrong
+    [named] = check(slipped, evaluation)
+    assert named.rule == "DT1003" and named.found == "4.27" and named.expected == "4.72" and "监理" in named.message
+    total = clean.replace("| 675.94 | 168.91 |", "| 675.94 | 168.19 |")
+    [stale] = check(total, evaluation)
+    assert stale.rule == "DT1003" and stale.found == "168.19" and "合计行" in stale.message

@@ -2,6 +2,8 @@
 
 到位率、执行率按数据计算（执行率口径见 settings.execution_rate_base）；金额按单位换算后比较。
 写的是某个合同、标段、一期或尾款的比率与金额时（“监理合同…执行率80%”）不与项目数据比较。
+数据有资金明细表（funding.detail）时，报告中表头含其全部金额列的表格逐格与之比较：各行按名称（或行数相同时按顺序）
+对应，合计行与数据各列之和比较；大多数格子都不符的表格视为另一张表（或另一种单位），不作比较。
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from checkers.figures import extract_figures, in_parentheses, percent_matches, s
 from checkers.finding import Severity
 from checkers.rules.base import MINI_DATA, Rule
 from checkers.rules.rt301_rates import role_of
-from evaluation_model import format_amount, format_percent
+from evaluation_model import format_amount, format_percent, plain
 
 PASSING = """\
 项目预算100万元，实际到位100万元，资金到位率100%；实际支出90万元，预算执行率90%。
@@ -37,6 +39,12 @@ def check(a: Analysis, rule: Rule):
                 statement.location, statement.excerpt, expected=format_percent(expected_rates[key]),
                 found=f"{statement.value}%",
             )  # fmt: skip
+    for slip in a.detail_slips:
+        where = "合计行" if slip.is_total else f"“{slip.item[:20]}{'…' if len(slip.item) > 20 else ''}”一行"
+        yield rule.finding(
+            f"资金明细表{where}“{slip.column}”写{slip.written}，项目数据为{plain(slip.expected)}",
+            slip.table.at(slip.row, slip.col + 1), slip.row_text, expected=plain(slip.expected), found=slip.written,
+        )  # fmt: skip
     values = {"budget": funding.budget, "received": funding.received, "spent": funding.spent}
     names = {"budget": "预算", "received": "实际到位", "spent": "实际支出"}
     for paragraph in a.body_paragraphs:

@@ -1,0 +1,119 @@
+"""The report's funding detail table (资金明细表) cell by cell against the project data's ``funding.detail``.
+
+The report's table is the one whose header names every numeric column of the data's table. Item rows are paired
+with the data's rows by their first text cell (序号 aside: the 名称), or by position when the report lists as many
+items as the data; the 合计 row is compared with the data's column totals. A table that disagrees with the data in
+most of its numeric cells is taken as another table (or another unit) and not compared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from checkers.analysis import grid_rows, number_in
+from checkers.document import Table
+from checkers.table_totals import total_kind
+
+
+@dataclass
+class DetailSlip:
+    """A numeric cell of the report's detail table that is not the data's: row (1-based) and column (0-based)."""
+
+    table: Table
+    row: int
+    col: int
+    column: str
+    item: str
+    stated: Decimal
+    expected: Decimal
+    is_total: bool
+    row_text: str
+    written: str  # the cell as the report writes it (“846.10”)
+
+
+def _squash(text: str) -> str:
+    return "".join(str(text).split())
+
+
+def _header_columns(header: list[str], names: list[str]) -> dict[int, int] | None:
+    """Data column index → report column index, when every named column is in the header; else None."""
+    cells = [_squash(cell) for cell in header]
+    out: dict[int, int] = {}
+    for index, name in names:
+        target = _squash(name)
+        match = next((c for c, cell in enumerate(cells) if cell == target), None)
+        if match is None:
+            match = next((c for c, cell in enumerate(cells) if cell.startswith(target)), None)  # 总预算（万元）
+        if match is None:
+            return None
+        out[index] = match
+    return out
+
+
+def _data_number(cell) -> Decimal | None:
+    return cell if isinstance(cell, Decimal) else None
+
+
+def _item_key(row: list, text_columns: list[int]) -> str:
+    return next((_squash(row[c]) for c in text_columns if c < len(row) and row[c] not in (None, "")), "")
+
+
+def detail_slips(tables: list[Table], detail) -> list[DetailSlip]:
+    """Every numeric cell of the report's detail table that differs from ``detail`` (a ``DetailTable``)."""
+    numeric = [(i, c.name) for i, c in enumerate(detail.columns) if c.numeric]
+    if not numeric or not detail.rows:
+        return []
+    named = [i for i, c in enumerate(detail.columns) if not c.numeric and "序" not in c.name]
+    for table in tables:
+        rows = grid_rows(table)
+        if len(rows) < 2:
+            continue
+        columns = _header_columns(rows[0], numeric)
+        if columns is None:
+            continue
+        slips = _compare(table, rows, columns, named, detail)
+        if slips is not None:
+            return slips
+    return []
+
+
+def _compare(table: Table, rows: list[list[str]], columns: dict[int, int], named: list[int],
+             detail) -> list[DetailSlip] | None:  # fmt: skip
+    """The differing cells of one table, or None when it is not the data's table."""
+    header = rows[0]
+    name_columns = {i: _header_columns(header, [(i, detail.columns[i].name)]) for i in named}
+    name_pairs = [(i, m[i]) for i, m in name_columns.items() if m]
+    items = [r for r in range(1, len(rows)) if not total_kind(rows[r]) and any(rows[r][c] for c in columns.values())]
+    by_key = {_item_key(row, [i for i, _ in name_pairs]): row for row in detail.rows}
+    pairs: list[tuple[int, list]] = []
+    for r in items:
+        key = next((_squash(rows[r][c]) for _, c in name_pairs if rows[r][c].strip()), "")
+        if key and key in by_key:
+            pairs.append((r, by_key[key]))
+    if len(pairs) < len(items) and len(items) == len(detail.rows):
+        pairs = list(zip(items, detail.rows, strict=True))
+    compared, slips = 0, []
+    for r, data_row in pairs:
+        for i, c in columns.items():
+            expected = _data_number(data_row[i]) if i < len(data_row) else None
+            stated = number_in(rows[r][c])
+            if expected is None or stated is None:
+                continue
+            compared += 1
+            if stated != expected:
+                item = next((rows[r][c2] for _, c2 in name_pairs if rows[r][c2].strip()), f"第{r + 1}行")
+                slips.append(DetailSlip(table, r + 1, c, header[c], item, stated, expected, False, " | ".join(rows[r]),
+                                        rows[r][c].strip()))
+    if not compared or len(slips) * 2 > compared:
+        return None
+    for r in range(1, len(rows)):
+        if total_kind(rows[r]) != "total":
+            continue
+        for i, c in columns.items():
+            stated = number_in(rows[r][c])
+            expected = detail.column_total(i)
+            if stated is not None and stated != expected:
+                slips.append(DetailSlip(table, r + 1, c, header[c], "合计", stated, expected, True, " | ".join(rows[r]),
+                                        rows[r][c].strip()))
+    return slips
