@@ -55,6 +55,12 @@ def _breakdown_rows(rows: list[list[str]], c: int) -> set[int]:
     table with a 序号 column the rows that share the row above's number; else the “其中” row alone. A “其中”
     under a 合计 row lists the total's own items: those are what it adds up.
     """
+    return {index for block in _breakdowns(rows, c).values() for index in block}
+
+
+def _breakdowns(rows: list[list[str]], c: int) -> dict[int, list[int]]:
+    """Each parent row's “其中” rows in column ``c`` (see :func:`_breakdown_rows`), by the parent's index."""
+    blocks: dict[int, list[int]] = {}
     out: set[int] = set()
     numbered = bool(rows) and any(word in rows[0][0] for word in ("序号", "编号", "序"))
     for start, row in enumerate(rows):
@@ -81,7 +87,45 @@ def _breakdown_rows(rows: list[list[str]], c: int) -> set[int]:
                 if rows[index][0] != parent[0] or total_kind(rows[index]):
                     break
                 block.append(index)
-        out.update(block or [start])
+        blocks[above] = block or [start]
+        out.update(blocks[above])
+    return blocks
+
+
+@dataclass
+class BreakdownExcess:
+    """A row whose “其中” parts (in a table numbered by 序号) add up to more than the row itself."""
+
+    table: Table
+    row: int
+    col: int
+    column: str
+    item: str
+    stated: Decimal
+    parts: Decimal
+    row_text: str
+
+
+def breakdown_excesses(table: Table) -> list[BreakdownExcess]:
+    """Rows of a numbered table whose “其中” parts add up to more than the row (parts never exceed their whole)."""
+    rows = grid_rows(table)
+    if len(rows) < 3 or not any(word in rows[0][0] for word in ("序号", "编号", "序")):
+        return []
+    if not any(_is_breakdown_start(row) for row in rows[1:]):
+        return []
+    header, out = rows[0], []
+    for c in range(1, len(header)):
+        if _is_rate_column(header[c]):
+            continue
+        for parent, block in _breakdowns(rows, c).items():
+            whole = _number(rows[parent][c])
+            values = [_number(rows[i][c]) for i in block]
+            if whole is None or None in values or len(values) < 2 or rows[parent][c].endswith("%"):
+                continue
+            parts = sum(values, Decimal(0))
+            if parts > whole:
+                item = next((cell for cell in rows[parent][1:c] if cell.strip() and _number(cell) is None), f"第{parent + 1}行")
+                out.append(BreakdownExcess(table, parent + 1, c, header[c], item, whole, parts, " | ".join(rows[parent])))
     return out
 
 

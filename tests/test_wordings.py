@@ -364,3 +364,20 @@ def test_a_wrong_detail_table_row_is_named_with_data_and_its_correct_total_is_no
     total = clean.replace("| 675.94 | 168.91 |", "| 675.94 | 168.19 |")
     [stale] = check(total, evaluation)
     assert stale.rule == "DT1003" and stale.found == "168.19" and "合计行" in stale.message
+
+
+def test_parts_that_add_up_to_more_than_their_whole_are_reported(tmp_path: Path):
+    slipped = BREAKDOWN_TABLE.replace("| | 存储设备 | 40.00 | 39.00 |", "| | 存储设备 | 50.00 | 39.00 |")
+    [excess] = findings(tmp_path, slipped)["TT201"]
+    assert excess.found == "100.00" and "设备购置费" in excess.message and "分项" in excess.message
+    prose = "项目总投资1000万元，其中：财政资金600万元，自筹资金{}万元。\n"
+    [wrong] = findings(tmp_path, prose.format(500))["CT702"]
+    assert wrong.found == "1000万元" and wrong.expected == "1100万元"
+    assert "CT702" not in findings(tmp_path, prose.format(400))
+    quiet = (
+        "项目总投资1000万元，其中本年度投资800万元，累计完成投资900万元。\n\n"
+        "项目预算100万元，其中设备60万元，实际支出55万元。\n\n"
+        "总体满意度95%，其中居民满意度96%，商户满意度94%。\n\n"
+        "项目预算100万元，其中2023年60万元，2024年50万元。\n"
+    )
+    assert "CT702" not in findings(tmp_path, quiet)

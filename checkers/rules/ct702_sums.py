@@ -3,7 +3,8 @@
 （1）同一句中“合计/共计/总计/累计N单位”“共计（两期共）完成投资N万元”，与它前面同单位的各个数字（至少两个）之和比较；
 “每间13平方米”这类单位数、百分比和分数不计入，括号内已有“共52平方米”时只计这个小计，前面另有合计时只加其后的各项；
 （2）“总数……，其中/包括：A……，B……”：其中各项（至少两个、同单位）之和与总数相差在 1% 以内而不相等时报告
-（差得更多通常说明各项并非全部列出）；
+（差得更多通常说明各项并非全部列出）；“总数N，其中：A x，B y”只列名称与数字的各项之和大于总数时也报告（分项不可能多于总数；
+写的是已支付、实际支出、完成、较上年等另一种数的不算分项）；
 （3）同段写出送审金额、审定金额、核减金额时，核减 = 送审 − 审定。
 """
 
@@ -63,6 +64,20 @@ def _addends(sentence: str, figures: list) -> list | None:
     return items
 
 
+LIST_ITEM = re.compile(r"^[\u4e00-\u9fff（）()“”]{1,16}?(?:为|约)?\s*\d[\d,.]*\s*[\u4e00-\u9fff%]{0,3}$")
+NOT_A_PART = re.compile(r"实际|支出|支付|拨付|到位|完成|累计|较|比|增|减|结余|剩余|节约|占|已|未|超|达|用于|年")
+
+
+def _plain_list(sentence: str, whole, among: int) -> bool:
+    """“总数N单位，其中：A x单位，B y单位。”: the whole right before 其中 and after it only “name + figure” items
+    that are parts of it (no spent, paid, completed, compared… amounts): their sum can never exceed the whole."""
+    if sentence[whole.end : among].strip(" ，,：:") != "":
+        return False
+    tail = sentence[among + 2 :].strip().lstrip("：:").rstrip("。；;！!")
+    items = [item.strip() for item in re.split(r"[，,、]", tail)]
+    return len(items) >= 2 and all(LIST_ITEM.match(item) and not NOT_A_PART.search(item) for item in items)
+
+
 def _sum_findings(paragraph, rule: Rule):
     text = paragraph.text
     for _start, _end, sentence in sentences(text):
@@ -97,7 +112,9 @@ def _sum_findings(paragraph, rule: Rule):
             tail = [f for f in figures if f.start > among and f.unit]
             if head and len(tail) >= 2 and len({f.unit for f in tail}) == 1 and head[-1].unit == tail[0].unit:
                 whole, parts_sum = head[-1].value, sum((f.value for f in tail), Decimal(0))
-                if parts_sum != whole and abs(parts_sum - whole) <= whole * Decimal("0.01"):
+                close = abs(parts_sum - whole) <= whole * Decimal("0.01")
+                if parts_sum != whole and (close or (parts_sum > whole and head[-1].unit != "%"
+                                                   and _plain_list(sentence, head[-1], among))):
                     yield rule.finding(
                         f"总数写{whole}{head[-1].unit}，其中各项之和为{plain(parts_sum)}{head[-1].unit}",
                         paragraph.location, sentence.strip(), expected=f"{plain(parts_sum)}{head[-1].unit}",

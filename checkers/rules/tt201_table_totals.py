@@ -3,6 +3,7 @@
 对合计行中每个有数字的列（比率、单价、年度等不可相加的列除外），把该列其余各行（不含小计行）的数字相加后比较；
 每个“小计”行与上一小计之后的各行之和比较；“合计”可在前三列中任一列。金额与得分都按报告所写的小数精确相加。
 “其中：……”开头的分项行是上一行的明细，不再重复相加（分项到其和等于上一行为止；否则在有序号列的表中到下一个序号为止）。
+有序号列的表中，一项的“其中”各分项（同一序号下各行）相加大于该项本身的，也报告（分项之和不可能大于总数）。
 给出 --data 时，资金明细表的合计与项目数据一致而某一行与数据不符的，由 DT1003 指出写错的那一行，本规则不再报合计。
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 from checkers.analysis import Analysis
 from checkers.finding import Severity
 from checkers.rules.base import Rule
+from checkers.table_totals import breakdown_excesses
 from evaluation_model import format_score, plain
 
 FAILING = """\
@@ -32,6 +34,13 @@ def check(a: Analysis, rule: Rule):
             yield rule.finding(
                 f"表格“{m.column}”列{m.label}写{format_score(m.stated)}，但各行相加为{plain(m.computed)}",
                 table.at(m.row, m.col + 1), m.row_text, expected=plain(m.computed), found=format_score(m.stated),
+            )  # fmt: skip
+        for excess in breakdown_excesses(table):
+            yield rule.finding(
+                f"表格“{excess.column}”列“{excess.item[:20]}”一项写{format_score(excess.stated)}，但其下“其中”各分项相加为"
+                f"{plain(excess.parts)}，分项之和不应大于该项，请核对该项或分项",
+                table.at(excess.row, excess.col + 1), excess.row_text, expected=f"不小于{plain(excess.parts)}",
+                found=format_score(excess.stated),
             )  # fmt: skip
 
 
