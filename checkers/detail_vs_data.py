@@ -8,28 +8,11 @@ most of its numeric cells is taken as another table (or another unit) and not co
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from checkers.analysis import grid_rows, number_in
 from checkers.document import Table
-from checkers.table_totals import total_kind
-
-
-@dataclass
-class DetailSlip:
-    """A numeric cell of the report's detail table that is not the data's: row (1-based) and column (0-based)."""
-
-    table: Table
-    row: int
-    col: int
-    column: str
-    item: str
-    stated: Decimal
-    expected: Decimal
-    is_total: bool
-    row_text: str
-    written: str  # the cell as the report writes it (“846.10”)
+from checkers.table_totals import CellSlip, total_kind
 
 
 def _squash(text: str) -> str:
@@ -59,7 +42,7 @@ def _item_key(row: list, text_columns: list[int]) -> str:
     return next((_squash(row[c]) for c in text_columns if c < len(row) and row[c] not in (None, "")), "")
 
 
-def detail_slips(tables: list[Table], detail) -> list[DetailSlip]:
+def detail_slips(tables: list[Table], detail) -> list[CellSlip]:
     """Every numeric cell of the report's detail table that differs from ``detail`` (a ``DetailTable``)."""
     numeric = [(i, c.name) for i, c in enumerate(detail.columns) if c.numeric]
     if not numeric or not detail.rows:
@@ -79,7 +62,7 @@ def detail_slips(tables: list[Table], detail) -> list[DetailSlip]:
 
 
 def _compare(table: Table, rows: list[list[str]], columns: dict[int, int], named: list[int],
-             detail) -> list[DetailSlip] | None:  # fmt: skip
+             detail) -> list[CellSlip] | None:  # fmt: skip
     """The differing cells of one table, or None when it is not the data's table."""
     header = rows[0]
     name_columns = {i: _header_columns(header, [(i, detail.columns[i].name)]) for i in named}
@@ -103,8 +86,8 @@ def _compare(table: Table, rows: list[list[str]], columns: dict[int, int], named
             compared += 1
             if stated != expected:
                 item = next((rows[r][c2] for _, c2 in name_pairs if rows[r][c2].strip()), f"第{r + 1}行")
-                slips.append(DetailSlip(table, r + 1, c, header[c], item, stated, expected, False, " | ".join(rows[r]),
-                                        rows[r][c].strip()))
+                slips.append(CellSlip(table, r + 1, c, header[c], item, stated, rows[r][c].strip(), expected,
+                                      " | ".join(rows[r])))
     if not compared or len(slips) * 2 > compared:
         return None
     for r in range(1, len(rows)):
@@ -114,6 +97,6 @@ def _compare(table: Table, rows: list[list[str]], columns: dict[int, int], named
             stated = number_in(rows[r][c])
             expected = detail.column_total(i)
             if stated is not None and stated != expected:
-                slips.append(DetailSlip(table, r + 1, c, header[c], "合计", stated, expected, True, " | ".join(rows[r]),
-                                        rows[r][c].strip()))
+                slips.append(CellSlip(table, r + 1, c, header[c], "合计", stated, rows[r][c].strip(), expected,
+                                      " | ".join(rows[r]), is_total=True))
     return slips

@@ -93,8 +93,9 @@ def _breakdowns(rows: list[list[str]], c: int) -> dict[int, list[int]]:
 
 
 @dataclass
-class BreakdownExcess:
-    """A row whose “其中” parts (in a table numbered by 序号) add up to more than the row itself."""
+class CellSlip:
+    """A cell another figure contradicts: row (1-based), column (0-based) and header, the row's item, the value as
+    read and as written, the other figure (the data's value; the sum of a row's parts), whether it is a 合计 cell."""
 
     table: Table
     row: int
@@ -102,11 +103,13 @@ class BreakdownExcess:
     column: str
     item: str
     stated: Decimal
-    parts: Decimal
+    written: str
+    other: Decimal
     row_text: str
+    is_total: bool = False
 
 
-def breakdown_excesses(table: Table) -> list[BreakdownExcess]:
+def breakdown_excesses(table: Table) -> list[CellSlip]:
     """Rows of a numbered table whose “其中” parts add up to more than the row (parts never exceed their whole)."""
     rows = grid_rows(table)
     if len(rows) < 3 or not any(word in rows[0][0] for word in ("序号", "编号", "序")):
@@ -125,7 +128,8 @@ def breakdown_excesses(table: Table) -> list[BreakdownExcess]:
             parts = sum(values, Decimal(0))
             if parts > whole:
                 item = next((cell for cell in rows[parent][1:c] if cell.strip() and _number(cell) is None), f"第{parent + 1}行")
-                out.append(BreakdownExcess(table, parent + 1, c, header[c], item, whole, parts, " | ".join(rows[parent])))
+                out.append(CellSlip(table, parent + 1, c, header[c], item, whole, rows[parent][c].strip(), parts,
+                                    " | ".join(rows[parent])))  # fmt: skip
     return out
 
 

@@ -42,8 +42,8 @@ def check(a: Analysis, rule: Rule):
     for slip in a.detail_slips:
         where = "合计行" if slip.is_total else f"“{slip.item[:20]}{'…' if len(slip.item) > 20 else ''}”一行"
         yield rule.finding(
-            f"资金明细表{where}“{slip.column}”写{slip.written}，项目数据为{plain(slip.expected)}",
-            slip.table.at(slip.row, slip.col + 1), slip.row_text, expected=plain(slip.expected), found=slip.written,
+            f"资金明细表{where}“{slip.column}”写{slip.written}，项目数据为{plain(slip.other)}",
+            slip.table.at(slip.row, slip.col + 1), slip.row_text, expected=plain(slip.other), found=slip.written,
         )  # fmt: skip
     values = {"budget": funding.budget, "received": funding.received, "spent": funding.spent}
     names = {"budget": "预算", "received": "实际到位", "spent": "实际支出"}

@@ -37,10 +37,10 @@ def check(a: Analysis, rule: Rule):
             )  # fmt: skip
         for excess in breakdown_excesses(table):
             yield rule.finding(
-                f"表格“{excess.column}”列“{excess.item[:20]}”一项写{format_score(excess.stated)}，但其下“其中”各分项相加为"
-                f"{plain(excess.parts)}，分项之和不应大于该项，请核对该项或分项",
-                table.at(excess.row, excess.col + 1), excess.row_text, expected=f"不小于{plain(excess.parts)}",
-                found=format_score(excess.stated),
+                f"表格“{excess.column}”列“{excess.item[:20]}”一项写{excess.written}，但其下“其中”各分项相加为"
+                f"{plain(excess.other)}，分项之和不应大于该项，请核对该项或分项",
+                table.at(excess.row, excess.col + 1), excess.row_text, expected=f"不小于{plain(excess.other)}",
+                found=excess.written,
             )  # fmt: skip
 
 
