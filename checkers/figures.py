@@ -191,9 +191,15 @@ def clause_before(text: str, position: int) -> str:
 
 
 def bracket_start(text: str, position: int) -> int | None:
-    """Where the innermost parenthetical remark （…） holding a position opens, None outside any."""
+    """Where the innermost parenthetical remark （…） holding a position opens, None outside any.
+
+    A closing bracket without an opening one before it is ignored (“1）…（2” is inside the second remark).
+    """
+    head = text[:position]
+    if "（" not in head and "(" not in head:
+        return None
     opened: list[int] = []
-    for index, char in enumerate(text[:position]):
+    for index, char in enumerate(head):
         if char in "（(":
             opened.append(index)
         elif char in "）)" and opened:
@@ -202,9 +208,8 @@ def bracket_start(text: str, position: int) -> int | None:
 
 
 def in_parentheses(text: str, position: int) -> bool:
-    """True when a position lies inside a parenthetical remark （…）."""
-    head = text[:position]
-    return head.count("（") + head.count("(") > head.count("）") + head.count(")")
+    """True when a position lies inside a parenthetical remark （…） (see :func:`bracket_start`)."""
+    return bracket_start(text, position) is not None
 
 
 def sentences(text: str) -> list[tuple[int, int, str]]:
