@@ -218,6 +218,12 @@ class Funding(StrictModel):
     detail: DetailTable | None = Field(None, title="资金明细表")
     management: str | None = Field(None, title="资金管理情况")
 
+    @property
+    def in_yuan(self) -> dict[str, Decimal]:
+        """Budget, received and spent in 元 (the checker compares amounts in 元 whatever unit a report writes)."""
+        factor = self.unit.factor
+        return {"budget": self.budget * factor, "received": self.received * factor, "spent": self.spent * factor}
+
 
 class Indicator(StrictModel):
     """One node of the indicator tree: 一级 → 二级 → 三级. Leaves carry weight and score."""

@@ -40,7 +40,7 @@ def _data_values(data) -> tuple[set[Decimal], set[Decimal], list[Decimal]]:
     for top in data.indicators:
         totals(top)
     factor = data.funding.unit.factor
-    amounts = {v * factor for v in (data.funding.budget, data.funding.received, data.funding.spent)}
+    amounts = set(data.funding.in_yuan.values())
     amounts.add((data.funding.budget - data.funding.spent) * factor)
     if data.funding.detail is not None:
         for row in data.funding.detail.rows:

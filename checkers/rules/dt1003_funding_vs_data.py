@@ -57,8 +57,7 @@ def check(a: Analysis, rule: Rule):
                     continue
                 if about_a_part(sentence, figure.start):
                     continue  # a contract's or a phase's amount
-                expected = values[role] * funding.unit.factor
-                if figure.in_yuan() != expected:
+                if figure.in_yuan() != funding.in_yuan[role]:
                     yield rule.finding(
                         f"{names[role]}金额写{figure.text.strip()}，项目数据为{format_amount(values[role])}{funding.unit.value}",
                         paragraph.location, sentence_at(paragraph.text, start + figure.start),

@@ -96,8 +96,7 @@ def _data_amounts(a: Analysis) -> set[Decimal]:
     """The project's budget, received and spent in 元 (empty without --data)."""
     if a.data is None:
         return set()
-    funding = a.data.funding
-    return {(v * funding.unit.factor).normalize() for v in (funding.budget, funding.received, funding.spent)}
+    return {v.normalize() for v in a.data.funding.in_yuan.values()}
 
 
 def check(a: Analysis, rule: Rule):
