@@ -381,3 +381,43 @@ def test_parts_that_add_up_to_more_than_their_whole_are_reported(tmp_path: Path)
         "项目预算100万元，其中2023年60万元，2024年50万元。\n"
     )
     assert "CT702" not in findings(tmp_path, quiet)
+
+
+def test_funding_wordings_that_do_not_change_the_budget(tmp_path: Path):
+    """A fourth review: year-on-year changes, carried-over funds, adjusted budgets and savings in correct paragraphs."""
+    correct = [
+        "项目2022年预算550万元，同比增加50万元，实际到位550万元，资金到位率100%。",
+        "项目2022年预算550万元，比2021年增加50万元，实际到位550万元，资金到位率100%。",
+        "项目2022年预算550万元，同比减少50万元，实际到位550万元，资金到位率100%。",
+        "项目资金总额500万元，其中2021年结转资金120万元，2022年新增预算资金380万元。截至年底，实际到位资金500万元，资金到位率100%。",
+        "2022年预算安排资金380万元，加上2021年结转资金120万元，合计可用资金500万元，实际到位500万元，资金到位率100%。",
+        "项目年初预算500万元，实际支出480万元，较预算减少20万元，节约率4%。",
+        "项目年初预算500万元，调整预算450万元，实际到位资金450万元，资金到位率100%。",
+        "项目预算500万元，实际到位500万元，实际支出近450万元，预算执行率89.6%。",
+        "其中决策指标权重20分，得分17分，得分率85%，过程指标权重20分，得分18分，得分率90%。",
+    ]
+    for text in correct:
+        assert "RT301" not in findings(tmp_path, text + "\n"), text
+    wrong = "项目2022年预算550万元，同比增加50万元，实际到位500万元，资金到位率100%。\n"
+    assert [f.expected for f in findings(tmp_path, wrong)["RT301"]] == ["90.91%"]
+    assert [f.expected for f in findings(tmp_path, correct[-1].replace("得分率90%", "得分率95%") + "\n")["RT301"]] == ["90%"]
+
+
+def test_another_years_amount_and_the_budget_before_an_adjustment_are_other_quantities(tmp_path: Path):
+    text = "本年度实际支出452万元，上年度实际支出450万元，同比增长0.44%。\n"
+    assert "UN501" not in findings(tmp_path, text)
+    assert "UN501" in findings(tmp_path, "本年度实际支出452万元。\n\n截至年底，本年度实际支出450万元。\n")
+    adjusted = "项目年初预算180万元，年中调减至100万元，实际到位100万元，资金到位率100%；实际支出90万元，预算执行率90%。\n"
+    assert "DT1003" not in _with_data(tmp_path, adjusted)
+    assert "DT1003" in _with_data(tmp_path, adjusted.replace("调减至100万元，实际到位100万元", "调减至110万元，实际到位100万元"))
+
+
+def test_ranges_rounded_totals_and_the_audit_totals_after_per_lot_figures(tmp_path: Path):
+    assert "CT702" not in findings(tmp_path, "单个项目资助金额3万元至10万元不等，合计260万元。\n")
+    rooms = "完成大厅（195平方米）、会商室（68平方米）、值班室（52平方米）及机房（14平方米）的建设，合计{}平方米。\n"
+    assert "CT702" not in findings(tmp_path, rooms.format("约330"))
+    assert "CT702" in findings(tmp_path, rooms.format("330"))
+    lots = ("一标段送审金额500万元，审定金额450万元；二标段送审金额300万元，审定金额280万元；"
+            "合计送审金额800万元，审定金额730万元，核减金额{}万元。\n")  # fmt: skip
+    assert "CT702" not in findings(tmp_path, lots.format(70))
+    assert [f.expected for f in findings(tmp_path, lots.format(60))["CT702"]] == ["70万元"]

@@ -35,6 +35,9 @@ TOTAL_WORD = re.compile(
 PER_UNIT = re.compile(r"每|单价|人均|户均|平均")  # in the clause before a figure: a figure per unit, not an item
 SUBTOTAL_WORD = re.compile(r"(?:共|合计|小计|共计)[\u4e00-\u9fff]{0,3}?$")
 AMONG = re.compile(r"其中|包括")
+AUDIT_WORDS = (("submitted", "送审"), ("approved", "审定"), ("cut", "核减"))
+RANGE = re.compile(r"^\s*(?:至|到|-|－|~|～|—|–)\s*$")  # “3万元至10万元”: the ends of a range, not items
+ROUGHLY = re.compile(r"(?:约|近|约为|超过|逾|将近)\s*$")
 
 
 def _addends(sentence: str, figures: list) -> list | None:
@@ -54,6 +57,8 @@ def _addends(sentence: str, figures: list) -> list | None:
         between = sentence[previous_end : f.start]  # the words since the previous figure
         previous_end = f.end
         group = bracket_start(sentence, f.start)
+        if RANGE.match(between) and items:
+            return None  # a range (“3万元至10万元不等”) is not a list of items
         if f.unit in ("%", "分") or (group in subtotal_groups and not subtotal(f)):
             continue
         if PER_UNIT.search(between):
@@ -84,8 +89,8 @@ def _sum_findings(paragraph, rule: Rule):
         figures = extract_figures(sentence)
         for index, figure in enumerate(figures):
             word = TOTAL_WORD.search(sentence[: figure.start]) if figure.unit and figure.unit != "%" else None
-            if word is None:
-                continue
+            if word is None or ROUGHLY.search(sentence[: word.end()]):
+                continue  # “合计约330平方米” is a rounded total
             earlier = [i for i in range(index) if figures[i].unit == figure.unit and TOTAL_WORD.search(sentence[: figures[i].start])
                        and bracket_start(sentence, figures[i].start) is None]  # fmt: skip
             since = earlier[-1] + 1 if earlier else 0  # an earlier total closes the list before it (a bracketed one is an item)
@@ -120,15 +125,19 @@ def _sum_findings(paragraph, rule: Rule):
                         paragraph.location, sentence.strip(), expected=f"{plain(parts_sum)}{head[-1].unit}",
                         found=f"{whole}{head[-1].unit}",
                     )  # fmt: skip
-    amounts = {}
+    latest: dict[str, object] = {}  # the 送审 and 审定 amounts last written before each 核减
     for figure in extract_figures(text):
-        for key, word in (("submitted", "送审"), ("approved", "审定"), ("cut", "核减")):
-            if word in figure.subject and figure.kind == "amount" and key not in amounts:
-                amounts[key] = figure
-    if len(amounts) == 3 and amounts["submitted"].unit == amounts["approved"].unit == amounts["cut"].unit:
-        expected = amounts["submitted"].value - amounts["approved"].value
-        if expected != amounts["cut"].value:
-            cut = amounts["cut"]
+        key = next((k for k, word in AUDIT_WORDS if word in figure.subject), None)
+        if key is None or figure.kind != "amount":
+            continue
+        if key != "cut":
+            latest[key] = figure
+            continue
+        submitted, approved, cut = latest.get("submitted"), latest.get("approved"), figure
+        if submitted is None or approved is None or not submitted.unit == approved.unit == cut.unit:
+            continue
+        expected = submitted.value - approved.value
+        if expected != cut.value:
             yield rule.finding(
                 f"核减金额写{cut.value}{cut.unit}，送审减审定为{plain(expected)}{cut.unit}",
                 paragraph.location, sentence_at(text, cut.start), expected=f"{plain(expected)}{cut.unit}",

@@ -1,7 +1,7 @@
 """资金数字与项目数据不一致（需 --data）：资金到位率、预算执行率，及与之同句的预算、到位、支出金额，与数据不符。
 
 到位率、执行率按数据计算（执行率口径见 settings.execution_rate_base）；金额按单位换算后比较。
-写的是某个合同、标段、一期或尾款的比率与金额时（“监理合同…执行率80%”）不与项目数据比较。
+写的是某个合同、标段、一期或尾款的比率与金额时（“监理合同…执行率80%”）不与项目数据比较；预算经调整的，只比较调整后的预算。
 数据有资金明细表（funding.detail）时，报告中表头含其全部金额列的表格逐格与之比较：各行按名称（或行数相同时按顺序）
 对应，合计行与数据各列之和比较；大多数格子都不符的表格视为另一张表（或另一种单位），不作比较。
 """
@@ -51,10 +51,13 @@ def check(a: Analysis, rule: Rule):
         for start, _, sentence in sentences(paragraph.text):
             if "到位率" not in sentence and "执行率" not in sentence:
                 continue
-            for figure in extract_figures(sentence):
-                role = role_of(figure)
-                if figure.kind != "amount" or role not in values or in_parentheses(sentence, figure.start):
+            figures = extract_figures(sentence)
+            roles = [role_of(f) if f.kind == "amount" else None for f in figures]
+            for index, (figure, role) in enumerate(zip(figures, roles, strict=True)):
+                if role not in values or in_parentheses(sentence, figure.start):
                     continue
+                if role == "budget" and any(r in ("budget", "increase", "decrease") for r in roles[index + 1 :]):
+                    continue  # “年初预算180万元，年中调减至170.86万元”: the budget before an adjustment
                 if about_a_part(sentence, figure.start):
                     continue  # a contract's or a phase's amount
                 if figure.in_yuan() != funding.in_yuan[role]:

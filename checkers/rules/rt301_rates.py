@@ -2,8 +2,8 @@
 
 按报告同一段中写出的数字复算（四舍五入到报告所写的小数位，另有容差 settings.rate_tolerance，缺省 0.01 个百分点）：
 得分率 = 得分 ÷ 权重；资金到位率 = 实际到位 ÷ 预算；预算执行率 = 实际支出 ÷ 实际到位（口径设为“预算”时为
-实际支出 ÷ 预算，两种口径不一致时提示口径；预算经调整时用调整后的预算：“调减至/调整为N”即N，“追加/调增N”加上N）；节约率 = （预算 − 实际）÷ 预算；核减率 = 核减金额 ÷ 送审金额；
-审计控制率 = （合同金额 − 审计金额）÷ 合同金额；完成率 = 实际完成数 ÷ 计划数。同段（或同一小节前几段）缺少所需数字时不判断。
+实际支出 ÷ 预算，两种口径不一致时提示口径；预算经调整时用调整后的预算：“调减至/调整为N”即N，“追加/调增N”加上N，“调整预算N”即N；“同比/较上年增加N”只是比较，不改变预算；“资金总额/可用资金”即预算，其后“其中”所列为其分项）；节约率 = （预算 − 实际）÷ 预算；核减率 = 核减金额 ÷ 送审金额；
+审计控制率 = （合同金额 − 审计金额）÷ 合同金额；完成率 = 实际完成数 ÷ 计划数。同段（或同一小节前几段）缺少所需数字，或所用金额只是约数（“近450万元”“约450万元”）时不判断。
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from checkers.analysis import Analysis, about_a_part
-from checkers.figures import Figure, clause_before, extract_figures, in_parentheses, percent_matches, sentence_at
+from checkers.figures import Figure, clause_before, extract_figures, in_parentheses, percent_matches
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from evaluation_model import format_percent
@@ -37,7 +37,7 @@ ROLES = (
     ("contract", re.compile(r"合同|中标")),
     ("received", re.compile(r"到位|下达")),
     ("spent", re.compile(r"支出|支付|使用|执行|实际")),
-    ("budget", re.compile(r"预算|批复|安排|计划|核定")),
+    ("budget", re.compile(r"预算|批复|安排|计划|核定|可用资金|资金总额")),
 )
 
 
@@ -46,6 +46,9 @@ _ACTUAL = re.compile(r"实际|完成|建成|实现")
 _WEIGHT_IN_SENTENCE = re.compile(r"(?:权重|总分|满分)\s*(\d+(?:\.\d+)?)\s*分")
 _SCORE_IN_SENTENCE = re.compile(r"得分\s*(\d+(?:\.\d+)?)\s*分")
 ADJUSTMENT = re.compile(r"(追加|调增|增加|调减|减少|调整)(?:预算|资金)?$")  # “年中追加预算100万元”, “调减至450万元”
+ADJUSTED_BUDGET = re.compile(r"调整(?:后)?的?预算$")  # “调整预算450万元” is the new budget itself
+COMPARED = re.compile(r"(?:同比|环比|较|比)")  # “同比增加50万元”, “较预算减少20万元”: a difference, not an adjustment
+APPROXIMATE = re.compile(r"(?:近|约|约为|超过|不足|逾|将近|接近|左右)$")  # “实际支出近450万元”
 ALL_RECEIVED = re.compile(r"[^，,。；;]{0,4}?(?:全部|全额|足额)(?:拨付|下达)?到位")
 BREAKDOWN = re.compile(r"其中|结转|以前年度|上年|区级|市级|省级|县级|中央|自筹|配套|上级|本级")
 
@@ -57,7 +60,13 @@ def role_of(figure: Figure) -> str | None:
         return None
     if ALL_RECEIVED.match(figure.source, figure.end):  # “资金170.86万元已全部拨付到位”
         return "received"
+    if "其中" in sentence_head(figure.source, figure.start) and not BREAKDOWN_ENDS.search(clause):
+        return None  # “资金总额500万元，其中结转120万元，新增预算资金380万元”: the parts of a total
+    if ADJUSTED_BUDGET.search(clause):
+        return "budget"
     adjustment = ADJUSTMENT.search(clause.rstrip("至为"))
+    if adjustment and COMPARED.search(clause):
+        return None  # “同比增加50万元”: compared with another year or with the budget
     if adjustment:  # “调减至450万元” is the new budget; “追加100万元” adds to it
         if clause.endswith(("至", "为")):
             return "budget"
@@ -66,6 +75,20 @@ def role_of(figure: Figure) -> str | None:
         if pattern.search(figure.subject):
             return role
     return None
+
+
+def sentence_head(text: str, position: int) -> str:
+    """The sentence a position lies in, up to that position."""
+    head = text[:position]
+    return head[max(head.rfind("。"), head.rfind("；"), head.rfind(";")) + 1 :]
+
+
+BREAKDOWN_ENDS = re.compile(r"实际|到位|支出|执行|项目|全年|整体|总体")  # the words that name the project's figures again
+
+
+def approximate(figure: Figure) -> bool:
+    """“近450万元”, “约450万元”, “450万元左右”: not a figure to recompute a rate from."""
+    return bool(APPROXIMATE.search(figure.source[: figure.start].rstrip())) or figure.source.startswith("左右", figure.end)
 
 
 def _budget(figures: list[Figure]) -> Decimal | None:
@@ -128,9 +151,10 @@ def _completion(figures: list[Figure]) -> Decimal | None:
     return actual.value / plan.value if actual else None
 
 
-def _score_rate(sentence: str) -> Decimal | None:
-    weight = _WEIGHT_IN_SENTENCE.search(sentence)
-    score = _SCORE_IN_SENTENCE.search(sentence)
+def _score_rate(head: str) -> Decimal | None:
+    """得分 ÷ 权重 from the last weight and score written before the rate in its sentence."""
+    weights, scores = list(_WEIGHT_IN_SENTENCE.finditer(head)), list(_SCORE_IN_SENTENCE.finditer(head))
+    weight, score = (weights[-1] if weights else None), (scores[-1] if scores else None)
     if weight and score and Decimal(weight.group(1)):
         return Decimal(score.group(1)) / Decimal(weight.group(1))
     return None
@@ -148,7 +172,7 @@ def check(a: Analysis, rule: Rule):
     for statement in a.rate_statements:
         paragraph, start = statement.extra["paragraph"], statement.extra["start"]
         if statement.name == "得分率":
-            ratio, formula, alternative = _score_rate(sentence_at(paragraph.text, start)), "得分 ÷ 权重", None
+            ratio, formula, alternative = _score_rate(sentence_head(paragraph.text, start)), "得分 ÷ 权重", None
             if ratio is None:
                 continue
         elif statement.name == "完成率":
@@ -157,10 +181,9 @@ def check(a: Analysis, rule: Rule):
                 continue
         else:
             head = paragraph.text[:start]
-            sentence_head = head[max(head.rfind("。"), head.rfind("；")) + 1 :]
             part = about_a_part(paragraph.text, start)
             if part:  # “其中一期尾款预算120万元…执行率80%”: a part's rate, on that sentence's own figures only
-                head = sentence_head
+                head = sentence_head(paragraph.text, start)
             before = [f for f in extract_figures(head) if f.kind == "amount" and not in_parentheses(head, f.start)]
             result = _operands(statement.name, before, a.execution_base)
             if result is None and "执行率" in statement.name and _budget(before) and _last(before, "spent") is not None:
@@ -176,6 +199,10 @@ def check(a: Analysis, rule: Rule):
                 result = _operands(statement.name, context + before, a.execution_base)
             if result is None:
                 continue
+            if any(approximate(f) for f in before) and not percent_matches(statement.value, result[0], a.tolerance):
+                exact = _operands(statement.name, [f for f in before if not approximate(f)], a.execution_base)
+                if exact is None or exact[0] != result[0]:
+                    continue  # “实际支出近450万元”: an amount the rate is taken on is given only roughly
             ratio, formula, alternative = result
         if percent_matches(statement.value, ratio, a.tolerance):
             continue

@@ -2,7 +2,8 @@
 
 三种情形：（1）数字完全相同（至少四位有效数字或带两位小数）而金额单位不同——几乎总是单位写错；
 （2）数字完全相同（至少四位有效数字）而计量单位分属不同量纲（长度与面积等）；
-（3）同一说法（如“送审金额”）、同一单位，数值相差不到 0.5%——多为笔误（2,945.51 与 2,945.52）。
+（3）同一说法（如“送审金额”）、同一单位，数值相差不到 0.5%——多为笔误（2,945.51 与 2,945.52）；
+写明是上年度、以前年度等另一期间的数不算同一数量。
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from checkers.analysis import Analysis
+from checkers.analysis import OTHER_PERIOD, Analysis
 from checkers.figures import MONEY_UNITS, Figure, sentence_at
 from checkers.finding import Severity
 from checkers.rules.base import Rule
@@ -86,6 +87,7 @@ def _conflict(figure: Figure, other: Figure, same_paragraph: bool = False):
         and abs(figure.value - other.value) <= max(figure.value, other.value) * Decimal("0.005")
         and _digits(figure.subject) == _digits(other.subject)  # “2023年预算” and “2024年预算” are two quantities
         and not _plan_and_actual(figure.subject, other.subject)
+        and not (OTHER_PERIOD.search(figure.subject) or OTHER_PERIOD.search(other.subject))  # 上年度 vs 本年度
     ):  # fmt: skip
         return (f"“{_key(figure.subject)}”前文写{other.value}{other.unit}，此处写{figure.value}{figure.unit}，同一数量前后不一致",
                 f"{other.value}{other.unit}")  # fmt: skip
