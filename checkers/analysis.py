@@ -13,7 +13,15 @@ from decimal import Decimal
 from functools import cached_property, lru_cache
 
 from checkers.document import Document, Location, Paragraph, Table
-from checkers.figures import Figure, clause_before, extract_figures, in_parentheses, parse_number, sentence_at
+from checkers.figures import (
+    Figure,
+    clause_before,
+    extract_figures,
+    in_parentheses,
+    parse_number,
+    sentence_at,
+    sentence_head,
+)
 
 NUM = r"(\d+(?:\.\d+)?)"
 LABEL_RE = re.compile(r"^(?P<code>[A-Z](?:\d{1,3})?)\s*[.．、]?\s*(?P<name>\S.*)$")
@@ -50,14 +58,14 @@ PART_MARK = re.compile(SUB_ITEM.pattern + r"|其中|结转|以前年度|上年")
 def about_a_part(text: str, position: int) -> bool:
     """The figure at `position` belongs to a contract, lot or breakdown named earlier in its sentence, unless the words
     after that mention name the project again (“项目合同总额…，2020年度项目预算执行率为90.86%” is the project's rate)."""
-    head = text[:position]
-    sentence = head[max(head.rfind("。"), head.rfind("；")) + 1 :]
+    sentence = sentence_head(text, position)
     marks = list(PART_MARK.finditer(sentence))
     return bool(marks) and not PROJECT_WIDE.search(sentence[marks[-1].end() :])
 
 
 OTHER_PERIOD = re.compile(r"上年|去年|往年|上一年|以前年度|上期|前一年")  # a figure of an earlier evaluation
 SURVEY = re.compile(r"满意度|问卷|调查|测评|受访|居民|群众")
+SURVEY_SCORE = re.compile("(?:" + SURVEY.pattern + r")[^。；;]{0,12}?\d+(?:\.\d+)?\s*分")
 CONDITION = re.compile(r"如|若|凡|否则|不扣分|未扣分")  # “如未制定管理办法扣2分”: a rule, not this year's deduction
 YEAR_AT_END = re.compile(r"((?:19|20)\d{2})年度?的?$")
 NOT_THE_TOTAL = re.compile(OTHER_PERIOD.pattern + r"|满意度|问卷|调查|测评|考核|考评|自评|医院|单位|学校|街道|社区|子项|分项|指标")
@@ -154,6 +162,7 @@ class ScoreTable:
         return grand[-1] if grand else None
 
 
+ONE_EXPERT = re.compile(r"专家[一二三四五六七八九十\dA-Za-z甲乙丙丁]|评委|评审人|打分人")
 CONTINUED = re.compile(r"^\s*[（(]?\s*续\s*表")  # “（续表）”, “续表1”
 TOTAL_LABEL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|总分|合计得分)$")
 SUBTOTAL_LABEL = re.compile(r"^小\s*计$")
@@ -444,9 +453,13 @@ class Analysis:
                         out.append(Statement("total", value, loc, table.row_text(r)))
         for table in self.score_tables:
             total = table.total_row
-            if total and total.score is not None and self.is_whole_report_table(table):
+            if total and total.score is not None and self.is_whole_report_table(table) and not self._one_experts(table):
                 out.append(Statement("total", total.score, total.location, total.excerpt, extra={"table": True}))
-        return out
+        return _without_lists(out)
+
+    def _one_experts(self, table: ScoreTable) -> bool:
+        """A table of one expert's scores (“专家一评分表”): the report's total is their average, not this total."""
+        return bool(ONE_EXPERT.search((table.table.caption or "") + "".join(table.header)))
 
     def is_whole_report_table(self, table: ScoreTable) -> bool:
         """An overview or appendix table (weights adding to the full marks), not one 一级 indicator's table."""
@@ -559,6 +572,8 @@ class Analysis:
             for m in GRADE_RE.finditer(paragraph.text):
                 if SURVEY.search(clause_before(paragraph.text, m.start())) or paragraph.text.startswith("的", m.end() + 1):
                     continue  # “居民问卷中评价结果为‘优’的占62%” is a survey answer
+                if SURVEY_SCORE.search(sentence_head(paragraph.text, m.start())):
+                    continue  # “综合满意度得分为92.5分，评价结果为‘优’”: the survey's grade
                 out.append(Statement("grade", Decimal(0), paragraph.location, sentence_at(paragraph.text, m.start()),
                                      name=GRADE_WORDS[m.group("grade")]))  # fmt: skip
         for table, r, c, text in self.cells():
@@ -620,6 +635,16 @@ class Analysis:
             for name, (w, s) in sums.items():
                 out.setdefault(name, (w, s, table))
         return out
+
+
+def _without_lists(statements: list[Statement]) -> list[Statement]:
+    """Totals of several projects listed in one sentence (“其中甲项目综合评价得分86分，乙项目…72分”) are no report's
+    own total: a sentence giving two different totals is dropped."""
+    values: dict[tuple[int, str], set[Decimal]] = {}
+    for s in statements:
+        values.setdefault((id(s.location), s.excerpt), set()).add(s.value)
+    listed = {key for key, found in values.items() if len(found) > 1}
+    return [s for s in statements if (id(s.location), s.excerpt) not in listed]
 
 
 def _sentences_starting(text: str, word: str):

@@ -217,6 +217,12 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in SENTENCE_RE.finditer(text) if m.group(0).strip()]
 
 
+def sentence_head(text: str, position: int) -> str:
+    """The sentence a position lies in, up to that position (after the last full stop or semicolon)."""
+    head = text[:position]
+    return head[max(head.rfind("。"), head.rfind("；"), head.rfind(";")) + 1 :]
+
+
 def sentence_at(text: str, position: int) -> str:
     """The sentence containing a position (the excerpt of a finding)."""
     for m in SENTENCE_RE.finditer(text):

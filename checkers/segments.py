@@ -1,22 +1,40 @@
 """Split a file holding several reports (a compilation like a district's annual set) into one document each.
 
 A new report starts where level-1 numbering restarts at 一、; its title lines and opening paragraph before that
-heading belong to it, back to the previous table (usually the last report's appendix table) or heading.
+heading belong to it, back to the previous table (usually the last report's appendix table) or heading. An appendix
+(“附件1：评分表”) whose parts are numbered from 一、 again stays with its report unless a new report title follows it.
 """
 
 from __future__ import annotations
 
+import re
+
 from checkers.document import Document, Paragraph, Table
+
+APPENDIX = re.compile(r"^\s*(?:附件|附表|附录)\s*[0-9一二三四五六七八九十]*\s*(?:[：:、.．]|$)")
+
+
+def is_appendix_line(text: str) -> bool:
+    """“附件1：绩效评价指标评分表”, “附表2”: the line that opens an appendix."""
+    return len(text) <= 60 and bool(APPENDIX.match(text))
 
 
 def _restarts(document: Document) -> list[int]:
+    """Where level-1 numbering restarts at 一、 for a new report (not for an appendix: “附件1” before it, no new title)."""
     starts: list[int] = []
     seen_level1 = False
+    appendix = False  # an appendix line since the last level-1 heading, and no report title after it
     for index, block in enumerate(document.blocks):
-        if isinstance(block, Paragraph) and block.heading_level == 1 and block.number:  # a title styled as a
-            if block.number.startswith("一") and seen_level1:  # heading (“# 某项目绩效评价报告”) is not a part
+        if not isinstance(block, Paragraph):
+            continue
+        if block.heading_level == 1 and block.number:  # a title styled as a heading (“# 某…报告”) is not a part
+            if block.number.startswith("一") and seen_level1 and not appendix:
                 starts.append(index)
-            seen_level1 = True
+            seen_level1, appendix = True, False
+        elif is_appendix_line(block.text):
+            appendix = True
+        elif _is_title(block):
+            appendix = False
     return starts
 
 

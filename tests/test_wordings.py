@@ -421,3 +421,51 @@ def test_ranges_rounded_totals_and_the_audit_totals_after_per_lot_figures(tmp_pa
             "合计送审金额800万元，审定金额730万元，核减金额{}万元。\n")  # fmt: skip
     assert "CT702" not in findings(tmp_path, lots.format(70))
     assert [f.expected for f in findings(tmp_path, lots.format(60))["CT702"]] == ["70万元"]
+
+
+APPENDIX_REPORT = """\
+**某项目绩效评价报告**
+
+## 一、项目基本情况
+
+A11立项依据充分性，权重20分，得分16分。项目立项依据较充分。
+
+## 二、综合评价情况及评价结论
+
+本项目综合评价得分86分，绩效评级为“良”。
+
+附件1：绩效评价指标体系及评分表
+
+## 一、评分说明
+
+| 一级指标 | 二级指标 | 三级指标 | 权重 | 得分 |
+|---|---|---|---|---|
+| 决策 | A1项目立项 | A11立项依据充分性 | 20 | 16 |
+| 过程 | B1资金管理 | B11资金到位率 | 20 | 18 |
+| 产出 | C1产出数量 | C11实际完成率 | 40 | 34 |
+| 效益 | D1社会效益 | D11群众满意度 | 20 | 18 |
+| 合计 | | | 100 | 86 |
+"""
+
+
+def test_an_appendix_numbered_from_一_again_stays_with_its_report(tmp_path: Path):
+    assert findings(tmp_path, APPENDIX_REPORT) == {}
+    [prose] = findings(tmp_path, APPENDIX_REPORT.replace("| 20 | 16 |", "| 20 | 17 |").replace("| 100 | 86 |", "| 100 | 87 |"))["SC101"]
+    assert prose.location.report is None and "16" in prose.message  # one report: the appendix table is its own
+    survey = APPENDIX_REPORT.split("附件1")[0] + "附件2：满意度调查报告\n\n## 一、调查结果\n\n受访群众综合满意度得分为92.5分，评价结果为“优”。\n"
+    assert "GR401" not in findings(tmp_path, survey)
+
+
+def test_expert_tables_and_a_compilations_list_of_totals_are_not_the_reports_total(tmp_path: Path):
+    expert = "| 一级指标 | 权重 | 专家评分 |\n|---|---|---|\n| 决策 | 50 | {} |\n| 过程 | 50 | 40 |\n| 合计 | 100 | {} |\n"
+    text = ("**某项目绩效评价报告**\n\n## 一、综合评价情况及评价结论\n\n本项目综合评价得分86分（三位专家评分的平均值），绩效评级为“良”。\n\n"
+            "附件2：专家个人评分表\n\n专家一评分表\n\n" + expert.format(48, 88) + "\n专家二评分表\n\n" + expert.format(44, 84))  # fmt: skip
+    assert "TT203" not in findings(tmp_path, text)
+    compilation = (
+        "**2023年度重点项目绩效评价结果汇编**\n\n2023年度共对2个项目开展重点绩效评价，其中甲项目综合评价得分86分，乙项目综合评价得分72分。\n\n"
+        "**甲项目绩效评价报告**\n\n## 一、综合评价情况及评价结论\n\n本项目综合评价得分86分，绩效评级为“良”。\n\n"
+        "**乙项目绩效评价报告**\n\n## 一、综合评价情况及评价结论\n\n本项目综合评价得分72分，绩效评级为“中”。\n"
+    )
+    assert findings(tmp_path, compilation) == {}
+    slip = compilation.replace("绩效评级为“中”。\n", "绩效评级为“中”。\n\n综上，该项目总得分74分。\n")
+    assert [f.location.report for f in findings(tmp_path, slip)["TT203"]] == ["第2篇《乙项目绩效评价报告》"]

@@ -1,6 +1,7 @@
 """标题编号有误：同级编号重复、跳号、不从第一项开始，或同级混用不同编号样式（“4.”与“4、”、“（二）”与“(二)”）。
 
-按标题编号的层级（一、 （一） 1. （1））逐级核对：同一上级之下的同级标题应从 1 开始连续编号，样式一致。
+按标题编号的层级（一、 （一） 1. （1））逐级核对：同一上级之下的同级标题应从 1 开始连续编号，样式一致；
+附件（“附件1：……”一行之后）重新编号。
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from checkers.analysis import Analysis
 from checkers.document import match_number
 from checkers.finding import Severity
 from checkers.rules.base import Rule
+from checkers.segments import is_appendix_line
 
 FAILING = """\
 ## 一、基本情况
@@ -71,6 +73,9 @@ def check(a: Analysis, rule: Rule):
             return value
 
     for heading in a.paragraphs:
+        if is_appendix_line(heading.text):
+            last.clear()  # an appendix numbers its parts afresh
+            continue
         if not heading.is_heading and heading.number:
             # a long numbered item (a list paragraph) still takes its place in the numbering
             match = match_number(heading.text)

@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from checkers.analysis import Analysis, about_a_part
-from checkers.figures import Figure, clause_before, extract_figures, in_parentheses, percent_matches
+from checkers.figures import Figure, clause_before, extract_figures, in_parentheses, percent_matches, sentence_head
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from evaluation_model import format_percent
@@ -75,12 +75,6 @@ def role_of(figure: Figure) -> str | None:
         if pattern.search(figure.subject):
             return role
     return None
-
-
-def sentence_head(text: str, position: int) -> str:
-    """The sentence a position lies in, up to that position."""
-    head = text[:position]
-    return head[max(head.rfind("。"), head.rfind("；"), head.rfind(";")) + 1 :]
 
 
 BREAKDOWN_ENDS = re.compile(r"实际|到位|支出|执行|项目|全年|整体|总体")  # the words that name the project's figures again
