@@ -40,7 +40,7 @@ LEVEL1_PROSE_RE = re.compile(
     rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)(?:类)?指标(?:总分|权重|满分|分值)(?:为)?\s*{NUM}\s*分[，,]\s*(?:(?:实际)?得分|实得)(?:为)?\s*{NUM}\s*分"
 )
 AMONG_RE = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)得分\s*{NUM}\s*分")
-COUNT_CHILDREN_RE = re.compile(r"共设置\s*(?P<n>\d+|[一二三四五六七八九十]+)\s*个(?P<level>二级|三级)指标")
+COUNT_CHILDREN_RE = re.compile(r"共设置\s*(?P<n>\d+|[一二三四五六七八九十两]+)\s*个(?P<level>二级|三级)指标")
 TOTAL_RES = (
     re.compile(rf"综合(?:评价)?得分(?:为)?\s*{NUM}\s*分"),
     re.compile(rf"总得分(?:为)?\s*{NUM}\s*分"),

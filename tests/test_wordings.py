@@ -469,3 +469,11 @@ def test_expert_tables_and_a_compilations_list_of_totals_are_not_the_reports_tot
     assert findings(tmp_path, compilation) == {}
     slip = compilation.replace("绩效评级为“中”。\n", "绩效评级为“中”。\n\n综上，该项目总得分74分。\n")
     assert [f.location.report for f in findings(tmp_path, slip)["TT203"]] == ["第2篇《乙项目绩效评价报告》"]
+
+
+def test_enumerations_ending_with_和_and_counts_written_with_两(tmp_path: Path):
+    text = "评价组从决策、过程、产出和效益{}个方面对项目进行了评价。\n"
+    assert "CT701" not in findings(tmp_path, text.format("四"))
+    assert [f.expected for f in findings(tmp_path, text.format("三"))["CT701"]] == ["4"]
+    table = "共设置两个二级指标。\n\n| 二级指标 | 三级指标 | 权重 | 得分 |\n|---|---|---|---|\n| A1立项 | A11依据 | 5 | 5 |\n| A2目标 | A21目标 | 5 | 4 |\n| A3投入 | A31预算 | 5 | 5 |\n"
+    assert [f.found for f in findings(tmp_path, table)["CT701"]] == ["两"]

@@ -1,7 +1,7 @@
 """所述个数与所列不符：“共设置3个二级指标”与该部分评分表的二级指标个数不同，或“A、B、C三个方面”列举数与所写个数不同。
 
 （1）“共设置N个二级指标/三级指标”与紧随其后的本部分评分表中不同二级指标（或三级指标行）的个数比较；
-（2）“从决策、过程、产出、效益四个方面”一类写法：顿号列举的项数与紧随其后的个数比较。
+（2）“从决策、过程、产出、效益四个方面”一类写法：顿号列举的项数（最后一项前的“和/及/与”也算分隔）与紧随其后的个数比较。
 """
 
 from __future__ import annotations
@@ -36,6 +36,9 @@ ENUMERATION_RE = re.compile(
 )
 
 
+LAST_JOIN = re.compile(r"以及|和|及|与")
+
+
 def _number(text: str) -> Decimal:
     return Decimal(text) if text.isdigit() else Decimal(cn2an.cn2an(text.replace("两", "二"), "smart"))
 
@@ -58,7 +61,8 @@ def check(a: Analysis, rule: Rule):
                     found=m.group("n"),
                 )  # fmt: skip
         for m in ENUMERATION_RE.finditer(paragraph.text) if "、" in paragraph.text else ():
-            items = m.group("items").split("、")
+            *items, last = m.group("items").split("、")
+            items += LAST_JOIN.split(last, maxsplit=1)  # “决策、过程、产出和效益”: 和 joins the last item
             stated = _number(m.group("n"))
             if Decimal(len(items)) != stated:
                 yield rule.finding(
