@@ -323,14 +323,21 @@ class _Open:
     block: int
 
 
-# Full-width digits, decimal point and percent sign (１２．５％) are read as the ASCII ones everywhere.
-FULL_WIDTH_FIGURES = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
-_FULL_WIDTH_ANY = re.compile("[０-９．％]")
+# Full-width digits, decimal point and percent sign (１２．５％) are read as the ASCII ones everywhere; soft hyphens
+# and zero-width characters (invisible in Word, but they split “9\u00ad5万元” into two numbers) are dropped.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+FULL_WIDTH_FIGURES = str.maketrans("０１２３４５６７８９．％", "0123456789.%", _INVISIBLE)
+_FULL_WIDTH_ANY = re.compile(f"[０-９．％{_INVISIBLE}]")
 
 
 def ascii_figures(text: str) -> str:
-    """``text`` with full-width digits, point and percent sign made ASCII (a scan first: most texts have none)."""
+    """``text`` with full-width digits, point and percent sign made ASCII and invisible characters dropped (a scan
+    first: most texts have none)."""
     return text.translate(FULL_WIDTH_FIGURES) if _FULL_WIDTH_ANY.search(text) else text
+
+
+# a table-of-contents line: a short title, then a tab or leader dots, then its page number
+TOC_LINE = re.compile(r"^.{1,60}?(?:\t|[.…·．‥]{3,}|[-－—]{3,})\s*[\divxIVX]{1,4}$")
 
 
 class DocumentBuilder:
@@ -368,12 +375,20 @@ class DocumentBuilder:
         style_level: int | None = None,
         prefer_numbering: bool = False,
         may_be_heading: bool = True,
+        contents_entry: bool = False,
     ) -> Paragraph | None:
-        """Add a paragraph (blank text is ignored); returns the new paragraph."""
-        text = ascii_figures(text.strip())
+        """Add a paragraph (blank text is ignored); returns the new paragraph.
+
+        A table-of-contents line (``contents_entry``, or text ending in a tab or leader dots and a page number) is
+        neither a heading nor numbered: “一、基本情况\t3” only points at the real heading.
+        """
+        text = ascii_figures(text).strip()
         if not text:
             return None
-        level, number = classify_paragraph(text, style_level, prefer_numbering, may_be_heading)
+        if contents_entry or TOC_LINE.search(text):
+            level, number = None, None
+        else:
+            level, number = classify_paragraph(text, style_level, prefer_numbering, may_be_heading)
         index = len(self.blocks)
         if level is not None:
             self._close_sections(level, index)

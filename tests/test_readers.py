@@ -331,3 +331,97 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
         read_document(tmp_path / "nope.docx")
     with pytest.raises(ReadError, match="文件夹"):
         read_document(tmp_path)
+
+
+def _w(tag: str, **attrs: str):
+    """A WordprocessingML element with w:-prefixed attributes."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    el = OxmlElement(tag)
+    for name, value in attrs.items():
+        el.set(qn(f"w:{name}"), value)
+    return el
+
+
+def test_docx_shows_what_word_shows(tmp_path: Path) -> None:
+    """Tracked moves, hidden runs, old styles in a tracked change, symbols, soft hyphens, placeholder prompts."""
+    word = docx.Document()
+    moved = word.add_paragraph("预算执行率为")
+    move_from = _w("w:moveFrom", id="1", author="审核", date="2026-01-01T00:00:00Z")
+    old_run = moved.add_run("80%")._r
+    move_from.append(old_run)
+    moved._p.append(move_from)
+    moved.add_run("95%。")
+    hidden = word.add_paragraph("实际支出95万元。")
+    run = hidden.add_run("（原稿：支出80万元。）")
+    run.font.hidden = True
+    restyled = word.add_paragraph("项目资金使用规范。", style="Heading 1")
+    ppr = restyled._p.pPr
+    change = _w("w:pPrChange", id="2", author="审核", date="2026-01-01T00:00:00Z")
+    old = _w("w:pPr")
+    old.append(_w("w:pStyle", val="Heading1"))
+    change.append(old)
+    ppr.remove(ppr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pStyle"))
+    ppr.append(change)
+    area = word.add_paragraph("面积29.16平方米（长14.4米")
+    area._p.append(_w("w:r"))
+    area._p[-1].append(_w("w:sym", font="Symbol", char="F0B4"))
+    area.add_run("宽2.025米）。")
+    word.add_paragraph("实际支出9\u00ad5万元。")
+    prompt = _w("w:sdt")
+    props = _w("w:sdtPr")
+    props.append(_w("w:showingPlcHdr"))
+    prompt.append(props)
+    content = _w("w:sdtContent")
+    content.append(word.add_paragraph("单击此处输入文字，例如：综合得分为85分。")._p)
+    prompt.append(content)
+    word.element.body.insert(len(word.element.body) - 1, prompt)
+    path = tmp_path / "shown.docx"
+    word.save(str(path))
+
+    texts = [(p.text, p.heading_level) for p in read_document(path).paragraphs]
+    assert texts == [
+        ("预算执行率为95%。", None),
+        ("实际支出95万元。", None),
+        ("项目资金使用规范。", None),  # the tracked change removed its heading style
+        ("面积29.16平方米（长14.4米×宽2.025米）。", None),
+        ("实际支出95万元。", None),
+    ]
+
+
+def test_docx_table_of_contents_and_outline_level_9(tmp_path: Path) -> None:
+    word = docx.Document()
+    assert word.styles["TOC Heading"].base_style.name == "Heading 1"  # Word's own: outline level 9, based on Heading 1
+    toc1 = word.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    body_like = word.styles.add_style("正文标题样式", WD_STYLE_TYPE.PARAGRAPH)
+    body_like.base_style = word.styles["Heading 1"]
+    body_like.element.get_or_add_pPr().append(_w("w:outlineLvl", val="9"))
+    word.add_paragraph("某项目绩效评价报告", style="Title")
+    word.add_paragraph("目录", style="TOC Heading")
+    word.add_paragraph("一、基本情况\t1", style=toc1)
+    word.add_paragraph("二、评价结论", style=toc1)  # a hyperlinked entry without its page number
+    word.add_paragraph("三、其他……………………2")  # typed by hand, with leader dots
+    word.add_heading("一、基本情况", level=1)
+    word.add_paragraph("项目预算100万元。", style=body_like)
+    word.add_heading("二、评价结论", level=1)
+    path = tmp_path / "toc.docx"
+    word.save(str(path))
+
+    doc = read_document(path)
+    assert [(h.text, h.heading_level) for h in doc.headings] == [("一、基本情况", 1), ("二、评价结论", 1)]
+    assert all(p.number is None for p in doc.paragraphs[:5])
+    from checkers.engine import check_document
+
+    assert check_document(doc) == []  # no second report, no numbering slip
+
+
+def test_strict_open_xml_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "strict.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        archive.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                         '<Relationship Id="rId1" Type="http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument" '
+                         'Target="word/document.xml"/></Relationships>')  # fmt: skip
+    with pytest.raises(ReadError, match="Strict"):
+        read_document(path)

@@ -58,6 +58,17 @@ W_CUSTOMXML = qn("w:customXml")
 W_TXBX = qn("w:txbxContent")
 W_TCPRCHANGE = qn("w:tcPrChange")
 W_TRPRCHANGE = qn("w:trPrChange")
+W_MOVEFROM = qn("w:moveFrom")
+W_VANISH = qn("w:vanish")
+W_RPR = qn("w:rPr")
+W_SYM = qn("w:sym")
+W_CHAR = qn("w:char")
+W_SDTPR = qn("w:sdtPr")
+W_PLACEHOLDER = qn("w:showingPlcHdr")
+# Symbol-font characters Word writes as w:sym (×, ÷, ±, ≤, ≥, ·) in figures such as “14.4×2.025米”
+SYMBOL_CHARS = {0xB4: "×", 0xB8: "÷", 0xB1: "±", 0xA3: "≤", 0xB3: "≥", 0xD7: "·", 0xB0: "°"}
+TOC_ENTRY = 0  # the "level" of a table-of-contents style: neither a heading nor numbered
+_TOC_NAME_RE = re.compile(r"^(?:toc|目录)\s*(?:\d|heading|标题)?$", re.I)
 
 # Elements inside a paragraph that wrap runs.
 RUN_CONTAINERS = frozenset(
@@ -81,13 +92,39 @@ _HEADING_NAME_RE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
 
 
 def _iter_blocks(parent: _Element) -> Iterator[_Element]:
-    """Yield ``w:p``/``w:tbl`` children, looking through content controls."""
+    """Yield ``w:p``/``w:tbl`` children, looking through content controls (not those showing placeholder text)."""
     for child in parent.iterchildren():
         tag = child.tag
         if tag in (W_P, W_TBL):
             yield child
-        elif tag in _BLOCK_CONTAINERS:
+        elif tag in _BLOCK_CONTAINERS and not _placeholder(child):
             yield from _iter_blocks(child)
+
+
+def _placeholder(el: _Element) -> bool:
+    """A content control still showing its prompt (“单击此处输入文字”): not the author's text."""
+    if el.tag != W_SDT:
+        return False
+    props = el.find(W_SDTPR)
+    return props is not None and props.find(W_PLACEHOLDER) is not None
+
+
+def _hidden(run: _Element) -> bool:
+    """A run formatted as hidden text (w:vanish): Word neither shows nor prints it."""
+    props = run.find(W_RPR)
+    vanish = props.find(W_VANISH) if props is not None else None
+    return vanish is not None and vanish.get(W_VAL, "true") not in ("0", "false", "off")
+
+
+def _symbol(el: _Element) -> str:
+    """The character of a ``w:sym`` (Symbol-font codes F0xx mapped to their Unicode characters)."""
+    try:
+        code = int(el.get(W_CHAR, ""), 16)
+    except ValueError:
+        return ""
+    if 0xF000 <= code <= 0xF0FF:
+        return SYMBOL_CHARS.get(code - 0xF000, "")
+    return chr(code)
 
 
 def _iter_tagged(parent: _Element, wanted: str) -> Iterator[_Element]:
@@ -104,6 +141,8 @@ def _collect_text(el: _Element, parts: list[str]) -> None:
     for child in el.iterchildren():
         tag = child.tag
         if tag == W_R:
+            if _hidden(child):
+                continue
             for c in child.iterchildren():
                 t = c.tag
                 if t == W_T:
@@ -115,7 +154,9 @@ def _collect_text(el: _Element, parts: list[str]) -> None:
                         parts.append("\n")
                 elif t == W_NBH:
                     parts.append("-")
-        elif tag in RUN_CONTAINERS:
+                elif t == W_SYM:
+                    parts.append(_symbol(c))
+        elif tag in RUN_CONTAINERS and not _placeholder(child):
             _collect_text(child, parts)
 
 
@@ -125,16 +166,17 @@ def _structured_paragraph_text(p: _Element) -> str:
     return "".join(parts)
 
 
-_PARA_TAGS = (W_T, W_TAB, W_BR, W_CR, W_NBH, W_TXBX, W_PSTYLE, W_OUTLINE)
+_PARA_TAGS = (W_T, W_TAB, W_BR, W_CR, W_NBH, W_TXBX, W_PSTYLE, W_OUTLINE, W_MOVEFROM, W_VANISH, W_SYM, W_PLACEHOLDER)
+_NEEDS_WALK = frozenset((W_TXBX, W_MOVEFROM, W_SYM, W_PLACEHOLDER))  # text boxes, moved-away text, symbols, prompts
 
 
 def paragraph_info(p: _Element, levels: dict[str, int]) -> tuple[str, int | None]:
     """Visible text (line breaks as "\\n") and heading level from style/outline of a ``w:p``.
 
-    Fast path: one filtered C-level ``iter``; paragraphs holding text boxes fall
-    back to a structured walk that skips the text-box content.  The first
-    ``pStyle``/``outlineLvl`` seen is the paragraph's own (a tracked-change
-    record of old properties comes later in ``w:pPr``).
+    Fast path: one filtered C-level ``iter``; paragraphs holding text boxes, moved-away text (a tracked move's
+    ``w:moveFrom``), hidden runs, symbols or placeholder prompts fall back to a structured walk that reads only what
+    Word shows.  Only the paragraph's own ``w:pPr`` gives its style and outline level (a tracked change keeps the old
+    ones in ``w:pPrChange``).
     """
     parts: list[str] = []
     append = parts.append
@@ -148,20 +190,31 @@ def paragraph_info(p: _Element, levels: dict[str, int]) -> tuple[str, int | None
         elif tag == W_TAB:
             append("\t")
         elif tag == W_PSTYLE:
-            if not seen_style:
+            if not seen_style and el.getparent().getparent() is p:
                 seen_style = True
                 style_level = levels.get(el.get(W_VAL, ""))
         elif tag == W_OUTLINE:
-            if not seen_outline:
+            if not seen_outline and el.getparent().getparent() is p:
                 seen_outline = True
                 val = _int_val(el, 9)
                 outline_level = val + 1 if 0 <= val < 9 else None
         elif tag == W_NBH:
             append("-")
-        elif tag == W_TXBX:
+        elif tag in _NEEDS_WALK or (tag == W_VANISH and el.getparent().getparent().tag == W_R):
+            if tag == W_VANISH and el.get(W_VAL, "true") in ("0", "false", "off"):
+                continue
             parts = [_structured_paragraph_text(p)]
+            if not seen_style or not seen_outline:  # the properties come first: a style seen by now is all there is
+                own = p.find(W_PPR)
+                if own is not None and not seen_style and own.find(W_PSTYLE) is not None:
+                    seen_style, style_level = True, levels.get(own.find(W_PSTYLE).get(W_VAL, ""))
+                if own is not None and not seen_outline and own.find(W_OUTLINE) is not None:
+                    val = _int_val(own.find(W_OUTLINE), 9)
+                    seen_outline, outline_level = True, (val + 1 if 0 <= val < 9 else None)
             break
-        elif el.get(W_TYPE) in (None, "textWrapping"):
+        elif tag == W_VANISH:
+            continue  # the paragraph mark's own formatting
+        elif el.get(W_TYPE) in (None, "textWrapping"):  # w:br / w:cr
             append("\n")
     level = outline_level if seen_outline else style_level
     return "".join(parts), level
@@ -248,6 +301,10 @@ _TABLE_TAGS = (
     W_TXBX,
     W_TCPRCHANGE,
     W_TRPRCHANGE,
+    W_MOVEFROM,
+    W_SYM,
+    W_PLACEHOLDER,
+    W_VANISH,
 )
 
 
@@ -348,7 +405,7 @@ def _paragraph_styles(blob: bytes) -> _Element:
     parts = [blob[: blob.find(b">", root_start) + 1]]
     for match in _STYLE_OPEN.finditer(blob):
         tag = match.group(0)
-        if b'w:type="paragraph"' not in tag and b"w:type=" in tag:
+        if b'w:type="paragraph"' not in tag and b"w:type='paragraph'" not in tag and b"w:type=" in tag:
             continue
         if tag.endswith(b"/>"):
             parts.append(tag)
@@ -362,7 +419,8 @@ def _paragraph_styles(blob: bytes) -> _Element:
 
 
 def _style_levels(styles_el: _Element | None) -> dict[str, int]:
-    """Map paragraph style id → heading level (from name, outline level or base style)."""
+    """Map paragraph style id → heading level (from name, outline level or base style); ``TOC_ENTRY`` for the
+    table-of-contents styles."""
     if styles_el is None:
         return {}
     info: dict[str, tuple[str, int | None, str | None]] = {}
@@ -377,7 +435,7 @@ def _style_levels(styles_el: _Element | None) -> dict[str, int]:
         ppr = st.find(W_PPR)
         outline = _int_val(ppr.find(W_OUTLINE), -1) if ppr is not None else -1
         based = st.find(W_BASEDON)
-        info[sid] = (name, outline if 0 <= outline < 9 else None, based.get(W_VAL) if based is not None else None)
+        info[sid] = (name, outline if 0 <= outline <= 9 else None, based.get(W_VAL) if based is not None else None)
 
     levels: dict[str, int] = {}
     for sid in info:
@@ -386,10 +444,15 @@ def _style_levels(styles_el: _Element | None) -> dict[str, int]:
             if current is None or current not in info:
                 break
             name, outline, based = info[current]
+            if _TOC_NAME_RE.match(name.strip()):
+                levels[sid] = TOC_ENTRY  # “toc 1”, “TOC Heading”: the table of contents
+                break
             m = _HEADING_NAME_RE.match(name.strip())
             if m:
                 levels[sid] = int(m.group(1))
                 break
+            if outline == 9:
+                break  # outline level 9 is body text, whatever the style is based on
             if outline is not None:
                 levels[sid] = outline + 1
                 break
@@ -435,6 +498,11 @@ def load_package(path: str | os.PathLike[str]) -> tuple[bytes, bytes | None]:
             None,
         )  # fmt: skip
         if main is None:
+            if b"purl.oclc.org/ooxml" in package.rels_xml_for(PACKAGE_URI):
+                raise ReadError(
+                    f"文件“{Path(path).name}”是“严格 Open XML（Strict）”格式，暂不支持。"
+                    "请在 Word 中“另存为”，保存类型选“Word 文档(*.docx)”后再试。"
+                )
             raise _bad_docx(path)
         main_name = main.target_partname
         main_blob = package.blob_for(main_name)
@@ -474,7 +542,11 @@ def add_block(builder: DocumentBuilder, el: _Element, levels: dict[str, int]):
     """Feed one ``w:p`` or ``w:tbl`` to the builder; the new block, or None for a blank paragraph or empty table."""
     if el.tag == W_P:
         text, level = paragraph_info(el, levels)
-        return builder.add_paragraph(text, style_level=level) if text.strip() else None
+        if not text.strip():
+            return None
+        if level == TOC_ENTRY:
+            return builder.add_paragraph(text, contents_entry=True)
+        return builder.add_paragraph(text, style_level=level)
     return builder.add_table(table_rows(el))
 
 
