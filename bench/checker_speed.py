@@ -75,7 +75,7 @@ def instructions(path: Path, kind: str) -> int:
 
 
 def reader_steps(path: Path) -> dict[str, object]:
-    main_blob, styles_blob = docx_reader.load_package(path)
+    main_blob, styles_blob, _ = docx_reader.load_package(path)
     levels = docx_reader._style_levels(docx_reader._paragraph_styles(styles_blob)) if styles_blob else {}
     return {
         "read: unzip 3 parts (python-docx OPC)": lambda: docx_reader.load_package(path),

@@ -337,6 +337,7 @@ def ascii_figures(text: str) -> str:
 
 
 # a table-of-contents line: a short title, then a tab or leader dots, then its page number
+_PAGE_END = frozenset("0123456789ivxIVX")
 TOC_LINE = re.compile(r"^.{1,60}?(?:\t|[.…·．‥]{3,}|[-－—]{3,})\s*[\divxIVX]{1,4}$")
 
 
@@ -385,7 +386,7 @@ class DocumentBuilder:
         text = ascii_figures(text).strip()
         if not text:
             return None
-        if contents_entry or TOC_LINE.search(text):
+        if contents_entry or (len(text) <= 70 and text[-1] in _PAGE_END and TOC_LINE.search(text)):
             level, number = None, None
         else:
             level, number = classify_paragraph(text, style_level, prefer_numbering, may_be_heading)

@@ -26,12 +26,15 @@ from checkers.document import Paragraph as DocParagraph
 from checkers.document import Table as DocTable
 from checkers.engine import check_document
 from checkers.finding import Finding, Severity
+from checkers.readers.docx_numbering import ListNumbering
 from checkers.readers.docx_reader import (
     _BLOCK_CONTAINERS,
     _WORD_CONTENT_TYPES,
     _iter_blocks,
+    _style_info,
     _style_levels,
     add_block,
+    shifted_levels,
 )
 from checkers.report_document import document_from_report
 from drafter.atomic import OutputError, atomic_write_bytes, guard_output
@@ -119,6 +122,7 @@ class _Package:
     main_blob: bytes
     styles_name: str | None
     styles_blob: bytes | None
+    numbering_blob: bytes | None = None
 
 
 def _unreadable(path: Path) -> RegenError:
@@ -151,8 +155,10 @@ def _load_package(path: Path) -> _Package:
     styles = next((s.target_partname for src, s in srels
                    if src == main and s.reltype == RT.STYLES and not s.is_external), None)  # fmt: skip
     styles_blob = parts[styles][2] if styles in parts else None
+    numbering = next((s.target_partname for src, s in srels
+                      if src == main and s.reltype == RT.NUMBERING and not s.is_external), None)  # fmt: skip
     return _Package(path, str(main).lstrip("/"), parts[main][2], str(styles).lstrip("/") if styles_blob else None,
-                    styles_blob)  # fmt: skip
+                    styles_blob, parts[numbering][2] if numbering in parts else None)  # fmt: skip
 
 
 def _parse(blob: bytes, path: Path) -> _Element:
@@ -169,9 +175,11 @@ def _body(root: _Element, path: Path) -> _Element:
     return body
 
 
-def _walk(body: _Element, levels: dict[str, int], path: str) -> tuple[Document, list[int]]:
+def _walk(body: _Element, levels: dict[str, int], path: str,
+          numbering: ListNumbering | None = None) -> tuple[Document, list[int]]:  # fmt: skip
     """The checker's Document of a body (the reader's classification) and, per block, its body element index."""
     builder = DocumentBuilder(path)
+    numbering = numbering.restarted() if numbering is not None else None
     owners: list[int] = []
     for index, child in enumerate(body):
         if child.tag in (W_P, W_TBL):
@@ -181,9 +189,13 @@ def _walk(body: _Element, levels: dict[str, int], path: str) -> tuple[Document, 
         else:
             continue
         for el in elements:
-            if add_block(builder, el, levels) is not None:
+            if add_block(builder, el, levels, numbering) is not None:
                 owners.append(index)
-    return builder.build(), owners
+    document = builder.build()
+    shifted = shifted_levels(document, levels)
+    if shifted is not None:  # headings one style level deeper than their numbers, as the reader takes them
+        return _walk(body, shifted, path, numbering)
+    return document, owners
 
 
 def normalise_address(text: str) -> str:
@@ -326,6 +338,7 @@ class _Parsed:
     document: Document
     owners: list[int]
     sections: list[SectionInfo]
+    numbering: ListNumbering | None = None
 
 
 def _read(path: Path) -> _Parsed:
@@ -333,10 +346,11 @@ def _read(path: Path) -> _Parsed:
     root = _parse(package.main_blob, package.path)
     body = _body(root, package.path)
     styles = _parse(package.styles_blob, package.path) if package.styles_blob else None
-    levels = _style_levels(styles) if styles is not None else {}
-    document, owners = _walk(body, levels, str(path))
+    levels, numbered_styles = _style_info(styles)
+    numbering = ListNumbering.for_document(package.numbering_blob, numbered_styles, package.main_blob, levels)
+    document, owners = _walk(body, levels, str(path), numbering)
     sections = _front_parts(document, owners, body) + _infos(document, owners, body)
-    return _Parsed(package, root, body, styles, levels, document, owners, sections)
+    return _Parsed(package, root, body, styles, levels, document, owners, sections, numbering)
 
 
 def list_sections(path: Path) -> list[SectionInfo]:
@@ -748,7 +762,7 @@ def regenerate(
         progress(f"提示：原章节中的 {len(kept)} 个分节符（页面设置）已保留在新章节之后")
 
     levels = _style_levels(parsed.styles) if merger.added and parsed.styles is not None else parsed.levels
-    document, owners = _walk(body, levels, str(output))
+    document, owners = _walk(body, levels, str(output), parsed.numbering)
     findings = check_document(document, data=evaluation)
     new_info = next((i for i in _front_parts(document, owners, body) + _infos(document, owners, body)
                      if i.start == info.start and i.front == info.front), None)  # fmt: skip

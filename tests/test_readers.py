@@ -425,3 +425,98 @@ def test_strict_open_xml_is_named(tmp_path: Path) -> None:
                          'Target="word/document.xml"/></Relationships>')  # fmt: skip
     with pytest.raises(ReadError, match="Strict"):
         read_document(path)
+
+
+def _heading_list(word, start_second: int | None = None) -> None:
+    """Link Heading 1–3 to a multi-level list “一、 / （一） / 1.” (as Word's 多级列表 does)."""
+    numbering = word.part.numbering_part.element
+    abstract = _w("w:abstractNum", abstractNumId="90")
+    for ilvl, (fmt, text) in enumerate((("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."))):
+        lvl = _w("w:lvl", ilvl=str(ilvl))
+        lvl.append(_w("w:start", val="1"))
+        lvl.append(_w("w:numFmt", val=fmt))
+        lvl.append(_w("w:lvlText", val=text))
+        abstract.append(lvl)
+    first_num = numbering.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num")
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    for num_id in ("90", "91"):
+        num = _w("w:num", numId=num_id)
+        num.append(_w("w:abstractNumId", val="90"))
+        if num_id == "91" and start_second is not None:
+            override = _w("w:lvlOverride", ilvl="0")
+            override.append(_w("w:startOverride", val=str(start_second)))
+            num.append(override)
+        numbering.append(num)
+    for level in (1, 2, 3):
+        ppr = word.styles[f"Heading {level}"].element.get_or_add_pPr()
+        numpr = _w("w:numPr")
+        numpr.append(_w("w:ilvl", val=str(level - 1)))
+        numpr.append(_w("w:numId", val="90"))
+        ppr.insert(0, numpr)
+
+
+def test_docx_automatic_heading_numbers_are_read_as_word_shows_them(tmp_path: Path) -> None:
+    word = docx.Document()
+    _heading_list(word)
+    word.add_paragraph("某项目绩效评价报告", style="Title")
+    word.add_heading("基本情况", level=1)
+    word.add_heading("项目概况", level=2)
+    word.add_heading("项目背景", level=3)
+    word.add_heading("项目内容", level=3)
+    word.add_heading("资金情况", level=2)
+    word.add_heading("评价结论", level=1)
+    word.add_heading("综合评价", level=2)
+    path = tmp_path / "auto.docx"
+    word.save(str(path))
+
+    doc = read_document(path)
+    assert [h.text for h in doc.headings] == [
+        "一、基本情况", "（一）项目概况", "1.项目背景", "2.项目内容", "（二）资金情况", "二、评价结论", "（一）综合评价",
+    ]  # fmt: skip
+    assert doc.headings[-1].location.section == "二（一）综合评价"
+    from checkers.engine import check_document
+
+    assert check_document(doc) == []
+
+
+def test_docx_list_instance_restarting_its_numbering(tmp_path: Path) -> None:
+    word = docx.Document()
+    _heading_list(word, start_second=1)
+    word.add_heading("基本情况", level=1)
+    word.add_heading("评价结论", level=1)
+    restarted = word.add_paragraph("附件内容", style="Heading 1")  # a second list instance restarting at 一、
+    numpr = _w("w:numPr")
+    numpr.append(_w("w:ilvl", val="0"))
+    numpr.append(_w("w:numId", val="91"))
+    restarted._p.get_or_add_pPr().append(numpr)
+    plain = word.add_paragraph("不编号的标题", style="Heading 1")
+    off = _w("w:numPr")
+    off.append(_w("w:numId", val="0"))  # numId 0 switches the style's numbering off
+    plain._p.get_or_add_pPr().append(off)
+    path = tmp_path / "restart.docx"
+    word.save(str(path))
+    assert [h.text for h in read_document(path).headings] == ["一、基本情况", "二、评价结论", "一、附件内容", "不编号的标题"]
+
+
+def test_docx_headings_one_style_level_deeper_than_their_numbers(tmp_path: Path) -> None:
+    word = docx.Document()
+    word.add_heading("某项目绩效评价报告", level=1)  # the title takes 标题 1 ...
+    for text, level in (("一、基本情况", 2), ("（一）项目概况", 3), ("1.项目背景", 4), ("（二）资金情况", 3), ("二、评价结论", 2)):
+        word.add_heading(text, level=level)  # ... so the parts start at 标题 2
+        word.add_paragraph("正文。")
+    path = tmp_path / "deeper.docx"
+    word.save(str(path))
+    doc = read_document(path)
+    assert [(h.text, h.heading_level) for h in doc.headings] == [
+        ("某项目绩效评价报告", 1), ("一、基本情况", 1), ("（一）项目概况", 2), ("1.项目背景", 3), ("（二）资金情况", 2),
+        ("二、评价结论", 1),
+    ]  # fmt: skip
+    from checkers.engine import check_document
+
+    assert check_document(doc) == []
+    from drafter.regen import list_sections
+
+    assert [s.address for s in list_sections(path) if s.level == 1 and s.address] == ["一", "二"]

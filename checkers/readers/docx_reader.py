@@ -23,7 +23,8 @@ from docx.oxml.ns import qn
 from lxml import etree
 from lxml.etree import _Element
 
-from checkers.document import Document, DocumentBuilder, RawCell
+from checkers.document import CN_DIGITS, Document, DocumentBuilder, RawCell
+from checkers.readers.docx_numbering import ListNumbering, StyleNumbers, numpr_of
 from checkers.readers.errors import ReadError
 
 W_BODY = qn("w:body")
@@ -56,6 +57,8 @@ W_SDT = qn("w:sdt")
 W_SDTCONTENT = qn("w:sdtContent")
 W_CUSTOMXML = qn("w:customXml")
 W_TXBX = qn("w:txbxContent")
+W_NUMPR = qn("w:numPr")
+W_PPRCHANGE = qn("w:pPrChange")
 W_TCPRCHANGE = qn("w:tcPrChange")
 W_TRPRCHANGE = qn("w:trPrChange")
 W_MOVEFROM = qn("w:moveFrom")
@@ -67,6 +70,7 @@ W_SDTPR = qn("w:sdtPr")
 W_PLACEHOLDER = qn("w:showingPlcHdr")
 # Symbol-font characters Word writes as w:sym (×, ÷, ±, ≤, ≥, ·) in figures such as “14.4×2.025米”
 SYMBOL_CHARS = {0xB4: "×", 0xB8: "÷", 0xB1: "±", 0xA3: "≤", 0xB3: "≥", 0xD7: "·", 0xB0: "°"}
+LEVEL1_FIRST = frozenset(CN_DIGITS + "第")  # how a level-1 number (“一、”, “第一部分”) starts
 TOC_ENTRY = 0  # the "level" of a table-of-contents style: neither a heading nor numbered
 _TOC_NAME_RE = re.compile(r"^(?:toc|目录)\s*(?:\d|heading|标题)?$", re.I)
 
@@ -166,7 +170,8 @@ def _structured_paragraph_text(p: _Element) -> str:
     return "".join(parts)
 
 
-_PARA_TAGS = (W_T, W_TAB, W_BR, W_CR, W_NBH, W_TXBX, W_PSTYLE, W_OUTLINE, W_MOVEFROM, W_VANISH, W_SYM, W_PLACEHOLDER)
+_PARA_TAGS = (W_T, W_TAB, W_BR, W_CR, W_NBH, W_TXBX, W_PSTYLE, W_OUTLINE, W_PPRCHANGE, W_MOVEFROM, W_VANISH, W_SYM,
+              W_PLACEHOLDER)  # fmt: skip
 _NEEDS_WALK = frozenset((W_TXBX, W_MOVEFROM, W_SYM, W_PLACEHOLDER))  # text boxes, moved-away text, symbols, prompts
 
 
@@ -176,7 +181,7 @@ def paragraph_info(p: _Element, levels: dict[str, int]) -> tuple[str, int | None
     Fast path: one filtered C-level ``iter``; paragraphs holding text boxes, moved-away text (a tracked move's
     ``w:moveFrom``), hidden runs, symbols or placeholder prompts fall back to a structured walk that reads only what
     Word shows.  Only the paragraph's own ``w:pPr`` gives its style and outline level (a tracked change keeps the old
-    ones in ``w:pPrChange``).
+    ones in ``w:pPrChange``, the last child of ``w:pPr``: nothing after it counts).
     """
     parts: list[str] = []
     append = parts.append
@@ -190,11 +195,13 @@ def paragraph_info(p: _Element, levels: dict[str, int]) -> tuple[str, int | None
         elif tag == W_TAB:
             append("\t")
         elif tag == W_PSTYLE:
-            if not seen_style and el.getparent().getparent() is p:
+            if not seen_style:
                 seen_style = True
                 style_level = levels.get(el.get(W_VAL, ""))
+        elif tag == W_PPRCHANGE:  # the old properties of a tracked change: what follows in it is not in force
+            seen_style = seen_outline = True
         elif tag == W_OUTLINE:
-            if not seen_outline and el.getparent().getparent() is p:
+            if not seen_outline:
                 seen_outline = True
                 val = _int_val(el, 9)
                 outline_level = val + 1 if 0 <= val < 9 else None
@@ -421,9 +428,15 @@ def _paragraph_styles(blob: bytes) -> _Element:
 def _style_levels(styles_el: _Element | None) -> dict[str, int]:
     """Map paragraph style id → heading level (from name, outline level or base style); ``TOC_ENTRY`` for the
     table-of-contents styles."""
+    return _style_info(styles_el)[0]
+
+
+def _style_info(styles_el: _Element | None) -> tuple[dict[str, int], StyleNumbers]:
+    """Heading levels of the paragraph styles (see :func:`_style_levels`) and the lists numbering them, in one pass."""
     if styles_el is None:
-        return {}
+        return {}, StyleNumbers({}, {})
     info: dict[str, tuple[str, int | None, str | None]] = {}
+    numbered: dict[str, tuple[str | None, int | None]] = {}
     for st in styles_el.iterchildren(W_STYLE):
         if st.get(W_TYPE) not in (None, "paragraph"):
             continue
@@ -434,6 +447,9 @@ def _style_levels(styles_el: _Element | None) -> dict[str, int]:
         name = name_el.get(W_VAL, "") if name_el is not None else ""
         ppr = st.find(W_PPR)
         outline = _int_val(ppr.find(W_OUTLINE), -1) if ppr is not None else -1
+        numpr = ppr.find(W_NUMPR) if ppr is not None else None
+        if numpr is not None:
+            numbered[sid] = numpr_of(numpr)
         based = st.find(W_BASEDON)
         info[sid] = (name, outline if 0 <= outline <= 9 else None, based.get(W_VAL) if based is not None else None)
 
@@ -457,7 +473,7 @@ def _style_levels(styles_el: _Element | None) -> dict[str, int]:
                 levels[sid] = outline + 1
                 break
             current = based
-    return levels
+    return levels, StyleNumbers(numbered, {sid: based for sid, (_, _, based) in info.items()})
 
 
 _WORD_CONTENT_TYPES = (
@@ -477,8 +493,8 @@ def _bad_docx(path: str | os.PathLike[str]) -> ReadError:
     )
 
 
-def load_package(path: str | os.PathLike[str]) -> tuple[bytes, bytes | None]:
-    """Return the raw main document and styles XML of a .docx.
+def load_package(path: str | os.PathLike[str]) -> tuple[bytes, bytes | None, bytes | None]:
+    """Return the raw main document, styles and numbering XML of a .docx (the last two None when absent).
 
     Uses python-docx's OPC pieces but reads only the parts the checker needs (python-docx's
     ``PackageReader`` would inflate every part: theme, fonts, settings, images…).
@@ -506,18 +522,19 @@ def load_package(path: str | os.PathLike[str]) -> tuple[bytes, bytes | None]:
             raise _bad_docx(path)
         main_name = main.target_partname
         main_blob = package.blob_for(main_name)
-        styles_blob = None
+        styles_blob = numbering_blob = None
         for rel in _SerializedRelationships.load_from_xml(main_name.baseURI, package.rels_xml_for(main_name)):
             if rel.reltype == RT.STYLES and not rel.is_external:
                 styles_blob = package.blob_for(rel.target_partname)
-                break
+            elif rel.reltype == RT.NUMBERING and not rel.is_external:
+                numbering_blob = package.blob_for(rel.target_partname)
     except ReadError:
         raise
     except Exception as exc:  # missing [Content_Types].xml or part, broken rels, ...
         raise _bad_docx(path) from exc
     finally:
         package.close()
-    return main_blob, styles_blob
+    return main_blob, styles_blob, numbering_blob
 
 
 def _body(main_blob: bytes) -> _Element | None:
@@ -525,7 +542,8 @@ def _body(main_blob: bytes) -> _Element | None:
     return etree.fromstring(main_blob, _PARSER).find(W_BODY)
 
 
-def _read_blocks(main_blob: bytes, levels: dict[str, int], builder: DocumentBuilder) -> None:
+def _read_blocks(main_blob: bytes, levels: dict[str, int], builder: DocumentBuilder,
+                 numbering: ListNumbering | None = None) -> None:  # fmt: skip
     """Feed every body-level paragraph and table to the builder, in document order.
 
     The whole part is parsed first and its body walked: measured in new interpreters this is faster than
@@ -535,19 +553,47 @@ def _read_blocks(main_blob: bytes, levels: dict[str, int], builder: DocumentBuil
     if body is None:
         return
     for el in _iter_blocks(body):
-        add_block(builder, el, levels)
+        add_block(builder, el, levels, numbering)
 
 
-def add_block(builder: DocumentBuilder, el: _Element, levels: dict[str, int]):
-    """Feed one ``w:p`` or ``w:tbl`` to the builder; the new block, or None for a blank paragraph or empty table."""
+def add_block(builder: DocumentBuilder, el: _Element, levels: dict[str, int], numbering: ListNumbering | None = None):
+    """Feed one ``w:p`` or ``w:tbl`` to the builder; the new block, or None for a blank paragraph or empty table.
+
+    With ``numbering`` (the document uses Word's automatic lists) a paragraph's list label goes before its text.
+    """
     if el.tag == W_P:
         text, level = paragraph_info(el, levels)
+        if numbering is not None:
+            label = numbering.label(el)
+            if label and text.strip():
+                text = label + text.lstrip()
         if not text.strip():
             return None
         if level == TOC_ENTRY:
             return builder.add_paragraph(text, contents_entry=True)
         return builder.add_paragraph(text, style_level=level)
     return builder.add_table(table_rows(el))
+
+
+def shifted_levels(document: Document, levels: dict[str, int]) -> dict[str, int] | None:
+    """Style levels moved up when every “一、” heading sits one (or more) style levels deeper than its number says.
+
+    Many reports keep 标题 1 for the title and number their parts “一、” in 标题 2, “（一）” in 标题 3: the numbers,
+    not the style names, then give the levels. None when the styles and the numbers agree.
+    """
+    first_level = []  # the style levels of the “一、” / “第一部分” headings
+    for h in document.headings:
+        if h.number and h.number[0] in LEVEL1_FIRST:
+            if h.heading_level <= 1:
+                return None
+            first_level.append(h.heading_level)
+    if not first_level:
+        return None
+    deepest_title = min(first_level)
+    if any(h.number for h in document.headings if h.heading_level < deepest_title):
+        return None
+    offset = deepest_title - 1
+    return {sid: (level if level == TOC_ENTRY else max(1, level - offset)) for sid, level in levels.items()}
 
 
 def iter_numbered_blocks(root: _Element) -> Iterator[tuple[str, int, _Element]]:
@@ -572,11 +618,18 @@ def iter_numbered_blocks(root: _Element) -> Iterator[tuple[str, int, _Element]]:
 
 def read_docx(path: str | os.PathLike[str]) -> Document:
     """Read a .docx report."""
-    main_blob, styles_blob = load_package(path)
+    main_blob, styles_blob, numbering_blob = load_package(path)
     builder = DocumentBuilder(str(path))
     try:
-        levels = _style_levels(_paragraph_styles(styles_blob)) if styles_blob else {}
-        _read_blocks(main_blob, levels, builder)
+        levels, numbered_styles = _style_info(_paragraph_styles(styles_blob) if styles_blob else None)
+        numbering = ListNumbering.for_document(numbering_blob, numbered_styles, main_blob, levels)
+        _read_blocks(main_blob, levels, builder, numbering)
+        document = builder.build()
+        shifted = shifted_levels(document, levels)
+        if shifted is None:
+            return document
+        builder = DocumentBuilder(str(path))  # headings one style level deeper than their numbers: read again
+        _read_blocks(main_blob, shifted, builder, numbering.restarted() if numbering is not None else None)
     except etree.XMLSyntaxError as exc:
         raise _bad_docx(path) from exc
     return builder.build()
