@@ -191,11 +191,12 @@ def _finding_paragraph(document: Document, blocks: _Blocks, finding: Finding) ->
     if number is not None and number in blocks.paragraphs:
         el = blocks.paragraphs[number]
         expected = _document_paragraph_text(document, number)
-        if expected is None or _squash(paragraph_text(el)) == _squash(expected):
+        shown = _squash(_comparable(paragraph_text(el)))
+        if expected is None or (shown and _squash(expected).endswith(shown)):  # the reader adds list labels in front
             return el
     if finding.excerpt and loc.table is None:
         for el in blocks.paragraphs.values():  # fallback: the first paragraph containing the excerpt
-            if _find(paragraph_text(el), finding.excerpt) is not None:
+            if _find(_comparable(paragraph_text(el)), finding.excerpt) is not None:
                 return el
     return None
 
@@ -209,7 +210,7 @@ def _document_paragraph_text(document: Document, number: int) -> str | None:
 
 def _span_in_paragraph(p: _Element, finding: Finding) -> tuple[int, int] | None:
     """Character span of the offending text: the excerpt, narrowed to the found value when that is practical."""
-    text = _segments_text(_segments(p))
+    text = _comparable(_segments_text(_segments(p)))
     whole = len(text.strip())
     found = finding.found or ""
     excerpt_span = _find(text, finding.excerpt) if finding.excerpt else None
@@ -223,6 +224,15 @@ def _span_in_paragraph(p: _Element, finding: Finding) -> tuple[int, int] | None:
     if found:
         return _find_unique(text, found)
     return None
+
+
+# the reader's figures (ASCII digits, no invisible characters) at the positions of the Word text: one character each
+_COMPARABLE = str.maketrans("０１２３４５６７８９．％\u00ad\u200b\u200c\u200d\u2060\ufeff", "0123456789.%      ")
+
+
+def _comparable(text: str) -> str:
+    """``text`` as the reader gives it, character for character (so spans found in it are spans of ``text``)."""
+    return text.translate(_COMPARABLE)
 
 
 def _squash(text: str) -> str:

@@ -30,10 +30,12 @@ from checkers.readers.docx_numbering import ListNumbering
 from checkers.readers.docx_reader import (
     _BLOCK_CONTAINERS,
     _WORD_CONTENT_TYPES,
+    W_TXBX,
     _iter_blocks,
     _style_info,
     _style_levels,
     add_block,
+    reading_order,
     shifted_levels,
 )
 from checkers.report_document import document_from_report
@@ -181,11 +183,12 @@ def _walk(body: _Element, levels: dict[str, int], path: str,
     builder = DocumentBuilder(path)
     numbering = numbering.restarted() if numbering is not None else None
     owners: list[int] = []
+    boxes = body.find(".//" + W_TXBX) is not None
     for index, child in enumerate(body):
         if child.tag in (W_P, W_TBL):
-            elements = [child]
+            elements = list(reading_order(iter([child]), boxes))
         elif child.tag in _BLOCK_CONTAINERS:
-            elements = list(_iter_blocks(child))
+            elements = list(reading_order(_iter_blocks(child), boxes))
         else:
             continue
         for el in elements:

@@ -203,3 +203,16 @@ def test_numbered_blocks_match_the_reader(path, tmp_path: Path):
     paragraphs = [paragraph_text(el).strip() for kind, _, el in blocks if kind == "paragraph"]
     assert paragraphs == [p.text for p in document.paragraphs]
     assert [n for kind, n, _ in blocks if kind == "table"] == [t.location.table for t in document.tables]
+
+
+def test_comments_land_on_full_width_figures(tmp_path: Path):
+    out = docx.Document()
+    out.add_paragraph("某区2023年度某某项目绩效评价报告")
+    out.add_paragraph("项目预算１００万元，实际到位１００万元，实际支出８０万元，预算执行率为９０％。")
+    source = tmp_path / "full.docx"
+    out.save(str(source))
+    target = tmp_path / "a.docx"
+    result = runner.invoke(app, ["check", str(source), "--annotate", str(target)])
+    assert result.exit_code == 1, result.output
+    [comment] = comments(target)
+    assert comment.anchor == "９０％" and "位置：" not in comment.text

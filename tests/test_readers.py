@@ -18,6 +18,7 @@ if str(ROOT) not in sys.path:
 
 from checkers.document import Document, Location, Paragraph, Table  # noqa: E402
 from checkers.readers import ReadError, read_document  # noqa: E402
+from checkers.readers.docx_reader import iter_numbered_blocks  # noqa: E402
 
 SEEDS = ROOT / "fixtures" / "seeds"
 SEED_000 = SEEDS / "000_35d0328808c89d23.txt"
@@ -520,3 +521,30 @@ def test_docx_headings_one_style_level_deeper_than_their_numbers(tmp_path: Path)
     from drafter.regen import list_sections
 
     assert [s.address for s in list_sections(path) if s.level == 1 and s.address] == ["一", "二"]
+
+
+TEXT_BOX = """<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+ xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+ xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>
+<w:txbxContent>{content}</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape>
+<v:textbox><w:txbxContent>{content}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"""
+
+
+def test_docx_text_boxes_are_read_once_after_their_anchor(tmp_path: Path) -> None:
+    from lxml import etree
+
+    word = docx.Document()
+    anchor = word.add_paragraph("资金情况如下：")
+    box = ("<w:p><w:r><w:t>实际支出80万元，预算执行率90%。</w:t></w:r></w:p>"
+           "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>合计</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>80</w:t></w:r></w:p></w:tc></w:tr></w:tbl>")  # fmt: skip
+    anchor._p.append(etree.fromstring(TEXT_BOX.format(content=box)))
+    word.add_paragraph("正文继续。")
+    path = tmp_path / "box.docx"
+    word.save(str(path))
+    doc = read_document(path)
+    assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "Paragraph", "Table", "Paragraph"]
+    assert [p.text for p in doc.paragraphs] == ["资金情况如下：", "实际支出80万元，预算执行率90%。", "正文继续。"]
+    assert doc.tables[0].text_rows() == [["合计", "80"]]
+    blocks = list(iter_numbered_blocks(docx.Document(str(path)).element.body))
+    assert [(kind, number) for kind, number, _ in blocks] == [("paragraph", 1), ("paragraph", 2), ("table", 1), ("paragraph", 3)]

@@ -105,6 +105,34 @@ def _iter_blocks(parent: _Element) -> Iterator[_Element]:
             yield from _iter_blocks(child)
 
 
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def text_box_blocks(p: _Element) -> list[_Element]:
+    """The paragraphs and tables of the text boxes anchored in paragraph ``p``, in order (each box once: the
+    ``mc:Fallback`` copy Word writes for older readers is skipped, as are boxes inside boxes)."""
+    out: list[_Element] = []
+    for box in p.iter(W_TXBX):
+        outer = False
+        for ancestor in box.iterancestors():
+            if ancestor is p:
+                break
+            if ancestor.tag == MC_FALLBACK or ancestor.tag == W_TXBX:
+                outer = True
+                break
+        if not outer:
+            out.extend(_iter_blocks(box))
+    return out
+
+
+def reading_order(blocks: Iterator[_Element], boxes: bool) -> Iterator[_Element]:
+    """``blocks`` with, when ``boxes`` (the document has text boxes), each paragraph's text-box content after it."""
+    for el in blocks:
+        yield el
+        if boxes and el.tag == W_P:
+            yield from text_box_blocks(el)
+
+
 def _placeholder(el: _Element) -> bool:
     """A content control still showing its prompt (“单击此处输入文字”): not the author's text."""
     if el.tag != W_SDT:
@@ -552,7 +580,7 @@ def _read_blocks(main_blob: bytes, levels: dict[str, int], builder: DocumentBuil
     body = _body(main_blob)
     if body is None:
         return
-    for el in _iter_blocks(body):
+    for el in reading_order(_iter_blocks(body), b"txbxContent" in main_blob):
         add_block(builder, el, levels, numbering)
 
 
@@ -606,7 +634,7 @@ def iter_numbered_blocks(root: _Element) -> Iterator[tuple[str, int, _Element]]:
     if body is None:
         return
     paragraphs = tables = 0
-    for el in _iter_blocks(body):
+    for el in reading_order(_iter_blocks(body), body.find(".//" + W_TXBX) is not None):
         if el.tag == W_P:
             if paragraph_text(el).strip():
                 paragraphs += 1
