@@ -351,8 +351,22 @@ class Analysis:
 
     @cached_property
     def _continued(self) -> dict[int, Table]:
-        """id of a 续表 → the table it continues."""
-        return self._score_tables_and_parts[1]
+        """id of a 续表 → the table it continues: a score table's parts, and any table after a “续表” line that has as
+        many columns as the table before it (a funding table split across pages)."""
+        continued = dict(self._score_tables_and_parts[1])
+        previous: Table | None = None
+        marked = False
+        for block in self.document.blocks:
+            if isinstance(block, Paragraph):
+                if CONTINUED.match(block.text):
+                    marked = True
+                else:
+                    previous, marked = None, False
+                continue
+            if marked and previous is not None and block.n_cols == previous.n_cols:
+                continued.setdefault(id(block), previous)
+            previous, marked = block, False
+        return continued
 
     @cached_property
     def _score_tables_and_parts(self) -> tuple[list[ScoreTable], dict[int, Table]]:
@@ -505,11 +519,13 @@ class Analysis:
             from checkers.table_totals import total_mismatches
 
             earlier: list[list[str]] = []
-            part = self._continued.get(id(table))
+            part, first = self._continued.get(id(table)), table
             while part is not None:  # a 续表 adds up with the rows of the parts before it
-                earlier = [row.cells for row in self.score_table_by_block[id(part)].rows] + earlier
-                part = self._continued.get(id(part))
-            header = self.score_table_by_block[id(table)].header if earlier else None
+                scored = self.score_table_by_block.get(id(part))
+                earlier = ([row.cells for row in scored.rows] if scored else grid_rows(part)[1:]) + earlier
+                part, first = self._continued.get(id(part)), part
+            scored = self.score_table_by_block.get(id(table))
+            header = (scored.header if scored else grid_rows(first)[0]) if earlier else None
             self._total_mismatches[id(table)] = total_mismatches(table, earlier, header)
         return self._total_mismatches[id(table)]
 

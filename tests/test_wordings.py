@@ -477,3 +477,12 @@ def test_enumerations_ending_with_和_and_counts_written_with_两(tmp_path: Path
     assert [f.expected for f in findings(tmp_path, text.format("三"))["CT701"]] == ["4"]
     table = "共设置两个二级指标。\n\n| 二级指标 | 三级指标 | 权重 | 得分 |\n|---|---|---|---|\n| A1立项 | A11依据 | 5 | 5 |\n| A2目标 | A21目标 | 5 | 4 |\n| A3投入 | A31预算 | 5 | 5 |\n"
     assert [f.found for f in findings(tmp_path, table)["CT701"]] == ["两"]
+
+
+def test_a_funding_table_continued_on_the_next_page_adds_up_with_its_first_part(tmp_path: Path):
+    header = "| 序号 | 支出内容 | 预算金额 | 实际支出 |\n|---|---|---|---|\n"
+    text = ("表1 项目支出明细表\n\n" + header + "| 1 | 设备购置费 | 60.00 | 60.00 |\n\n续表1\n\n" + header
+            + "| 2 | 安装调试费 | 35.00 | 35.00 |\n| 合计 | | 95.00 | {} |\n")  # fmt: skip
+    assert "TT201" not in findings(tmp_path, text.format("95.00"))
+    [slip] = findings(tmp_path, text.format("96.00"))["TT201"]
+    assert slip.expected == "95" and slip.found == "96.00"
