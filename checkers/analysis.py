@@ -37,8 +37,11 @@ CLOSING_RE = re.compile(
 DEDUCT_RE = re.compile(rf"扣(?:除)?\s*{NUM}\s*分")
 STANDARD_DEDUCTION = re.compile(r"每[^，。；]{0,8}扣|扣完为止|最多扣|最高扣|扣分上限")  # a scoring rule, not a deduction
 LEVEL1_PROSE_RE = re.compile(
-    rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)(?:类)?指标(?:总分|权重|满分|分值)(?:为)?\s*{NUM}\s*分[，,]\s*(?:(?:实际)?得分|实得)(?:为)?\s*{NUM}\s*分"
+    rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)(?:类)?指标\s*[，,（(]?\s*(?:总分|权重|满分|分值)(?:为)?\s*{NUM}\s*分\s*[）)]?\s*[，,]?\s*"
+    rf"(?:(?:实际)?得分|实得)(?:为)?\s*{NUM}\s*分"
 )
+THIS_PART = re.compile(r"^(?:该|本|此)(?:部分|类|项|方面|一级)$")  # “该部分指标权重40分”: the section's own 一级
+_SECTION_NUMBER = re.compile(r"^[\d一二三四五六七八九十（）()、.．\s]+")
 AMONG_RE = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)得分\s*{NUM}\s*分")
 COUNT_CHILDREN_RE = re.compile(r"共设置\s*(?P<n>\d+|[一二三四五六七八九十两]+)\s*个(?P<level>二级|三级)指标")
 TOTAL_RES = (
@@ -609,8 +612,11 @@ class Analysis:
             if "得分" not in text and "实得" not in text:
                 continue  # both patterns need "得分" or "实得"
             for m in LEVEL1_PROSE_RE.finditer(text) if "指标" in text else ():
+                name = m.group("name")
+                if THIS_PART.match(name):  # named by its section's heading (“（三）项目产出”)
+                    name = _SECTION_NUMBER.sub("", paragraph.location.section)
                 out.append(Statement("level1", Decimal(m.group(3)), paragraph.location, sentence_at(text, m.start()),
-                                     name=m.group("name"), extra={"weight": Decimal(m.group(2)), "paragraph": paragraph}))  # fmt: skip
+                                     name=name, extra={"weight": Decimal(m.group(2)), "paragraph": paragraph}))  # fmt: skip
             for _start, _, sentence in _sentences_starting(text, "其中"):
                 for m in AMONG_RE.finditer(sentence):
                     out.append(Statement("level1", Decimal(m.group(2)), paragraph.location, sentence.strip(),

@@ -486,3 +486,17 @@ def test_a_funding_table_continued_on_the_next_page_adds_up_with_its_first_part(
     assert "TT201" not in findings(tmp_path, text.format("95.00"))
     [slip] = findings(tmp_path, text.format("96.00"))["TT201"]
     assert slip.expected == "95" and slip.found == "96.00"
+
+
+LEVEL1_OVERVIEW = "| 指标 | 权重 | 得分 |\n|---|---|---|\n| 决策 | 20 | 18 |\n| 过程 | 40 | 36 |\n| 产出 | 40 | 34 |\n| 合计 | 100 | 88 |\n\n"
+
+
+def test_level1_subtotals_written_in_other_common_ways(tmp_path: Path):
+    wordings = [
+        "## （三）项目产出\n\n产出指标，权重40分，得分{}分。\n",
+        "## （三）项目产出\n\n该部分指标权重40分，得分{}分。\n",
+        "## （三）项目产出\n\n产出指标（权重40分）得分{}分。\n",
+    ]
+    for wording in wordings:
+        assert "TT202" not in findings(tmp_path, LEVEL1_OVERVIEW + wording.format(34)), wording
+        assert [f.found for f in findings(tmp_path, LEVEL1_OVERVIEW + wording.format(35))["TT202"]], wording
