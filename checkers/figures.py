@@ -10,9 +10,9 @@ from functools import lru_cache
 
 import cn2an
 
-MONEY_UNITS = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+MONEY_UNITS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 UNITS = (
-    "万元", "亿元", "元", "分", "%", "％", "日历天", "平方米", "平米", "㎡", "延米", "公里", "千米", "米", "公顷", "亩",
+    "万元", "亿元", "千元", "元", "分", "%", "％", "日历天", "平方米", "平米", "㎡", "延米", "公里", "千米", "米", "公顷", "亩",
     "人次", "个月", "个百分点", "个", "项", "起", "天", "户", "套", "台", "份", "株", "条", "次", "人", "家", "口", "所", "座", "处", "间",
     "余条", "余次", "余人", "余个", "余家", "倍", "辆", "张", "块", "批", "场", "篇", "期",
 )  # fmt: skip
@@ -75,10 +75,12 @@ _PLAIN = re.compile(r"\d+(?:\.\d+)?")
 
 
 def parse_number(text: str) -> Decimal | None:
-    """'5,271,022.96' → Decimal; None for anything that is not a plain number."""
+    """'5,271,022.96' → Decimal; '－50.00' and '(50.00)' are negative; None for anything that is not a plain number."""
     if _PLAIN.fullmatch(text):
         return Decimal(text)
-    cleaned = text.strip().replace(",", "").replace("，", "").rstrip("%％分")
+    cleaned = text.strip().replace(",", "").replace("，", "").rstrip("%％分").replace("－", "-").replace("−", "-")
+    if cleaned.startswith("(") and cleaned.endswith(")"):  # an accountant's negative: (50.00)
+        cleaned = "-" + cleaned[1:-1]
     if not cleaned or not _SIGNED_NUMBER.fullmatch(cleaned):
         return None
     try:

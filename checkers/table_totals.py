@@ -25,6 +25,7 @@ class TotalMismatch:
     stated: Decimal
     computed: Decimal
     row_text: str
+    written: str = ""  # the cell as the report writes it (“1,350,000.00”)
 
 
 NOT_ADDITIVE = ("率", "%", "序号", "编号", "单价", "均价", "平均", "比例", "占比", "年度", "年份", "日期", "时间", "单位", "指标值")
@@ -180,7 +181,8 @@ def total_mismatches(table: Table, earlier: list[list[str]] | None = None, heade
             computed = sum(numbers, Decimal(0))
             if computed != stated and index > offset:
                 column = header[c] if c < len(header) and header[c].strip() else f"第{c + 1}列"
-                out.append(TotalMismatch(table, index - offset, c, label, column, stated, computed, " | ".join(row)))
+                out.append(TotalMismatch(table, index - offset, c, label, column, stated, computed, " | ".join(row),
+                                         row[c].strip()))
         if kind == "subtotal":
             since_subtotal = []
     return out

@@ -500,3 +500,18 @@ def test_level1_subtotals_written_in_other_common_ways(tmp_path: Path):
     for wording in wordings:
         assert "TT202" not in findings(tmp_path, LEVEL1_OVERVIEW + wording.format(34)), wording
         assert [f.found for f in findings(tmp_path, LEVEL1_OVERVIEW + wording.format(35))["TT202"]], wording
+
+
+def test_thousands_of_yuan_investment_completion_negative_cells_and_figures_as_written(tmp_path: Path):
+    rate = "项目预算5,000千元，实际到位5,000千元，实际支出4,500千元，预算执行率{}%。\n"
+    assert "RT301" not in findings(tmp_path, rate.format(90))
+    assert [f.expected for f in findings(tmp_path, rate.format(95))["RT301"]] == ["90%"]
+    invest = "计划投资500万元，实际完成投资450万元，投资完成率{}%。\n"
+    assert "RT301" not in findings(tmp_path, invest.format(90))
+    assert [f.expected for f in findings(tmp_path, invest.format(95))["RT301"]] == ["90%"]
+    table = "| 项目 | 金额 |\n|---|---|\n| 收入 | 10.00 |\n| 结余调整 | －30.00 |\n| 退回 | (0.00) |\n| 合计 | {} |\n"
+    assert "TT201" not in findings(tmp_path, table.format("－20.00"))
+    assert [f.expected for f in findings(tmp_path, table.format("－25.00"))["TT201"]] == ["-20"]
+    written = "| 项目 | 金额（元） |\n|---|---|\n| 甲 | 1,000,000.00 |\n| 乙 | 400,000.00 |\n| 合计 | 1,350,000.00 |\n"
+    [slip] = findings(tmp_path, written)["TT201"]
+    assert slip.found == "1,350,000.00" and "写1,350,000.00" in slip.message

@@ -121,9 +121,9 @@ def _sum_findings(paragraph, rule: Rule):
                 if parts_sum != whole and (close or (parts_sum > whole and head[-1].unit != "%"
                                                    and _plain_list(sentence, head[-1], among))):
                     yield rule.finding(
-                        f"总数写{whole}{head[-1].unit}，其中各项之和为{plain(parts_sum)}{head[-1].unit}",
+                        f"总数写{head[-1].text.strip()}，其中各项之和为{plain(parts_sum)}{head[-1].unit}",
                         paragraph.location, sentence.strip(), expected=f"{plain(parts_sum)}{head[-1].unit}",
-                        found=f"{whole}{head[-1].unit}",
+                        found=head[-1].text.strip(),
                     )  # fmt: skip
     latest: dict[str, object] = {}  # the 送审 and 审定 amounts last written before each 核减
     for figure in extract_figures(text):

@@ -3,7 +3,7 @@
 按报告同一段中写出的数字复算（四舍五入到报告所写的小数位，另有容差 settings.rate_tolerance，缺省 0.01 个百分点）：
 得分率 = 得分 ÷ 权重；资金到位率 = 实际到位 ÷ 预算；预算执行率 = 实际支出 ÷ 实际到位（口径设为“预算”时为
 实际支出 ÷ 预算，两种口径不一致时提示口径；预算经调整时用调整后的预算：“调减至/调整为N”即N，“追加/调增N”加上N，“调整预算N”即N；“同比/较上年增加N”只是比较，不改变预算；“资金总额/可用资金”即预算，其后“其中”所列为其分项）；节约率 = （预算 − 实际）÷ 预算；核减率 = 核减金额 ÷ 送审金额；
-审计控制率 = （合同金额 − 审计金额）÷ 合同金额；完成率 = 实际完成数 ÷ 计划数。同段（或同一小节前几段）缺少所需数字，或所用金额只是约数（“近450万元”“约450万元”）时不判断。
+审计控制率 = （合同金额 − 审计金额）÷ 合同金额；完成率 = 实际完成数（或金额）÷ 计划数（或金额）。同段（或同一小节前几段）缺少所需数字，或所用金额只是约数（“近450万元”“约450万元”）时不判断。
 """
 
 from __future__ import annotations
@@ -136,13 +136,18 @@ def _operands(name: str, before: list[Figure], execution_base: str):
 
 
 def _completion(figures: list[Figure]) -> Decimal | None:
-    """完成率 = 实际 ÷ 计划, from a planned and an actual count with the same unit before the rate."""
-    plan = next((f for f in reversed(figures) if _PLANNED.search(f.subject) and f.unit and f.kind == "measure"), None)
+    """完成率 = 实际 ÷ 计划, from a planned and an actual count (same unit) or amount before the rate."""
+    plan = next((f for f in reversed(figures) if _PLANNED.search(f.subject) and f.unit and f.kind in ("measure", "amount")),
+                None)  # fmt: skip
     if plan is None or not plan.value:
         return None
-    actual = next((f for f in reversed(figures) if f.start > plan.start and f.unit == plan.unit
-                   and _ACTUAL.search(f.subject)), None)  # fmt: skip
-    return actual.value / plan.value if actual else None
+    actual = next((f for f in reversed(figures) if f.start > plan.start and _ACTUAL.search(f.subject)
+                   and (f.unit == plan.unit or f.kind == plan.kind == "amount")), None)  # fmt: skip
+    if actual is None or approximate(actual) or approximate(plan):
+        return None
+    if plan.kind == "amount":
+        return actual.in_yuan() / plan.in_yuan()
+    return actual.value / plan.value
 
 
 def _score_rate(head: str) -> Decimal | None:

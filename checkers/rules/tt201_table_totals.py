@@ -13,7 +13,7 @@ from checkers.analysis import Analysis
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from checkers.table_totals import breakdown_excesses
-from evaluation_model import format_score, plain
+from evaluation_model import plain
 
 FAILING = """\
 | 二级指标 | 三级指标 | 权重 | 得分 |
@@ -32,8 +32,8 @@ def check(a: Analysis, rule: Rule):
             if a.data_explains(table, m.col, m.stated):
                 continue  # the 合计 is the data's: the funding-vs-data rule names the wrong item instead
             yield rule.finding(
-                f"表格“{m.column}”列{m.label}写{format_score(m.stated)}，但各行相加为{plain(m.computed)}",
-                table.at(m.row, m.col + 1), m.row_text, expected=plain(m.computed), found=format_score(m.stated),
+                f"表格“{m.column}”列{m.label}写{m.written}，但各行相加为{plain(m.computed)}",
+                table.at(m.row, m.col + 1), m.row_text, expected=plain(m.computed), found=m.written,
             )  # fmt: skip
         for excess in breakdown_excesses(table):
             yield rule.finding(
