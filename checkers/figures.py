@@ -112,6 +112,11 @@ def _is_excluded(text: str, match: re.Match[str]) -> bool:
     return _is_excluded_bare(text, match.start(), match.end(1), number)
 
 
+# “450万” closing a clause after a money word is an amount in 万元 (not “20万人”, “800万像素”)
+_TEN_THOUSAND_YUAN = re.compile(r"万(?=[，,。；;、）)\s]|$)")
+_MONEY_WORDS = re.compile(r"预算|资金|支出|到位|投资|金额|费用|拨付|支付|下达|安排|结余|核减|审定|送审|合同价|中标价")
+
+
 def _is_excluded_bare(text: str, start: int, end: int, number: str) -> bool:
     """:func:`_is_excluded` for a number written without a unit."""
     after = text[end : end + 4]
@@ -165,11 +170,14 @@ def extract_figures(text: str) -> list[Figure]:
         if "," in number:  # 1,234.5: the pattern only lets well-placed thousands separators through
             number = number.replace(",", "")
         value = Decimal(number)
+        written = match.group()
         if unit is None:
             unit = ""
+            if text.startswith("万", end) and _TEN_THOUSAND_YUAN.match(text, end) and _MONEY_WORDS.search(text, max(0, start - 12), start):
+                unit, written, end = "万元", written + "万", end + 1  # “实际支出450万，” is 450万元
         elif unit == "％":
             unit = "%"
-        append(Figure(value, match.group(), unit, start, end, text))
+        append(Figure(value, written, unit, start, end, text))
     sorted_already = True
     for match in CN_COUNT_RE.finditer(text):
         start = match.start()

@@ -515,3 +515,9 @@ def test_thousands_of_yuan_investment_completion_negative_cells_and_figures_as_w
     written = "| 项目 | 金额（元） |\n|---|---|\n| 甲 | 1,000,000.00 |\n| 乙 | 400,000.00 |\n| 合计 | 1,350,000.00 |\n"
     [slip] = findings(tmp_path, written)["TT201"]
     assert slip.found == "1,350,000.00" and "写1,350,000.00" in slip.message
+
+
+def test_an_amount_written_with_万_alone_is_read_in_万元(tmp_path: Path):
+    text = "项目预算500万元，实际到位500万元，实际支出450万，预算执行率{}%。\n\n项目覆盖人口20万，受益群众满意度95%。\n"
+    assert findings(tmp_path, text.format(90)) == {}
+    assert [f.expected for f in findings(tmp_path, text.format(95))["RT301"]] == ["90%"]
