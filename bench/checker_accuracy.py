@@ -85,6 +85,25 @@ def table_slip(which: str) -> Callable:
     return apply
 
 
+def funding_cell_slip(doc) -> bool:
+    """Change the first amount of a funding table (not a score table) in a column its 合计 row totals."""
+    for table in doc.tables:
+        header = " ".join(c.text for c in table.rows[0].cells)
+        if "权重" in header or "得分" in header or "分值" in header:
+            continue
+        totals = [row for row in table.rows if row.cells[0].text.strip() == "合计"]
+        if not totals:
+            continue
+        totalled = [c for c, cell in enumerate(totals[-1].cells) if re.fullmatch(r"[\d.,]+", cell.text.strip())]
+        for row in list(table.rows)[1:]:
+            for c in totalled:
+                cell = row.cells[c]
+                if re.fullmatch(r"\d+\.\d+", cell.text.strip()):
+                    _set_text(cell.paragraphs[0], _bump(cell.text.strip(), "0.5"))
+                    return True
+    return False
+
+
 SLIPS: dict[str, Callable] = {
     "indicator score (prose)": paragraph_slip(r"(，权重[\d.]+分，得分)([\d.]+)(分。)", lambda m: m[1] + _bump(m[2], "-1") + m[3]),
     "indicator weight (prose)": paragraph_slip(r"(，权重)([\d.]+)(分，得分)", lambda m: m[1] + _bump(m[2]) + m[3]),
@@ -103,6 +122,7 @@ SLIPS: dict[str, Callable] = {
     "table cell": table_slip("cell"),
     "table total": table_slip("total"),
     "sum in prose": paragraph_slip(r"(合计)(\d+)(平方米)", lambda m: m[1] + _bump(m[2], "10") + m[3]),
+    "funding table cell": funding_cell_slip,
     "product in prose": paragraph_slip(r"(\d+\.\d+)(平方米（长)", lambda m: _bump(m[1], "0.3") + m[2]),
 }
 
