@@ -62,10 +62,11 @@ def comment_text(finding: Finding) -> str:
     return text
 
 
-def annotate_copy(path: Path, document: Document, findings: Sequence[Finding], target: Path) -> None:
+def annotate_copy(path: Path, document: Document, findings: Sequence[Finding], target: Path) -> bool:
     """Write ``target``: a copy of the report at ``path`` with each finding as a Word comment.
 
-    Raises :class:`drafter.atomic.OutputError` (Chinese message) when ``target``
+    Returns True when the copy keeps the input's own formatting (a plain .docx), False when it was re-rendered
+    from the read text. Raises :class:`drafter.atomic.OutputError` (Chinese message) when ``target``
     is the input itself or does not end in .docx.
     """
     path, target = Path(path), Path(target)
@@ -74,21 +75,22 @@ def annotate_copy(path: Path, document: Document, findings: Sequence[Finding], t
         raise OutputError(
             f"批注副本 {target} 必须是 Word 文件，请用 .docx 作为扩展名（例如 {target.with_suffix('.docx').name}）"
         )
-    out = _open_copy(path, document)
+    out, kept = _open_copy(path, document)
     annotate_docx(out, document, findings)
     buffer = io.BytesIO()
     out.save(buffer)
     atomic_write_bytes(target, buffer.getvalue())
+    return kept
 
 
-def _open_copy(path: Path, document: Document) -> DocxDocument:
-    """The input as an editable python-docx document (converted when it is not a plain .docx)."""
+def _open_copy(path: Path, document: Document) -> tuple[DocxDocument, bool]:
+    """The input as an editable python-docx document, and whether it is the input itself (not converted)."""
     if path.suffix.lower() == ".docx":
         try:
-            return docx.Document(str(path))
+            return docx.Document(str(path)), True
         except (ValueError, KeyError, PackageNotFoundError):
             pass  # e.g. a template or macro-enabled file renamed to .docx: convert instead
-    return document_to_docx(document)
+    return document_to_docx(document), False
 
 
 # --- converting a read Document (text / markdown input) to .docx -------------------------------

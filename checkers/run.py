@@ -27,6 +27,9 @@ class CheckOptions:
     select: set[str] | None = None
 
 
+WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
+
+
 def _print_text(path: Path, findings: list[Finding], out: Console) -> None:
     counts = Counter(f.severity for f in findings)
     summary = "、".join(f"{counts[s]} 个{s.label}" for s in Severity if counts[s]) or "未发现问题"
@@ -117,12 +120,15 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
             target = _annotation_target(options, path, len(files), used_targets)
             try:
                 guard_output(target, inputs, "--annotate")
-                annotate_copy(path, document, findings, target)
+                kept = annotate_copy(path, document, findings, target)
             except OutputError as exc:
                 err.print(f"[red]无法写出批注副本[/red]：{escape(str(exc))}")
                 unusable = True
                 continue
             err.print(f"已写出批注副本 {escape(str(target))}")
+            if not kept and Path(path).suffix.lower() in WORD_SUFFIXES:
+                err.print("  注意：该文件不是普通的 Word 文档（可能启用了宏或是模板），批注副本按读出的文字与表格重新排版，"
+                          "原文件的格式未保留；如需保留格式，请先在 Word 中“另存为” .docx")  # fmt: skip
     if hidden:
         err.print(f"另有 {hidden} 个发现已在基线 {escape(str(options.baseline))} 中接受，未列出")
     if options.update_baseline and options.baseline:

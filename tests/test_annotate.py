@@ -216,3 +216,24 @@ def test_comments_land_on_full_width_figures(tmp_path: Path):
     assert result.exit_code == 1, result.output
     [comment] = comments(target)
     assert comment.anchor == "９０％" and "位置：" not in comment.text
+
+
+def test_a_macro_enabled_file_is_annotated_on_a_re_rendered_copy_and_the_user_is_told(tmp_path: Path):
+    plain = tmp_path / "plain.docx"
+    out = docx.Document()
+    out.add_paragraph("项目预算100万元，实际到位100万元，实际支出80万元，预算执行率为90%。")
+    out.save(str(plain))
+    macro = tmp_path / "宏.docx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(macro, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                                    b"application/vnd.ms-word.document.macroEnabled.main+xml")
+            target.writestr(item, data)
+    annotated = tmp_path / "a.docx"
+    result = runner.invoke(app, ["check", str(macro), "--annotate", str(annotated)])
+    assert result.exit_code == 1, result.output
+    assert "原文件的格式未保留" in result.output
+    [comment] = comments(annotated)
+    assert comment.anchor == "90%"
