@@ -370,6 +370,9 @@ def test_docx_shows_what_word_shows(tmp_path: Path) -> None:
     area._p[-1].append(_w("w:sym", font="Symbol", char="F0B4"))
     area.add_run("宽2.025米）。")
     word.add_paragraph("实际支出9\u00ad5万元。")
+    squared = word.add_paragraph("大厅29.16m")
+    squared.add_run("2").font.superscript = True
+    squared.add_run("。")
     prompt = _w("w:sdt")
     props = _w("w:sdtPr")
     props.append(_w("w:showingPlcHdr"))
@@ -388,6 +391,7 @@ def test_docx_shows_what_word_shows(tmp_path: Path) -> None:
         ("项目资金使用规范。", None),  # the tracked change removed its heading style
         ("面积29.16平方米（长14.4米×宽2.025米）。", None),
         ("实际支出95万元。", None),
+        ("大厅29.16m²。", None),
     ]
 
 

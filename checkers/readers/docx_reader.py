@@ -65,6 +65,8 @@ W_MOVEFROM = qn("w:moveFrom")
 W_VANISH = qn("w:vanish")
 W_RPR = qn("w:rPr")
 W_SYM = qn("w:sym")
+W_VERTALIGN = qn("w:vertAlign")
+_SUPERSCRIPT_POWERS = {"2": "²", "3": "³"}  # “m<sup>2</sup>” is m²
 W_CHAR = qn("w:char")
 W_SDTPR = qn("w:sdtPr")
 W_PLACEHOLDER = qn("w:showingPlcHdr")
@@ -148,6 +150,12 @@ def _hidden(run: _Element) -> bool:
     return vanish is not None and vanish.get(W_VAL, "true") not in ("0", "false", "off")
 
 
+def _superscript(run: _Element) -> bool:
+    props = run.find(W_RPR)
+    align = props.find(W_VERTALIGN) if props is not None else None
+    return align is not None and align.get(W_VAL) == "superscript"
+
+
 def _symbol(el: _Element) -> str:
     """The character of a ``w:sym`` (Symbol-font codes F0xx mapped to their Unicode characters)."""
     try:
@@ -175,10 +183,14 @@ def _collect_text(el: _Element, parts: list[str]) -> None:
         if tag == W_R:
             if _hidden(child):
                 continue
+            power = _superscript(child)
             for c in child.iterchildren():
                 t = c.tag
                 if t == W_T:
-                    parts.append(c.text or "")
+                    text = c.text or ""
+                    if power and text in _SUPERSCRIPT_POWERS and parts and parts[-1].endswith(("m", "M", "米")):
+                        text = _SUPERSCRIPT_POWERS[text]
+                    parts.append(text)
                 elif t == W_TAB:
                     parts.append("\t")
                 elif t in (W_BR, W_CR):
@@ -199,7 +211,7 @@ def _structured_paragraph_text(p: _Element) -> str:
 
 
 _PARA_TAGS = (W_T, W_TAB, W_BR, W_CR, W_NBH, W_TXBX, W_PSTYLE, W_OUTLINE, W_PPRCHANGE, W_MOVEFROM, W_VANISH, W_SYM,
-              W_PLACEHOLDER)  # fmt: skip
+              W_PLACEHOLDER, W_VERTALIGN)  # fmt: skip
 _NEEDS_WALK = frozenset((W_TXBX, W_MOVEFROM, W_SYM, W_PLACEHOLDER))  # text boxes, moved-away text, symbols, prompts
 
 
@@ -235,7 +247,9 @@ def paragraph_info(p: _Element, levels: dict[str, int]) -> tuple[str, int | None
                 outline_level = val + 1 if 0 <= val < 9 else None
         elif tag == W_NBH:
             append("-")
-        elif tag in _NEEDS_WALK or (tag == W_VANISH and el.getparent().getparent().tag == W_R):
+        elif tag == W_VERTALIGN and el.get(W_VAL) != "superscript":
+            continue
+        elif tag in _NEEDS_WALK or (tag in (W_VANISH, W_VERTALIGN) and el.getparent().getparent().tag == W_R):
             if tag == W_VANISH and el.get(W_VAL, "true") in ("0", "false", "off"):
                 continue
             parts = [_structured_paragraph_text(p)]
@@ -247,7 +261,7 @@ def paragraph_info(p: _Element, levels: dict[str, int]) -> tuple[str, int | None
                     val = _int_val(own.find(W_OUTLINE), 9)
                     seen_outline, outline_level = True, (val + 1 if 0 <= val < 9 else None)
             break
-        elif tag == W_VANISH:
+        elif tag in (W_VANISH, W_VERTALIGN):
             continue  # the paragraph mark's own formatting
         elif el.get(W_TYPE) in (None, "textWrapping"):  # w:br / w:cr
             append("\n")
@@ -340,6 +354,7 @@ _TABLE_TAGS = (
     W_SYM,
     W_PLACEHOLDER,
     W_VANISH,
+    W_VERTALIGN,
 )
 
 
