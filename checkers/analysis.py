@@ -68,7 +68,18 @@ def about_a_part(text: str, position: int) -> bool:
 
 OTHER_PERIOD = re.compile(r"上年|去年|往年|上一年|以前年度|上期|前一年")  # a figure of an earlier evaluation
 SURVEY = re.compile(r"满意度|问卷|调查|测评|受访|居民|群众")
-SURVEY_SCORE = re.compile("(?:" + SURVEY.pattern + r")[^。；;]{0,12}?\d+(?:\.\d+)?\s*分")
+LAST_SCORE = re.compile(r"(?:^|[，,：:])(?P<clause>[^，,：:]*?\d+(?:\.\d+)?\s*分)[^分]*$")  # the clause of the last score
+
+
+def _survey_grade(head: str) -> bool:
+    """The grade follows a survey's score (“受访群众综合满意度得分为92.5分，评价结果为‘优’”), not an indicator's
+    (“其中满意度指标得分8.5分，评价等级为‘良’” grades the whole project)."""
+    match = LAST_SCORE.search(head)
+    if match is None:
+        return False
+    clause = match.group("clause")
+    return bool(SURVEY.search(clause)) and "其中" not in clause and "指标" not in clause
+
 CONDITION = re.compile(r"如|若|凡|否则|不扣分|未扣分")  # “如未制定管理办法扣2分”: a rule, not this year's deduction
 YEAR_AT_END = re.compile(r"((?:19|20)\d{2})年度?的?$")
 NOT_THE_TOTAL = re.compile(OTHER_PERIOD.pattern + r"|满意度|问卷|调查|测评|考核|考评|自评|医院|单位|学校|街道|社区|子项|分项|指标")
@@ -165,8 +176,9 @@ class ScoreTable:
         return grand[-1] if grand else None
 
 
+PROJECT_NAMED = re.compile(r"([\u4e00-\u9fff]{1,20}(?:项目|工程))$")
 ONE_EXPERT = re.compile(r"专家[一二三四五六七八九十\dA-Za-z甲乙丙丁]|评委|评审人|打分人")
-CONTINUED = re.compile(r"^\s*[（(]?\s*续\s*表")  # “（续表）”, “续表1”
+CONTINUED = re.compile(r"^\s*[（(]?\s*续\s*表|^.{0,40}[（(]\s*续\s*[）)]\s*$")  # “（续表）”, “续表1”, “表2 明细表（续）”
 TOTAL_LABEL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|总分|合计得分)$")
 SUBTOTAL_LABEL = re.compile(r"^小\s*计$")
 # columns that describe an indicator rather than name it
@@ -458,8 +470,10 @@ class Analysis:
                     clause = clause_before(paragraph.text, m.start())
                     if NOT_THE_TOTAL.search(clause) or self._other_year(clause):
                         continue
+                    subject = PROJECT_NAMED.search(clause)  # “乙项目综合评价得分72分” names its project
                     out.append(Statement("total", Decimal(m.group(1)), paragraph.location,
-                                         sentence_at(paragraph.text, m.start())))  # fmt: skip
+                                         sentence_at(paragraph.text, m.start()),
+                                         name=subject.group(1) if subject and subject.group(1)[0] not in "本该此" else ""))  # fmt: skip
         for table, r, c, text in self.cells():
             if text.replace(" ", "") in ("评价分值", "评价得分", "综合得分", "总得分"):
                 row = grid_rows(table)[r]
@@ -475,8 +489,10 @@ class Analysis:
         return _without_lists(out)
 
     def _one_experts(self, table: ScoreTable) -> bool:
-        """A table of one expert's scores (“专家一评分表”): the report's total is their average, not this total."""
-        return bool(ONE_EXPERT.search((table.table.caption or "") + "".join(table.header)))
+        """A table of one expert's scores (“专家一评分表”, a score column “专家1”): the report's total is their
+        average, not this total (a table with columns 专家1…专家3 and 专家评分 is the report's own)."""
+        score_header = table.header[table.score_col] if table.score_col is not None and table.score_col < len(table.header) else ""
+        return bool(ONE_EXPERT.search(table.table.caption or "") or ONE_EXPERT.search(score_header))
 
     def is_whole_report_table(self, table: ScoreTable) -> bool:
         """An overview or appendix table (weights adding to the full marks), not one 一级 indicator's table."""
@@ -591,7 +607,7 @@ class Analysis:
             for m in GRADE_RE.finditer(paragraph.text):
                 if SURVEY.search(clause_before(paragraph.text, m.start())) or paragraph.text.startswith("的", m.end() + 1):
                     continue  # “居民问卷中评价结果为‘优’的占62%” is a survey answer
-                if SURVEY_SCORE.search(sentence_head(paragraph.text, m.start())):
+                if _survey_grade(sentence_head(paragraph.text, m.start())):
                     continue  # “综合满意度得分为92.5分，评价结果为‘优’”: the survey's grade
                 out.append(Statement("grade", Decimal(0), paragraph.location, sentence_at(paragraph.text, m.start()),
                                      name=GRADE_WORDS[m.group("grade")]))  # fmt: skip
@@ -661,11 +677,12 @@ class Analysis:
 
 def _without_lists(statements: list[Statement]) -> list[Statement]:
     """Totals of several projects listed in one sentence (“其中甲项目综合评价得分86分，乙项目…72分”) are no report's
-    own total: a sentence giving two different totals is dropped."""
-    values: dict[tuple[int, str], set[Decimal]] = {}
+    own total: a sentence giving different totals to differently named projects is dropped."""
+    named: dict[tuple[int, str], set[tuple[str, Decimal]]] = {}
     for s in statements:
-        values.setdefault((id(s.location), s.excerpt), set()).add(s.value)
-    listed = {key for key, found in values.items() if len(found) > 1}
+        if s.name:
+            named.setdefault((id(s.location), s.excerpt), set()).add((s.name, s.value))
+    listed = {key for key, found in named.items() if len({n for n, _ in found}) > 1 and len({v for _, v in found}) > 1}
     return [s for s in statements if (id(s.location), s.excerpt) not in listed]
 
 

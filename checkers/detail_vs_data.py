@@ -2,7 +2,7 @@
 
 The report's table is the one whose header names every numeric column of the data's table. Item rows are paired
 with the data's rows by their first text cell (序号 aside: the 名称), or by position when the report lists as many
-items as the data; the 合计 row is compared with the data's column totals. A table that disagrees with the data in
+items as the data and most of a row's figures agree; the 合计 row is compared with the data's column totals. A table that disagrees with the data in
 most of its numeric cells is taken as another table (or another unit) and not compared.
 """
 
@@ -61,6 +61,13 @@ def detail_slips(tables: list[Table], detail) -> list[CellSlip]:
     return []
 
 
+def _mostly_agree(row: list[str], data_row: list, columns: dict[int, int]) -> bool:
+    """More than half of the row's numeric cells equal the data row's."""
+    pairs = [(number_in(row[c]), _data_number(data_row[i]) if i < len(data_row) else None) for i, c in columns.items()]
+    pairs = [(a, b) for a, b in pairs if a is not None and b is not None]
+    return bool(pairs) and sum(a == b for a, b in pairs) * 2 > len(pairs)
+
+
 def _compare(table: Table, rows: list[list[str]], columns: dict[int, int], named: list[int],
              detail) -> list[CellSlip] | None:  # fmt: skip
     """The differing cells of one table, or None when it is not the data's table."""
@@ -74,8 +81,10 @@ def _compare(table: Table, rows: list[list[str]], columns: dict[int, int], named
         key = next((_squash(rows[r][c]) for _, c in name_pairs if rows[r][c].strip()), "")
         if key and key in by_key:
             pairs.append((r, by_key[key]))
-    if len(pairs) < len(items) and len(items) == len(detail.rows):
-        pairs = list(zip(items, detail.rows, strict=True))
+    if len(pairs) < len(items) and len(items) == len(detail.rows):  # names differ: pair by position the rows
+        paired = {r for r, _ in pairs}  # whose numbers mostly agree (a reordered table is not paired wrongly)
+        pairs += [(r, data_row) for r, data_row in zip(items, detail.rows, strict=True)
+                  if r not in paired and _mostly_agree(rows[r], data_row, columns)]  # fmt: skip
     compared, slips = 0, []
     for r, data_row in pairs:
         for i, c in columns.items():

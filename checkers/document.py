@@ -80,14 +80,15 @@ _LEVEL1_AFFIXES = re.compile(r"^第|部分$|[、.．]$")
 
 
 def _path_part(level: int, number: str | None) -> str:
-    """Normalised number token used in a section path ("四", "（二）", "1.", "（1）")."""
+    """Normalised number token used in a section path ("四", "（二）", "1.", "（1）"), by the number's own shape (a
+    “一、” styled as a second-level heading is still “一”)."""
     if not number:
         return ""
     token = _SPACES.sub("", number)
-    if level == 1:
-        return _LEVEL1_AFFIXES.sub("", token)
-    if level in (2, 4):
+    if token[:1] in "（(":
         return "（" + token[1:-1] + "）"
+    if token[:1] in CN_DIGITS or token.startswith("第"):
+        return _LEVEL1_AFFIXES.sub("", token)
     return token
 
 
@@ -376,17 +377,18 @@ class DocumentBuilder:
         style_level: int | None = None,
         prefer_numbering: bool = False,
         may_be_heading: bool = True,
-        contents_entry: bool = False,
+        plain: bool = False,
     ) -> Paragraph | None:
         """Add a paragraph (blank text is ignored); returns the new paragraph.
 
-        A table-of-contents line (``contents_entry``, or text ending in a tab or leader dots and a page number) is
-        neither a heading nor numbered: “一、基本情况\t3” only points at the real heading.
+        A ``plain`` paragraph (a table-of-contents line, an item of a numbered list in the body text) and a line ending
+        in a tab or leader dots and a page number are neither headings nor numbered: “一、基本情况\t3” only points at
+        the real heading.
         """
         text = ascii_figures(text).strip()
         if not text:
             return None
-        if contents_entry or (len(text) <= 70 and text[-1] in _PAGE_END and TOC_LINE.search(text)):
+        if plain or (len(text) <= 70 and text[-1] in _PAGE_END and TOC_LINE.search(text)):
             level, number = None, None
         else:
             level, number = classify_paragraph(text, style_level, prefer_numbering, may_be_heading)

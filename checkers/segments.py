@@ -11,7 +11,7 @@ import re
 
 from checkers.document import Document, Paragraph, Table
 
-APPENDIX = re.compile(r"^\s*(?:附件|附表|附录)\s*[0-9一二三四五六七八九十]*\s*(?:[：:、.．]|$)")
+APPENDIX = re.compile(r"^\s*(?:附件|附录)\s*[0-9一二三四五六七八九十]*\s*(?:[：:、.．]|$)")  # not 附表: a caption
 
 
 def is_appendix_line(text: str) -> bool:
@@ -31,10 +31,10 @@ def _restarts(document: Document) -> list[int]:
             if block.number.startswith("一") and seen_level1 and not appendix:
                 starts.append(index)
             seen_level1, appendix = True, False
+        elif _is_title(block):  # “附件1：甲项目绩效评价报告” opens a report of its own
+            appendix = False
         elif is_appendix_line(block.text):
             appendix = True
-        elif _is_title(block):
-            appendix = False
     return starts
 
 
@@ -60,8 +60,13 @@ def split_reports(document: Document) -> list[Document]:
     return parts
 
 
+TITLE_WORDS = re.compile(r"报告|绩效评价结果(?!反馈|通知|应用)")
+
+
 def _is_title(block) -> bool:
-    return isinstance(block, Paragraph) and "报告" in block.text and len(block.text) <= 60 and "。" not in block.text
+    """A report's title line: short, no full stop, “…报告” (or “…绩效评价结果”)."""
+    return (isinstance(block, Paragraph) and len(block.text) <= 60 and "。" not in block.text
+            and bool(TITLE_WORDS.search(block.text)))  # fmt: skip
 
 
 def report_title(document: Document) -> str:

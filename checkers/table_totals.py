@@ -6,6 +6,7 @@ may itself hold the wrong figure).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -36,12 +37,21 @@ def _is_rate_column(header: str) -> bool:
     return any(word in header for word in NOT_ADDITIVE)
 
 
+CARRIED = re.compile(r"^(?:承前页|承上页|接上页|承前|上页合计|上页小计|过次页|转下页|转次页)")  # a page's carried sum
+PAGE_SUBTOTAL = re.compile(r"^本页(?:小计|合计)$")
+
+
 def total_kind(row: list[str]) -> str | None:
-    """'subtotal' or 'total' when one of the row's first three cells is a 小计/合计 label."""
+    """'subtotal', 'total' or 'carry' (a sum carried from or to another page: added to nothing, checked against
+    nothing) when one of the row's first three cells is such a label."""
     for cell in row[:3]:
         text = cell.replace(" ", "")
         if TOTAL_LABEL.match(text):
             return "subtotal" if SUBTOTAL_LABEL.match(text) else "total"
+        if PAGE_SUBTOTAL.match(text):
+            return "subtotal"
+        if CARRIED.match(text):
+            return "carry"
     return None
 
 
@@ -110,17 +120,22 @@ class CellSlip:
     is_total: bool = False
 
 
+MONEY_WORDS = re.compile(r"金额|预算|支出|资金|投资|费用|价|元|拨付|支付")
+
+
 def breakdown_excesses(table: Table) -> list[CellSlip]:
-    """Rows of a numbered table whose “其中” parts add up to more than the row (parts never exceed their whole)."""
+    """Amount columns of a numbered table where an item's “其中” parts add up to more than the item (parts of an
+    amount never exceed it)."""
     rows = grid_rows(table)
     if len(rows) < 3 or not any(word in rows[0][0] for word in ("序号", "编号", "序")):
         return []
     if not any(_is_breakdown_start(row) for row in rows[1:]):
         return []
     header, out = rows[0], []
+    money_table = bool(MONEY_WORDS.search(table.caption or ""))
     for c in range(1, len(header)):
-        if _is_rate_column(header[c]):
-            continue
+        if _is_rate_column(header[c]) or not (money_table or MONEY_WORDS.search(header[c])):
+            continue  # counts may overlap (新建点位 and 人脸识别点位 of one 320); amounts do not
         for parent, block in _breakdowns(rows, c).items():
             whole = _number(rows[parent][c])
             values = [_number(rows[i][c]) for i in block]
@@ -162,6 +177,8 @@ def total_mismatches(table: Table, earlier: list[list[str]] | None = None, heade
         if kind is None:
             since_subtotal.append(index - 1)
             all_rows.append(index - 1)
+            continue
+        if kind == "carry":
             continue
         addends = since_subtotal if kind == "subtotal" else all_rows
         if kind == "total" and not all_rows:  # a 合计 row above its items adds up the rows below it

@@ -30,11 +30,14 @@ from checkers.readers.docx_numbering import ListNumbering
 from checkers.readers.docx_reader import (
     _BLOCK_CONTAINERS,
     _WORD_CONTENT_TYPES,
+    TOC_ENTRY,
     W_TXBX,
     _iter_blocks,
     _style_info,
     _style_levels,
     add_block,
+    paragraph_info,
+    paragraph_text,
     reading_order,
     shifted_levels,
 )
@@ -629,6 +632,72 @@ def _section_breaks(elements: list[_Element]) -> list[_Element]:
     return kept
 
 
+W_SDT = qn("w:sdt")
+W_PPRCHANGE = qn("w:pPrChange")
+W_GALLERY = qn("w:docPartGallery")
+
+
+def _contents(elements: list[_Element], levels: dict[str, int]) -> list[_Element]:
+    """The table of contents in a range (a 目录 content control, toc-styled lines): rewriting the part around it
+    must not delete it."""
+    kept = []
+    for el in elements:
+        if el.tag == W_SDT and any("Contents" in (g.get(W_VAL) or "") for g in el.iter(W_GALLERY)) or el.tag == W_P and paragraph_info(el, levels)[1] == TOC_ENTRY:
+            kept.append(el)
+    return kept
+
+
+def _heading_samples(parsed: _Parsed) -> dict[int, tuple[_Element, bool]]:
+    """Per heading level (by its number: 一、 is 1), the document's first numbered heading paragraph there and
+    whether Word numbers it automatically (the number is not in its text)."""
+    samples: dict[int, tuple[_Element, bool]] = {}
+    for block, owner in zip(parsed.document.blocks, parsed.owners, strict=True):
+        if not isinstance(block, DocParagraph) or block.heading_level is None or not block.number:
+            continue
+        el = parsed.body[owner]
+        shaped = match_number(block.text)
+        if el.tag != W_P or shaped is None or shaped[0] in samples:
+            continue
+        samples[shaped[0]] = (el, match_number(paragraph_text(el).strip()) is None)
+    return samples
+
+
+def _match_headings(elements: list[_Element], samples: dict[int, tuple[_Element, bool]], levels: dict[str, int]) -> None:
+    """Give each new heading the paragraph properties of the document's own headings at its level (style, list
+    numbering); where Word numbers them automatically, drop the typed number (else “（二）（二）…”)."""
+    for el in elements:
+        if el.tag != W_P or not paragraph_info(el, levels)[1]:
+            continue  # body text (a bold “1.业务制度…” problem title is not a heading)
+        shaped = match_number(paragraph_text(el).strip())
+        if shaped is None or shaped[0] not in samples:
+            continue
+        sample, automatic = samples[shaped[0]]
+        own = sample.find(W_PPR)
+        if own is not None:
+            props = copy.deepcopy(own)
+            for extra in [*props.iter(W_SECTPR), *props.iter(W_PPRCHANGE)]:
+                extra.getparent().remove(extra)
+            old = el.find(W_PPR)
+            if old is not None:
+                el.remove(old)
+            el.insert(0, props)
+        if automatic:
+            _drop_leading(el, len(shaped[1]))
+
+
+def _drop_leading(p: _Element, count: int) -> None:
+    """Remove the first ``count`` characters of a paragraph's text (and the spaces after them), across runs."""
+    for t in p.iter(W_T):
+        text = t.text or ""
+        cut = min(count, len(text))
+        t.text, count = text[cut:], count - cut
+        if count == 0:
+            t.text = t.text.lstrip()
+            if t.text:
+                break
+            count = 0
+
+
 def _serialise(root: _Element, original: bytes) -> bytes:
     """The part's XML with its original prolog (declaration and whatever precedes the root) kept."""
     m = re.search(rb"<(?![?!])", original)
@@ -750,13 +819,15 @@ def regenerate(
     elements, scratch_styles = _section_elements(target)
     merger = _StyleMerger(scratch_styles, parsed.styles)
     merger.apply(elements)
+    _match_headings(elements, _heading_samples(parsed),
+                    _style_levels(parsed.styles) if merger.added and parsed.styles is not None else parsed.levels)
     if merger.added and progress:
         progress(f"提示：报告中缺少样式 {'、'.join(merger.added)}，已从起草模板补入")
 
     body = parsed.body
     old = list(body[info.start : info.end])
     _check_boundaries(parsed, info)
-    kept = _section_breaks(old)
+    kept = _contents(old, parsed.levels) + _section_breaks(old)
     for el in old:
         body.remove(el)
     for offset, el in enumerate(elements + kept):

@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -552,3 +553,54 @@ def test_docx_text_boxes_are_read_once_after_their_anchor(tmp_path: Path) -> Non
     assert doc.tables[0].text_rows() == [["合计", "80"]]
     blocks = list(iter_numbered_blocks(docx.Document(str(path)).element.body))
     assert [(kind, number) for kind, number, _ in blocks] == [("paragraph", 1), ("paragraph", 2), ("table", 1), ("paragraph", 3)]
+
+
+def test_docx_numbered_body_lists_deleted_headings_and_chapters(tmp_path: Path) -> None:
+    word = docx.Document()
+    _heading_list(word)
+    word.add_heading("基本情况", level=1)
+    deleted = word.add_heading("", level=2)  # a heading deleted with tracking: Word no longer numbers it
+    gone = _w("w:del", id="5", author="审核", date="2026-01-01T00:00:00Z")
+    run = _w("w:r")
+    text = _w("w:delText")
+    text.text = "已删除的标题"
+    run.append(text)
+    gone.append(run)
+    deleted._p.append(gone)
+    word.add_heading("项目概况", level=2)
+    numbering = word.part.numbering_part.element
+    body_list = _w("w:abstractNum", abstractNumId="92")
+    lvl = _w("w:lvl", ilvl="0")
+    for child in (_w("w:start", val="1"), _w("w:numFmt", val="chineseCounting"), _w("w:lvlText", val="%1、")):
+        lvl.append(child)
+    body_list.append(lvl)
+    numbering.find(qn("w:num")).addprevious(body_list)
+    num = _w("w:num", numId="92")
+    num.append(_w("w:abstractNumId", val="92"))
+    numbering.append(num)
+    for item in ("视频监控系统", "门禁系统"):  # a numbered list in the body, on a list of its own
+        p = word.add_paragraph(item, style="List Paragraph")
+        numpr = _w("w:numPr")
+        numpr.append(_w("w:ilvl", val="0"))
+        numpr.append(_w("w:numId", val="92"))
+        p._p.get_or_add_pPr().append(numpr)
+    word.add_heading("资金情况", level=2)
+    path = tmp_path / "lists.docx"
+    word.save(str(path))
+    doc = read_document(path)
+    assert [h.text for h in doc.headings] == ["一、基本情况", "（一）项目概况", "（二）资金情况"]
+    assert [p.text for p in doc.paragraphs if not p.is_heading] == ["一、视频监控系统", "二、门禁系统"]
+    assert all(p.number is None for p in doc.paragraphs if not p.is_heading)
+    from checkers.engine import check_document
+
+    assert check_document(doc) == []  # one report, no numbering slip
+
+    chapters = docx.Document()
+    for chapter in ("第一章 项目概况", "第二章 绩效评价"):
+        chapters.add_heading(chapter, level=1)
+        chapters.add_heading("一、基本情况", level=2)
+        chapters.add_heading("二、评价结论", level=2)
+    path = tmp_path / "chapters.docx"
+    chapters.save(str(path))
+    doc = read_document(path)
+    assert [h.heading_level for h in doc.headings] == [1, 2, 2, 1, 2, 2] and check_document(doc) == []

@@ -487,3 +487,38 @@ def test_a_front_part_is_listed_and_regenerated_alone(tmp_path: Path):
     assert _xml(before[info.end :]) == _xml(after[len(after) - tail :])  # the rest of the report, byte for byte
     with pytest.raises(RegenError, match="没有章节"):
         find_section(list_sections(original), "不存在的部分")
+
+
+def test_regen_keeps_word_numbering_and_the_table_of_contents(tmp_path: Path):
+    """Headings numbered by a Word list get the list's numbering (no typed “（二）（二）”); a 目录 survives."""
+    from checkers.document import match_number
+    from tests.test_readers import _heading_list
+
+    word = docx.Document(str(_draft(tmp_path / "typed.docx")))
+    _heading_list(word)
+    for p in word.paragraphs:  # the numbers now come from the list, not from the text
+        if p.style.name in ("Heading 1", "Heading 2", "Heading 3") and match_number(p.text):
+            token = match_number(p.text)[1]
+            for run in p.runs:
+                if run.text:
+                    run.text = run.text[len(token) :] if run.text.startswith(token) else run.text
+                    break
+    first_heading = next(p for p in word.paragraphs if p.style.name == "Heading 1")
+    first_heading.insert_paragraph_before("一、项目基本情况\t3", style=word.styles["toc 1"] if "toc 1" in
+                                          [s.name for s in word.styles] else word.styles.add_style("toc 1", 1))  # fmt: skip
+    automatic = tmp_path / "auto.docx"
+    word.save(str(automatic))
+    before = [h.text for h in read_document(automatic).headings]
+    assert "四、绩效评价指标分析" in before and "（二）过程管理情况" in before
+
+    out = tmp_path / "out.docx"
+    regenerate(automatic, _evaluation(), "四（二）", out)
+    assert [h.text for h in read_document(out).headings] == before  # same numbers, none doubled or shifted
+    assert not [f for f in check_document(read_document(out)) if f.rule == "HD801"]
+
+    front = tmp_path / "front.docx"
+    info = [s for s in list_sections(automatic) if s.front][-1]  # the part just before the first heading
+    assert info.start <= next(i for i, el in enumerate(_body(automatic)) if "一、项目基本情况\t3" in "".join(el.itertext())
+                              or "一、项目基本情况" in "".join(el.itertext())) < info.end  # fmt: skip
+    regenerate(automatic, _evaluation(), info.title, front)
+    assert any("一、项目基本情况\t3" in p.text for p in docx.Document(str(front)).paragraphs)

@@ -474,7 +474,10 @@ def test_expert_tables_and_a_compilations_list_of_totals_are_not_the_reports_tot
 def test_enumerations_ending_with_和_and_counts_written_with_两(tmp_path: Path):
     text = "评价组从决策、过程、产出和效益{}个方面对项目进行了评价。\n"
     assert "CT701" not in findings(tmp_path, text.format("四"))
-    assert [f.expected for f in findings(tmp_path, text.format("三"))["CT701"]] == ["4"]
+    assert "CT701" not in findings(tmp_path, text.format("三"))  # “产出和效益” may be read as one item
+    assert [f.expected for f in findings(tmp_path, text.format("五"))["CT701"]] == ["4"]
+    for wording in ("从资金到位率、预算执行率、支付及时性三个方面", "包括知晓率、满意度、参与度三个方面", "包括前端感知、网络传输、运行与维护三个部分"):
+        assert "CT701" not in findings(tmp_path, f"评价组{wording}进行了核查。\n"), wording
     table = "共设置两个二级指标。\n\n| 二级指标 | 三级指标 | 权重 | 得分 |\n|---|---|---|---|\n| A1立项 | A11依据 | 5 | 5 |\n| A2目标 | A21目标 | 5 | 4 |\n| A3投入 | A31预算 | 5 | 5 |\n"
     assert [f.found for f in findings(tmp_path, table)["CT701"]] == ["两"]
 
@@ -521,3 +524,20 @@ def test_an_amount_written_with_万_alone_is_read_in_万元(tmp_path: Path):
     text = "项目预算500万元，实际到位500万元，实际支出450万，预算执行率{}%。\n\n项目覆盖人口20万，受益群众满意度95%。\n"
     assert findings(tmp_path, text.format(90)) == {}
     assert [f.expected for f in findings(tmp_path, text.format(95))["RT301"]] == ["90%"]
+
+
+def test_fifth_review_funding_wordings(tmp_path: Path):
+    quiet = [
+        "年度计划资金300万元，实际到位资金300万元，实际支出240万元，项目建设任务完成率100%。",
+        "项目计划总投资1,200万元，截至2021年底累计完成投资900万元，其中本年度完成投资300万元，累计投资完成率75%。",
+        "2021年度预算安排资金300万元，占项目三年资金总额1,000万元的30%，实际到位资金300万元，资金到位率100%。",
+        "项目预算200万元，截至2021年底区财政累计拨付资金总额160万元，实际支出150万元，预算执行率75%。",
+        "项目年初预算400万元，其中人员经费100万元、项目经费300万元，年中追加50万元，调整后预算450万元，实际到位资金450万元，资金到位率100%。",
+        "项目年初预算200万元，年中因工程量较大追加预算50万元，实际到位资金250万元，资金到位率100%。",
+        "项目产出类指标权重24分，其中数量指标权重8分、质量指标8分、时效指标8分，实际得分24分，得分率100%。",
+        "项目年初预算200万元，年中调整预算30万元用于增加监控点位，实际到位资金200万元，资金到位率100%。",
+    ]
+    for text in quiet:
+        assert "RT301" not in findings(tmp_path, text + "\n"), text
+    count = "项目年初计划建设智慧安防小区21个，计划投资500万元，实际完成建设小区20个，完成率100%。\n"
+    assert [f.expected for f in findings(tmp_path, count)["RT301"]] == ["95.24%"]

@@ -30,6 +30,10 @@ W_NUMFMT = qn("w:numFmt")
 W_LVLTEXT = qn("w:lvlText")
 W_OVERRIDE = qn("w:lvlOverride")
 W_START_OVERRIDE = qn("w:startOverride")
+W_RESTART = qn("w:lvlRestart")
+W_LEGAL = qn("w:isLgl")
+W_STYLE_LINK = qn("w:styleLink")
+W_NUM_STYLE_LINK = qn("w:numStyleLink")
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
@@ -80,6 +84,8 @@ class _Level:
     fmt: str
     text: str
     style: str | None
+    restart: int | None = None  # w:lvlRestart: 0 never restarts; n restarts after level n (1-based); None: any above
+    legal: bool = False  # w:isLgl: every level shown in Arabic numerals (“1.1”)
 
 
 @dataclass
@@ -100,15 +106,29 @@ class ListNumbering:
 
     def __init__(self, numbering: _Element, style_numbers: StyleNumbers) -> None:
         self.abstracts: dict[str, dict[int, _Level]] = {}
+        links: dict[str, str] = {}  # abstract id → the list style it takes its levels from (w:numStyleLink)
+        by_style: dict[str, str] = {}  # list style → the abstract defining it (w:styleLink)
         for abstract in numbering.iterchildren(W_ABSTRACT):
             levels: dict[int, _Level] = {}
             for lvl in abstract.iterchildren(W_LVL):
-                text, fmt, style = lvl.find(W_LVLTEXT), lvl.find(W_NUMFMT), lvl.find(W_PSTYLE)
+                text, fmt, style, restart = lvl.find(W_LVLTEXT), lvl.find(W_NUMFMT), lvl.find(W_PSTYLE), lvl.find(W_RESTART)
                 levels[_int_attr(lvl, qn("w:ilvl"))] = _Level(
                     _int(lvl.find(W_START), 1), fmt.get(W_VAL, "decimal") if fmt is not None else "decimal",
                     text.get(W_VAL, "") if text is not None else "", style.get(W_VAL) if style is not None else None,
+                    _int(restart, 0) if restart is not None else None, lvl.find(W_LEGAL) is not None,
                 )  # fmt: skip
-            self.abstracts[abstract.get(W_ABSTRACT_ID, "")] = levels
+            abstract_id = abstract.get(W_ABSTRACT_ID, "")
+            self.abstracts[abstract_id] = levels
+            for tag, table in ((W_NUM_STYLE_LINK, links), (W_STYLE_LINK, by_style)):
+                link = abstract.find(tag)
+                if link is not None:
+                    if table is links:
+                        links[abstract_id] = link.get(W_VAL, "")
+                    else:
+                        by_style[link.get(W_VAL, "")] = abstract_id
+        for abstract_id, style in links.items():  # a list defined through a list style: its levels are that style's
+            if not self.abstracts[abstract_id] and style in by_style:
+                self.abstracts[abstract_id] = self.abstracts[by_style[style]]
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
         for num in numbering.iterchildren(W_NUM):
             abstract = num.find(W_ABSTRACT_ID)
@@ -116,25 +136,27 @@ class ListNumbering:
                          for o in num.iterchildren(W_OVERRIDE) if o.find(W_START_OVERRIDE) is not None}  # fmt: skip
             self.nums[num.get(qn("w:numId"), "")] = (abstract.get(W_VAL, "") if abstract is not None else "", overrides)
         self.style_numbers = style_numbers
+        self.styled_headings = True  # the document gives its headings heading styles (numbered lists are body text)
         self._counters: dict[str, _Counters] = {}
         self._used: set[str] = set()
 
     @classmethod
     def for_document(cls, numbering_blob: bytes | None, style_numbers: StyleNumbers, main_blob: bytes,
                      headings: dict[str, int]) -> ListNumbering | None:  # fmt: skip
-        """The document's numbering, or None when no paragraph of ``main_blob`` can carry a list label worth reading:
-        one numbered directly (``w:numPr``) or in a heading style (``headings``: style id → level) that is numbered."""
+        """The document's numbering, or None when no paragraph of ``main_blob`` can carry a list label: none numbered
+        directly (``w:numPr``) or by a numbered style (list styles such as “List Number” aside) it uses."""
         if not numbering_blob:
             return None
-        if b"numPr" not in main_blob and not any(
-            f'w:val="{sid}"'.encode() in main_blob for sid in headings if style_numbers.get(sid)
-        ):
+        candidates = set(style_numbers.own) | {sid for sid in headings if style_numbers.get(sid)}
+        if b"numPr" not in main_blob and not any(f'w:val="{sid}"'.encode() in main_blob for sid in candidates):
             return None
         try:
             root = etree.fromstring(numbering_blob, etree.XMLParser(resolve_entities=False, no_network=True))
         except etree.XMLSyntaxError:
             return None
-        return cls(root, style_numbers)
+        numbering = cls(root, style_numbers)
+        numbering.styled_headings = any(f'w:val="{sid}"'.encode() in main_blob for sid, level in headings.items() if level)
+        return numbering
 
     def restarted(self) -> ListNumbering:
         """The same lists with every counter back at its start (for another walk over the document)."""
@@ -178,7 +200,9 @@ class ListNumbering:
         current = counters.values[ilvl]
         counters.values[ilvl] = current + 1 if current is not None else counters.starts.get(ilvl, level.start)
         for deeper in range(ilvl + 1, 9):
-            counters.values[deeper] = None
+            restart = levels[deeper].restart if deeper in levels else None
+            if restart is None or (restart > 0 and ilvl < restart):
+                counters.values[deeper] = None
 
         def value(match: re.Match) -> str:
             k = int(match.group(1)) - 1
@@ -186,7 +210,7 @@ class ListNumbering:
             if shown is None:
                 return ""
             n = counters.values[k] if counters.values[k] is not None else counters.starts.get(k, shown.start)
-            return format_number(n, shown.fmt)
+            return str(n) if level.legal and shown.fmt != "none" else format_number(n, shown.fmt)
 
         return _PLACEHOLDER.sub(value, level.text)
 

@@ -32,6 +32,7 @@ W_P = qn("w:p")
 W_R = qn("w:r")
 W_T = qn("w:t")
 W_TAB = qn("w:tab")
+W_PTAB = qn("w:ptab")
 W_BR = qn("w:br")
 W_CR = qn("w:cr")
 W_NBH = qn("w:noBreakHyphen")
@@ -210,7 +211,7 @@ def _structured_paragraph_text(p: _Element) -> str:
     return "".join(parts)
 
 
-_PARA_TAGS = (W_T, W_TAB, W_BR, W_CR, W_NBH, W_TXBX, W_PSTYLE, W_OUTLINE, W_PPRCHANGE, W_MOVEFROM, W_VANISH, W_SYM,
+_PARA_TAGS = (W_T, W_TAB, W_PTAB, W_BR, W_CR, W_NBH, W_TXBX, W_PSTYLE, W_OUTLINE, W_PPRCHANGE, W_MOVEFROM, W_VANISH, W_SYM,
               W_PLACEHOLDER, W_VERTALIGN)  # fmt: skip
 _NEEDS_WALK = frozenset((W_TXBX, W_MOVEFROM, W_SYM, W_PLACEHOLDER))  # text boxes, moved-away text, symbols, prompts
 
@@ -232,7 +233,7 @@ def paragraph_info(p: _Element, levels: dict[str, int]) -> tuple[str, int | None
         tag = el.tag
         if tag == W_T:
             append(el.text or "")
-        elif tag == W_TAB:
+        elif tag in (W_TAB, W_PTAB):
             append("\t")
         elif tag == W_PSTYLE:
             if not seen_style:
@@ -491,7 +492,7 @@ def _style_info(styles_el: _Element | None) -> tuple[dict[str, int], StyleNumber
         ppr = st.find(W_PPR)
         outline = _int_val(ppr.find(W_OUTLINE), -1) if ppr is not None else -1
         numpr = ppr.find(W_NUMPR) if ppr is not None else None
-        if numpr is not None:
+        if numpr is not None and not name.startswith(("List", "列表")):  # list styles number body text
             numbered[sid] = numpr_of(numpr)
         based = st.find(W_BASEDON)
         info[sid] = (name, outline if 0 <= outline <= 9 else None, based.get(W_VAL) if based is not None else None)
@@ -606,14 +607,17 @@ def add_block(builder: DocumentBuilder, el: _Element, levels: dict[str, int], nu
     """
     if el.tag == W_P:
         text, level = paragraph_info(el, levels)
+        if not text.strip():
+            return None  # (nor is it counted in its list: a deleted or moved-away numbered heading)
         if numbering is not None:
             label = numbering.label(el)
-            if label and text.strip():
-                text = label + text.lstrip()
-        if not text.strip():
-            return None
+            if label:
+                body = text.lstrip()
+                text = label + (" " if body[:1].isdigit() else "") + body  # “2. 95万元…”, not “2.95万元”
+                if level is None and numbering.styled_headings:
+                    return builder.add_paragraph(text, plain=True)  # a numbered list in the body text
         if level == TOC_ENTRY:
-            return builder.add_paragraph(text, contents_entry=True)
+            return builder.add_paragraph(text, plain=True)
         return builder.add_paragraph(text, style_level=level)
     return builder.add_table(table_rows(el))
 
@@ -624,17 +628,18 @@ def shifted_levels(document: Document, levels: dict[str, int]) -> dict[str, int]
     Many reports keep 标题 1 for the title and number their parts “一、” in 标题 2, “（一）” in 标题 3: the numbers,
     not the style names, then give the levels. None when the styles and the numbers agree.
     """
-    first_level = []  # the style levels of the “一、” / “第一部分” headings
-    for h in document.headings:
+    first_level = []  # (position, style level) of the “一、” / “第一部分” headings
+    for position, h in enumerate(document.headings):
         if h.number and h.number[0] in LEVEL1_FIRST:
             if h.heading_level <= 1:
                 return None
-            first_level.append(h.heading_level)
+            first_level.append((position, h.heading_level))
     if not first_level:
         return None
-    deepest_title = min(first_level)
-    if any(h.number for h in document.headings if h.heading_level < deepest_title):
-        return None
+    deepest_title = min(level for _, level in first_level)
+    above = [i for i, h in enumerate(document.headings) if h.heading_level < deepest_title]
+    if any(i > first_level[0][0] for i in above):
+        return None  # higher headings between the parts (“第一章 …”, “一、” under each): the styles are right
     offset = deepest_title - 1
     return {sid: (level if level == TOC_ENTRY else max(1, level - offset)) for sid, level in levels.items()}
 

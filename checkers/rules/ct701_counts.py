@@ -1,7 +1,8 @@
 """所述个数与所列不符：“共设置3个二级指标”与该部分评分表的二级指标个数不同，或“A、B、C三个方面”列举数与所写个数不同。
 
 （1）“共设置N个二级指标/三级指标”与紧随其后的本部分评分表中不同二级指标（或三级指标行）的个数比较；
-（2）“从决策、过程、产出、效益四个方面”一类写法：顿号列举的项数（最后一项前的“和/及/与”也算分隔）与紧随其后的个数比较。
+（2）“从决策、过程、产出、效益四个方面”一类写法：顿号列举的项数与紧随其后的个数比较
+（最后一项中的“和/及/与”可能连接两项，也可能是一项的一部分：两种数法都不符时才报告）。
 """
 
 from __future__ import annotations
@@ -61,10 +62,11 @@ def check(a: Analysis, rule: Rule):
                     found=m.group("n"),
                 )  # fmt: skip
         for m in ENUMERATION_RE.finditer(paragraph.text) if "、" in paragraph.text else ():
-            *items, last = m.group("items").split("、")
-            items += LAST_JOIN.split(last, maxsplit=1)  # “决策、过程、产出和效益”: 和 joins the last item
+            listed = m.group("items").split("、")
+            split = [*listed[:-1], *LAST_JOIN.split(listed[-1], maxsplit=1)]  # “产出和效益”: 和 may join two items
+            items = split if len(split) > len(listed) and all(len(item) >= 2 for item in split) else listed
             stated = _number(m.group("n"))
-            if Decimal(len(items)) != stated:
+            if Decimal(len(items)) != stated and Decimal(len(listed)) != stated:  # (“运行与维护” may be one item)
                 yield rule.finding(
                     f"列举了{len(items)}项（{'、'.join(items)}），却写“{m.group('n')}个”",
                     paragraph.location, sentence_at(paragraph.text, m.start()), expected=str(len(items)),

@@ -3,7 +3,7 @@
 （1）同一句中“合计/共计/总计/累计N单位”“共计（两期共）完成投资N万元”，与它前面同单位的各个数字（至少两个）之和比较；
 “每间13平方米”这类单位数、百分比和分数不计入，括号内已有“共52平方米”时只计这个小计，前面另有合计时只加其后的各项；
 （2）“总数……，其中/包括：A……，B……”：其中各项（至少两个、同单位）之和与总数相差在 1% 以内而不相等时报告
-（差得更多通常说明各项并非全部列出）；“总数N，其中：A x，B y”只列名称与数字的各项之和大于总数时也报告（分项不可能多于总数；
+（差得更多通常说明各项并非全部列出）；“总数N，其中：A x，B y”只列名称与金额的各项之和大于总数时也报告（金额的分项不可能多于总数，而个数的分类可能交叉；
 写的是已支付、实际支出、完成、较上年等另一种数的不算分项）；
 （3）同段写出送审金额、审定金额、核减金额时，核减 = 送审 − 审定。
 """
@@ -89,8 +89,8 @@ def _sum_findings(paragraph, rule: Rule):
         figures = extract_figures(sentence)
         for index, figure in enumerate(figures):
             word = TOTAL_WORD.search(sentence[: figure.start]) if figure.unit and figure.unit != "%" else None
-            if word is None or ROUGHLY.search(sentence[: word.end()]):
-                continue  # “合计约330平方米” is a rounded total
+            if word is None or ROUGHLY.search(sentence[: word.end()]) or sentence.startswith("左右", figure.end):
+                continue  # “合计约330平方米”, “合计330平方米左右” are rounded totals
             earlier = [i for i in range(index) if figures[i].unit == figure.unit and TOTAL_WORD.search(sentence[: figures[i].start])
                        and bracket_start(sentence, figures[i].start) is None]  # fmt: skip
             since = earlier[-1] + 1 if earlier else 0  # an earlier total closes the list before it (a bracketed one is an item)
@@ -118,22 +118,19 @@ def _sum_findings(paragraph, rule: Rule):
             if head and len(tail) >= 2 and len({f.unit for f in tail}) == 1 and head[-1].unit == tail[0].unit:
                 whole, parts_sum = head[-1].value, sum((f.value for f in tail), Decimal(0))
                 close = abs(parts_sum - whole) <= whole * Decimal("0.01")
-                if parts_sum != whole and (close or (parts_sum > whole and head[-1].unit != "%"
+                if parts_sum != whole and (close or (parts_sum > whole and head[-1].kind == "amount"
                                                    and _plain_list(sentence, head[-1], among))):
                     yield rule.finding(
                         f"总数写{head[-1].text.strip()}，其中各项之和为{plain(parts_sum)}{head[-1].unit}",
                         paragraph.location, sentence.strip(), expected=f"{plain(parts_sum)}{head[-1].unit}",
                         found=head[-1].text.strip(),
                     )  # fmt: skip
-    latest: dict[str, object] = {}  # the 送审 and 审定 amounts last written before each 核减
-    for figure in extract_figures(text):
-        key = next((k for k, word in AUDIT_WORDS if word in figure.subject), None)
-        if key is None or figure.kind != "amount":
-            continue
+    audit = [(next((k for k, word in AUDIT_WORDS if word in f.subject), None), f) for f in extract_figures(text)]
+    audit = [(key, f) for key, f in audit if key is not None and f.kind == "amount"]
+    for index, (key, cut) in enumerate(audit):
         if key != "cut":
-            latest[key] = figure
             continue
-        submitted, approved, cut = latest.get("submitted"), latest.get("approved"), figure
+        submitted, approved = _nearest(audit, index, "submitted"), _nearest(audit, index, "approved")
         if submitted is None or approved is None or not submitted.unit == approved.unit == cut.unit:
             continue
         expected = submitted.value - approved.value
@@ -143,6 +140,13 @@ def _sum_findings(paragraph, rule: Rule):
                 paragraph.location, sentence_at(text, cut.start), expected=f"{plain(expected)}{cut.unit}",
                 found=f"{cut.value}{cut.unit}",
             )  # fmt: skip
+
+
+def _nearest(audit: list, index: int, wanted: str):
+    """The 送审/审定 amount last written before the 核减 at ``index``, else the first after it."""
+    before = [f for k, f in audit[:index] if k == wanted]
+    after = [f for k, f in audit[index + 1 :] if k == wanted]
+    return before[-1] if before else after[0] if after else None
 
 
 TRIGGERS = re.compile(r"合计|共计|总计|累计|总面积|总金额|共|其中|包括|核减")

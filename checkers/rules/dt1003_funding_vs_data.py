@@ -12,7 +12,7 @@ from checkers.analysis import Analysis, about_a_part
 from checkers.figures import extract_figures, in_parentheses, percent_matches, sentence_at, sentences
 from checkers.finding import Severity
 from checkers.rules.base import MINI_DATA, Rule
-from checkers.rules.rt301_rates import role_of
+from checkers.rules.rt301_rates import adjusts_budget, role_of
 from evaluation_model import format_amount, format_percent, plain
 
 PASSING = """\
@@ -56,7 +56,7 @@ def check(a: Analysis, rule: Rule):
             for index, (figure, role) in enumerate(zip(figures, roles, strict=True)):
                 if role not in values or in_parentheses(sentence, figure.start):
                     continue
-                if role == "budget" and any(r in ("budget", "increase", "decrease") for r in roles[index + 1 :]):
+                if role == "budget" and any(adjusts_budget(f) for f in figures[index + 1 :]):
                     continue  # “年初预算180万元，年中调减至170.86万元”: the budget before an adjustment
                 if about_a_part(sentence, figure.start):
                     continue  # a contract's or a phase's amount

@@ -83,10 +83,12 @@ def check(a: Analysis, rule: Rule):
                 last[match[0]] = (last[match[0]][0] + 1, _shape(heading.number))
             continue
         level, number = heading.heading_level, heading.number
-        if level is None or not number:
+        if level is None:
             continue
         for deeper in [lv for lv in last if lv > level]:
-            del last[deeper]
+            del last[deeper]  # (an unnumbered heading, “第二章 …”, also starts its parts afresh)
+        if not number:
+            continue
         index, shape = _index(number), _shape(number)
         if index is None:
             continue

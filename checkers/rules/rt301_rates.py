@@ -2,8 +2,8 @@
 
 按报告同一段中写出的数字复算（四舍五入到报告所写的小数位，另有容差 settings.rate_tolerance，缺省 0.01 个百分点）：
 得分率 = 得分 ÷ 权重；资金到位率 = 实际到位 ÷ 预算；预算执行率 = 实际支出 ÷ 实际到位（口径设为“预算”时为
-实际支出 ÷ 预算，两种口径不一致时提示口径；预算经调整时用调整后的预算：“调减至/调整为N”即N，“追加/调增N”加上N，“调整预算N”即N；“同比/较上年增加N”只是比较，不改变预算；“资金总额/可用资金”即预算，其后“其中”所列为其分项）；节约率 = （预算 − 实际）÷ 预算；核减率 = 核减金额 ÷ 送审金额；
-审计控制率 = （合同金额 − 审计金额）÷ 合同金额；完成率 = 实际完成数（或金额）÷ 计划数（或金额）。同段（或同一小节前几段）缺少所需数字，或所用金额只是约数（“近450万元”“约450万元”）时不判断。
+实际支出 ÷ 预算，两种口径不一致时提示口径；预算经调整时用调整后的预算：“调减至/调整为N”即N，“追加/调增N”加上N，“调整预算N”即N；“同比/较上年增加N”只是比较，不改变预算；“可用资金”即预算，“其中”所列为分项）；节约率 = （预算 − 实际）÷ 预算；核减率 = 核减金额 ÷ 送审金额；
+审计控制率 = （合同金额 − 审计金额）÷ 合同金额；完成率 = 实际完成数 ÷ 计划数（“投资完成率”等按金额）。同段（或同一小节前几段）缺少所需数字，或所用金额只是约数（“近450万元”“约450万元”）时不判断。
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ ROLES = (
     ("contract", re.compile(r"合同|中标")),
     ("received", re.compile(r"到位|下达")),
     ("spent", re.compile(r"支出|支付|使用|执行|实际")),
-    ("budget", re.compile(r"预算|批复|安排|计划|核定|可用资金|资金总额")),
+    ("budget", re.compile(r"预算|批复|安排|计划|核定|可用资金")),
 )
 
 
@@ -47,7 +47,8 @@ _WEIGHT_IN_SENTENCE = re.compile(r"(?:权重|总分|满分)\s*(\d+(?:\.\d+)?)\s*
 _SCORE_IN_SENTENCE = re.compile(r"得分\s*(\d+(?:\.\d+)?)\s*分")
 ADJUSTMENT = re.compile(r"(追加|调增|增加|调减|减少|调整)(?:预算|资金)?$")  # “年中追加预算100万元”, “调减至450万元”
 ADJUSTED_BUDGET = re.compile(r"调整(?:后)?的?预算$")  # “调整预算450万元” is the new budget itself
-COMPARED = re.compile(r"(?:同比|环比|较|比)")  # “同比增加50万元”, “较预算减少20万元”: a difference, not an adjustment
+# “同比增加50万元”, “较预算减少20万元”, “比2021年增加”: a difference, not an adjustment (not the 较 of “较大”)
+COMPARED = re.compile(r"同比|环比|(?:较|比)(?:上|去|前|往|同期|年初|预算|计划|\d{4})")
 APPROXIMATE = re.compile(r"(?:近|约|约为|超过|不足|逾|将近|接近|左右)$")  # “实际支出近450万元”
 ALL_RECEIVED = re.compile(r"[^，,。；;]{0,4}?(?:全部|全额|足额)(?:拨付|下达)?到位")
 BREAKDOWN = re.compile(r"其中|结转|以前年度|上年|区级|市级|省级|县级|中央|自筹|配套|上级|本级")
@@ -62,8 +63,8 @@ def role_of(figure: Figure) -> str | None:
         return "received"
     if "其中" in sentence_head(figure.source, figure.start) and not BREAKDOWN_ENDS.search(clause):
         return None  # “资金总额500万元，其中结转120万元，新增预算资金380万元”: the parts of a total
-    if ADJUSTED_BUDGET.search(clause):
-        return "budget"
+    if ADJUSTED_BUDGET.search(clause) and not figure.source.startswith("用于", figure.end):
+        return "budget"  # (“调整预算30万元用于增加点位” is an amount moved, not the budget)
     adjustment = ADJUSTMENT.search(clause.rstrip("至为"))
     if adjustment and COMPARED.search(clause):
         return None  # “同比增加50万元”: compared with another year or with the budget
@@ -77,7 +78,17 @@ def role_of(figure: Figure) -> str | None:
     return None
 
 
-BREAKDOWN_ENDS = re.compile(r"实际|到位|支出|执行|项目|全年|整体|总体")  # the words that name the project's figures again
+# the words that name the project's figures again after a “其中” list (or change its budget)
+BREAKDOWN_ENDS = re.compile(r"实际|到位|支出|执行|项目|全年|整体|总体|追加|调增|调减|调整")
+
+
+def adjusts_budget(figure: Figure) -> bool:
+    """An amount that changes the budget (“追加50万元”, “调减至170.86万元”, “调整后预算450万元”)."""
+    role = role_of(figure)
+    if role in ("increase", "decrease"):
+        return True
+    clause = clause_before(figure.source, figure.start)
+    return role == "budget" and bool(ADJUSTED_BUDGET.search(clause) or ADJUSTMENT.search(clause.rstrip("至为")))
 
 
 def approximate(figure: Figure) -> bool:
@@ -135,14 +146,19 @@ def _operands(name: str, before: list[Figure], execution_base: str):
     return None
 
 
-def _completion(figures: list[Figure]) -> Decimal | None:
-    """完成率 = 实际 ÷ 计划, from a planned and an actual count (same unit) or amount before the rate."""
-    plan = next((f for f in reversed(figures) if _PLANNED.search(f.subject) and f.unit and f.kind in ("measure", "amount")),
-                None)  # fmt: skip
+MONEY_RATE = re.compile(r"(?:投资|资金|支出|预算|金额)$")  # “投资完成率”: a rate of amounts, not of counts
+
+
+def _completion(figures: list[Figure], money: bool) -> Decimal | None:
+    """完成率 = 实际 ÷ 计划, from a planned and an actual count with the same unit before the rate (amounts for a
+    “投资完成率”); an actual amount listed under “其中” is a part's."""
+    kind = "amount" if money else "measure"
+    plan = next((f for f in reversed(figures) if _PLANNED.search(f.subject) and f.unit and f.kind == kind), None)
     if plan is None or not plan.value:
         return None
     actual = next((f for f in reversed(figures) if f.start > plan.start and _ACTUAL.search(f.subject)
-                   and (f.unit == plan.unit or f.kind == plan.kind == "amount")), None)  # fmt: skip
+                   and (f.unit == plan.unit or f.kind == plan.kind == "amount")
+                   and "其中" not in f.source[plan.end : f.start]), None)  # fmt: skip
     if actual is None or approximate(actual) or approximate(plan):
         return None
     if plan.kind == "amount":
@@ -151,9 +167,13 @@ def _completion(figures: list[Figure]) -> Decimal | None:
 
 
 def _score_rate(head: str) -> Decimal | None:
-    """得分 ÷ 权重 from the last weight and score written before the rate in its sentence."""
-    weights, scores = list(_WEIGHT_IN_SENTENCE.finditer(head)), list(_SCORE_IN_SENTENCE.finditer(head))
-    weight, score = (weights[-1] if weights else None), (scores[-1] if scores else None)
+    """得分 ÷ 权重 for the rate at the end of ``head`` (its sentence so far): the first weight and the last score
+    since the previous 得分率 (“决策…得分率85%，过程指标权重20分，得分18分，得分率90%”; a weight listed under 其中 is
+    a part's)."""
+    head = head[head.rfind("得分率") + 3 :] if "得分率" in head else head
+    weight = _WEIGHT_IN_SENTENCE.search(head)
+    scores = list(_SCORE_IN_SENTENCE.finditer(head))
+    score = scores[-1] if scores else None
     if weight and score and Decimal(weight.group(1)):
         return Decimal(score.group(1)) / Decimal(weight.group(1))
     return None
@@ -175,7 +195,8 @@ def check(a: Analysis, rule: Rule):
             if ratio is None:
                 continue
         elif statement.name == "完成率":
-            ratio, formula, alternative = _completion(extract_figures(paragraph.text[:start])), "实际完成 ÷ 计划", None
+            money = bool(MONEY_RATE.search(paragraph.text[max(0, start - 4) : start]))
+            ratio, formula, alternative = _completion(extract_figures(paragraph.text[:start]), money), "实际完成 ÷ 计划", None
             if ratio is None:
                 continue
         else:
