@@ -8,7 +8,7 @@ most of its numeric cells is taken as another table (or another unit) and not co
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from checkers.analysis import grid_rows, number_in
 from checkers.document import Table
@@ -61,11 +61,20 @@ def detail_slips(tables: list[Table], detail) -> list[CellSlip]:
     return []
 
 
+def _same(stated: Decimal, expected: Decimal) -> bool:
+    """The report's figure is the data's, written to the report's own places (798.5 for 798.46 in a table of tenths)."""
+    places = stated.as_tuple().exponent
+    if stated == expected:
+        return True
+    return isinstance(places, int) and places > expected.as_tuple().exponent and \
+        stated == expected.quantize(Decimal(1).scaleb(places), rounding=ROUND_HALF_UP)  # fmt: skip
+
+
 def _mostly_agree(row: list[str], data_row: list, columns: dict[int, int]) -> bool:
     """More than half of the row's numeric cells equal the data row's."""
     pairs = [(number_in(row[c]), _data_number(data_row[i]) if i < len(data_row) else None) for i, c in columns.items()]
     pairs = [(a, b) for a, b in pairs if a is not None and b is not None]
-    return bool(pairs) and sum(a == b for a, b in pairs) * 2 > len(pairs)
+    return bool(pairs) and sum(_same(a, b) for a, b in pairs) * 2 > len(pairs)
 
 
 def _compare(table: Table, rows: list[list[str]], columns: dict[int, int], named: list[int],
@@ -93,7 +102,7 @@ def _compare(table: Table, rows: list[list[str]], columns: dict[int, int], named
             if expected is None or stated is None:
                 continue
             compared += 1
-            if stated != expected:
+            if not _same(stated, expected):
                 item = next((rows[r][c2] for _, c2 in name_pairs if rows[r][c2].strip()), f"第{r + 1}行")
                 slips.append(CellSlip(table, r + 1, c, header[c], item, stated, rows[r][c].strip(), expected,
                                       " | ".join(rows[r])))
@@ -105,7 +114,7 @@ def _compare(table: Table, rows: list[list[str]], columns: dict[int, int], named
         for i, c in columns.items():
             stated = number_in(rows[r][c])
             expected = detail.column_total(i)
-            if stated is not None and stated != expected:
+            if stated is not None and not _same(stated, expected):
                 slips.append(CellSlip(table, r + 1, c, header[c], "合计", stated, rows[r][c].strip(), expected,
                                       " | ".join(rows[r]), is_total=True))
     return slips

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from checkers.engine import check_document
@@ -541,3 +542,12 @@ def test_fifth_review_funding_wordings(tmp_path: Path):
         assert "RT301" not in findings(tmp_path, text + "\n"), text
     count = "项目年初计划建设智慧安防小区21个，计划投资500万元，实际完成建设小区20个，完成率100%。\n"
     assert [f.expected for f in findings(tmp_path, count)["RT301"]] == ["95.24%"]
+
+
+def test_an_adjustment_of_unknown_direction_and_a_detail_table_in_tenths(tmp_path: Path):
+    moved = "项目年初预算500万元，年中调整预算30万元用于增加监控点位，实际到位资金530万元，资金到位率100%。\n"
+    assert "RT301" not in findings(tmp_path, moved)
+    from checkers.detail_vs_data import _same
+
+    assert _same(Decimal("798.5"), Decimal("798.46")) and not _same(Decimal("798.4"), Decimal("798.46"))
+    assert _same(Decimal("798.460"), Decimal("798.46"))

@@ -8,12 +8,16 @@
 
 from __future__ import annotations
 
+import re
+
 from checkers.analysis import Analysis, about_a_part
-from checkers.figures import extract_figures, in_parentheses, percent_matches, sentence_at, sentences
+from checkers.figures import clause_before, extract_figures, in_parentheses, percent_matches, sentence_at, sentences
 from checkers.finding import Severity
 from checkers.rules.base import MINI_DATA, Rule
 from checkers.rules.rt301_rates import adjusts_budget, role_of
 from evaluation_model import format_amount, format_percent, plain
+
+YEAR = re.compile(r"((?:19|20)\d{2})年")
 
 PASSING = """\
 项目预算100万元，实际到位100万元，资金到位率100%；实际支出90万元，预算执行率90%。
@@ -60,6 +64,9 @@ def check(a: Analysis, rule: Rule):
                     continue  # “年初预算180万元，年中调减至170.86万元”: the budget before an adjustment
                 if about_a_part(sentence, figure.start):
                     continue  # a contract's or a phase's amount
+                years = YEAR.findall(clause_before(sentence, figure.start))
+                if a.report_years and years and not set(years) & a.report_years:
+                    continue  # “2021年预算安排运维资金50万元”: another year's money
                 if figure.in_yuan() != funding.in_yuan[role]:
                     yield rule.finding(
                         f"{names[role]}金额写{figure.text.strip()}，项目数据为{format_amount(values[role])}{funding.unit.value}",

@@ -71,7 +71,7 @@ def role_of(figure: Figure) -> str | None:
     if adjustment:  # “调减至450万元” is the new budget; “追加100万元” adds to it
         if clause.endswith(("至", "为")):
             return "budget"
-        return {"调减": "decrease", "减少": "decrease", "调整": None}.get(adjustment.group(1), "increase")
+        return {"调减": "decrease", "减少": "decrease", "调整": "adjust"}.get(adjustment.group(1), "increase")
     for role, pattern in ROLES:
         if pattern.search(figure.subject):
             return role
@@ -85,7 +85,7 @@ BREAKDOWN_ENDS = re.compile(r"实际|到位|支出|执行|项目|全年|整体|�
 def adjusts_budget(figure: Figure) -> bool:
     """An amount that changes the budget (“追加50万元”, “调减至170.86万元”, “调整后预算450万元”)."""
     role = role_of(figure)
-    if role in ("increase", "decrease"):
+    if role in ("increase", "decrease", "adjust"):
         return True
     clause = clause_before(figure.source, figure.start)
     return role == "budget" and bool(ADJUSTED_BUDGET.search(clause) or ADJUSTMENT.search(clause.rstrip("至为")))
@@ -107,6 +107,8 @@ def _budget(figures: list[Figure]) -> Decimal | None:
         return None
     for figure in figures[index + 1 :]:
         role = role_of(figure)
+        if role == "adjust":
+            return None  # “年中调整预算30万元用于…”: changed by an amount whose direction is not said
         if role in ("increase", "decrease"):
             amount = figure.in_yuan() or Decimal(0)
             budget += amount if role == "increase" else -amount
