@@ -36,10 +36,12 @@ from checkers.readers.docx_reader import (
     _style_info,
     _style_levels,
     add_block,
+    is_strict,
     paragraph_info,
     paragraph_text,
     reading_order,
     shifted_levels,
+    strict_message,
 )
 from checkers.report_document import document_from_report
 from drafter.atomic import OutputError, atomic_write_bytes, guard_output
@@ -149,9 +151,14 @@ def _load_package(path: Path) -> _Package:
             f"regen 只能重写 Word（.docx）报告，“{path.name}”不是。Markdown 或文本报告请用 evalreport draft 重新起草为 .docx"
         )
     try:
+        with zipfile.ZipFile(path) as archive:
+            if is_strict(archive.read("_rels/.rels") if "_rels/.rels" in archive.namelist() else None):
+                raise RegenError(strict_message(path))
         package = PackageReader.from_file(str(path))
         parts = {name: (ctype, reltype, blob) for name, ctype, reltype, blob in package.iter_sparts()}
         srels = list(package.iter_srels())
+    except RegenError:
+        raise
     except Exception as exc:  # not a zip, missing [Content_Types].xml, broken rels, ...
         raise _unreadable(path) from exc
     main = next((n for n, (ct, rt, _) in parts.items() if rt == RT.OFFICE_DOCUMENT and ct in _WORD_CONTENT_TYPES), None)

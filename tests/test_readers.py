@@ -431,6 +431,10 @@ def test_strict_open_xml_is_named(tmp_path: Path) -> None:
                          'Target="word/document.xml"/></Relationships>')  # fmt: skip
     with pytest.raises(ReadError, match="Strict"):
         read_document(path)
+    from drafter.regen import RegenError, list_sections
+
+    with pytest.raises(RegenError, match="Strict"):
+        list_sections(path)
 
 
 def _heading_list(word, start_second: int | None = None) -> None:

@@ -530,6 +530,16 @@ _WORD_CONTENT_TYPES = (
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True, huge_tree=True)
 
 
+def is_strict(package_rels: bytes | None) -> bool:
+    """The package relationships of a “Strict Open XML” document (its own namespaces, which Word rarely writes)."""
+    return bool(package_rels) and b"purl.oclc.org/ooxml" in package_rels
+
+
+def strict_message(path: str | os.PathLike[str]) -> str:
+    return (f"文件“{Path(path).name}”是“严格 Open XML（Strict）”格式，暂不支持。"
+            "请在 Word 中“另存为”，保存类型选“Word 文档(*.docx)”后再试。")  # fmt: skip
+
+
 def _bad_docx(path: str | os.PathLike[str]) -> ReadError:
     return ReadError(
         f"文件“{Path(path).name}”不是有效的 Word（.docx）文档，可能已损坏或只是改了扩展名。"
@@ -558,11 +568,8 @@ def load_package(path: str | os.PathLike[str]) -> tuple[bytes, bytes | None, byt
             None,
         )  # fmt: skip
         if main is None:
-            if b"purl.oclc.org/ooxml" in package.rels_xml_for(PACKAGE_URI):
-                raise ReadError(
-                    f"文件“{Path(path).name}”是“严格 Open XML（Strict）”格式，暂不支持。"
-                    "请在 Word 中“另存为”，保存类型选“Word 文档(*.docx)”后再试。"
-                )
+            if is_strict(package.rels_xml_for(PACKAGE_URI)):
+                raise ReadError(strict_message(path))
             raise _bad_docx(path)
         main_name = main.target_partname
         main_blob = package.blob_for(main_name)
