@@ -108,12 +108,13 @@ class SectionInfo:
     last_paragraph: int
     numbered: bool = True
     blocks: tuple[int, int] = (0, 0)
-    front: bool = False  # an unheaded part before the first heading (结果反馈书, 整改报告书, 封面…)
+    front: bool = False  # an unheaded part before the first heading (结果反馈书, 整改报告书, 封面…) or after the last
+    tail: bool = False  # … after the last section (附件：…评分表)
 
     def label(self) -> str:
         """One line for a listing: address, title, level and paragraph range."""
         if self.front:
-            return f"（前置部分）{self.title}（第{self.first_paragraph}–{self.last_paragraph}段）"
+            return f"（{'后置' if self.tail else '前置'}部分）{self.title}（第{self.first_paragraph}–{self.last_paragraph}段）"
         name = f"{self.address} {self.title}" if self.address else self.title
         return f"{'  ' * (self.level - 1)}{name}（{self.level}级标题，第{self.first_paragraph}–{self.last_paragraph}段）"
 
@@ -312,9 +313,23 @@ def _front_parts(document: Document, owners: list[int], body: _Element) -> list[
     if first_heading == 0:
         return []
     limit = owners[first_heading] if first_heading < len(owners) else _body_end(body)
+    return _unheaded_parts(document, owners, body, 0, limit, tail=False)
+
+
+def _back_parts(document: Document, owners: list[int], body: _Element, sections: list[SectionInfo]) -> list[SectionInfo]:
+    """The unheaded parts after the last section (an appendix such as “附件：…评分表”), split at page breaks."""
+    if not sections:
+        return []
+    start = max(info.end for info in sections)
+    return _unheaded_parts(document, owners, body, start, _body_end(body), tail=True)
+
+
+def _unheaded_parts(document: Document, owners: list[int], body: _Element, first: int, limit: int,
+                    tail: bool) -> list[SectionInfo]:  # fmt: skip
+    """The parts of body elements ``first``…``limit`` split at page breaks, each named by its title line."""
     ranges: list[tuple[int, int]] = []
-    start = 0
-    for index in range(limit):
+    start = first
+    for index in range(first, limit):
         el = body[index]
         if el.tag != W_P:
             continue
@@ -329,7 +344,7 @@ def _front_parts(document: Document, owners: list[int], body: _Element) -> list[
     ranges.append((start, limit))
     parts: list[SectionInfo] = []
     for begin, end in ranges:
-        blocks = [i for i in range(first_heading) if begin <= owners[i] < end]
+        blocks = [i for i in range(len(owners)) if begin <= owners[i] < end]
         paragraphs = [document.blocks[i] for i in blocks if isinstance(document.blocks[i], DocParagraph)]
         if not blocks or not paragraphs:
             continue
@@ -337,8 +352,14 @@ def _front_parts(document: Document, owners: list[int], body: _Element) -> list[
                      paragraphs[0].text[:30])  # fmt: skip
         numbers = [p.location.paragraph for p in paragraphs if p.location.paragraph is not None]
         parts.append(SectionInfo("", named, named, 0, begin, end, numbers[0], numbers[-1], False,
-                                 (blocks[0], blocks[-1] + 1), front=True))  # fmt: skip
+                                 (blocks[0], blocks[-1] + 1), front=True, tail=tail))  # fmt: skip
     return parts
+
+
+def _all_parts(document: Document, owners: list[int], body: _Element) -> list[SectionInfo]:
+    """Front parts, headed sections, back parts, in document order."""
+    infos = _infos(document, owners, body)
+    return _front_parts(document, owners, body) + infos + _back_parts(document, owners, body, infos)
 
 
 @dataclass
@@ -362,7 +383,7 @@ def _read(path: Path) -> _Parsed:
     levels, numbered_styles = _style_info(styles)
     numbering = ListNumbering.for_document(package.numbering_blob, numbered_styles, package.main_blob, levels)
     document, owners = _walk(body, levels, str(path), numbering)
-    sections = _front_parts(document, owners, body) + _infos(document, owners, body)
+    sections = _all_parts(document, owners, body)
     return _Parsed(package, root, body, styles, levels, document, owners, sections, numbering)
 
 
@@ -412,7 +433,8 @@ def _rendered_front_part(report: DraftReport, info: SectionInfo) -> Section:
             part.children = [c for c in section.children if not c.id.endswith(".break")]
             part.blocks = [b for b in section.blocks if type(b).__name__ != "PageBreak"]
             return part
-    raise RegenError(f"样式“{report.style}”不生成前置部分“{info.title}”，无法重写；请手工修改该部分")
+    where = "后置部分" if info.tail else "前置部分"
+    raise RegenError(f"样式“{report.style}”不生成{where}“{info.title}”，无法重写；请手工修改该部分")
 
 
 def _rendered_section(report: DraftReport, info: SectionInfo, progress: Progress) -> Section:
@@ -845,8 +867,8 @@ def regenerate(
     levels = _style_levels(parsed.styles) if merger.added and parsed.styles is not None else parsed.levels
     document, owners = _walk(body, levels, str(output), parsed.numbering)
     findings = check_document(document, data=evaluation)
-    new_info = next((i for i in _front_parts(document, owners, body) + _infos(document, owners, body)
-                     if i.start == info.start and i.front == info.front), None)  # fmt: skip
+    new_info = next((i for i in _all_parts(document, owners, body) if i.start == info.start and i.front == info.front),
+                    None)  # fmt: skip
     paragraphs, tables, path = _in_range(document, new_info)
     inside = [f for f in findings if _in_section(f, paragraphs, tables, path)]
     own = _own_errors(drafted_report, drafted_section, evaluation)

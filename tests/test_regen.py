@@ -522,3 +522,21 @@ def test_regen_keeps_word_numbering_and_the_table_of_contents(tmp_path: Path):
                               or "一、项目基本情况" in "".join(el.itertext())) < info.end  # fmt: skip
     regenerate(automatic, _evaluation(), info.title, front)
     assert any("一、项目基本情况\t3" in p.text for p in docx.Document(str(front)).paragraphs)
+
+
+def test_the_appendix_after_the_last_section_is_listed_and_regenerated(tmp_path: Path):
+    evaluation = _evaluation()
+    evaluation.style = "mof"
+    drafted = _draft(tmp_path / "mof.docx", evaluation)
+    [appendix] = [s for s in list_sections(drafted) if s.tail]
+    assert appendix.label().startswith("（后置部分）附件")
+    changed = _evaluation(D22="3")  # was 2
+    changed.style = "mof"
+    current = drafted
+    for n, section in enumerate(("四（四）", "三", "附件")):
+        out = tmp_path / f"step{n}.docx"
+        regenerate(current, changed, section, out)
+        current = out
+    assert [f for f in check_document(read_document(current), data=changed) if f.severity is Severity.ERROR] == []
+    stale = [f for f in check_document(read_document(drafted), data=changed) if f.severity is Severity.ERROR]
+    assert any(f.location.table is not None for f in stale)  # the appendix table was what stayed stale before
