@@ -30,14 +30,16 @@ def check_document(
     findings: list[Finding] = []
     seen: set[tuple] = set()
     parts = split_reports(document)
+    with_data = reports_for_data(parts, data)
     for number, part in enumerate(parts, 1):
-        analysis = Analysis(part, data, execution_base, tolerance if tolerance is not None else Decimal("0.01"))
+        part_data = data if number in with_data else None
+        analysis = Analysis(part, part_data, execution_base, tolerance if tolerance is not None else Decimal("0.01"))
         title = report_title(part) if len(parts) > 1 else ""
         report = (f"第{number}篇《{title}》" if title else f"第{number}篇报告") if len(parts) > 1 else None
         for rule in all_rules():
             if select and rule.id not in select:
                 continue
-            if rule.needs_data and data is None:
+            if rule.needs_data and part_data is None:
                 continue
             for finding in rule.check(analysis, rule):
                 key = (finding.rule, finding.message, finding.excerpt, finding.location.paragraph, finding.location.table)
@@ -47,6 +49,23 @@ def check_document(
                         finding.location = replace(finding.location, report=report)
                     findings.append(finding)
     return sorted(_without_echoes(findings), key=_position)
+
+
+def reports_for_data(parts: list[Document], data) -> set[int]:
+    """The reports (numbered from 1) the project data is about: all of a single report; in a compilation, the ones
+    whose title or opening lines name the project (none when no report does: one project's data says nothing of
+    another's report)."""
+    if data is None:
+        return set()
+    if len(parts) == 1:
+        return {1}
+    names = {"".join(n.split()) for n in (data.project.name, data.project.short_name) if n}
+    out = set()
+    for number, part in enumerate(parts, 1):
+        opening = "".join("".join(p.text.split()) for p in part.paragraphs[:12])
+        if any(name in opening for name in names):
+            out.add(number)
+    return out
 
 
 DATA_RULES = ("DT1001", "DT1002", "DT1003", "SC104")  # they say what the project's data gives

@@ -68,6 +68,23 @@ def looks_like_a_report(document) -> bool:
     return any(word in text for text in texts for word in REPORT_WORDS)
 
 
+def _say_which_report(document, evaluation, err: Console) -> None:
+    """In a compilation, name the report(s) the project data was compared with."""
+    from checkers.engine import reports_for_data
+    from checkers.segments import report_title, split_reports
+
+    parts = split_reports(document)
+    if len(parts) < 2:
+        return
+    chosen = sorted(reports_for_data(parts, evaluation))
+    names = "、".join(f"第{n}篇《{report_title(parts[n - 1]) or '（无标题）'}》" for n in chosen)
+    if chosen:
+        err.print(f"提示：文件含 {len(parts)} 篇报告，项目数据（{escape(evaluation.project.name)}）只与{names}核对")
+    else:
+        err.print(f"[yellow]警告[/yellow]：文件含 {len(parts)} 篇报告，没有一篇的标题写有项目名称“{escape(evaluation.project.name)}”，"
+                  "项目数据未用于核对；请确认 --data 指定的项目文件")  # fmt: skip
+
+
 def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console, err: Console) -> int:
     """Check every file; 0 = no errors, 1 = errors, 2 = some input unusable."""
     from checkers.baseline import load_baseline, report_key, write_baseline
@@ -103,6 +120,8 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
             results.append({"path": str(path), "error": reason, "findings": []})
             continue
         findings = check_document(document, evaluation, options.execution_base, select=options.select)
+        if evaluation is not None:
+            _say_which_report(document, evaluation, err)
         all_findings[str(path)] = findings
         accepted = accepted_by_file.get(report_key(options.baseline, path), set()) if options.baseline else set()
         if accepted:

@@ -551,3 +551,13 @@ def test_an_adjustment_of_unknown_direction_and_a_detail_table_in_tenths(tmp_pat
 
     assert _same(Decimal("798.5"), Decimal("798.46")) and not _same(Decimal("798.4"), Decimal("798.46"))
     assert _same(Decimal("798.460"), Decimal("798.46"))
+
+
+def test_in_a_compilation_the_data_is_compared_with_its_own_report_only(tmp_path: Path):
+    report = "**{}绩效评价报告**\n\n## 一、项目基本情况\n\n项目预算{}万元，实际到位{}万元，资金到位率100%。\n\n"
+    text = report.format("示例项目", 100, 100) + report.format("另一项目", 300, 300)
+    found = _with_data(tmp_path, text)
+    assert "DT1003" not in found  # the other project's 300万元 is not compared with 示例项目's 100万元
+    assert {f.location.report for group in found.values() for f in group} <= {"第1篇《示例项目绩效评价报告》"}
+    slip = _with_data(tmp_path, report.format("示例项目", 120, 120) + report.format("另一项目", 300, 300))
+    assert [f.location.report for f in slip["DT1003"]] == ["第1篇《示例项目绩效评价报告》"] * len(slip["DT1003"])
