@@ -49,6 +49,7 @@ from drafter.docx_writer import build_section_docx
 from drafter.pipeline import DraftOptions, choose_backend
 from drafter.render import render_report
 from drafter.report import DraftReport, Section
+from drafter.style import available_styles
 from evaluation_model import Evaluation
 
 Progress = Callable[[str], None] | None
@@ -419,6 +420,28 @@ def find_section(sections: list[SectionInfo], key: str) -> SectionInfo:
         if len(found) > 1:
             raise RegenError(f"“{key}”对应报告中的多个章节，请改用编号指定：\n{_listing(found)}")
     raise RegenError(f"报告中没有章节“{key}”。可重写的章节：\n{_listing(sections)}")
+
+
+def _top_titles(sections) -> set[str]:
+    return {normalise_address(s.title) for s in sections if s.level == 1 and not getattr(s, "front", False)}
+
+
+def _style_hint(parsed: _Parsed, evaluation: Evaluation, drafted: DraftReport, progress: Progress) -> None:
+    """Warn when the report's part titles look like another style than the one the section will be drafted in."""
+    if progress is None:
+        return
+    own = _top_titles(parsed.sections)
+    matched = len(own & {normalise_address(s.title) for s in drafted.sections if s.heading})
+    if not own or matched == len(own):
+        return
+    scores = {}
+    for name in available_styles():
+        other = render_report(evaluation.model_copy(update={"style": name}))
+        scores[name] = len(own & {normalise_address(s.title) for s in other.sections if s.heading})
+    best = max(scores, key=scores.get)
+    if scores[best] > matched and best != evaluation.style:
+        progress(f"提示：报告各部分的标题更像“{best}”样式，而重写按“{evaluation.style}”样式撰写（项目文件的 style 或 --style）；"
+                 f"如需与报告一致，请加 --style {best}")  # fmt: skip
 
 
 def _rendered_front_part(report: DraftReport, info: SectionInfo) -> Section:
@@ -830,6 +853,7 @@ def regenerate(
     info = find_section(parsed.sections, section)
 
     drafted_report = render_report(evaluation)
+    _style_hint(parsed, evaluation, drafted_report, progress)
     drafted_section = _rendered_section(drafted_report, info, progress)
     backend = choose_backend(options.backend, progress)
     if backend == "offline" and options.dry_run:

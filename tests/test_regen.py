@@ -540,3 +540,15 @@ def test_the_appendix_after_the_last_section_is_listed_and_regenerated(tmp_path:
     assert [f for f in check_document(read_document(current), data=changed) if f.severity is Severity.ERROR] == []
     stale = [f for f in check_document(read_document(drafted), data=changed) if f.severity is Severity.ERROR]
     assert any(f.location.table is not None for f in stale)  # the appendix table was what stayed stale before
+
+
+def test_regen_says_when_the_report_looks_like_another_style(tmp_path: Path):
+    evaluation = _evaluation()
+    evaluation.style = "mof"
+    drafted = _draft(tmp_path / "mof.docx", evaluation)
+    lines: list[str] = []
+    regenerate(drafted, _evaluation(), "三", tmp_path / "out.docx", progress=lines.append)  # the project says shangcheng
+    assert any("--style mof" in line for line in lines)
+    lines.clear()
+    regenerate(drafted, evaluation, "三", tmp_path / "out2.docx", progress=lines.append)
+    assert not any("--style" in line for line in lines)
