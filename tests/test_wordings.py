@@ -563,3 +563,11 @@ def test_in_a_compilation_the_data_is_compared_with_its_own_report_only(tmp_path
     assert {f.location.report for group in found.values() for f in group} <= {"第1篇《示例项目绩效评价报告》"}
     slip = _with_data(tmp_path, report.format("示例项目", 120, 120) + report.format("另一项目", 300, 300))
     assert [f.location.report for f in slip["DT1003"]] == ["第1篇《示例项目绩效评价报告》"] * len(slip["DT1003"])
+
+
+def test_indicator_openings_with_a_scoring_note_between_weight_and_score(tmp_path: Path):
+    table = "| 二级指标 | 三级指标 | 权重 | 得分 |\n|---|---|---|---|\n| A1项目立项 | A11立项依据充分性 | 5 | 4.5 |\n| 合计 | | 5 | 4.5 |\n\n"
+    for opening in ("A11立项依据充分性，权重5分，按权重的80%计分，得分4分。", "A11立项依据充分性，权重5分，得分率80%，得4分。"):
+        [slip] = findings(tmp_path, table + opening + "\n")["SC101"]
+        assert "得分4分" in slip.message and "4.5" in slip.message, opening
+        assert "SC101" not in findings(tmp_path, table + opening.replace("80%", "90%").replace("4分", "4.5分") + "\n")
