@@ -53,19 +53,26 @@ def check_document(
 
 def reports_for_data(parts: list[Document], data) -> set[int]:
     """The reports (numbered from 1) the project data is about: all of a single report; in a compilation, the ones
-    whose title or opening lines name the project (none when no report does: one project's data says nothing of
-    another's report)."""
+    whose title names the project, else whose opening lines do (none when no report does: one project's data says
+    nothing of another's report). Names are compared without spaces or quotes, brackets half-width."""
     if data is None:
         return set()
     if len(parts) == 1:
         return {1}
-    names = {"".join(n.split()) for n in (data.project.name, data.project.short_name) if n}
-    out = set()
-    for number, part in enumerate(parts, 1):
-        opening = "".join("".join(p.text.split()) for p in part.paragraphs[:12])
-        if any(name in opening for name in names):
-            out.add(number)
-    return out
+    names = {_plain_name(n) for n in (data.project.name, data.project.short_name) if n}
+    by_title = {n for n, part in enumerate(parts, 1) if any(name in _plain_name(report_title(part)) for name in names)}
+    if by_title:
+        return by_title  # a report citing the project in its opening lines is not about it
+    return {n for n, part in enumerate(parts, 1)
+            if any(name in "".join(_plain_name(p.text) for p in part.paragraphs[:12]) for name in names)}  # fmt: skip
+
+
+_NAME_NOISE = str.maketrans({"（": "(", "）": ")", "“": "", "”": "", '"': "", "‘": "", "’": "", "'": "", "《": "", "》": ""})
+
+
+def _plain_name(text: str) -> str:
+    """A project name compared loosely: no spaces or quotes, brackets half-width."""
+    return "".join(text.split()).translate(_NAME_NOISE)
 
 
 DATA_RULES = ("DT1001", "DT1002", "DT1003", "SC104")  # they say what the project's data gives

@@ -81,7 +81,7 @@ def _say_which_report(document, evaluation, err: Console) -> None:
     if chosen:
         err.print(f"提示：文件含 {len(parts)} 篇报告，项目数据（{escape(evaluation.project.name)}）只与{names}核对")
     else:
-        err.print(f"[yellow]警告[/yellow]：文件含 {len(parts)} 篇报告，没有一篇的标题写有项目名称“{escape(evaluation.project.name)}”，"
+        err.print(f"[yellow]警告[/yellow]：文件含 {len(parts)} 篇报告，没有一篇的标题或开头写有项目名称“{escape(evaluation.project.name)}”，"
                   "项目数据未用于核对；请确认 --data 指定的项目文件")  # fmt: skip
 
 

@@ -49,6 +49,8 @@ def split_reports(document: Document) -> list[Document]:
                 break
             cut -= 1
         title = next((i for i in range(start - 1, max(cut, start - 8) - 1, -1) if _is_title(document.blocks[i])), None)
+        if title is not None and title > cut and _title_head(document.blocks[title - 1]):
+            title -= 1  # a title on two lines: “北京市…监管建设体系服务项目” / “（二期）绩效评价报告”
         boundaries.append(title if title is not None else cut)  # the new report starts at its own title line
     if not boundaries:
         return [document]
@@ -69,11 +71,20 @@ def _is_title(block) -> bool:
             and bool(TITLE_WORDS.search(block.text)))  # fmt: skip
 
 
+def _title_head(block) -> bool:
+    """The first line of a title broken in two: short, no full stop, naming a project (“…服务项目”)."""
+    return (isinstance(block, Paragraph) and not block.is_heading and len(block.text) <= 40 and "。" not in block.text
+            and block.text.rstrip().endswith(("项目", "工程")))  # fmt: skip
+
+
 def report_title(document: Document) -> str:
-    """The report's title as its opening lines give it (a short line holding “报告”), else ""."""
-    for block in document.blocks[:12]:
+    """The report's title as its opening lines give it (a short line holding “报告”, with the line before it when
+    the title is broken in two), else ""."""
+    blocks = document.blocks[:12]
+    for index, block in enumerate(blocks):
         if isinstance(block, Table):
             break
         if _is_title(block):
-            return block.text.strip()
+            head = blocks[index - 1] if index else None
+            return (head.text.strip() if head is not None and _title_head(head) else "") + block.text.strip()
     return ""

@@ -686,7 +686,27 @@ def _section_breaks(elements: list[_Element]) -> list[_Element]:
 
 W_SDT = qn("w:sdt")
 W_PPRCHANGE = qn("w:pPrChange")
+W_NUMPR = qn("w:numPr")
+W_NUMID = qn("w:numId")
+W_R = qn("w:r")
+W_RPR = qn("w:rPr")
+_ONE_OFF = (W_SECTPR, W_PPRCHANGE, qn("w:rPrChange"), qn("w:ins"), qn("w:del"), W_PAGEBREAKBEFORE)
 W_GALLERY = qn("w:docPartGallery")
+
+
+_PICTURES = (qn("w:drawing"), qn("w:pict"), qn("w:object"))
+
+
+def _warn_dropped(old: list[_Element], new: list[_Element], progress: Progress) -> None:
+    """Say so when the replaced range held pictures, or more tables than the redrafted part has."""
+    if progress is None:
+        return
+    pictures = sum(1 for el in old for _ in el.iter(*_PICTURES))
+    tables = sum(1 for el in old if el.tag == W_TBL) - sum(1 for el in new if el.tag == W_TBL)
+    lost = "、".join(part for part in (f"{pictures} 张图片" if pictures else "", f"{tables} 个表格" if tables > 0 else "") if part)
+    if lost:
+        progress(f"警告：原章节中的 {lost}不在重写的内容里，已随章节一并替换（原文件未动；如需保留，请从原文件复制回来，"
+                 "或先把它们移到分页符之后的单独一页再重写）")  # fmt: skip
 
 
 def _contents(elements: list[_Element], levels: dict[str, int]) -> list[_Element]:
@@ -701,17 +721,32 @@ def _contents(elements: list[_Element], levels: dict[str, int]) -> list[_Element
 
 def _heading_samples(parsed: _Parsed) -> dict[int, tuple[_Element, bool]]:
     """Per heading level (by its number: 一、 is 1), the document's first numbered heading paragraph there and
-    whether Word numbers it automatically (the number is not in its text)."""
+    whether Word numbers it automatically (the number is not in its text) from one list all through the document.
+
+    Where each chapter numbers its headings from a list of its own (a numId per chapter), a new heading could only
+    continue another chapter's count: it keeps its typed number and is taken off the list instead.
+    """
     samples: dict[int, tuple[_Element, bool]] = {}
+    lists: dict[int, set[str | None]] = {}
     for block, owner in zip(parsed.document.blocks, parsed.owners, strict=True):
         if not isinstance(block, DocParagraph) or block.heading_level is None or not block.number:
             continue
         el = parsed.body[owner]
         shaped = match_number(block.text)
-        if el.tag != W_P or shaped is None or shaped[0] in samples:
+        if el.tag != W_P or shaped is None:
             continue
-        samples[shaped[0]] = (el, match_number(paragraph_text(el).strip()) is None)
-    return samples
+        numpr = el.find(f"{W_PPR}/{W_NUMPR}")
+        lists.setdefault(shaped[0], set()).add(_numid(numpr))
+        if shaped[0] not in samples:
+            samples[shaped[0]] = (el, match_number(paragraph_text(el).strip()) is None)
+    return {level: (el, automatic and len(lists[level]) == 1) for level, (el, automatic) in samples.items()}
+
+
+def _numid(numpr: _Element | None) -> str | None:
+    if numpr is None:
+        return None
+    num_id = numpr.find(W_NUMID)
+    return num_id.get(W_VAL) if num_id is not None else None
 
 
 def _match_headings(elements: list[_Element], samples: dict[int, tuple[_Element, bool]], levels: dict[str, int]) -> None:
@@ -727,14 +762,37 @@ def _match_headings(elements: list[_Element], samples: dict[int, tuple[_Element,
         own = sample.find(W_PPR)
         if own is not None:
             props = copy.deepcopy(own)
-            for extra in [*props.iter(W_SECTPR), *props.iter(W_PPRCHANGE)]:
+            for extra in [*props.iter(*_ONE_OFF)]:  # a section break, a page break, tracked-change records
                 extra.getparent().remove(extra)
             old = el.find(W_PPR)
             if old is not None:
+                if old.find(W_PAGEBREAKBEFORE) is not None:
+                    props.append(copy.deepcopy(old.find(W_PAGEBREAKBEFORE)))
                 el.remove(old)
+            if not automatic and props.find(W_NUMPR) is not None:  # a chapter's own list: keep the typed number
+                props.remove(props.find(W_NUMPR))
+                off = etree.SubElement(props, W_NUMPR)
+                etree.SubElement(off, W_NUMID).set(W_VAL, "0")
             el.insert(0, props)
+            _copy_run_look(sample, el)
         if automatic:
             _drop_leading(el, len(shaped[1]))
+
+
+def _copy_run_look(sample: _Element, el: _Element) -> None:
+    """The heading's character formatting (黑体, bold, size) as the document's own heading has it."""
+    first = next((r for r in sample.iter(W_R) if r.find(W_T) is not None), None)
+    look = first.find(W_RPR) if first is not None else None
+    if look is None:
+        return
+    look = copy.deepcopy(look)
+    for extra in [*look.iter(*_ONE_OFF)]:
+        extra.getparent().remove(extra)
+    for run in el.iter(W_R):
+        old = run.find(W_RPR)
+        if old is not None:
+            run.remove(old)
+        run.insert(0, copy.deepcopy(look))
 
 
 def _drop_leading(p: _Element, count: int) -> None:
@@ -881,6 +939,7 @@ def regenerate(
     old = list(body[info.start : info.end])
     _check_boundaries(parsed, info)
     kept = _contents(old, parsed.levels) + _section_breaks(old)
+    _warn_dropped(old, elements, progress)
     for el in old:
         body.remove(el)
     for offset, el in enumerate(elements + kept):

@@ -552,3 +552,38 @@ def test_regen_says_when_the_report_looks_like_another_style(tmp_path: Path):
     lines.clear()
     regenerate(drafted, evaluation, "三", tmp_path / "out2.docx", progress=lines.append)
     assert not any("--style" in line for line in lines)
+
+
+def _word_p(text: str) -> etree._Element:
+    return etree.fromstring(f'<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{text}</w:p>')
+
+
+def test_new_headings_take_the_documents_heading_look_but_not_its_one_off_settings():
+    sample = _word_p('<w:pPr><w:pStyle w:val="Heading2"/><w:pageBreakBefore/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="7"/>'
+                  '</w:numPr><w:rPr><w:ins w:id="901" w:author="审核人"/></w:rPr></w:pPr>'
+                  '<w:r><w:rPr><w:rFonts w:eastAsia="黑体"/><w:b/></w:rPr><w:t>项目概况</w:t></w:r>')  # fmt: skip
+
+    def new_heading() -> etree._Element:
+        return _word_p('<w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>（二）资金情况</w:t></w:r>')
+
+    one_list = new_heading()
+    regen._match_headings([one_list], {2: (sample, True)}, {"Heading2": 2})
+    xml = etree.tostring(one_list, encoding="unicode")
+    assert "资金情况" in xml and "（二）" not in xml  # Word numbers it from the document's list
+    assert 'w:numId w:val="7"' in xml and "黑体" in xml
+    assert "pageBreakBefore" not in xml and "w:ins" not in xml  # the first heading's page break and revision stay there
+    per_chapter = new_heading()
+    regen._match_headings([per_chapter], {2: (sample, False)}, {"Heading2": 2})
+    xml = etree.tostring(per_chapter, encoding="unicode")
+    assert "（二）资金情况" in xml and 'w:numId w:val="0"' in xml  # a chapter's own list: the typed number stays
+
+
+def test_regen_warns_about_pictures_and_tables_it_does_not_redraw():
+    lines: list[str] = []
+    picture = _word_p('<w:r><w:drawing/></w:r>')
+    table = etree.fromstring('<w:tbl xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
+    regen._warn_dropped([picture, table, copy.deepcopy(table)], [copy.deepcopy(table)], lines.append)
+    assert lines and "1 张图片、1 个表格" in lines[0]
+    lines.clear()
+    regen._warn_dropped([table], [copy.deepcopy(table)], lines.append)
+    assert lines == []

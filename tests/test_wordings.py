@@ -571,3 +571,19 @@ def test_indicator_openings_with_a_scoring_note_between_weight_and_score(tmp_pat
         [slip] = findings(tmp_path, table + opening + "\n")["SC101"]
         assert "得分4分" in slip.message and "4.5" in slip.message, opening
         assert "SC101" not in findings(tmp_path, table + opening.replace("80%", "90%").replace("4分", "4.5分") + "\n")
+
+
+def test_the_data_goes_to_the_report_whose_title_names_the_project(tmp_path: Path):
+    from checkers.engine import reports_for_data
+    from checkers.rules.base import MINI_DATA
+    from checkers.segments import split_reports
+    from project_file import load_project
+
+    project = tmp_path / "p.yaml"
+    project.write_text(MINI_DATA.replace("name: 示例项目", 'name: \'示例"智慧"项目(二期)\''), encoding="utf-8")
+    data = load_project(project)
+    text = ("**示例“智慧”项目（二期）绩效评价报告**\n\n## 一、项目基本情况\n\n项目预算100万元。\n\n"
+            "**另一项目绩效评价报告**\n\n## 一、项目基本情况\n\n本项目参照示例“智慧”项目（二期）的做法实施。\n")  # fmt: skip
+    path = tmp_path / "c.md"
+    path.write_text(text, encoding="utf-8")
+    assert reports_for_data(split_reports(read_document(path)), data) == {1}
