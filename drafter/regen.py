@@ -418,6 +418,9 @@ def find_section(sections: list[SectionInfo], key: str) -> SectionInfo:
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
+            if len({(s.address, s.front) for s in found}) == 1:  # the same number (or unnumbered part) several times
+                raise RegenError(f"“{key}”在文件中出现 {len(found)} 次（文件里可能有多篇报告，或多个附件）：\n{_listing(found)}\n"
+                                 "regen 无法区分它们；请把要重写的那一篇（或那一部分）另存为单独的 .docx 后再重写")  # fmt: skip
             raise RegenError(f"“{key}”对应报告中的多个章节，请改用编号指定：\n{_listing(found)}")
     raise RegenError(f"报告中没有章节“{key}”。可重写的章节：\n{_listing(sections)}")
 

@@ -587,3 +587,9 @@ def test_regen_warns_about_pictures_and_tables_it_does_not_redraw():
     lines.clear()
     regen._warn_dropped([table], [copy.deepcopy(table)], lines.append)
     assert lines == []
+
+
+def test_a_number_used_by_several_reports_of_a_compilation_is_explained():
+    compilation = ROOT / "fixtures" / "seeds" / "docx" / "003_06df7a84ebc894a1.docx"
+    with pytest.raises(RegenError, match="另存为单独的 .docx"):
+        find_section(list_sections(compilation), "五")
