@@ -33,7 +33,6 @@ from checkers.readers.docx_reader import (
     TOC_ENTRY,
     W_TXBX,
     _iter_blocks,
-    _style_info,
     _style_levels,
     add_block,
     is_strict,
@@ -42,6 +41,7 @@ from checkers.readers.docx_reader import (
     reading_order,
     shifted_levels,
     strict_message,
+    style_info,
 )
 from checkers.report_document import document_from_report
 from drafter.atomic import OutputError, atomic_write_bytes, guard_output
@@ -381,7 +381,7 @@ def _read(path: Path) -> _Parsed:
     root = _parse(package.main_blob, package.path)
     body = _body(root, package.path)
     styles = _parse(package.styles_blob, package.path) if package.styles_blob else None
-    levels, numbered_styles = _style_info(styles)
+    levels, numbered_styles = style_info(styles)
     numbering = ListNumbering.for_document(package.numbering_blob, numbered_styles, package.main_blob, levels)
     document, owners = _walk(body, levels, str(path), numbering)
     sections = _all_parts(document, owners, body)

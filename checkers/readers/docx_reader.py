@@ -472,10 +472,10 @@ def _paragraph_styles(blob: bytes) -> _Element:
 def _style_levels(styles_el: _Element | None) -> dict[str, int]:
     """Map paragraph style id → heading level (from name, outline level or base style); ``TOC_ENTRY`` for the
     table-of-contents styles."""
-    return _style_info(styles_el)[0]
+    return style_info(styles_el)[0]
 
 
-def _style_info(styles_el: _Element | None) -> tuple[dict[str, int], StyleNumbers]:
+def style_info(styles_el: _Element | None) -> tuple[dict[str, int], StyleNumbers]:
     """Heading levels of the paragraph styles (see :func:`_style_levels`) and the lists numbering them, in one pass."""
     if styles_el is None:
         return {}, StyleNumbers({}, {})
@@ -676,7 +676,7 @@ def read_docx(path: str | os.PathLike[str]) -> Document:
     main_blob, styles_blob, numbering_blob = load_package(path)
     builder = DocumentBuilder(str(path))
     try:
-        levels, numbered_styles = _style_info(_paragraph_styles(styles_blob) if styles_blob else None)
+        levels, numbered_styles = style_info(_paragraph_styles(styles_blob) if styles_blob else None)
         numbering = ListNumbering.for_document(numbering_blob, numbered_styles, main_blob, levels)
         _read_blocks(main_blob, levels, builder, numbering)
         document = builder.build()
