@@ -26,7 +26,7 @@ from checkers.document import Paragraph as DocParagraph
 from checkers.document import Table as DocTable
 from checkers.engine import check_document
 from checkers.finding import Finding, Severity
-from checkers.readers.docx_numbering import ListNumbering
+from checkers.readers.docx_numbering import ListNumbering, numpr_of
 from checkers.readers.docx_reader import (
     _BLOCK_CONTAINERS,
     _WORD_CONTENT_TYPES,
@@ -739,17 +739,10 @@ def _heading_samples(parsed: _Parsed) -> dict[int, tuple[_Element, bool]]:
         if el.tag != W_P or shaped is None:
             continue
         numpr = el.find(f"{W_PPR}/{W_NUMPR}")
-        lists.setdefault(shaped[0], set()).add(_numid(numpr))
+        lists.setdefault(shaped[0], set()).add(numpr_of(numpr)[0] if numpr is not None else None)
         if shaped[0] not in samples:
             samples[shaped[0]] = (el, match_number(paragraph_text(el).strip()) is None)
     return {level: (el, automatic and len(lists[level]) == 1) for level, (el, automatic) in samples.items()}
-
-
-def _numid(numpr: _Element | None) -> str | None:
-    if numpr is None:
-        return None
-    num_id = numpr.find(W_NUMID)
-    return num_id.get(W_VAL) if num_id is not None else None
 
 
 def _match_headings(elements: list[_Element], samples: dict[int, tuple[_Element, bool]], levels: dict[str, int]) -> None:

@@ -94,9 +94,10 @@ class _Counters:
     starts: dict[int, int] = field(default_factory=dict)  # restart values a list instance overrides
 
 
-def _int(el: _Element | None, default: int) -> int:
+def _int(el: _Element | None, default: int, attribute: str = W_VAL) -> int:
+    """An element's integer attribute (``w:val`` unless named), or ``default``."""
     try:
-        return int(el.get(W_VAL)) if el is not None else default
+        return int(el.get(attribute)) if el is not None else default
     except (TypeError, ValueError):
         return default
 
@@ -112,7 +113,7 @@ class ListNumbering:
             levels: dict[int, _Level] = {}
             for lvl in abstract.iterchildren(W_LVL):
                 text, fmt, style, restart = lvl.find(W_LVLTEXT), lvl.find(W_NUMFMT), lvl.find(W_PSTYLE), lvl.find(W_RESTART)
-                levels[_int_attr(lvl, qn("w:ilvl"))] = _Level(
+                levels[_int(lvl, 0, W_ILVL)] = _Level(
                     _int(lvl.find(W_START), 1), fmt.get(W_VAL, "decimal") if fmt is not None else "decimal",
                     text.get(W_VAL, "") if text is not None else "", style.get(W_VAL) if style is not None else None,
                     _int(restart, 0) if restart is not None else None, lvl.find(W_LEGAL) is not None,
@@ -132,7 +133,7 @@ class ListNumbering:
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
         for num in numbering.iterchildren(W_NUM):
             abstract = num.find(W_ABSTRACT_ID)
-            overrides = {_int_attr(o, qn("w:ilvl")): _int(o.find(W_START_OVERRIDE), 1)
+            overrides = {_int(o, 0, W_ILVL): _int(o.find(W_START_OVERRIDE), 1)
                          for o in num.iterchildren(W_OVERRIDE) if o.find(W_START_OVERRIDE) is not None}  # fmt: skip
             self.nums[num.get(qn("w:numId"), "")] = (abstract.get(W_VAL, "") if abstract is not None else "", overrides)
         self.style_numbers = style_numbers
@@ -213,13 +214,6 @@ class ListNumbering:
             return str(n) if level.legal and shown.fmt != "none" else format_number(n, shown.fmt)
 
         return _PLACEHOLDER.sub(value, level.text)
-
-
-def _int_attr(el: _Element, name: str) -> int:
-    try:
-        return int(el.get(name, "0"))
-    except ValueError:
-        return 0
 
 
 class StyleNumbers:
