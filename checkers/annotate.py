@@ -25,7 +25,17 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 from lxml.etree import _Element
 
-from checkers.document import Document, Location, Paragraph, RawCell, Table
+from checkers.document import (
+    ASCII_FIGURES,
+    FULL_WIDTH,
+    INVISIBLE,
+    Document,
+    Location,
+    Paragraph,
+    RawCell,
+    Table,
+    squash,
+)
 from checkers.finding import Finding
 from checkers.readers.docx_reader import (
     RUN_CONTAINERS,
@@ -193,8 +203,8 @@ def _finding_paragraph(document: Document, blocks: _Blocks, finding: Finding) ->
     if number is not None and number in blocks.paragraphs:
         el = blocks.paragraphs[number]
         expected = _document_paragraph_text(document, number)
-        shown = _squash(_comparable(paragraph_text(el)))
-        if expected is None or (shown and _squash(expected).endswith(shown)):  # the reader adds list labels in front
+        shown = squash(_comparable(paragraph_text(el)))
+        if expected is None or (shown and squash(expected).endswith(shown)):  # the reader adds list labels in front
             return el
     if finding.excerpt and loc.table is None:
         for el in blocks.paragraphs.values():  # fallback: the first paragraph containing the excerpt
@@ -229,16 +239,12 @@ def _span_in_paragraph(p: _Element, finding: Finding) -> tuple[int, int] | None:
 
 
 # the reader's figures (ASCII digits, no invisible characters) at the positions of the Word text: one character each
-_COMPARABLE = str.maketrans("０１２３４５６７８９．％\u00ad\u200b\u200c\u200d\u2060\ufeff", "0123456789.%      ")
+_COMPARABLE = str.maketrans(FULL_WIDTH + INVISIBLE, ASCII_FIGURES + " " * len(INVISIBLE))
 
 
 def _comparable(text: str) -> str:
     """``text`` as the reader gives it, character for character (so spans found in it are spans of ``text``)."""
     return text.translate(_COMPARABLE)
-
-
-def _squash(text: str) -> str:
-    return "".join(text.split())
 
 
 def _find(text: str, needle: str) -> tuple[int, int] | None:
@@ -251,7 +257,7 @@ def _find(text: str, needle: str) -> tuple[int, int] | None:
         return i, i + len(needle)
     positions = [k for k, ch in enumerate(text) if not ch.isspace()]
     squashed = "".join(text[k] for k in positions)
-    target = _squash(needle)
+    target = squash(needle)
     j = squashed.find(target) if target else -1
     if j < 0:
         return None

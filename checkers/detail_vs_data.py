@@ -11,20 +11,16 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from checkers.analysis import grid_rows, number_in
-from checkers.document import Table
+from checkers.document import Table, squash
 from checkers.table_totals import CellSlip, total_kind
-
-
-def _squash(text: str) -> str:
-    return "".join(str(text).split())
 
 
 def _header_columns(header: list[str], names: list[str]) -> dict[int, int] | None:
     """Data column index → report column index, when every named column is in the header; else None."""
-    cells = [_squash(cell) for cell in header]
+    cells = [squash(cell) for cell in header]
     out: dict[int, int] = {}
     for index, name in names:
-        target = _squash(name)
+        target = squash(name)
         match = next((c for c, cell in enumerate(cells) if cell == target), None)
         if match is None:
             match = next((c for c, cell in enumerate(cells) if cell.startswith(target)), None)  # 总预算（万元）
@@ -39,7 +35,7 @@ def _data_number(cell) -> Decimal | None:
 
 
 def _item_key(row: list, text_columns: list[int]) -> str:
-    return next((_squash(row[c]) for c in text_columns if c < len(row) and row[c] not in (None, "")), "")
+    return next((squash(str(row[c])) for c in text_columns if c < len(row) and row[c] not in (None, "")), "")
 
 
 def detail_slips(tables: list[Table], detail) -> list[CellSlip]:
@@ -87,7 +83,7 @@ def _compare(table: Table, rows: list[list[str]], columns: dict[int, int], named
     by_key = {_item_key(row, [i for i, _ in name_pairs]): row for row in detail.rows}
     pairs: list[tuple[int, list]] = []
     for r in items:
-        key = next((_squash(rows[r][c]) for _, c in name_pairs if rows[r][c].strip()), "")
+        key = next((squash(rows[r][c]) for _, c in name_pairs if rows[r][c].strip()), "")
         if key and key in by_key:
             pairs.append((r, by_key[key]))
     if len(pairs) < len(items) and len(items) == len(detail.rows):  # names differ: pair by position the rows

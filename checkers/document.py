@@ -326,9 +326,15 @@ class _Open:
 
 # Full-width digits, decimal point and percent sign (１２．５％) are read as the ASCII ones everywhere; soft hyphens
 # and zero-width characters (invisible in Word, but they split “9\u00ad5万元” into two numbers) are dropped.
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-FULL_WIDTH_FIGURES = str.maketrans("０１２３４５６７８９．％", "0123456789.%", _INVISIBLE)
-_FULL_WIDTH_ANY = re.compile(f"[０-９．％{_INVISIBLE}]")
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+FULL_WIDTH, ASCII_FIGURES = "０１２３４５６７８９．％", "0123456789.%"
+FULL_WIDTH_FIGURES = str.maketrans(FULL_WIDTH, ASCII_FIGURES, INVISIBLE)
+_FULL_WIDTH_ANY = re.compile(f"[{FULL_WIDTH}{INVISIBLE}]")
+
+
+def squash(text: str) -> str:
+    """``text`` without any whitespace (for comparing names and cells written with stray spaces)."""
+    return "".join(text.split())
 
 
 def ascii_figures(text: str) -> str:

@@ -6,7 +6,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from checkers.analysis import Analysis
-from checkers.document import Document
+from checkers.document import Document, squash
 from checkers.finding import Finding, Severity
 from checkers.rules import all_rules
 from checkers.segments import report_title, split_reports
@@ -72,7 +72,7 @@ _NAME_NOISE = str.maketrans({"（": "(", "）": ")", "“": "", "”": "", '"': 
 
 def _plain_name(text: str) -> str:
     """A project name compared loosely: no spaces or quotes, brackets half-width."""
-    return "".join(text.split()).translate(_NAME_NOISE)
+    return squash(text).translate(_NAME_NOISE)
 
 
 DATA_RULES = ("DT1001", "DT1002", "DT1003", "SC104")  # they say what the project's data gives
