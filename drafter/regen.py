@@ -926,8 +926,8 @@ def regenerate(
     elements, scratch_styles = _section_elements(target)
     merger = _StyleMerger(scratch_styles, parsed.styles)
     merger.apply(elements)
-    _match_headings(elements, _heading_samples(parsed),
-                    _style_levels(parsed.styles) if merger.added and parsed.styles is not None else parsed.levels)
+    levels = _style_levels(parsed.styles) if merger.added and parsed.styles is not None else parsed.levels
+    _match_headings(elements, _heading_samples(parsed), levels)
     if merger.added and progress:
         progress(f"提示：报告中缺少样式 {'、'.join(merger.added)}，已从起草模板补入")
 
@@ -943,7 +943,6 @@ def regenerate(
     if kept and progress:
         progress(f"提示：原章节中的 {len(kept)} 个分节符（页面设置）已保留在新章节之后")
 
-    levels = _style_levels(parsed.styles) if merger.added and parsed.styles is not None else parsed.levels
     document, owners = _walk(body, levels, str(output), parsed.numbering)
     findings = check_document(document, data=evaluation)
     new_info = next((i for i in _all_parts(document, owners, body) if i.start == info.start and i.front == info.front),
