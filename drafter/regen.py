@@ -934,14 +934,17 @@ def regenerate(
     body = parsed.body
     old = list(body[info.start : info.end])
     _check_boundaries(parsed, info)
-    kept = _contents(old, parsed.levels) + _section_breaks(old)
+    contents, breaks = _contents(old, parsed.levels), _section_breaks(old)
+    kept = contents + breaks
     _warn_dropped(old, elements, progress)
     for el in old:
         body.remove(el)
     for offset, el in enumerate(elements + kept):
         body.insert(info.start + offset, el)
-    if kept and progress:
-        progress(f"提示：原章节中的 {len(kept)} 个分节符（页面设置）已保留在新章节之后")
+    if contents and progress:
+        progress("提示：原部分中的目录已保留在重写的内容之后")
+    if breaks and progress:
+        progress(f"提示：原章节中的 {len(breaks)} 个分节符（页面设置）已保留在新章节之后")
 
     document, owners = _walk(body, levels, str(output), parsed.numbering)
     findings = check_document(document, data=evaluation)

@@ -520,8 +520,10 @@ def test_regen_keeps_word_numbering_and_the_table_of_contents(tmp_path: Path):
     info = [s for s in list_sections(automatic) if s.front][-1]  # the part just before the first heading
     assert info.start <= next(i for i, el in enumerate(_body(automatic)) if "一、项目基本情况\t3" in "".join(el.itertext())
                               or "一、项目基本情况" in "".join(el.itertext())) < info.end  # fmt: skip
-    regenerate(automatic, _evaluation(), info.title, front)
+    said: list[str] = []
+    regenerate(automatic, _evaluation(), info.title, front, progress=said.append)
     assert any("一、项目基本情况\t3" in p.text for p in docx.Document(str(front)).paragraphs)
+    assert any("目录已保留" in line for line in said) and not any("分节符" in line for line in said)
 
 
 def test_the_appendix_after_the_last_section_is_listed_and_regenerated(tmp_path: Path):
