@@ -135,6 +135,13 @@ class _Package:
 
 
 def _unreadable(path: Path) -> RegenError:
+    """Why a .docx cannot be read: a Strict Open XML file is named as such (checked only once reading failed)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if is_strict(archive.read("_rels/.rels") if "_rels/.rels" in archive.namelist() else None):
+                return RegenError(strict_message(path))
+    except (OSError, zipfile.BadZipFile):
+        pass
     return RegenError(
         f"无法读取“{path.name}”：不是有效的 Word（.docx）文档，可能已损坏或只是改了扩展名。"
         "请用 Word 打开后“另存为” .docx 格式再试。"
@@ -153,14 +160,9 @@ def _load_package(path: Path) -> _Package:
             f"regen 只能重写 Word（.docx）报告，“{path.name}”不是。Markdown 或文本报告请用 evalreport draft 重新起草为 .docx"
         )
     try:
-        with zipfile.ZipFile(path) as archive:
-            if is_strict(archive.read("_rels/.rels") if "_rels/.rels" in archive.namelist() else None):
-                raise RegenError(strict_message(path))
         package = PackageReader.from_file(str(path))
         parts = {name: (ctype, reltype, blob) for name, ctype, reltype, blob in package.iter_sparts()}
         srels = list(package.iter_srels())
-    except RegenError:
-        raise
     except Exception as exc:  # not a zip, missing [Content_Types].xml, broken rels, ...
         raise _unreadable(path) from exc
     main = next((n for n, (ct, rt, _) in parts.items() if rt == RT.OFFICE_DOCUMENT and ct in _WORD_CONTENT_TYPES), None)
