@@ -14,7 +14,9 @@ from functools import cached_property, lru_cache
 
 from checkers.document import Document, Location, Paragraph, Table
 from checkers.figures import (
+    CN_PERCENT,
     Figure,
+    chinese_value,
     clause_before,
     extract_figures,
     in_parentheses,
@@ -90,7 +92,7 @@ RATE_NAMES = (
     "核减率", "得分率", "完成率", "资金到位比例", "预算执行比例", "资金执行比例", "到位比例", "执行比例", "完成比例",
 )  # fmt: skip  # “到位比例” is read as 到位率
 RATE_RE = re.compile(
-    r"(?P<name>" + "|".join(RATE_NAMES) + r")(?:为|达到|达|是|仅为|约为)?\s*" + NUM + r"\s*[%％]"
+    r"(?P<name>" + "|".join(RATE_NAMES) + r")(?:为|达到|达|是|仅为|约为)?\s*(?:" + NUM + r"\s*[%％]|" + CN_PERCENT + ")"
     r"(?!\s*(?:的|以上|以下|及以上|及以下|（含）|\(含\)|或以上))"
 )
 SCORING_STANDARD = re.compile(r"评分标准[：:，,]|得满分|每(?:低|高|少|多|降低|提高)|不得分|的得|按比例")
@@ -649,7 +651,10 @@ class Analysis:
             for m in RATE_RE.finditer(paragraph.text):
                 if SCORING_STANDARD.search(sentence_at(paragraph.text, m.start())):
                     continue
-                out.append(Statement("rate", Decimal(m.group(2)), paragraph.location,
+                value = Decimal(m.group(2)) if m.group(2) else chinese_value(m.group("percent"))
+                if value is None:
+                    continue
+                out.append(Statement("rate", value, paragraph.location,
                                      sentence_at(paragraph.text, m.start()), name=m.group("name").replace("比例", "率"),
                                      extra={"paragraph": paragraph, "start": m.start(), "wording": m.group("name")}))  # fmt: skip
         return out

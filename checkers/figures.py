@@ -24,7 +24,20 @@ NUMBER_RE = re.compile(
     + _UNIT_RE
     + ")?"
 )
-CN_COUNT_RE = re.compile(r"(?P<num>[一二三四五六七八九十两]{1,3})(?P<unit>个|项|家|类|部分|方面|条)")
+# Chinese numerals: counts before a count word (共设置三个), amounts and measures (预算三百万元, 人民币叁佰万元整,
+# 三点五公里) and percents (百分之九十五); a numeral opens with a digit or 十, never with 百/千/万/亿/点
+_CN_DIGITS = "零〇一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾"
+_CN_NUMERAL = f"[{_CN_DIGITS}][{_CN_DIGITS}百千万亿点佰仟]*"
+CN_COUNT_UNITS = ("个", "项", "家", "类", "部分", "方面", "条")
+_CN_MEASURE_UNITS = ("亿元", "万元", "千元", "元", "平方米", "延米", "公里", "千米", "公顷", "亩")
+CN_PERCENT = rf"百分之(?P<percent>{_CN_NUMERAL})"
+CN_FIGURE_RE = re.compile(
+    rf"{CN_PERCENT}|(?P<num>{_CN_NUMERAL})(?P<unit>"
+    + "|".join(sorted(CN_COUNT_UNITS + _CN_MEASURE_UNITS, key=len, reverse=True))
+    + ")"
+)
+_CN_NOT_BEFORE = frozenset("第几数多余上百千万亿佰仟" + _CN_DIGITS)  # 第三个, 几十万元, 上百万元: not figures
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _NOT_AFTER = re.compile(r"^(?:年|月|日|号|届|时|点|岁|万像素|万多|号文|级|楼|层|期工程|\.\d|[A-Za-z])")
 _DATE_BEFORE = re.compile(r"(?:\d{4}年|\d{1,2}月)\s*$")
 _SUBJECT_SPLIT = re.compile(r"[，,。；;：:、（）()“”\"《》\s]")
@@ -142,21 +155,42 @@ def _is_excluded_bare(text: str, start: int, end: int, number: str) -> bool:
 _CN_VALUES: dict[str, Decimal | None] = {}  # Chinese numeral → value (None when cn2an cannot read it)
 
 
-def _cn_value(numeral: str) -> Decimal | None:
+def chinese_value(numeral: str) -> Decimal | None:
+    """三百五十 → 350, 九十五点五 → 95.5, 叁佰 → 300 (cn2an); None when the characters are no number (一二百)."""
     try:
         return _CN_VALUES[numeral]
     except KeyError:
         pass
     try:
-        value: Decimal | None = Decimal(cn2an.cn2an(numeral.replace("两", "二"), "smart"))
+        value: Decimal | None = Decimal(str(cn2an.cn2an(numeral.replace("两", "二"), "smart")))
     except (ValueError, KeyError):
         value = None
     _CN_VALUES[numeral] = value
     return value
 
 
+def _chinese_figure(text: str, match: re.Match[str]) -> Figure | None:
+    """A figure written in Chinese numerals (三个, 三百万元, 百分之九十五), None when it is a word or no number."""
+    start, end = match.span()
+    if start and text[start - 1] in _CN_NOT_BEFORE:
+        return None
+    percent, numeral, unit = match.group("percent", "num", "unit")
+    if percent is not None:
+        value = chinese_value(percent)
+        return Figure(value, match.group(), "%", start, end, text) if value is not None else None
+    if unit in CN_COUNT_UNITS:
+        if "点" in numeral:
+            return None
+    elif unit == "元" and len(numeral) == 1 and _HAN.match(text, end):
+        return None  # 城乡二元结构, 一元化: a word, not an amount
+    elif unit == "元" and numeral[-1] in "万亿" and len(numeral) > 1:
+        numeral, unit = numeral[:-1], numeral[-1] + "元"  # 三百万元 is 300 万元, as a table would write it
+    value = chinese_value(numeral)
+    return Figure(value, match.group(), unit, start, end, text) if value is not None else None
+
+
 def extract_figures(text: str) -> list[Figure]:
-    """Every figure in a text, in order (Arabic numbers, and Chinese numerals before count words)."""
+    """Every figure in a text, in order: Arabic numbers, and Chinese numerals of counts, amounts and percents."""
     figures: list[Figure] = []
     append = figures.append
     for match in NUMBER_RE.finditer(text):
@@ -179,17 +213,11 @@ def extract_figures(text: str) -> list[Figure]:
             unit = "%"
         append(Figure(value, written, unit, start, end, text))
     sorted_already = True
-    for match in CN_COUNT_RE.finditer(text):
-        start = match.start()
-        before = text[start - 1 : start] if start else ""
-        if before in "第十" and before:
-            continue
-        numeral, unit = match.groups()
-        value = _cn_value(numeral)
-        if value is None:
-            continue
-        append(Figure(value, match.group(), unit, start, match.end(), text))
-        sorted_already = False
+    for match in CN_FIGURE_RE.finditer(text):
+        figure = _chinese_figure(text, match)
+        if figure is not None:
+            append(figure)
+            sorted_already = False
     if not sorted_already:
         figures.sort(key=lambda f: f.start)
     return figures

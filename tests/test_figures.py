@@ -27,6 +27,23 @@ def test_thousands_separators_and_chinese_numerals():
     assert values("共设置三个二级指标") == [("3", "个")]
 
 
+def test_amounts_measures_and_percents_in_chinese_numerals():
+    assert values("预算三百万元，实际到位二百八十五万元，到位率百分之九十五。") == [
+        ("300", "万元"), ("285", "万元"), ("95", "%"),
+    ]  # fmt: skip
+    assert values("合同价人民币叁佰万元整") == [("300", "万元")]
+    assert values("三百五十万零二千元") == [("3502000", "元")]
+    assert values("新建道路三点五公里，共一百二十个点位") == [("3.5", "公里"), ("120", "个")]
+    assert values("完成率达百分之九十五点五") == [("95.5", "%")]
+
+
+@pytest.mark.parametrize(
+    "text", ["城乡二元结构", "统一元数据", "几十万元", "数十万元", "上百万元", "第三个", "一二百万元", "做得十分好", "三点个"]
+)
+def test_chinese_words_that_are_not_figures(text):
+    assert values(text) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

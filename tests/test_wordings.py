@@ -587,3 +587,11 @@ def test_the_data_goes_to_the_report_whose_title_names_the_project(tmp_path: Pat
     path = tmp_path / "c.md"
     path.write_text(text, encoding="utf-8")
     assert reports_for_data(split_reports(read_document(path)), data) == {1}
+
+
+def test_rates_and_amounts_written_in_chinese_numerals_are_recomputed(tmp_path: Path):
+    wrong = "项目预算三百万元，实际到位二百八十五万元，资金到位率为百分之九十。\n"
+    [finding] = findings(tmp_path, wrong)["RT301"]
+    assert finding.expected == "95%" and finding.found == "90%"
+    assert findings(tmp_path, wrong.replace("百分之九十。", "百分之九十五。")) == {}
+    assert findings(tmp_path, "项目预算300万元，实际到位三百万元，资金到位率100%。\n") == {}
