@@ -28,11 +28,18 @@ from checkers.figures import (
 NUM = r"(\d+(?:\.\d+)?)"
 LABEL_RE = re.compile(r"^(?P<code>[A-Z](?:\d{1,3})?)\s*[.．、]?\s*(?P<name>\S.*)$")
 CODED_START = re.compile(r"^[A-Z]\d{2,3}\s*[\u4e00-\u9fff]")
+_HEAD_LABEL = r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])?\s*(?P<label>[^，,。；：:（(\n]{2,40}?)"
+_HEAD_WEIGHT_WORD = r"(?:权重|分值|满分|标准分值?)(?:为)?\s*"
+_HEAD_SCORE_WORD = r"(?:(?:实际|评价)?得分|实得|得(?=\s*\d))(?:为)?\s*"
 HEAD_RE = re.compile(
-    rf"^(?:[（(]\d{{1,2}}[）)]|\d{{1,2}}[.、．])?\s*(?P<label>[^，,。；：:（(\n]{{2,40}}?)"
-    rf"(?:\s*[，,：:（(]\s*(?:该指标|本指标)?(?:指标)?|\s*指标)(?:权重|分值|满分|标准分值?)(?:为)?\s*{NUM}\s*分"
-    rf"\s*[，,、；;]\s*(?:(?:按[^，,。；;]{{1,15}}?计分|得分率\s*\d+(?:\.\d+)?\s*[%％])\s*[，,]\s*)?"  # “按权重的80%计分，”
-    rf"(?:(?:实际|评价)?得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
+    _HEAD_LABEL + r"(?:\s*[，,：:（(]\s*(?:该指标|本指标)?(?:指标)?|\s*指标)" + _HEAD_WEIGHT_WORD + r"(?P<weight>\d+(?:\.\d+)?)\s*分"
+    r"\s*[，,、；;]\s*(?:(?:按[^，,。；;]{1,15}?计分|得分率\s*\d+(?:\.\d+)?\s*[%％])\s*[，,]\s*)?"  # “按权重的80%计分，”
+    + _HEAD_SCORE_WORD + r"(?P<score>\d+(?:\.\d+)?)\s*分"
+)
+# the score before the weight: “B14运转程序规范性，得分2.25分（满分2.5分）”, “……：得分3分，权重4分”
+HEAD_SCORE_FIRST_RE = re.compile(
+    _HEAD_LABEL + r"(?:\s*[，,：:（(]\s*(?:该指标|本指标)?(?:指标)?|\s*指标)" + _HEAD_SCORE_WORD + r"(?P<score>\d+(?:\.\d+)?)\s*分"
+    r"\s*[（(，,、；;]\s*" + _HEAD_WEIGHT_WORD + r"(?P<weight>\d+(?:\.\d+)?)\s*分\s*[）)]?"
 )
 CLOSING_RE = re.compile(
     rf"(?:扣(?:除)?\s*{NUM}\s*分[，,]\s*)?(?:该|本)(?:项(?:三级)?(?:指标)?|(?:三级)?指标)(?:最终|实际)?得(?:分)?(?:为)?\s*{NUM}\s*分"
@@ -240,17 +247,18 @@ def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTa
     return result
 
 
+_QUOTED_LABEL = re.compile(r"^\s*[“\"「‘](.+?)[”\"」’]\s*指标$")  # “预算执行率”指标 → 预算执行率
 _LABEL_SEPARATOR = re.compile(r"[，,：:（(]")
 _CODED_OR_QUOTED = re.compile(r"^\s*(?:[A-Z]\d|[“\"「‘])")
 
 
 def head_match(text: str) -> re.Match[str] | None:
-    """An indicator's opening (HEAD_RE); written without a comma (“B14…指标满分4分”) only for a coded or quoted
+    """An indicator's opening (HEAD_RE, or HEAD_SCORE_FIRST_RE: score before weight); written without a comma (“B14…指标满分4分”) only for a coded or quoted
     name, since “决策指标权重20分，得分16分” is a 一级 subtotal."""
     if "得分" not in text and "实得" not in text:
         return None
-    match = HEAD_RE.match(text)
-    if match is None or _LABEL_SEPARATOR.search(text, match.end("label"), match.start(2)):
+    match = HEAD_RE.match(text) or HEAD_SCORE_FIRST_RE.match(text)
+    if match is None or _LABEL_SEPARATOR.search(text, match.end("label"), min(match.start("weight"), match.start("score"))):
         return match
     return match if _CODED_OR_QUOTED.match(match.group("label")) else None
 
@@ -434,8 +442,8 @@ class Analysis:
                     continue
             rest = text
             if match:
-                code, name = split_label(match.group("label").strip("“”\"「」‘’"))
-                current = IndicatorStatement(code, name, Decimal(match.group(2)), Decimal(match.group(3)), paragraph)
+                code, name = split_label(_QUOTED_LABEL.sub(r"\1", match.group("label")).strip("“”\"「」‘’"))
+                current = IndicatorStatement(code, name, Decimal(match.group("weight")), Decimal(match.group("score")), paragraph)
                 statements.append(current)
                 rest = paragraph.text[match.end() :]
             if current is None:

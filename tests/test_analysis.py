@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from checkers.analysis import CLOSING_RE, HEAD_RE, LEVEL1_PROSE_RE, names_match, split_label
+from checkers.analysis import CLOSING_RE, LEVEL1_PROSE_RE, head_match, names_match, split_label
 
 
 @pytest.mark.parametrize(
@@ -16,12 +16,15 @@ from checkers.analysis import CLOSING_RE, HEAD_RE, LEVEL1_PROSE_RE, names_match,
         ("立项依据充分性（分值5分，得分4.5分）", "立项依据充分性", "5", "4.5"),
         ("A11立项依据充分性：权重5分，实际得分5分。", "A11立项依据充分性", "5", "5"),
         ("（1）资金到位率，指标分值为2分，得分为2分。", "资金到位率", "2", "2"),
+        ("B14运转程序规范性，得分2.25分（满分2.5分）。", "B14运转程序规范性", "2.5", "2.25"),
+        ("资金使用合规性：得分3分，权重4分。", "资金使用合规性", "4", "3"),
+        ("“预算执行率”指标（得分1.5分，分值2分）", "“预算执行率”指标", "2", "1.5"),
     ],
 )
 def test_indicator_head_variants(text, label, weight, score):
-    match = HEAD_RE.match(text)
+    match = head_match(text)
     assert match and match.group("label").strip() == label
-    assert (match.group(2), match.group(3)) == (weight, score)
+    assert (match.group("weight"), match.group("score")) == (weight, score)
 
 
 @pytest.mark.parametrize(

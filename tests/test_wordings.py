@@ -595,3 +595,25 @@ def test_rates_and_amounts_written_in_chinese_numerals_are_recomputed(tmp_path: 
     assert finding.expected == "95%" and finding.found == "90%"
     assert findings(tmp_path, wrong.replace("百分之九十。", "百分之九十五。")) == {}
     assert findings(tmp_path, "项目预算300万元，实际到位三百万元，资金到位率100%。\n") == {}
+
+
+SCORE_FIRST = """\
+# 一、评价指标分析
+
+| 指标 | 权重 | 得分 |
+|---|---|---|
+| B14运转程序规范性 | 4 | 3 |
+| 预算执行率 | 2 | 1.5 |
+| 合计 | 6 | 4.5 |
+
+B14运转程序规范性，得分3分（满分4分）。部分会议记录不全，扣1分，该指标得3分。
+
+“预算执行率”指标（得分1.5分，分值2分）。执行率75%，扣0.5分，该指标得1.5分。
+"""
+
+
+def test_indicator_openings_giving_the_score_before_the_weight(tmp_path: Path):
+    assert findings(tmp_path, SCORE_FIRST) == {}
+    [table] = findings(tmp_path, SCORE_FIRST.replace("得分3分（满分4分）", "得分2分（满分4分）"))["SC101"]
+    assert (table.expected, table.found) == ("权重4分，得分3分", "权重4分，得分2分")
+    assert "SC102" in findings(tmp_path, SCORE_FIRST.replace("（得分1.5分，分值2分）", "（得分1分，分值2分）"))
