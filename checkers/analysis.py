@@ -23,7 +23,9 @@ from checkers.figures import (
     parse_number,
     sentence_at,
     sentence_head,
+    sentences,
 )
+from checkers.respective import listed_figures
 
 NUM = r"(\d+(?:\.\d+)?)"
 LABEL_RE = re.compile(r"^(?P<code>[A-Z](?:\d{1,3})?)\s*[.．、]?\s*(?P<name>\S.*)$")
@@ -648,7 +650,24 @@ class Analysis:
                 for m in AMONG_RE.finditer(sentence):
                     out.append(Statement("level1", Decimal(m.group(2)), paragraph.location, sentence.strip(),
                                          name=m.group("name"), extra={"weight": None, "among": True, "paragraph": paragraph}))  # fmt: skip
+            for _start, sentence, listed in self._listed_sentences(paragraph):
+                for item in listed:
+                    if item.score is not None:
+                        out.append(Statement("level1", item.score, paragraph.location, sentence.strip(), name=item.name,
+                                             extra={"weight": item.weight, "listed": True, "paragraph": paragraph}))  # fmt: skip
         return out
+
+    def _listed_sentences(self, paragraph: Paragraph):
+        """(start, sentence, names with their figures) of each “……得分分别为……” sentence about this report's scores."""
+        text = paragraph.text
+        if "分别" not in text and "依次" not in text:
+            return
+        for start, _, sentence in sentences(text):
+            if OTHER_PERIOD.search(sentence) or SURVEY.search(sentence) or ONE_EXPERT.search(sentence):
+                continue
+            listed = listed_figures(sentence)
+            if listed:
+                yield start, sentence, listed
 
     @cached_property
     def rate_statements(self) -> list[Statement]:
@@ -665,6 +684,12 @@ class Analysis:
                 out.append(Statement("rate", value, paragraph.location,
                                      sentence_at(paragraph.text, m.start()), name=m.group("name").replace("比例", "率"),
                                      extra={"paragraph": paragraph, "start": m.start(), "wording": m.group("name")}))  # fmt: skip
+            for start, sentence, listed in self._listed_sentences(paragraph):
+                for item in listed:
+                    if item.rate is not None and item.weight and item.score is not None:
+                        out.append(Statement("rate", item.rate, paragraph.location, sentence.strip(), name="得分率",
+                                             extra={"paragraph": paragraph, "start": start + item.start,
+                                                    "wording": f"“{item.name}”得分率", "ratio": item.score / item.weight}))  # fmt: skip
         return out
 
     # -- level-1 sums of the report's own tables -------------------------------
@@ -701,8 +726,6 @@ def _without_lists(statements: list[Statement]) -> list[Statement]:
 
 
 def _sentences_starting(text: str, word: str):
-    from checkers.figures import sentences
-
     if word not in text:
         return
     for start, end, sentence in sentences(text):

@@ -617,3 +617,30 @@ def test_indicator_openings_giving_the_score_before_the_weight(tmp_path: Path):
     [table] = findings(tmp_path, SCORE_FIRST.replace("得分3分（满分4分）", "得分2分（满分4分）"))["SC101"]
     assert (table.expected, table.found) == ("权重4分，得分3分", "权重4分，得分2分")
     assert "SC102" in findings(tmp_path, SCORE_FIRST.replace("（得分1.5分，分值2分）", "（得分1分，分值2分）"))
+
+
+LISTED = """\
+# 一、综合评价结论
+
+经评价，项目综合评价得分91分，评价等级为“优”。其中，决策、过程、产出、效益四类指标权重分别为20分、20分、30分、30分，得分分别为17分、18分、27分、29分，得分率分别为85%、90%、90%、96.67%。
+
+| 一级指标 | 权重 | 得分 |
+|---|---|---|
+| 决策 | 20 | 17 |
+| 过程 | 20 | 18 |
+| 产出 | 30 | 27 |
+| 效益 | 30 | 29 |
+| 合计 | 100 | 91 |
+"""
+
+
+def test_several_level1_figures_given_respectively(tmp_path: Path):
+    assert findings(tmp_path, LISTED) == {}
+    [subtotal] = findings(tmp_path, LISTED.replace("27分、29分", "27分、28分").replace("96.67%", "93.33%"))["TT202"]
+    assert "“效益”" in subtotal.message and (subtotal.expected, subtotal.found) == ("权重30分，得分29分", "权重30分，得分28分")
+    [rate] = findings(tmp_path, LISTED.replace("96.67%", "90%"))["RT301"]
+    assert "“效益”得分率" in rate.message and rate.expected == "96.67%"
+    unpaired = LISTED.replace("得分分别为17分、18分、27分、29分", "得分分别为17分、18分、27分")  # three scores, four names
+    assert "TT202" not in findings(tmp_path, unpaired) and "RT301" not in findings(tmp_path, unpaired)
+    last_year = LISTED.replace("其中，决策", "上年度决策").replace("27分、29分", "27分、20分")
+    assert "TT202" not in findings(tmp_path, last_year)

@@ -192,7 +192,9 @@ def _confirmed_by_data(a: Analysis, statement) -> bool:
 def check(a: Analysis, rule: Rule):
     for statement in a.rate_statements:
         paragraph, start = statement.extra["paragraph"], statement.extra["start"]
-        if statement.name == "得分率":
+        if "ratio" in statement.extra:  # “……得分率分别为85%、90%”: paired with the same sentence's lists
+            ratio, formula, alternative = statement.extra["ratio"], "得分 ÷ 权重", None
+        elif statement.name == "得分率":
             ratio, formula, alternative = _score_rate(sentence_head(paragraph.text, start)), "得分 ÷ 权重", None
             if ratio is None:
                 continue

@@ -30,7 +30,7 @@ def check(a: Analysis, rule: Rule):
     for statement in a.level1_prose:
         weight = statement.extra.get("weight")
         comparisons = []  # (where it is said, weight, score, doubt about that table, location and excerpt of it)
-        if weight is not None:
+        if weight is not None and not statement.extra.get("listed"):  # a sentence listing several 一级 has no own table
             table = a.next_score_table(statement.extra["paragraph"])
             if table and table.total_row and table.total_row.score is not None and not a.is_whole_report_table(table):
                 row = table.total_row
