@@ -346,6 +346,8 @@ def ascii_figures(text: str) -> str:
 # a table-of-contents line: a short title, then a tab or leader dots, then its page number
 _PAGE_END = frozenset("0123456789ivxIVX")
 TOC_LINE = re.compile(r"^.{1,60}?(?:\t|[.…·．‥]{3,}|[-－—]{3,})\s*[\divxIVX]{1,4}$")
+CONTENTS_TITLE = re.compile(r"^目\s*录$")
+TYPED_TOC_LINE = re.compile(r"^[^。；;，,]{1,60}?\S\s+[\divxIVX]{1,4}$")  # “一、项目基本情况 1” after a 目录 line
 
 
 class DocumentBuilder:
@@ -360,6 +362,7 @@ class DocumentBuilder:
         self._n_paragraphs = 0
         self._n_tables = 0
         self._path: str | None = ""  # cached section path of the open stack; None when it changed
+        self._in_contents = False  # after a “目录” line, while the lines look like contents entries
 
     def _section_path(self) -> str:
         path = self._path
@@ -389,11 +392,16 @@ class DocumentBuilder:
 
         A ``plain`` paragraph (a table-of-contents line, an item of a numbered list in the body text) and a line ending
         in a tab or leader dots and a page number are neither headings nor numbered: “一、基本情况\t3” only points at
-        the real heading.
+        the real heading; so are the lines after a “目录” line that end in a page number (“一、基本情况 3”).
         """
         text = ascii_figures(text).strip()
         if not text:
             return None
+        if self._in_contents:
+            self._in_contents = len(text) <= 70 and text[-1] in _PAGE_END and TYPED_TOC_LINE.match(text) is not None
+            plain = plain or self._in_contents
+        elif CONTENTS_TITLE.match(text):
+            self._in_contents = plain = True
         if plain or (len(text) <= 70 and text[-1] in _PAGE_END and TOC_LINE.search(text)):
             level, number = None, None
         else:

@@ -644,3 +644,14 @@ def test_several_level1_figures_given_respectively(tmp_path: Path):
     assert "TT202" not in findings(tmp_path, unpaired) and "RT301" not in findings(tmp_path, unpaired)
     last_year = LISTED.replace("其中，决策", "上年度决策").replace("27分、29分", "27分、20分")
     assert "TT202" not in findings(tmp_path, last_year)
+
+
+def test_a_typed_table_of_contents_is_neither_headings_nor_a_second_report(tmp_path: Path):
+    text = ("某项目绩效评价报告\n目  录\n一、项目基本情况 1\n（一）项目概况 1\n二、绩效评价工作开展情况 3\n三、综合评价结论 5\n"
+            "一、项目基本情况\n（一）项目概况\n项目预算100万元，实际到位90万元，资金到位率95%。\n二、绩效评价工作开展情况\n三、综合评价结论\n")  # fmt: skip
+    [rate] = findings(tmp_path, text, "r.txt")["RT301"]
+    assert rate.location.report is None and rate.location.section.startswith("一（一）")
+    document = read_document(tmp_path / "r.txt")
+    assert [p.text for p in document.paragraphs if p.heading_level == 1] == [
+        "一、项目基本情况", "二、绩效评价工作开展情况", "三、综合评价结论",
+    ]  # fmt: skip
