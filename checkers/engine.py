@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from checkers.analysis import Analysis
@@ -19,18 +19,36 @@ def _position(finding: Finding) -> tuple:
     return (loc.line or 0, loc.paragraph or 0, loc.table or 0, loc.row or 0, loc.col or 0)
 
 
+@dataclass(frozen=True)
+class Plan:
+    """The reports a file holds (one, or several in a compilation) and which of them the project data is about."""
+
+    parts: list[Document]
+    with_data: set[int]  # numbered from 1
+
+
+def plan_check(document: Document, data=None) -> Plan:
+    """Split a file into its reports and choose the ones the data is compared with (see :func:`reports_for_data`)."""
+    parts = split_reports(document)
+    return Plan(parts, reports_for_data(parts, data))
+
+
 def check_document(
     document: Document,
     data=None,
     execution_base: str | None = None,
     tolerance: Decimal | None = None,
     select: set[str] | None = None,
+    plan: Plan | None = None,
 ) -> list[Finding]:
-    """All findings of all rules (or the selected rule ids); data rules run only when data is given."""
+    """All findings of all rules (or the selected rule ids); data rules run only when data is given.
+
+    ``plan`` is :func:`plan_check`'s for this document and data, when the caller has it already.
+    """
     findings: list[Finding] = []
     seen: set[tuple] = set()
-    parts = split_reports(document)
-    with_data = reports_for_data(parts, data)
+    plan = plan or plan_check(document, data)
+    parts, with_data = plan.parts, plan.with_data
     for number, part in enumerate(parts, 1):
         part_data = data if number in with_data else None
         analysis = Analysis(part, part_data, execution_base, tolerance if tolerance is not None else Decimal("0.01"))

@@ -10,7 +10,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from checkers.engine import check_document
+from checkers.engine import check_document, plan_check
 from checkers.finding import Finding, Severity
 from checkers.readers import ReadError, read_document
 
@@ -68,15 +68,14 @@ def looks_like_a_report(document) -> bool:
     return any(word in text for text in texts for word in REPORT_WORDS)
 
 
-def _say_which_report(document, evaluation, err: Console) -> None:
+def _say_which_report(plan, evaluation, err: Console) -> None:
     """In a compilation, name the report(s) the project data was compared with."""
-    from checkers.engine import reports_for_data
-    from checkers.segments import report_title, split_reports
+    from checkers.segments import report_title
 
-    parts = split_reports(document)
+    parts = plan.parts
     if len(parts) < 2:
         return
-    chosen = sorted(reports_for_data(parts, evaluation))
+    chosen = sorted(plan.with_data)
     names = "、".join(f"第{n}篇《{report_title(parts[n - 1]) or '（无标题）'}》" for n in chosen)
     if chosen:
         err.print(f"提示：文件含 {len(parts)} 篇报告，项目数据（{escape(evaluation.project.name)}）只与{names}核对")
@@ -119,9 +118,10 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
             err.print(f"[red]无法核查[/red] {escape(str(path))}：{reason}")
             results.append({"path": str(path), "error": reason, "findings": []})
             continue
-        findings = check_document(document, evaluation, options.execution_base, select=options.select)
+        plan = plan_check(document, evaluation)
+        findings = check_document(document, evaluation, options.execution_base, select=options.select, plan=plan)
         if evaluation is not None:
-            _say_which_report(document, evaluation, err)
+            _say_which_report(plan, evaluation, err)
         all_findings[str(path)] = findings
         accepted = accepted_by_file.get(report_key(options.baseline, path), set()) if options.baseline else set()
         if accepted:

@@ -179,3 +179,20 @@ def test_blank_files_and_non_reports_are_unusable_input(tmp_path: Path):
 def test_an_annotated_copy_must_be_docx_before_anything_is_checked(tmp_path: Path):
     result = runner.invoke(app, ["check", str(SEEDS / "002_4ad189d6376584c5.txt"), "--annotate", str(tmp_path / "x.pdf")])
     assert result.exit_code == 2 and "只能写成 Word（.docx）" in result.output and "SC102" not in result.output
+
+
+def test_check_with_data_on_a_compilation_names_the_report_it_compared(tmp_path: Path):
+    from checkers.rules.base import MINI_DATA
+
+    project = tmp_path / "p.yaml"
+    project.write_text(MINI_DATA, encoding="utf-8")
+    report = "**{}绩效评价报告**\n\n## 一、项目基本情况\n\n项目预算{}万元，实际到位{}万元，资金到位率100%。\n\n"
+    both = tmp_path / "合集.md"
+    both.write_text(report.format("另一项目", 300, 300) + report.format("示例项目", 100, 100), encoding="utf-8")
+    result = runner.invoke(app, ["check", str(both), "--data", str(project)])
+    assert "文件含 2 篇报告，项目数据（示例项目）只与第2篇《示例项目绩效评价报告》核对" in result.output
+    neither = tmp_path / "无关.md"
+    neither.write_text(report.format("另一项目", 300, 300) + report.format("第三项目", 200, 200), encoding="utf-8")
+    result = runner.invoke(app, ["check", str(neither), "--data", str(project)])
+    assert "没有一篇的标题或开头写有项目名称“示例项目”，项目数据未用于核对" in result.output
+    assert "DT1003" not in result.output
