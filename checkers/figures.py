@@ -223,6 +223,14 @@ def extract_figures(text: str) -> list[Figure]:
     return figures
 
 
+APPROXIMATE = re.compile(r"(?:近|约|约为|超过|不足|逾|将近|接近|左右)$")
+
+
+def approximate(figure: Figure) -> bool:
+    """“近450万元”, “约450万元”, “不足450万元”, “450万元左右”: a rounded figure or a bound, not one to compute with."""
+    return bool(APPROXIMATE.search(figure.source[: figure.start].rstrip())) or figure.source.startswith("左右", figure.end)
+
+
 def clause_before(text: str, position: int) -> str:
     """The clause a position lies in, up to that position (after the last comma, full stop, colon…)."""
     return _CLAUSE_SPLIT.split(text[:position])[-1]

@@ -655,3 +655,10 @@ def test_a_typed_table_of_contents_is_neither_headings_nor_a_second_report(tmp_p
     assert [p.text for p in document.paragraphs if p.heading_level == 1] == [
         "一、项目基本情况", "二、绩效评价工作开展情况", "三、综合评价结论",
     ]  # fmt: skip
+
+
+def test_a_bound_is_not_a_sum(tmp_path: Path):
+    """“合计不足330平方米”, like “合计约330平方米”, gives no exact total to add the parts up to."""
+    for bound in ("合计约330平方米", "合计不足330平方米", "合计接近330平方米", "合计330平方米左右"):
+        assert "CT702" not in findings(tmp_path, f"改造了四处用房，分别为195平方米、68平方米、52平方米和14平方米，{bound}。\n"), bound
+    assert "CT702" in findings(tmp_path, "改造了四处用房，分别为195平方米、68平方米、52平方米和14平方米，合计330平方米。\n")

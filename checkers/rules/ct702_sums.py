@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 from checkers.analysis import Analysis
-from checkers.figures import bracket_start, extract_figures, sentence_at, sentences
+from checkers.figures import approximate, bracket_start, extract_figures, sentence_at, sentences
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from evaluation_model import plain
@@ -37,7 +37,6 @@ SUBTOTAL_WORD = re.compile(r"(?:共|合计|小计|共计)[\u4e00-\u9fff]{0,3}?$"
 AMONG = re.compile(r"其中|包括")
 AUDIT_WORDS = (("submitted", "送审"), ("approved", "审定"), ("cut", "核减"))
 RANGE = re.compile(r"^\s*(?:至|到|-|－|~|～|—|–)\s*$")  # “3万元至10万元”: the ends of a range, not items
-ROUGHLY = re.compile(r"(?:约|近|约为|超过|逾|将近)\s*$")
 
 
 def _addends(sentence: str, figures: list) -> list | None:
@@ -89,7 +88,7 @@ def _sum_findings(paragraph, rule: Rule):
         figures = extract_figures(sentence)
         for index, figure in enumerate(figures):
             word = TOTAL_WORD.search(sentence[: figure.start]) if figure.unit and figure.unit != "%" else None
-            if word is None or ROUGHLY.search(sentence[: word.end()]) or sentence.startswith("左右", figure.end):
+            if word is None or approximate(figure):
                 continue  # “合计约330平方米”, “合计330平方米左右” are rounded totals
             earlier = [i for i in range(index) if figures[i].unit == figure.unit and TOTAL_WORD.search(sentence[: figures[i].start])
                        and bracket_start(sentence, figures[i].start) is None]  # fmt: skip

@@ -12,7 +12,15 @@ import re
 from decimal import Decimal
 
 from checkers.analysis import Analysis, about_a_part
-from checkers.figures import Figure, clause_before, extract_figures, in_parentheses, percent_matches, sentence_head
+from checkers.figures import (
+    Figure,
+    approximate,
+    clause_before,
+    extract_figures,
+    in_parentheses,
+    percent_matches,
+    sentence_head,
+)
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from evaluation_model import format_percent
@@ -49,7 +57,6 @@ ADJUSTMENT = re.compile(r"(追加|调增|增加|调减|减少|调整)(?:预算|�
 ADJUSTED_BUDGET = re.compile(r"调整(?:后)?的?预算$")  # “调整预算450万元” is the new budget itself
 # “同比增加50万元”, “较预算减少20万元”, “比2021年增加”: a difference, not an adjustment (not the 较 of “较大”)
 COMPARED = re.compile(r"同比|环比|(?:较|比)(?:上|去|前|往|同期|年初|预算|计划|\d{4})")
-APPROXIMATE = re.compile(r"(?:近|约|约为|超过|不足|逾|将近|接近|左右)$")  # “实际支出近450万元”
 ALL_RECEIVED = re.compile(r"[^，,。；;]{0,4}?(?:全部|全额|足额)(?:拨付|下达)?到位")
 BREAKDOWN = re.compile(r"其中|结转|以前年度|上年|区级|市级|省级|县级|中央|自筹|配套|上级|本级")
 
@@ -89,11 +96,6 @@ def adjusts_budget(figure: Figure) -> bool:
         return True
     clause = clause_before(figure.source, figure.start)
     return role == "budget" and bool(ADJUSTED_BUDGET.search(clause) or ADJUSTMENT.search(clause.rstrip("至为")))
-
-
-def approximate(figure: Figure) -> bool:
-    """“近450万元”, “约450万元”, “450万元左右”: not a figure to recompute a rate from."""
-    return bool(APPROXIMATE.search(figure.source[: figure.start].rstrip())) or figure.source.startswith("左右", figure.end)
 
 
 def _budget(figures: list[Figure]) -> Decimal | None:
