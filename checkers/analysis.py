@@ -382,41 +382,26 @@ class Analysis:
         """id of a 续表 → the table it continues: a score table's parts, and any table after a “续表” line that has as
         many columns as the table before it (a funding table split across pages)."""
         continued = dict(self._score_tables_and_parts[1])
-        previous: Table | None = None
-        marked = False
-        for block in self.document.blocks:
-            if isinstance(block, Paragraph):
-                if CONTINUED.match(block.text):
-                    marked = True
-                else:
-                    previous, marked = None, False
-                continue
-            if marked and previous is not None and block.n_cols == previous.n_cols:
-                continued.setdefault(id(block), previous)
-            previous, marked = block, False
+        for table, before, marked in _tables_in_sequence(self.document):
+            if marked and before is not None and table.n_cols == before.n_cols:
+                continued.setdefault(id(table), before)
         return continued
 
     @cached_property
     def _score_tables_and_parts(self) -> tuple[list[ScoreTable], dict[int, Table]]:
         out: list[ScoreTable] = []
         continued: dict[int, Table] = {}
-        previous: ScoreTable | None = None  # the score table the next table may continue
-        marked = False  # a “续表” line since that table
-        for block in self.document.blocks:
-            if isinstance(block, Paragraph):
-                if CONTINUED.match(block.text):
-                    marked = True
-                else:
-                    previous = None
-                continue
-            found = score_table_of(block)
-            headerless = not any(grid_rows(block)[0]) if block.rows else False
-            if previous is not None and block.n_cols == previous.table.n_cols and (marked or found is None and headerless):
-                found = found or score_table_of(block, continues=previous)  # a 续表, its header repeated or not
-                continued[id(block)] = previous.table
+        score_tables: dict[int, ScoreTable] = {}
+        for table, before, marked in _tables_in_sequence(self.document):
+            found = score_table_of(table)
+            previous = score_tables.get(id(before)) if before is not None else None  # the score table this may continue
+            headerless = not any(grid_rows(table)[0]) if table.rows else False
+            if previous is not None and table.n_cols == previous.table.n_cols and (marked or found is None and headerless):
+                found = found or score_table_of(table, continues=previous)  # a 续表, its header repeated or not
+                continued[id(table)] = previous.table
             if found is not None:
                 out.append(found)
-            previous, marked = found, False
+                score_tables[id(table)] = found
         return out, continued
 
     @cached_property
@@ -712,6 +697,22 @@ class Analysis:
             for name, (w, s) in sums.items():
                 out.setdefault(name, (w, s, table))
         return out
+
+
+def _tables_in_sequence(document: Document):
+    """Each table with the table right before it (None when other text lies between) and whether a “续表” line
+    (“（续表）”, “表2 明细表（续）”) stands between the two."""
+    before: Table | None = None
+    marked = False
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            if CONTINUED.match(block.text):
+                marked = True
+            else:
+                before, marked = None, False
+            continue
+        yield block, before, marked
+        before, marked = block, False
 
 
 def _without_lists(statements: list[Statement]) -> list[Statement]:
