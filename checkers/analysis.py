@@ -125,6 +125,20 @@ def split_label(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+def own_values(table: Table) -> list[list[str]]:
+    """Cell texts on the table's grid where a vertically merged cell counts once: its continuation rows are empty
+    (a 合同金额 merged over two payment rows is one amount, not two)."""
+    width = table.n_cols
+    out: list[list[str]] = []
+    for row in table.rows:
+        grid = [""] * width
+        for cell in row:
+            if not cell.merged_from_above:
+                grid[cell.col - 1] = cell.text
+        out.append(grid)
+    return out
+
+
 def grid_rows(table: Table) -> list[list[str]]:
     """Logical cell texts on the table's grid (width n_cols), vertically merged cells filled from above."""
     cached = getattr(table, "_grid_rows", None)
@@ -184,31 +198,45 @@ class ScoreTable:
     @property
     def total_row(self) -> ScoreRow | None:
         """The table's grand total: the last 合计/总计 row (a 小计 is a subtotal)."""
-        grand = [r for r in self.rows if r.is_total and not SUBTOTAL_LABEL.match(r.labels[0].replace(" ", ""))]
+        grand = [r for r in self.rows if r.is_total and not any(SUBTOTAL_LABEL.match(_NO_SPACE.sub("", x)) for x in r.labels)]
         return grand[-1] if grand else None
 
 
 PROJECT_NAMED = re.compile(r"([\u4e00-\u9fff]{1,20}(?:项目|工程))$")
 ONE_EXPERT = re.compile(r"专家[一二三四五六七八九十\dA-Za-z甲乙丙丁]|评委|评审人|打分人")
 CONTINUED = re.compile(r"^\s*[（(]?\s*续\s*表|^.{0,40}[（(]\s*续\s*[）)]\s*$")  # “（续表）”, “续表1”, “表2 明细表（续）”
-TOTAL_LABEL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|总分|合计得分)$")
-SUBTOTAL_LABEL = re.compile(r"^小\s*计$")
+# “合计”, “合　计”, “合计：”, “合计（万元）”, “共计”, “总分”; a subtotal may name its part: “决策小计”
+_LABEL_TAIL = r"\s*[:：]?\s*(?:[（(][^）)]{0,8}[）)])?$"
+UNIT_LINE = re.compile(r"^\s*[（(]?\s*(?:金额|货币|计量)?单位\s*[:：]\s*[\u4e00-\u9fff%％、，,\s]{1,12}[）)]?\s*$")
+TOTAL_LABEL = re.compile(r"^(?:合\s*计|总\s*计|共\s*计|(?:[\u4e00-\u9fff]{1,8})?小\s*计|总分|合计得分)" + _LABEL_TAIL)
+SUBTOTAL_LABEL = re.compile(r"^(?:[\u4e00-\u9fff]{1,8})?小\s*计" + _LABEL_TAIL)
 # columns that describe an indicator rather than name it
 NOT_A_LABEL = re.compile(r"评分标准|指标解释|评分依据|说明|扣分|备注|指标值|计算方法|^序\s*号$|^编\s*号$")
 
 
-def _header_columns(header: list[str]) -> tuple[int | None, int | None, int | None]:
-    cells = [_UNIT_NOTE.split(cell.replace(" ", ""), 1)[0] for cell in header]
+WEIGHT_HEADERS = ("分值", "满分", "标准分", "标准分值", "指标分值", "权重分", "满分值")
+SCORE_HEADERS = ("得分", "专家评分", "评分", "实际得分", "评价得分", "分值", "得分情况", "评分结果", "自评得分", "最终得分", "实得分",
+                 "考评得分", "评定得分", "核定得分", "审核得分", "评审得分", "综合得分")  # fmt: skip
+_NO_SPACE = re.compile(r"\s+")
+
+
+def _header_columns(header: list[str]) -> tuple[int | None, int | None, int | None, set[int]]:
+    """The weight, score and 得分率 columns of a header row, and every column holding a weight: a table giving each
+    level its own 分值 (“一级指标|分值|二级指标|分值|三级指标|分值|得分”) scores against the last one before 得分."""
+    cells = [_UNIT_NOTE.split(_NO_SPACE.sub("", cell), 1)[0] for cell in header]  # “权\n重” is 权重
     has_weight_word = any("权重" in h for h in cells)
-    weight = score = rate = None
+    weights: list[int] = []
+    score = rate = None
     for index, h in enumerate(cells):
         if "得分率" in h:
             rate = index
-        elif "权重" in h or (h in ("分值", "满分", "标准分", "标准分值", "指标分值", "权重分") and not has_weight_word):
-            weight = index if weight is None else weight
-        elif h in ("得分", "专家评分", "评分", "实际得分", "评价得分", "分值", "得分情况", "评分结果", "自评得分", "最终得分"):
+        elif "权重" in h or (h in WEIGHT_HEADERS and not has_weight_word):
+            weights.append(index)
+        elif h in SCORE_HEADERS:
             score = index if score is None else score
-    return weight, score, rate
+    before_score = [c for c in weights if score is None or c < score]
+    weight = before_score[-1] if before_score else (weights[0] if weights else None)
+    return weight, score, rate, set(weights)
 
 
 def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTable | None:
@@ -223,30 +251,45 @@ def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTa
         header, label_cols = continues.header, continues.label_cols
     else:
         for header_index in range(min(3, len(rows) - 1)):
-            weight, score, rate = _header_columns(rows[header_index])
+            weight, score, rate, weights = _header_columns(rows[header_index])
             if weight is not None and score is not None:
                 break
         else:
             return None
         header = rows[header_index]
-        numeric = {c for c in (weight, score, rate) if c is not None}
-        label_cols = [i for i in range(len(header)) if i not in numeric and i < min(numeric)
+        numeric = {c for c in (weight, score, rate) if c is not None} | weights
+        first_figure = min(c for c in (weight, score, rate) if c is not None)
+        label_cols = [i for i in range(len(header)) if i not in numeric and i < first_figure
                       and not NOT_A_LABEL.search(header[i])]  # fmt: skip
     result = ScoreTable(table, weight, score, rate, label_cols, header=header)
+    first_number = min(c for c in (weight, score, rate) if c is not None)
+    rate_in_percent = rate is not None and bool(_PERCENT_HEADER.search(header[rate]))  # “得分率（%）”: 80.00 is 80%
     for r, cells in enumerate(rows[header_index + 1 :], header_index + 2):  # grid rows: every row is full width
         labels: list[str] = []
         for i in label_cols:
             label = cells[i].strip()
             if label and label not in labels:
                 labels.append(label)
-        is_total = bool(labels) and bool(TOTAL_LABEL.match(labels[0].replace(" ", "")))
+        total = next((cell for cell in cells[:first_number] if TOTAL_LABEL.match(_NO_SPACE.sub("", cell))), None)
+        if total is not None and not labels:
+            labels = [total.strip()]  # “合计” written across the 序号/编号 column only
         rate_text = cells[rate].replace("％", "%") if rate is not None else ""
         result.rows.append(ScoreRow(
             labels, number_in(cells[weight]), number_in(cells[score].replace("分", "")),
-            number_in(rate_text.rstrip("%")) if rate_text.endswith("%") else None, r, is_total,
+            _rate_value(rate_text, rate_in_percent), r, total is not None,
             table.at(r), table.row_text(r - 1), cells,
         ))  # fmt: skip
     return result
+
+
+_PERCENT_HEADER = re.compile(r"[（(]\s*[%％]\s*[）)]|[%％]$")
+
+
+def _rate_value(text: str, in_percent: bool) -> Decimal | None:
+    """A 得分率 cell in percent: “85%”, or a bare “85.00” under a “得分率（%）” header."""
+    if text.endswith("%"):
+        return number_in(text.rstrip("%"))
+    return number_in(text) if in_percent else None
 
 
 _QUOTED_LABEL = re.compile(r"^\s*[“\"「‘](.+?)[”\"」’]\s*指标$")  # “预算执行率”指标 → 预算执行率
@@ -535,15 +578,12 @@ class Analysis:
         if id(table) not in self._total_mismatches:
             from checkers.table_totals import total_mismatches
 
-            earlier: list[list[str]] = []
-            part, first = self._continued.get(id(table)), table
+            earlier: list[Table] = []
+            part = self._continued.get(id(table))
             while part is not None:  # a 续表 adds up with the rows of the parts before it
-                scored = self.score_table_by_block.get(id(part))
-                earlier = ([row.cells for row in scored.rows] if scored else grid_rows(part)[1:]) + earlier
-                part, first = self._continued.get(id(part)), part
-            scored = self.score_table_by_block.get(id(table))
-            header = (scored.header if scored else grid_rows(first)[0]) if earlier else None
-            self._total_mismatches[id(table)] = total_mismatches(table, earlier, header)
+                earlier.insert(0, part)
+                part = self._continued.get(id(part))
+            self._total_mismatches[id(table)] = total_mismatches(table, earlier)
         return self._total_mismatches[id(table)]
 
     @cached_property
@@ -708,10 +748,11 @@ def _tables_in_sequence(document: Document):
         if isinstance(block, Paragraph):
             if CONTINUED.match(block.text):
                 marked = True
-            else:
+            elif not UNIT_LINE.match(block.text):  # “单位：万元” repeated above the 续表 keeps it with its table
                 before, marked = None, False
             continue
-        yield block, before, marked
+        first = [cell.text for cell in block.rows[0] if cell.text.strip()] if block.rows else []
+        yield block, before, marked or (len(first) == 1 and bool(CONTINUED.match(first[0])))  # “续表1” as its first row
         before, marked = block, False
 
 

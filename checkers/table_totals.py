@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from checkers.analysis import SUBTOTAL_LABEL, TOTAL_LABEL, grid_rows, number_in
+from checkers.analysis import SUBTOTAL_LABEL, TOTAL_LABEL, grid_rows, number_in, own_values
 from checkers.document import Table
 
 
@@ -27,14 +27,44 @@ class TotalMismatch:
     computed: Decimal
     row_text: str
     written: str = ""  # the cell as the report writes it (“1,350,000.00”)
+    summed: str = "各行"  # what was added up: the column's rows, or an item's own items (“其下各项”)
 
 
-NOT_ADDITIVE = ("率", "%", "序号", "编号", "单价", "均价", "平均", "比例", "占比", "年度", "年份", "日期", "时间", "单位", "指标值")
+NOT_ADDITIVE = ("率", "%", "％", "序号", "编号", "单价", "均价", "平均", "比例", "占比", "日期", "时间", "指标值")
+# a column of years or units, not “2020年度预算数（单位：万元）”, which is an amount
+NOT_ADDITIVE_WHOLE = re.compile(r"^(?:预算|实施|项目)?(?:年度|年份|年|单位|计量单位)(?:[（(].*)?$")
 
 
 def _is_rate_column(header: str) -> bool:
-    """Columns whose 合计 is not the sum of the rows (rates, ids, prices, dates…)."""
-    return any(word in header for word in NOT_ADDITIVE)
+    """Columns whose 合计 is not the sum of the rows (rates, ids, prices, dates, years, units…)."""
+    return any(word in header for word in NOT_ADDITIVE) or bool(NOT_ADDITIVE_WHOLE.match(header))
+
+
+HEADER_ROWS_MAX = 4
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+
+
+def header_rows(rows: list[list[str]]) -> int:
+    """How many leading rows make the header: the rows before the first one holding a figure (a title row, a
+    “单位：万元” row and a two-row header all come before it; a table without a header has none). Years (2020) in
+    the first row are column names."""
+    for index, row in enumerate(rows[: HEADER_ROWS_MAX + 1]):
+        if total_kind(row) or any(_number(cell) is not None and not _YEAR.match(cell.strip()) for cell in row[1:]):
+            return index
+    return 1 if rows else 0  # no figure near the top: the first row is the header
+
+
+def column_headers(rows: list[list[str]], count: int, width: int) -> list[str]:
+    """Each column's header: its cells in the header rows joined (a cell merged down the rows counted once)."""
+    out = []
+    for c in range(width):
+        parts: list[str] = []
+        for row in rows[:count]:
+            text = row[c].strip() if c < len(row) else ""
+            if text and (not parts or parts[-1] != text):
+                parts.append(text)
+        out.append("".join(parts))
+    return out
 
 
 CARRIED = re.compile(r"^(?:承前页|承上页|接上页|承前|上页合计|上页小计|过次页|转下页|转次页)")  # a page's carried sum
@@ -59,21 +89,23 @@ def _is_breakdown_start(row: list[str]) -> bool:
     return any(cell.strip().startswith("其中") for cell in row[:3])
 
 
-def _breakdown_rows(rows: list[list[str]], c: int) -> set[int]:
+def _breakdown_rows(rows: list[list[str]], c: int, values: list[list[str]] | None = None) -> set[int]:
     """Indexes of “其中” rows (the parts of the row above them) in column ``c``: they are not added again.
 
     The parts are the rows from “其中” on that add up to the row above; failing that (a partial breakdown), in a
-    table with a 序号 column the rows that share the row above's number; else the “其中” row alone. A “其中”
+    table with a 序号 column the rows that share the row above's number or leave it empty; else the “其中” row alone. A “其中”
     under a 合计 row lists the total's own items: those are what it adds up.
     """
-    return {index for block in _breakdowns(rows, c).values() for index in block}
+    return {index for block in _breakdowns(rows, c, values).values() for index in block}
 
 
-def _breakdowns(rows: list[list[str]], c: int) -> dict[int, list[int]]:
-    """Each parent row's “其中” rows in column ``c`` (see :func:`_breakdown_rows`), by the parent's index."""
+def _breakdowns(rows: list[list[str]], c: int, values: list[list[str]] | None = None) -> dict[int, list[int]]:
+    """Each parent row's “其中” rows in column ``c`` (see :func:`_breakdown_rows`), by the parent's index; the
+    figures are read from ``values`` (each merged cell once) when given, the labels from ``rows``."""
+    values = values or rows
     blocks: dict[int, list[int]] = {}
     out: set[int] = set()
-    numbered = bool(rows) and any(word in rows[0][0] for word in ("序号", "编号", "序"))
+    numbered = bool(rows) and any(word in rows[0][0] for word in ("序号", "编号", "序"))  # rows[0] is the header
     for start, row in enumerate(rows):
         if start == 0 or start in out or not _is_breakdown_start(row):
             continue
@@ -83,9 +115,9 @@ def _breakdowns(rows: list[list[str]], c: int) -> dict[int, list[int]]:
         parent = rows[above]
         if above == 0 or total_kind(parent):
             continue
-        whole, running, block = _number(parent[c]), Decimal(0), None
+        whole, running, block = _number(values[above][c]), Decimal(0), None
         for index in range(start, len(rows)):
-            value = _number(rows[index][c])
+            value = _number(values[index][c])
             if whole is None or value is None or total_kind(rows[index]) or running + value > whole:
                 break
             running += value
@@ -95,12 +127,56 @@ def _breakdowns(rows: list[list[str]], c: int) -> dict[int, list[int]]:
         if block is None and numbered:
             block = [start]
             for index in range(start + 1, len(rows)):
-                if rows[index][0] != parent[0] or total_kind(rows[index]):
-                    break
+                if rows[index][0].strip() not in ("", parent[0].strip()) or total_kind(rows[index]):
+                    break  # the next item's number (a part's 序号 may be left empty)
                 block.append(index)
         blocks[above] = block or [start]
         out.update(blocks[above])
     return blocks
+
+
+_CN_ORDINAL = re.compile(r"^([（(])?[一二三四五六七八九十]{1,3}[）)、.．]?$")
+_ARABIC_ORDINAL = re.compile(r"^([（(])?\d{1,3}[）)、.．]?$")
+_CODE = re.compile(r"^[A-Z](\d{0,3})(?![\d.．])")
+
+
+def _level(cell: str) -> int | None:
+    """The depth a row's first cell gives it: 一 → 1, （一） → 2, 1 → 3, （1） → 4; codes A → 1, A1 → 2, A11 → 3."""
+    text = cell.strip()
+    if (m := _CN_ORDINAL.match(text)) is not None:
+        return 2 if m.group(1) else 1
+    if (m := _ARABIC_ORDINAL.match(text)) is not None:
+        return 4 if m.group(1) else 3
+    if (m := _CODE.match(text)) is not None:
+        return 1 + len(m.group(1))
+    return None
+
+
+def _hierarchy_parents(values: list[list[str]], rows: list[int]) -> list[tuple[int, list[int]]]:
+    """Each row of a hierarchy (see :func:`top_level_rows`) that has rows under it, with its direct items."""
+    levels = [_level(values[i][0]) for i in rows]
+    out = []
+    for k, (row, level) in enumerate(zip(rows, levels, strict=True)):
+        under: list[tuple[int, int]] = []
+        for other, other_level in zip(rows[k + 1 :], levels[k + 1 :], strict=True):
+            if other_level <= level:  # type: ignore[operator]
+                break
+            under.append((other, other_level))  # type: ignore[arg-type]
+        if under:
+            nearest = min(lv for _, lv in under)
+            out.append((row, [i for i, lv in under if lv == nearest]))
+    return out
+
+
+def top_level_rows(values: list[list[str]], rows: list[int]) -> list[int] | None:
+    """In a table listing a hierarchy row by row (一、 with 1. 2. under it; A决策, A1…, A11…), the rows of the top
+    level: a 合计 adds up those. None when the rows are not such a hierarchy (every row's first cell must give a
+    level, and there must be more than one)."""
+    levels = [_level(values[i][0]) if values[i] else None for i in rows]
+    if not levels or None in levels or len(set(levels)) < 2:
+        return None
+    top = min(levels)  # type: ignore[type-var]
+    return [i for i, level in zip(rows, levels, strict=True) if level == top]
 
 
 @dataclass
@@ -126,25 +202,26 @@ MONEY_WORDS = re.compile(r"金额|预算|支出|资金|投资|费用|价|元|拨
 def breakdown_excesses(table: Table) -> list[CellSlip]:
     """Amount columns of a numbered table where an item's “其中” parts add up to more than the item (parts of an
     amount never exceed it)."""
-    rows = grid_rows(table)
-    if len(rows) < 3 or not any(word in rows[0][0] for word in ("序号", "编号", "序")):
+    header, body, own, count = _table_body(table)
+    rows, values = [header, *body], [header, *own]
+    if len(rows) < 3 or not any(word in header[0] for word in ("序号", "编号", "序")):
         return []
     if not any(_is_breakdown_start(row) for row in rows[1:]):
         return []
-    header, out = rows[0], []
+    out = []
     money_table = bool(MONEY_WORDS.search(table.caption or ""))
     for c in range(1, len(header)):
         if _is_rate_column(header[c]) or not (money_table or MONEY_WORDS.search(header[c])):
             continue  # counts may overlap (新建点位 and 人脸识别点位 of one 320); amounts do not
-        for parent, block in _breakdowns(rows, c).items():
-            whole = _number(rows[parent][c])
-            values = [_number(rows[i][c]) for i in block]
-            if whole is None or None in values or len(values) < 2 or rows[parent][c].endswith("%"):
+        for parent, block in _breakdowns(rows, c, values).items():
+            whole = _number(values[parent][c])
+            parts = [_number(values[i][c]) for i in block]
+            if whole is None or None in parts or len(parts) < 2 or rows[parent][c].endswith("%"):
                 continue
-            parts = sum(values, Decimal(0))
-            if parts > whole:
-                item = next((cell for cell in rows[parent][1:c] if cell.strip() and _number(cell) is None), f"第{parent + 1}行")
-                out.append(CellSlip(table, parent + 1, c, header[c], item, whole, rows[parent][c].strip(), parts,
+            total = sum(parts, Decimal(0))  # type: ignore[arg-type]
+            if total > whole:
+                item = next((cell for cell in rows[parent][1:c] if cell.strip() and _number(cell) is None), f"第{parent + count}行")
+                out.append(CellSlip(table, parent + count, c, header[c], item, whole, rows[parent][c].strip(), total,
                                     " | ".join(rows[parent])))  # fmt: skip
     return out
 
@@ -153,36 +230,54 @@ def _number(cell: str) -> Decimal | None:
     return number_in(cell.replace("分", "").replace("万元", "").replace("元", ""))
 
 
-def total_mismatches(table: Table, earlier: list[list[str]] | None = None, header: list[str] | None = None) -> list[TotalMismatch]:
+def _table_body(table: Table) -> tuple[list[str], list[list[str]], list[list[str]], int]:
+    """A table's column headers, its body rows (merged cells filled in) and the same rows with each merged cell
+    counted once, and how many header rows came before them."""
+    rows, values = grid_rows(table), own_values(table)
+    count = header_rows(rows)
+    return column_headers(rows, count, table.n_cols), rows[count:], values[count:], count
+
+
+def total_mismatches(table: Table, earlier: list[Table] | None = None) -> list[TotalMismatch]:
     """Every 合计/小计 cell of the table that its column does not add up to.
 
-    A 续表 passes the rows of the parts before it (``earlier``) and the first part's ``header``: its 合计 adds them up too.
+    A 续表 passes the parts before it (``earlier``, in order): its 合计 adds up their rows too, under the first
+    part's header.
     """
     out: list[TotalMismatch] = []
-    rows = grid_rows(table)
+    header, body, own, count = _table_body(table)
     offset = 0
-    if earlier and header is not None:
-        rows = [header, *earlier, *rows]
-        offset = len(earlier) + 1  # the table's own rows come after the header and the earlier parts
+    if earlier:
+        header = _table_body(earlier[0])[0]
+        before_rows: list[list[str]] = []
+        before_values: list[list[str]] = []
+        for part in earlier:
+            _, part_rows, part_values, _ = _table_body(part)
+            before_rows += part_rows
+            before_values += part_values
+        body, own = before_rows + body, before_values + own
+        offset = len(before_rows)  # the table's own rows come after the earlier parts'
+    rows, values = [header, *body], [header, *own]
     if len(rows) < 3:
         return out
-    header = rows[0]
     kinds = [total_kind(r) for r in rows]
     if not any(kinds[1:]):
         return out
     since_subtotal: list[int] = []  # rows since the last subtotal
     all_rows: list[int] = []  # every non-total row
     parts: dict[int, set[int]] = {}  # column → its “其中” rows
-    for index, (row, kind) in enumerate(zip(rows[1:], kinds[1:], strict=True), 2):
+    reported: set[tuple[int, int]] = set()  # (row, column) of a hierarchy's item already found not to add up
+    for index in range(1, len(rows)):
+        row, kind = rows[index], kinds[index]
         if kind is None:
-            since_subtotal.append(index - 1)
-            all_rows.append(index - 1)
+            since_subtotal.append(index)
+            all_rows.append(index)
             continue
         if kind == "carry":
             continue
         addends = since_subtotal if kind == "subtotal" else all_rows
         if kind == "total" and not all_rows:  # a 合计 row above its items adds up the rows below it
-            addends = [i for i in range(index, len(rows)) if kinds[i] is None]
+            addends = [i for i in range(index + 1, len(rows)) if kinds[i] is None]
         label = "小计" if kind == "subtotal" else "合计"
         for c in range(1, len(row)):
             stated = _number(row[c])
@@ -191,15 +286,35 @@ def total_mismatches(table: Table, earlier: list[list[str]] | None = None, heade
             if total_kind([row[c]]):
                 continue
             if c not in parts:
-                parts[c] = _breakdown_rows(rows, c)
-            numbers = [v for v in (_number(rows[i][c]) for i in addends if i not in parts[c]) if v is not None]
-            if not numbers:
+                parts[c] = _breakdown_rows(rows, c, values)
+            items = [i for i in addends if i not in parts[c]]
+            computed = _sum(values, items, c)
+            if computed is None or computed == stated or index <= offset:
                 continue
-            computed = sum(numbers, Decimal(0))
-            if computed != stated and index > offset:
-                column = header[c] if c < len(header) and header[c].strip() else f"第{c + 1}列"
-                out.append(TotalMismatch(table, index - offset, c, label, column, stated, computed, " | ".join(row),
-                                         row[c].strip()))
+            column = header[c] if c < len(header) and header[c].strip() else f"第{c + 1}列"
+            top = top_level_rows(values, items)
+            if top is not None:  # a hierarchy: the 合计 adds up its top level, each item its own items
+                for parent, children in _hierarchy_parents(values, items):
+                    whole, computed_part = _number(values[parent][c]), _sum(values, children, c)
+                    if whole is not None and computed_part is not None and whole != computed_part and parent > offset \
+                            and (parent, c) not in reported:  # fmt: skip
+                        reported.add((parent, c))
+                        item = next((x for x in rows[parent][1:c] if x.strip() and _number(x) is None), rows[parent][0])
+                        out.append(TotalMismatch(table, parent - offset + count, c, f"“{item.strip()[:20]}”一项", column,
+                                                 whole, computed_part, " | ".join(rows[parent]), values[parent][c].strip(),
+                                                 "其下各项"))  # fmt: skip
+                top_sum = _sum(values, top, c)  # None when the top rows are headings without figures
+                if top_sum == stated:
+                    continue
+                computed = top_sum if top_sum is not None else computed
+            out.append(TotalMismatch(table, index - offset + count, c, label, column, stated, computed,
+                                     " | ".join(row), row[c].strip()))  # fmt: skip
         if kind == "subtotal":
             since_subtotal = []
     return out
+
+
+def _sum(values: list[list[str]], rows: list[int], c: int) -> Decimal | None:
+    """The column's figures in these rows added up exactly; None when none of them holds a figure."""
+    numbers = [v for v in (_number(values[i][c]) for i in rows) if v is not None]
+    return sum(numbers, Decimal(0)) if numbers else None

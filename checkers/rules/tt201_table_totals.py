@@ -4,6 +4,9 @@
 每个“小计”行与上一小计之后的各行之和比较；“合计”可在前三列中任一列。金额与得分都按报告所写的小数精确相加。
 “其中：……”开头的分项行是上一行的明细，不再重复相加（分项到其和等于上一行为止；否则在有序号列的表中到下一个序号为止）。
 有序号列的表中，一项的“其中”各分项（同一序号下各行）相加大于该项本身的，也报告（分项之和不可能大于总数）。
+表头可占几行（表内的标题行、“单位：万元”行、两行表头）；纵向合并的数字只算一次（一份合同金额跨两行支付记录）；
+“合计：”“合计（万元）”“共计”“决策小计”都是合计或小计行。逐行列出层级的表（“一、”下列“1. 2.”，或 A、A1、A11 逐级各占一行）
+中，合计等于最上一级各行之和，每一项还须等于其下一级各项之和。
 给出 --data 时，资金明细表的合计与项目数据一致而某一行与数据不符的，由 DT1003 指出写错的那一行，本规则不再报合计。
 """
 
@@ -32,7 +35,7 @@ def check(a: Analysis, rule: Rule):
             if a.data_explains(table, m.col, m.stated):
                 continue  # the 合计 is the data's: the funding-vs-data rule names the wrong item instead
             yield rule.finding(
-                f"表格“{m.column}”列{m.label}写{m.written}，但各行相加为{plain(m.computed)}",
+                f"表格“{m.column}”列{m.label}写{m.written}，但{m.summed}相加为{plain(m.computed)}",
                 table.at(m.row, m.col + 1), m.row_text, expected=plain(m.computed), found=m.written,
             )  # fmt: skip
         for excess in breakdown_excesses(table):

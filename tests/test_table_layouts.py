@@ -1,0 +1,188 @@
+"""Tables as evaluators build them in Word and WPS: merged cells, header rows, labels and layouts (a review of 102
+.docx files). Each layout is checked clean and with one slip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from checkers.engine import check_document
+from checkers.readers import read_document
+
+UP, LEFT = "^", "<"  # a cell merged with the one above / to its left
+
+
+def _table(document, grid: list[list[str]]) -> None:
+    """Add a table; UP and LEFT mark cells merged into the cell above or to the left (w:vMerge, w:gridSpan)."""
+    width = max(len(row) for row in grid)
+    grid = [row + [""] * (width - len(row)) for row in grid]
+    table = document.add_table(rows=len(grid), cols=width)
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            if text not in (UP, LEFT):
+                lines = text.split("\n")
+                cell = table.cell(r, c)
+                cell.paragraphs[0].text = lines[0]
+                for line in lines[1:]:
+                    cell.add_paragraph(line)
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            if text in (UP, LEFT):
+                continue
+            right, down = c, r
+            while right + 1 < width and grid[r][right + 1] == LEFT:
+                right += 1
+            while down + 1 < len(grid) and grid[down + 1][c] == UP:
+                down += 1
+            if (right, down) != (c, r):
+                table.cell(r, c).merge(table.cell(down, right))
+
+
+def check(tmp_path: Path, *blocks, name: str = "r.docx") -> dict[str, list]:
+    """Findings by rule of a .docx made of paragraphs (str) and tables (list of rows)."""
+    document = docx.Document()
+    document.add_heading("一、评价情况", 1)
+    for block in blocks:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+        else:
+            _table(document, block)
+    path = tmp_path / name
+    document.save(str(path))
+    out: dict[str, list] = {}
+    for finding in check_document(read_document(path)):
+        out.setdefault(finding.rule, []).append(finding)
+    return out
+
+
+def test_an_amount_merged_over_two_rows_counts_once(tmp_path: Path):
+    grid = [["序号", "合同名称", "合同金额", "支付批次", "支付金额"],
+            ["1", "设备采购合同", "500", "第一批", "300"], [UP, UP, UP, "第二批", "200"],
+            ["2", "监理合同", "24", "一次性", "24"], ["合计", LEFT, "524", "", "524"]]  # fmt: skip
+    assert "TT201" not in check(tmp_path, grid)
+    grid[-1][2] = "534"
+    [slip] = check(tmp_path, grid)["TT201"]
+    assert (slip.expected, slip.found) == ("524", "534")
+
+
+def test_parts_under_其中_with_their_序号_left_empty(tmp_path: Path):
+    grid = [["序号", "项目名称", "预算数", "实际支出"], ["1", "设备购置", "500", "480"],
+            ["", "其中：摄像头", "100", "95"], ["", "存储设备", "150", "140"],
+            ["2", "安装调试", "100", "95"], ["3", "运维服务", "50", "50"], ["合计", LEFT, "650", "625"]]  # fmt: skip
+    assert "TT201" not in check(tmp_path, grid)
+    bare = [grid[0], grid[1], ["", "其中：", "", ""], ["", "摄像头", "100", "95"], *grid[3:]]
+    assert "TT201" not in check(tmp_path, bare)
+    grid[-1][2] = "640"
+    assert [f.expected for f in check(tmp_path, grid)["TT201"]] == ["650"]
+
+
+def test_a_title_row_a_unit_row_and_a_two_row_header_inside_the_table(tmp_path: Path):
+    grid = [["2020年度项目预算执行情况表", LEFT, LEFT, LEFT, LEFT], ["单位：万元", LEFT, LEFT, LEFT, LEFT],
+            ["序号", "项目名称", "资金情况", LEFT, LEFT], [UP, UP, "预算数", "实际支出", "执行率（%）"],
+            ["1", "设备购置", "500", "480", "96.00"], ["2", "安装调试", "100", "95", "95.00"],
+            ["3", "运维服务", "50", "50", "100.00"], ["合计", LEFT, "650", "625", "96.15"]]  # fmt: skip
+    assert "TT201" not in check(tmp_path, grid)  # the 执行率 column is not added up
+    grid[-1][3] = "620"
+    [slip] = check(tmp_path, grid)["TT201"]
+    assert "“实际支出”列" in slip.message and slip.expected == "625"
+
+
+def test_a_year_and_a_unit_in_an_amount_header(tmp_path: Path):
+    grid = [["序号", "项目名称", "2020年度预算数（单位：万元）", "2020年度实际支出（单位：万元）"],
+            ["1", "设备购置", "500", "480"], ["2", "安装调试", "100", "95"], ["3", "运维服务", "50", "50"],
+            ["合计", LEFT, "660", "625"]]  # fmt: skip
+    [slip] = check(tmp_path, grid)["TT201"]
+    assert (slip.expected, slip.found) == ("650", "660")
+    years = [["年度", "项目名称", "金额"], ["2019", "一期", "100"], ["2020", "二期", "50"], ["合计", LEFT, "150"]]
+    assert "TT201" not in check(tmp_path, years)
+
+
+def test_total_labels_written_with_a_colon_a_unit_or_共计_and_subtotals_naming_their_part(tmp_path: Path):
+    for label in ("合计：", "合 计（分）", "合计(万元)", "共计"):
+        grid = [["序号", "项目名称", "预算数"], ["1", "设备购置", "500"], ["2", "安装调试", "100"], [label, LEFT, "601"]]
+        assert [f.expected for f in check(tmp_path, grid)["TT201"]] == ["600"], label
+    parts = [["一级指标", "二级指标", "权重", "得分"],
+             ["决策", "项目立项", "12", "10"], [UP, "绩效目标", "8", "7"], ["决策小计", LEFT, "20", "17"],
+             ["过程", "资金管理", "30", "28"], ["过程小计", LEFT, "30", "28"], ["合计", LEFT, "50", "45"]]  # fmt: skip
+    assert "TT201" not in check(tmp_path, parts)
+    parts[-1][3] = "44"
+    assert [f.expected for f in check(tmp_path, parts)["TT201"]] == ["45"]
+
+
+def test_a_小计_row_under_a_merged_一级_cell_is_no_indicator(tmp_path: Path):
+    grid = [["一级指标", "二级指标", "三级指标", "权重", "得分"],
+            ["决策", "项目立项", "A11立项依据充分性", "12", "10"], [UP, UP, "A12立项程序规范性", "8", "7"],
+            [UP, "小计", LEFT, "20", "17"],
+            ["过程", "资金管理", "B11资金到位率", "30", "28"], [UP, "小计", LEFT, "30", "28"],
+            ["合计", LEFT, LEFT, "50", "45"]]  # fmt: skip
+    assert check(tmp_path, "决策指标总分20分，得分17分。", grid) == {}
+    assert "TT202" in check(tmp_path, "决策指标总分20分，得分18分。", grid)
+
+
+def test_a_score_table_whose_合计_spans_the_序号_column(tmp_path: Path):
+    grid = [["编号", "指标名称", "权重", "得分"], ["A11", "立项依据充分性", "60", "60"], ["A12", "立项程序规范性", "40", "30"],
+            ["合计", LEFT, "100", "90"]]  # fmt: skip
+    assert check(tmp_path, "项目综合评价得分90分。", grid) == {}
+    grid[2][3], grid[3][3] = "31", "91"
+    assert [f.found for f in check(tmp_path, "项目综合评价得分90分。", grid)["TT203"]] == ["91分"]
+
+
+def test_headers_broken_over_lines_and_other_names_for_weight_and_score(tmp_path: Path):
+    prose = "A11立项依据充分性，权重5分，得分4分。"
+    for weight, score in (("权\n重", "得\n分"), ("满分", "实得分"), ("标准分", "考评得分"), ("分值", "评定得分")):
+        grid = [["三级指标", weight, score], ["A11立项依据充分性", "5", "4"], ["合计", "5", "4"]]
+        assert check(tmp_path, prose, grid) == {}, weight
+        grid[1][2], grid[2][2] = "5", "5"
+        assert "SC101" in check(tmp_path, prose, grid), weight
+
+
+def test_a_得分率_column_in_percent_without_percent_signs(tmp_path: Path):
+    grid = [["三级指标", "权重", "得分", "得分率（%）"], ["A11立项依据充分性", "4", "3", "75.00"], ["合计", "4", "3", "75.00"]]
+    assert check(tmp_path, grid) == {}
+    grid[1][3] = "80.00"
+    [slip] = check(tmp_path, grid)["RT301"]
+    assert slip.expected == "75%"
+
+
+def test_category_rows_and_an_indicator_tree_written_row_by_row(tmp_path: Path):
+    categories = [["序号", "支出项目", "预算数", "实际支出"], ["一", "设备购置费", "600", "570"],
+                  ["1", "摄像头", "300", "290"], ["2", "存储设备", "300", "280"], ["二", "服务费", "100", "95"],
+                  ["1", "运维服务", "100", "95"], ["合计", LEFT, "700", "665"]]  # fmt: skip
+    assert "TT201" not in check(tmp_path, categories)
+    categories[2][3] = "280"  # an item changed, its category not
+    [slip] = check(tmp_path, categories)["TT201"]
+    assert "“设备购置费”一项写570，但其下各项相加为560" in slip.message
+    tree = [["指标", "权重", "得分"], ["A决策", "20", "17"], ["A1项目立项", "12", "10"], ["A11立项依据充分性", "12", "10"],
+            ["A2绩效目标", "8", "7"], ["A21绩效目标合理性", "8", "7"], ["B过程", "30", "28"], ["B1资金管理", "30", "28"],
+            ["B11资金到位率", "30", "28"], ["合计", "50", "45"]]  # fmt: skip
+    assert "TT201" not in check(tmp_path, tree)
+    headings = [["序号", "支出项目", "预算数"], ["一", "设备购置费", ""], ["1", "摄像头", "300"], ["2", "存储设备", "300"],
+                ["合计", LEFT, "610"]]  # fmt: skip
+    assert [f.expected for f in check(tmp_path, headings)["TT201"]] == ["600"]  # categories without figures: the items
+
+
+def test_a_续表_with_the_unit_line_repeated_or_written_as_its_first_row(tmp_path: Path):
+    head = ["序号", "项目名称", "预算数", "实际支出"]
+    first = [head, ["1", "甲", "100", "90"], ["2", "乙", "200", "180"]]
+    rest = [["3", "丙", "300", "270"], ["合计", LEFT, "600", "540"]]
+    assert "TT201" not in check(tmp_path, first, "续表1", "单位：万元", [head, *rest])
+    assert "TT201" not in check(tmp_path, first, [["续表1", LEFT, LEFT, LEFT], head, *rest])
+    rest[-1][3] = "541"
+    assert [f.expected for f in check(tmp_path, first, "续表1", "单位：万元", [head, *rest])["TT201"]] == ["540"]
+
+
+def test_a_table_without_a_header_row(tmp_path: Path):
+    grid = [["设备购置", "500万元"], ["安装调试", "100万元"], ["运维服务", "50万元"], ["合计", "650万元"]]
+    assert "TT201" not in check(tmp_path, grid)
+    grid[-1][1] = "660万元"
+    assert [f.expected for f in check(tmp_path, grid)["TT201"]] == ["650"]
+
+
+def test_every_level_with_its_own_分值_column(tmp_path: Path):
+    grid = [["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分"],
+            ["决策", "20", "项目立项", "12", "A11立项依据充分性", "12", "10"],
+            [UP, UP, "绩效目标", "8", "A21绩效目标合理性", "8", "7"], ["合计", "20", "", "20", "", "20", "17"]]  # fmt: skip
+    prose = "A11立项依据充分性，权重12分，得分10分。"
+    assert check(tmp_path, prose, grid) == {}
+    assert "SC101" in check(tmp_path, prose.replace("得分10分", "得分11分"), grid)
