@@ -3,7 +3,8 @@
 The report's table is the one whose header names every numeric column of the data's table. Item rows are paired
 with the data's rows by their first text cell (序号 aside: the 名称), or by position when the report lists as many
 items as the data and most of a row's figures agree; the 合计 row is compared with the data's column totals. A table that disagrees with the data in
-most of its numeric cells is taken as another table (or another unit) and not compared.
+most of its numeric cells is taken as another table and not compared; a table written in 元 where the data is in
+万元 (or the other way round) is compared in its own unit.
 """
 
 from __future__ import annotations
@@ -51,10 +52,14 @@ def detail_slips(tables: list[Table], detail) -> list[CellSlip]:
         columns = _header_columns(rows[0], numeric)
         if columns is None:
             continue
-        slips = _compare(table, rows, columns, named, detail)
-        if slips is not None:
-            return slips
+        for factor in UNIT_FACTORS:
+            slips = _compare(table, rows, columns, named, detail, factor)
+            if slips is not None:
+                return slips
     return []
+
+
+UNIT_FACTORS = (Decimal(1), Decimal(10000), Decimal("0.0001"))  # the same unit; a table in 元 of data in 万元; the reverse
 
 
 def _same(stated: Decimal, expected: Decimal) -> bool:
@@ -66,16 +71,23 @@ def _same(stated: Decimal, expected: Decimal) -> bool:
         stated == expected.quantize(Decimal(1).scaleb(places), rounding=ROUND_HALF_UP)  # fmt: skip
 
 
-def _mostly_agree(row: list[str], data_row: list, columns: dict[int, int]) -> bool:
+def _data_value(data_row: list, i: int, factor: Decimal) -> Decimal | None:
+    """The data row's figure in column ``i``, in the report table's unit."""
+    value = _data_number(data_row[i]) if i < len(data_row) else None
+    return value * factor if value is not None else None
+
+
+def _mostly_agree(row: list[str], data_row: list, columns: dict[int, int], factor: Decimal) -> bool:
     """More than half of the row's numeric cells equal the data row's."""
-    pairs = [(number_in(row[c]), _data_number(data_row[i]) if i < len(data_row) else None) for i, c in columns.items()]
+    pairs = [(number_in(row[c]), _data_value(data_row, i, factor)) for i, c in columns.items()]
     pairs = [(a, b) for a, b in pairs if a is not None and b is not None]
     return bool(pairs) and sum(_same(a, b) for a, b in pairs) * 2 > len(pairs)
 
 
 def _compare(table: Table, rows: list[list[str]], columns: dict[int, int], named: list[int],
-             detail) -> list[CellSlip] | None:  # fmt: skip
-    """The differing cells of one table, or None when it is not the data's table."""
+             detail, factor: Decimal) -> list[CellSlip] | None:  # fmt: skip
+    """The differing cells of one table whose unit is the data's × ``factor``, or None when it is not the data's
+    table (in that unit)."""
     header = rows[0]
     name_columns = {i: _header_columns(header, [(i, detail.columns[i].name)]) for i in named}
     name_pairs = [(i, m[i]) for i, m in name_columns.items() if m]
@@ -89,11 +101,11 @@ def _compare(table: Table, rows: list[list[str]], columns: dict[int, int], named
     if len(pairs) < len(items) and len(items) == len(detail.rows):  # names differ: pair by position the rows
         paired = {r for r, _ in pairs}  # whose numbers mostly agree (a reordered table is not paired wrongly)
         pairs += [(r, data_row) for r, data_row in zip(items, detail.rows, strict=True)
-                  if r not in paired and _mostly_agree(rows[r], data_row, columns)]  # fmt: skip
+                  if r not in paired and _mostly_agree(rows[r], data_row, columns, factor)]  # fmt: skip
     compared, slips = 0, []
     for r, data_row in pairs:
         for i, c in columns.items():
-            expected = _data_number(data_row[i]) if i < len(data_row) else None
+            expected = _data_value(data_row, i, factor)
             stated = number_in(rows[r][c])
             if expected is None or stated is None:
                 continue
@@ -109,7 +121,7 @@ def _compare(table: Table, rows: list[list[str]], columns: dict[int, int], named
             continue
         for i, c in columns.items():
             stated = number_in(rows[r][c])
-            expected = detail.column_total(i)
+            expected = detail.column_total(i) * factor
             if stated is not None and not _same(stated, expected):
                 slips.append(CellSlip(table, r + 1, c, header[c], "合计", stated, rows[r][c].strip(), expected,
                                       " | ".join(rows[r]), is_total=True))

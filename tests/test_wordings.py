@@ -662,3 +662,32 @@ def test_a_bound_is_not_a_sum(tmp_path: Path):
     for bound in ("合计约330平方米", "合计不足330平方米", "合计接近330平方米", "合计330平方米左右"):
         assert "CT702" not in findings(tmp_path, f"改造了四处用房，分别为195平方米、68平方米、52平方米和14平方米，{bound}。\n"), bound
     assert "CT702" in findings(tmp_path, "改造了四处用房，分别为195平方米、68平方米、52平方米和14平方米，合计330平方米。\n")
+
+
+def test_a_detail_table_in_元_is_compared_with_data_in_万元(tmp_path: Path):
+    import re
+
+    from drafter.markdown_writer import to_markdown
+    from drafter.render import render_report
+    from project_file import load_project
+
+    evaluation = load_project(Path(__file__).resolve().parent.parent / "fixtures" / "shangcheng_2020_command_center.yaml")
+    lines = to_markdown(render_report(evaluation)).split("\n")
+    start = lines.index("| 序号 | 名称 | 承建单位 | 总预算 | 中标价 | 审定价 | 已支付金额 | 2020年支付金额 | 备注 |")
+    assert lines[start - 2] == "单位：万元"
+    lines[start - 2] = "单位：元"
+    end = start
+    while lines[end + 1].startswith("|"):
+        end += 1
+    for k in range(start + 2, end + 1):  # every figure column in 元; the 备注 column as it is
+        cells = lines[k].split(" | ")
+        cells[3:-1] = [f"{Decimal(c) * 10000:,.2f}" if re.fullmatch(r"\d+(?:\.\d+)?", c) else c for c in cells[3:-1]]
+        lines[k] = " | ".join(cells)
+    in_yuan = "\n".join(lines)
+    assert "| 236,000.00 | " in in_yuan
+    path = tmp_path / "r.md"
+    path.write_text(in_yuan.replace("| 236,000.00 | ", "| 237,000.00 | "), encoding="utf-8")
+    found = [f for f in check_document(read_document(path), data=evaluation) if f.rule == "DT1003"]
+    assert [(f.found, f.expected) for f in found] == [("237,000.00", "236000")] and "监理" in found[0].message
+    path.write_text(in_yuan, encoding="utf-8")
+    assert not [f for f in check_document(read_document(path), data=evaluation) if f.rule == "DT1003"]
