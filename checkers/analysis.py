@@ -71,11 +71,15 @@ PART_MARK = re.compile(SUB_ITEM.pattern + r"|其中|结转|以前年度|上年")
 
 
 def about_a_part(text: str, position: int) -> bool:
-    """The figure at `position` belongs to a contract, lot or breakdown named earlier in its sentence, unless the words
-    after that mention name the project again (“项目合同总额…，2020年度项目预算执行率为90.86%” is the project's rate)."""
+    """The figure at `position` belongs to a contract, lot or breakdown named earlier in its sentence (or in a sentence
+    opening with 其中, whose every clause is a part), unless the words after that mention name the project again
+    (“项目合同总额…，2020年度项目预算执行率为90.86%” is the project's rate)."""
     sentence = sentence_head(text, position)
     marks = list(PART_MARK.finditer(sentence))
-    return bool(marks) and not PROJECT_WIDE.search(sentence[marks[-1].end() :])
+    if marks:
+        return not PROJECT_WIDE.search(sentence[marks[-1].end() :])
+    whole = text[text.rfind("。", 0, position) + 1 : position]  # “其中市级资金支出190万元，执行率95%；区级……80%”
+    return whole.lstrip().startswith("其中") and not PROJECT_WIDE.search(whole)
 
 
 OTHER_PERIOD = re.compile(r"上年|去年|往年|上一年|以前年度|上期|前一年")  # a figure of an earlier evaluation
@@ -93,6 +97,7 @@ def _survey_grade(head: str) -> bool:
     return bool(SURVEY.search(clause)) and "其中" not in clause and "指标" not in clause
 
 CONDITION = re.compile(r"如|若|凡|否则|不扣分|未扣分")  # “如未制定管理办法扣2分”: a rule, not this year's deduction
+YEAR_IN_TEXT = re.compile(r"((?:19|20)\d{2})年")
 YEAR_AT_END = re.compile(r"((?:19|20)\d{2})年度?的?$")
 NOT_THE_TOTAL = re.compile(OTHER_PERIOD.pattern + r"|满意度|问卷|调查|测评|考核|考评|自评|医院|单位|学校|街道|社区|子项|分项|指标")
 GRADE_RE = re.compile(r"(?:绩效评级|评价等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论|评价结果)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
@@ -611,6 +616,11 @@ class Analysis:
         """The years the report's opening lines (title, project name: short lines without a full stop) give."""
         titles = [p.text for p in self.paragraphs[:8] if len(p.text) <= 60 and "。" not in p.text]
         return {y for text in titles for y in re.findall(r"(?:19|20)\d{2}", text)}
+
+    def names_another_year(self, clause: str) -> bool:
+        """The clause names a year (“2022年该项目预算执行率为90%”) that is not known to be the report's own."""
+        years = YEAR_IN_TEXT.findall(clause)
+        return bool(years) and not (self.report_years and set(years) <= self.report_years)
 
     def _other_year(self, clause: str) -> bool:
         """A clause ending in a year (“该项目2019年度综合评价得分…”) that is not one of the report's own."""

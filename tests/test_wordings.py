@@ -691,3 +691,21 @@ def test_a_detail_table_in_元_is_compared_with_data_in_万元(tmp_path: Path):
     assert [(f.found, f.expected) for f in found] == [("237,000.00", "236000")] and "监理" in found[0].message
     path.write_text(in_yuan, encoding="utf-8")
     assert not [f for f in check_document(read_document(path), data=evaluation) if f.rule == "DT1003"]
+
+
+def test_products_with_thousands_separators(tmp_path: Path):
+    for text in ("新建生态停车场1,200平方米（长40米×宽30米），配套建设公共卫生间2座。",
+                 "完成铺装面积3,750平方米（长1,500米×宽2.5米），项目绩效良好。"):  # fmt: skip
+        assert "CT703" not in findings(tmp_path, text + "\n"), text
+    [slip] = findings(tmp_path, "新建生态停车场1,300平方米（长40米×宽30米），项目绩效良好。\n")["CT703"]
+    assert slip.expected == "1200平方米"
+
+
+def test_another_year_and_a_source_own_rates_are_not_recomputed_on_this_year_project_amounts(tmp_path: Path):
+    for text in ("项目实际到位资金300万元，实际支出285万元，预算执行率95%，较上年提高5个百分点。2022年该项目预算执行率为90%。",
+                 "项目实际到位资金300万元，实际支出285万元，预算执行率95%。上年同期该项目预算执行率为85.6%。",
+                 "项目预算300万元，其中市级资金200万元、区级资金100万元，已全部拨付到位，资金到位率100%。截至年底实际支出270万元，"
+                 "预算执行率90%。其中市级资金支出190万元，执行率95%；区级资金支出80万元，执行率80%。"):  # fmt: skip
+        assert "RT301" not in findings(tmp_path, text + "\n"), text
+    titled = "**2023年度示例项目绩效评价报告**\n\n项目实际到位资金300万元，实际支出285万元。2023年项目预算执行率为90%。\n"
+    assert [f.expected for f in findings(tmp_path, titled)["RT301"]] == ["95%"]  # the report's own year

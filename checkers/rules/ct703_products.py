@@ -23,8 +23,9 @@ FAILING = """\
 PASSING = FAILING.replace("29.61", "29.16")
 
 METRE = r"\s*(?:米|m|M)(?![a-zA-Z²³])"
-DIMENSIONS = re.compile(rf"(?:长\s*)?(\d+(?:\.\d+)?){METRE}\s*[*×xX乘]\s*(?:宽\s*)?(\d+(?:\.\d+)?){METRE}(?!\s*[*×xX乘])")
-AREA = re.compile(r"(\d+(?:\.\d+)?)\s*(?:平方米|㎡|平米|m²|M²)")
+_NUMBER = r"(?<![\d,.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,500 or 1500.5, never a tail of one
+DIMENSIONS = re.compile(rf"(?:长\s*)?{_NUMBER}{METRE}\s*[*×xX乘]\s*(?:宽\s*)?{_NUMBER}{METRE}(?!\s*[*×xX乘])")
+AREA = re.compile(_NUMBER + r"\s*(?:平方米|㎡|平米|m²|M²)")
 PRODUCT_HINT = re.compile(rf"\d{METRE}\s*[*×xX乘]")  # a length in metres times something
 LINK_AFTER = re.compile(r"[，,、]?\s*(?:面积|总面积|占地面积|建筑面积)?(?:为|约|共|计)?\s*$")  # “4.8m×2.7m，面积13.86㎡”
 
@@ -60,8 +61,8 @@ def check(a: Analysis, rule: Rule):
 
 def _compare(paragraph, rule: Rule, sentence: str, dims: re.Match[str], area: re.Match[str]):
     """A finding when length × width, rounded like the area, is not the area."""
-    stated = Decimal(area.group(1))
-    product = Decimal(dims.group(1)) * Decimal(dims.group(2))
+    stated = Decimal(area.group(1).replace(",", ""))
+    product = Decimal(dims.group(1).replace(",", "")) * Decimal(dims.group(2).replace(",", ""))
     exponent = stated.as_tuple().exponent
     places = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
     if product.quantize(places, rounding=ROUND_HALF_UP) != stated:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from checkers.analysis import Analysis, about_a_part
+from checkers.analysis import OTHER_PERIOD, Analysis, about_a_part
 from checkers.figures import (
     Figure,
     approximate,
@@ -207,9 +207,12 @@ def check(a: Analysis, rule: Rule):
                 continue
         else:
             head = paragraph.text[:start]
-            part = about_a_part(paragraph.text, start)
-            if part:  # “其中一期尾款预算120万元…执行率80%”: a part's rate, on that sentence's own figures only
-                head = sentence_head(paragraph.text, start)
+            clause = sentence_head(paragraph.text, start)
+            if OTHER_PERIOD.search(clause):
+                continue  # “上年同期该项目预算执行率为85.6%”: an earlier year's rate
+            part = about_a_part(paragraph.text, start) or a.names_another_year(clause)
+            if part:  # “其中一期尾款预算120万元…执行率80%”, “2022年该项目预算执行率为90%”: on that sentence's own figures only
+                head = clause
             before = [f for f in extract_figures(head) if f.kind == "amount" and not in_parentheses(head, f.start)]
             result = _operands(statement.name, before, a.execution_base)
             if result is None and "执行率" in statement.name and _budget(before) and _last(before, "spent") is not None:
