@@ -96,7 +96,7 @@ def _survey_grade(head: str) -> bool:
     clause = match.group("clause")
     return bool(SURVEY.search(clause)) and "其中" not in clause and "指标" not in clause
 
-CONDITION = re.compile(r"如|若|凡|否则|不扣分|未扣分")  # “如未制定管理办法扣2分”: a rule, not this year's deduction
+CONDITION = re.compile(r"如|若|凡|否则|不扣分|未扣分|不重复扣|不再扣")  # “如未制定管理办法扣2分”: a rule, not this year's deduction
 YEAR_IN_TEXT = re.compile(r"((?:19|20)\d{2})年")
 YEAR_AT_END = re.compile(r"((?:19|20)\d{2})年度?的?$")
 NOT_THE_TOTAL = re.compile(OTHER_PERIOD.pattern + r"|满意度|问卷|调查|测评|考核|考评|自评|医院|单位|学校|街道|社区|子项|分项|指标")
@@ -500,7 +500,8 @@ class Analysis:
                     continue
                 sentence = sentence_at(rest, m.start())
                 if SCORING_STANDARD.search(sentence) or STANDARD_DEDUCTION.search(sentence) or OTHER_PERIOD.search(sentence) \
-                        or CONDITION.search(sentence) or in_parentheses(rest, m.start()):  # fmt: skip
+                        or CONDITION.search(sentence) or in_parentheses(rest, m.start()) \
+                        or _names_another_indicator(sentence, current.code):  # fmt: skip
                     continue
                 current.deductions.append(Closing(Decimal(m.group(1)), current.score, paragraph, sentence, m.group(0)))
         return statements
@@ -764,6 +765,14 @@ def _tables_in_sequence(document: Document):
         first = [cell.text for cell in block.rows[0] if cell.text.strip()] if block.rows else []
         yield block, before, marked or (len(first) == 1 and bool(CONTINUED.match(first[0])))  # “续表1” as its first row
         before, marked = block, False
+
+
+_INDICATOR_CODE = re.compile(r"(?<![A-Za-z])([A-Z]\d{2,3})(?!\d)")
+
+
+def _names_another_indicator(sentence: str, code: str | None) -> bool:
+    """“……已在B14运转程序规范性指标中扣1分”: the deduction belongs to the indicator the sentence names."""
+    return any(found != code for found in _INDICATOR_CODE.findall(sentence))
 
 
 def _without_lists(statements: list[Statement]) -> list[Statement]:

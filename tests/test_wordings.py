@@ -709,3 +709,24 @@ def test_another_year_and_a_source_own_rates_are_not_recomputed_on_this_year_pro
         assert "RT301" not in findings(tmp_path, text + "\n"), text
     titled = "**2023年度示例项目绩效评价报告**\n\n项目实际到位资金300万元，实际支出285万元。2023年项目预算执行率为90%。\n"
     assert [f.expected for f in findings(tmp_path, titled)["RT301"]] == ["95%"]  # the report's own year
+
+
+def test_a_cut_summed_over_several_sections(tmp_path: Path):
+    text = ("项目一标段送审金额860.00万元，审定金额812.00万元，核减48.00万元；二标段送审金额420.00万元，审定金额401.00万元，"
+            "核减19.00万元；两个标段合计核减67.00万元，核减率5.23%。\n")  # fmt: skip
+    assert findings(tmp_path, text) == {}
+    assert "CT702" in findings(tmp_path, text.replace("核减19.00万元", "核减18.00万元"))
+
+
+def test_two_phases_amounts_are_two_quantities(tmp_path: Path):
+    text = "项目分两期实施，一期实际支出291.6万元，二期实际支出291.2万元，两期合计支出582.8万元，预算执行率97.13%，预算600万元，实际到位600万元。\n"
+    assert "UN501" not in findings(tmp_path, text)
+    again = "项目送审金额2,945.51万元。\n\n经审核，项目送审金额2,945.52万元，项目绩效良好。\n"
+    assert "UN501" in findings(tmp_path, again)
+
+
+def test_a_deduction_made_under_another_indicator(tmp_path: Path):
+    text = ("B22资金使用合规性，权重5分，得分5分。\n\n项目资金支付审批手续齐全。前述合同签订滞后问题已在B14运转程序规范性指标中扣1分，"
+            "本指标不重复扣分。根据相关评分标准，该指标得5分。\n")  # fmt: skip
+    assert "SC103" not in findings(tmp_path, text)
+    assert "SC103" in findings(tmp_path, text.replace("前述合同签订滞后问题已在B14运转程序规范性指标中扣1分，本指标不重复扣分。", "合同签订滞后，扣1分。"))

@@ -127,8 +127,8 @@ def _sum_findings(paragraph, rule: Rule):
     audit = [(next((k for k, word in AUDIT_WORDS if word in f.subject), None), f) for f in extract_figures(text)]
     audit = [(key, f) for key, f in audit if key is not None and f.kind == "amount"]
     for index, (key, cut) in enumerate(audit):
-        if key != "cut":
-            continue
+        if key != "cut" or SUMMED_CUT.search(cut.subject):
+            continue  # “两个标段合计核减67.00万元”: the sections' cuts added up, not one 送审 − 审定
         submitted, approved = _nearest(audit, index, "submitted"), _nearest(audit, index, "approved")
         if submitted is None or approved is None or not submitted.unit == approved.unit == cut.unit:
             continue
@@ -139,6 +139,9 @@ def _sum_findings(paragraph, rule: Rule):
                 paragraph.location, sentence_at(text, cut.start), expected=f"{plain(expected)}{cut.unit}",
                 found=f"{cut.value}{cut.unit}",
             )  # fmt: skip
+
+
+SUMMED_CUT = re.compile(r"合计|共计|总计|累计|共|总")
 
 
 def _nearest(audit: list, index: int, wanted: str):

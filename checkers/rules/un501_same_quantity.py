@@ -68,6 +68,14 @@ def _digits(subject: str) -> str:
     return "".join(_DIGIT_RUNS.findall(subject))
 
 
+PART_NAME = re.compile(r"[一二三四五六七八九十\d]+(?:期|标段|标|号楼|号|批|阶段)|[甲乙丙丁][方段]")
+
+
+def _parts(subject: str) -> list[str]:
+    """The phase, lot or batch a subject names (“一期实际支出”, “二标段送审金额”)."""
+    return PART_NAME.findall(subject)
+
+
 def _key(subject: str) -> str:
     cjk = _NON_CJK.sub("", subject)
     return cjk[-4:] if len(cjk) >= 2 else ""
@@ -86,6 +94,7 @@ def _conflict(figure: Figure, other: Figure, same_paragraph: bool = False):
         figure.unit == other.unit and figure.value != other.value and figure.value >= 100
         and abs(figure.value - other.value) <= max(figure.value, other.value) * Decimal("0.005")
         and _digits(figure.subject) == _digits(other.subject)  # “2023年预算” and “2024年预算” are two quantities
+        and _parts(figure.subject) == _parts(other.subject)  # so are “一期实际支出” and “二期实际支出”
         and not _plan_and_actual(figure.subject, other.subject)
         and not (OTHER_PERIOD.search(figure.subject) or OTHER_PERIOD.search(other.subject))  # 上年度 vs 本年度
     ):  # fmt: skip
