@@ -34,13 +34,13 @@ _HEAD_LABEL = r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])?\s*(?P<label>[^，,。
 _HEAD_WEIGHT_WORD = r"(?:权重|分值|满分|标准分值?)(?:为)?\s*"
 _HEAD_SCORE_WORD = r"(?:(?:实际|评价)?得分|实得|得(?=\s*\d))(?:为)?\s*"
 HEAD_RE = re.compile(
-    _HEAD_LABEL + r"(?:\s*[，,：:（(]\s*(?:该指标|本指标)?(?:指标)?|\s*指标)" + _HEAD_WEIGHT_WORD + r"(?P<weight>\d+(?:\.\d+)?)\s*分"
+    _HEAD_LABEL + r"(?:\s*[，,：:（(。]\s*(?:该指标|本指标)?(?:指标)?|\s*指标)" + _HEAD_WEIGHT_WORD + r"(?P<weight>\d+(?:\.\d+)?)\s*分"
     r"\s*[，,、；;]\s*(?:(?:按[^，,。；;]{1,15}?计分|得分率\s*\d+(?:\.\d+)?\s*[%％])\s*[，,]\s*)?"  # “按权重的80%计分，”
     + _HEAD_SCORE_WORD + r"(?P<score>\d+(?:\.\d+)?)\s*分"
 )
 # the score before the weight: “B14运转程序规范性，得分2.25分（满分2.5分）”, “……：得分3分，权重4分”
 HEAD_SCORE_FIRST_RE = re.compile(
-    _HEAD_LABEL + r"(?:\s*[，,：:（(]\s*(?:该指标|本指标)?(?:指标)?|\s*指标)" + _HEAD_SCORE_WORD + r"(?P<score>\d+(?:\.\d+)?)\s*分"
+    _HEAD_LABEL + r"(?:\s*[，,：:（(。]\s*(?:该指标|本指标)?(?:指标)?|\s*指标|(?=得分))" + _HEAD_SCORE_WORD + r"(?P<score>\d+(?:\.\d+)?)\s*分"
     r"\s*[（(，,、；;]\s*" + _HEAD_WEIGHT_WORD + r"(?P<weight>\d+(?:\.\d+)?)\s*分\s*[）)]?"
 )
 CLOSING_RE = re.compile(
@@ -59,10 +59,11 @@ COUNT_CHILDREN_RE = re.compile(r"共设置\s*(?P<n>\d+|[一二三四五六七八
 TOTAL_RES = (
     re.compile(rf"综合(?:评价)?得分(?:为)?\s*{NUM}\s*分"),
     re.compile(rf"总得分(?:为)?\s*{NUM}\s*分"),
-    re.compile(rf"评价(?:结果|得分)为\s*{NUM}\s*分"),
+    re.compile(rf"评价结果为\s*{NUM}\s*分|(?<!综合)评价(?:总)?得分(?:为)?\s*{NUM}\s*分"),
+    re.compile(rf"(?:本|该)项目(?:最终|总)?得分(?:为)?\s*{NUM}\s*分"),
     re.compile(rf"最终(?:评分|得分)(?:结果)?(?:为)?[：:]?\s*(?:总得分为)?\s*{NUM}\s*分"),
 )
-TOTAL_HINT = re.compile(r"综合|总得分|评价(?:结果|得分)|最终")
+TOTAL_HINT = re.compile(r"综合|总得分|评价(?:结果|得分|总得分)|最终|[本该]项目(?:最终|总)?得分")
 # a score of something else (a survey, an assessment of hospitals…) written with the same words as the total
 # a figure of one contract, lot or phase rather than of the whole project (“监理合同…执行率80%”, “一期尾款预算…”)
 SUB_ITEM = re.compile(r"合同|监理|设计费|勘察|标段|尾款|分项|子项|单项")
@@ -110,6 +111,9 @@ RATE_RE = re.compile(
     r"(?!\s*(?:的|以上|以下|及以上|及以下|（含）|\(含\)|或以上))"
 )
 SCORING_STANDARD = re.compile(r"评分标准[：:，,]|得满分|每(?:低|高|少|多|降低|提高)|不得分|的得|按比例")
+# the grade before its word: “综合评价得分89.5分，属于‘优’等级”, “评定为优秀等次”
+GRADE_AFTER_RE = re.compile(r"(?:属于|评定为|评为|定为|确定为|为)\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?\s*(?:等级|等次|档次|级)")
+GRADED = re.compile(r"得分|评价|绩效")  # the sentence so far is about the evaluation's result
 GRADE_WORDS = {"优秀": "优", "良好": "良", "优": "优", "良": "良", "中": "中", "差": "差"}
 
 
@@ -298,7 +302,7 @@ def _rate_value(text: str, in_percent: bool) -> Decimal | None:
 
 
 _QUOTED_LABEL = re.compile(r"^\s*[“\"「‘](.+?)[”\"」’]\s*指标$")  # “预算执行率”指标 → 预算执行率
-_LABEL_SEPARATOR = re.compile(r"[，,：:（(]")
+_LABEL_SEPARATOR = re.compile(r"[，,：:（(。]")
 _CODED_OR_QUOTED = re.compile(r"^\s*(?:[A-Z]\d|[“\"「‘])")
 
 
@@ -518,7 +522,7 @@ class Analysis:
                     if NOT_THE_TOTAL.search(clause) or self._other_year(clause):
                         continue
                     subject = PROJECT_NAMED.search(clause)  # “乙项目综合评价得分72分” names its project
-                    out.append(Statement("total", Decimal(m.group(1)), paragraph.location,
+                    out.append(Statement("total", Decimal(next(g for g in m.groups() if g is not None)), paragraph.location,
                                          sentence_at(paragraph.text, m.start()),
                                          name=subject.group(1) if subject and subject.group(1)[0] not in "本该此" else ""))  # fmt: skip
         for table, r, c, text in self.cells():
@@ -651,9 +655,14 @@ class Analysis:
     def grade_statements(self) -> list[Statement]:
         out: list[Statement] = []
         for paragraph in self.paragraphs:
-            if "级" not in paragraph.text and "评价结" not in paragraph.text:
-                continue  # every grade keyword holds "级" or is "评价结论/评价结果"
-            for m in GRADE_RE.finditer(paragraph.text):
+            if "级" not in paragraph.text and "评价结" not in paragraph.text and "等次" not in paragraph.text:
+                continue  # every grade keyword holds "级" or "等次", or is "评价结论/评价结果"
+            matches = list(GRADE_RE.finditer(paragraph.text))
+            taken = [m.span() for m in matches]
+            matches += [m for m in GRADE_AFTER_RE.finditer(paragraph.text)
+                        if not any(a < m.end() and m.start() < b for a, b in taken)
+                        and GRADED.search(sentence_head(paragraph.text, m.start()))]  # fmt: skip
+            for m in matches:
                 if SURVEY.search(clause_before(paragraph.text, m.start())) or paragraph.text.startswith("的", m.end() + 1):
                     continue  # “居民问卷中评价结果为‘优’的占62%” is a survey answer
                 if _survey_grade(sentence_head(paragraph.text, m.start())):

@@ -730,3 +730,22 @@ def test_a_deduction_made_under_another_indicator(tmp_path: Path):
             "本指标不重复扣分。根据相关评分标准，该指标得5分。\n")  # fmt: skip
     assert "SC103" not in findings(tmp_path, text)
     assert "SC103" in findings(tmp_path, text.replace("前述合同签订滞后问题已在B14运转程序规范性指标中扣1分，本指标不重复扣分。", "合同签订滞后，扣1分。"))
+
+
+def test_indicator_openings_with_a_full_stop_or_no_comma_before_the_score(tmp_path: Path):
+    closing = "绩效目标与实际工作内容相关性不足，该指标得2.5分。\n"
+    for opening in ("A21绩效目标合理性。权重3分，得分2分。", "A21绩效目标合理性得分2分（满分3分）。"):
+        [slip] = findings(tmp_path, opening + closing)["SC102"]
+        assert (slip.expected, slip.found) == ("2分", "2.5分"), opening
+        assert "SC102" not in findings(tmp_path, opening + closing.replace("2.5分", "2分")), opening
+
+
+def test_more_wordings_of_the_total_and_the_grade(tmp_path: Path):
+    head = "# 一、综合评价结论\n\n"
+    for sentence in ("本项目绩效评价得分89.5分，绩效评价等级为“优”。", "本项目得分89.5分，评价等级为“优”。",
+                     "本项目综合评价得分89.5分，属于“优”等级。", "项目综合评价得分89.5分，评定为优秀等次。"):  # fmt: skip
+        [grade] = findings(tmp_path, head + sentence + "\n")["GR401"]
+        assert grade.expected == "良", sentence
+        assert findings(tmp_path, head + sentence.replace("89.5", "90.5") + "\n") == {}, sentence
+    two = head + "本项目综合评价得分85.6分，绩效评价等级为“良”。\n\n综上，本项目绩效评价得分85.8分。\n"
+    assert [f.found for f in findings(tmp_path, two)["TT203"]] == ["85.8分"]
