@@ -160,7 +160,7 @@ def test_a_section_that_keeps_failing_gets_the_offline_text(server: FakeModelSer
 
 def test_score_claims_the_checker_rejects_are_failures(server: FakeModelServer, tmp_path: Path):
     evaluation = load_project(FIXTURE)
-    evaluation.background = ["该项目得分99分，经查实施良好。"]  # 99 is in the data block, so only the checker can object
+    evaluation.background = ["该项目得分86.8分，经查实施良好。"]  # in the data block, so only the checker can object to 86.9
     server.mode = "wrong"
     report, log, _, evaluation = _draft(tmp_path, evaluation, repairs=0)
     background = next(s for name, s in _sections(log).items() if name.endswith("项目背景"))
