@@ -749,3 +749,18 @@ def test_more_wordings_of_the_total_and_the_grade(tmp_path: Path):
         assert findings(tmp_path, head + sentence.replace("89.5", "90.5") + "\n") == {}, sentence
     two = head + "本项目综合评价得分85.6分，绩效评价等级为“良”。\n\n综上，本项目绩效评价得分85.8分。\n"
     assert [f.found for f in findings(tmp_path, two)["TT203"]] == ["85.8分"]
+
+
+def test_totals_after_a_verb_and_其中_lists_followed_by_other_clauses(tmp_path: Path):
+    paid = "项目资金分别支付60万元、90万元、45万元，合计支付{}万元，预算执行率100%。\n"
+    assert [f.expected for f in findings(tmp_path, paid.format(205))["CT702"]] == ["195万元"]
+    assert "CT702" not in findings(tmp_path, paid.format(195))
+    batches = "项目预算300万元，截至年底分两批拨付，第一批拨付180万元，第二批拨付{}万元，共计拨付300万元。\n"
+    assert [f.expected for f in findings(tmp_path, batches.format(110))["CT702"]] == ["290万元"]  # not the 预算
+    assert "CT702" not in findings(tmp_path, batches.format(120))
+    among = "项目当年预算300万元，其中基本建设资金200万元，运维经费{}万元，实际到位300万元。\n"
+    assert [f.expected for f in findings(tmp_path, among.format(101))["CT702"]] == ["301万元"]
+    assert "CT702" not in findings(tmp_path, among.format(100))
+    bracket = "项目实际支出270万元（其中支付工程款240万元、监理费18万元、设计费{}万元），预算300万元，实际到位300万元，预算执行率90%。\n"
+    assert [f.expected for f in findings(tmp_path, bracket.format(13))["CT702"]] == ["271万元"]
+    assert "CT702" not in findings(tmp_path, bracket.format(12))

@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 from checkers.analysis import Analysis
-from checkers.figures import approximate, bracket_start, extract_figures, sentence_at, sentences
+from checkers.figures import approximate, bracket_start, clause_before, extract_figures, sentence_at, sentences
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from evaluation_model import plain
@@ -25,11 +25,13 @@ FAILING = """\
 
 PASSING = FAILING.replace("合计339平方米", "合计329平方米")
 
-# “合计329平方米”; “共计完成投资215.5万元”, “两期共完成投资…”: 合计/共计/总计 or 共 before a verb of doing, then at
+# “合计329平方米”; “共计完成投资215.5万元”, “两期共完成投资…”, “合计支付205万元”: 合计/共计/总计 or 共 before a verb of doing, then at
 # most a short noun. Not “共有/共涉及/共扣”, not 公共/一共/总共/总计划, and 累计 (which spans earlier years) only directly.
+TOTAL_VERB = re.compile(r"完成|投入|支出|安装|建成|建设|使用|新建|改造|支付|拨付|下达|安排")
 TOTAL_WORD = re.compile(
-    r"(?:(?:合计|共计|总计(?!划))(?:(?:完成|投入|支出|安装|建成|建设|使用|新建|改造)[\u4e00-\u9fff]{0,4})?"
-    r"|(?<![公一总])共(?:(?:完成|投入|支出|安装|建成|建设|使用|新建|改造)[\u4e00-\u9fff]{0,4})?|累计|总面积|总金额)"
+    rf"(?:(?:合计|共计|总计(?!划))(?:(?:{TOTAL_VERB.pattern})[\u4e00-\u9fff]{{0,4}})?"
+    rf"|(?<![公一总])共(?:(?:{TOTAL_VERB.pattern})[\u4e00-\u9fff]{{0,4}})?"
+    r"|累计|总面积|总金额)"
     r"(?:为|达|约)?\s*$"
 )
 PER_UNIT = re.compile(r"每|单价|人均|户均|平均")  # in the clause before a figure: a figure per unit, not an item
@@ -72,14 +74,29 @@ LIST_ITEM = re.compile(r"^[\u4e00-\u9fff（）()“”]{1,16}?(?:为|约)?\s*\d[
 NOT_A_PART = re.compile(r"实际|支出|支付|拨付|到位|完成|累计|较|比|增|减|结余|剩余|节约|占|已|未|超|达|用于|年")
 
 
-def _plain_list(sentence: str, whole, among: int) -> bool:
-    """“总数N单位，其中：A x单位，B y单位。”: the whole right before 其中 and after it only “name + figure” items
-    that are parts of it (no spent, paid, completed, compared… amounts): their sum can never exceed the whole."""
-    if sentence[whole.end : among].strip(" ，,：:") != "":
-        return False
-    tail = sentence[among + 2 :].strip().lstrip("：:").rstrip("。；;！!")
-    items = [item.strip() for item in re.split(r"[，,、]", tail)]
-    return len(items) >= 2 and all(LIST_ITEM.match(item) and not NOT_A_PART.search(item) for item in items)
+COMPARED = re.compile(r"较|比|增|减|占|超|达")
+_ITEM_SPLIT = re.compile(r"[，,、；;]")
+
+
+def _listed_parts(sentence: str, whole, among: int) -> int:
+    """How many “name + figure” items right after 其中 are parts of the whole right before it: “总数N单位，其中：A x单位，
+    B y单位，实际到位……” lists two (no spent, paid, completed, compared… amount is a part). In brackets right after the
+    whole (“实际支出270万元（其中支付工程款240万元、监理费18万元）”) the items are its own breakdown."""
+    gap = sentence[whole.end : among].strip(" ，,：:")
+    bracketed = gap in ("（", "(")
+    if gap and not bracketed:
+        return 0
+    end = len(sentence)
+    if bracketed:
+        closing = min((i for i in (sentence.find("）", among), sentence.find(")", among)) if i >= 0), default=-1)
+        end = closing if closing >= 0 else end
+    count = 0
+    for item in _ITEM_SPLIT.split(sentence[among + 2 : end]):
+        item = item.strip().lstrip("：:").rstrip("。！!")
+        if not LIST_ITEM.match(item) or (COMPARED if bracketed else NOT_A_PART).search(item):
+            break
+        count += 1
+    return count
 
 
 def _sum_findings(paragraph, rule: Rule):
@@ -99,6 +116,10 @@ def _sum_findings(paragraph, rule: Rule):
             group = bracket_start(sentence, figure.start)
             if group is not None:  # a subtotal in brackets adds up the items in the same brackets only
                 parts = [f for f in parts if bracket_start(sentence, f.start) == group]
+            verb = TOTAL_VERB.search(word.group(0))
+            if verb is not None:  # “第一批拨付180万元，第二批拨付110万元，共计拨付300万元”: not the 预算 before them
+                done = [f for f in parts if verb.group(0) in clause_before(sentence, f.start)]
+                parts = done if len(done) >= 2 else parts
             if len(parts) < 2:
                 continue
             total = sum((f.value for f in parts), Decimal(0))
@@ -114,11 +135,13 @@ def _sum_findings(paragraph, rule: Rule):
         if among > 0:
             head = [f for f in figures if f.start < among and f.unit]
             tail = [f for f in figures if f.start > among and f.unit]
+            listed = _listed_parts(sentence, head[-1], among) if head else 0
+            if listed >= 2:  # the items 其中 lists, not the figures of the clauses after them
+                tail = tail[:listed]
             if head and len(tail) >= 2 and len({f.unit for f in tail}) == 1 and head[-1].unit == tail[0].unit:
                 whole, parts_sum = head[-1].value, sum((f.value for f in tail), Decimal(0))
                 close = abs(parts_sum - whole) <= whole * Decimal("0.01")
-                if parts_sum != whole and (close or (parts_sum > whole and head[-1].kind == "amount"
-                                                   and _plain_list(sentence, head[-1], among))):
+                if parts_sum != whole and (close or (parts_sum > whole and head[-1].kind == "amount" and listed >= 2)):
                     yield rule.finding(
                         f"总数写{head[-1].text.strip()}，其中各项之和为{plain(parts_sum)}{head[-1].unit}",
                         paragraph.location, sentence.strip(), expected=f"{plain(parts_sum)}{head[-1].unit}",
