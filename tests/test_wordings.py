@@ -764,3 +764,13 @@ def test_totals_after_a_verb_and_其中_lists_followed_by_other_clauses(tmp_path
     bracket = "项目实际支出270万元（其中支付工程款240万元、监理费18万元、设计费{}万元），预算300万元，实际到位300万元，预算执行率90%。\n"
     assert [f.expected for f in findings(tmp_path, bracket.format(13))["CT702"]] == ["271万元"]
     assert "CT702" not in findings(tmp_path, bracket.format(12))
+
+
+def test_the_third_level_count_that_follows_the_second_level_one(tmp_path: Path):
+    table = ("| 二级指标 | 三级指标 | 权重 | 得分 |\n|---|---|---|---|\n| A1项目立项 | A11立项依据充分性 | 3 | 3 |\n"
+             "| | A12立项程序规范性 | 3 | 3 |\n| A2绩效目标 | A21绩效目标合理性 | 5 | 4 |\n| | A22绩效指标明确性 | 4 | 3.5 |\n"
+             "| 合计 | | 15 | 13.5 |\n")  # fmt: skip
+    for words in ("，下设{}个三级指标", "、{}个三级指标", "和{}个三级指标"):
+        text = "# （一）项目决策情况\n\n决策指标权重15分，得分13.5分。共设置2个二级指标" + words + "。\n\n" + table
+        assert [f.expected for f in findings(tmp_path, text.format(5))["CT701"]] == ["4"], words
+        assert findings(tmp_path, text.format(4)) == {}, words

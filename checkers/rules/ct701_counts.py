@@ -44,9 +44,22 @@ def _number(text: str) -> Decimal:
     return Decimal(text) if text.isdigit() else Decimal(cn2an.cn2an(text.replace("两", "二"), "smart"))
 
 
+# “共设置2个二级指标，下设5个三级指标”, “……、5个三级指标”: the count that follows the first
+FOLLOWING_COUNT = re.compile(r"\s*[，,、和及]\s*(?:下设|下含|包含|含|共)?\s*(?P<n>\d+|[一二三四五六七八九十两]+)\s*个(?P<level>三级)指标")
+
+
+def _counts(text: str):
+    """Every “共设置N个二级/三级指标” of a text and the count right after it."""
+    for m in COUNT_CHILDREN_RE.finditer(text):
+        yield m
+        following = FOLLOWING_COUNT.match(text, m.end())
+        if following is not None and m.group("level") == "二级":
+            yield following
+
+
 def check(a: Analysis, rule: Rule):
     for paragraph in a.body_paragraphs:
-        for m in COUNT_CHILDREN_RE.finditer(paragraph.text) if "共设置" in paragraph.text else ():
+        for m in _counts(paragraph.text) if "共设置" in paragraph.text else ():
             table = a.next_score_table(paragraph)
             if table is None or not table.label_cols:
                 continue
@@ -57,7 +70,7 @@ def check(a: Analysis, rule: Rule):
                 actual = len([r for r in table.body if r.weight is not None])
             if Decimal(actual) != stated:
                 yield rule.finding(
-                    f"写“共设置{m.group('n')}个{m.group('level')}指标”，但本部分评分表列有{actual}个",
+                    f"写“{m.group(0).strip('，,、和及 ')}”，但本部分评分表列有{actual}个",
                     paragraph.location, sentence_at(paragraph.text, m.start()), expected=str(actual),
                     found=m.group("n"),
                 )  # fmt: skip
