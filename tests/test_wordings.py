@@ -774,3 +774,14 @@ def test_the_third_level_count_that_follows_the_second_level_one(tmp_path: Path)
         text = "# （一）项目决策情况\n\n决策指标权重15分，得分13.5分。共设置2个二级指标" + words + "。\n\n" + table
         assert [f.expected for f in findings(tmp_path, text.format(5))["CT701"]] == ["4"], words
         assert findings(tmp_path, text.format(4)) == {}, words
+
+
+def test_rates_written_as_formulas(tmp_path: Path):
+    for text, expected in (
+        ("本年度实际到位资金320万元，实际支出287.6万元，预算执行率（实际支出÷到位资金）=287.6÷320={}%。", "89.88%"),
+        ("预算资金500万元，到位资金450万元，资金到位率=450/500×100%={}%。", "90%"),
+        ("预算资金500万元，到位资金450万元，资金到位率=到位资金/预算资金×100%={}%。", "90%"),
+        ("项目预算资金300万元，实际到位300万元，资金到位率100%；实际支出285万元，预算执行率为：285÷300={}%。", "95%"),
+    ):
+        assert [f.expected for f in findings(tmp_path, text.format(98) + "\n")["RT301"]] == [expected], text
+        assert "RT301" not in findings(tmp_path, text.format(expected.rstrip("%")) + "\n"), text
