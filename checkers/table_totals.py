@@ -55,11 +55,15 @@ def header_rows(rows: list[list[str]]) -> int:
 
 
 def column_headers(rows: list[list[str]], count: int, width: int) -> list[str]:
-    """Each column's header: its cells in the header rows joined (a cell merged down the rows counted once)."""
+    """Each column's header: its cells in the header rows joined (a cell merged down the rows counted once; a row
+    with one cell across the table is a title)."""
     out = []
+    spanning = [row for row in rows[:count] if width > 2 and sum(1 for cell in row if cell.strip()) == 1]
     for c in range(width):
         parts: list[str] = []
         for row in rows[:count]:
+            if any(row is title for title in spanning):
+                continue  # a title or “单位：万元” row across the table names no column
             text = row[c].strip() if c < len(row) else ""
             if text and (not parts or parts[-1] != text):
                 parts.append(text)

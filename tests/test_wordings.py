@@ -785,3 +785,17 @@ def test_rates_written_as_formulas(tmp_path: Path):
     ):
         assert [f.expected for f in findings(tmp_path, text.format(98) + "\n")["RT301"]] == [expected], text
         assert "RT301" not in findings(tmp_path, text.format(expected.rstrip("%")) + "\n"), text
+
+
+def test_rate_columns_of_a_table_are_recomputed_row_by_row(tmp_path: Path):
+    table = ("# 一、项目资金\n\n| 序号 | 支出内容 | 预算数 | 实际支出 | 执行率 |\n|---|---|---|---|---|\n"
+             "| 1 | 设备购置 | 200.00 | 192.00 | 96.00% |\n| 2 | 工程施工 | 80.00 | 76.00 | {}% |\n"
+             "| 3 | 其他费用 | 20.00 | 17.00 | 85.00% |\n| | 合计 | 300.00 | 285.00 | 95.00% |\n")  # fmt: skip
+    [slip] = findings(tmp_path, table.format("97.00"))["RT301"]
+    assert (slip.expected, slip.found) == ("95%", "97.00%") and slip.location.row == 3
+    assert findings(tmp_path, table.format("95.00")) == {}
+    received = ("# 一、项目资金\n\n| 资金来源 | 预算数 | 到位数 | 实际支出 | 到位率（%） | 执行率（%） |\n|---|---|---|---|---|---|\n"
+                "| 市级 | 200 | 180 | 171 | 90.00 | {} |\n| 合计 | 200 | 180 | 171 | 90.00 | 95.00 |\n")  # fmt: skip
+    assert findings(tmp_path, received.format("95.00")) == {}  # 171 ÷ 180
+    assert findings(tmp_path, received.format("85.50")) == {}  # 171 ÷ 200: the other base, left to the prose rule
+    assert [f.expected for f in findings(tmp_path, received.format("80.00"))["RT301"]] == ["95%"]

@@ -3,7 +3,8 @@
 按报告同一段中写出的数字复算（四舍五入到报告所写的小数位，另有容差 settings.rate_tolerance，缺省 0.01 个百分点）：
 得分率 = 得分 ÷ 权重；资金到位率 = 实际到位 ÷ 预算；预算执行率 = 实际支出 ÷ 实际到位（口径设为“预算”时为
 实际支出 ÷ 预算，两种口径不一致时提示口径；预算经调整时用调整后的预算：“调减至/调整为N”即N，“追加/调增N”加上N，“调整预算N”即N；“同比/较上年增加N”只是比较，不改变预算；“可用资金”即预算，“其中”所列为分项）；节约率 = （预算 − 实际）÷ 预算；核减率 = 核减金额 ÷ 送审金额；
-审计控制率 = （合同金额 − 审计金额）÷ 合同金额；完成率 = 实际完成数 ÷ 计划数（“投资完成率”等按金额）。同段（或同一小节前几段）缺少所需数字，或所用金额只是约数（“近450万元”“约450万元”）时不判断。
+审计控制率 = （合同金额 − 审计金额）÷ 合同金额；完成率 = 实际完成数 ÷ 计划数（“投资完成率”等按金额）。
+表格中的到位率、执行率列按同一行的金额复算（执行率按到位数或预算数之一相符即可）。同段（或同一小节前几段）缺少所需数字，或所用金额只是约数（“近450万元”“约450万元”）时不判断。
 """
 
 from __future__ import annotations
@@ -250,6 +251,7 @@ def check(a: Analysis, rule: Rule):
             f"{wording}写{statement.value}%，按报告所列数字复算（{formula}）为{format_percent(ratio)}",
             statement.location, statement.excerpt, expected=format_percent(ratio), found=f"{statement.value}%",
         )  # fmt: skip
+    yield from _table_rates(a, rule)
     for table in a.score_tables:
         if table.rate_col is None:
             continue
@@ -262,6 +264,19 @@ def check(a: Analysis, rule: Rule):
                     f"“{row.label}”得分率写{row.rate}%，按该行得分 ÷ 权重复算为{format_percent(ratio)}",
                     row.location, row.excerpt, expected=format_percent(ratio), found=f"{row.rate}%",
                 )  # fmt: skip
+
+
+def _table_rates(a: Analysis, rule: Rule):
+    """到位率/执行率 columns of any table against the same row's amounts."""
+    from checkers.table_rates import rate_slips
+
+    for table in a.document.tables:
+        for slip in rate_slips(table, a.tolerance):
+            yield rule.finding(
+                f"表格“{slip.column}”列写{slip.written}，按该行{slip.formula}复算为{format_percent(slip.ratio)}",
+                table.at(slip.row, slip.col + 1), slip.row_text, expected=format_percent(slip.ratio),
+                found=slip.written,
+            )  # fmt: skip
 
 
 RULE = Rule("RT301", "rates", Severity.ERROR, check, __doc__, FAILING, PASSING)
