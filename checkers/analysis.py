@@ -44,10 +44,11 @@ HEAD_SCORE_FIRST_RE = re.compile(
     r"\s*[（(，,、；;]\s*" + _HEAD_WEIGHT_WORD + r"(?P<weight>\d+(?:\.\d+)?)\s*分\s*[）)]?"
 )
 CLOSING_RE = re.compile(
-    rf"(?:扣(?:除)?\s*{NUM}\s*分[，,]\s*)?(?:该|本)(?:项(?:三级)?(?:指标)?|(?:三级)?指标)(?:最终|实际)?得(?:分)?(?:为)?\s*{NUM}\s*分"
+    rf"(?:扣(?:除|减)?\s*{NUM}\s*分[，,]\s*)?(?:该|本)(?:项(?:三级)?(?:指标)?|(?:三级)?指标)(?:最终|实际)?得(?:分)?(?:为)?\s*{NUM}\s*分"
 )
-DEDUCT_RE = re.compile(rf"扣(?:除)?\s*{NUM}\s*分")
-STANDARD_DEDUCTION = re.compile(r"每[^，。；]{0,8}扣|扣完为止|最多扣|最高扣|扣分上限")  # a scoring rule, not a deduction
+DEDUCT_RE = re.compile(rf"扣(?:除|减)?\s*{NUM}\s*分")
+SUMMED_WORDS = ("合计", "累计", "总计", "总共", "共")  # “共扣1.5分”: the analysis's deductions added up
+STANDARD_DEDUCTION = re.compile(r"每[^，。；]{0,8}扣|扣完为止|最多扣|最高扣|扣分上限|的扣\d|则扣|即扣")  # a scoring rule, not a deduction
 LEVEL1_PROSE_RE = re.compile(
     rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)(?:类)?指标\s*[，,（(]?\s*(?:总分|权重|满分|分值)(?:为)?\s*{NUM}\s*分\s*[）)]?\s*[，,]?\s*"
     rf"(?:(?:实际)?得分|实得)(?:为)?\s*{NUM}\s*分"
@@ -340,7 +341,7 @@ class IndicatorStatement:
     score: Decimal
     head: Paragraph
     closings: list[Closing] = field(default_factory=list)
-    deductions: list[Closing] = field(default_factory=list)  # a full-score indicator's “扣N分” outside the closings
+    deductions: list[Closing] = field(default_factory=list)  # the “扣N分” of the analysis outside the closings
 
     @property
     def label(self) -> str:
@@ -500,8 +501,7 @@ class Analysis:
                 current.closings.append(Closing(deduction, Decimal(closing.group(2)), paragraph,
                                                 sentence_at(rest, closing.start()), words))  # fmt: skip
                 spans.append(closing.span())
-            full_marks = current.score == current.weight  # only a full-score indicator's stray “扣N分” is a slip
-            for m in DEDUCT_RE.finditer(rest) if full_marks and "扣" in rest else ():  # outside a closing
+            for m in DEDUCT_RE.finditer(rest) if "扣" in rest else ():  # outside a closing
                 if any(a <= m.start() < b for a, b in spans):
                     continue
                 sentence = sentence_at(rest, m.start())
@@ -509,7 +509,9 @@ class Analysis:
                         or CONDITION.search(sentence) or in_parentheses(rest, m.start()) \
                         or _names_another_indicator(sentence, current.code):  # fmt: skip
                     continue
-                current.deductions.append(Closing(Decimal(m.group(1)), current.score, paragraph, sentence, m.group(0)))
+                before = rest[max(0, m.start() - 2) : m.start()]
+                words = next((w for w in SUMMED_WORDS if before.endswith(w)), "") + m.group(0)
+                current.deductions.append(Closing(Decimal(m.group(1)), current.score, paragraph, sentence, words))
         return statements
 
     @cached_property

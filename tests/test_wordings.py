@@ -799,3 +799,19 @@ def test_rate_columns_of_a_table_are_recomputed_row_by_row(tmp_path: Path):
     assert findings(tmp_path, received.format("95.00")) == {}  # 171 ÷ 180
     assert findings(tmp_path, received.format("85.50")) == {}  # 171 ÷ 200: the other base, left to the prose rule
     assert [f.expected for f in findings(tmp_path, received.format("80.00"))["RT301"]] == ["95%"]
+
+
+def test_deductions_in_the_analysis_when_the_closing_gives_none(tmp_path: Path):
+    one = "A21绩效目标合理性，权重3分，得分2分。绩效目标与实际工作内容相关性不足，扣{}分。\n"
+    assert [f.expected for f in findings(tmp_path, one.format("0.5"))["SC103"]] == ["扣1分"]
+    assert findings(tmp_path, one.format("1")) == {}
+    summed = ("B14运转程序规范性，权重4分，得分3分。\n\n项目开工日期早于合同签订日期，扣0.5分；培训记录日期填写错误，扣0.5分；"
+              "共扣{}分。根据相关评分标准，该指标得3分。\n")  # fmt: skip
+    assert [f.found for f in findings(tmp_path, summed.format("1.5"))["SC103"]] == ["扣1.5分"]
+    assert findings(tmp_path, summed.format("1")) == {}
+    several = "A11立项依据充分性，权重3分，得分2分。依据不足，扣0.5分；论证不充分，扣{}分。\n"
+    assert findings(tmp_path, several.format("0.5")) == {}
+    assert "SC103" in findings(tmp_path, several.format("1"))
+    assert "SC103" in findings(tmp_path, "B15绩效自评合理性，权重3分，得分2.5分。自评报告不完整，扣减1分，该指标得2.5分。\n")
+    rule = "A21绩效目标合理性，权重3分，得分2分。未按时完成的扣1分，逾期一个月以上的扣2分。目标设置不够细化，该指标得2分。\n"
+    assert findings(tmp_path, rule) == {}  # scoring rules, not this indicator's deductions

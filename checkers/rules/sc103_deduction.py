@@ -1,10 +1,12 @@
 """扣分与权重、得分不符：“扣N分”必须等于权重减得分。
 
-指标分析中写明的扣分，等于该指标开头所写权重与得分之差；未扣分（满分）的指标，结尾和分析文字中都不应写“扣N分”
+指标分析中写明的扣分，等于该指标开头所写权重与得分之差（结尾没有“扣N分，该指标得M分”时，分析中的“共扣N分”或各处扣分之和）；未扣分（满分）的指标，结尾和分析文字中都不应写“扣N分”
 （“每发现一处扣0.5分”这类评分标准的说法除外）。
 """
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from checkers.analysis import Analysis
 from checkers.finding import Severity
@@ -38,12 +40,32 @@ def check(a: Analysis, rule: Rule):
                     expected=f"扣{plain(expected)}分" if expected else "不扣分",
                     found=f"扣{format_score(deduction)}分",
                 )
+        if expected != 0 and statement.deductions and not any(c.deduction is not None for c in statement.closings):
+            yield from _analysis_deductions(statement, expected, rule)
         if expected == 0:
             for stray in statement.deductions:
                 yield rule.finding(
                     f"{statement.label}：得满分{format_score(statement.score)}分，但分析中写了“{stray.words}”",
                     stray.paragraph.location, stray.sentence, expected="不扣分", found=stray.words,
                 )  # fmt: skip
+
+
+def _analysis_deductions(statement, expected, rule: Rule):
+    """Without a “扣N分，该指标得M分” closing: the analysis's deductions (their “共扣N分”, or else their sum) must be
+    the weight minus the score."""
+    summed = [d for d in statement.deductions if not d.words.startswith("扣")]
+    deducted = summed[-1].deduction if summed else sum((d.deduction for d in statement.deductions), Decimal(0))
+    if deducted == expected:
+        return
+    last = summed[-1] if summed else statement.deductions[-1]
+    words = "“" + "”“".join(d.words for d in (summed[-1:] or statement.deductions)) + "”"
+    if not summed and len(statement.deductions) > 1:
+        words += f"，共扣{plain(deducted)}分"
+    yield rule.finding(
+        f"{statement.label}：分析中写{words}，但权重{format_score(statement.weight)}分"
+        f"减得分{format_score(statement.score)}分，应扣{plain(expected)}分",
+        last.paragraph.location, last.sentence, expected=f"扣{plain(expected)}分", found=f"扣{plain(deducted)}分",
+    )  # fmt: skip
 
 
 RULE = Rule("SC103", "deduction", Severity.ERROR, check, __doc__, FAILING, PASSING)
