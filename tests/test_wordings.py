@@ -815,3 +815,10 @@ def test_deductions_in_the_analysis_when_the_closing_gives_none(tmp_path: Path):
     assert "SC103" in findings(tmp_path, "B15绩效自评合理性，权重3分，得分2.5分。自评报告不完整，扣减1分，该指标得2.5分。\n")
     rule = "A21绩效目标合理性，权重3分，得分2分。未按时完成的扣1分，逾期一个月以上的扣2分。目标设置不够细化，该指标得2分。\n"
     assert findings(tmp_path, rule) == {}  # scoring rules, not this indicator's deductions
+
+
+def test_a_precise_small_amount_written_twice_slightly_differently(tmp_path: Path):
+    text = "项目预算300万元，实际支出215.84万元，结余资金84.16万元。\n\n年末项目结余资金{}万元已上缴财政，绩效良好。\n"
+    assert [f.expected for f in findings(tmp_path, text.format("84.18"))["UN501"]] == ["84.16万元"]
+    assert findings(tmp_path, text.format("84.16")) == {}
+    assert "UN501" not in findings(tmp_path, "监理费结余2.68万元，设计费结余2.69万元，绩效良好。\n")

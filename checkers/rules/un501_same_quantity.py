@@ -76,6 +76,12 @@ def _parts(subject: str) -> list[str]:
     return PART_NAME.findall(subject)
 
 
+def _comparable(figure: Figure) -> bool:
+    """Large enough, or precise enough (an amount to the fen: 84.16万元), that a near value is a slip, not another
+    quantity."""
+    return figure.value >= 100 or (figure.kind == "amount" and figure.places >= 2)
+
+
 def _key(subject: str) -> str:
     cjk = _NON_CJK.sub("", subject)
     return cjk[-4:] if len(cjk) >= 2 else ""
@@ -91,7 +97,7 @@ def _conflict(figure: Figure, other: Figure, same_paragraph: bool = False):
     if same_digits and all(families) and families[0] != families[1] and _significant(figure):
         return f"数量{figure.value}前文单位为“{other.unit}”，此处为“{figure.unit}”，量纲不同，请核对", f"{figure.value}{other.unit}"
     if (
-        figure.unit == other.unit and figure.value != other.value and figure.value >= 100
+        figure.unit == other.unit and figure.value != other.value and _comparable(figure)
         and abs(figure.value - other.value) <= max(figure.value, other.value) * Decimal("0.005")
         and _digits(figure.subject) == _digits(other.subject)  # “2023年预算” and “2024年预算” are two quantities
         and _parts(figure.subject) == _parts(other.subject)  # so are “一期实际支出” and “二期实际支出”
@@ -129,7 +135,7 @@ def check(a: Analysis, rule: Rule):
                 units = by_value[value] = {}
             nearby = [f for f in figures[:position] if f.value == value and f.unit != unit] if position else []
             candidates = nearby + [f for other_unit, f in units.items() if other_unit != unit] if units else list(nearby)
-            key = _key(figure.subject) if value >= 100 else ""
+            key = _key(figure.subject) if _comparable(figure) else ""
             values = by_key.setdefault((unit, key), {}) if key else {}
             if key and value not in values:
                 candidates += values.values()
