@@ -822,3 +822,11 @@ def test_a_precise_small_amount_written_twice_slightly_differently(tmp_path: Pat
     assert [f.expected for f in findings(tmp_path, text.format("84.18"))["UN501"]] == ["84.16万元"]
     assert findings(tmp_path, text.format("84.16")) == {}
     assert "UN501" not in findings(tmp_path, "监理费结余2.68万元，设计费结余2.69万元，绩效良好。\n")
+
+
+def test_a_listed_count_without_a_lead_word(tmp_path: Path):
+    text = "经现场核查，项目主要存在绩效目标不够细化、预算执行率偏低、资金支付不及时、长效管护机制不健全{}个方面的问题，评价得分良好。\n"
+    [count] = findings(tmp_path, text.format("三"))["CT701"]
+    assert count.expected == "4" and "（绩效目标不够细化、" in count.message
+    assert findings(tmp_path, text.format("四")) == {}
+    assert findings(tmp_path, "问题包括资料归档、验收管理等三个方面，评价得分良好。\n") == {}  # 等: not all listed

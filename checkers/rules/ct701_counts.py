@@ -32,11 +32,14 @@ FAILING = """\
 
 PASSING = FAILING.replace("共设置2个二级指标", "共设置3个二级指标")
 
+# “从决策、过程、产出、效益四个方面”, “存在目标不够细化、执行率偏低、支付不及时三个方面的问题”
 ENUMERATION_RE = re.compile(
-    r"(?:从|包括|涵盖|围绕)(?P<items>[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8}){1,9})(?:等)?(?P<n>[一二三四五六七八九十两\d]+)(?:个|项|类)(?:方面|部分|内容)"
+    r"(?P<items>[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12}){1,9})(?P<etc>等)?(?P<n>[一二三四五六七八九十两\d]+)(?:个|项|类)"
+    r"(?:方面|部分|内容)"
 )
 
 
+LIST_LEAD = re.compile(r"^.*?(?:从|包括|涵盖|围绕|存在|涉及|分为|即)")
 LAST_JOIN = re.compile(r"以及|和|及|与")
 
 
@@ -76,9 +79,14 @@ def check(a: Analysis, rule: Rule):
                 )  # fmt: skip
         for m in ENUMERATION_RE.finditer(paragraph.text) if "、" in paragraph.text else ():
             listed = m.group("items").split("、")
+            listed[0] = LIST_LEAD.sub("", listed[0])  # “主要存在目标不够细化” lists “目标不够细化”
+            etc = bool(m.group("etc")) or listed[-1].endswith("等")
+            listed[-1] = listed[-1].removesuffix("等")
             split = [*listed[:-1], *LAST_JOIN.split(listed[-1], maxsplit=1)]  # “产出和效益”: 和 may join two items
             items = split if len(split) > len(listed) and all(len(item) >= 2 for item in split) else listed
             stated = _number(m.group("n"))
+            if etc and len(items) < stated:
+                continue  # “A、B等三个方面”: the list is not complete
             if Decimal(len(items)) != stated and Decimal(len(listed)) != stated:  # (“运行与维护” may be one item)
                 yield rule.finding(
                     f"列举了{len(items)}项（{'、'.join(items)}），却写“{m.group('n')}个”",
