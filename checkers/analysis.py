@@ -275,7 +275,7 @@ def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTa
                       and not NOT_A_LABEL.search(header[i])]  # fmt: skip
     result = ScoreTable(table, weight, score, rate, label_cols, header=header)
     first_number = min(c for c in (weight, score, rate) if c is not None)
-    rate_in_percent = rate is not None and bool(_PERCENT_HEADER.search(header[rate]))  # “得分率（%）”: 80.00 is 80%
+    rate_scale = _rate_scale(header[rate], [cells[rate] for cells in rows[header_index + 1 :]]) if rate is not None else None
     for r, cells in enumerate(rows[header_index + 1 :], header_index + 2):  # grid rows: every row is full width
         labels: list[str] = []
         for i in label_cols:
@@ -288,7 +288,7 @@ def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTa
         rate_text = cells[rate].replace("％", "%") if rate is not None else ""
         result.rows.append(ScoreRow(
             labels, number_in(cells[weight]), number_in(cells[score].replace("分", "")),
-            _rate_value(rate_text, rate_in_percent), r, total is not None,
+            _rate_value(rate_text, rate_scale), r, total is not None,
             table.at(r), table.row_text(r - 1), cells,
         ))  # fmt: skip
     return result
@@ -297,11 +297,26 @@ def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTa
 _PERCENT_HEADER = re.compile(r"[（(]\s*[%％]\s*[）)]|[%％]$")
 
 
-def _rate_value(text: str, in_percent: bool) -> Decimal | None:
-    """A 得分率 cell in percent: “85%”, or a bare “85.00” under a “得分率（%）” header."""
+def _rate_scale(header: str, cells: list[str]) -> Decimal | None:
+    """How bare numbers of a 得分率 column read as percents: ×1 under “得分率（%）”, ×100 when every figure is a
+    fraction (0.85, 1.00), None when they cannot be read (a “%” on each cell needs no scale)."""
+    if _PERCENT_HEADER.search(header):
+        return Decimal(1)
+    values = [number_in(cell) for cell in cells if cell.strip() and not cell.strip().endswith(("%", "％"))]
+    numbers = [v for v in values if v is not None]
+    if numbers and all(0 <= v <= 1 for v in numbers) and any("." in cell for cell in cells):
+        return Decimal(100)
+    return None
+
+
+def _rate_value(text: str, scale: Decimal | None) -> Decimal | None:
+    """A 得分率 cell in percent: “85%”, or a bare “85.00” under “得分率（%）”, or a fraction “0.85” in a column of them."""
     if text.endswith("%"):
         return number_in(text.rstrip("%"))
-    return number_in(text) if in_percent else None
+    value = number_in(text) if scale is not None else None
+    if value is None or scale is None:
+        return None
+    return value.scaleb(2) if scale == 100 else value  # 0.81 is 81% (to the same places: 0.885 is 88.5%)
 
 
 _QUOTED_LABEL = re.compile(r"^\s*[“\"「‘](.+?)[”\"」’]\s*指标$")  # “预算执行率”指标 → 预算执行率

@@ -186,3 +186,11 @@ def test_every_level_with_its_own_分值_column(tmp_path: Path):
     prose = "A11立项依据充分性，权重12分，得分10分。"
     assert check(tmp_path, prose, grid) == {}
     assert "SC101" in check(tmp_path, prose.replace("得分10分", "得分11分"), grid)
+
+
+def test_a_得分率_column_of_fractions(tmp_path: Path):
+    grid = [["指标", "权重", "得分", "得分率"], ["A.决策", "20", "17", "0.85"], ["B.过程", "29", "23.5", "0.81"],
+            ["C.产出", "24", "24", "1.00"], ["D.效益", "27", "24", "0.89"], ["合计", "100", "88.5", "0.885"]]  # fmt: skip
+    assert "RT301" not in check(tmp_path, grid)
+    grid[1][3] = "0.80"
+    assert [f.expected for f in check(tmp_path, grid)["RT301"]] == ["85%"]
