@@ -194,3 +194,23 @@ def test_a_得分率_column_of_fractions(tmp_path: Path):
     assert "RT301" not in check(tmp_path, grid)
     grid[1][3] = "0.80"
     assert [f.expected for f in check(tmp_path, grid)["RT301"]] == ["85%"]
+
+
+def test_a_score_table_inside_a_one_cell_frame(tmp_path: Path):
+    document = docx.Document()
+    document.add_heading("一、评价情况", 1)
+    document.add_paragraph("决策指标总分20分，得分17分。")
+    frame = document.add_table(rows=1, cols=1)
+    cell = frame.cell(0, 0)
+    cell.paragraphs[0].text = "表1 决策指标得分"
+    inner = cell.add_table(rows=4, cols=3)
+    for r, row in enumerate([["三级指标", "权重", "得分"], ["A11立项依据充分性", "12", "10"], ["A12立项程序规范性", "8", "7"],
+                             ["合计", "20", "16"]]):  # fmt: skip
+        for c, text in enumerate(row):
+            inner.cell(r, c).text = text
+    path = tmp_path / "frame.docx"
+    document.save(str(path))
+    document_read = read_document(path)
+    assert len(document_read.tables) == 1 and document_read.tables[0].n_cols == 3
+    found = {f.rule for f in check_document(document_read)}
+    assert {"TT201", "TT202"} <= found

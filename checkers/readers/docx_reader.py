@@ -129,11 +129,27 @@ def text_box_blocks(p: _Element) -> list[_Element]:
 
 
 def reading_order(blocks: Iterator[_Element], boxes: bool) -> Iterator[_Element]:
-    """``blocks`` with, when ``boxes`` (the document has text boxes), each paragraph's text-box content after it."""
+    """``blocks`` with, when ``boxes`` (the document has text boxes), each paragraph's text-box content after it; a
+    frame (a one-cell table holding a table, as WPS pastes them) gives its content instead of itself."""
     for el in blocks:
+        frame = _frame_cell(el) if el.tag == W_TBL else None
+        if frame is not None:
+            yield from reading_order(_iter_blocks(frame), boxes)
+            continue
         yield el
         if boxes and el.tag == W_P:
             yield from text_box_blocks(el)
+
+
+def _frame_cell(tbl: _Element) -> _Element | None:
+    """The only cell of a one-cell table that holds a table of its own (a frame around the real table), else None."""
+    rows = list(_iter_tagged(tbl, W_TR))
+    if len(rows) != 1:
+        return None
+    cells = list(_iter_tagged(rows[0], W_TC))
+    if len(cells) != 1 or not any(block.tag == W_TBL for block in _iter_blocks(cells[0])):
+        return None
+    return cells[0]
 
 
 def _placeholder(el: _Element) -> bool:
