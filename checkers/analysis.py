@@ -282,7 +282,9 @@ def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTa
             label = cells[i].strip()
             if label and label not in labels:
                 labels.append(label)
-        total = next((cell for cell in cells[:first_number] if TOTAL_LABEL.match(_NO_SPACE.sub("", cell))), None)
+        lead = cells[:first_number]
+        total = next((cell for cell in lead if TOTAL_LABEL.match(_NO_SPACE.sub("", cell))), None) \
+            if any("计" in cell or "总分" in cell for cell in lead) else None  # fmt: skip
         if total is not None and not labels:
             labels = [total.strip()]  # “合计” written across the 序号/编号 column only
         rate_text = cells[rate].replace("％", "%") if rate is not None else ""

@@ -31,10 +31,9 @@ _CN_NUMERAL = f"[{_CN_DIGITS}][{_CN_DIGITS}百千万亿点佰仟]*"
 CN_COUNT_UNITS = ("个", "项", "家", "类", "部分", "方面", "条")
 _CN_MEASURE_UNITS = ("亿元", "万元", "千元", "元", "平方米", "延米", "公里", "千米", "公顷", "亩")
 CN_PERCENT = rf"百分之(?P<percent>{_CN_NUMERAL})"
-CN_FIGURE_RE = re.compile(
-    rf"{CN_PERCENT}|(?P<num>{_CN_NUMERAL})(?P<unit>"
-    + "|".join(sorted(CN_COUNT_UNITS + _CN_MEASURE_UNITS, key=len, reverse=True))
-    + ")"
+CN_PERCENT_RE = re.compile(CN_PERCENT)
+CN_FIGURE_RE = re.compile(  # a pattern opening with a character set: the engine skips ahead to its characters
+    rf"(?P<num>{_CN_NUMERAL})(?P<unit>" + "|".join(sorted(CN_COUNT_UNITS + _CN_MEASURE_UNITS, key=len, reverse=True)) + ")"
 )
 _CN_NOT_BEFORE = frozenset("第几数多余上百千万亿佰仟" + _CN_DIGITS)  # 第三个, 几十万元, 上百万元: not figures
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -174,7 +173,8 @@ def _chinese_figure(text: str, match: re.Match[str]) -> Figure | None:
     start, end = match.span()
     if start and text[start - 1] in _CN_NOT_BEFORE:
         return None
-    percent, numeral, unit = match.group("percent", "num", "unit")
+    groups = match.groupdict()
+    percent, numeral, unit = groups.get("percent"), groups.get("num"), groups.get("unit")
     if percent is not None:
         value = chinese_value(percent)
         return Figure(value, match.group(), "%", start, end, text) if value is not None else None
@@ -213,7 +213,7 @@ def extract_figures(text: str) -> list[Figure]:
             unit = "%"
         append(Figure(value, written, unit, start, end, text))
     sorted_already = True
-    for match in CN_FIGURE_RE.finditer(text):
+    for match in (*CN_FIGURE_RE.finditer(text), *(CN_PERCENT_RE.finditer(text) if "百分之" in text else ())):
         figure = _chinese_figure(text, match)
         if figure is not None:
             append(figure)

@@ -36,8 +36,6 @@ def _columns(header: list[str], body: list[list[str]]) -> dict[str, int]:
     roles: dict[str, int] = {}
     for c, text in enumerate(header):
         h = re.sub(r"\s+", "", text)
-        if not any(parse_number(row[c].replace(" ", "").rstrip("%％")) is not None for row in body if c < len(row)):
-            continue
         if "率" in h or "比例" in h:
             role = "received_rate" if "到位" in h else "execution_rate" if "执行" in h else None
         elif "到位" in h:
@@ -48,9 +46,13 @@ def _columns(header: list[str], body: list[list[str]]) -> dict[str, int]:
             role = "budget"
         else:
             role = None
-        if role is not None:
-            roles.setdefault(role, c)
+        if role is not None and role not in roles and _holds_figures(body, c):
+            roles[role] = c
     return roles
+
+
+def _holds_figures(body: list[list[str]], c: int) -> bool:
+    return any(parse_number(row[c].replace(" ", "").rstrip("%％")) is not None for row in body if c < len(row))
 
 
 def _rate(text: str, in_percent: bool) -> Decimal | None:

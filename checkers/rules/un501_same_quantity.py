@@ -79,7 +79,7 @@ def _parts(subject: str) -> list[str]:
 def _comparable(figure: Figure) -> bool:
     """Large enough, or precise enough (an amount to the fen: 84.16万元), that a near value is a slip, not another
     quantity."""
-    return figure.value >= 100 or (figure.kind == "amount" and figure.places >= 2)
+    return figure.value >= 100 or (figure.unit in MONEY_UNITS and figure.places >= 2)
 
 
 def _key(subject: str) -> str:
