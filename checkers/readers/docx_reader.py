@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -143,10 +144,10 @@ def reading_order(blocks: Iterator[_Element], boxes: bool) -> Iterator[_Element]
 
 def _frame_cell(tbl: _Element) -> _Element | None:
     """The only cell of a one-cell table that holds a table of its own (a frame around the real table), else None."""
-    rows = list(_iter_tagged(tbl, W_TR))
+    rows = list(islice(_iter_tagged(tbl, W_TR), 2))
     if len(rows) != 1:
         return None
-    cells = list(_iter_tagged(rows[0], W_TC))
+    cells = list(islice(_iter_tagged(rows[0], W_TC), 2))
     if len(cells) != 1 or not any(block.tag == W_TBL for block in _iter_blocks(cells[0])):
         return None
     return cells[0]
