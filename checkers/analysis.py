@@ -60,10 +60,14 @@ COUNT_CHILDREN_RE = re.compile(r"共设置\s*(?P<n>\d+|[一二三四五六七八
 TOTAL_RES = (
     re.compile(rf"综合(?:评价)?得分(?:为)?\s*{NUM}\s*分"),
     re.compile(rf"总得分(?:为)?\s*{NUM}\s*分"),
-    re.compile(rf"评价结果为\s*{NUM}\s*分|(?<!综合)评价(?:总)?得分(?:为)?\s*{NUM}\s*分"),
-    re.compile(rf"(?:本|该)项目(?:最终|总)?得分(?:为)?\s*{NUM}\s*分"),
+    re.compile(rf"评价(?:结果|得分)为\s*{NUM}\s*分"),
     re.compile(rf"最终(?:评分|得分)(?:结果)?(?:为)?[：:]?\s*(?:总得分为)?\s*{NUM}\s*分"),
 )
+# looser wordings (“本项目绩效评价得分89.5分”, “该项目得分85.8分”): only when nothing in their sentence says they are
+# someone else's (a unit, an expert, a sub-project, a self-evaluation, another year, a project compared with)
+LOOSE_TOTAL_RE = re.compile(rf"(?<!综合)评价(?:总)?得分\s*{NUM}\s*分|(?:本|该)项目(?:最终|总)?得分(?:为)?\s*{NUM}\s*分")
+GRADING_SCALE = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:及)?(?:以上|以下|至|—|-|～)")  # “90分（含）以上的评定为优”
+SOMEONE_ELSES = re.compile(r"主管部门|部门整体|同类|对比|比较|负责人|子项|分项|自评|以上|以下|（含）|\(含\)")
 TOTAL_HINT = re.compile(r"综合|总得分|评价(?:结果|得分|总得分)|最终|[本该]项目(?:最终|总)?得分")
 # a score of something else (a survey, an assessment of hospitals…) written with the same words as the total
 # a figure of one contract, lot or phase rather than of the whole project (“监理合同…执行率80%”, “一期尾款预算…”)
@@ -99,7 +103,7 @@ def _survey_grade(head: str) -> bool:
     return bool(SURVEY.search(clause)) and "其中" not in clause and "指标" not in clause
 
 CONDITION = re.compile(r"如|若|凡|否则|不扣分|未扣分|不重复扣|不再扣")  # “如未制定管理办法扣2分”: a rule, not this year's deduction
-YEAR_IN_TEXT = re.compile(r"((?:19|20)\d{2})年")
+YEAR_IN_TEXT = re.compile(r"((?:19|20)\d{2})年(?!\d{1,2}月)")  # a year, not a date (截至2023年12月31日)
 YEAR_AT_END = re.compile(r"((?:19|20)\d{2})年度?的?$")
 NOT_THE_TOTAL = re.compile(OTHER_PERIOD.pattern + r"|满意度|问卷|调查|测评|考核|考评|自评|医院|单位|学校|街道|社区|子项|分项|指标")
 GRADE_RE = re.compile(r"(?:绩效评级|评价等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论|评价结果)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
@@ -537,10 +541,13 @@ class Analysis:
         for paragraph in self.paragraphs:
             if "分" not in paragraph.text or not TOTAL_HINT.search(paragraph.text):
                 continue
-            for pattern in TOTAL_RES:
+            for pattern in (*TOTAL_RES, LOOSE_TOTAL_RE):
                 for m in pattern.finditer(paragraph.text):
                     clause = clause_before(paragraph.text, m.start())
-                    if NOT_THE_TOTAL.search(clause) or self._other_year(clause):
+                    if NOT_THE_TOTAL.search(clause) or self._other_year(clause) or self._another_report_year(clause) \
+                            or ONE_EXPERT.search(clause) or GRADING_SCALE.match(paragraph.text, m.end()):  # fmt: skip
+                        continue
+                    if pattern is LOOSE_TOTAL_RE and self._someone_elses(sentence_head(paragraph.text, m.start())):
                         continue
                     subject = PROJECT_NAMED.search(clause)  # “乙项目综合评价得分72分” names its project
                     out.append(Statement("total", Decimal(next(g for g in m.groups() if g is not None)), paragraph.location,
@@ -643,6 +650,15 @@ class Analysis:
         titles = [p.text for p in self.paragraphs[:8] if len(p.text) <= 60 and "。" not in p.text]
         return {y for text in titles for y in re.findall(r"(?:19|20)\d{2}", text)}
 
+    def _someone_elses(self, head: str) -> bool:
+        """The sentence so far gives someone else's score or grade, another year's, or the grading scale."""
+        return bool(SOMEONE_ELSES.search(head) or OTHER_PERIOD.search(head) or SURVEY.search(head)
+                    or ONE_EXPERT.search(head)) or self._another_report_year(head)  # fmt: skip
+
+    def _another_report_year(self, clause: str) -> bool:
+        """The clause names a year the report's title shows is not its own (“该项目2022年度绩效评价得分为82分”)."""
+        return bool(self.report_years) and any(y not in self.report_years for y in YEAR_IN_TEXT.findall(clause))
+
     def names_another_year(self, clause: str) -> bool:
         """The clause names a year (“2022年该项目预算执行率为90%”) that is not known to be the report's own."""
         years = YEAR_IN_TEXT.findall(clause)
@@ -676,14 +692,19 @@ class Analysis:
     def grade_statements(self) -> list[Statement]:
         out: list[Statement] = []
         for paragraph in self.paragraphs:
-            if "级" not in paragraph.text and "评价结" not in paragraph.text and "等次" not in paragraph.text:
-                continue  # every grade keyword holds "级" or "等次", or is "评价结论/评价结果"
+            if "级" not in paragraph.text and "评价结" not in paragraph.text and "等次" not in paragraph.text \
+                    and "档次" not in paragraph.text:  # fmt: skip
+                continue  # every grade keyword holds "级", "等次" or "档次", or is "评价结论/评价结果"
             matches = list(GRADE_RE.finditer(paragraph.text))
             taken = [m.span() for m in matches]
             matches += [m for m in GRADE_AFTER_RE.finditer(paragraph.text)
                         if not any(a < m.end() and m.start() < b for a, b in taken)
-                        and GRADED.search(sentence_head(paragraph.text, m.start()))]  # fmt: skip
+                        and GRADED.search(sentence_head(paragraph.text, m.start()))
+                        and not self._someone_elses(sentence_head(paragraph.text, m.start()))]  # fmt: skip
             for m in matches:
+                if OTHER_PERIOD.search(clause_before(paragraph.text, m.start())) \
+                        or self._someone_elses(sentence_head(paragraph.text, m.start())):  # fmt: skip
+                    continue  # “上年度该项目绩效评价等级为‘优’”, “主管部门……评价等级为‘优’”
                 if SURVEY.search(clause_before(paragraph.text, m.start())) or paragraph.text.startswith("的", m.end() + 1):
                     continue  # “居民问卷中评价结果为‘优’的占62%” is a survey answer
                 if _survey_grade(sentence_head(paragraph.text, m.start())):

@@ -830,3 +830,26 @@ def test_a_listed_count_without_a_lead_word(tmp_path: Path):
     assert count.expected == "4" and "（绩效目标不够细化、" in count.message
     assert findings(tmp_path, text.format("四")) == {}
     assert findings(tmp_path, "问题包括资料归档、验收管理等三个方面，评价得分良好。\n") == {}  # 等: not all listed
+
+
+OTHERS_SCORES = (
+    "项目下设三个子项目，其中雨污分流改造子项目得分92分，属于“优”等级。",
+    "项目实施单位在2023年度区级部门整体绩效评价中被评定为优秀等次。",
+    "项目负责人在年度绩效考核中被评为优秀等次。",
+    "根据评分规则，综合得分90分（含）以上的评定为“优秀”等次，80分（含）至90分的评定为“良好”等次。",
+    "经项目单位自评，本项目得分95分，自评等级为“优”。",
+    "该项目2022年度绩效评价得分为82分，本年度较上年提升3.6分。",
+    "项目主管部门区卫健委2023年度部门整体绩效评价得分92分，评价等级为“优”。",
+    "本次评价采取专家评分法，专家甲评价得分为84分，专家乙评价得分为86分，取平均值后本项目综合评价得分85.6分。",
+    "上年度该项目绩效评价等级为“优”，本年度有所下降。",
+    "与同类项目对比，2023年区级同类项目“家庭医生签约服务”，该项目得分78分，评价等级为“中”。",
+    "2022年，该项目得分82分，评价等级为“良”。",
+)
+
+
+def test_scores_and_grades_of_someone_else_are_not_the_report_total(tmp_path: Path):
+    head = "# 2023年度社区卫生服务能力提升项目绩效评价报告\n\n本项目综合评价得分85.6分，绩效评价等级为“良”。\n\n"
+    for sentence in OTHERS_SCORES:
+        assert findings(tmp_path, head + sentence + "\n") == {}, sentence
+    own = head + "经专家评议，该项目综合评价得分85.6分，绩效级别评定为“优”。\n"  # a panel's, the report's own
+    assert [f.expected for f in findings(tmp_path, own)["GR401"]] == ["良"]
