@@ -43,11 +43,14 @@ HEAD_SCORE_FIRST_RE = re.compile(
     _HEAD_LABEL + r"(?:\s*[，,：:（(。]\s*(?:该指标|本指标)?(?:指标)?|\s*指标|(?=得分))" + _HEAD_SCORE_WORD + r"(?P<score>\d+(?:\.\d+)?)\s*分"
     r"\s*[（(，,、；;]\s*" + _HEAD_WEIGHT_WORD + r"(?P<weight>\d+(?:\.\d+)?)\s*分\s*[）)]?"
 )
+_FIGURE = r"\d+(?:\.\d+)?"
+# “扣2分，该指标得2分”, “该指标得分为3分”, “该指标扣1分，得3分”: the deduction (before or inside) and the score
 CLOSING_RE = re.compile(
-    rf"(?:扣(?:除|减)?\s*{NUM}\s*分[，,]\s*)?(?:该|本)(?:项(?:三级)?(?:指标)?|(?:三级)?指标)(?:最终|实际)?得(?:分)?(?:为)?\s*{NUM}\s*分"
+    rf"(?:扣(?:除|减)?\s*(?P<deduction>{_FIGURE})\s*分[，,]\s*)?(?:该|本)(?:项(?:三级)?(?:指标)?|(?:三级)?指标)(?:最终|实际)?"
+    rf"(?:共?扣(?:除|减)?\s*(?P<deducted>{_FIGURE})\s*分[，,]\s*)?得(?:分)?(?:为)?\s*(?P<score>{_FIGURE})\s*分"
 )
 DEDUCT_RE = re.compile(rf"扣(?:除|减)?\s*{NUM}\s*分")
-SUMMED_WORDS = ("合计", "累计", "总计", "总共", "共")  # “共扣1.5分”: the analysis's deductions added up
+SUMMED_WORDS = ("共计", "合计", "累计", "总计", "总共", "共")  # “共扣1.5分”: the analysis's deductions added up
 STANDARD_DEDUCTION = re.compile(r"每[^，。；]{0,8}扣|扣完为止|最多扣|最高扣|扣分上限|的扣\d|则扣|即扣")  # a scoring rule, not a deduction
 LEVEL1_PROSE_RE = re.compile(
     rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)(?:类)?指标\s*[，,（(]?\s*(?:总分|权重|满分|分值)(?:为)?\s*{NUM}\s*分\s*[）)]?\s*[，,]?\s*"
@@ -102,6 +105,8 @@ def _survey_grade(head: str) -> bool:
     clause = match.group("clause")
     return bool(SURVEY.search(clause)) and "其中" not in clause and "指标" not in clause
 
+ELSEWHERE = re.compile(r"已在[^，。；]{0,24}?(?:指标)?中(?:已)?扣|在[^，。；]{0,24}指标中(?:已)?扣")  # another indicator's
+EACH_WORDS = ("各", "分别", "每")  # “各扣0.5分”, “分别扣1分和0.5分”: how much in all is not written
 CONDITION = re.compile(r"如|若|凡|否则|不扣分|未扣分|不重复扣|不再扣")  # “如未制定管理办法扣2分”: a rule, not this year's deduction
 YEAR_IN_TEXT = re.compile(r"((?:19|20)\d{2})年(?!\d{1,2}月)")  # a year, not a date (截至2023年12月31日)
 YEAR_AT_END = re.compile(r"((?:19|20)\d{2})年度?的?$")
@@ -117,7 +122,11 @@ RATE_RE = re.compile(
     r"(?:" + NUM + r"\s*[%％]|" + CN_PERCENT + ")"
     r"(?!\s*(?:的|以上|以下|及以上|及以下|（含）|\(含\)|或以上))"
 )
-SCORING_STANDARD = re.compile(r"评分标准[：:，,]|得满分|每(?:低|高|少|多|降低|提高)|不得分|的得|按比例")
+# the scoring rules quoted (“评分标准：……”, “评分要点：……”), not “根据相关评分标准，扣1分” applying them
+SCORING_STANDARD = re.compile(
+    r"(?<!根据)(?<!依据)(?<!按照)(?<!相关)评分标准[：:，,]|评分(?:要点|细则|办法|规则)[：:，,]|得满分|每(?:低|高|少|多|降低|提高)"
+    r"|不得分|的得|按比例"
+)
 # the grade before its word: “综合评价得分89.5分，属于‘优’等级”, “评定为优秀等次”
 GRADE_AFTER_RE = re.compile(r"(?:属于|评定为|评为|定为|确定为|为)\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?\s*(?:等级|等次|档次|级)")
 GRADED = re.compile(r"得分|评价|绩效")  # the sentence so far is about the evaluation's result
@@ -516,22 +525,25 @@ class Analysis:
             for closing in CLOSING_RE.finditer(rest) if ("指标" in rest or "该项" in rest or "本项" in rest) else ():
                 if past and OTHER_PERIOD.search(sentence_at(rest, closing.start())):
                     continue  # “上年度评价中该项得分3分”
-                deduction = Decimal(closing.group(1)) if closing.group(1) else None
+                deducted = closing.group("deduction") or closing.group("deducted")
+                deduction = Decimal(deducted) if deducted else None
                 whole = closing.group(0)
                 words = whole[max(whole.rfind("该"), whole.rfind("本"), 0) :]  # without the “扣2分，” before it
-                current.closings.append(Closing(deduction, Decimal(closing.group(2)), paragraph,
+                current.closings.append(Closing(deduction, Decimal(closing.group("score")), paragraph,
                                                 sentence_at(rest, closing.start()), words))  # fmt: skip
                 spans.append(closing.span())
             for m in DEDUCT_RE.finditer(rest) if "扣" in rest else ():  # outside a closing
                 if any(a <= m.start() < b for a, b in spans):
                     continue
                 sentence = sentence_at(rest, m.start())
-                if SCORING_STANDARD.search(sentence) or STANDARD_DEDUCTION.search(sentence) or OTHER_PERIOD.search(sentence) \
+                whole = rest[rest.rfind("。", 0, m.start()) + 1 : m.start()]  # “评分要点：A，扣1分；B，扣1分；……”
+                if SCORING_STANDARD.search(whole) or STANDARD_DEDUCTION.search(sentence) or OTHER_PERIOD.search(sentence) \
                         or CONDITION.search(sentence) or in_parentheses(rest, m.start()) \
-                        or _names_another_indicator(sentence, current.code):  # fmt: skip
-                    continue
+                        or _names_another_indicator(sentence, current.code) or ELSEWHERE.search(sentence) \
+                        or not Decimal(m.group(1)):  # fmt: skip
+                    continue  # (“本项扣0分” deducts nothing)
                 before = rest[max(0, m.start() - 2) : m.start()]
-                words = next((w for w in SUMMED_WORDS if before.endswith(w)), "") + m.group(0)
+                words = next((w for w in SUMMED_WORDS + EACH_WORDS if before.endswith(w)), "") + m.group(0)
                 current.deductions.append(Closing(Decimal(m.group(1)), current.score, paragraph, sentence, words))
         return statements
 

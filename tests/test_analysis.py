@@ -33,11 +33,12 @@ def test_indicator_head_variants(text, label, weight, score):
         ("根据相关评分标准，扣2分，该指标得2分。", "2", "2"),
         ("依据评分标准，本指标得分为3分。", None, "3"),
         ("根据相关评分标准，该项指标得4分。", None, "4"),
+        ("综上所述，该指标扣1分，得3分。", "1", "3"),
     ],
 )
 def test_closing_variants(text, deduction, score):
     match = CLOSING_RE.search(text)
-    assert match and match.group(1) == deduction and match.group(2) == score
+    assert match and (match.group("deduction") or match.group("deducted")) == deduction and match.group("score") == score
 
 
 def test_level1_prose_variants():

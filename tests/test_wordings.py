@@ -853,3 +853,24 @@ def test_scores_and_grades_of_someone_else_are_not_the_report_total(tmp_path: Pa
         assert findings(tmp_path, head + sentence + "\n") == {}, sentence
     own = head + "经专家评议，该项目综合评价得分85.6分，绩效级别评定为“优”。\n"  # a panel's, the report's own
     assert [f.expected for f in findings(tmp_path, own)["GR401"]] == ["良"]
+
+
+DEDUCTIONS_QUIET = (
+    "B17合同管理规范性，权重4分，得分3分。\n\n经核查，有1份合同签订时间晚于开工时间，扣1分。\n\n综上所述，该指标扣1分，得3分。",
+    "A11立项依据充分性，权重3分，得分3分。\n\n部分前期手续不完善的问题已在“立项程序规范性”指标中扣1分，本指标不再考虑。根据相关评分标准，该指标得3分。",
+    "B16档案管理规范性，权重4分，得分3分。\n\n会议纪要未归档，扣0.5分；2份合同原件缺失，扣0.5分，共计扣1分。根据相关评分标准，该指标得3分。",
+    "B17合同管理规范性，权重4分，得分3分。\n\n经核查，有2份合同签订时间晚于开工时间，各扣0.5分。根据相关评分标准，该指标得3分。",
+    "B17合同管理规范性，权重4分，得分2.5分。\n\n2份合同签订晚于开工，1份合同未约定履约保证金，分别扣1分和0.5分。根据相关评分标准，该指标得2.5分。",
+    "B22资金使用合规性，权重5分，得分5分。\n\n经抽查，资金使用符合财务管理制度，本项扣0分。根据相关评分标准，该指标得5分。",
+    "A21绩效目标合理性，权重3分，得分2分。\n\n评分要点：绩效目标与项目内容不相关，扣1分；绩效指标未量化，扣1分；目标值明显偏低，扣1分。"
+    "经核查，项目绩效指标未量化。根据相关评分标准，该指标得2分。",
+)
+
+
+def test_deductions_restated_given_per_item_elsewhere_or_as_rules(tmp_path: Path):
+    for text in DEDUCTIONS_QUIET:
+        assert findings(tmp_path, text + "\n") == {}, text
+    applied = "B17合同管理规范性，权重4分，得分3分。\n\n经核查，有1份合同签订时间晚于开工时间，根据评分标准，扣0.5分。综上，该指标得3分。\n"
+    assert [f.expected for f in findings(tmp_path, applied)["SC103"]] == ["扣1分"]
+    restated = DEDUCTIONS_QUIET[0].replace("该指标扣1分", "该指标扣1.5分")
+    assert [f.found for f in findings(tmp_path, restated + "\n")["SC103"]] == ["扣1.5分"]

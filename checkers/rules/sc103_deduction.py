@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from checkers.analysis import Analysis
+from checkers.analysis import EACH_WORDS, Analysis
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from evaluation_model import format_score, plain
@@ -53,6 +53,8 @@ def check(a: Analysis, rule: Rule):
 def _analysis_deductions(statement, expected, rule: Rule):
     """Without a “扣N分，该指标得M分” closing: the analysis's deductions (their “共扣N分”, or else their sum) must be
     the weight minus the score."""
+    if any(d.words.startswith(EACH_WORDS) for d in statement.deductions):
+        return  # “各扣0.5分”: the total is not written
     summed = [d for d in statement.deductions if not d.words.startswith("扣")]
     deducted = summed[-1].deduction if summed else sum((d.deduction for d in statement.deductions), Decimal(0))
     if deducted == expected:
