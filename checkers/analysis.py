@@ -129,7 +129,6 @@ SCORING_STANDARD = re.compile(
 )
 # the grade before its word: “综合评价得分89.5分，属于‘优’等级”, “评定为优秀等次”
 GRADE_AFTER_RE = re.compile(r"(?:属于|评定为|评为|定为|确定为|为)\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?\s*(?:等级|等次|档次|级)")
-GRADED = re.compile(r"得分|评价|绩效")  # the sentence so far is about the evaluation's result
 GRADE_WORDS = {"优秀": "优", "良好": "良", "优": "优", "良": "良", "中": "中", "差": "差"}
 
 
@@ -336,6 +335,7 @@ def _rate_value(text: str, scale: Decimal | None) -> Decimal | None:
 
 _QUOTED_LABEL = re.compile(r"^\s*[“\"「‘](.+?)[”\"」’]\s*指标$")  # “预算执行率”指标 → 预算执行率
 _LABEL_SEPARATOR = re.compile(r"[，,：:（(。]")
+_LIST_NUMBER = re.compile(r"^\s*(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])")
 _CODED_OR_QUOTED = re.compile(r"^\s*(?:[A-Z]\d|[“\"「‘])")
 
 
@@ -344,7 +344,11 @@ def head_match(text: str) -> re.Match[str] | None:
     name, since “决策指标权重20分，得分16分” is a 一级 subtotal."""
     if "得分" not in text and "实得" not in text:
         return None
-    match = HEAD_RE.match(text) or HEAD_SCORE_FIRST_RE.match(text)
+    match = HEAD_RE.match(text)
+    if match is None:  # the score first: only a coded, quoted or numbered name (“问卷调查结果：得分92分（满分100分）” is none)
+        match = HEAD_SCORE_FIRST_RE.match(text)
+        if match is not None and not (_CODED_OR_QUOTED.match(match.group("label")) or _LIST_NUMBER.match(text)):
+            return None
     if match is None or _LABEL_SEPARATOR.search(text, match.end("label"), min(match.start("weight"), match.start("score"))):
         return match
     return match if _CODED_OR_QUOTED.match(match.group("label")) else None
@@ -711,7 +715,7 @@ class Analysis:
             taken = [m.span() for m in matches]
             matches += [m for m in GRADE_AFTER_RE.finditer(paragraph.text)
                         if not any(a < m.end() and m.start() < b for a, b in taken)
-                        and GRADED.search(sentence_head(paragraph.text, m.start()))
+                        and TOTAL_HINT.search(sentence_head(paragraph.text, m.start()))
                         and not self._someone_elses(sentence_head(paragraph.text, m.start()))]  # fmt: skip
             for m in matches:
                 if OTHER_PERIOD.search(clause_before(paragraph.text, m.start())) \
@@ -855,6 +859,12 @@ def _sentences_starting(text: str, word: str):
     for start, end, sentence in sentences(text):
         if sentence.strip().startswith(word):
             yield start, end, sentence
+
+
+def same_level1(a: str, b: str) -> bool:
+    """Two names of one 一级 indicator: '项目决策', '决策指标' and 'A.决策' are one; '社会效益' (a 二级) is not '效益'."""
+    a, b = (_NAME_SUFFIX.sub("", _strip_code_prefix(x).strip()).replace("项目", "") for x in (a, b))
+    return bool(a) and a == b
 
 
 def names_match(a: str, b: str) -> bool:

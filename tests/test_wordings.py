@@ -874,3 +874,28 @@ def test_deductions_restated_given_per_item_elsewhere_or_as_rules(tmp_path: Path
     assert [f.expected for f in findings(tmp_path, applied)["SC103"]] == ["扣1分"]
     restated = DEDUCTIONS_QUIET[0].replace("该指标扣1分", "该指标扣1.5分")
     assert [f.found for f in findings(tmp_path, restated + "\n")["SC103"]] == ["扣1.5分"]
+
+
+def test_a_paid_total_is_not_added_up_from_the_budget_and_items_are_told_apart(tmp_path: Path):
+    for text in ("项目预算170.86万元，实际到位170.86万元，合计支付168.91万元，预算执行率98.86%。",
+                 "项目预算170.86万元，其中设备购置120万元、软件开发50.86万元，截至年底合计支付168.91万元。",
+                 "项目预算300万元，分两批拨付：第一批180万元，第二批120万元，共计拨付300万元，资金到位率100%。",
+                 "市级资金实际支出84.16万元，区级资金实际支出84.18万元，合计支出168.34万元，项目绩效良好。",
+                 "设备购置费预算12.50万元。\n\n软件购置费预算12.52万元，项目绩效良好。",
+                 "湖滨街道分配资金12.50万元。\n\n清波街道分配资金12.52万元，项目绩效良好。",
+                 "东城片区新建道路1,250米，西城片区新建道路1,255米，道路建设绩效目标全面完成。",
+                 "本次满意度调查居民问卷回收200份，商户问卷回收199份，项目预算300万元，资金到位率100%。"):  # fmt: skip
+        assert findings(tmp_path, text + "\n") == {}, text
+    slip = "项目预算300万元，分两批拨付：第一批180万元，第二批110万元，共计拨付300万元，资金到位率100%。\n"
+    assert [f.expected for f in findings(tmp_path, slip)["CT702"]] == ["290万元"]
+
+
+def test_a_contractor_grade_and_rate_columns_on_contract_or_adjusted_amounts(tmp_path: Path):
+    head = "# 2023年度示例项目绩效评价报告\n\n本项目综合评价得分88.5分，绩效评价等级为“良”。\n\n"
+    assert findings(tmp_path, head + "承建单位在区级服务商考核中得分95分，评定为优秀等次。\n") == {}
+    tables = ("| 序号 | 合同名称 | 预算金额（万元） | 合同金额（万元） | 已支付金额（万元） | 执行率 |\n|---|---|---|---|---|---|\n"
+              "| 1 | 设备采购 | 220 | 200 | 160 | 80% |\n| 合计 | | 220 | 200 | 160 | 80% |\n\n说明。\n\n"
+              "| 资金来源 | 年初预算 | 调整预算 | 全年支出 | 预算执行率 |\n|---|---|---|---|---|\n| 区级 | 100 | 80 | 72 | 90% |\n\n说明。\n\n"
+              "| 年度 | 计划投资 | 下达资金 | 到位资金 | 到位率 |\n|---|---|---|---|---|\n| 2022 | 100 | 80 | 80 | 100% |\n")  # fmt: skip
+    assert findings(tmp_path, head + tables) == {}
+    assert [f.expected for f in findings(tmp_path, head + tables.replace("| 72 | 90% |", "| 72 | 95% |"))["RT301"]] == ["90%"]

@@ -34,6 +34,7 @@ TOTAL_WORD = re.compile(
     r"|累计|总面积|总金额)"
     r"(?:为|达|约)?\s*$"
 )
+WHOLE_WORDS = re.compile(r"预算|计划|总投资|合同|中标|批复")  # the amount a done total is measured against, not a part
 PER_UNIT = re.compile(r"每|单价|人均|户均|平均")  # in the clause before a figure: a figure per unit, not an item
 SUBTOTAL_WORD = re.compile(r"(?:共|合计|小计|共计)[\u4e00-\u9fff]{0,3}?$")
 AMONG = re.compile(r"其中|包括")
@@ -99,6 +100,19 @@ def _listed_parts(sentence: str, whole, among: int) -> int:
     return count
 
 
+def _done_parts(sentence: str, parts: list, verb: str) -> list:
+    """The items a “合计支付/共计拨付” total adds up: those paid (“第一批拨付180万元，第二批拨付110万元”), or the
+    items after the verb (“分两批拨付：第一批180万元，第二批120万元”); never the 预算 or 合同 they are paid against
+    (“项目预算170.86万元，其中设备120万元……，合计支付168.91万元” lists no payment: nothing to add up)."""
+    done = [f for f in parts if TOTAL_VERB.search(clause_before(sentence, f.start))]  # 新建…、改造…，共建设…
+    if len(done) >= 2:
+        return done
+    items = [f for f in parts if not WHOLE_WORDS.search(clause_before(sentence, f.start))]
+    wholes = [f for f in parts if f not in items]
+    opening = max((f.end for f in wholes), default=0)
+    return items if items and verb in sentence[opening : items[0].start] else []
+
+
 def _sum_findings(paragraph, rule: Rule):
     text = paragraph.text
     for _start, _end, sentence in sentences(text):
@@ -117,9 +131,8 @@ def _sum_findings(paragraph, rule: Rule):
             if group is not None:  # a subtotal in brackets adds up the items in the same brackets only
                 parts = [f for f in parts if bracket_start(sentence, f.start) == group]
             verb = TOTAL_VERB.search(word.group(0))
-            if verb is not None:  # “第一批拨付180万元，第二批拨付110万元，共计拨付300万元”: not the 预算 before them
-                done = [f for f in parts if verb.group(0) in clause_before(sentence, f.start)]
-                parts = done if len(done) >= 2 else parts
+            if verb is not None:
+                parts = _done_parts(sentence, parts, verb.group(0))
             if len(parts) < 2:
                 continue
             total = sum((f.value for f in parts), Decimal(0))

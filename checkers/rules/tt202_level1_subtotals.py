@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from checkers.analysis import Analysis, names_match, split_label
+from checkers.analysis import Analysis, same_level1, split_label
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from evaluation_model import format_score, plain
@@ -37,17 +37,17 @@ def check(a: Analysis, rule: Rule):
                 comparisons.append(("本部分评分表合计", row.weight, row.score, a.doubt_about(table.table, table.score_col),
                                     row.location, row.excerpt))  # fmt: skip
         for row, overview in a.overview_rows():
-            if row.labels and names_match(split_label(row.labels[0])[1], statement.name):
+            if row.labels and same_level1(split_label(row.labels[0])[1], statement.name):
                 comparisons.append((f"得分概况表（{row.location.reference()}）", row.weight, row.score,
                                     a.doubt_about(overview.table, overview.score_col), row.location, row.excerpt))  # fmt: skip
         for name, (w, s, source_table) in a.table_level1_sums.items():
-            if names_match(name, statement.name):
+            if same_level1(name, statement.name):
                 comparisons.append((f"指标体系表中“{name}”各行之和", w, s,
                                     a.doubt_about(source_table.table, source_table.score_col), None, ""))  # fmt: skip
         data_side = None
         if a.data is not None:
             data_side = next(((top.total_weight, top.total_score) for top in a.data.indicators
-                              if names_match(top.name, statement.name)), None)  # fmt: skip
+                              if same_level1(top.name, statement.name)), None)  # fmt: skip
         if data_side is not None and data_side[1] == statement.value and (weight is None or data_side[0] == weight):
             continue  # the data agrees with the prose: a table that differs is the stale side (SC104 reports its row)
         if data_side is not None:

@@ -76,6 +76,24 @@ def _parts(subject: str) -> list[str]:
     return PART_NAME.findall(subject)
 
 
+GENERIC_WORDS = re.compile(r"本项目|该项目|项目|本年度|年度|全年|当年|年末|实际|最终|合计|累计|共计|经|已")
+
+
+def _one_subject(a: str, b: str) -> bool:
+    """Two subjects that can name one quantity: one the other with words before it (“结余资金”, “年末项目结余资金”),
+    or words before a shared ending that overlap (“项目决算送审金额”, “决算评审送审金额”); not two items named before
+    the same words (“设备购置费预算”, “软件购置费预算”; “湖滨街道分配资金”, “清波街道分配资金”)."""
+    a, b = _NON_CJK.sub("", a), _NON_CJK.sub("", b)
+    shared = 0
+    while shared < min(len(a), len(b)) and a[-1 - shared] == b[-1 - shared]:
+        shared += 1
+    head_a, head_b = (GENERIC_WORDS.sub("", head) for head in (a[: len(a) - shared], b[: len(b) - shared]))
+    if not head_a or not head_b:
+        return True
+    pairs = {head_a[i : i + 2] for i in range(len(head_a) - 1)}
+    return any(head_b[i : i + 2] in pairs for i in range(len(head_b) - 1))
+
+
 def _comparable(figure: Figure) -> bool:
     """Large enough, or precise enough (an amount to the fen: 84.16万元), that a near value is a slip, not another
     quantity."""
@@ -101,6 +119,7 @@ def _conflict(figure: Figure, other: Figure, same_paragraph: bool = False):
         and abs(figure.value - other.value) <= max(figure.value, other.value) * Decimal("0.005")
         and _digits(figure.subject) == _digits(other.subject)  # “2023年预算” and “2024年预算” are two quantities
         and _parts(figure.subject) == _parts(other.subject)  # so are “一期实际支出” and “二期实际支出”
+        and _one_subject(figure.subject, other.subject)  # and “设备购置费预算” and “软件购置费预算”
         and not _plan_and_actual(figure.subject, other.subject)
         and not (OTHER_PERIOD.search(figure.subject) or OTHER_PERIOD.search(other.subject))  # 上年度 vs 本年度
     ):  # fmt: skip
