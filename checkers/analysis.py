@@ -614,6 +614,19 @@ class Analysis:
                 return tables[id(block)]
         return None
 
+    def continuations(self, table: ScoreTable) -> list[ScoreTable]:
+        """The score tables that carry ``table`` on (its 续表 parts), in order."""
+        following = {id(previous): part for part, previous in self._score_tables_and_parts[1].items()}
+        out: list[ScoreTable] = []
+        current = table.table
+        while id(current) in following:
+            part = self.score_table_by_block.get(following[id(current)])
+            if part is None:
+                break
+            out.append(part)
+            current = part.table
+        return out
+
     def overview_rows(self):
         """(row, table) of the 一级 overview tables: one label column, weights adding to the full marks."""
         for table in self.score_tables:
@@ -799,19 +812,26 @@ class Analysis:
 
     @cached_property
     def table_level1_sums(self) -> dict[str, tuple[Decimal, Decimal, ScoreTable]]:
-        """Per 一级 name: (weight, score) summed from an appendix-style table whose first label column is 一级."""
+        """Per 一级 name: (weight, score) summed from an appendix-style table whose first label column is 一级, with
+        its 续表 parts (their first rows, under a merged cell the page break split, belong to the 一级 above)."""
         out: dict[str, tuple[Decimal, Decimal, ScoreTable]] = {}
+        parts_of_others = {id(part) for table in self.score_tables for part in self.continuations(table)}
         for table in self.score_tables:
-            if len(table.label_cols) < 3:
+            if len(table.label_cols) < 3 or id(table) in parts_of_others:
                 continue
             sums: dict[str, list[Decimal]] = {}
-            for row in table.body:
-                if not row.labels or row.weight is None or row.score is None:
-                    continue
-                name = _strip_code_prefix(row.labels[0])
-                acc = sums.setdefault(name, [Decimal(0), Decimal(0)])
-                acc[0] += row.weight
-                acc[1] += row.score
+            current = ""
+            for part in (table, *self.continuations(table)):
+                first = part.label_cols[0] if part.label_cols else None
+                own = own_values(part.table)  # a cell merged from above is the name above it, even across parts
+                for row in part.body:
+                    cell = own[row.row - 1][first].strip() if first is not None and first < len(own[row.row - 1]) else ""
+                    current = _strip_code_prefix(cell) if cell else current
+                    if not row.labels or row.weight is None or row.score is None or not current:
+                        continue
+                    acc = sums.setdefault(current, [Decimal(0), Decimal(0)])
+                    acc[0] += row.weight
+                    acc[1] += row.score
             for name, (w, s) in sums.items():
                 out.setdefault(name, (w, s, table))
         return out

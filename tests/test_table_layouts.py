@@ -214,3 +214,21 @@ def test_a_score_table_inside_a_one_cell_frame(tmp_path: Path):
     assert len(document_read.tables) == 1 and document_read.tables[0].n_cols == 3
     found = {f.rule for f in check_document(document_read)}
     assert {"TT201", "TT202"} <= found
+
+
+def test_a_score_table_split_by_a_续表_is_counted_and_summed_whole(tmp_path: Path):
+    head = ["一级指标", "二级指标", "三级指标", "分值", "得分"]
+    first = [head, ["决策", "项目立项", "立项依据充分性", "10", "9"], [UP, "绩效目标", "目标合理性", "10", "8"],
+             ["过程", "资金管理", "资金到位率", "10", "10"]]  # fmt: skip
+    second = [head, ["", "", "预算执行率", "10", "6"], ["", "组织实施", "制度执行有效性", "10", "9"],
+              ["合计", LEFT, LEFT, "50", "42"]]  # fmt: skip
+    prose = "其中：项目决策得分17分、项目过程得分25分。"
+    assert check(tmp_path, prose, first, "续表1", second) == {}
+    slipped = check(tmp_path, prose.replace("25分", "24分"), first, "续表1", second)
+    assert [f.expected for f in slipped["TT202"]] == ["得分25分"]
+    section = [["二级指标", "三级指标", "权重", "得分"], ["资金管理", "资金到位率", "10", "10"], [UP, "预算执行率", "10", "6"]]
+    rest = [["二级指标", "三级指标", "权重", "得分"], ["", "资金使用合规性", "5", "5"], ["组织实施", "制度执行有效性", "5", "4"],
+            ["合计", LEFT, "30", "25"]]  # fmt: skip
+    counted = "过程指标权重30分，得分25分。共设置2个二级指标，下设4个三级指标。"
+    assert check(tmp_path, counted, section, "续表", rest) == {}
+    assert [f.expected for f in check(tmp_path, counted.replace("4个三级", "3个三级"), section, "续表", rest)["CT701"]] == ["4"]

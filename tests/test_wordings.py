@@ -899,3 +899,14 @@ def test_a_contractor_grade_and_rate_columns_on_contract_or_adjusted_amounts(tmp
               "| 年度 | 计划投资 | 下达资金 | 到位资金 | 到位率 |\n|---|---|---|---|---|\n| 2022 | 100 | 80 | 80 | 100% |\n")  # fmt: skip
     assert findings(tmp_path, head + tables) == {}
     assert [f.expected for f in findings(tmp_path, head + tables.replace("| 72 | 90% |", "| 72 | 95% |"))["RT301"]] == ["90%"]
+
+
+def test_lists_with_letters_long_items_or_brackets_and_the_overview_table(tmp_path: Path):
+    for text in ("项目建设内容包括基站选址、5G网络覆盖优化、智慧管理平台搭建三个部分，绩效良好。",
+                 "项目主要存在绩效目标设置不够细化、部分项目合同签订时间晚于开工时间、项目档案资料归集不完整三个方面的问题，评价得分良好。",
+                 "评价组从项目决策（含立项、目标、投入）、过程、产出、效益四个方面开展绩效评价。"):  # fmt: skip
+        assert findings(tmp_path, text + "\n") == {}, text
+    overview = ("# 三、综合评价\n\n本次评价指标体系由决策、过程、产出、效益4个一级指标组成，共设置10个二级指标、22个三级指标。\n\n"
+                "| 一级指标 | 权重 | 得分 |\n|---|---|---|\n| 决策 | 20 | 17 |\n| 过程 | 20 | 18 |\n| 产出 | 30 | 27 |\n"
+                "| 效益 | 30 | 28 |\n| 合计 | 100 | 90 |\n")  # fmt: skip
+    assert "CT701" not in findings(tmp_path, overview)

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import cn2an
 
-from checkers.analysis import COUNT_CHILDREN_RE, Analysis
+from checkers.analysis import COUNT_CHILDREN_RE, Analysis, own_values
 from checkers.figures import sentence_at
 from checkers.finding import Severity
 from checkers.rules.base import Rule
@@ -33,12 +33,14 @@ FAILING = """\
 PASSING = FAILING.replace("共设置2个二级指标", "共设置3个二级指标")
 
 # “从决策、过程、产出、效益四个方面”, “存在目标不够细化、执行率偏低、支付不及时三个方面的问题”
+_ITEM = r"[\u4e00-\u9fffA-Za-z0-9]{1,20}(?:[（(][^（）()]{0,30}[）)])?"  # “5G网络覆盖优化”, “决策（含立项、目标）”
 ENUMERATION_RE = re.compile(
-    r"(?P<items>[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12}){1,9})(?P<etc>等)?(?P<n>[一二三四五六七八九十两\d]+)(?:个|项|类)"
+    rf"(?P<items>{_ITEM}(?:、{_ITEM}){{1,9}})(?P<etc>等)?(?P<n>[一二三四五六七八九十两\d]+)(?:个|项|类)"
     r"(?:方面|部分|内容)"
 )
 
 
+OUTER_COMMA = re.compile(r"、(?![^（(]*[）)])")  # a 、 outside brackets
 LIST_LEAD = re.compile(r"^.*?(?:从|包括|涵盖|围绕|存在|涉及|分为|即)")
 LAST_JOIN = re.compile(r"以及|和|及|与")
 
@@ -49,6 +51,22 @@ def _number(text: str) -> Decimal:
 
 # “共设置2个二级指标，下设5个三级指标”, “……、5个三级指标”: the count that follows the first
 FOLLOWING_COUNT = re.compile(r"\s*[，,、和及]\s*(?:下设|下含|包含|含|共)?\s*(?P<n>\d+|[一二三四五六七八九十两]+)\s*个(?P<level>三级)指标")
+
+
+def _second_level_names(parts) -> set[str]:
+    """The 二级 names of a score table and its 续表 parts (a part's rows under a merged cell split by the page break
+    belong to the last name above them)."""
+    names: set[str] = set()
+    current = ""
+    for part in parts:
+        first = part.label_cols[0] if part.label_cols else None
+        own = own_values(part.table)
+        for row in part.body:
+            cell = own[row.row - 1][first].strip() if first is not None and first < len(own[row.row - 1]) else ""
+            current = cell or current
+            if current and row.labels:
+                names.add(current)
+    return names
 
 
 def _counts(text: str):
@@ -66,11 +84,14 @@ def check(a: Analysis, rule: Rule):
             table = a.next_score_table(paragraph)
             if table is None or not table.label_cols:
                 continue
+            if all(r.labels and r.labels[0] in a.top_level_names for r in table.body):
+                continue  # the 一级 overview table: it lists no 二级 or 三级 indicators
             stated = _number(m.group("n"))
+            parts = [table, *a.continuations(table)]  # a table split across pages (续表) is counted whole
             if m.group("level") == "二级":
-                actual = len({r.labels[0] for r in table.body if r.labels})
+                actual = len(_second_level_names(parts))
             else:
-                actual = len([r for r in table.body if r.weight is not None])
+                actual = sum(1 for part in parts for r in part.body if r.weight is not None)
             if Decimal(actual) != stated:
                 yield rule.finding(
                     f"写“{m.group(0).strip('，,、和及 ')}”，但本部分评分表列有{actual}个",
@@ -78,7 +99,7 @@ def check(a: Analysis, rule: Rule):
                     found=m.group("n"),
                 )  # fmt: skip
         for m in ENUMERATION_RE.finditer(paragraph.text) if "、" in paragraph.text else ():
-            listed = m.group("items").split("、")
+            listed = OUTER_COMMA.split(m.group("items"))
             listed[0] = LIST_LEAD.sub("", listed[0])  # “主要存在目标不够细化” lists “目标不够细化”
             etc = bool(m.group("etc")) or listed[-1].endswith("等")
             listed[-1] = listed[-1].removesuffix("等")
