@@ -37,6 +37,7 @@ def listed_figures(sentence: str) -> list[Listed]:
     """Each name of a “……分别为……” sentence with its figures; empty when names and values cannot be paired."""
     if "分别" not in sentence and "依次" not in sentence:
         return []
+    sentence = sentence.replace("分别得分", "得分分别").replace("依次得分", "得分依次")  # “分别得分13.5分、22分”
     lists = list(LIST_RE.finditer(sentence))
     if not lists:
         return []

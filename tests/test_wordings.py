@@ -910,3 +910,17 @@ def test_lists_with_letters_long_items_or_brackets_and_the_overview_table(tmp_pa
                 "| 一级指标 | 权重 | 得分 |\n|---|---|---|\n| 决策 | 20 | 17 |\n| 过程 | 20 | 18 |\n| 产出 | 30 | 27 |\n"
                 "| 效益 | 30 | 28 |\n| 合计 | 100 | 90 |\n")  # fmt: skip
     assert "CT701" not in findings(tmp_path, overview)
+
+
+def test_formulas_of_several_steps_a_part_rate_listed_scores_and_unit_prices(tmp_path: Path):
+    steps = "本年度实际到位资金320万元，实际支出300万元，预算执行率=实际支出÷实际到位×100%=300÷320×100%={}%。\n"
+    assert [f.expected for f in findings(tmp_path, steps.format("95.75"))["RT301"]] == ["93.75%"]
+    assert findings(tmp_path, steps.format("93.75")) == {}
+    part = "项目预算300万元，实际到位300万元，实际支出285万元，预算执行率95%。其中，设备购置费预算200万元，实际支出150万元，执行率{}%。\n"
+    assert [f.expected for f in findings(tmp_path, part.format(80))["RT301"]] == ["75%"]
+    assert findings(tmp_path, part.format(75)) == {}
+    listed = ("| 一级指标 | 权重 | 得分 |\n|---|---|---|\n| 决策 | 15 | 13.5 |\n| 过程 | 25 | 22 |\n| 合计 | 40 | 35.5 |\n\n"
+              "其中，决策和过程指标分别得分13.5分、{}分。\n")  # fmt: skip
+    assert "TT202" in findings(tmp_path, listed.format(21)) and findings(tmp_path, listed.format(22)) == {}
+    price = "项目对全区1万名困难群众发放慰问金300元/人，项目预算300万元，实际支出300万元，预算执行率100%。\n"
+    assert findings(tmp_path, price) == {}

@@ -214,7 +214,8 @@ def check(a: Analysis, rule: Rule):
             part = about_a_part(paragraph.text, start) or a.names_another_year(clause)
             if part:  # “其中一期尾款预算120万元…执行率80%”, “2022年该项目预算执行率为90%”: on that sentence's own figures only
                 head = clause
-            before = [f for f in extract_figures(head) if f.kind == "amount" and not in_parentheses(head, f.start)]
+            own = head.replace("其中", "\u3000\u3000") if part else head  # a part's sentence: its figures are its own
+            before = [f for f in extract_figures(own) if f.kind == "amount" and not in_parentheses(own, f.start)]
             result = _operands(statement.name, before, a.execution_base)
             if result is None and "执行率" in statement.name and _budget(before) and _last(before, "spent") is not None:
                 # “一期尾款预算120万元，实际支出96万元，执行率80%”: the paragraph's own figures, on its budget

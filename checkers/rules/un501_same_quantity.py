@@ -60,8 +60,9 @@ def _plan_and_actual(a: str, b: str) -> bool:
 
 
 def _rate_or_price(a: Figure, b: Figure) -> bool:
-    """'每户每月100元' next to '预算100万元': a unit price is not the amount."""
-    return any(PRICE.search(f.source[max(0, f.start - 8) : f.start]) for f in (a, b))
+    """'每户每月100元' or '300元/人' next to '预算100万元': a unit price is not the amount."""
+    return any(PRICE.search(f.source[max(0, f.start - 8) : f.start]) or f.source.startswith(("/", "／"), f.end)
+               for f in (a, b))  # fmt: skip
 
 
 def _digits(subject: str) -> str:
