@@ -111,7 +111,13 @@ def _without_echoes(findings: list[Finding]) -> list[Finding]:
         if f.severity is not Severity.INFO:
             serious.setdefault(_place(f), []).append(f)
     return [f for f in findings if f.severity is not Severity.INFO or not f.found
-            or not any(f.found in (other.found or "") + other.message for other in serious.get(_place(f), ()))]  # fmt: skip
+            or not any(_figure_of(f.found) in _figure_of((other.found or "") + other.message)
+                       for other in serious.get(_place(f), ()))]  # fmt: skip
+
+
+def _figure_of(text: str) -> str:
+    """A figure compared as digits: “2,945.52万元” is the “2945.52万元” of another message."""
+    return text.replace(",", "")
 
 
 def _place(finding: Finding) -> tuple:

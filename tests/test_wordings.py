@@ -924,3 +924,11 @@ def test_formulas_of_several_steps_a_part_rate_listed_scores_and_unit_prices(tmp
     assert "TT202" in findings(tmp_path, listed.format(21)) and findings(tmp_path, listed.format(22)) == {}
     price = "项目对全区1万名困难群众发放慰问金300元/人，项目预算300万元，实际支出300万元，预算执行率100%。\n"
     assert findings(tmp_path, price) == {}
+
+
+def test_a_rate_off_by_orders_of_magnitude_points_at_the_unit(tmp_path: Path):
+    text = "项目实际到位资金5920000元，实际支出5271022.96万元，预算执行率89.04%。\n"
+    [rate] = findings(tmp_path, text)["RT301"]
+    assert "多为所用金额的单位（元/万元）写错" in rate.message
+    [plain_slip] = findings(tmp_path, "项目实际到位资金300万元，实际支出285万元，预算执行率90%。\n")["RT301"]
+    assert "单位" not in plain_slip.message

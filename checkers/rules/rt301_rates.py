@@ -184,6 +184,16 @@ def _score_rate(head: str) -> Decimal | None:
     return None
 
 
+def _scale_note(stated: Decimal, ratio: Decimal) -> str:
+    """A hint when the recomputed rate is off by orders of magnitude: an amount's unit (元/万元) is wrong, not the rate."""
+    if not stated or not ratio:
+        return ""
+    factor = ratio * 100 / stated
+    if Decimal("0.02") < factor < 50:
+        return ""
+    return "；两者相差数十倍以上，多为所用金额的单位（元/万元）写错，请先核对金额单位"
+
+
 def _confirmed_by_data(a: Analysis, statement) -> bool:
     """With --data: the stated 到位率/执行率 is the project's own (so the report's amounts, not the rate, are off)."""
     if a.data is None:
@@ -249,7 +259,7 @@ def check(a: Analysis, rule: Rule):
             )  # fmt: skip
             continue
         yield rule.finding(
-            f"{wording}写{statement.value}%，按报告所列数字复算（{formula}）为{format_percent(ratio)}",
+            f"{wording}写{statement.value}%，按报告所列数字复算（{formula}）为{format_percent(ratio)}{_scale_note(statement.value, ratio)}",
             statement.location, statement.excerpt, expected=format_percent(ratio), found=f"{statement.value}%",
         )  # fmt: skip
     yield from _table_rates(a, rule)
