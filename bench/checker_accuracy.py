@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import sys
+import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from decimal import Decimal
@@ -128,9 +129,10 @@ SLIPS: dict[str, Callable] = {
 
 
 def _check(data: bytes, evaluation=None):
-    path = Path("/tmp/evalreport-accuracy.docx")
-    path.write_bytes(data)
-    return check_document(read_docx(path), data=evaluation)
+    with tempfile.TemporaryDirectory() as tmp:  # a private file: two runs at once do not read each other's
+        path = Path(tmp) / "slipped.docx"
+        path.write_bytes(data)
+        return check_document(read_docx(path), data=evaluation)
 
 
 def _signature(findings) -> Counter:
