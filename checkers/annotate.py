@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -229,13 +230,25 @@ def _span_in_paragraph(p: _Element, finding: Finding) -> tuple[int, int] | None:
     if excerpt_span is not None:
         start, end = excerpt_span
         if found and (end - start >= min(_LONG_EXCERPT, whole)):
-            inner = _find_unique(text[start:end], found)
-            if inner is not None:
-                return start + inner[0], start + inner[1]
+            for written in _ways_written(found):
+                inner = _find_unique(text[start:end], written)
+                if inner is not None:
+                    return start + inner[0], start + inner[1]
         return excerpt_span
-    if found:
-        return _find_unique(text, found)
+    for written in _ways_written(found) if found else ():
+        span = _find_unique(text, written)
+        if span is not None:
+            return span
     return None
+
+
+_INTEGER_PART = re.compile(r"\d{4,}")
+
+
+def _ways_written(found: str) -> list[str]:
+    """A found value as messages give it (2945.52万元) and with thousands separators (2,945.52万元)."""
+    grouped = _INTEGER_PART.sub(lambda m: f"{int(m.group()):,}", found, count=1)
+    return [found] if grouped == found else [found, grouped]
 
 
 # the reader's figures (ASCII digits, no invisible characters) at the positions of the Word text: one character each

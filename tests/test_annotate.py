@@ -237,3 +237,18 @@ def test_a_macro_enabled_file_is_annotated_on_a_re_rendered_copy_and_the_user_is
     assert "原文件的格式未保留" in result.output
     [comment] = comments(annotated)
     assert comment.anchor == "90%"
+
+
+def test_a_comment_lands_on_a_figure_written_with_thousands_separators(tmp_path: Path):
+    out = docx.Document()
+    out.add_paragraph("某区2023年度某某项目绩效评价报告")
+    out.add_paragraph("根据决算评审报告，项目决算送审金额为2,945.51万元，审定金额为2,489.95万元。")
+    out.add_paragraph("项目批准投资金额3,182.41万元、决算评审送审金额2,945.52万元、决算评审审定金额2,489.95万元，差异较大，"
+                      "反映出预算编制在科学性、精准性方面存在不足，建议今后加强前期论证与评审衔接，提高预算编制质量。")  # fmt: skip
+    source = tmp_path / "sep.docx"
+    out.save(str(source))
+    target = tmp_path / "a.docx"
+    result = runner.invoke(app, ["check", str(source), "--annotate", str(target)])
+    assert result.exit_code == 1, result.output
+    [comment] = comments(target)
+    assert "UN501" in comment.text and comment.anchor == "2,945.52万元"
