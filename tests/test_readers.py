@@ -608,3 +608,15 @@ def test_docx_numbered_body_lists_deleted_headings_and_chapters(tmp_path: Path) 
     chapters.save(str(path))
     doc = read_document(path)
     assert [h.heading_level for h in doc.headings] == [1, 2, 2, 1, 2, 2] and check_document(doc) == []
+
+
+def test_markdown_tables_without_a_separator_line_and_rows_of_the_wrong_width(tmp_path: Path):
+    from checkers.readers import ReadError, read_document
+
+    path = tmp_path / "t.md"
+    path.write_text("| 项目 | 预算 |\n| 甲 | 100 |\n| 乙 | 50 |\n| 合计 | 150 |\n", encoding="utf-8")
+    [table] = read_document(path).tables
+    assert table.n_cols == 2 and len(table.rows) == 4
+    path.write_text("| 项目 | 预算 | 支出 |\n|---|---|---|\n| 甲 | 100 |\n| 合计 | 100 | 90 |\n", encoding="utf-8")
+    with pytest.raises(ReadError, match="第3行：表格这一行有2个单元格，表头（第1行）有3个"):
+        read_document(path)

@@ -6,6 +6,7 @@ import os
 import re
 
 from checkers.document import CN_DIGITS, Document, DocumentBuilder, RawCell, infer_vertical_merges
+from checkers.readers.errors import ReadError
 from checkers.readers.text_reader import read_file_text, split_lines, strip_bookmarks
 
 _ATX_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -35,6 +36,12 @@ def _split_row(line: str) -> list[str]:
         s = s[:-1]
     cells = re.split(r"(?<!\\)\|", s)
     return [_BR_RE.sub("\n", c.replace("\\|", "|")).strip() for c in cells]
+
+
+def _pipe_row(line: str) -> bool:
+    """A line written as a table row: “| … | … |”."""
+    stripped = line.strip()
+    return len(stripped) > 2 and stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3
 
 
 def _join(a: str, b: str) -> str:
@@ -75,14 +82,21 @@ def parse_markdown(text: str, path: str | os.PathLike[str]) -> Document:
             builder.add_paragraph(_inline(m.group(2)), line=lineno, style_level=len(m.group(1)), prefer_numbering=True)
             i += 1
             continue
-        if "|" in line and i + 1 < len(lines) and _SEPARATOR_RE.match(lines[i + 1]):
+        separated = "|" in line and i + 1 < len(lines) and _SEPARATOR_RE.match(lines[i + 1])
+        if separated or _pipe_row(line) and i + 1 < len(lines) and _pipe_row(lines[i + 1]):  # (a forgotten |---| line)
             flush()
             rows = [[RawCell(t, c) for c, t in enumerate(_split_row(line), 1)]]
             for cell in rows[0]:
                 cell.line = lineno
-            i += 2
-            while i < len(lines) and "|" in lines[i] and lines[i].strip():
-                rows.append([RawCell(t, c, line=i + 1) for c, t in enumerate(_split_row(lines[i]), 1)])
+            i += 2 if separated else 1
+            while i < len(lines) and "|" in lines[i] and lines[i].strip() and not _SEPARATOR_RE.match(lines[i]):
+                row = [RawCell(t, c, line=i + 1) for c, t in enumerate(_split_row(lines[i]), 1)]
+                if len(row) != len(rows[0]):
+                    raise ReadError(
+                        f"“{os.fspath(path)}”第{i + 1}行：表格这一行有{len(row)}个单元格，表头（第{lineno}行）有{len(rows[0])}个，"
+                        "各列会错位。请补齐或删去多余的单元格（空单元格写作“| |”，文字中的竖线写作“\\|”）后重试。"
+                    )
+                rows.append(row)
                 i += 1
             infer_vertical_merges(rows)
             builder.add_table(rows, line=lineno)
