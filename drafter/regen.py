@@ -135,7 +135,17 @@ class _Package:
 
 
 def _unreadable(path: Path) -> RegenError:
-    """Why a .docx cannot be read: a Strict Open XML file is named as such (checked only once reading failed)."""
+    """Why a .docx cannot be read: an old .doc or a PDF renamed, a Strict Open XML file, named as such (looked into only
+    once reading failed)."""
+    from checkers.readers import unsupported_format
+
+    try:
+        with path.open("rb") as handle:
+            problem = unsupported_format(path, handle.read(8))
+        if problem is not None:
+            return RegenError(problem)
+    except OSError:
+        pass
     try:
         with zipfile.ZipFile(path) as archive:
             if is_strict(archive.read("_rels/.rels") if "_rels/.rels" in archive.namelist() else None):

@@ -322,6 +322,10 @@ def test_unreadable_file(tmp_path: Path):
         regenerate(fake, _evaluation(), "四", tmp_path / "out.docx")
     with pytest.raises(RegenError, match="找不到文件"):
         list_sections(tmp_path / "missing.docx")
+    old_word = tmp_path / "old.docx"  # an old .doc renamed: told as check tells it
+    old_word.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    with pytest.raises(RegenError, match=r"旧版 Word（\.doc）格式"):
+        list_sections(old_word)
     broken = tmp_path / "broken.docx"
     buffer = io.BytesIO()
     with zipfile.ZipFile(_draft(tmp_path / "d.docx")) as z, zipfile.ZipFile(buffer, "w") as out:

@@ -35,14 +35,22 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     return document
 
 
+def unsupported_format(p: Path, head: bytes) -> str | None:
+    """Why a file of a format the tool does not read (old .doc, PDF) cannot be used, by its first bytes; else None."""
+    if head.startswith(_OLE_MAGIC) or p.suffix.lower() == ".doc":
+        return f"文件“{p.name}”是旧版 Word（.doc）格式，暂不支持。请在 Word 中“另存为” .docx 格式后重试。"
+    if head.startswith(b"%PDF"):
+        return f"文件“{p.name}”是 PDF，暂不支持。请提供 Word（.docx）原稿，或导出为 .txt 后重试。"
+    return None
+
+
 def _read_by_kind(p: Path, head: bytes) -> Document:
     suffix = p.suffix.lower()
-    if head.startswith(_OLE_MAGIC) or suffix == ".doc":
-        raise ReadError(f"文件“{p.name}”是旧版 Word（.doc）格式，暂不支持。请在 Word 中“另存为” .docx 格式后重试。")
+    problem = unsupported_format(p, head)
+    if problem is not None:
+        raise ReadError(problem)
     if suffix == ".docx" or head.startswith(_ZIP_MAGIC):
         return read_docx(p)
-    if head.startswith(b"%PDF"):
-        raise ReadError(f"文件“{p.name}”是 PDF，暂不支持。请提供 Word（.docx）原稿，或导出为 .txt 后重试。")
     if suffix in (".md", ".markdown"):
         return read_markdown(p)
     return read_text(p)
