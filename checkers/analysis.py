@@ -70,7 +70,8 @@ TOTAL_RES = (
 # someone else's (a unit, an expert, a sub-project, a self-evaluation, another year, a project compared with)
 LOOSE_TOTAL_RE = re.compile(rf"(?<!综合)评价(?:总)?得分\s*{NUM}\s*分|(?:本|该)项目(?:最终|总)?得分(?:为)?\s*{NUM}\s*分")
 GRADING_SCALE = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:及)?(?:以上|以下|至|—|-|～)")  # “90分（含）以上的评定为优”
-SOMEONE_ELSES = re.compile(r"主管部门|部门整体|同类|对比|比较|负责人|子项|分项|自评|以上|以下|（含）|\(含\)")
+SOMEONE_ELSES = re.compile(r"主管部门|部门整体|同类|对比|比较|负责人|子项|分项|自评")
+SCALE_BEFORE = re.compile(r"(?:以上|以下|[（(]含[）)]|至\s*\d+(?:\.\d+)?\s*分?)的?\s*$")  # “90分（含）以上的评定为‘优秀’”
 TOTAL_HINT = re.compile(r"综合|总得分|评价(?:结果|得分|总得分)|最终|[本该]项目(?:最终|总)?得分")
 # a score of something else (a survey, an assessment of hospitals…) written with the same words as the total
 # a figure of one contract, lot or phase rather than of the whole project (“监理合同…执行率80%”, “一期尾款预算…”)
@@ -732,7 +733,8 @@ class Analysis:
                         and not self._someone_elses(sentence_head(paragraph.text, m.start()))]  # fmt: skip
             for m in matches:
                 if OTHER_PERIOD.search(clause_before(paragraph.text, m.start())) \
-                        or self._someone_elses(sentence_head(paragraph.text, m.start())):  # fmt: skip
+                        or self._someone_elses(sentence_head(paragraph.text, m.start())) \
+                        or SCALE_BEFORE.search(paragraph.text, 0, m.start()):  # fmt: skip
                     continue  # “上年度该项目绩效评价等级为‘优’”, “主管部门……评价等级为‘优’”
                 if SURVEY.search(clause_before(paragraph.text, m.start())) or paragraph.text.startswith("的", m.end() + 1):
                     continue  # “居民问卷中评价结果为‘优’的占62%” is a survey answer

@@ -932,3 +932,14 @@ def test_a_rate_off_by_orders_of_magnitude_points_at_the_unit(tmp_path: Path):
     assert "多为所用金额的单位（元/万元）写错" in rate.message
     [plain_slip] = findings(tmp_path, "项目实际到位资金300万元，实际支出285万元，预算执行率90%。\n")["RT301"]
     assert "单位" not in plain_slip.message
+
+
+def test_a_累计_payment_total_and_a_grade_after_the_grading_scale(tmp_path: Path):
+    paid = "项目资金分三次支付：2023年3月支付60万元，6月支付90万元，12月支付45万元，累计支付{}万元。\n"
+    assert [f.expected for f in findings(tmp_path, paid.format(205))["CT702"]] == ["195万元"]
+    assert findings(tmp_path, paid.format(195)) == {}
+    earlier = "本年度支付60万元，累计支付800万元，项目绩效良好。\n"  # one payment: 累计 spans earlier years
+    assert findings(tmp_path, earlier) == {}
+    scale = "# 一、综合评价结论\n\n本项目得分{}分，按照“优（90分及以上）、良（80-89分）、中（60-79分）、差（60分以下）”的分级标准，评价等级为“优”。\n"
+    assert [f.expected for f in findings(tmp_path, scale.format("89.5"))["GR401"]] == ["良"]
+    assert findings(tmp_path, scale.format("90.5")) == {}

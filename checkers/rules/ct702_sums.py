@@ -1,6 +1,7 @@
 """文中合计或差额算不对：“合计329平方米”不等于前面所列各项之和，“其中”各项之和与总数略有出入，或核减金额不等于送审减审定。
 
-（1）同一句中“合计/共计/总计/累计N单位”“共计（两期共）完成投资N万元”，与它前面同单位的各个数字（至少两个）之和比较；
+（1）同一句中“合计/共计/总计/累计N单位”“共计（两期共）完成投资N万元”“合计支付N万元”，与它前面同单位的各个数字（至少两个）之和比较；
+“合计支付/共计拨付”只加所列的各笔支付（不加前面的预算、合同金额），“累计支付”只加写明支付的各笔、且未说其中有本年度的；
 “每间13平方米”这类单位数、百分比和分数不计入，括号内已有“共52平方米”时只计这个小计，前面另有合计时只加其后的各项；
 （2）“总数……，其中/包括：A……，B……”：其中各项（至少两个、同单位）之和与总数相差在 1% 以内而不相等时报告
 （差得更多通常说明各项并非全部列出）；“总数N，其中：A x，B y”只列名称与金额的各项之和大于总数时也报告（金额的分项不可能多于总数，而个数的分类可能交叉；
@@ -31,9 +32,10 @@ TOTAL_VERB = re.compile(r"完成|投入|支出|安装|建成|建设|使用|新�
 TOTAL_WORD = re.compile(
     rf"(?:(?:合计|共计|总计(?!划))(?:(?:{TOTAL_VERB.pattern})[\u4e00-\u9fff]{{0,4}})?"
     rf"|(?<![公一总])共(?:(?:{TOTAL_VERB.pattern})[\u4e00-\u9fff]{{0,4}})?"
-    r"|累计|总面积|总金额)"
+    rf"|累计(?:(?:{TOTAL_VERB.pattern})[\u4e00-\u9fff]{{0,4}})?|总面积|总金额)"
     r"(?:为|达|约)?\s*$"
 )
+THIS_YEAR = re.compile(r"本年|当年|今年|年度内")
 WHOLE_WORDS = re.compile(r"预算|计划|总投资|合同|中标|批复")  # the amount a done total is measured against, not a part
 PER_UNIT = re.compile(r"每|单价|人均|户均|平均")  # in the clause before a figure: a figure per unit, not an item
 SUBTOTAL_WORD = re.compile(r"(?:共|合计|小计|共计)[\u4e00-\u9fff]{0,3}?$")
@@ -100,10 +102,13 @@ def _listed_parts(sentence: str, whole, among: int) -> int:
     return count
 
 
-def _done_parts(sentence: str, parts: list, verb: str) -> list:
+def _done_parts(sentence: str, parts: list, verb: str, only_done: bool = False) -> list:
     """The items a “合计支付/共计拨付” total adds up: those paid (“第一批拨付180万元，第二批拨付110万元”), or the
     items after the verb (“分两批拨付：第一批180万元，第二批120万元”); never the 预算 or 合同 they are paid against
     (“项目预算170.86万元，其中设备120万元……，合计支付168.91万元” lists no payment: nothing to add up)."""
+    if only_done:  # “累计支付” adds up the payments listed, unless one is said to be this year's (累计 spans years)
+        paid = [f for f in parts if verb in clause_before(sentence, f.start)]
+        return [] if len(paid) < 2 or THIS_YEAR.search(sentence[: paid[-1].start]) else paid
     done = [f for f in parts if TOTAL_VERB.search(clause_before(sentence, f.start))]  # 新建…、改造…，共建设…
     if len(done) >= 2:
         return done
@@ -131,8 +136,8 @@ def _sum_findings(paragraph, rule: Rule):
             if group is not None:  # a subtotal in brackets adds up the items in the same brackets only
                 parts = [f for f in parts if bracket_start(sentence, f.start) == group]
             verb = TOTAL_VERB.search(word.group(0))
-            if verb is not None:
-                parts = _done_parts(sentence, parts, verb.group(0))
+            if verb is not None:  # (“累计支付” may span earlier years: only the payments it lists, never more)
+                parts = _done_parts(sentence, parts, verb.group(0), only_done=word.group(0).startswith("累计"))
             if len(parts) < 2:
                 continue
             total = sum((f.value for f in parts), Decimal(0))
