@@ -801,7 +801,8 @@ class Analysis:
                     continue
                 out.append(Statement("rate", value, paragraph.location,
                                      sentence_at(paragraph.text, m.start()), name=m.group("name").replace("比例", "率"),
-                                     extra={"paragraph": paragraph, "start": m.start(), "wording": m.group("name")}))  # fmt: skip
+                                     extra={"paragraph": paragraph, "start": m.start(), "wording": m.group("name"),
+                                            "written": m.group(0)}))  # fmt: skip
             for start, sentence, listed in self._listed_sentences(paragraph):
                 for item in listed:
                     if item.rate is not None and item.weight and item.score is not None:

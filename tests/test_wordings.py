@@ -943,3 +943,10 @@ def test_a_累计_payment_total_and_a_grade_after_the_grading_scale(tmp_path: Pa
     scale = "# 一、综合评价结论\n\n本项目得分{}分，按照“优（90分及以上）、良（80-89分）、中（60-79分）、差（60分以下）”的分级标准，评价等级为“优”。\n"
     assert [f.expected for f in findings(tmp_path, scale.format("89.5"))["GR401"]] == ["良"]
     assert findings(tmp_path, scale.format("90.5")) == {}
+
+
+def test_the_division_a_rate_formula_writes_out_is_recomputed(tmp_path: Path):
+    text = "项目资金到位率=288万元÷320万元×100%={}%，资金到位及时，绩效良好。\n"
+    [slip] = findings(tmp_path, text.format(92))["RT301"]
+    assert slip.expected == "90%" and "288÷320" in slip.message
+    assert findings(tmp_path, text.format(90)) == {}

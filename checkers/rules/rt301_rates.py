@@ -184,6 +184,19 @@ def _score_rate(head: str) -> Decimal | None:
     return None
 
 
+# “=288万元÷320万元×100%=”, “=300÷320×100%=”: the division a rate's own formula writes out
+FORMULA_QUOTIENT = re.compile(r"[=＝]\s*(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?:万元|元|亿元)?\s*[÷/]\s*(?P<b>\d[\d,]*(?:\.\d+)?)\s*(?:万元|元|亿元)?")
+
+
+def _formula_quotient(written: str) -> tuple[Decimal, str] | None:
+    """The quotient of the numbers a rate's formula divides, and the division as written; None without one."""
+    match = FORMULA_QUOTIENT.search(written)
+    if match is None:
+        return None
+    a, b = (Decimal(match.group(k).replace(",", "")) for k in ("a", "b"))
+    return (a / b, f"{match.group('a')}÷{match.group('b')}") if b else None
+
+
 def _scale_note(stated: Decimal, ratio: Decimal) -> str:
     """A hint when the recomputed rate is off by orders of magnitude: an amount's unit (元/万元) is wrong, not the rate."""
     if not stated or not ratio:
@@ -205,6 +218,13 @@ def _confirmed_by_data(a: Analysis, statement) -> bool:
 def check(a: Analysis, rule: Rule):
     for statement in a.rate_statements:
         paragraph, start = statement.extra["paragraph"], statement.extra["start"]
+        quotient = _formula_quotient(statement.extra.get("written", ""))
+        if quotient is not None and not percent_matches(statement.value, quotient[0], a.tolerance):
+            yield rule.finding(
+                f"{statement.extra['wording']}写{statement.value}%，但所列算式 {quotient[1]} = {format_percent(quotient[0])}",
+                statement.location, statement.excerpt, expected=format_percent(quotient[0]), found=f"{statement.value}%",
+            )  # fmt: skip
+            continue
         if "ratio" in statement.extra:  # “……得分率分别为85%、90%”: paired with the same sentence's lists
             ratio, formula, alternative = statement.extra["ratio"], "得分 ÷ 权重", None
         elif statement.name == "得分率":
