@@ -205,16 +205,20 @@ def test_numbered_blocks_match_the_reader(path, tmp_path: Path):
     assert [n for kind, n, _ in blocks if kind == "table"] == [t.location.table for t in document.tables]
 
 
-def test_comments_land_on_full_width_figures(tmp_path: Path):
+def annotate_paragraphs(tmp_path: Path, *paragraphs: str) -> list[Anchored]:
+    """The comments check --annotate writes on a .docx of these paragraphs (one slip expected: exit code 1)."""
     out = docx.Document()
-    out.add_paragraph("某区2023年度某某项目绩效评价报告")
-    out.add_paragraph("项目预算１００万元，实际到位１００万元，实际支出８０万元，预算执行率为９０％。")
-    source = tmp_path / "full.docx"
+    for text in ("某区2023年度某某项目绩效评价报告", *paragraphs):
+        out.add_paragraph(text)
+    source, target = tmp_path / "source.docx", tmp_path / "annotated.docx"
     out.save(str(source))
-    target = tmp_path / "a.docx"
     result = runner.invoke(app, ["check", str(source), "--annotate", str(target)])
     assert result.exit_code == 1, result.output
-    [comment] = comments(target)
+    return comments(target)
+
+
+def test_comments_land_on_full_width_figures(tmp_path: Path):
+    [comment] = annotate_paragraphs(tmp_path, "项目预算１００万元，实际到位１００万元，实际支出８０万元，预算执行率为９０％。")
     assert comment.anchor == "９０％" and "位置：" not in comment.text
 
 
@@ -240,15 +244,10 @@ def test_a_macro_enabled_file_is_annotated_on_a_re_rendered_copy_and_the_user_is
 
 
 def test_a_comment_lands_on_a_figure_written_with_thousands_separators(tmp_path: Path):
-    out = docx.Document()
-    out.add_paragraph("某区2023年度某某项目绩效评价报告")
-    out.add_paragraph("根据决算评审报告，项目决算送审金额为2,945.51万元，审定金额为2,489.95万元。")
-    out.add_paragraph("项目批准投资金额3,182.41万元、决算评审送审金额2,945.52万元、决算评审审定金额2,489.95万元，差异较大，"
-                      "反映出预算编制在科学性、精准性方面存在不足，建议今后加强前期论证与评审衔接，提高预算编制质量。")  # fmt: skip
-    source = tmp_path / "sep.docx"
-    out.save(str(source))
-    target = tmp_path / "a.docx"
-    result = runner.invoke(app, ["check", str(source), "--annotate", str(target)])
-    assert result.exit_code == 1, result.output
-    [comment] = comments(target)
+    [comment] = annotate_paragraphs(
+        tmp_path,
+        "根据决算评审报告，项目决算送审金额为2,945.51万元，审定金额为2,489.95万元。",
+        "项目批准投资金额3,182.41万元、决算评审送审金额2,945.52万元、决算评审审定金额2,489.95万元，差异较大，"
+        "反映出预算编制在科学性、精准性方面存在不足，建议今后加强前期论证与评审衔接，提高预算编制质量。",
+    )
     assert "UN501" in comment.text and comment.anchor == "2,945.52万元"
