@@ -152,7 +152,10 @@ def split_label(text: str) -> tuple[str | None, str]:
 
 def own_values(table: Table) -> list[list[str]]:
     """Cell texts on the table's grid where a vertically merged cell counts once: its continuation rows are empty
-    (a 合同金额 merged over two payment rows is one amount, not two)."""
+    (a 合同金额 merged over two payment rows is one amount, not two). Computed once per table."""
+    cached = getattr(table, "_own_values", None)
+    if cached is not None:
+        return cached
     width = table.n_cols
     out: list[list[str]] = []
     for row in table.rows:
@@ -161,6 +164,7 @@ def own_values(table: Table) -> list[list[str]]:
             if not cell.merged_from_above:
                 grid[cell.col - 1] = cell.text
         out.append(grid)
+    table._own_values = out  # type: ignore[attr-defined]
     return out
 
 
@@ -615,9 +619,14 @@ class Analysis:
                 return tables[id(block)]
         return None
 
+    @cached_property
+    def _following_part(self) -> dict[int, int]:
+        """id of a score table → id of the 续表 part that carries it on."""
+        return {id(previous): part for part, previous in self._score_tables_and_parts[1].items()}
+
     def continuations(self, table: ScoreTable) -> list[ScoreTable]:
         """The score tables that carry ``table`` on (its 续表 parts), in order."""
-        following = {id(previous): part for part, previous in self._score_tables_and_parts[1].items()}
+        following = self._following_part
         out: list[ScoreTable] = []
         current = table.table
         while id(current) in following:

@@ -156,9 +156,9 @@ def _level(cell: str) -> int | None:
     return None
 
 
-def _hierarchy_parents(values: list[list[str]], rows: list[int]) -> list[tuple[int, list[int]]]:
+def _hierarchy_parents(levels: list[int | None], rows: list[int]) -> list[tuple[int, list[int]]]:
     """Each row of a hierarchy (see :func:`top_level_rows`) that has rows under it, with its direct items."""
-    levels = [_level(values[i][0]) for i in rows]
+    levels = [levels[i] for i in rows]
     out = []
     for k, (row, level) in enumerate(zip(rows, levels, strict=True)):
         under: list[tuple[int, int]] = []
@@ -172,11 +172,11 @@ def _hierarchy_parents(values: list[list[str]], rows: list[int]) -> list[tuple[i
     return out
 
 
-def top_level_rows(values: list[list[str]], rows: list[int]) -> list[int] | None:
+def top_level_rows(levels: list[int | None], rows: list[int]) -> list[int] | None:
     """In a table listing a hierarchy row by row (一、 with 1. 2. under it; A决策, A1…, A11…), the rows of the top
-    level: a 合计 adds up those. None when the rows are not such a hierarchy (every row's first cell must give a
-    level, and there must be more than one)."""
-    levels = [_level(values[i][0]) if values[i] else None for i in rows]
+    level (``levels``: each row's depth by :func:`_level`): a 合计 adds up those. None when the rows are not such a
+    hierarchy (every row's first cell must give a level, and there must be more than one)."""
+    levels = [levels[i] for i in rows]
     if not levels or None in levels or len(set(levels)) < 2:
         return None
     top = min(levels)  # type: ignore[type-var]
@@ -271,6 +271,7 @@ def total_mismatches(table: Table, earlier: list[Table] | None = None) -> list[T
     all_rows: list[int] = []  # every non-total row
     parts: dict[int, set[int]] = {}  # column → its “其中” rows
     reported: set[tuple[int, int]] = set()  # (row, column) of a hierarchy's item already found not to add up
+    levels: list[int | None] | None = None  # each row's depth in a hierarchy (computed when a total does not add up)
     for index in range(1, len(rows)):
         row, kind = rows[index], kinds[index]
         if kind is None:
@@ -296,9 +297,11 @@ def total_mismatches(table: Table, earlier: list[Table] | None = None) -> list[T
             if computed is None or computed == stated or index <= offset:
                 continue
             column = header[c] if c < len(header) and header[c].strip() else f"第{c + 1}列"
-            top = top_level_rows(values, items)
+            if levels is None:
+                levels = [_level(row[0]) if row else None for row in values]
+            top = top_level_rows(levels, items)
             if top is not None:  # a hierarchy: the 合计 adds up its top level, each item its own items
-                for parent, children in _hierarchy_parents(values, items):
+                for parent, children in _hierarchy_parents(levels, items):
                     whole, computed_part = _number(values[parent][c]), _sum(values, children, c)
                     if whole is not None and computed_part is not None and whole != computed_part and parent > offset \
                             and (parent, c) not in reported:  # fmt: skip

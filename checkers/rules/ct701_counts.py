@@ -40,6 +40,7 @@ ENUMERATION_RE = re.compile(
 )
 
 
+COUNTED_WORD = re.compile(r"[个项类](?:方面|部分|内容)")
 OUTER_COMMA = re.compile(r"、(?![^（(]*[）)])")  # a 、 outside brackets
 LIST_LEAD = re.compile(r"^.*?(?:从|包括|涵盖|围绕|存在|涉及|分为|即)")
 LAST_JOIN = re.compile(r"以及|和|及|与")
@@ -98,7 +99,8 @@ def check(a: Analysis, rule: Rule):
                     paragraph.location, sentence_at(paragraph.text, m.start()), expected=str(actual),
                     found=m.group("n"),
                 )  # fmt: skip
-        for m in ENUMERATION_RE.finditer(paragraph.text) if "、" in paragraph.text else ():
+        listing = "、" in paragraph.text and COUNTED_WORD.search(paragraph.text)  # (the list pattern is slow to try)
+        for m in ENUMERATION_RE.finditer(paragraph.text) if listing else ():
             listed = OUTER_COMMA.split(m.group("items"))
             listed[0] = LIST_LEAD.sub("", listed[0])  # “主要存在目标不够细化” lists “目标不够细化”
             etc = bool(m.group("etc")) or listed[-1].endswith("等")
