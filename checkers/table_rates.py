@@ -28,6 +28,21 @@ class RateSlip:
     ratio: Decimal
     formula: str
     row_text: str
+    scope: str = "该行"  # where the amounts are: the rate's row, or anywhere in an information table (“表中”)
+
+
+def _role(label: str) -> str | None:
+    """What a column header or a field label names: a rate, the received, spent or base amount."""
+    h = re.sub(r"\s+", "", label)
+    if "率" in h or "比例" in h:
+        return "received_rate" if "到位" in h else "execution_rate" if "执行" in h else None
+    if "到位" in h:
+        return "received"
+    if re.search(r"支出|支付|执行数|使用", h):
+        return "spent"
+    if re.search(r"预算|计划|合同|中标|下达|批复|审定", h):
+        return "budget"
+    return None
 
 
 def _columns(header: list[str], body: list[list[str]]) -> dict[str, list[int]]:
@@ -35,17 +50,7 @@ def _columns(header: list[str], body: list[list[str]]) -> dict[str, list[int]]:
     (预算, 调整预算, 计划, 合同, 下达…), received (到位), spent (支出, 支付…), and the two rates."""
     roles: dict[str, list[int]] = {}
     for c, text in enumerate(header):
-        h = re.sub(r"\s+", "", text)
-        if "率" in h or "比例" in h:
-            role = "received_rate" if "到位" in h else "execution_rate" if "执行" in h else None
-        elif "到位" in h:
-            role = "received"
-        elif re.search(r"支出|支付|执行数|使用", h):
-            role = "spent"
-        elif re.search(r"预算|计划|合同|中标|下达|批复|审定", h):
-            role = "budget"
-        else:
-            role = None
+        role = _role(text)
         if role is not None and _holds_figures(body, c):
             roles.setdefault(role, []).append(c)
     return roles
@@ -93,4 +98,60 @@ def rate_slips(table: Table, tolerance: Decimal) -> list[RateSlip]:
             ratio, base_name = ratios[0]
             out.append(RateSlip(table, r + 1, col, header[col], row[col].strip(), stated, ratio,
                                 f"{header[numerator]} ÷ {base_name}", " | ".join(row)))  # fmt: skip
+    return out
+
+
+_FIELD_UNIT = re.compile(r"[（(]\s*(万元|元|亿元)\s*[）)]")
+_FIELD_MONEY = re.compile(r"(?<=\d)\s*(万元|元|亿元)$")
+
+
+@dataclass
+class _Field:
+    """A label | value pair of an information table: the label, the figure, its money unit, where the value is."""
+
+    label: str
+    value: Decimal
+    unit: str
+    row: int
+    col: int
+
+
+def _fields(rows: list[list[str]]) -> dict[str, list[_Field]]:
+    """The label | value pairs of a table whose labels name a rate, a received, spent or base amount, by role."""
+    out: dict[str, list[_Field]] = {}
+    for r, row in enumerate(rows):
+        for c in range(len(row) - 1):
+            label, value = row[c].strip(), row[c + 1].strip()
+            role = _role(label) if label and parse_number(label) is None else None
+            if role is None:
+                continue
+            if role.endswith("rate"):  # a rate written as one (“96.15%”), not an indicator's score under its name
+                number = parse_number(value[:-1]) if value.endswith(("%", "％")) else None
+                unit = "%"
+            else:  # an amount in a money unit the label or the value gives
+                money = _FIELD_UNIT.search(label) or _FIELD_MONEY.search(value)
+                number = parse_number(_FIELD_MONEY.sub("", value)) if money else None
+                unit = money.group(1) if money else ""
+            if number is not None:
+                out.setdefault(role, []).append(_Field(label, number, unit, r, c + 1))
+    return out
+
+
+def field_rate_slips(table: Table, tolerance: Decimal) -> list[RateSlip]:
+    """A 基本信息表 written as label | value pairs (“预算金额（万元）| 650 | 实际到位（万元）| 650”, “实际支出（万元）| 625 |
+    预算执行率 | 96.15%”): its 到位率/执行率 recomputed from its own amounts, in one money unit."""
+    rows = grid_rows(table)
+    fields = _fields(rows)
+    out: list[RateSlip] = []
+    for rate_role, numerator, bases in (("received_rate", "received", ("budget",)),
+                                        ("execution_rate", "spent", ("received", "budget"))):  # fmt: skip
+        if len(fields.get(rate_role, [])) != 1 or len(fields.get(numerator, [])) != 1:
+            continue  # several of one kind: which goes with which is not known
+        [rate], [top] = fields[rate_role], fields[numerator]
+        under = [f for name in bases for f in fields.get(name, []) if f.value and f.unit == top.unit]
+        if not under or any(percent_matches(rate.value, top.value / f.value, tolerance) for f in under):
+            continue
+        out.append(RateSlip(table, rate.row + 1, rate.col, rate.label, rows[rate.row][rate.col].strip(), rate.value,
+                            top.value / under[0].value, f"{top.label} ÷ {under[0].label}", " | ".join(rows[rate.row]),
+                            "表中"))  # fmt: skip
     return out

@@ -232,3 +232,14 @@ def test_a_score_table_split_by_a_续表_is_counted_and_summed_whole(tmp_path: P
     counted = "过程指标权重30分，得分25分。共设置2个二级指标，下设4个三级指标。"
     assert check(tmp_path, counted, section, "续表", rest) == {}
     assert [f.expected for f in check(tmp_path, counted.replace("4个三级", "3个三级"), section, "续表", rest)["CT701"]] == ["4"]
+
+
+def test_the_rates_of_an_information_table_of_label_value_pairs(tmp_path: Path):
+    grid = [["项目名称", "2020年度某某项目", LEFT, LEFT], ["预算金额（万元）", "650", "实际到位（万元）", "650"],
+            ["实际支出（万元）", "625", "预算执行率", "96.15%"], ["资金到位率", "100%", "实施单位", "某某局"]]  # fmt: skip
+    assert check(tmp_path, grid) == {}
+    grid[2][3] = "98.04%"
+    [slip] = check(tmp_path, grid)["RT301"]
+    assert (slip.expected, slip.found) == ("96.15%", "98.04%") and "实际支出（万元） ÷ 实际到位（万元）" in slip.message
+    grid[2][3], grid[3][1] = "96.15%", "90%"
+    assert [f.expected for f in check(tmp_path, grid)["RT301"]] == ["100%"]

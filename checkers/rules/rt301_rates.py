@@ -4,7 +4,8 @@
 得分率 = 得分 ÷ 权重；资金到位率 = 实际到位 ÷ 预算；预算执行率 = 实际支出 ÷ 实际到位（口径设为“预算”时为
 实际支出 ÷ 预算，两种口径不一致时提示口径；预算经调整时用调整后的预算：“调减至/调整为N”即N，“追加/调增N”加上N，“调整预算N”即N；“同比/较上年增加N”只是比较，不改变预算；“可用资金”即预算，“其中”所列为分项）；节约率 = （预算 − 实际）÷ 预算；核减率 = 核减金额 ÷ 送审金额；
 审计控制率 = （合同金额 − 审计金额）÷ 合同金额；完成率 = 实际完成数 ÷ 计划数（“投资完成率”等按金额）。
-表格中的到位率、执行率列按同一行的金额复算（按到位数、预算数、调整预算数、合同金额等任一列相符即可）。同段（或同一小节前几段）缺少所需数字，或所用金额只是约数（“近450万元”“约450万元”）时不判断。
+表格中的到位率、执行率列按同一行的金额复算（按到位数、预算数、调整预算数、合同金额等任一列相符即可）；
+“预算金额（万元）| 650 | 实际到位（万元）| 650”这样成对填写的基本信息表，按表中同一单位的金额复算。同段（或同一小节前几段）缺少所需数字，或所用金额只是约数（“近450万元”“约450万元”）时不判断。
 """
 
 from __future__ import annotations
@@ -299,12 +300,12 @@ def check(a: Analysis, rule: Rule):
 
 def _table_rates(a: Analysis, rule: Rule):
     """到位率/执行率 columns of any table against the same row's amounts."""
-    from checkers.table_rates import rate_slips
+    from checkers.table_rates import field_rate_slips, rate_slips
 
     for table in a.document.tables:
-        for slip in rate_slips(table, a.tolerance):
+        for slip in rate_slips(table, a.tolerance) or field_rate_slips(table, a.tolerance):
             yield rule.finding(
-                f"表格“{slip.column}”列写{slip.written}，按该行{slip.formula}复算为{format_percent(slip.ratio)}",
+                f"表格中“{slip.column}”写{slip.written}，按{slip.scope}{slip.formula}复算为{format_percent(slip.ratio)}",
                 table.at(slip.row, slip.col + 1), slip.row_text, expected=format_percent(slip.ratio),
                 found=slip.written,
             )  # fmt: skip
