@@ -101,6 +101,7 @@ def rate_slips(table: Table, tolerance: Decimal) -> list[RateSlip]:
     return out
 
 
+FIELD_TABLE_ROWS = 20
 _FIELD_UNIT = re.compile(r"[（(]\s*(万元|元|亿元)\s*[）)]")
 _FIELD_MONEY = re.compile(r"(?<=\d)\s*(万元|元|亿元)$")
 
@@ -140,7 +141,11 @@ def _fields(rows: list[list[str]]) -> dict[str, list[_Field]]:
 def field_rate_slips(table: Table, tolerance: Decimal) -> list[RateSlip]:
     """A 基本信息表 written as label | value pairs (“预算金额（万元）| 650 | 实际到位（万元）| 650”, “实际支出（万元）| 625 |
     预算执行率 | 96.15%”): its 到位率/执行率 recomputed from its own amounts, in one money unit."""
+    if len(table.rows) > FIELD_TABLE_ROWS:
+        return []  # an information table is short; a long one lists items by column
     rows = grid_rows(table)
+    if not any("率" in cell or "比例" in cell for row in rows for cell in row):
+        return []
     fields = _fields(rows)
     out: list[RateSlip] = []
     for rate_role, numerator, bases in (("received_rate", "received", ("budget",)),

@@ -25,6 +25,7 @@ from checkers.figures import (
 )
 from checkers.finding import Severity
 from checkers.rules.base import Rule
+from checkers.table_rates import field_rate_slips, rate_slips
 from evaluation_model import format_percent
 
 FAILING = """\
@@ -300,8 +301,6 @@ def check(a: Analysis, rule: Rule):
 
 def _table_rates(a: Analysis, rule: Rule):
     """到位率/执行率 columns of any table against the same row's amounts."""
-    from checkers.table_rates import field_rate_slips, rate_slips
-
     for table in a.document.tables:
         for slip in rate_slips(table, a.tolerance) or field_rate_slips(table, a.tolerance):
             yield rule.finding(
