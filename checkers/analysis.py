@@ -150,39 +150,38 @@ def split_label(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def own_values(table: Table) -> list[list[str]]:
-    """Cell texts on the table's grid where a vertically merged cell counts once: its continuation rows are empty
-    (a 合同金额 merged over two payment rows is one amount, not two). Computed once per table."""
-    cached = getattr(table, "_own_values", None)
+def _grids(table: Table) -> tuple[list[list[str]], list[list[str]]]:
+    """The table's cell texts on its grid twice: vertically merged cells filled from above, and counted once (their
+    continuation rows empty). Computed once per table."""
+    cached = getattr(table, "_grids", None)
     if cached is not None:
         return cached
     width = table.n_cols
-    out: list[list[str]] = []
+    filled: list[list[str]] = []
+    own: list[list[str]] = []
     for row in table.rows:
-        grid = [""] * width
+        previous = filled[-1] if filled else [""] * width
+        grid, once = [""] * width, [""] * width
         for cell in row:
-            if not cell.merged_from_above:
-                grid[cell.col - 1] = cell.text
-        out.append(grid)
-    table._own_values = out  # type: ignore[attr-defined]
-    return out
+            if cell.merged_from_above:
+                grid[cell.col - 1] = previous[cell.col - 1]
+            else:
+                grid[cell.col - 1] = once[cell.col - 1] = cell.text
+        filled.append(grid)
+        own.append(once)
+    table._grids = (filled, own)  # type: ignore[attr-defined]
+    return filled, own
+
+
+def own_values(table: Table) -> list[list[str]]:
+    """Cell texts on the table's grid where a vertically merged cell counts once: its continuation rows are empty
+    (a 合同金额 merged over two payment rows is one amount, not two)."""
+    return _grids(table)[1]
 
 
 def grid_rows(table: Table) -> list[list[str]]:
     """Logical cell texts on the table's grid (width n_cols), vertically merged cells filled from above."""
-    cached = getattr(table, "_grid_rows", None)
-    if cached is not None:
-        return cached
-    width = table.n_cols
-    out: list[list[str]] = []
-    for row in table.rows:
-        previous = out[-1] if out else [""] * width
-        grid = [""] * width
-        for cell in row:
-            grid[cell.col - 1] = previous[cell.col - 1] if cell.merged_from_above else cell.text
-        out.append(grid)
-    table._grid_rows = out  # type: ignore[attr-defined]
-    return out
+    return _grids(table)[0]
 
 
 def number_in(text: str) -> Decimal | None:
