@@ -267,6 +267,11 @@ def _header_columns(header: list[str]) -> tuple[int | None, int | None, int | No
     return weight, score, rate, set(weights)
 
 
+def _first_figure(*columns: int | None) -> int:
+    """The leftmost of a score table's figure columns (the labels stand left of it)."""
+    return min(c for c in columns if c is not None)
+
+
 def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTable | None:
     """A table with a weight column and a score column, read row by row; None otherwise.
 
@@ -286,11 +291,10 @@ def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTa
             return None
         header = rows[header_index]
         numeric = {c for c in (weight, score, rate) if c is not None} | weights
-        first_figure = min(c for c in (weight, score, rate) if c is not None)
-        label_cols = [i for i in range(len(header)) if i not in numeric and i < first_figure
+        label_cols = [i for i in range(len(header)) if i not in numeric and i < _first_figure(weight, score, rate)
                       and not NOT_A_LABEL.search(header[i])]  # fmt: skip
     result = ScoreTable(table, weight, score, rate, label_cols, header=header)
-    first_number = min(c for c in (weight, score, rate) if c is not None)
+    first_number = _first_figure(weight, score, rate)
     rate_scale = _rate_scale(header[rate], [cells[rate] for cells in rows[header_index + 1 :]]) if rate is not None else None
     for r, cells in enumerate(rows[header_index + 1 :], header_index + 2):  # grid rows: every row is full width
         labels: list[str] = []
@@ -312,13 +316,13 @@ def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTa
     return result
 
 
-_PERCENT_HEADER = re.compile(r"[（(]\s*[%％]\s*[）)]|[%％]$")
+PERCENT_HEADER = re.compile(r"[（(]\s*[%％]\s*[）)]|[%％]$")
 
 
 def _rate_scale(header: str, cells: list[str]) -> Decimal | None:
     """How bare numbers of a 得分率 column read as percents: ×1 under “得分率（%）”, ×100 when every figure is a
     fraction (0.85, 1.00), None when they cannot be read (a “%” on each cell needs no scale)."""
-    if _PERCENT_HEADER.search(header):
+    if PERCENT_HEADER.search(header):
         return Decimal(1)
     values = [number_in(cell) for cell in cells if cell.strip() and not cell.strip().endswith(("%", "％"))]
     numbers = [v for v in values if v is not None]
@@ -636,6 +640,18 @@ class Analysis:
             current = part.table
         return out
 
+    def rows_by_first_label(self, table: ScoreTable):
+        """Each body row of a score table and its 续表 parts, with the name its first label column gives it: a cell
+        merged from above, or left empty under a merged cell the page break split, is the name above it."""
+        current = ""
+        for part in (table, *self.continuations(table)):
+            first = part.label_cols[0] if part.label_cols else None
+            own = own_values(part.table)
+            for row in part.body:
+                cell = own[row.row - 1][first].strip() if first is not None and first < len(own[row.row - 1]) else ""
+                current = cell or current
+                yield row, current
+
     def overview_rows(self):
         """(row, table) of the 一级 overview tables: one label column, weights adding to the full marks."""
         for table in self.score_tables:
@@ -699,8 +715,7 @@ class Analysis:
 
     def names_another_year(self, clause: str) -> bool:
         """The clause names a year (“2022年该项目预算执行率为90%”) that is not known to be the report's own."""
-        years = YEAR_IN_TEXT.findall(clause)
-        return bool(years) and not (self.report_years and set(years) <= self.report_years)
+        return bool(YEAR_IN_TEXT.search(clause)) and (not self.report_years or self._another_report_year(clause))
 
     def _other_year(self, clause: str) -> bool:
         """A clause ending in a year (“该项目2019年度综合评价得分…”) that is not one of the report's own."""
@@ -737,8 +752,7 @@ class Analysis:
             taken = [m.span() for m in matches]
             matches += [m for m in GRADE_AFTER_RE.finditer(paragraph.text)
                         if not any(a < m.end() and m.start() < b for a, b in taken)
-                        and TOTAL_HINT.search(sentence_head(paragraph.text, m.start()))
-                        and not self._someone_elses(sentence_head(paragraph.text, m.start()))]  # fmt: skip
+                        and TOTAL_HINT.search(sentence_head(paragraph.text, m.start()))]  # fmt: skip
             for m in matches:
                 if OTHER_PERIOD.search(clause_before(paragraph.text, m.start())) \
                         or self._someone_elses(sentence_head(paragraph.text, m.start())) \
@@ -783,17 +797,25 @@ class Analysis:
                                              extra={"weight": item.weight, "listed": True, "paragraph": paragraph}))  # fmt: skip
         return out
 
-    def _listed_sentences(self, paragraph: Paragraph):
-        """(start, sentence, names with their figures) of each “……得分分别为……” sentence about this report's scores."""
-        text = paragraph.text
-        if "分别" not in text and "依次" not in text:
-            return
-        for start, _, sentence in sentences(text):
-            if OTHER_PERIOD.search(sentence) or SURVEY.search(sentence) or ONE_EXPERT.search(sentence):
+    def _listed_sentences(self, paragraph: Paragraph) -> list:
+        """(start, sentence, names with their figures) of each “……得分分别为……” sentence about this report's scores
+        (read once: the subtotals and the score rates both use them)."""
+        return self._listed.get(id(paragraph), [])
+
+    @cached_property
+    def _listed(self) -> dict[int, list]:
+        out: dict[int, list] = {}
+        for paragraph in self.body_paragraphs:
+            text = paragraph.text
+            if "分别" not in text and "依次" not in text:
                 continue
-            listed = listed_figures(sentence)
-            if listed:
-                yield start, sentence, listed
+            for start, _, sentence in sentences(text):
+                if OTHER_PERIOD.search(sentence) or SURVEY.search(sentence) or ONE_EXPERT.search(sentence):
+                    continue
+                listed = listed_figures(sentence)
+                if listed:
+                    out.setdefault(id(paragraph), []).append((start, sentence, listed))
+        return out
 
     @cached_property
     def rate_statements(self) -> list[Statement]:
@@ -831,18 +853,13 @@ class Analysis:
             if len(table.label_cols) < 3 or id(table) in parts_of_others:
                 continue
             sums: dict[str, list[Decimal]] = {}
-            current = ""
-            for part in (table, *self.continuations(table)):
-                first = part.label_cols[0] if part.label_cols else None
-                own = own_values(part.table)  # a cell merged from above is the name above it, even across parts
-                for row in part.body:
-                    cell = own[row.row - 1][first].strip() if first is not None and first < len(own[row.row - 1]) else ""
-                    current = _strip_code_prefix(cell) if cell else current
-                    if not row.labels or row.weight is None or row.score is None or not current:
-                        continue
-                    acc = sums.setdefault(current, [Decimal(0), Decimal(0)])
-                    acc[0] += row.weight
-                    acc[1] += row.score
+            for row, group in self.rows_by_first_label(table):
+                name = _strip_code_prefix(group)
+                if not row.labels or row.weight is None or row.score is None or not name:
+                    continue
+                acc = sums.setdefault(name, [Decimal(0), Decimal(0)])
+                acc[0] += row.weight
+                acc[1] += row.score
             for name, (w, s) in sums.items():
                 out.setdefault(name, (w, s, table))
         return out

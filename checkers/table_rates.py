@@ -6,12 +6,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from checkers.analysis import grid_rows
+from checkers.analysis import PERCENT_HEADER, grid_rows
 from checkers.document import Table
 from checkers.figures import parse_number, percent_matches
-from checkers.table_totals import column_headers, header_rows
-
-_PERCENT_HEADER = re.compile(r"[（(]\s*[%％]\s*[）)]|[%％]$")
+from checkers.table_totals import table_body
 
 
 @dataclass
@@ -70,12 +68,11 @@ def _rate(text: str, in_percent: bool) -> Decimal | None:
 def rate_slips(table: Table, tolerance: Decimal) -> list[RateSlip]:
     """Every 到位率/执行率 cell that no reading of its row's amounts gives: a table may take 执行率 on 到位, on 预算 or
     调整预算, on 合同金额 (the prose rule asks which base when they differ)."""
-    rows = grid_rows(table)
-    count = header_rows(rows)
-    if not count or len(rows) <= count:
+    header, body, _, count = table_body(table)
+    if not count or not body:
         return []
-    header = column_headers(rows, count, table.n_cols)
-    roles = _columns(header, rows[count:])
+    rows = grid_rows(table)
+    roles = _columns(header, body)
     checks = []  # (rate column, numerator column, the columns it may be taken on)
     if roles.get("received_rate") and roles.get("received") and roles.get("budget"):
         checks.append((roles["received_rate"][0], roles["received"][0], roles["budget"]))
@@ -84,7 +81,7 @@ def rate_slips(table: Table, tolerance: Decimal) -> list[RateSlip]:
     out: list[RateSlip] = []
     for col, numerator, bases in checks:
         bases = sorted(bases, key=lambda c: "调整" not in header[c])  # the adjusted budget first, when a slip is named
-        in_percent = bool(_PERCENT_HEADER.search(header[col]))
+        in_percent = bool(PERCENT_HEADER.search(header[col]))
         for r in range(count, len(rows)):
             row = rows[r]
             stated = _rate(row[col], in_percent)

@@ -206,7 +206,7 @@ MONEY_WORDS = re.compile(r"金额|预算|支出|资金|投资|费用|价|元|拨
 def breakdown_excesses(table: Table) -> list[CellSlip]:
     """Amount columns of a numbered table where an item's “其中” parts add up to more than the item (parts of an
     amount never exceed it)."""
-    header, body, own, count = _table_body(table)
+    header, body, own, count = table_body(table)
     rows, values = [header, *body], [header, *own]
     if len(rows) < 3 or not any(word in header[0] for word in ("序号", "编号", "序")):
         return []
@@ -224,17 +224,22 @@ def breakdown_excesses(table: Table) -> list[CellSlip]:
                 continue
             total = sum(parts, Decimal(0))  # type: ignore[arg-type]
             if total > whole:
-                item = next((cell for cell in rows[parent][1:c] if cell.strip() and _number(cell) is None), f"第{parent + count}行")
+                item = _item_name(rows[parent], c, f"第{parent + count}行")
                 out.append(CellSlip(table, parent + count, c, header[c], item, whole, rows[parent][c].strip(), total,
                                     " | ".join(rows[parent])))  # fmt: skip
     return out
+
+
+def _item_name(row: list[str], c: int, default: str) -> str:
+    """What a row is about: its first text cell before column ``c`` (the 序号 aside), else ``default``."""
+    return next((cell for cell in row[1:c] if cell.strip() and _number(cell) is None), default)
 
 
 def _number(cell: str) -> Decimal | None:
     return number_in(cell.replace("分", "").replace("万元", "").replace("元", ""))
 
 
-def _table_body(table: Table) -> tuple[list[str], list[list[str]], list[list[str]], int]:
+def table_body(table: Table) -> tuple[list[str], list[list[str]], list[list[str]], int]:
     """A table's column headers, its body rows (merged cells filled in) and the same rows with each merged cell
     counted once, and how many header rows came before them."""
     rows, values = grid_rows(table), own_values(table)
@@ -249,14 +254,14 @@ def total_mismatches(table: Table, earlier: list[Table] | None = None) -> list[T
     part's header.
     """
     out: list[TotalMismatch] = []
-    header, body, own, count = _table_body(table)
+    header, body, own, count = table_body(table)
     offset = 0
     if earlier:
-        header = _table_body(earlier[0])[0]
+        header = table_body(earlier[0])[0]
         before_rows: list[list[str]] = []
         before_values: list[list[str]] = []
         for part in earlier:
-            _, part_rows, part_values, _ = _table_body(part)
+            _, part_rows, part_values, _ = table_body(part)
             before_rows += part_rows
             before_values += part_values
         body, own = before_rows + body, before_values + own
@@ -306,7 +311,7 @@ def total_mismatches(table: Table, earlier: list[Table] | None = None) -> list[T
                     if whole is not None and computed_part is not None and whole != computed_part and parent > offset \
                             and (parent, c) not in reported:  # fmt: skip
                         reported.add((parent, c))
-                        item = next((x for x in rows[parent][1:c] if x.strip() and _number(x) is None), rows[parent][0])
+                        item = _item_name(rows[parent], c, rows[parent][0])
                         out.append(TotalMismatch(table, parent - offset + count, c, f"“{item.strip()[:20]}”一项", column,
                                                  whole, computed_part, " | ".join(rows[parent]), values[parent][c].strip(),
                                                  "其下各项"))  # fmt: skip

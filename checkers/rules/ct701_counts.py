@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import cn2an
 
-from checkers.analysis import COUNT_CHILDREN_RE, Analysis, own_values
+from checkers.analysis import COUNT_CHILDREN_RE, Analysis
 from checkers.figures import sentence_at
 from checkers.finding import Severity
 from checkers.rules.base import Rule
@@ -54,22 +54,6 @@ def _number(text: str) -> Decimal:
 FOLLOWING_COUNT = re.compile(r"\s*[，,、和及]\s*(?:下设|下含|包含|含|共)?\s*(?P<n>\d+|[一二三四五六七八九十两]+)\s*个(?P<level>三级)指标")
 
 
-def _second_level_names(parts) -> set[str]:
-    """The 二级 names of a score table and its 续表 parts (a part's rows under a merged cell split by the page break
-    belong to the last name above them)."""
-    names: set[str] = set()
-    current = ""
-    for part in parts:
-        first = part.label_cols[0] if part.label_cols else None
-        own = own_values(part.table)
-        for row in part.body:
-            cell = own[row.row - 1][first].strip() if first is not None and first < len(own[row.row - 1]) else ""
-            current = cell or current
-            if current and row.labels:
-                names.add(current)
-    return names
-
-
 def _counts(text: str):
     """Every “共设置N个二级/三级指标” of a text and the count right after it."""
     for m in COUNT_CHILDREN_RE.finditer(text):
@@ -88,11 +72,11 @@ def check(a: Analysis, rule: Rule):
             if all(r.labels and r.labels[0] in a.top_level_names for r in table.body):
                 continue  # the 一级 overview table: it lists no 二级 or 三级 indicators
             stated = _number(m.group("n"))
-            parts = [table, *a.continuations(table)]  # a table split across pages (续表) is counted whole
+            rows = list(a.rows_by_first_label(table))  # a table split across pages (续表) is counted whole
             if m.group("level") == "二级":
-                actual = len(_second_level_names(parts))
+                actual = len({name for row, name in rows if name and row.labels})
             else:
-                actual = sum(1 for part in parts for r in part.body if r.weight is not None)
+                actual = sum(1 for row, _ in rows if row.weight is not None)
             if Decimal(actual) != stated:
                 yield rule.finding(
                     f"写“{m.group(0).strip('，,、和及 ')}”，但本部分评分表列有{actual}个",
