@@ -178,12 +178,11 @@ def _chinese_figure(text: str, match: re.Match[str]) -> Figure | None:
     if percent is not None:
         value = chinese_value(percent)
         return Figure(value, match.group(), "%", start, end, text) if value is not None else None
-    if unit in CN_COUNT_UNITS:
-        if "点" in numeral:
-            return None
-    elif unit == "元" and len(numeral) == 1 and _HAN.match(text, end):
+    if unit in CN_COUNT_UNITS and "点" in numeral:
+        return None  # a count is whole
+    if unit == "元" and len(numeral) == 1 and _HAN.match(text, end):
         return None  # 城乡二元结构, 一元化: a word, not an amount
-    elif unit == "元" and numeral[-1] in "万亿" and len(numeral) > 1:
+    if unit == "元" and numeral[-1] in "万亿" and len(numeral) > 1:
         numeral, unit = numeral[:-1], numeral[-1] + "元"  # 三百万元 is 300 万元, as a table would write it
     value = chinese_value(numeral)
     return Figure(value, match.group(), unit, start, end, text) if value is not None else None

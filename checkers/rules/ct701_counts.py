@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-import cn2an
-
 from checkers.analysis import COUNT_CHILDREN_RE, Analysis
-from checkers.figures import sentence_at
+from checkers.figures import chinese_value, sentence_at
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 
@@ -46,8 +44,9 @@ LIST_LEAD = re.compile(r"^.*?(?:从|包括|涵盖|围绕|存在|涉及|分为|�
 LAST_JOIN = re.compile(r"以及|和|及|与")
 
 
-def _number(text: str) -> Decimal:
-    return Decimal(text) if text.isdigit() else Decimal(cn2an.cn2an(text.replace("两", "二"), "smart"))
+def _number(text: str) -> Decimal | None:
+    """A count as written: 3, 三, 两; None for characters that are no number (一二)."""
+    return Decimal(text) if text.isdigit() else chinese_value(text)
 
 
 # “共设置2个二级指标，下设5个三级指标”, “……、5个三级指标”: the count that follows the first
@@ -72,6 +71,8 @@ def check(a: Analysis, rule: Rule):
             if all(r.labels and r.labels[0] in a.top_level_names for r in table.body):
                 continue  # the 一级 overview table: it lists no 二级 or 三级 indicators
             stated = _number(m.group("n"))
+            if stated is None:
+                continue
             rows = list(a.rows_by_first_label(table))  # a table split across pages (续表) is counted whole
             if m.group("level") == "二级":
                 actual = len({name for row, name in rows if name and row.labels})
@@ -92,7 +93,7 @@ def check(a: Analysis, rule: Rule):
             split = [*listed[:-1], *LAST_JOIN.split(listed[-1], maxsplit=1)]  # “产出和效益”: 和 may join two items
             items = split if len(split) > len(listed) and all(len(item) >= 2 for item in split) else listed
             stated = _number(m.group("n"))
-            if etc and len(items) < stated:
+            if stated is None or etc and len(items) < stated:
                 continue  # “A、B等三个方面”: the list is not complete
             if Decimal(len(items)) != stated and Decimal(len(listed)) != stated:  # (“运行与维护” may be one item)
                 yield rule.finding(
