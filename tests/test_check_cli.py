@@ -196,3 +196,14 @@ def test_check_with_data_on_a_compilation_names_the_report_it_compared(tmp_path:
     result = runner.invoke(app, ["check", str(neither), "--data", str(project)])
     assert "没有一篇的标题或开头写有项目名称“示例项目”，项目数据未用于核对" in result.output
     assert "DT1003" not in result.output
+
+
+def test_same_quantity_is_quoted_as_written(tmp_path: Path):
+    from checkers.readers import read_document
+
+    path = tmp_path / "r.md"
+    path.write_text("项目送审金额2,945.51万元。\n\n决算评审送审金额2,945.52万元。\n\n实际支出一千二百三十四万元。\n\n实际支出一千二百三十四元。\n",
+                    encoding="utf-8")  # fmt: skip
+    found = {(f.found, f.expected, f.message) for f in check_document(read_document(path)) if f.rule == "UN501"}
+    assert ("2,945.52万元", "2,945.51万元", "“送审金额”前文写2,945.51万元，此处写2,945.52万元，同一数量前后不一致") in found
+    assert ("一千二百三十四元", "一千二百三十四万元", "金额一千二百三十四前文写作“万元”，此处写作“元”，同一金额单位不一致") in found

@@ -39,14 +39,13 @@ def _family(unit: str) -> str | None:
     return next((name for name, units in FAMILIES.items() if unit in units), None)
 
 
-_NON_DIGIT = re.compile(r"\D")
 _DIGIT_RUNS = re.compile(r"\d+")
 _NON_CJK = re.compile(r"[^\u4e00-\u9fff]")
 
 
 def _significant(figure: Figure) -> bool:
-    digits = _NON_DIGIT.sub("", figure.text.split(figure.unit)[0] if figure.unit else figure.text).lstrip("0")
-    return len(digits) >= 4 or figure.places >= 2
+    """At least four significant digits as written (5271022.96, 一千二百三十四), or two decimal places."""
+    return len(figure.value.as_tuple().digits) >= 4 or figure.places >= 2
 
 
 PLAN = re.compile(r"计划|目标|预计|年初|设计")
@@ -106,15 +105,28 @@ def _key(subject: str) -> str:
     return cjk[-4:] if len(cjk) >= 2 else ""
 
 
+def _number(figure: Figure) -> str:
+    """The number as the report writes it (“2,945.52”, “三百”), without its unit."""
+    text = figure.text.strip()
+    return text[: -len(figure.unit)] if figure.unit and text.endswith(figure.unit) else text
+
+
+def _written(figure: Figure) -> str:
+    return _number(figure) + figure.unit
+
+
 def _conflict(figure: Figure, other: Figure, same_paragraph: bool = False):
-    """(message, expected) when two figures look like one quantity written two ways, else None."""
+    """(message, expected) when two figures look like one quantity written two ways, else None; figures are quoted
+    as the report writes them."""
     same_digits = figure.value == other.value and figure.unit != other.unit
     money = figure.unit in MONEY_UNITS and other.unit in MONEY_UNITS
     if same_digits and money and (_significant(figure) or same_paragraph) and not _rate_or_price(figure, other):
-        return f"金额{figure.value}前文写作“{other.unit}”，此处写作“{figure.unit}”，同一金额单位不一致", f"{figure.value}{other.unit}"
+        return (f"金额{_number(figure)}前文写作“{other.unit}”，此处写作“{figure.unit}”，同一金额单位不一致",
+                f"{_number(figure)}{other.unit}")
     families = _family(figure.unit), _family(other.unit)
     if same_digits and all(families) and families[0] != families[1] and _significant(figure):
-        return f"数量{figure.value}前文单位为“{other.unit}”，此处为“{figure.unit}”，量纲不同，请核对", f"{figure.value}{other.unit}"
+        return (f"数量{_number(figure)}前文单位为“{other.unit}”，此处为“{figure.unit}”，量纲不同，请核对",
+                f"{_number(figure)}{other.unit}")
     if (
         figure.unit == other.unit and figure.value != other.value and _comparable(figure)
         and abs(figure.value - other.value) <= max(figure.value, other.value) * Decimal("0.005")
@@ -124,8 +136,8 @@ def _conflict(figure: Figure, other: Figure, same_paragraph: bool = False):
         and not _plan_and_actual(figure.subject, other.subject)
         and not (OTHER_PERIOD.search(figure.subject) or OTHER_PERIOD.search(other.subject))  # 上年度 vs 本年度
     ):  # fmt: skip
-        return (f"“{_key(figure.subject)}”前文写{other.value}{other.unit}，此处写{figure.value}{figure.unit}，同一数量前后不一致",
-                f"{other.value}{other.unit}")  # fmt: skip
+        return (f"“{_key(figure.subject)}”前文写{_written(other)}，此处写{_written(figure)}，同一数量前后不一致",
+                _written(other))
     return None
 
 
@@ -170,13 +182,15 @@ def check(a: Analysis, rule: Rule):
                     if known and _in_yuan(figure) in known and _in_yuan(other) not in known:  # the data sides with
                         wrong, right, where = other, figure, paragraph_of.get(id(other), paragraph)  # this one
                         if wrong.unit != right.unit:
-                            message = f"金额{wrong.value}此处写作“{wrong.unit}”，项目数据与后文为“{right.unit}”，同一金额单位不一致"
+                            message = f"金额{_number(wrong)}此处写作“{wrong.unit}”，项目数据与后文为“{right.unit}”，同一金额单位不一致"
+                            expected = f"{_number(wrong)}{right.unit}"
                         else:
-                            message = f"此处写{wrong.value}{wrong.unit}，项目数据与后文为{right.value}{right.unit}，同一数量前后不一致"
-                        conflict = (message, f"{right.value}{right.unit}")
+                            message = f"此处写{_written(wrong)}，项目数据与后文为{_written(right)}，同一数量前后不一致"
+                            expected = _written(right)
+                        conflict = (message, expected)
                     yield rule.finding(
                         conflict[0], where.location, sentence_at(where.text, wrong.start),
-                        expected=conflict[1], found=f"{wrong.value}{wrong.unit}",
+                        expected=conflict[1], found=_written(wrong),
                     )  # fmt: skip
                 break
             units.setdefault(figure.unit, figure)
