@@ -150,38 +150,15 @@ def split_label(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def _grids(table: Table) -> tuple[list[list[str]], list[list[str]]]:
-    """The table's cell texts on its grid twice: vertically merged cells filled from above, and counted once (their
-    continuation rows empty). Computed once per table."""
-    cached = getattr(table, "_grids", None)
-    if cached is not None:
-        return cached
-    width = table.n_cols
-    filled: list[list[str]] = []
-    own: list[list[str]] = []
-    for row in table.rows:
-        previous = filled[-1] if filled else [""] * width
-        grid, once = [""] * width, [""] * width
-        for cell in row:
-            if cell.merged_from_above:
-                grid[cell.col - 1] = previous[cell.col - 1]
-            else:
-                grid[cell.col - 1] = once[cell.col - 1] = cell.text
-        filled.append(grid)
-        own.append(once)
-    table._grids = (filled, own)  # type: ignore[attr-defined]
-    return filled, own
-
-
 def own_values(table: Table) -> list[list[str]]:
     """Cell texts on the table's grid where a vertically merged cell counts once: its continuation rows are empty
     (a 合同金额 merged over two payment rows is one amount, not two)."""
-    return _grids(table)[1]
+    return table.grids()[1]
 
 
 def grid_rows(table: Table) -> list[list[str]]:
     """Logical cell texts on the table's grid (width n_cols), vertically merged cells filled from above."""
-    return _grids(table)[0]
+    return table.grids()[0]
 
 
 def number_in(text: str) -> Decimal | None:
@@ -411,7 +388,7 @@ class Analysis:
 
     def __init__(self, document: Document, data=None, execution_base: str | None = None,
                  tolerance: Decimal = Decimal("0.01")) -> None:  # fmt: skip
-        self.document = document
+        self.document = upright(document)
         self.data = data
         self.execution_base = execution_base or (data.settings.execution_rate_base if data is not None else "到位")
         self.tolerance = tolerance if data is None else data.settings.rate_tolerance
@@ -696,7 +673,7 @@ class Analysis:
         """A note for a finding that takes this table column as right when the column itself does not add up."""
         if col is None or not any(m.col == col for m in self.total_mismatches(table)):
             return ""
-        return "；但该表此列各行之和与合计也不符，写错的也可能是表中某一格，请对照评分记录"
+        return table.as_written("；但该表此列各行之和与合计也不符，写错的也可能是表中某一格，请对照评分记录")
 
     @cached_property
     def report_years(self) -> set[str]:
@@ -863,6 +840,30 @@ class Analysis:
             for name, (w, s) in sums.items():
                 out.setdefault(name, (w, s, table))
         return out
+
+
+SIDEWAYS_ROWS_MAX = 8  # 指标/权重/得分/得分率/扣分… down the first column
+
+
+def _sideways(table: Table) -> bool:
+    """A score table written on its side: indicators across the top, 权重 and 得分 down the first column."""
+    if not 3 <= len(table.rows) <= SIDEWAYS_ROWS_MAX or table.n_cols < 3:
+        return False
+    first = [row[0] for row in table.grids()[0]]
+    weight, score, _, _ = _header_columns(first)
+    if weight is None or score is None or score_table_of(table) is not None:
+        return False
+    view = score_table_of(table.transpose())
+    return view is not None and sum(1 for r in view.body if r.weight is not None and r.score is not None) >= 2
+
+
+def upright(document: Document) -> Document:
+    """The document with each score table written on its side replaced by its transposed view (whose locations are
+    still the cells as written), so that every rule reads it like any score table."""
+    blocks = [block.transpose() if isinstance(block, Table) and _sideways(block) else block for block in document.blocks]
+    if all(new is old for new, old in zip(blocks, document.blocks, strict=True)):
+        return document
+    return Document(document.path, blocks, document.sections())
 
 
 def _tables_in_sequence(document: Document):

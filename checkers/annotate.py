@@ -183,7 +183,7 @@ def _anchor(out: DocxDocument, document: Document, blocks: _Blocks, finding: Fin
     """Runs to anchor the finding's comment on, and whether they are the finding's own place."""
     loc = finding.location
     if loc.table is not None and loc.table in blocks.tables:
-        runs = _table_runs(out, blocks.tables[loc.table], loc)
+        runs = _table_runs(out, blocks.tables[loc.table], loc, finding.found)
         if runs:
             return runs, True
     p = _finding_paragraph(document, blocks, finding)
@@ -414,12 +414,17 @@ def _cell_paragraphs(tc: _Element) -> list[_Element]:
     return out
 
 
-def _table_runs(out: DocxDocument, tbl: _Element, loc: Location) -> list[Run]:
-    """Runs of the cell at (row, col); a finding on a whole row anchors across the row."""
+def _table_runs(out: DocxDocument, tbl: _Element, loc: Location, found: str | None = None) -> list[Run]:
+    """Runs of the cell at (row, col); a finding on a whole row anchors across the row, one on a whole column (a
+    table written on its side) on the column's cell holding the found value, else its first cell."""
     rows = [row for row in table_cell_elements(tbl) if row]
     if not rows:
         return []
     r = min(max((loc.row or 1) - 1, 0), len(rows) - 1)
+    needle = (found or "").removesuffix("分")  # a score found as “87.5分” is written “87.5” in a table
+    if loc.row is None and loc.col is not None and needle:
+        r = next((i for i, row in enumerate(rows)
+                  if any(cell.col <= loc.col < cell.col + cell.span and needle in cell.text for cell, _ in row)), r)  # fmt: skip
     if loc.col is None:
         cells = [tc for _, tc in rows[r]]
     else:

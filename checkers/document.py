@@ -188,6 +188,11 @@ class Cell:
     span: int = 1
 
 
+_ROW_COL_SWAP = {"列": "行", "行": "列", "各行": "各列", "各列": "各行", "该行": "该列", "该列": "该行", "此列": "此行",
+                 "此行": "此列"}  # fmt: skip
+_ROW_COL_WORDS = re.compile(r"(?<=”)[行列]|[各该此][行列]")
+
+
 @dataclass
 class Table:
     """A table: rows of physical cells, plus the caption paragraph text if any."""
@@ -195,14 +200,57 @@ class Table:
     rows: list[list[Cell]]
     location: Location
     caption: str | None = None
+    transposed: bool = False  # a view of a table written sideways: its rows are the table's columns
     _text_rows: list[list[str]] | None = field(default=None, init=False, repr=False, compare=False)
+    _grids: tuple[list[list[str]], list[list[str]]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def at(self, row: int | None = None, col: int | None = None) -> Location:
-        """Location of a row (1-based) or cell of this table, with its caption and source line."""
+        """Location of a row (1-based) or cell of this table, with its caption and source line; for a transposed
+        view, the column or cell of the table as written."""
         line = self.location.line
-        if row is not None and 0 < row <= len(self.rows) and self.rows[row - 1]:
+        if self.transposed:
+            if col is not None and self.rows and 0 < col <= len(self.rows[0]):
+                line = self.rows[0][col - 1].location.line or line
+            row, col = col, row
+        elif row is not None and 0 < row <= len(self.rows) and self.rows[row - 1]:
             line = self.rows[row - 1][0].location.line or line
         return Location(self.location.section, None, self.location.table, row, col, line, self.location.caption)
+
+    def as_written(self, message: str) -> str:
+        """A message about this table's rows and columns, told as the table is written (a transposed view's rows
+        are the table's columns: “‘得分’列合计…各行相加” becomes “‘得分’行合计…各列相加”)."""
+        return _ROW_COL_WORDS.sub(lambda m: _ROW_COL_SWAP[m.group()], message) if self.transposed else message
+
+    def grids(self) -> tuple[list[list[str]], list[list[str]]]:
+        """Cell texts on the grid (width ``n_cols``) twice: vertically merged cells filled from above, and counted
+        once (their continuation rows empty). Computed once; callers must not modify them."""
+        if self._grids is None:
+            width = self.n_cols
+            filled: list[list[str]] = []
+            own: list[list[str]] = []
+            for row in self.rows:
+                previous = filled[-1] if filled else [""] * width
+                grid, once = [""] * width, [""] * width
+                for cell in row:
+                    if cell.merged_from_above:
+                        grid[cell.col - 1] = previous[cell.col - 1]
+                    else:
+                        grid[cell.col - 1] = once[cell.col - 1] = cell.text
+                filled.append(grid)
+                own.append(once)
+            self._grids = (filled, own)
+        return self._grids
+
+    def transpose(self) -> Table:
+        """The table turned on its side (row i of the view is grid column i), each cell keeping its location."""
+        filled = self.grids()[0]
+        by_position = {(cell.row, cell.col): cell.location for row in self.rows for cell in row}
+        rows = [
+            [Cell(filled[r][c], c + 1, r + 1, False,
+                  by_position.get((r + 1, c + 1)) or self.at(r + 1, c + 1)) for r in range(len(filled))]
+            for c in range(self.n_cols)
+        ]  # fmt: skip
+        return Table(rows, self.location, self.caption, transposed=not self.transposed)
 
     def text_rows(self) -> list[list[str]]:
         """Cell texts per row with vertically merged cells filled from the cell above."""

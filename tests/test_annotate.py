@@ -251,3 +251,21 @@ def test_a_comment_lands_on_a_figure_written_with_thousands_separators(tmp_path:
         "反映出预算编制在科学性、精准性方面存在不足，建议今后加强前期论证与评审衔接，提高预算编制质量。",
     )
     assert "UN501" in comment.text and comment.anchor == "2,945.52万元"
+
+
+def test_a_comment_on_a_column_of_a_table_written_on_its_side_lands_on_the_found_cell(tmp_path: Path):
+    source = docx.Document()
+    source.add_paragraph("本项目综合评价得分90分，评价等级为“优”。")
+    grid = [["指标", "决策", "过程", "产出", "效益", "合计"], ["权重", "20", "20", "30", "30", "100"],
+            ["得分", "18", "17", "28", "27", "90"], ["得分率", "90%", "85%", "93.33%", "80%", "90%"]]  # fmt: skip
+    table = source.add_table(rows=4, cols=6)
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    path, out = tmp_path / "r.docx", tmp_path / "a.docx"
+    source.save(str(path))
+    result = runner.invoke(app, ["check", str(path), "--annotate", str(out)])
+    assert result.exit_code == 1, result.output
+    [comment] = comments(out)
+    assert "RT301" in comment.text and "按该列得分" in comment.text
+    assert comment.anchor == "80%" and comment.in_cell

@@ -243,3 +243,31 @@ def test_the_rates_of_an_information_table_of_label_value_pairs(tmp_path: Path):
     assert (slip.expected, slip.found) == ("96.15%", "98.04%") and "实际支出（万元） ÷ 实际到位（万元）" in slip.message
     grid[2][3], grid[3][1] = "96.15%", "90%"
     assert [f.expected for f in check(tmp_path, grid)["RT301"]] == ["100%"]
+
+
+SIDEWAYS = [
+    ["指标", "A.决策", "B.过程", "C.产出", "D.效益", "合计"],
+    ["权重", "20", "20", "30", "30", "100"],
+    ["得分", "18", "17", "28", "27", "90"],
+    ["得分率", "90%", "85%", "93.33%", "90%", "90%"],
+]
+
+
+def test_a_score_table_written_on_its_side_is_read_like_any(tmp_path: Path):
+    intro = "本项目综合评价得分90分，评价等级为“优”。"
+    assert check(tmp_path, intro, SIDEWAYS, "决策类指标权重20分，得分18分。") == {}
+    slipped = [row[:] for row in SIDEWAYS]
+    slipped[2][4] = "26"  # 效益 26: the 合计 row and its 得分率 no longer agree
+    found = check(tmp_path, intro, slipped, "决策类指标权重20分，得分19分。")
+    total = found["TT201"][0]
+    assert (total.location.row, total.location.col, total.found, total.expected) == (3, 6, "90", "89")
+    assert total.message == "表格“得分”行合计写90，但各列相加为89"
+    rate = found["RT301"][0]
+    assert (rate.location.row, rate.location.col, rate.found, rate.expected) == (None, 5, "90%", "86.67%")
+    assert "按该列得分 ÷ 权重" in rate.message
+    assert found["TT202"][0].found == "权重20分，得分19分"  # the prose against the table's 决策 column
+
+
+def test_a_table_with_weights_down_its_first_column_but_no_scores_is_left_alone(tmp_path: Path):
+    plan = [["指标", "决策", "过程", "产出", "效益"], ["权重", "20", "20", "30", "30"], ["说明", "甲", "乙", "丙", "丁"]]
+    assert check(tmp_path, plan) == {}

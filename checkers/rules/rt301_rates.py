@@ -294,7 +294,7 @@ def check(a: Analysis, rule: Rule):
             ratio = row.score / row.weight
             if not percent_matches(row.rate, ratio, a.tolerance):
                 yield rule.finding(
-                    f"“{row.label}”得分率写{row.rate}%，按该行得分 ÷ 权重复算为{format_percent(ratio)}",
+                    table.table.as_written(f"“{row.label}”得分率写{row.rate}%，按该行得分 ÷ 权重复算为{format_percent(ratio)}"),
                     row.location, row.excerpt, expected=format_percent(ratio), found=f"{row.rate}%",
                 )  # fmt: skip
 
@@ -304,7 +304,7 @@ def _table_rates(a: Analysis, rule: Rule):
     for table in a.document.tables:
         for slip in rate_slips(table, a.tolerance) or field_rate_slips(table, a.tolerance):
             yield rule.finding(
-                f"表格中“{slip.column}”写{slip.written}，按{slip.scope}{slip.formula}复算为{format_percent(slip.ratio)}",
+                table.as_written(f"表格中“{slip.column}”写{slip.written}，按{slip.scope}{slip.formula}复算为{format_percent(slip.ratio)}"),
                 table.at(slip.row, slip.col + 1), slip.row_text, expected=format_percent(slip.ratio),
                 found=slip.written,
             )  # fmt: skip

@@ -35,13 +35,13 @@ def check(a: Analysis, rule: Rule):
             if a.data_explains(table, m.col, m.stated):
                 continue  # the 合计 is the data's: the funding-vs-data rule names the wrong item instead
             yield rule.finding(
-                f"表格“{m.column}”列{m.label}写{m.written}，但{m.summed}相加为{plain(m.computed)}",
+                table.as_written(f"表格“{m.column}”列{m.label}写{m.written}，但{m.summed}相加为{plain(m.computed)}"),
                 table.at(m.row, m.col + 1), m.row_text, expected=plain(m.computed), found=m.written,
             )  # fmt: skip
         for excess in breakdown_excesses(table):
             yield rule.finding(
-                f"表格“{excess.column}”列“{excess.item[:20]}”一项写{excess.written}，但其下“其中”各分项相加为"
-                f"{plain(excess.other)}，分项之和不应大于该项，请核对该项或分项",
+                table.as_written(f"表格“{excess.column}”列“{excess.item[:20]}”一项写{excess.written}，但其下“其中”各分项"
+                                 f"相加为{plain(excess.other)}，分项之和不应大于该项，请核对该项或分项"),
                 table.at(excess.row, excess.col + 1), excess.row_text, expected=f"不小于{plain(excess.other)}",
                 found=excess.written,
             )  # fmt: skip
