@@ -643,16 +643,20 @@ class Analysis:
         return names
 
     def total_mismatches(self, table: Table):
-        """The 合计/小计 cells of a table its columns do not add up to (computed once per table)."""
+        """The 合计/小计 cells of a table its columns do not add up to, and the cells of a 合计 column their rows do not
+        add up to (computed once per table)."""
         if id(table) not in self._total_mismatches:
-            from checkers.table_totals import total_mismatches
+            from checkers.table_totals import row_total_mismatches, total_mismatches
 
             earlier: list[Table] = []
             part = self._continued.get(id(table))
             while part is not None:  # a 续表 adds up with the rows of the parts before it
                 earlier.insert(0, part)
                 part = self._continued.get(id(part))
-            self._total_mismatches[id(table)] = total_mismatches(table, earlier)
+            columns = total_mismatches(table, earlier)
+            seen = {(m.row, m.col) for m in columns}
+            rows = [m for m in row_total_mismatches(table) if (m.row, m.col) not in seen]  # a cell reported once
+            self._total_mismatches[id(table)] = columns + rows
         return self._total_mismatches[id(table)]
 
     @cached_property

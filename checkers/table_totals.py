@@ -47,9 +47,9 @@ _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 def header_rows(rows: list[list[str]]) -> int:
     """How many leading rows make the header: the rows before the first one holding a figure (a title row, a
     “单位：万元” row and a two-row header all come before it; a table without a header has none). Years (2020) in
-    the first row are column names."""
+    the first row are column names, and so is a 合计 there (“资金来源 | 合计 | 2022年…”)."""
     for index, row in enumerate(rows[: HEADER_ROWS_MAX + 1]):
-        if total_kind(row) or any(_number(cell) is not None and not _YEAR.match(cell.strip()) for cell in row[1:]):
+        if (index and total_kind(row)) or any(_number(cell) is not None and not _YEAR.match(cell.strip()) for cell in row[1:]):
             return index
     return 1 if rows else 0  # no figure near the top: the first row is the header
 
@@ -324,6 +324,45 @@ def total_mismatches(table: Table, earlier: list[Table] | None = None) -> list[T
         if kind == "subtotal":
             since_subtotal = []
     return out
+
+
+def _total_column(header: list[str]) -> int | None:
+    """The one 合计 column of a header (not the first column, which names the rows); None when there is none, or
+    several (小计 columns of a grouped header)."""
+    totals = [c for c, h in enumerate(header) if c > 0 and TOTAL_LABEL.match(h.replace(" ", "").replace("\n", ""))]
+    return totals[0] if len(totals) == 1 else None
+
+
+def row_total_mismatches(table: Table) -> list[TotalMismatch]:
+    """Each row's 合计 column against the row's own figures (a breakdown by year or by source, the 合计 last or
+    first among the figure columns), when at least half the item rows show that the column adds up the others (a
+    合计 of only some columns is then no slip). A 合计 row's own 合计 cell is reported only when every item row adds
+    up: a slip in an item row throws it off too."""
+    header, body, own, count = table_body(table)
+    t = _total_column(header)
+    if t is None or len(own) < 2:
+        return []
+    figures = [c for c in range(1, len(header)) if c != t and not _is_rate_column(header[c])
+               and sum(1 for row in own if _number(row[c]) is not None) * 2 >= len(own)]  # fmt: skip
+    addends = [c for c in figures if c < t] if all(c < t for c in figures) else [c for c in figures if c > t]
+    if len(addends) < 2 or (addends[0] < t and any(t < c for c in figures)):
+        return []
+    items: list[tuple[int, Decimal, Decimal]] = []
+    totals: list[tuple[int, Decimal, Decimal]] = []
+    for i, row in enumerate(own):
+        stated = _number(row[t])
+        numbers = [v for v in (_number(row[c]) for c in addends) if v is not None]
+        if stated is not None and numbers and not row[t].strip().endswith("%"):
+            (totals if total_kind(body[i]) else items).append((i, stated, sum(numbers, Decimal(0))))
+    wrong = [item for item in items if item[1] != item[2]]
+    if len(items) - len(wrong) < max(1, len(wrong)):
+        return []
+    wrong += [] if wrong else [total for total in totals if total[1] != total[2]]
+    return [
+        TotalMismatch(table, i + count + 1, t, f"“{_item_name(body[i], t, body[i][0]).strip()[:20]}”", header[t],
+                      stated, computed, " | ".join(body[i]), own[i][t].strip(), "该行各列")
+        for i, stated, computed in wrong
+    ]  # fmt: skip
 
 
 def _sum(values: list[list[str]], rows: list[int], c: int) -> Decimal | None:

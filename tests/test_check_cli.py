@@ -207,3 +207,48 @@ def test_same_quantity_is_quoted_as_written(tmp_path: Path):
     found = {(f.found, f.expected, f.message) for f in check_document(read_document(path)) if f.rule == "UN501"}
     assert ("2,945.52万元", "2,945.51万元", "“送审金额”前文写2,945.51万元，此处写2,945.52万元，同一数量前后不一致") in found
     assert ("一千二百三十四元", "一千二百三十四万元", "金额一千二百三十四前文写作“万元”，此处写作“元”，同一金额单位不一致") in found
+
+
+BY_YEAR = """表1 项目资金安排情况（单位：万元）
+
+| 资金来源 | 2022年 | 2023年 | 2024年 | 合计 |
+|---|---|---|---|---|
+| 市级资金 | 100 | 200 | 300 | 600 |
+| 区级资金 | 50 | 60 | 70 | 180 |
+| 合计 | 150 | 260 | 370 | 780 |
+"""
+
+
+def _tt201(tmp_path: Path, text: str) -> list[tuple[str, str, str]]:
+    from checkers.readers import read_document
+
+    path = tmp_path / "r.md"
+    path.write_text(text, encoding="utf-8")
+    return [(f.message, f.expected, f.found) for f in check_document(read_document(path)) if f.rule == "TT201"]
+
+
+def test_a_total_column_adds_up_its_row(tmp_path: Path):
+    assert _tt201(tmp_path, BY_YEAR) == []
+    assert _tt201(tmp_path, BY_YEAR.replace("| 70 | 180 |", "| 70 | 190 |").replace("| 370 | 780 |", "| 370 | 790 |")) == [
+        ("表格“合计”列“区级资金”写190，但该行各列相加为180", "180", "190")
+    ]
+    assert _tt201(tmp_path, BY_YEAR.replace("| 370 | 780 |", "| 370 | 790 |")) == [
+        ("表格“合计”列合计写790，但各行相加为780", "780", "790")  # the corner cell, reported once
+    ]
+    first = BY_YEAR.replace("| 2022年 | 2023年 | 2024年 | 合计 |", "| 合计 | 2022年 | 2023年 | 2024年 |")
+    first = first.replace("| 100 | 200 | 300 | 600 |", "| 600 | 100 | 200 | 300 |").replace("| 50 | 60 | 70 | 180 |",
+                                                                                       "| 181 | 50 | 60 | 70 |")
+    first = first.replace("| 150 | 260 | 370 | 780 |", "| 781 | 150 | 260 | 370 |")
+    assert ("表格“合计”列“区级资金”写181，但该行各列相加为180", "180", "181") in _tt201(tmp_path, first)
+
+
+def test_a_total_column_of_only_some_columns_is_no_slip(tmp_path: Path):
+    partial = """| 项目 | 预算数 | 财政拨款 | 自筹资金 | 合计 |
+|---|---|---|---|---|
+| 设备购置 | 120 | 100 | 20 | 120 |
+| 软件开发 | 80 | 60 | 20 | 80 |
+| 合计 | 200 | 160 | 40 | 200 |
+"""
+    assert _tt201(tmp_path, partial) == []
+    priced = "| 名称 | 数量 | 单价 | 合计 |\n|---|---|---|---|\n| 甲 | 2 | 10 | 20 |\n| 乙 | 3 | 20 | 60 |\n"
+    assert _tt201(tmp_path, priced) == []
