@@ -114,6 +114,7 @@ class OpenAIBackend(Backend):
         if not key:
             raise LLMError("未设置环境变量 OPENAI_API_KEY；本地服务（vLLM、Ollama）也须设置任意非空值")
         self._local = threading.local()
+        self._answered = False  # a call of this run has been answered: the server is reachable
         # Count the HTTP requests of each call (retries included; none on a cache hit) in the calling thread.
         self._http = httpx.Client(event_hooks={"request": [self._count_request]})
         kwargs: dict = {}
@@ -151,11 +152,17 @@ class OpenAIBackend(Backend):
         except openai.RateLimitError:
             raise CallFailed("限流（HTTP 429），重试后仍失败", self._local.requests, time.perf_counter() - start) from None
         except openai.APIConnectionError:
-            raise CallFailed("无法连接模型服务", self._local.requests, time.perf_counter() - start) from None
+            server = self.chat.openai_api_base or "https://api.openai.com/v1"
+            if not self._answered:  # nothing got through: a wrong address or no network, not a passing fault
+                raise LLMError(f"无法连接模型服务 {server}（已重试 {self.config.max_retries} 次）：请检查 OPENAI_BASE_URL"
+                               "（或配置文件中的 base_url）是否写对、网络是否可用；本地服务（vLLM、Ollama）请确认已启动。"
+                               "未写出报告") from None  # fmt: skip
+            raise CallFailed(f"无法连接模型服务 {server}", self._local.requests, time.perf_counter() - start) from None
         except openai.APIStatusError as exc:
             raise CallFailed(f"服务端错误（HTTP {exc.status_code}）", self._local.requests,
                              time.perf_counter() - start) from None  # fmt: skip
         latency = time.perf_counter() - start
+        self._answered = True
         usage = answer.usage_metadata or {}
         requests = self._local.requests
         content = answer.content if isinstance(answer.content, str) else answer.text

@@ -176,6 +176,7 @@ class UnitResult:
     plan: Plan
     texts: dict[str, str] | None = None
     attempts: int = 0
+    repairs: int = 0  # calls that sent the model its findings (a failed call retried is no repair)
     calls: int = 0
     cache_hits: int = 0
     requests: int = 0
@@ -211,8 +212,11 @@ def draft_unit(plan: Plan, backend: Backend, judge: Judge, config: LLMConfig, lo
     result = UnitResult(plan)
     history = list(plan.messages)
     label = plan.unit.label
+    repairing = False
     for attempt in range(1, config.repairs + 2):
         result.attempts = attempt
+        result.repairs += repairing
+        repairing = False
         try:
             completion = backend.complete(history, plan.unit)
         except CallFailed as failed:
@@ -248,6 +252,7 @@ def draft_unit(plan: Plan, backend: Backend, judge: Judge, config: LLMConfig, lo
         result.problems = problems
         repair = plan.prompt.repair_messages({**plan.values, "findings": "\n".join(problems)})
         history = history + [AIMessage(content=completion.text or "（空回答）")] + repair
+        repairing = True
     result.fallback_reason = f"{result.attempts} 次尝试均未通过：" + "；".join(p.lstrip("- ") for p in result.problems)
     return result
 
@@ -360,7 +365,7 @@ def run_plans(evaluation: Evaluation, offline: DraftReport, plans: list[Plan], b
             results[index] = result
             _log_section(log, result)
             state = "通过" if not result.fallback else f"改用离线文本（{(result.fallback_reason or '未通过核查')[:120]}）"
-            repairs = f"，修改 {result.attempts - 1} 次" if result.attempts > 1 else ""
+            repairs = f"，修改 {result.repairs} 次" if result.repairs else ""
             cached = "，缓存" if result.calls and result.cache_hits == result.calls else ""
             _say(progress, f"[{done}/{len(plans)}] {result.plan.unit.label}：{state}{repairs}{cached}")
     accepted = {i: (r.plan.unit, r.texts) for i, r in results.items() if r.texts is not None}
@@ -372,7 +377,7 @@ def run_plans(evaluation: Evaluation, offline: DraftReport, plans: list[Plan], b
 def _log_section(log: RunLog, r: UnitResult) -> None:
     log.write("section", section=r.plan.unit.label, prompt=r.plan.prompt.name, slots=len(r.plan.unit.slots),
               prompt_tokens=r.prompt_tokens, completion_tokens=r.completion_tokens, latency_s=round(r.latency, 3),
-              attempts=r.attempts, repairs=max(0, r.attempts - 1), calls=r.calls, http_requests=r.requests,
+              attempts=r.attempts, repairs=r.repairs, calls=r.calls, http_requests=r.requests,
               cache_hit=bool(r.calls) and r.cache_hits == r.calls, cache_hits=r.cache_hits, fallback=r.fallback,
               fallback_reason=r.fallback_reason, trimmed=r.plan.trimmed)  # fmt: skip
 
@@ -410,7 +415,7 @@ def _summary(results: dict[int, UnitResult], config: LLMConfig, backend: Backend
     hits = sum(r.cache_hits for r in rs)
     p_in = sum(r.billed_prompt_tokens for r in rs)
     p_out = sum(r.billed_completion_tokens for r in rs)
-    repairs = sum(max(0, r.attempts - 1) for r in rs)
+    repairs = sum(r.repairs for r in rs)
     fallbacks = [r.plan.unit.label for r in rs if r.fallback]
     model = backend.model_name
     cost = estimate_cost(config, model, p_in, p_out) if backend.needs_key else None
