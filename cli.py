@@ -270,8 +270,9 @@ def regen(
     if dry_run:
         return
     errors = [f for f in findings if f.severity == "error"]
-    for finding in findings:
-        err.print(f"  {finding.severity.label} {finding.rule} {finding.location.describe()}：{finding.message}", markup=False)
+    if quiet:  # the progress lists them, grouped, otherwise
+        for finding in findings:
+            err.print(f"  {finding.severity.label} {finding.rule} {finding.location.describe()}：{finding.message}", markup=False)
     raise typer.Exit(1 if errors else 0)
 
 
@@ -279,7 +280,7 @@ def regen(
 def template(
     output: Annotated[Path, typer.Argument(help="要写出的评分表（.xlsx）")],
     data: Annotated[Path | None, typer.Option("--data", help="从该项目文件导出已有的指标、分值和得分（缺省写空白表）")] = None,
-    force: Annotated[bool, typer.Option("--force", help="文件已存在时覆盖")] = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", "--force", help="文件已存在时覆盖（与 draft、regen 相同；--force 为旧写法）")] = False,
 ) -> None:
     """写出 Excel 评分表（一级指标/二级指标/三级指标/分值/得分/扣分原因/评分依据）：空白，或由 --data 项目文件填好。"""
     from drafter.atomic import OutputError, guard_output
@@ -291,9 +292,9 @@ def template(
         fail(str(exc))
     try:
         if data is None:
-            write_template(output, force)
+            write_template(output, overwrite)
         else:
-            write_score_sheet(load_evaluation(data, None), output, force)
+            write_score_sheet(load_evaluation(data, None), output, overwrite)
     except ScoreSheetError as exc:
         fail(str(exc))
     what = f"由 {data} 导出的评分表" if data else "评分表模板"
@@ -305,7 +306,7 @@ def extract(
     report: Annotated[Path, typer.Argument(help="已有的报告（.docx、.txt 或 .md）")],
     output: Annotated[Path, typer.Option("-o", "--output", help="要写出的项目数据文件（.yaml）")],
     index: Annotated[int | None, typer.Option("--report", help="文件中有多篇报告时取第几篇（从 1 起）")] = None,
-    force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖")] = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", "--force", help="输出文件已存在时覆盖（与 draft、regen 相同；--force 为旧写法）")] = False,
 ) -> None:
     """从已有报告读出指标体系、得分、总分、等级和资金数字，写成项目数据文件。"""
     from checkers.extract import ExtractError, extract_project, write_project_yaml
@@ -320,7 +321,7 @@ def extract(
         except ProjectFileError as exc:  # still written, so the user can fix what is listed
             invalid = len(exc.problems)
             notes.extend(f"数据未通过校验：{problem.path}：{problem.message}" for problem in exc.problems)
-        write_project_yaml(data, output, notes, source=report, force=force)
+        write_project_yaml(data, output, notes, source=report, force=overwrite)
     except (ExtractError, OutputError) as exc:
         fail(str(exc))
     for note in notes:

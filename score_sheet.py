@@ -389,7 +389,7 @@ def load_with_scores(project_path: str | Path, scores_path: str | Path) -> Evalu
 
 def _refuse_existing(path: Path, force: bool) -> None:
     if path.exists() and not force:
-        raise ScoreSheetError(str(path), ["文件已存在，已拒绝覆盖。请换一个文件名，或确认无误后加 --force 覆盖"])
+        raise ScoreSheetError(str(path), ["文件已存在，已拒绝覆盖。请换一个文件名，或确认无误后加 --overwrite 覆盖"])
 
 
 def _new_sheet():

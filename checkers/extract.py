@@ -802,5 +802,5 @@ def write_project_yaml(
     path = Path(path)
     guard_output(path, [Path(source)] if source else [])
     if path.exists() and not force:
-        raise OutputError(f"输出文件 {path} 已存在，已拒绝覆盖。请换一个文件名，或确认无误后加 --force 覆盖")
+        raise OutputError(f"输出文件 {path} 已存在，已拒绝覆盖。请换一个文件名，或确认无误后加 --overwrite 覆盖")
     atomic_write_text(path, project_yaml_text(data, notes))

@@ -973,26 +973,39 @@ def regenerate(
             f"请先核对项目数据：\n{lines}{more}",
             own,
         )
-    conflicts = [f for f in inside if f.severity is Severity.ERROR]
-    if conflicts and progress:
-        lines = "\n".join(_finding_line(f) for f in conflicts[:10])
-        progress(f"警告：重写后的章节与报告其他部分有 {len(conflicts)} 处不一致（其他章节可能仍是旧数据，"
-                 f"可一并重写）：\n{lines}")  # fmt: skip
-
     replaced = {parsed.package.main_name: _serialise(parsed.root, parsed.package.main_blob)}
     if merger.added and parsed.package.styles_name and parsed.package.styles_blob and parsed.styles is not None:
         replaced[parsed.package.styles_name] = _serialise(parsed.styles, parsed.package.styles_blob)
     atomic_write_bytes(output, _zip_with(parsed.package.path, replaced))
     if progress:
-        rest = len(findings) - len(inside)
         where = f"第{info.first_paragraph}段" if info.first_paragraph == info.last_paragraph else \
             f"第{info.first_paragraph}–{info.last_paragraph}段"  # fmt: skip
-        progress(f"已重写“{target.heading or info.title}”（原{where}，其中的文字连同手工修改均已替换，原文件未动），写出 {output}；"
-                 f"核查：重写章节内 {len(inside)} 处问题，其余部分 {rest} 处（未改动）")  # fmt: skip
-        if rest:
-            progress("其余部分的问题多为旧数据（如结果反馈书、综合评价结论中的总分）：可用 --section 逐一重写"
-                     "（编号章节，或“结果反馈书”等前置部分，见 --list），或按下列位置手工修改")  # fmt: skip
+        progress(f"已重写“{target.heading or info.title}”（原{where}，其中的文字连同手工修改均已替换，原文件未动），写出 {output}")
+        _say_findings(progress, findings, inside)
     return findings
+
+
+def _say_findings(progress: Callable[[str], None], findings: list[Finding], inside: list[Finding]) -> None:
+    """The written report's findings in two groups: inside the rewritten section, and in the parts left as they were."""
+    rest = [f for f in findings if not any(f is g for g in inside)]
+    if not findings:
+        progress("核查：未发现问题")
+        return
+    if inside:
+        errors = sum(1 for f in inside if f.severity is Severity.ERROR)
+        why = "；其中的错误多是与其他章节的旧数据不一致，可一并重写" if errors else ""
+        progress(f"重写章节内 {len(inside)} 处问题{why}：")
+        for f in inside:
+            progress(_listed(f))
+    if rest:
+        progress(f"其余部分 {len(rest)} 处问题（未改动；多为旧数据，如结果反馈书、综合评价结论中的总分：可用 --section 逐一重写"
+                 "——编号章节，或“结果反馈书”等前置部分，见 --list——或按下列位置手工修改）：")  # fmt: skip
+        for f in rest:
+            progress(_listed(f))
+
+
+def _listed(finding: Finding) -> str:
+    return f"  {finding.severity.label} {finding.rule} {finding.location.describe()}：{finding.message}"
 
 
 def _check_boundaries(parsed: _Parsed, info: SectionInfo) -> None:

@@ -20,7 +20,21 @@ def test_template_then_refuses_to_overwrite(tmp_path: Path):
     assert runner.invoke(app, ["template", str(sheet)]).exit_code == 0
     before = sheet.read_bytes()
     result = runner.invoke(app, ["template", str(sheet)])
-    assert result.exit_code == 2 and sheet.read_bytes() == before
+    assert result.exit_code == 2 and sheet.read_bytes() == before and "--overwrite" in result.output
+    for option in ("--overwrite", "--force"):  # the option draft and regen use; --force as before
+        assert runner.invoke(app, ["template", str(sheet), "--data", str(LIZE), option]).exit_code == 0
+        assert sheet.read_bytes() != before
+        sheet.write_bytes(before)
+
+
+def test_extract_refuses_to_overwrite_unless_told(tmp_path: Path):
+    project = tmp_path / "p.yaml"
+    project.write_text("旧内容", encoding="utf-8")
+    seed = str(SEEDS / "002_4ad189d6376584c5.txt")
+    refused = runner.invoke(app, ["extract", seed, "-o", str(project)])
+    assert refused.exit_code == 2 and "--overwrite" in refused.output and project.read_text(encoding="utf-8") == "旧内容"
+    assert runner.invoke(app, ["extract", seed, "-o", str(project), "--overwrite"]).exit_code in (0, 1)
+    assert project.read_text(encoding="utf-8") != "旧内容"
 
 
 def test_template_from_a_project_file_drafts_the_same_report(tmp_path: Path):
@@ -149,3 +163,15 @@ def test_usage_errors_and_help_are_in_chinese():
     help_text = runner.invoke(app, ["draft", "--help"]).output
     assert "选项" in help_text and "[必填]" in help_text and "[required]" not in help_text
     assert "显示本帮助并退出" in help_text and "Show this message" not in help_text
+
+
+def test_regen_lists_the_findings_inside_the_section_apart_from_the_rest(tmp_path: Path):
+    seed = ROOT / "fixtures" / "seeds" / "docx" / "000_35d0328808c89d23.docx"
+    result = runner.invoke(app, ["regen", str(seed), "--data", str(ROOT / "fixtures" / "shangcheng_2020_smart_security.yaml"),
+                                 "--section", "四", "-o", str(tmp_path / "r.docx")])  # fmt: skip
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    inside = next(i for i, line in enumerate(lines) if line.startswith("重写章节内 1 处问题"))
+    rest = next(i for i, line in enumerate(lines) if line.startswith("其余部分 4 处问题"))
+    assert inside < rest and "NM601" in lines[inside + 1]
+    assert sum(1 for line in lines[rest + 1 :] if line.startswith("  ")) == 4 and "DT1003" in result.output[result.output.index("其余部分"):]
