@@ -58,6 +58,8 @@ LEVEL1_PROSE_RE = re.compile(
 )
 THIS_PART = re.compile(r"^(?:该|本|此)(?:部分|类|项|方面|一级)$")  # “该部分指标权重40分”: the section's own 一级
 _SECTION_NUMBER = re.compile(r"^[\d一二三四五六七八九十（）()、.．\s]+")
+# what a section heading adds to its 一级's name (“项目决策情况”, “产出指标分析”, “项目效益实现情况”)
+_HEADING_TAIL = re.compile(r"(?:类)?(?:指标)?(?:(?:完成|实现|实施|执行)?情况)?(?:分析|评价)?$")
 AMONG_RE = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)得分\s*{NUM}\s*分")
 COUNT_CHILDREN_RE = re.compile(r"共设置\s*(?P<n>\d+|[一二三四五六七八九十两]+)\s*个(?P<level>二级|三级)指标")
 TOTAL_RES = (
@@ -71,6 +73,8 @@ TOTAL_RES = (
 LOOSE_TOTAL_RE = re.compile(rf"(?<!综合)评价(?:总)?得分\s*{NUM}\s*分|(?:本|该)项目(?:最终|总)?得分(?:为)?\s*{NUM}\s*分")
 GRADING_SCALE = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:及)?(?:以上|以下|至|—|-|～)")  # “90分（含）以上的评定为优”
 SOMEONE_ELSES = re.compile(r"主管部门|部门整体|同类|对比|比较|负责人|子项|分项|自评")
+# an indicator's or a part's own score in the loose wording (“B11资金到位率：该指标满分3分，评价得分2.5分”)
+INDICATOR_SCORE = re.compile(r"满分|权重|分值|标准分|[该此本]指标|[该本此]部分|该类|该项|[A-Z]\d")
 SCALE_BEFORE = re.compile(r"(?:以上|以下|[（(]含[）)]|至\s*\d+(?:\.\d+)?\s*分?)的?\s*$")  # “90分（含）以上的评定为‘优秀’”
 TOTAL_HINT = re.compile(r"综合|总得分|评价(?:结果|得分|总得分)|最终|[本该]项目(?:最终|总)?得分")
 # a score of something else (a survey, an assessment of hospitals…) written with the same words as the total
@@ -111,7 +115,8 @@ EACH_WORDS = ("各", "分别", "每")  # “各扣0.5分”, “分别扣1分和
 CONDITION = re.compile(r"如|若|凡|否则|不扣分|未扣分|不重复扣|不再扣")  # “如未制定管理办法扣2分”: a rule, not this year's deduction
 YEAR_IN_TEXT = re.compile(r"((?:19|20)\d{2})年(?!\d{1,2}月)")  # a year, not a date (截至2023年12月31日)
 YEAR_AT_END = re.compile(r"((?:19|20)\d{2})年度?的?$")
-NOT_THE_TOTAL = re.compile(OTHER_PERIOD.pattern + r"|满意度|问卷|调查|测评|考核|考评|自评|医院|单位|学校|街道|社区|子项|分项|指标")
+NOT_THE_TOTAL = re.compile(OTHER_PERIOD.pattern + r"|满意度|问卷|调查|测评|考核|考评|自评|子项|分项|指标")
+INSTITUTION = re.compile(r"医院|单位|学校|街道|社区")  # “各医院综合得分”; not in a project's name (“某某医院设备购置项目”)
 GRADE_RE = re.compile(r"(?:绩效评级|评价等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论|评价结果)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
 RATE_NAMES = (
     "资金到位率", "预算执行率", "资金执行率", "成本节约率", "决算核减率", "审计控制率", "到位率", "执行率", "节约率",
@@ -545,12 +550,15 @@ class Analysis:
             for pattern in (*TOTAL_RES, LOOSE_TOTAL_RE):
                 for m in pattern.finditer(paragraph.text):
                     clause = clause_before(paragraph.text, m.start())
-                    if NOT_THE_TOTAL.search(clause) or self._other_year(clause) or self._another_report_year(clause) \
+                    subject = PROJECT_NAMED.search(clause)  # “乙项目综合评价得分72分” names its project
+                    if NOT_THE_TOTAL.search(clause) or (INSTITUTION.search(clause) and not subject) \
+                            or self._other_year(clause) or self._another_report_year(clause) \
                             or ONE_EXPERT.search(clause) or GRADING_SCALE.match(paragraph.text, m.end()):  # fmt: skip
                         continue
-                    if pattern is LOOSE_TOTAL_RE and self._someone_elses(sentence_head(paragraph.text, m.start())):
-                        continue
-                    subject = PROJECT_NAMED.search(clause)  # “乙项目综合评价得分72分” names its project
+                    if pattern is LOOSE_TOTAL_RE:
+                        head = sentence_head(paragraph.text, m.start())
+                        if self._someone_elses(head) or INDICATOR_SCORE.search(head):
+                            continue
                     out.append(Statement("total", Decimal(next(g for g in m.groups() if g is not None)), paragraph.location,
                                          sentence_at(paragraph.text, m.start()),
                                          name=subject.group(1) if subject and subject.group(1)[0] not in "本该此" else ""))  # fmt: skip
@@ -764,7 +772,7 @@ class Analysis:
             for m in LEVEL1_PROSE_RE.finditer(text) if "指标" in text else ():
                 name = m.group("name")
                 if THIS_PART.match(name):  # named by its section's heading (“（三）项目产出”)
-                    name = _SECTION_NUMBER.sub("", paragraph.location.section)
+                    name = _HEADING_TAIL.sub("", _SECTION_NUMBER.sub("", paragraph.location.section)) or name
                 out.append(Statement("level1", Decimal(m.group(3)), paragraph.location, sentence_at(text, m.start()),
                                      name=name, extra={"weight": Decimal(m.group(2)), "paragraph": paragraph}))  # fmt: skip
             for _start, _, sentence in _sentences_starting(text, "其中"):

@@ -118,6 +118,32 @@ def _done_parts(sentence: str, parts: list, verb: str, only_done: bool = False) 
     return items if items and verb in sentence[opening : items[0].start] else []
 
 
+def _other_starts(sentence: str, figures: list, since: int, index: int) -> list[int]:
+    """Where else than after the last total before it (``since``) the items a total adds up may start: at the sentence's
+    first figure (that “total” was the first item: “共投入洗扫车46辆、洒水车28辆……，合计86辆”), after the first
+    figure (a total stated up front: “改造公路38公里，涉及6条路线：……，合计38公里”), after the last colon."""
+    starts = [0, since + 1]
+    colon = max(sentence.rfind("：", 0, figures[index].start), sentence.rfind(":", 0, figures[index].start))
+    if colon >= 0:
+        starts.append(next((i for i in range(index) if figures[i].start > colon), index))
+    return [s for s in dict.fromkeys(starts) if s != since and s < index]
+
+
+def _items_to_add(sentence: str, figures: list, start: int, index: int, word: re.Match[str]) -> list:
+    """The figures from ``start`` that the total at ``index`` (its words ``word``) adds up; empty when they cannot be."""
+    figure = figures[index]
+    parts = _addends(sentence, [f for f in figures[start:index] if f.unit == figure.unit])
+    if parts is None:
+        return []
+    group = bracket_start(sentence, figure.start)
+    if group is not None:  # a subtotal in brackets adds up the items in the same brackets only
+        parts = [f for f in parts if bracket_start(sentence, f.start) == group]
+    verb = TOTAL_VERB.search(word.group(0))
+    if verb is not None:  # (“累计支付” may span earlier years: only the payments it lists, never more)
+        parts = _done_parts(sentence, parts, verb.group(0), only_done=word.group(0).startswith("累计"))
+    return parts
+
+
 def _sum_findings(paragraph, rule: Rule):
     text = paragraph.text
     for _start, _end, sentence in sentences(text):
@@ -129,17 +155,11 @@ def _sum_findings(paragraph, rule: Rule):
             earlier = [i for i in range(index) if figures[i].unit == figure.unit and TOTAL_WORD.search(sentence[: figures[i].start])
                        and bracket_start(sentence, figures[i].start) is None]  # fmt: skip
             since = earlier[-1] + 1 if earlier else 0  # an earlier total closes the list before it (a bracketed one is an item)
-            parts = _addends(sentence, [f for f in figures[since:index] if f.unit == figure.unit])
-            if parts is None:
-                continue
-            group = bracket_start(sentence, figure.start)
-            if group is not None:  # a subtotal in brackets adds up the items in the same brackets only
-                parts = [f for f in parts if bracket_start(sentence, f.start) == group]
-            verb = TOTAL_VERB.search(word.group(0))
-            if verb is not None:  # (“累计支付” may span earlier years: only the payments it lists, never more)
-                parts = _done_parts(sentence, parts, verb.group(0), only_done=word.group(0).startswith("累计"))
-            if len(parts) < 2:
-                continue
+            parts = _items_to_add(sentence, figures, since, index, word)
+            if len(parts) < 2 or any(len(r) >= 2 and sum((f.value for f in r), Decimal(0)) == figure.value
+                                     for r in (_items_to_add(sentence, figures, start, index, word)
+                                               for start in _other_starts(sentence, figures, since, index))):  # fmt: skip
+                continue  # another reading that adds up (the total stated up front, the list after a colon) is no slip
             total = sum((f.value for f in parts), Decimal(0))
             if total != figure.value:
                 addends = "+".join(plain(f.value) for f in parts)

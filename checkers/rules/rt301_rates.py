@@ -82,6 +82,8 @@ def role_of(figure: Figure) -> str | None:
         if clause.endswith(("至", "为")):
             return "budget"
         return {"调减": "decrease", "减少": "decrease", "调整": "adjust"}.get(adjustment.group(1), "increase")
+    if COMPARED.search(clause):
+        return None  # “较预算少207.60万元”, “比计划节约20万元”: a difference, not the amount
     for role, pattern in ROLES:
         if pattern.search(figure.subject):
             return role
