@@ -32,7 +32,7 @@ LABEL_RE = re.compile(r"^(?P<code>[A-Z](?:\d{1,3})?)\s*[.．、]?\s*(?P<name>\S.
 CODED_START = re.compile(r"^[A-Z]\d{2,3}\s*[\u4e00-\u9fff]")
 _HEAD_LABEL = r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])?\s*(?P<label>[^，,。；：:（(\n]{2,40}?)"
 _HEAD_WEIGHT_WORD = r"(?:权重|分值|满分|标准分值?)(?:为)?\s*"
-_HEAD_SCORE_WORD = r"(?:(?:实际|评价)?得分|实得|得(?=\s*\d))(?:为)?\s*"
+_HEAD_SCORE_WORD = r"(?:(?:实际|评价)?得分|(?:专家)?评分|实得|得(?=\s*\d))(?:为)?\s*"
 HEAD_RE = re.compile(
     _HEAD_LABEL + r"(?:\s*[，,：:（(。]\s*(?:该指标|本指标)?(?:指标)?|\s*指标)" + _HEAD_WEIGHT_WORD + r"(?P<weight>\d+(?:\.\d+)?)\s*分"
     r"\s*[，,、；;]\s*(?:(?:按[^，,。；;]{1,15}?计分|得分率\s*\d+(?:\.\d+)?\s*[%％])\s*[，,]\s*)?"  # “按权重的80%计分，”
@@ -332,7 +332,7 @@ _CODED_OR_QUOTED = re.compile(r"^\s*(?:[A-Z]\d|[“\"「‘])")
 def head_match(text: str) -> re.Match[str] | None:
     """An indicator's opening (HEAD_RE, or HEAD_SCORE_FIRST_RE: score before weight); written without a comma (“B14…指标满分4分”) only for a coded or quoted
     name, since “决策指标权重20分，得分16分” is a 一级 subtotal."""
-    if "得分" not in text and "实得" not in text:
+    if "得分" not in text and "实得" not in text and "评分" not in text:
         return None
     match = HEAD_RE.match(text)
     if match is None:  # the score first: only a coded, quoted or numbered name (“问卷调查结果：得分92分（满分100分）” is none)
@@ -341,7 +341,26 @@ def head_match(text: str) -> re.Match[str] | None:
             return None
     if match is None or _LABEL_SEPARATOR.search(text, match.end("label"), min(match.start("weight"), match.start("score"))):
         return match
-    return match if _CODED_OR_QUOTED.match(match.group("label")) else None
+    label = match.group("label")
+    return match if _CODED_OR_QUOTED.match(label) or not LEVEL1_LABEL.match(_strip_code_prefix(label)) else None
+
+
+# a 一级 indicator's name (“决策指标权重20分，得分16分” is a subtotal, not an indicator's opening)
+LEVEL1_LABEL = re.compile(r"^(?:项目)?(?:决策|过程|产出|效益|效果|管理|满意度)(?:类|方面|部分)?$")
+HEAD_WORDS = ("权重", "分值", "满分", "标准分")
+_SENTENCE_END = re.compile(r"[。！？；;]\s*")
+
+
+def head_inside(text: str) -> tuple[int, re.Match[str] | None]:
+    """An indicator's opening that starts a later sentence of a paragraph (“……98,412人。高血压患者规范管理率，权重8分，
+    得分5.10分”): (where it starts, the match on the text from there), else (0, None)."""
+    if not any(word in text for word in HEAD_WORDS):
+        return 0, None
+    for end in _SENTENCE_END.finditer(text):
+        match = head_match(text[end.end() :]) if end.end() < len(text) else None
+        if match is not None:
+            return end.end(), match
+    return 0, None
 
 
 @dataclass
@@ -501,45 +520,52 @@ class Analysis:
         current: IndicatorStatement | None = None
         for paragraph in self.paragraphs:
             text = paragraph.text
-            match = head_match(text)
+            match, offset = head_match(text), 0
+            if match is None and paragraph.heading_level is None:
+                offset, match = head_inside(text)  # a later sentence opens the next indicator
             if (paragraph.heading_level is not None or CODED_START.match(text)) and not match:
                 current = None  # a heading, or another indicator's opening this pattern does not read
                 if paragraph.heading_level is not None:
                     continue
             rest = text
             if match:
+                if offset and current is not None:
+                    self._read_analysis(current, paragraph, text[:offset])
                 code, name = split_label(_QUOTED_LABEL.sub(r"\1", match.group("label")).strip("“”\"「」‘’"))
                 current = IndicatorStatement(code, name, Decimal(match.group("weight")), Decimal(match.group("score")), paragraph)
                 statements.append(current)
-                rest = paragraph.text[match.end() :]
-            if current is None:
-                continue
-            spans: list[tuple[int, int]] = []
-            past = OTHER_PERIOD.search(rest) is not None
-            for closing in CLOSING_RE.finditer(rest) if ("指标" in rest or "该项" in rest or "本项" in rest) else ():
-                if past and OTHER_PERIOD.search(sentence_at(rest, closing.start())):
-                    continue  # “上年度评价中该项得分3分”
-                deducted = closing.group("deduction") or closing.group("deducted")
-                deduction = Decimal(deducted) if deducted else None
-                whole = closing.group(0)
-                words = whole[max(whole.rfind("该"), whole.rfind("本"), 0) :]  # without the “扣2分，” before it
-                current.closings.append(Closing(deduction, Decimal(closing.group("score")), paragraph,
-                                                sentence_at(rest, closing.start()), words))  # fmt: skip
-                spans.append(closing.span())
-            for m in DEDUCT_RE.finditer(rest) if "扣" in rest else ():  # outside a closing
-                if any(a <= m.start() < b for a, b in spans):
-                    continue
-                sentence = sentence_at(rest, m.start())
-                whole = rest[rest.rfind("。", 0, m.start()) + 1 : m.start()]  # “评分要点：A，扣1分；B，扣1分；……”
-                if SCORING_STANDARD.search(whole) or STANDARD_DEDUCTION.search(sentence) or OTHER_PERIOD.search(sentence) \
-                        or CONDITION.search(sentence) or in_parentheses(rest, m.start()) \
-                        or _names_another_indicator(sentence, current.code) or ELSEWHERE.search(sentence) \
-                        or not Decimal(m.group(1)):  # fmt: skip
-                    continue  # (“本项扣0分” deducts nothing)
-                before = rest[max(0, m.start() - 2) : m.start()]
-                words = next((w for w in SUMMED_WORDS + EACH_WORDS if before.endswith(w)), "") + m.group(0)
-                current.deductions.append(Closing(Decimal(m.group(1)), current.score, paragraph, sentence, words))
+                rest = text[offset + match.end() :]
+            if current is not None:
+                self._read_analysis(current, paragraph, rest)
         return statements
+
+    def _read_analysis(self, current: IndicatorStatement, paragraph: Paragraph, rest: str) -> None:
+        """The closings (“扣2分，该指标得2分”) and deductions (“扣1分”) of an indicator's analysis text."""
+        spans: list[tuple[int, int]] = []
+        past = OTHER_PERIOD.search(rest) is not None
+        for closing in CLOSING_RE.finditer(rest) if ("指标" in rest or "该项" in rest or "本项" in rest) else ():
+            if past and OTHER_PERIOD.search(sentence_at(rest, closing.start())):
+                continue  # “上年度评价中该项得分3分”
+            deducted = closing.group("deduction") or closing.group("deducted")
+            deduction = Decimal(deducted) if deducted else None
+            whole = closing.group(0)
+            words = whole[max(whole.rfind("该"), whole.rfind("本"), 0) :]  # without the “扣2分，” before it
+            current.closings.append(Closing(deduction, Decimal(closing.group("score")), paragraph,
+                                            sentence_at(rest, closing.start()), words))  # fmt: skip
+            spans.append(closing.span())
+        for m in DEDUCT_RE.finditer(rest) if "扣" in rest else ():  # outside a closing
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            sentence = sentence_at(rest, m.start())
+            whole = rest[rest.rfind("。", 0, m.start()) + 1 : m.start()]  # “评分要点：A，扣1分；B，扣1分；……”
+            if SCORING_STANDARD.search(whole) or STANDARD_DEDUCTION.search(sentence) or OTHER_PERIOD.search(sentence) \
+                    or CONDITION.search(sentence) or in_parentheses(rest, m.start()) \
+                    or _names_another_indicator(sentence, current.code) or ELSEWHERE.search(sentence) \
+                    or not Decimal(m.group(1)):  # fmt: skip
+                continue  # (“本项扣0分” deducts nothing)
+            before = rest[max(0, m.start() - 2) : m.start()]
+            words = next((w for w in SUMMED_WORDS + EACH_WORDS if before.endswith(w)), "") + m.group(0)
+            current.deductions.append(Closing(Decimal(m.group(1)), current.score, paragraph, sentence, words))
 
     @cached_property
     def total_statements(self) -> list[Statement]:
@@ -628,14 +654,25 @@ class Analysis:
     def rows_by_first_label(self, table: ScoreTable):
         """Each body row of a score table and its 续表 parts, with the name its first label column gives it: a cell
         merged from above, or left empty under a merged cell the page break split, is the name above it."""
-        current = ""
+        for row, names in self.rows_by_labels(table):
+            yield row, names[0] if names else ""
+
+    def rows_by_labels(self, table: ScoreTable):
+        """Each body row of a score table and its 续表 parts, with the name each label column gives it (carried down
+        as in :meth:`rows_by_first_label`; a different name in one column clears the names of the columns right of it)."""
+        current: list[str] = []
         for part in (table, *self.continuations(table)):
-            first = part.label_cols[0] if part.label_cols else None
             own = own_values(part.table)
             for row in part.body:
-                cell = own[row.row - 1][first].strip() if first is not None and first < len(own[row.row - 1]) else ""
-                current = cell or current
-                yield row, current
+                cells = own[row.row - 1]
+                for position, col in enumerate(part.label_cols):
+                    cell = cells[col].strip() if col < len(cells) else ""
+                    if position >= len(current):
+                        current.append("")
+                    if cell and cell != current[position]:
+                        current[position] = cell
+                        current[position + 1 :] = [""] * (len(current) - position - 1)
+                yield row, list(current[: len(part.label_cols)])
 
     def overview_rows(self):
         """(row, table) of the 一级 overview tables: one label column, weights adding to the full marks."""

@@ -950,3 +950,81 @@ def test_the_division_a_rate_formula_writes_out_is_recomputed(tmp_path: Path):
     [slip] = findings(tmp_path, text.format(92))["RT301"]
     assert slip.expected == "90%" and "288÷320" in slip.message
     assert findings(tmp_path, text.format(90)) == {}
+
+
+OVERVIEW = """| 一级指标 | 权重 | 得分 | 得分率 |
+|---|---|---|---|
+| 决策 | 50 | 40 | 80% |
+| 过程 | 50 | 49.5 | 99% |
+| 合计 | 100 | {} | 89.5% |
+"""
+
+
+def test_full_reports_quiet_where_they_are_right(tmp_path: Path):
+    """Wordings of a review of twelve full reports that drew false alarms."""
+    indicator = "# 某项目\n\n经评价，本项目综合评价得分89.5分。\n\nB11资金到位率：该指标满分3分，评价得分2.5分。\n\n该部分指标权重15分，评价得分13.5分。\n"
+    assert findings(tmp_path, indicator) == {}
+    heading = "# 一、情况\n\n" + OVERVIEW.format("89.5") + "\n# 二、指标分析\n\n## （一）项目决策情况\n\n该部分指标权重50分，得分40分，得分率80.00%。\n"
+    assert findings(tmp_path, heading) == {}
+    vehicles = "3家承接企业共投入洗扫车46辆、洒水车28辆、高压冲洗车12辆，合计{}辆。\n"
+    assert findings(tmp_path, vehicles.format(86)) == {}
+    assert [f.expected for f in findings(tmp_path, vehicles.format(88))["CT702"]] == ["86辆"]
+    roads = "计划提质改造农村公路38公里，涉及3条路线：甲段6.2公里、乙段14.8公里、丙段17公里，合计{}公里。\n"
+    assert findings(tmp_path, roads.format(38)) == {}
+    assert "CT702" in findings(tmp_path, roads.format(39))
+    difference = "区级配套资金到位1,892.40万元，较预算少207.60万元；项目实际支出3,318.66万元，预算执行率90.86%。\n"
+    assert findings(tmp_path, difference) == {}
+
+
+def test_a_total_in_a_sentence_naming_a_hospital_project_and_its_year(tmp_path: Path):
+    text = ("# 利辛县人民医院2023年度医疗设备购置项目绩效评价报告\n\n经评价，利辛县人民医院2023年度医疗设备购置项目综合评价得分{}分。\n\n"
+            "结论：本项目综合评价得分89.5分。\n\n" + OVERVIEW.format("89.5"))  # fmt: skip
+    assert findings(tmp_path, text.format("89.5")) == {}
+    [total] = findings(tmp_path, text.format("88.5"))["TT203"]
+    assert total.found == "88.5分" and "医疗设备购置项目综合评价得分88.5分" in total.excerpt
+
+
+SYSTEM = """# 某项目绩效评价报告
+
+## 一、绩效评价工作开展情况
+
+本次评价从决策、过程、产出、效益4 个方面，共设置{}个一级指标、{}个二级指标、{}个三级指标对项目进行评价。
+
+## 附件：评价指标体系及评分情况表
+
+| 一级指标 | 二级指标 | 三级指标 | 分值 | 专家评分 |
+|---|---|---|---|---|
+| 决策 | 项目立项 | 立项依据充分性 | 20 | 18 |
+| | 绩效目标 | 绩效目标合理性 | 10 | 9 |
+| 过程 | 资金管理 | 资金到位率 | 20 | 20 |
+| 产出 | 产出数量 | 设备覆盖率 | 25 | 22 |
+| 效益 | 项目效益 | 处置效率 | 15 | 12 |
+| | | 使用单位满意度 | 10 | 9 |
+| 合计 | | | 100 | 90 |
+"""
+
+
+def test_the_counts_of_the_whole_indicator_system_against_its_table(tmp_path: Path):
+    assert findings(tmp_path, SYSTEM.format(4, 5, 6)) == {}
+    slips = findings(tmp_path, SYSTEM.format(4, 6, 7))["CT701"]
+    assert sorted((f.found, f.expected) for f in slips) == [("6", "5"), ("7", "6")]
+    assert "指标体系表（表1）" in slips[0].message
+    assert [f.expected for f in findings(tmp_path, SYSTEM.format(3, 5, 6))["CT701"]] == ["4"]
+    listed = findings(tmp_path, SYSTEM.format(4, 5, 6).replace("4 个方面", "3 个方面"))["CT701"]
+    assert [f.expected for f in listed] == ["4"]  # “3 个方面” with a space, after four names
+
+
+def test_an_expert_review_opening_and_one_after_evidence_in_the_same_paragraph(tmp_path: Path):
+    table = ("| 一级指标 | 二级指标 | 三级指标 | 分值 | 专家评分 |\n|---|---|---|---|---|\n"
+             "| 产出 | 产出质量 | 高血压患者规范管理率 | 8 | 5.10 |\n| 合计 | | | 8 | 5.10 |\n\n")  # fmt: skip
+    expert = "（1）高血压患者规范管理率（分值8分，专家评分{}分）。抽查发现记录不规范。\n"
+    assert findings(tmp_path, table + expert.format("5.10")) == {}
+    assert [f.found for f in findings(tmp_path, table + expert.format("5.01"))["SC101"]] == ["权重8分，得分5.01分"]
+    unmarked = "高血压患者规范管理率指标分值8分，专家评分5.10分，扣{}分。\n"
+    assert findings(tmp_path, table + unmarked.format("2.9")) == {}
+    assert [f.expected for f in findings(tmp_path, table + unmarked.format("2.09"))["SC103"]] == ["扣2.9分"]
+    after = "全区在管高血压患者98,412人。高血压患者规范管理率，权重8分，得分5.10分，扣{}分。\n"
+    assert findings(tmp_path, table + after.format("2.9")) == {}
+    assert [f.expected for f in findings(tmp_path, table + after.format("2.09"))["SC103"]] == ["扣2.9分"]
+    subtotal = "# 一、情况\n\n决策指标分值20分，专家评分18分，扣2分。\n"  # a 一级's subtotal: no indicator's opening
+    assert findings(tmp_path, subtotal) == {}

@@ -1,6 +1,8 @@
 """所述个数与所列不符：“共设置3个二级指标”与该部分评分表的二级指标个数不同，或“A、B、C三个方面”列举数与所写个数不同。
 
-（1）“共设置N个二级指标/三级指标”与紧随其后的本部分评分表中不同二级指标（或三级指标行）的个数比较；
+（1）“共设置N个二级指标、M个三级指标”与紧随其后的本部分评分表中不同二级指标（或三级指标行）的个数比较；
+说的是整个指标体系（写了一级指标个数或“指标体系”，或不在某个一级指标的章节中）时，与报告中的指标体系表（列出一级、二级、三级指标的评分表，可在附件中）比较，
+一级、二级指标按名称去重计数（同名二级指标在不同一级下各算一个），三级指标按有分值的行计数；
 （2）“从决策、过程、产出、效益四个方面”一类写法：顿号列举的项数与紧随其后的个数比较
 （最后一项中的“和/及/与”可能连接两项，也可能是一项的一部分：两种数法都不符时才报告）。
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from checkers.analysis import COUNT_CHILDREN_RE, Analysis
+from checkers.analysis import Analysis, ScoreTable
 from checkers.figures import chinese_value, sentence_at
 from checkers.finding import Severity
 from checkers.rules.base import Rule
@@ -33,12 +35,12 @@ PASSING = FAILING.replace("共设置2个二级指标", "共设置3个二级指�
 # “从决策、过程、产出、效益四个方面”, “存在目标不够细化、执行率偏低、支付不及时三个方面的问题”
 _ITEM = r"[\u4e00-\u9fffA-Za-z0-9]{1,20}(?:[（(][^（）()]{0,30}[）)])?"  # “5G网络覆盖优化”, “决策（含立项、目标）”
 ENUMERATION_RE = re.compile(
-    rf"(?P<items>{_ITEM}(?:、{_ITEM}){{1,9}})(?P<etc>等)?(?P<n>[一二三四五六七八九十两\d]+)(?:个|项|类)"
-    r"(?:方面|部分|内容)"
+    rf"(?P<items>{_ITEM}(?:、{_ITEM}){{1,9}})(?P<etc>等)?\s*(?P<n>[一二三四五六七八九十两\d]+)\s*(?:个|项|类)"
+    r"\s*(?:方面|部分|内容)"
 )
 
 
-COUNTED_WORD = re.compile(r"[个项类](?:方面|部分|内容)")
+COUNTED_WORD = re.compile(r"[个项类]\s*(?:方面|部分|内容)")
 OUTER_COMMA = re.compile(r"、(?![^（(]*[）)])")  # a 、 outside brackets
 LIST_LEAD = re.compile(r"^.*?(?:从|包括|涵盖|围绕|存在|涉及|分为|即)")
 LAST_JOIN = re.compile(r"以及|和|及|与")
@@ -49,41 +51,90 @@ def _number(text: str) -> Decimal | None:
     return Decimal(text) if text.isdigit() else chinese_value(text)
 
 
-# “共设置2个二级指标，下设5个三级指标”, “……、5个三级指标”: the count that follows the first
-FOLLOWING_COUNT = re.compile(r"\s*[，,、和及]\s*(?:下设|下含|包含|含|共)?\s*(?P<n>\d+|[一二三四五六七八九十两]+)\s*个(?P<level>三级)指标")
+# “共设置3个一级指标、8个二级指标、20个三级指标”, “共设置2个二级指标，下设5个三级指标”: a chain of counts after a verb
+_COUNT = r"(?:\d+|[一二三四五六七八九十两]+)\s*个\s*(?:一级|二级|三级)指标"
+COUNT_CHAIN = re.compile(
+    rf"(?:共设置|设置了?|设有|共有|包括|包含|涵盖|下设|由)\s*{_COUNT}"
+    rf"(?:\s*[、，,和及]\s*(?:下设|下含|包含|含|共|共计)?\s*{_COUNT})*"
+)
+ONE_COUNT = re.compile(r"(?P<n>\d+|[一二三四五六七八九十两]+)\s*个\s*(?P<level>一级|二级|三级)指标")
+LEVELS = ("一级", "二级", "三级")
+
+
+def _level_positions(table: ScoreTable) -> dict[str, int]:
+    """Which label column (position among the label columns) names the 一级 and 二级 indicators: by the header
+    (“二级指标”), else the first of three label columns is the 一级, the one after it the 二级; with one or two, the
+    first is the 二级 (a section's table)."""
+    found: dict[str, int] = {}
+    for position, col in enumerate(table.label_cols):
+        header = table.header[col] if col < len(table.header) else ""
+        for level in LEVELS[:2]:
+            if level in header:
+                found.setdefault(level, position)
+    if found:
+        return found
+    return {"一级": 0, "二级": 1} if len(table.label_cols) >= 3 else {"二级": 0}
+
+
+def _listed_count(a: Analysis, table: ScoreTable, level: str) -> int | None:
+    """How many indicators of a level the table (its 续表 parts included) lists; None when it does not show them."""
+    rows = list(a.rows_by_labels(table))
+    if level == "三级":
+        return sum(1 for row, _ in rows if row.weight is not None)
+    position = _level_positions(table).get(level)
+    if position is None:
+        return None
+    return len({tuple(names[: position + 1]) for row, names in rows if row.labels and position < len(names) and names[position]})
+
+
+def _indicator_system(a: Analysis) -> ScoreTable | None:
+    """The report's table of the whole indicator system (一级, 二级 and 三级 columns, weights adding to the full
+    marks), the fullest one when there are several."""
+    tables = [t for t in a.score_tables if a.is_whole_report_table(t) and "一级" in _level_positions(t)
+              and len(t.label_cols) >= 2]  # fmt: skip
+    return max(tables, key=lambda t: len(list(a.rows_by_labels(t))), default=None)
 
 
 def _counts(text: str):
-    """Every “共设置N个二级/三级指标” of a text and the count right after it."""
-    for m in COUNT_CHILDREN_RE.finditer(text):
-        yield m
-        following = FOLLOWING_COUNT.match(text, m.end())
-        if following is not None and m.group("level") == "二级":
-            yield following
+    """(chain match, level, count as written, its words) of every chain of “N个一级/二级/三级指标” counts of a text."""
+    for chain in COUNT_CHAIN.finditer(text):
+        for index, m in enumerate(ONE_COUNT.finditer(chain.group(0))):
+            quoted = chain.group(0)[: m.end()] if index == 0 else m.group(0)  # “共设置2个二级指标”, “5个三级指标”
+            yield chain, m.group("level"), m.group("n"), quoted
+
+
+def _count_findings(a: Analysis, paragraph, rule: Rule):
+    text = paragraph.text
+    for chain, level, written, quoted in _counts(text):
+        stated = _number(written)
+        if stated is None:
+            continue
+        sentence = sentence_at(text, chain.start())
+        about_system = "一级" in chain.group(0) or "指标体系" in sentence
+        table = a.next_score_table(paragraph)
+        if table is not None and (not table.label_cols or all(r.labels and r.labels[0] in a.top_level_names for r in table.body)):
+            table = None  # the 一级 overview table lists no 二级 or 三级 indicators
+        if table is not None and about_system and not a.is_whole_report_table(table):
+            table = None  # the whole system's counts, before a section's table
+        where = "本部分评分表"
+        section = paragraph.location.section  # no table follows: counts outside a 一级's section are the system's
+        if table is None and (about_system or not any(name in section for name in a.top_level_names)):
+            table, where = _indicator_system(a), "指标体系表"
+        if table is None or (level == "一级" and not a.is_whole_report_table(table)):
+            continue
+        where = "指标体系表" if a.is_whole_report_table(table) else where
+        actual = _listed_count(a, table, level)
+        if actual is not None and Decimal(actual) != stated:
+            yield rule.finding(
+                f"写“{quoted.strip()}”，但{where}（{table.table.location.reference()}）列有{actual}个",
+                paragraph.location, sentence, expected=str(actual), found=written,
+            )  # fmt: skip
 
 
 def check(a: Analysis, rule: Rule):
     for paragraph in a.body_paragraphs:
-        for m in _counts(paragraph.text) if "共设置" in paragraph.text else ():
-            table = a.next_score_table(paragraph)
-            if table is None or not table.label_cols:
-                continue
-            if all(r.labels and r.labels[0] in a.top_level_names for r in table.body):
-                continue  # the 一级 overview table: it lists no 二级 or 三级 indicators
-            stated = _number(m.group("n"))
-            if stated is None:
-                continue
-            rows = list(a.rows_by_first_label(table))  # a table split across pages (续表) is counted whole
-            if m.group("level") == "二级":
-                actual = len({name for row, name in rows if name and row.labels})
-            else:
-                actual = sum(1 for row, _ in rows if row.weight is not None)
-            if Decimal(actual) != stated:
-                yield rule.finding(
-                    f"写“{m.group(0).strip('，,、和及 ')}”，但本部分评分表列有{actual}个",
-                    paragraph.location, sentence_at(paragraph.text, m.start()), expected=str(actual),
-                    found=m.group("n"),
-                )  # fmt: skip
+        if "级指标" in paragraph.text:
+            yield from _count_findings(a, paragraph, rule)
         listing = "、" in paragraph.text and COUNTED_WORD.search(paragraph.text)  # (the list pattern is slow to try)
         for m in ENUMERATION_RE.finditer(paragraph.text) if listing else ():
             listed = OUTER_COMMA.split(m.group("items"))

@@ -153,7 +153,8 @@ def _sum_findings(paragraph, rule: Rule):
             if word is None or approximate(figure):
                 continue  # “合计约330平方米”, “合计330平方米左右” are rounded totals
             earlier = [i for i in range(index) if figures[i].unit == figure.unit and TOTAL_WORD.search(sentence[: figures[i].start])
-                       and bracket_start(sentence, figures[i].start) is None]  # fmt: skip
+                       and bracket_start(sentence, figures[i].start) is None
+                       and not sentence.startswith("、", figures[i].end)]  # (“共投入洗扫车46辆、洒水车…”: the first item)  # fmt: skip
             since = earlier[-1] + 1 if earlier else 0  # an earlier total closes the list before it (a bracketed one is an item)
             parts = _items_to_add(sentence, figures, since, index, word)
             if len(parts) < 2 or any(len(r) >= 2 and sum((f.value for f in r), Decimal(0)) == figure.value
