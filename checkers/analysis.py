@@ -70,13 +70,14 @@ TOTAL_RES = (
 )
 # looser wordings (“本项目绩效评价得分89.5分”, “该项目得分85.8分”): only when nothing in their sentence says they are
 # someone else's (a unit, an expert, a sub-project, a self-evaluation, another year, a project compared with)
-LOOSE_TOTAL_RE = re.compile(rf"(?<!综合)评价(?:总)?得分\s*{NUM}\s*分|(?:本|该)项目(?:最终|总)?得分(?:为)?\s*{NUM}\s*分")
+LOOSE_TOTAL_RE = re.compile(rf"(?<!综合)评价(?:总)?得分\s*{NUM}\s*分|(?:本|该)项目(?:最终|总)?得分(?:为)?\s*{NUM}\s*分"
+                            rf"|(?:项目|评价)(?:评价|绩效)?总分(?:为|是)?\s*{NUM}\s*分")  # (“项目总分100分” is the full marks)
 GRADING_SCALE = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:及)?(?:以上|以下|至|—|-|～)")  # “90分（含）以上的评定为优”
 SOMEONE_ELSES = re.compile(r"主管部门|部门整体|同类|对比|比较|负责人|子项|分项|自评")
 # an indicator's or a part's own score in the loose wording (“B11资金到位率：该指标满分3分，评价得分2.5分”)
 INDICATOR_SCORE = re.compile(r"满分|权重|分值|标准分|[该此本]指标|[该本此]部分|该类|该项|[A-Z]\d")
 SCALE_BEFORE = re.compile(r"(?:以上|以下|[（(]含[）)]|至\s*\d+(?:\.\d+)?\s*分?)的?\s*$")  # “90分（含）以上的评定为‘优秀’”
-TOTAL_HINT = re.compile(r"综合|总得分|评价(?:结果|得分|总得分)|最终|[本该]项目(?:最终|总)?得分")
+TOTAL_HINT = re.compile(r"综合|总得分|评价(?:结果|得分|总得分)|最终|[本该]项目(?:最终|总)?得分|(?:项目|评价)(?:评价|绩效)?总分")
 # a score of something else (a survey, an assessment of hospitals…) written with the same words as the total
 # a figure of one contract, lot or phase rather than of the whole project (“监理合同…执行率80%”, “一期尾款预算…”)
 SUB_ITEM = re.compile(r"合同|监理|设计费|勘察|标段|尾款|分项|子项|单项")
@@ -134,6 +135,9 @@ SCORING_STANDARD = re.compile(
     r"|不得分|的得|按比例"
 )
 # the grade before its word: “综合评价得分89.5分，属于‘优’等级”, “评定为优秀等次”
+# “项目总分95分，等级为优”: a bare 等级 right after a clause break, taken only after the total in its sentence
+GRADE_BARE_RE = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:等级|等次)(?:为|是|评定为|：|:)\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)"
+                           r"\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
 GRADE_AFTER_RE = re.compile(r"(?:属于|评定为|评为|定为|确定为|为)\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?\s*(?:等级|等次|档次|级)")
 GRADE_WORDS = {"优秀": "优", "良好": "良", "优": "优", "良": "良", "中": "中", "差": "差"}
 
@@ -582,6 +586,8 @@ class Analysis:
                             or ONE_EXPERT.search(clause) or GRADING_SCALE.match(paragraph.text, m.end()):  # fmt: skip
                         continue
                     if pattern is LOOSE_TOTAL_RE:
+                        if "总分" in m.group(0) and Decimal(next(g for g in m.groups() if g is not None)) == 100:
+                            continue  # “项目总分100分”: the full marks
                         head = sentence_head(paragraph.text, m.start())
                         if self._someone_elses(head) or INDICATOR_SCORE.search(head):
                             continue
@@ -776,7 +782,7 @@ class Analysis:
                 continue  # every grade keyword holds "级", "等次" or "档次", or is "评价结论/评价结果"
             matches = list(GRADE_RE.finditer(paragraph.text))
             taken = [m.span() for m in matches]
-            matches += [m for m in GRADE_AFTER_RE.finditer(paragraph.text)
+            matches += [m for pattern in (GRADE_AFTER_RE, GRADE_BARE_RE) for m in pattern.finditer(paragraph.text)
                         if not any(a < m.end() and m.start() < b for a, b in taken)
                         and TOTAL_HINT.search(sentence_head(paragraph.text, m.start()))]  # fmt: skip
             for m in matches:

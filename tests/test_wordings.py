@@ -1028,3 +1028,16 @@ def test_an_expert_review_opening_and_one_after_evidence_in_the_same_paragraph(t
     assert [f.expected for f in findings(tmp_path, table + after.format("2.09"))["SC103"]] == ["扣2.9分"]
     subtotal = "# 一、情况\n\n决策指标分值20分，专家评分18分，扣2分。\n"  # a 一级's subtotal: no indicator's opening
     assert findings(tmp_path, subtotal) == {}
+
+
+def test_a_bare_等级_and_a_项目总分_after_the_total(tmp_path: Path):
+    head = "# 某项目绩效评价报告\n\n## 一、综合评价结论\n\n"
+    assert [f.expected for f in findings(tmp_path, head + "经评价，本项目综合评价得分86.8分，等级为优。\n")["GR401"]] == ["良"]
+    assert findings(tmp_path, head + "经评价，本项目综合评价得分86.8分，等级为良。\n") == {}
+    again = head + "经评价，本项目综合评价得分86.8分，评价等级为“良”。\n\n项目总分{}分，等级为{}。\n"
+    assert [f.found for f in findings(tmp_path, again.format(95, "优"))["TT203"]] == ["95分"]
+    assert findings(tmp_path, again.format("86.8", "良")) == {}
+    full_marks = head + "经评价，本项目综合评价得分86.8分，评价等级为“良”。\n\n指标体系项目总分100分，其中决策20分。\n"
+    assert findings(tmp_path, full_marks) == {}
+    survey = head + "经评价，本项目综合评价得分86.8分，评价等级为“良”。\n\n受访群众满意度得分为95分，等级为优。\n"
+    assert findings(tmp_path, survey) == {}
