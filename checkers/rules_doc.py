@@ -15,10 +15,10 @@ def render_rules_doc() -> str:
         "|---|---|---|---|",
     ]
     for rule in all_rules():
-        data = "（需 --data）" if rule.needs_data else ""
-        lines.append(f"| {rule.id} | `{rule.name}` | {rule.severity.label} | {rule.title}{data} |")
+        data = "（需 --data）" if rule.needs_data and "--data" not in rule.title else ""
+        lines.append(f"| {rule.id} | `{rule.name}` | {rule.severity_text} | {rule.title}{data} |")
     for rule in all_rules():
-        lines += ["", f"## {rule.id} {rule.name}", "", f"级别：{rule.severity.label}" + ("；需要 `--data`" if rule.needs_data else ""), ""]
+        lines += ["", f"## {rule.id} {rule.name}", "", f"级别：{rule.severity_text}" + ("；需要 `--data`" if rule.needs_data else ""), ""]
         lines += [line.strip() for line in rule.doc.strip().splitlines()]
         lines += ["", "反例（会报告）：", "", "```markdown", rule.failing.rstrip(), "```", "", "正例（不报告）：", "",
                   "```markdown", rule.passing.rstrip(), "```"]  # fmt: skip

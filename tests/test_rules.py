@@ -62,3 +62,14 @@ def test_rules_doc_is_generated_from_code():
 
     path = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
     assert path.read_text(encoding="utf-8") == render_rules_doc(), "docs/rules.md 已过期：运行 evalreport rules -o docs/rules.md"
+
+
+def test_a_severity_other_than_the_rules_must_be_declared_for_the_docs():
+    from checkers.document import Location
+    from checkers.finding import Severity
+
+    ct701 = next(r for r in RULES if r.id == "CT701")
+    assert ct701.finding("列举项数不符", Location(), "摘录", severity=Severity.WARNING).severity is Severity.WARNING
+    with pytest.raises(ValueError, match="not declared"):
+        ct701.finding("未声明的级别", Location(), "摘录", severity=Severity.INFO)
+    assert "时为警告" in ct701.severity_text

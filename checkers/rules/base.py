@@ -26,6 +26,7 @@ class Rule:
     passing: str
     data: str | None = None
     needs_data: bool = False
+    other_severities: tuple[tuple[Severity, str], ...] = ()  # (severity, when) of findings not of ``severity``
 
     def finding(
         self,
@@ -36,6 +37,8 @@ class Rule:
         found: object = None,
         severity: Severity | None = None,
     ) -> Finding:
+        if severity is not None and severity is not self.severity and all(severity is not s for s, _ in self.other_severities):
+            raise ValueError(f"{self.id}: severity {severity} is not declared in other_severities")
         return Finding(
             rule=self.id,
             severity=severity or self.severity,
@@ -45,6 +48,11 @@ class Rule:
             expected=None if expected is None else str(expected),
             found=None if found is None else str(found),
         )
+
+    @property
+    def severity_text(self) -> str:
+        """The severity for docs/rules.md, with the cases that report another one (“错误；……时为警告”)."""
+        return "；".join([self.severity.label, *(f"{when}时为{severity.label}" for severity, when in self.other_severities)])
 
     @property
     def title(self) -> str:

@@ -154,4 +154,5 @@ def check(a: Analysis, rule: Rule):
                 )  # fmt: skip
 
 
-RULE = Rule("CT701", "counts", Severity.ERROR, check, __doc__, FAILING, PASSING)
+RULE = Rule("CT701", "counts", Severity.ERROR, check, __doc__, FAILING, PASSING,
+            other_severities=((Severity.WARNING, "顿号列举的项数与所写个数不符"),))

@@ -62,7 +62,7 @@ def _width_only(a: str, b: str) -> bool:
 
 
 def check(a: Analysis, rule: Rule):
-    last: dict[int, tuple[int, str]] = {}  # level → (index, shape) of the last sibling under the current parent
+    last: dict[int, tuple] = {}  # level → (index, shape, paragraph, number) of the last sibling under the current parent
     indexes: dict[str, int | None] = {}
 
     def _index(number: str) -> int | None:  # memoised per document: cn2an is slow and numbers repeat
@@ -80,7 +80,7 @@ def check(a: Analysis, rule: Rule):
             # a long numbered item (a list paragraph) still takes its place in the numbering
             match = match_number(heading.text)
             if match and match[0] in last and _index(heading.number) == last[match[0]][0] + 1:
-                last[match[0]] = (last[match[0]][0] + 1, _shape(heading.number))
+                last[match[0]] = (last[match[0]][0] + 1, _shape(heading.number), heading, heading.number)
             continue
         level, number = heading.heading_level, heading.number
         if level is None:
@@ -101,7 +101,7 @@ def check(a: Analysis, rule: Rule):
                     heading.location, excerpt, expected=_token(level, 1, shape), found=number.strip(),
                 )  # fmt: skip
         else:
-            before, before_shape = previous
+            before, before_shape, before_heading, before_number = previous
             if index == before:
                 yield rule.finding(f"标题编号“{number.strip()}”与上一同级标题重复", heading.location, excerpt,
                                    expected=_token(level, before + 1, shape), found=number.strip())  # fmt: skip
@@ -110,13 +110,20 @@ def check(a: Analysis, rule: Rule):
                     f"标题编号跳号：上一同级标题为第{before}项，此处为“{number.strip()}”",
                     heading.location, excerpt, expected=_token(level, before + 1, shape), found=number.strip(),
                 )  # fmt: skip
-            if shape != before_shape:
+            if shape != before_shape and _width_only(shape, before_shape):  # the half-width one is the odd one out
+                half, full, where = (number, before_number, heading) if "(" in shape else (before_number, number, before_heading)
+                yield rule.finding(
+                    f"标题编号“{half.strip()}”用半角括号，同级的“{full.strip()}”用全角括号；公文宜统一用全角括号",
+                    where.location, where.text, expected=half.strip().replace("(", "（").replace(")", "）"),
+                    found=half.strip(), severity=Severity.INFO,
+                )  # fmt: skip
+            elif shape != before_shape:
                 yield rule.finding(
                     f"同级标题编号样式不一致：前为“{_token(level, before, before_shape)}”，此处为“{number.strip()}”",
                     heading.location, excerpt, expected=_token(level, index, before_shape), found=number.strip(),
-                    severity=Severity.INFO if _width_only(shape, before_shape) else None,
                 )  # fmt: skip
-        last[level] = (index, shape)
+        last[level] = (index, shape, heading, number)
 
 
-RULE = Rule("HD801", "heading-numbering", Severity.WARNING, check, __doc__, FAILING, PASSING)
+RULE = Rule("HD801", "heading-numbering", Severity.WARNING, check, __doc__, FAILING, PASSING,
+            other_severities=((Severity.INFO, "同级编号只是半角、全角括号不同"),))

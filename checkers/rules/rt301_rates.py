@@ -312,4 +312,5 @@ def _table_rates(a: Analysis, rule: Rule):
             )  # fmt: skip
 
 
-RULE = Rule("RT301", "rates", Severity.ERROR, check, __doc__, FAILING, PASSING)
+RULE = Rule("RT301", "rates", Severity.ERROR, check, __doc__, FAILING, PASSING,
+            other_severities=((Severity.WARNING, "按另一种预算执行率口径（支出 ÷ 预算或 ÷ 到位）算得上"),))
