@@ -1041,3 +1041,12 @@ def test_a_bare_等级_and_a_项目总分_after_the_total(tmp_path: Path):
     assert findings(tmp_path, full_marks) == {}
     survey = head + "经评价，本项目综合评价得分86.8分，评价等级为“良”。\n\n受访群众满意度得分为95分，等级为优。\n"
     assert findings(tmp_path, survey) == {}
+
+
+def test_a_half_width_heading_number_is_the_one_reported(tmp_path: Path):
+    text = "# 一、基本情况\n\n## (一) 项目概况\n\n正文。\n\n## （二）项目绩效目标\n\n正文。\n"
+    [finding] = findings(tmp_path, text)["HD801"]
+    assert (finding.found, finding.expected, finding.severity.value) == ("(一)", "（一）", "info")
+    assert finding.excerpt == "(一) 项目概况"
+    later = text.replace("(一) 项目概况", "（一）项目概况").replace("（二）项目绩效目标", "(二) 项目绩效目标")
+    assert [(f.found, f.expected) for f in findings(tmp_path, later)["HD801"]] == [("(二)", "（二）")]
