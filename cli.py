@@ -78,7 +78,8 @@ def draft(
 
     kind = (fmt or output.suffix.lstrip(".") or "docx").lower()
     if kind not in ("docx", "md"):
-        fail(f"不支持的输出格式 {kind!r}，请用 --format docx 或 --format md")
+        fail(f"不能写出“{kind}”格式：起草只写 Word（.docx）或 Markdown（.md），请把输出文件名改为 "
+             f"{output.with_suffix('.docx').name} 或 {output.with_suffix('.md').name}（需要 PDF 时，在 Word 中打开后“另存为” PDF）")
     suffix = output.suffix.lower().lstrip(".")
     if suffix in ("docx", "md") and suffix != kind:
         fail(f"输出格式 {kind} 与文件后缀 .{suffix} 不一致，请改用 -o {output.with_suffix('.' + kind).name}")

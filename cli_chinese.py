@@ -27,6 +27,7 @@ PANEL_WORDS = {
 # Typer's English usage messages → Chinese (what is wrong and how to fix it)
 MESSAGES = (
     (re.compile(r"Got unexpected extra arguments? \((.*)\)"), "多余的参数：{0}（含空格的路径请加引号）"),
+    (re.compile(r"No such command '(.*?)'\.?\s*Did you mean '(.*)'\?"), "没有命令“{0}”，是否想用“{1}”？可用命令见 evalreport --help"),
     (re.compile(r"No such command '(.*)'\.?"), "没有命令“{0}”，可用命令见 evalreport --help"),
     (re.compile(r"Option '(.*)' requires an argument\.?"), "选项 {0} 后面需要一个值"),
     (re.compile(r"'(.*)' is not a valid (?:integer|float)(?: range)?\.?"), "“{0}”不是有效的数字"),
@@ -101,3 +102,9 @@ def install() -> None:
         return option
 
     Command.get_help_option = help_option_in_chinese
+    english_usage = Command.get_usage
+
+    def usage_in_chinese(self: Any, ctx: Any) -> str:
+        return english_usage(self, ctx).replace("Usage:", "用法：", 1)
+
+    Command.get_usage = usage_in_chinese

@@ -150,7 +150,9 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
                           "原文件的格式未保留；如需保留格式，请先在 Word 中“另存为” .docx")  # fmt: skip
     if hidden:
         err.print(f"另有 {hidden} 个发现已在基线 {escape(str(options.baseline))} 中接受，未列出")
-    if options.update_baseline and options.baseline:
+    if options.update_baseline and options.baseline and unusable:
+        err.print(f"[red]有文件无法读取，未更新基线[/red] {escape(str(options.baseline))}：请先解决上面的问题再加 --update-baseline")
+    elif options.update_baseline and options.baseline:
         try:
             write_baseline(options.baseline, all_findings)
         except ValueError as exc:

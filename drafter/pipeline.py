@@ -75,7 +75,8 @@ def choose_backend(requested: str | None, progress: Progress) -> str:
 
 
 def section_label(section: Section) -> str:
-    return section.heading or section.id
+    """How progress lines name a part: its heading (“一、基本情况”), else the style's name for it (“结果反馈书”)."""
+    return section.heading or section.label or section.title or section.id
 
 
 def write_report(report: DraftReport, output: Path, fmt: str) -> None:

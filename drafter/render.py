@@ -14,7 +14,7 @@ from evaluation_model import Evaluation
 
 def _render_spec(spec: SectionSpec, style: Style, ctx: RenderContext) -> Section:
     title = ctx.fill(spec.title, where=f"章节 {spec.id}") if spec.title else ""
-    section = Section(id=spec.id, title=title, level=1, numbered=spec.numbered)
+    section = Section(id=spec.id, title=title, level=1, numbered=spec.numbered, label=spec.label or "")
     if spec.page_break_before:
         section.blocks.append(PageBreak())
     for block_kind, params in style.blocks[id(spec)]:

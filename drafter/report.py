@@ -76,6 +76,7 @@ class Section:
     numbered: bool = True
     number: str = ""
     heading: str = ""
+    label: str = ""  # the style's Chinese name of an unnumbered part (结果反馈书, 封面)
     blocks: list[Block] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
     prose_keys: list[str] = field(default_factory=list)

@@ -160,9 +160,28 @@ def test_usage_errors_and_help_are_in_chinese():
     assert number.exit_code == 2 and "'--report' 的值无效：应为整数" in number.output
     command = runner.invoke(app, ["frobnicate"])
     assert command.exit_code == 2 and "没有命令“frobnicate”" in command.output
+    near = runner.invoke(app, ["drat"])
+    assert near.exit_code == 2 and "没有命令“drat”，是否想用“draft”？" in near.output and "Did you mean" not in near.output
     help_text = runner.invoke(app, ["draft", "--help"]).output
     assert "选项" in help_text and "[必填]" in help_text and "[required]" not in help_text
     assert "显示本帮助并退出" in help_text and "Show this message" not in help_text
+    assert "用法：" in help_text and "Usage:" not in help_text
+
+
+def test_a_pdf_output_and_a_baseline_over_an_unreadable_file_are_refused_plainly(tmp_path: Path):
+    pdf = runner.invoke(app, ["draft", str(LIZE), "-o", str(tmp_path / "a.pdf")])
+    assert pdf.exit_code == 2 and "a.docx 或 a.md" in pdf.output and "另存为” PDF" in pdf.output
+    assert not (tmp_path / "a.pdf").exists()
+    baseline = tmp_path / "基线.json"
+    result = runner.invoke(app, ["check", str(tmp_path / "没有这个文件.docx"), "--baseline", str(baseline), "--update-baseline"])
+    assert result.exit_code == 2 and "未更新基线" in result.output and not baseline.exists()
+
+
+def test_draft_progress_names_the_parts_in_chinese(tmp_path: Path):
+    result = runner.invoke(app, ["draft", str(ROOT / "fixtures" / "shangcheng_2020_smart_security.yaml"), "-o",
+                                 str(tmp_path / "r.docx")])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "[1] 已起草 结果反馈书" in result.output and "已起草 feedback" not in result.output
 
 
 def test_regen_lists_the_findings_inside_the_section_apart_from_the_rest(tmp_path: Path):

@@ -8,6 +8,7 @@ still fails keeps the offline text. A final check of the assembled report revert
 from __future__ import annotations
 
 import copy
+import re
 import time
 import warnings
 from collections import Counter
@@ -364,7 +365,7 @@ def run_plans(evaluation: Evaluation, offline: DraftReport, plans: list[Plan], b
             result = future.result()
             results[index] = result
             _log_section(log, result)
-            state = "通过" if not result.fallback else f"改用离线文本（{(result.fallback_reason or '未通过核查')[:120]}）"
+            state = "通过" if not result.fallback else f"改用离线文本（{_readable(result.fallback_reason or '未通过核查')}）"
             repairs = f"，修改 {result.repairs} 次" if result.repairs else ""
             cached = "，缓存" if result.calls and result.cache_hits == result.calls else ""
             _say(progress, f"[{done}/{len(plans)}] {result.plan.unit.label}：{state}{repairs}{cached}")
@@ -372,6 +373,20 @@ def run_plans(evaluation: Evaluation, offline: DraftReport, plans: list[Plan], b
     report = _final_check(judge, accepted, results, log, progress)
     _summary(results, config, backend, log, progress, time.perf_counter() - started)
     return report
+
+
+_SLOT = re.compile(r"段落 s(\d+)")
+READABLE_MAX = 120
+
+
+def _readable(reason: str) -> str:
+    """A fallback reason for the progress line: the model's words (“段落 s3”, “<data>”) in the reader's, cut at a
+    clause rather than mid-word (the run log keeps it whole)."""
+    text = _SLOT.sub(lambda m: f"第{m.group(1)}段", reason).replace("<data>", "所给材料")
+    if len(text) <= READABLE_MAX:
+        return text
+    cut = max(text.rfind(mark, 0, READABLE_MAX) for mark in "；，：")
+    return text[: cut if cut > 0 else READABLE_MAX] + "……（详见运行日志）"
 
 
 def _log_section(log: RunLog, r: UnitResult) -> None:
