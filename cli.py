@@ -89,15 +89,16 @@ def draft(
     except OutputError as exc:
         fail(str(exc))
     evaluation = load_evaluation(project, scores, unfinished_is_a_hint=False)
+    if style:
+        evaluation.style = style
     if not force:
+        from drafter.pipeline import unfinished_in_report
         from project_file import ProjectFileError, require_finished
 
         try:
-            require_finished(evaluation, project)
+            require_finished(evaluation, project, unfinished_in_report(evaluation))
         except ProjectFileError as exc:
             fail(f"{exc}\n（这些多是 extract 从旧报告中没读到的内容；确需先看草稿时加 --force）")
-    if style:
-        evaluation.style = style
     options = DraftOptions(backend=backend, model=model, config=config, dry_run=dry_run, output=output,
                            project_path=project, fmt=kind, force=force, overwrite=overwrite)  # fmt: skip
     from drafter.llm import LLMError

@@ -228,9 +228,10 @@ def field_line(path: str | Path, field: str) -> int | None:
     return _line_for(field, lines)
 
 
-def require_finished(evaluation: Evaluation, path: str | Path) -> None:
-    """Raise ProjectFileError (with lines) when the project still has “（待补充）” fields or a zero budget."""
-    unfinished = evaluation.unfinished()
+def require_finished(evaluation: Evaluation, path: str | Path, unfinished: list[tuple[str, str]] | None = None) -> None:
+    """Raise ProjectFileError (with lines) when the project still has “（待补充）” fields or a zero budget (or, given
+    ``unfinished``, those of them)."""
+    unfinished = evaluation.unfinished() if unfinished is None else unfinished
     if not unfinished:
         return
     try:

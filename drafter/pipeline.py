@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from drafter.docx_writer import write_docx
 from drafter.markdown_writer import write_markdown
 from drafter.render import render_report
 from drafter.report import DraftReport, Section
-from evaluation_model import Evaluation
+from evaluation_model import PLACEHOLDER, Evaluation
 
 Progress = Callable[[str], None] | None
 
@@ -72,6 +74,37 @@ def choose_backend(requested: str | None, progress: Progress) -> str:
     if progress:
         progress("提示：未设置 OPENAI_API_KEY，使用离线渲染器起草（数字与表格相同，文字为固定句式）。")
     return "offline"
+
+
+_PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def _set_text(data: Any, path: str, text: str) -> None:
+    """Set the text at a field path (``indicators[0].children[1].evidence``) of a dumped project."""
+    parts = [name or int(index) for name, index in _PATH_PART.findall(path)]
+    for part in parts[:-1]:
+        data = data[part]
+    data[parts[-1]] = text
+
+
+def unfinished_in_report(evaluation: Evaluation) -> list[tuple[str, str]]:
+    """The unfinished fields (“（待补充）”, a zero budget) the report of the evaluation's style would print: each
+    placeholder is marked, the report rendered, and the marks found in its text looked up. A field the style never
+    prints (a 主管部门 the 丰台 style leaves out) does not stop a draft."""
+    unfinished = evaluation.unfinished()
+    texts = dict(evaluation.text_fields())
+    placeholders = [field for field, _ in unfinished if PLACEHOLDER in texts.get(field, "")]
+    if not placeholders:
+        return unfinished
+    data = evaluation.model_dump(mode="python", exclude_none=True)
+    for number, field in enumerate(placeholders):
+        _set_text(data, field, texts[field].replace(PLACEHOLDER, f"〔待补充{number}〕"))
+    from checkers.report_document import document_from_report
+
+    document = document_from_report(render_report(Evaluation.model_validate(data)))
+    printed = "\n".join([p.text for p in document.paragraphs] + [c.text for t in document.tables for row in t.rows for c in row])
+    shown = {field for number, field in enumerate(placeholders) if f"〔待补充{number}〕" in printed}
+    return [(field, reason) for field, reason in unfinished if field in shown or field not in placeholders]
 
 
 def section_label(section: Section) -> str:

@@ -15,7 +15,7 @@ from drafter.markdown_writer import write_markdown
 from drafter.render import render_report
 from evaluation_model import Evaluation, Indicator
 from project_file import load_project, validate
-from tests.conftest import FIXTURES, SEEDS
+from tests.conftest import FIXTURES, ROOT, SEEDS
 
 
 def shape(nodes: list[Indicator]) -> list[tuple]:
@@ -231,7 +231,7 @@ def test_a_draft_is_not_made_from_unfinished_fields(tmp_path: Path):
     from cli import app
 
     project = tmp_path / "p.yaml"
-    text = (FIXTURES[0]).read_text(encoding="utf-8")
+    text = (ROOT / "fixtures" / "shangcheng_2020_smart_security.yaml").read_text(encoding="utf-8")
     text = re.sub(r"(\n  period: ).*", r"\1（待补充）", text, count=1)
     text = re.sub(r"(\n  budget: )[\d.]+", r"\g<1>0", text, count=1)
     project.write_text(text, encoding="utf-8")
@@ -243,6 +243,23 @@ def test_a_draft_is_not_made_from_unfinished_fields(tmp_path: Path):
     assert CliRunner().invoke(app, ["draft", str(project), "-o", str(out), "-q", "--force"]).exit_code in (0, 1)
     checked = CliRunner().invoke(app, ["check", str(tmp_path / "none.md"), "--data", str(project)])
     assert "提示：项目文件" in checked.output and "project.period" in checked.output
+
+
+def test_fields_the_style_never_prints_do_not_stop_a_draft(tmp_path: Path):
+    """The 丰台 style prints no 主管部门, 评价期间 or 报告日期: left “（待补充）” by extract, they are no reason to refuse."""
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    text = (ROOT / "fixtures" / "fengtai_2023_lize_renovation.yaml").read_text(encoding="utf-8")
+    for field in ("department", "period", "report_date"):
+        text = re.sub(rf"(\n  {field}: ).*", r"\1（待补充）", text, count=1)
+    project = tmp_path / "p.yaml"
+    project.write_text(text, encoding="utf-8")
+    fengtai = CliRunner().invoke(app, ["draft", str(project), "-o", str(tmp_path / "r.docx"), "-q"])
+    assert fengtai.exit_code == 0, fengtai.output
+    shangcheng = CliRunner().invoke(app, ["draft", str(project), "-o", str(tmp_path / "r2.docx"), "-q", "--style", "shangcheng"])
+    assert shangcheng.exit_code == 2 and "project.department" in shangcheng.output and not (tmp_path / "r2.docx").exists()
 
 
 @pytest.mark.parametrize("style", ["mof", "shangcheng"])
