@@ -6,6 +6,7 @@ and the user knows what to fill in.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -783,13 +784,27 @@ def _yaml():
     return yaml
 
 
-def project_yaml_text(data: dict[str, Any], notes: list[str]) -> str:
-    """The YAML text: notes as a header comment, Decimals written as given (2.80 stays 2.80)."""
+SCHEMA = Path(__file__).resolve().parent.parent / "docs" / "project.schema.json"
+
+
+def schema_reference(output: Path | None) -> str:
+    """Where the JSON Schema is, as the editor of a project file at ``output`` finds it (relative to the file)."""
+    if output is None:
+        return "docs/project.schema.json"
+    try:
+        return Path(os.path.relpath(SCHEMA, output.resolve().parent)).as_posix()
+    except ValueError:  # another drive (Windows)
+        return SCHEMA.as_uri()
+
+
+def project_yaml_text(data: dict[str, Any], notes: list[str], output: Path | None = None) -> str:
+    """The YAML text: notes as a header comment, Decimals written as given (2.80 stays 2.80), the schema line
+    pointing at docs/project.schema.json from where the file is written."""
     buffer = StringIO()
     _yaml().dump(data, buffer)
     header = ["# 由 evalreport extract 从现有报告提取；“（待补充）”处请补填。"]
     header += [f"# - {note}" for note in notes]
-    header.append("# yaml-language-server: $schema=docs/project.schema.json")
+    header.append(f"# yaml-language-server: $schema={schema_reference(output)}")
     return "\n".join(header) + "\n" + buffer.getvalue()
 
 
@@ -803,4 +818,4 @@ def write_project_yaml(
     guard_output(path, [Path(source)] if source else [])
     if path.exists() and not force:
         raise OutputError(f"输出文件 {path} 已存在，已拒绝覆盖。请换一个文件名，或确认无误后加 --overwrite 覆盖")
-    atomic_write_text(path, project_yaml_text(data, notes))
+    atomic_write_text(path, project_yaml_text(data, notes, path))

@@ -381,3 +381,12 @@ def test_the_last_suggestion_stops_before_the_appendix(tmp_path: Path):
     write_markdown(render_report(evaluation), report)
     last = extract_project(report)[0]["findings"]["suggestions"][-1]["text"]
     assert last.endswith(evaluation.findings.suggestions[-1].text[-20:]) and "附件" not in last
+
+
+def test_the_schema_line_points_at_the_schema_from_where_the_file_is_written(tmp_path: Path):
+    from checkers.extract import schema_reference
+
+    out = tmp_path / "deep" / "p.yaml"
+    out.parent.mkdir()
+    reference = schema_reference(out)
+    assert (out.parent / reference).resolve() == (ROOT / "docs" / "project.schema.json").resolve()
