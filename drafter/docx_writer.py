@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
+from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -44,7 +45,7 @@ def _set_fonts(element_rpr_owner, east_asia: str, size: float | None = None, bol
         fonts.attrib.pop(qn(theme), None)
 
 
-def _prepare_styles(doc) -> None:
+def _prepare_styles(doc, page_numbers: bool = True) -> None:
     normal = doc.styles["Normal"]
     _set_fonts(normal, BODY_FONT, SIZES["body"])
     normal.paragraph_format.line_spacing = Pt(28)
@@ -71,7 +72,18 @@ def _prepare_styles(doc) -> None:
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
     section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
     section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+    if page_numbers:
+        _page_numbers(section)
+
+
+def _start_numbered_part(doc) -> None:
+    """A new page and Word section whose pages are numbered from 1 (the front matter before it has none)."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.footer.is_linked_to_previous = False
     _page_numbers(section)
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    section._sectPr.append(numbering)
 
 
 def _page_numbers(section) -> None:
@@ -227,7 +239,9 @@ def _add_table(doc, block: Table) -> None:
     doc.add_paragraph()
 
 
-def _add_section(doc, section: Section) -> None:
+def _add_section(doc, section: Section, last_break: bool = True) -> None:
+    """A section's heading, blocks and children; without the page break that ends it when ``last_break`` is False
+    (a Word section break starts the next page instead)."""
     if section.heading:
         doc.add_heading(section.heading, level=min(section.level, 4))
     for block in section.blocks:
@@ -237,20 +251,37 @@ def _add_section(doc, section: Section) -> None:
             _add_table(doc, block)
         elif isinstance(block, PageBreak):
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    for child in section.children:
-        _add_section(doc, child)
+    for index, child in enumerate(section.children):
+        if last_break or index < len(section.children) - 1 or not _only_a_page_break(child):
+            _add_section(doc, child)
+
+
+def _only_a_page_break(section: Section) -> bool:
+    return not section.heading and not section.children and all(isinstance(b, PageBreak) for b in section.blocks)
 
 
 def build_docx(report: DraftReport):
     """The python-docx Document of a report."""
     doc = Document()
-    _prepare_styles(doc)
+    ids = [section.id for section in report.sections]
+    start = ids.index(report.page_numbers_from) if report.page_numbers_from in ids else 0
+    _prepare_styles(doc, page_numbers=start == 0)
     doc.core_properties.title = report.title.replace("\n", "")
     doc.core_properties.author = "evalreport"
     doc.core_properties.comments = f"样式：{report.style}"
-    for section in report.sections:
-        _add_section(doc, section)
+    for index, section in enumerate(report.sections):
+        if index == start and start:
+            _start_numbered_part(doc)
+        _add_section(doc, section, last_break=not ends_before_numbered_part(report, section))
     return doc
+
+
+def ends_before_numbered_part(report: DraftReport, section: Section) -> bool:
+    """The top-level section right before the one page numbers start from: a Word section break, not a page break,
+    ends it."""
+    ids = [s.id for s in report.sections]
+    return bool(report.page_numbers_from) and report.page_numbers_from in ids[1:] and \
+        ids.index(report.page_numbers_from) == next((i for i, s in enumerate(report.sections) if s is section), -2) + 1
 
 
 def write_docx(report: DraftReport, path: Path) -> None:
@@ -262,9 +293,10 @@ def write_docx(report: DraftReport, path: Path) -> None:
     atomic_write_bytes(path, buffer.getvalue())
 
 
-def build_section_docx(section: Section):
-    """A scratch python-docx Document holding one section (heading, blocks, children) in the report's styles."""
+def build_section_docx(section: Section, last_break: bool = True):
+    """A scratch python-docx Document holding one section (heading, blocks, children) in the report's styles
+    (without its closing page break when ``last_break`` is False, as :func:`build_docx` writes it)."""
     doc = Document()
     _prepare_styles(doc)
-    _add_section(doc, section)
+    _add_section(doc, section, last_break)
     return doc

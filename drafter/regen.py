@@ -45,7 +45,7 @@ from checkers.readers.docx_reader import (
 )
 from checkers.report_document import document_from_report
 from drafter.atomic import OutputError, atomic_write_bytes, guard_output
-from drafter.docx_writer import build_section_docx
+from drafter.docx_writer import build_section_docx, ends_before_numbered_part
 from drafter.pipeline import DraftOptions, choose_backend
 from drafter.render import render_report
 from drafter.report import DraftReport, Section
@@ -339,7 +339,7 @@ def _back_parts(document: Document, owners: list[int], body: _Element, sections:
 
 def _unheaded_parts(document: Document, owners: list[int], body: _Element, first: int, limit: int,
                     tail: bool) -> list[SectionInfo]:  # fmt: skip
-    """The parts of body elements ``first``…``limit`` split at page breaks, each named by its title line."""
+    """The parts of body elements ``first``…``limit`` split at page and section breaks, each named by its title line."""
     ranges: list[tuple[int, int]] = []
     start = first
     for index in range(first, limit):
@@ -353,6 +353,10 @@ def _unheaded_parts(document: Document, owners: list[int], body: _Element, first
             start = index
         if _page_break(el) and not _paragraph_text(el).strip():
             ranges.append((start, index))  # the break itself is layout: kept between the parts
+            start = index + 1
+        elif ppr is not None and ppr.find(W_SECTPR) is not None:  # a Word section break (the front matter's end)
+            blank = not _paragraph_text(el).strip()
+            ranges.append((start, index if blank else index + 1))  # an empty break paragraph is layout; text is the part's
             start = index + 1
     ranges.append((start, limit))
     parts: list[SectionInfo] = []
@@ -671,9 +675,9 @@ class _StyleMerger:
 # Putting the section back
 
 
-def _section_elements(section: Section) -> tuple[list[_Element], _Element]:
+def _section_elements(section: Section, last_break: bool = True) -> tuple[list[_Element], _Element]:
     """The body elements of one drafted section (same writer as draft) and the scratch document's styles."""
-    scratch = build_section_docx(section)
+    scratch = build_section_docx(section, last_break)
     elements = [copy.deepcopy(el) for el in scratch.element.body if el.tag != W_SECTPR]
     return elements, scratch.styles.element
 
@@ -935,7 +939,7 @@ def regenerate(
         drafted_report, drafted_section = drafted, _section_at(drafted, address)
     target = _renumbered(drafted_section, info)
 
-    elements, scratch_styles = _section_elements(target)
+    elements, scratch_styles = _section_elements(target, not ends_before_numbered_part(drafted_report, drafted_section))
     merger = _StyleMerger(scratch_styles, parsed.styles)
     merger.apply(elements)
     levels = _style_levels(parsed.styles) if merger.added and parsed.styles is not None else parsed.levels

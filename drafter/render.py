@@ -64,7 +64,7 @@ def render_report(
             on_section(section)
     _number(sections, 1, "", style.spec.numbering)
     title = "\n".join(ctx.fill(t, where="title") for t in style.spec.title)
-    return DraftReport(title=title, sections=sections, style=style.name)
+    return DraftReport(title=title, sections=sections, style=style.name, page_numbers_from=style.spec.page_numbers_from)
 
 
 def report_paragraph_texts(report: DraftReport) -> list[str]:

@@ -95,6 +95,7 @@ class DraftReport:
     title: str
     sections: list[Section]
     style: str
+    page_numbers_from: str | None = None  # the top-level section whose first page is page 1 (none before it)
 
     def walk(self) -> list[Section]:
         return [s for top in self.sections for s in top.walk()]

@@ -45,6 +45,8 @@ class StyleSpec(BaseModel):
     numbering: dict[int, str] = Field(default_factory=lambda: dict(DEFAULT_FORMATS))
     prose_names: dict[str, str] = Field(default_factory=dict)
     detect: list[str] = Field(default_factory=list, description="已有报告中出现这些字样时，extract 推断为本样式")
+    page_numbers_from: str | None = Field(
+        None, description="页码从这一顶层章节（id）起编为第 1 页，之前的部分（结果反馈书、封面等）不印页码；缺省全篇编页码")
     sections: list[SectionSpec]
 
 
@@ -57,6 +59,9 @@ class Style:
         self.blocks: dict[int, list[tuple[BlockKind, Params]]] = {}
         for template in spec.title:
             check_template(template, PROJECT_VARIABLES, f"样式 {spec.name} title")
+        if spec.page_numbers_from and spec.page_numbers_from not in {s.id for s in spec.sections}:
+            raise StyleError(f"{folder / 'style.yaml'}：page_numbers_from 写的“{spec.page_numbers_from}”不是顶层章节的 id；"
+                             f"可用：{'、'.join(s.id for s in spec.sections)}")  # fmt: skip
         for section in self.walk():
             where = f"{folder / 'style.yaml'} 章节 {section.id}"
             if section.title:
@@ -124,6 +129,7 @@ def style_reference() -> str:
         "样式是 `prompts/styles/<名称>/style.yaml` 中的数据：新增样式只需新建该文件（可复制现有样式修改），不需要改代码。",
         "顶层字段：`name`、`description`、`title`（报告标题短语）、`numbering`（各级编号格式，`{cn}` 中文数字、`{n}` 阿拉伯数字）、",
         "`prose_names`（一级指标在正文中的称呼，如 决策→项目决策）、`detect`（已有报告中出现这些字样时 extract 推断为本样式）、",
+        "`page_numbers_from`（页码从这一顶层章节 id 起编为第 1 页，之前的反馈书、封面等不印页码；缺省全篇编页码）、",
         "`sections`（提纲）。每个章节有 `id`、`title`（有标题即自动编号；`numbered: false` 为不编号的前置或附件部分，"
         "可用 `label` 写它的中文名称）、",
         "`blocks`（按顺序生成的内容块）、`children`（下级章节）、`prose`（大模型提示词名）、`page_break_before/after`。",

@@ -211,8 +211,20 @@ def test_docx_page_layout_fits_and_repeats(tmp_path: Path):
         assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
     detail = next(t for t in doc.tables if t.rows[0].cells[0].text == "序号")
     assert len(detail.columns) == 9 and detail.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
-    footer = doc.sections[0].footer.paragraphs[0]
+    front, body = doc.sections  # the 反馈书, 整改报告书 and 封面 print no page number; the body starts at 1
+    assert front.footer.paragraphs[0]._p.find(qn("w:fldSimple")) is None
+    footer = body.footer.paragraphs[0]
+    assert not body.footer.is_linked_to_previous
     assert footer._p.find(qn("w:fldSimple")).get(qn("w:instr")) == "PAGE" and footer.text.startswith("— ")
+    assert body._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
+    paragraphs = doc.paragraphs
+    end = next(i for i, p in enumerate(paragraphs) if p._p.find(".//" + qn("w:sectPr")) is not None)
+    assert paragraphs[end - 1].text and paragraphs[end - 1]._p.find(".//" + qn("w:br")) is None  # no blank page before it
+    mof = tmp_path / "mof.docx"
+    write_docx(render_report(load_project(Path(__file__).resolve().parent.parent / "fixtures" / "shangcheng_2020_command_center.yaml"),
+                             load_style("mof")), mof)  # fmt: skip
+    [whole] = Document(str(mof)).sections  # a style without front matter numbers every page
+    assert whole.footer.paragraphs[0]._p.find(qn("w:fldSimple")) is not None
 
 
 def test_a_top_indicator_scored_directly_keeps_its_evidence_in_fengtai_style():
