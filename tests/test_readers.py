@@ -559,6 +559,20 @@ def test_docx_text_boxes_are_read_once_after_their_anchor(tmp_path: Path) -> Non
     assert [(kind, number) for kind, number, _ in blocks] == [("paragraph", 1), ("paragraph", 2), ("table", 1), ("paragraph", 3)]
 
 
+def test_docx_a_text_box_inside_a_table_cell_is_read_as_the_cells_text(tmp_path: Path) -> None:
+    from lxml import etree
+
+    word = docx.Document()
+    table = word.add_table(rows=2, cols=2)
+    for (r, c), text in {(0, 0): "项目", (0, 1): "金额", (1, 0): "设备购置"}.items():
+        table.cell(r, c).text = text
+    box = "<w:p><w:r><w:t>120万元</w:t></w:r></w:p>"
+    table.cell(1, 1).paragraphs[0]._p.append(etree.fromstring(TEXT_BOX.format(content=box)))  # once, not twice
+    path = tmp_path / "cell-box.docx"
+    word.save(str(path))
+    assert read_document(path).tables[0].text_rows() == [["项目", "金额"], ["设备购置", "120万元"]]
+
+
 def test_docx_numbered_body_lists_deleted_headings_and_chapters(tmp_path: Path) -> None:
     word = docx.Document()
     _heading_list(word)

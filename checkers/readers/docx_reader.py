@@ -293,19 +293,26 @@ def paragraph_text(p: _Element) -> str:
 
 
 def _cell_text(tc: _Element) -> str:
+    """A cell's paragraphs, the cells of a table nested in it, and the text boxes anchored in it, in order."""
     lines: list[str] = []
-    for block in _iter_blocks(tc):
+    _block_lines(_iter_blocks(tc), lines)
+    return "\n".join(lines)
+
+
+def _block_lines(blocks: Iterator[_Element] | list[_Element], lines: list[str]) -> None:
+    for block in blocks:
         if block.tag == W_P:
             text = paragraph_text(block).strip()
             if text:
                 lines.append(text)
+            if block.find(".//" + W_TXBX) is not None:
+                _block_lines(text_box_blocks(block), lines)
         else:  # nested table: its cell texts, in order
             for tr in _iter_tagged(block, W_TR):
                 for inner in _iter_tagged(tr, W_TC):
                     text = _cell_text(inner)
                     if text:
                         lines.append(text)
-    return "\n".join(lines)
 
 
 def _int_val(el: _Element | None, default: int) -> int:
