@@ -352,18 +352,28 @@ def head_match(text: str) -> re.Match[str] | None:
 # a 一级 indicator's name (“决策指标权重20分，得分16分” is a subtotal, not an indicator's opening)
 LEVEL1_LABEL = re.compile(r"^(?:项目)?(?:决策|过程|产出|效益|效果|管理|满意度)(?:类|方面|部分)?$")
 HEAD_WORDS = ("权重", "分值", "满分", "标准分")
-_SENTENCE_END = re.compile(r"[。！？；;]\s*")
+
+
+HEAD_WORD_RE = re.compile("|".join(HEAD_WORDS))
+HEAD_REACH = 160  # an opening's name, weight and score come within this many characters of its start
 
 
 def head_inside(text: str) -> tuple[int, re.Match[str] | None]:
     """An indicator's opening that starts a later sentence of a paragraph (“……98,412人。高血压患者规范管理率，权重8分，
-    得分5.10分”): (where it starts, the match on the text from there), else (0, None)."""
-    if not any(word in text for word in HEAD_WORDS):
-        return 0, None
-    for end in _SENTENCE_END.finditer(text):
-        match = head_match(text[end.end() :]) if end.end() < len(text) else None
+    得分5.10分”): (where it starts, the match on the text from there), else (0, None). Only the sentences holding a
+    weight word are tried."""
+    tried: set[int] = set()
+    for word in HEAD_WORD_RE.finditer(text):
+        end = max(text.rfind(mark, 0, word.start()) for mark in "。！？；;")
+        start = end + 1
+        if end < 0 or start in tried:
+            continue  # (the paragraph's own first sentence was tried already)
+        tried.add(start)
+        while start < len(text) and text[start].isspace():
+            start += 1
+        match = head_match(text[start : start + HEAD_REACH])
         if match is not None:
-            return end.end(), match
+            return start, match
     return 0, None
 
 

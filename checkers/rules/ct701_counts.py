@@ -133,7 +133,7 @@ def _count_findings(a: Analysis, paragraph, rule: Rule):
 
 def check(a: Analysis, rule: Rule):
     for paragraph in a.body_paragraphs:
-        if "级指标" in paragraph.text:
+        if "级指标" in paragraph.text and ONE_COUNT.search(paragraph.text):
             yield from _count_findings(a, paragraph, rule)
         listing = "、" in paragraph.text and COUNTED_WORD.search(paragraph.text)  # (the list pattern is slow to try)
         for m in ENUMERATION_RE.finditer(paragraph.text) if listing else ():
