@@ -573,6 +573,38 @@ def test_docx_a_text_box_inside_a_table_cell_is_read_as_the_cells_text(tmp_path:
     assert read_document(path).tables[0].text_rows() == [["项目", "金额"], ["设备购置", "120万元"]]
 
 
+def test_docx_a_序号_column_word_numbers_itself_is_read_with_its_numbers(tmp_path: Path) -> None:
+    word = docx.Document()
+    numbering = word.part.numbering_part.element
+    abstract = _w("w:abstractNum", abstractNumId="93")
+    lvl = _w("w:lvl", ilvl="0")
+    for child in (_w("w:start", val="1"), _w("w:numFmt", val="decimal"), _w("w:lvlText", val="%1")):
+        lvl.append(child)
+    abstract.append(lvl)
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    num = _w("w:num", numId="93")
+    num.append(_w("w:abstractNumId", val="93"))
+    numbering.append(num)
+    grid = [["序号", "支出内容", "金额"], ["", "设备购置", "100"], ["", "安装调试", "50"], ["合计", "", "150"]]
+    table = word.add_table(rows=4, cols=3)
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+            if r in (1, 2) and c == 0:  # the 序号 cell holds only Word's automatic number
+                numpr = _w("w:numPr")
+                numpr.append(_w("w:ilvl", val="0"))
+                numpr.append(_w("w:numId", val="93"))
+                table.cell(r, c).paragraphs[0]._p.get_or_add_pPr().append(numpr)
+    path = tmp_path / "numbered-cells.docx"
+    word.save(str(path))
+    assert read_document(path).tables[0].text_rows() == [["序号", "支出内容", "金额"], ["1", "设备购置", "100"],
+                                                         ["2", "安装调试", "50"], ["合计", "", "150"]]  # fmt: skip
+
+
 def test_docx_numbered_body_lists_deleted_headings_and_chapters(tmp_path: Path) -> None:
     word = docx.Document()
     _heading_list(word)

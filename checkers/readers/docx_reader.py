@@ -650,7 +650,40 @@ def add_block(builder: DocumentBuilder, el: _Element, levels: dict[str, int], nu
         if level == TOC_ENTRY:
             return builder.add_paragraph(text, plain=True)
         return builder.add_paragraph(text, style_level=level)
+    if numbering is not None and el.find(".//" + W_NUMPR) is not None:
+        return builder.add_table(numbered_table_rows(el, numbering))
     return builder.add_table(table_rows(el))
+
+
+def numbered_table_rows(tbl: _Element, numbering: ListNumbering) -> list[list[RawCell]]:
+    """Raw rows of a table whose cells hold automatically numbered paragraphs (a 序号 column Word numbers itself):
+    each such paragraph gets the label Word shows, counted in document order with the lists outside the table."""
+    rows = table_cell_elements(tbl)
+    for row in rows:
+        for cell, tc in row:
+            if cell.merged_from_above:
+                continue
+            lines = []
+            for block in _iter_blocks(tc):
+                if block.tag != W_P:
+                    lines.append(_cell_text_of_table(block))
+                    continue
+                text = paragraph_text(block).strip()
+                label = numbering.label(block) if text or block.find(".//" + W_NUMPR) is not None else ""
+                line = (label + (" " if text[:1].isdigit() else "") + text) if label else text
+                if line:
+                    lines.append(line)
+                if block.find(".//" + W_TXBX) is not None:
+                    _block_lines(text_box_blocks(block), lines)
+            cell.text = "\n".join(line for line in lines if line)
+    return [[cell for cell, _ in row] for row in rows]
+
+
+def _cell_text_of_table(tbl: _Element) -> str:
+    """The cell texts of a table nested in a cell, one per line."""
+    lines: list[str] = []
+    _block_lines([tbl], lines)
+    return "\n".join(lines)
 
 
 def shifted_levels(document: Document, levels: dict[str, int]) -> dict[str, int] | None:
