@@ -417,8 +417,12 @@ def _listing(sections: list[SectionInfo]) -> str:
     return "\n".join("  " + s.label() for s in sections) or "  （没有识别到任何编号标题）"
 
 
-def find_section(sections: list[SectionInfo], key: str) -> SectionInfo:
-    """The section a user means: by number (四、四（二）), by full heading, or by title; Chinese error otherwise."""
+def find_section(sections: list[SectionInfo], key: str,
+                 choose: Callable[[list[SectionInfo]], SectionInfo | None] | None = None) -> SectionInfo:  # fmt: skip
+    """The section a user means: by number (四、四（二）), by full heading, or by title; Chinese error otherwise.
+
+    ``choose`` picks one of several sections with the same number (in a compilation of reports: the one in the
+    report about the project), or returns None."""
     wanted = normalise_address(key)
     if not wanted:
         raise RegenError("请用 --section 指定要重写的章节（编号如 四、四（二），或标题如 过程管理情况）")
@@ -435,10 +439,38 @@ def find_section(sections: list[SectionInfo], key: str) -> SectionInfo:
             return found[0]
         if len(found) > 1:
             if len({(s.address, s.front) for s in found}) == 1:  # the same number (or unnumbered part) several times
+                picked = choose(found) if choose is not None else None
+                if picked is not None:
+                    return picked
                 raise RegenError(f"“{key}”在文件中出现 {len(found)} 次（文件里可能有多篇报告，或多个附件）：\n{_listing(found)}\n"
-                                 "regen 无法区分它们；请把要重写的那一篇（或那一部分）另存为单独的 .docx 后再重写")  # fmt: skip
+                                 "regen 无法区分它们：项目数据中的项目名称与其中恰好一篇报告的标题对不上。请把要重写的那一篇"
+                                 "（或那一部分）另存为单独的 .docx 后再重写")  # fmt: skip
             raise RegenError(f"“{key}”对应报告中的多个章节，请改用编号指定：\n{_listing(found)}")
     raise RegenError(f"报告中没有章节“{key}”。可重写的章节：\n{_listing(sections)}")
+
+
+def _in_the_projects_report(parsed: _Parsed, evaluation: Evaluation, progress: Progress):
+    """A chooser for :func:`find_section`: in a compilation of reports, the section inside the one report whose title
+    (or opening lines) names the project, as ``check --data`` picks it."""
+    from checkers.engine import reports_for_data
+    from checkers.segments import report_title, split_reports
+
+    def choose(found: list[SectionInfo]) -> SectionInfo | None:
+        parts = split_reports(parsed.document)
+        chosen = reports_for_data(parts, evaluation) if len(parts) > 1 else set()
+        if len(chosen) != 1:
+            return None
+        number = next(iter(chosen))
+        paragraphs = {p.location.paragraph for p in parts[number - 1].paragraphs}
+        inside = [s for s in found if s.first_paragraph in paragraphs]
+        if len(inside) != 1:
+            return None
+        if progress:
+            title = report_title(parts[number - 1])
+            progress(f"文件中有 {len(parts)} 篇报告：按项目名称重写第{number}篇" + (f"《{title}》" if title else "") + "中的这一章节")
+        return inside[0]
+
+    return choose
 
 
 def _top_titles(sections) -> set[str]:
@@ -920,7 +952,7 @@ def regenerate(
     if output.suffix.lower() != ".docx":
         raise RegenError(f"重写结果只能写成 Word（.docx）文件，而不是“{output.name}”。请用 -o 指定 .docx 文件名")
     parsed = _read(report_path)
-    info = find_section(parsed.sections, section)
+    info = find_section(parsed.sections, section, _in_the_projects_report(parsed, evaluation, progress))
 
     drafted_report = render_report(evaluation)
     _style_hint(parsed, evaluation, drafted_report, progress)

@@ -599,3 +599,25 @@ def test_a_number_used_by_several_reports_of_a_compilation_is_explained():
     compilation = ROOT / "fixtures" / "seeds" / "docx" / "003_06df7a84ebc894a1.docx"
     with pytest.raises(RegenError, match="另存为单独的 .docx"):
         find_section(list_sections(compilation), "五")
+
+
+def test_in_a_compilation_the_section_of_the_projects_report_is_rewritten(tmp_path: Path):
+    compilation = ROOT / "fixtures" / "seeds" / "docx" / "003_06df7a84ebc894a1.docx"
+    evaluation = load_project(ROOT / "fixtures" / "fengtai_2023_lize_renovation.yaml")
+    lines: list[str] = []
+    out = tmp_path / "合集.docx"
+    regenerate(compilation, evaluation, "三", out, progress=lines.append)
+    assert any("按项目名称重写第4篇《丽泽金融商务区" in line for line in lines)
+    before, after = read_document(compilation), read_document(out)
+    old = [p.text for p in before.paragraphs]
+    new = [p.text for p in after.paragraphs]
+    fourth = next(i for i, text in enumerate(old) if text.startswith("三、") and i > 220)  # 第4篇's 三、
+    assert new[:fourth] == old[:fourth]  # the other three reports, word for word
+    def rest(texts: list[str]) -> list[str]:
+        return texts[next(i for i, text in enumerate(texts) if i > fourth and text.startswith("四、")) :]
+
+    assert rest(new) == rest(old)  # the 4th report's later parts
+    other = evaluation.model_copy(update={"project": evaluation.project.model_copy(update={"name": "另一个项目",
+                                                                                           "short_name": None})})  # fmt: skip
+    with pytest.raises(RegenError, match="另存为单独的 .docx"):
+        regenerate(compilation, other, "三", tmp_path / "另.docx")
