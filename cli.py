@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -27,6 +30,29 @@ def fail(message: str, code: int = 2) -> None:
     """Print a Chinese error and exit."""
     err.print(f"[red]错误：[/red]{message}", markup=True)
     raise typer.Exit(code)
+
+
+def command(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Register a command whose output that cannot be written (a read-only folder, a file open in Word) ends in a
+    Chinese error and exit code 2, not a traceback."""
+
+    @functools.wraps(function)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        from drafter.atomic import OutputError
+
+        try:
+            return function(*args, **kwargs)
+        except OutputError as exc:
+            fail(str(exc))
+
+    return app.command()(run)
+
+
+def generated_output(output: Path, suffixes: tuple[str, ...]) -> None:
+    """A generated document (schema, rules, styles reference) goes only to a file of its own kind, so a slip of the
+    option never replaces a project file or a report."""
+    if output.suffix.lower() not in suffixes:
+        fail(f"输出文件应以 {' 或 '.join(suffixes)} 结尾（现为“{output.name}”），以免覆盖项目文件或报告")
 
 
 def load_evaluation(project: Path, scores: Path | None = None, unfinished_is_a_hint: bool = True):
@@ -56,7 +82,7 @@ def load_evaluation(project: Path, scores: Path | None = None, unfinished_is_a_h
     return evaluation
 
 
-@app.command()
+@command
 def draft(
     project: Annotated[Path, typer.Argument(help="项目数据文件（YAML 或 JSON）")],
     output: Annotated[Path, typer.Option("-o", "--output", help="输出文件（.docx 或 .md）")],
@@ -113,7 +139,7 @@ def draft(
         fail(str(exc))
 
 
-@app.command()
+@command
 def styles(
     reference: Annotated[bool, typer.Option("--reference", help="输出编写样式的参考（内容块、参数、变量）")] = False,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="与 --reference 同用：写入文件")] = None,
@@ -121,11 +147,14 @@ def styles(
     """列出可用的报告样式及其章节；--reference 输出编写新样式的参考。"""
     from drafter.style import available_styles, load_style, style_reference
 
+    if output and not reference:
+        fail("-o 只与 --reference 同用（写出编写样式的参考）；列出样式时直接打印")
     if reference:
         from drafter.atomic import atomic_write_text
 
         text = style_reference()
         if output:
+            generated_output(output, (".md",))
             atomic_write_text(output, text)
         else:
             sys.stdout.write(text)
@@ -145,7 +174,7 @@ def styles(
                 out.print(f"    （不编号）{section.label or section.title or section.id}", markup=False)
 
 
-@app.command()
+@command
 def schema(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="写入文件；缺省打印")] = None,
     markdown: Annotated[bool, typer.Option("--markdown", help="输出中文字段说明（Markdown）而非 JSON Schema")] = False,
@@ -156,12 +185,13 @@ def schema(
 
     text = schema_markdown().rstrip() if markdown else json.dumps(json_schema(), ensure_ascii=False, indent=2)
     if output:
+        generated_output(output, (".md",) if markdown else (".json",))
         atomic_write_text(output, text + "\n")
     else:
         sys.stdout.write(text + "\n")
 
 
-@app.command()
+@command
 def check(
     files: Annotated[list[Path], typer.Argument(help="要核查的报告（.docx、.md、.txt，可多个）")],
     data: Annotated[Path | None, typer.Option("--data", help="项目数据文件：核对报告数字与数据")] = None,
@@ -208,7 +238,7 @@ def check(
     raise typer.Exit(code)
 
 
-@app.command()
+@command
 def rules(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="写入文件（如 docs/rules.md）；缺省打印")] = None,
 ) -> None:
@@ -218,12 +248,13 @@ def rules(
 
     text = render_rules_doc()
     if output:
+        generated_output(output, (".md",))
         atomic_write_text(output, text)
     else:
         sys.stdout.write(text)
 
 
-@app.command()
+@command
 def regen(
     report: Annotated[Path, typer.Argument(help="编辑过的报告（.docx）")],
     data: Annotated[Path | None, typer.Option("--data", help="项目数据文件（YAML 或 JSON）")] = None,
@@ -278,7 +309,7 @@ def regen(
     raise typer.Exit(1 if errors else 0)
 
 
-@app.command()
+@command
 def template(
     output: Annotated[Path, typer.Argument(help="要写出的评分表（.xlsx）")],
     data: Annotated[Path | None, typer.Option("--data", help="从该项目文件导出已有的指标、分值和得分（缺省写空白表）")] = None,
@@ -303,7 +334,7 @@ def template(
     err.print(f"已写出{what} {output}；填好（或改好）后用 draft/check/regen 的 --scores 选项使用", markup=False)
 
 
-@app.command()
+@command
 def extract(
     report: Annotated[Path, typer.Argument(help="已有的报告（.docx、.txt 或 .md）")],
     output: Annotated[Path, typer.Option("-o", "--output", help="要写出的项目数据文件（.yaml）")],
@@ -335,8 +366,16 @@ def extract(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: an unexpected failure ends in a Chinese message and exit code 2 (the inputs are
+    never touched; EVALREPORT_DEBUG=1 shows the traceback)."""
+    try:
+        app()
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for a user who is no programmer
+        if os.environ.get("EVALREPORT_DEBUG"):
+            raise
+        err.print(f"[red]错误：[/red]evalreport 内部错误（{type(exc).__name__}），本次操作未完成；输入文件未改动，也没有写出半个文件。"
+                  "请把所用命令和输入文件发给维护人员（设置环境变量 EVALREPORT_DEBUG=1 可显示详细信息）")  # fmt: skip
+        sys.exit(2)
 
 
 if __name__ == "__main__":

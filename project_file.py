@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from evaluation_model import Evaluation, Unit
 
@@ -130,6 +130,12 @@ _MESSAGES = {
     "bool_type": "应为 true 或 false",
     "greater_than_equal": "数值过小",
     "less_than_equal": "数值过大",
+    "int_from_float": "应为整数（不能有小数）",
+    "bool_parsing": "应为 true 或 false",
+    "string_unicode": "文字中含无法识别的字符，请删去后重试",
+    "decimal_parsing": "应为数字",
+    "decimal_type": "应为数字",
+    "string_too_short": "不能为空",
 }
 
 
@@ -138,12 +144,13 @@ def chinese_message(error: dict[str, Any]) -> str:
     kind = error["type"]
     if kind == "enum" and error["loc"] and error["loc"][-1] == "unit":
         allowed = "、".join(u.value for u in Unit)
-        return f"金额单位“{error.get('input')}”无法识别，应为 {allowed} 之一"
+        given = error.get("input")
+        return f"金额单位“{given}”无法识别，应为 {allowed} 之一" if given is not None else f"缺少金额单位，应为 {allowed} 之一"
     if kind == "string_type" and isinstance(error.get("input"), date):
         return "应为文字：日期请写成带引号的文字，如 \"2021年12月8日\""
     if kind in ("enum", "literal_error"):
-        expected = error.get("ctx", {}).get("expected", "")
-        return f"取值“{error.get('input')}”无效，应为 {expected}".replace("'", "")
+        expected = str(error.get("ctx", {}).get("expected", "")).replace("'", "").replace(" or ", "、").replace(", ", "、")
+        return f"取值“{error.get('input')}”无效，应为 {expected} 之一"
     if kind == "value_error":
         return str(error.get("ctx", {}).get("error", error["msg"]))
     bound = _BOUNDS.get(kind)
@@ -178,6 +185,7 @@ def _syntax_message(problem: str) -> str:
     return f"YAML/JSON 语法错误（解析器：{problem}），请检查缩进、冒号和引号"
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what no report holds (tab and line breaks aside)
 _PATH_PREFIX = re.compile(r"^([A-Za-z_][\w.\[\]]*)[：（]")
 
 
@@ -186,15 +194,23 @@ def load_data(path: Path) -> tuple[Any, dict[str, int]]:
     file = str(path)
     if not path.exists():
         raise ProjectFileError(file, [ProblemLine("", None, "文件不存在，请检查路径")])
+    if not path.is_file():
+        raise ProjectFileError(file, [ProblemLine("", None, "这是一个文件夹，不是项目文件，请指定 .yaml 或 .json 文件")])
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise ProjectFileError(file, [ProblemLine("", None, "文件不是 UTF-8 编码，请用 UTF-8 另存后重试")]) from None
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        raise ProjectFileError(file, [ProblemLine("", line, "这一行含有不可见的控制字符（多为从别处粘贴带入），请删去后重试")])
     try:
         document = _yaml().load(text)
     except MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise ProjectFileError(file, [ProblemLine("", line, _syntax_message(str(exc.problem or "")))]) from None
+    except (ValueError, RecursionError, YAMLError):  # a number of thousands of digits, nesting thousands deep
+        raise ProjectFileError(file, [ProblemLine("", None, "YAML/JSON 内容无法读取：嵌套过深、数字过长或写法有误，请检查文件")]) from None
     lines: dict[str, int] = {}
     data = _plain_and_lines(document, "", lines)
     if not isinstance(data, dict):
@@ -205,7 +221,7 @@ def load_data(path: Path) -> tuple[Any, dict[str, int]]:
 def validate(data: dict[str, Any], lines: dict[str, int], file: str) -> Evaluation:
     """Validate plain data into an Evaluation or raise ProjectFileError listing every problem."""
     try:
-        return Evaluation.model_validate(data)
+        evaluation = Evaluation.model_validate(data)
     except ValidationError as exc:
         problems: list[ProblemLine] = []
         for error in exc.errors(include_url=False):
@@ -220,6 +236,11 @@ def validate(data: dict[str, Any], lines: dict[str, int], file: str) -> Evaluati
                 continue
             problems.append(ProblemLine(path, _line_for(path, lines), message))
         raise ProjectFileError(file, problems) from None
+    control = [ProblemLine(path, _line_for(path, lines), "含有不可见的控制字符（如写成 \\a、\\f 的转义），Word 文档中无法写出，请删去")
+               for path, text in evaluation.text_fields() if _CONTROL.search(text)]  # fmt: skip
+    if control:
+        raise ProjectFileError(file, control)
+    return evaluation
 
 
 def field_line(path: str | Path, field: str) -> int | None:

@@ -84,6 +84,11 @@ def _say_which_report(plan, evaluation, err: Console) -> None:
                   "项目数据未用于核对；请确认 --data 指定的项目文件")  # fmt: skip
 
 
+def _internal(exc: Exception) -> str:
+    return (f"文件中有本工具未能处理的内容（内部错误 {type(exc).__name__}），该文件未核查；其余文件照常核查。"
+            "请把该文件发给维护人员，或在 Word 中“另存为”新的 .docx 后再试")
+
+
 def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console, err: Console) -> int:
     """Check every file; 0 = no errors, 1 = errors, 2 = some input unusable."""
     from checkers.baseline import load_baseline, report_key, write_baseline
@@ -111,6 +116,12 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
             err.print(f"[red]无法读取[/red] {escape(str(path))}：{escape(str(exc))}")
             results.append({"path": str(path), "error": str(exc), "findings": []})
             continue
+        except Exception as exc:  # noqa: BLE001 - a file the reader chokes on must not cost the other files
+            unusable = True
+            reason = _internal(exc)
+            err.print(f"[red]无法读取[/red] {escape(str(path))}：{escape(reason)}")
+            results.append({"path": str(path), "error": reason, "findings": []})
+            continue
         if not looks_like_a_report(document):
             unusable = True
             reason = ("看起来不是绩效评价报告：没有“绩效/评价/得分/权重/预算”等字样，也没有评分表，未核查。"
@@ -118,8 +129,15 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
             err.print(f"[red]无法核查[/red] {escape(str(path))}：{reason}")
             results.append({"path": str(path), "error": reason, "findings": []})
             continue
-        plan = plan_check(document, evaluation)
-        findings = check_document(document, evaluation, options.execution_base, select=options.select, plan=plan)
+        try:
+            plan = plan_check(document, evaluation)
+            findings = check_document(document, evaluation, options.execution_base, select=options.select, plan=plan)
+        except Exception as exc:  # noqa: BLE001 - as above
+            unusable = True
+            reason = _internal(exc)
+            err.print(f"[red]无法核查[/red] {escape(str(path))}：{escape(reason)}")
+            results.append({"path": str(path), "error": reason, "findings": []})
+            continue
         if evaluation is not None:
             _say_which_report(plan, evaluation, err)
         all_findings[str(path)] = findings
@@ -144,6 +162,10 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
                 err.print(f"[red]无法写出批注副本[/red]：{escape(str(exc))}")
                 unusable = True
                 continue
+            except Exception as exc:  # noqa: BLE001 - a part python-docx cannot open (the findings stand)
+                err.print(f"[red]无法写出批注副本[/red]：{escape(_internal(exc))}")
+                unusable = True
+                continue
             err.print(f"已写出批注副本 {escape(str(target))}")
             if not kept and Path(path).suffix.lower() in WORD_SUFFIXES:
                 err.print("  注意：该文件不是普通的 Word 文档（可能启用了宏或是模板），批注副本按读出的文字与表格重新排版，"
@@ -155,7 +177,7 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
     elif options.update_baseline and options.baseline:
         try:
             write_baseline(options.baseline, all_findings)
-        except ValueError as exc:
+        except (ValueError, OutputError) as exc:
             err.print(f"[red]基线文件无法写入[/red]：{escape(str(exc))}")
             return 2
         err.print(f"已把 {sum(len(v) for v in all_findings.values())} 个发现写入基线 {escape(str(options.baseline))}（视为已接受）")

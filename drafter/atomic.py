@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterable
@@ -9,7 +10,7 @@ from pathlib import Path
 
 
 class OutputError(Exception):
-    """An output that must not be written (it would overwrite an input)."""
+    """An output that must not or cannot be written (it would overwrite an input; the folder is read-only…)."""
 
 
 def guard_output(output: Path, inputs: Iterable[Path], option: str = "-o", overwrite: bool = True) -> None:
@@ -35,11 +36,35 @@ def _umask() -> int:
     return current
 
 
+_WHY = {  # errno → what the user can do about it
+    errno.EACCES: "没有写入权限：文件可能正在 Word/WPS 中打开，或文件夹只读。请关闭该文件，或换一个文件夹",
+    errno.EPERM: "没有写入权限：文件可能正在 Word/WPS 中打开，或文件夹只读。请关闭该文件，或换一个文件夹",
+    errno.EROFS: "所在磁盘只读，请换一个文件夹",
+    errno.ENOSPC: "磁盘空间已满，请清理后重试或换一个磁盘",
+    errno.EDQUOT: "磁盘配额已满，请清理后重试",
+    errno.ENOTDIR: "路径中有一级不是文件夹（与某个文件同名），请检查路径",
+    errno.EEXIST: "路径中有一级不是文件夹（与某个文件同名），请检查路径",
+    errno.EISDIR: "该路径是一个文件夹，请指定文件名",
+    errno.ENAMETOOLONG: "文件名或路径太长，请缩短",
+}
+
+
+def _cannot_write(path: Path, exc: OSError) -> OutputError:
+    why = _WHY.get(exc.errno or 0, f"系统拒绝写入（错误号 {exc.errno}）")
+    return OutputError(f"无法写出 {path}：{why}。原有文件（如有）未改动")
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write bytes to path atomically (temp file in the same folder + os.replace)."""
+    """Write bytes to path atomically (temp file in the same folder + os.replace); OutputError (Chinese) when the
+    path cannot be written, or is something other than a file (a device, a pipe), which is never replaced."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if path.exists() and not path.is_file():
+        raise OutputError(f"输出路径 {path} 不是普通文件（是文件夹或设备），已拒绝写入，请指定一个文件名")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -47,9 +72,11 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         if os.path.exists(tmp):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise _cannot_write(path, exc) from None
         raise
 
 

@@ -54,8 +54,13 @@ def _roman(n: int) -> str:
     return out
 
 
+COUNTER_MAX = 9999  # no report numbers this far; a larger value (a broken start) is written in digits
+
+
 def format_number(n: int, fmt: str) -> str:
     """A counter value in a ``w:numFmt`` (decimal, chineseCounting, upperRoman, decimalEnclosedCircle…)."""
+    if not -COUNTER_MAX <= n <= COUNTER_MAX:
+        return str(n)
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
                "ideographDigital", "koreanCounting"):  # fmt: skip
         return cn2an.an2cn(n, "low") if n > 0 else "〇"
@@ -189,8 +194,8 @@ class ListNumbering:
         if ilvl is None:  # a style linked to a level of the list (w:lvl/w:pStyle)
             ilvl = next((i for i, lvl in levels.items() if style and lvl.style == style), 0)
         level = levels.get(ilvl)
-        if level is None or level.fmt == "bullet":
-            return ""
+        if level is None or level.fmt == "bullet" or not 0 <= ilvl < 9:
+            return ""  # (Word has nine list levels: another is a broken file's)
         counters = self._counters.setdefault(abstract_id, _Counters())
         if num_id not in self._used:
             self._used.add(num_id)

@@ -182,6 +182,8 @@ def _symbol(el: _Element) -> str:
         return ""
     if 0xF000 <= code <= 0xF0FF:
         return SYMBOL_CHARS.get(code - 0xF000, "")
+    if not 0 < code <= 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return ""  # no character (a surrogate half, beyond Unicode): a broken file's
     return chr(code)
 
 
@@ -324,6 +326,14 @@ def _int_val(el: _Element | None, default: int) -> int:
         return default
 
 
+GRID_MAX = 63  # Word's widest table: a span or offset beyond it is a broken file's
+
+
+def _grid_count(el: _Element | None, default: int) -> int:
+    """A column count (``w:gridSpan``, ``w:gridBefore``) kept within Word's grid."""
+    return min(max(_int_val(el, default), 0), GRID_MAX)
+
+
 def table_cell_elements(tbl: _Element) -> list[list[tuple[RawCell, _Element]]]:
     """Raw cells of a ``w:tbl`` with their ``w:tc`` elements, on the same grid as :func:`table_rows`.
 
@@ -333,13 +343,13 @@ def table_cell_elements(tbl: _Element) -> list[list[tuple[RawCell, _Element]]]:
     rows: list[list[tuple[RawCell, _Element]]] = []
     for tr in _iter_tagged(tbl, W_TR):
         trpr = tr.find(W_TRPR)
-        col = 1 + (_int_val(trpr.find(W_GRIDBEFORE), 0) if trpr is not None else 0)
+        col = 1 + (_grid_count(trpr.find(W_GRIDBEFORE), 0) if trpr is not None else 0)
         cells: list[tuple[RawCell, _Element]] = []
         for tc in _iter_tagged(tr, W_TC):
             span, merged = 1, False
             tcpr = tc.find(W_TCPR)
             if tcpr is not None:
-                span = max(1, _int_val(tcpr.find(W_GRIDSPAN), 1))
+                span = max(1, _grid_count(tcpr.find(W_GRIDSPAN), 1))
                 vm = tcpr.find(W_VMERGE)
                 merged = vm is not None and vm.get(W_VAL, "continue") == "continue"
                 hm = tcpr.find(W_HMERGE)
@@ -442,13 +452,13 @@ def _fast_table_rows(tbl: _Element) -> list[list[RawCell]] | None:
         elif tag == W_NBH:
             parts.append("-")
         elif tag == W_GRIDSPAN:
-            span = max(1, _int_val(el, 1))
+            span = max(1, _grid_count(el, 1))
         elif tag == W_VMERGE:
             merged = el.get(W_VAL, "continue") == "continue"
         elif tag == W_HMERGE:
             h_continue = el.get(W_VAL, "continue") == "continue"
         elif tag == W_GRIDBEFORE:
-            col += _int_val(el, 0)
+            col += _grid_count(el, 0)
         elif tag == W_TBL and not seen_self:
             seen_self = True
         else:

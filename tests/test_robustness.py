@@ -1,0 +1,137 @@
+"""Bad inputs and unwritable outputs found by fuzzing: a Chinese message and exit code 2, never a traceback, and the
+other files of a call still checked."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from checkers.readers import read_document
+from cli import app
+from drafter.atomic import OutputError, atomic_write_text
+from tests.conftest import ROOT, SEEDS
+
+runner = CliRunner()
+PROJECT = ROOT / "fixtures" / "shangcheng_2020_smart_security.yaml"
+
+
+def _drafted(tmp_path: Path) -> Path:
+    path = tmp_path / "r.docx"
+    assert runner.invoke(app, ["draft", str(PROJECT), "-o", str(path), "-q"]).exit_code == 0
+    return path
+
+
+def _with_document_xml(source: Path, target: Path, edit) -> Path:
+    """A copy of a .docx whose word/document.xml is passed through ``edit``."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            data = old.read(item)
+            if item.filename == "word/document.xml":
+                data = edit(data.decode("utf-8")).encode("utf-8")
+            new.writestr(item, data)
+    target.write_bytes(buffer.getvalue())
+    return target
+
+
+def test_an_output_that_cannot_be_written_is_a_chinese_error(tmp_path: Path):
+    blocker = tmp_path / "a-file.txt"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError, match="无法写出.*不是文件夹"):
+        atomic_write_text(blocker / "out.md", "内容")
+    for command in (["draft", str(PROJECT), "-o", str(blocker / "r.docx")], ["template", str(blocker / "t.xlsx")],
+                    ["extract", str(SEEDS / "002_4ad189d6376584c5.txt"), "-o", str(blocker / "p.yaml")]):  # fmt: skip
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2 and "无法写出" in result.output and result.exception is None or \
+            isinstance(result.exception, SystemExit), (command, result.output)  # fmt: skip
+    assert blocker.read_text(encoding="utf-8") == "x" and not list(tmp_path.glob(".*.tmp"))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_device_or_pipe_given_as_output_is_never_replaced(tmp_path: Path):
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)
+    result = runner.invoke(app, ["draft", str(PROJECT), "-o", str(pipe), "--overwrite", "-q"])
+    assert result.exit_code == 2 and "不是普通文件" in result.output
+    assert not pipe.is_file() and pipe.exists()
+
+
+def test_generated_documents_go_only_to_files_of_their_kind(tmp_path: Path):
+    project = tmp_path / "p.yaml"
+    project.write_text(PROJECT.read_text(encoding="utf-8"), encoding="utf-8")
+    for command in (["rules", "-o", str(project)], ["schema", "-o", str(project)],
+                    ["styles", "--reference", "-o", str(project)]):  # fmt: skip
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2 and "以免覆盖" in result.output, command
+    assert project.read_text(encoding="utf-8") == PROJECT.read_text(encoding="utf-8")
+    assert runner.invoke(app, ["styles", "-o", str(tmp_path / "s.md")]).exit_code == 2  # -o only with --reference
+
+
+def test_crafted_values_in_a_docx_are_read_as_word_would(tmp_path: Path):
+    source = _drafted(tmp_path)
+
+    def broken(xml: str) -> str:
+        xml = xml.replace("<w:tcPr>", '<w:tcPr><w:gridSpan w:val="2000000000"/>', 1)  # a span no grid holds
+        xml = xml.replace("<w:trPr>", '<w:trPr><w:gridBefore w:val="-100"/>', 1)
+        return re.sub(r"(<w:r>)", r'\1<w:sym w:char="110000"/><w:sym w:char="D800"/>', xml, count=1)
+
+    crafted = _with_document_xml(source, tmp_path / "crafted.docx", broken)
+    document = read_document(crafted)
+    assert document.tables and max(t.n_cols for t in document.tables) < 2 * 63  # bounded by Word's grid, not 2e9
+    result = runner.invoke(app, ["check", str(crafted), "--format", "json"])
+    assert result.exit_code in (0, 1) and json.loads(result.stdout)["files"][0]["path"] == str(crafted)
+
+
+def test_one_file_the_checker_chokes_on_does_not_cost_the_others(tmp_path: Path, monkeypatch):
+    import checkers.run
+
+    good = SEEDS / "001_0236d07c5160386a.txt"
+    choking = tmp_path / "bad.md"
+    choking.write_text("# 绩效评价报告\n\n本项目预算100万元。\n", encoding="utf-8")
+    real = checkers.run.check_document
+
+    def check_document(document, *args, **kwargs):
+        if document.path == str(choking):
+            raise RuntimeError("an unforeseen input")
+        return real(document, *args, **kwargs)
+
+    monkeypatch.setattr(checkers.run, "check_document", check_document)
+    result = runner.invoke(app, ["check", str(choking), str(good), "--format", "json"])
+    assert result.exit_code == 2
+    files = json.loads(result.stdout)["files"]
+    assert "内部错误 RuntimeError" in files[0]["error"] and files[1]["path"] == str(good) and "error" not in files[1]
+
+
+def test_project_files_with_control_characters_huge_numbers_or_a_folder(tmp_path: Path):
+    text = PROJECT.read_text(encoding="utf-8")
+    control = tmp_path / "control.yaml"
+    control.write_text(re.sub(r"(\n  name: )(.*)", r'\1"\\a\2"', text, count=1), encoding="utf-8")
+    huge = tmp_path / "huge.yaml"
+    huge.write_text(re.sub(r"(\n  budget: ).*", r"\g<1>1e30", text, count=1), encoding="utf-8")
+    folder = tmp_path / "folder.yaml"
+    folder.mkdir()
+    expected = {control: "控制字符", huge: "超出可用范围", folder: "文件夹"}
+    for path, words in expected.items():
+        result = runner.invoke(app, ["draft", str(path), "-o", str(tmp_path / "r.docx"), "-q"])
+        assert result.exit_code == 2 and words in result.output, result.output
+    assert not (tmp_path / "r.docx").exists()
+
+
+def test_an_unexpected_failure_of_the_console_command_is_a_chinese_message(tmp_path: Path):
+    script = ("import sys, cli, drafter.pipeline\n"
+              "def boom(*a, **k): raise RuntimeError('x')\n"
+              "drafter.pipeline.draft_report = boom\n"
+              "sys.argv = ['evalreport', 'draft', sys.argv[1], '-o', sys.argv[2], '-q']\n"
+              "cli.main()\n")  # fmt: skip
+    command = [sys.executable, "-c", script, str(PROJECT), str(tmp_path / "r.docx")]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 2 and "内部错误（RuntimeError）" in result.stderr and "Traceback" not in result.stderr
