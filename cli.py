@@ -26,10 +26,18 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 
+class Failed(typer.Exit):
+    """An exit after a Chinese error message (kept for a JSON caller)."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(code)
+        self.message = message
+
+
 def fail(message: str, code: int = 2) -> None:
     """Print a Chinese error and exit."""
     err.print(f"[red]错误：[/red]{message}", markup=True)
-    raise typer.Exit(code)
+    raise Failed(message, code)
 
 
 def command(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -202,8 +210,22 @@ def check(
     baseline: Annotated[Path | None, typer.Option("--baseline", help="基线文件：已接受的发现不再报告")] = None,
     update_baseline: Annotated[bool, typer.Option("--update-baseline", help="把本次全部发现写入基线文件")] = False,
     select: Annotated[str | None, typer.Option("--select", help="只运行这些规则（逗号分隔，如 SC102,TT201）")] = None,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="批注副本已存在时覆盖（缺省拒绝，以免丢掉在副本上的修改）")] = False,
 ) -> None:
     """核查报告中的每一个数字；有错误时退出码为 1，输入无法使用时为 2。"""
+    try:
+        _check(files, data, scores, fmt, execution_base, annotate, baseline, update_baseline, select, overwrite)
+    except Failed as exc:
+        if fmt == "json":  # a caller reading JSON gets JSON, the reason included
+            out.print_json(json.dumps({"files": [], "error": exc.message, "summary": {"files": len(files), "errors": 0,
+                                       "warnings": 0, "infos": 0, "unreadable": 0, "accepted_by_baseline": 0}},
+                                      ensure_ascii=False))  # fmt: skip
+        raise
+
+
+def _check(files: list[Path], data: Path | None, scores: Path | None, fmt: str, execution_base: str | None,
+           annotate: Path | None, baseline: Path | None, update_baseline: bool, select: str | None,
+           overwrite: bool) -> None:  # fmt: skip
     from checkers.run import CheckOptions, run_check
 
     if fmt not in ("text", "json"):
@@ -233,7 +255,7 @@ def check(
             fail(f"未知的规则编号：{'、'.join(sorted(unknown))}。可用 evalreport rules 查看全部规则")
     evaluation = load_evaluation(data, scores) if data else None
     options = CheckOptions(fmt=fmt, execution_base=execution_base, annotate=annotate, baseline=baseline,
-                           update_baseline=update_baseline, select=selected)  # fmt: skip
+                           update_baseline=update_baseline, select=selected, overwrite=overwrite)  # fmt: skip
     code = run_check(files, evaluation, options, out, err)
     raise typer.Exit(code)
 
@@ -319,6 +341,8 @@ def template(
     from drafter.atomic import OutputError, guard_output
     from score_sheet import ScoreSheetError, write_score_sheet, write_template
 
+    if output.suffix.lower() != ".xlsx":
+        fail(f"评分表只能写成 Excel（.xlsx）文件，而不是“{output.name}”。请改用 {output.with_suffix('.xlsx').name}")
     try:
         guard_output(output, [data] if data else [])
     except OutputError as exc:
@@ -342,6 +366,8 @@ def extract(
     overwrite: Annotated[bool, typer.Option("--overwrite", "--force", help="输出文件已存在时覆盖（与 draft、regen 相同；--force 为旧写法）")] = False,
 ) -> None:
     """从已有报告读出指标体系、得分、总分、等级和资金数字，写成项目数据文件。"""
+    if output.suffix.lower() not in (".yaml", ".yml"):
+        fail(f"项目数据文件应写成 YAML（.yaml），而不是“{output.name}”。请改用 {output.with_suffix('.yaml').name}")
     from checkers.extract import ExtractError, extract_project, write_project_yaml
     from drafter.atomic import OutputError
     from project_file import ProjectFileError, validate

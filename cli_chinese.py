@@ -26,7 +26,7 @@ PANEL_WORDS = {
 
 # Typer's English usage messages → Chinese (what is wrong and how to fix it)
 MESSAGES = (
-    (re.compile(r"Got unexpected extra arguments? \((.*)\)"), "多余的参数：{0}（含空格的路径请加引号）"),
+    (re.compile(r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)"), "多余的参数：{0}（含空格的路径请加引号）"),
     (re.compile(r"No such command '(.*?)'\.?\s*Did you mean '(.*)'\?"), "没有命令“{0}”，是否想用“{1}”？可用命令见 evalreport --help"),
     (re.compile(r"No such command '(.*)'\.?"), "没有命令“{0}”，可用命令见 evalreport --help"),
     (re.compile(r"Option '(.*)' requires an argument\.?"), "选项 {0} 后面需要一个值"),

@@ -25,6 +25,7 @@ class CheckOptions:
     baseline: Path | None = None
     update_baseline: bool = False
     select: set[str] | None = None
+    overwrite: bool = False  # an existing annotated copy (a reviewer may have added to it) is replaced only if told
 
 
 WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
@@ -156,7 +157,7 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
 
             target = _annotation_target(options, path, len(files), used_targets)
             try:
-                guard_output(target, inputs, "--annotate")
+                guard_output(target, inputs, "--annotate", overwrite=options.overwrite)
                 kept = annotate_copy(path, document, findings, target)
             except OutputError as exc:
                 err.print(f"[red]无法写出批注副本[/red]：{escape(str(exc))}")

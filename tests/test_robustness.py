@@ -135,3 +135,27 @@ def test_an_unexpected_failure_of_the_console_command_is_a_chinese_message(tmp_p
     command = [sys.executable, "-c", script, str(PROJECT), str(tmp_path / "r.docx")]
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert result.returncode == 2 and "内部错误（RuntimeError）" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_check_in_json_answers_in_json_even_when_refused_before_reading(tmp_path: Path):
+    result = runner.invoke(app, ["check", str(SEEDS / "001_0236d07c5160386a.txt"), "--data", str(tmp_path / "无.yaml"),
+                                 "--format", "json"])  # fmt: skip
+    assert result.exit_code == 2
+    answer = json.loads(result.stdout)
+    assert answer["files"] == [] and "文件不存在" in answer["error"]
+
+
+def test_outputs_of_the_wrong_kind_and_an_existing_annotated_copy_are_refused(tmp_path: Path):
+    sheet = runner.invoke(app, ["template", str(tmp_path / "评分表.xls")])
+    assert sheet.exit_code == 2 and "评分表.xlsx" in sheet.output and not (tmp_path / "评分表.xls").exists()
+    project = runner.invoke(app, ["extract", str(SEEDS / "002_4ad189d6376584c5.txt"), "-o", str(tmp_path / "p.docx")])
+    assert project.exit_code == 2 and "p.yaml" in project.output
+    copy = tmp_path / "批注.docx"
+    copy.write_bytes(b"reviewer's own copy")
+    seed = str(SEEDS / "002_4ad189d6376584c5.txt")
+    refused = runner.invoke(app, ["check", seed, "--annotate", str(copy)])
+    assert refused.exit_code == 2 and "--overwrite" in refused.output and copy.read_bytes() == b"reviewer's own copy"
+    assert runner.invoke(app, ["check", seed, "--annotate", str(copy), "--overwrite"]).exit_code == 1
+    assert zipfile.is_zipfile(copy)
+    extra = runner.invoke(app, ["template", str(tmp_path / "a.xlsx"), str(tmp_path / "b.xlsx")])
+    assert extra.exit_code == 2 and "多余的参数" in extra.output
