@@ -7,6 +7,7 @@ mean "same as above"; a 合计 row is not data but must equal the sums.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -111,9 +112,13 @@ def _number(value: Any, number_format: str | None) -> Decimal:
             raise ValueError(f"“{value}”不是数字")
         return result
     places = _places(number_format)
-    if places is not None and -result.as_tuple().exponent < places:  # type: ignore[operator]
-        result = result.quantize(Decimal(1).scaleb(-places))
+    if places is not None and places <= MAX_PLACES and -result.as_tuple().exponent < places:  # type: ignore[operator]
+        with contextlib.suppress(InvalidOperation):  # (a figure too long to show that many places stays as it is)
+            result = result.quantize(Decimal(1).scaleb(-places))
     return result
+
+
+MAX_PLACES = 10  # a cell formatted with more decimal places than this shows them for no score
 
 
 def _check_file(path: Path) -> None:
@@ -146,16 +151,21 @@ def _open(path: Path):
     return values, formulas
 
 
-def _pick_sheet(workbook):
-    return workbook[SHEET_NAME] if SHEET_NAME in workbook.sheetnames else workbook.worksheets[0]
+def _pick_sheet(workbook, file: str):
+    if SHEET_NAME in workbook.sheetnames:
+        return workbook[SHEET_NAME]
+    if not workbook.worksheets:
+        raise ScoreSheetError(file, ["工作簿中没有工作表，请用 evalreport template 生成评分表后填写"])
+    return workbook.worksheets[0]
 
 
 def _fill_merged(ws, grid: dict[tuple[int, int], Any]) -> None:
     """Give every cell of a merged range the top-left value, as the evaluator sees it."""
+    last_row, last_col = ws.max_row, ws.max_column  # a range merged to the sheet's end covers no more than is used
     for merged in ws.merged_cells.ranges:
         top = grid.get((merged.min_row, merged.min_col))
-        for r in range(merged.min_row, merged.max_row + 1):
-            for c in range(merged.min_col, merged.max_col + 1):
+        for r in range(merged.min_row, min(merged.max_row, last_row) + 1):
+            for c in range(merged.min_col, min(merged.max_col, last_col) + 1):
                 grid[(r, c)] = top
 
 
@@ -164,7 +174,7 @@ def read_score_sheet(path: str | Path) -> list[dict[str, Any]]:
     path = Path(path)
     _check_file(path)
     values, formulas = _open(path)
-    ws = _pick_sheet(values)
+    ws = _pick_sheet(values, str(path))
     fws = formulas[ws.title]
     file, sheet = str(path), ws.title
     from openpyxl.utils import get_column_letter

@@ -339,3 +339,15 @@ def test_a_summed_total_with_binary_float_noise_is_read_as_excel_shows_it(tmp_pa
     typed = _filled_template(tmp_path / "typed.xlsx", rows=[(*ROWS[0][:4], 4.123456789012345), *ROWS[1:]],
                              total=None)  # fmt: skip
     assert read_score_sheet(typed)[0]["children"][0]["children"][0]["score"] == Decimal("4.12345678901235")
+
+
+def test_a_score_cell_formatted_with_forty_decimal_places_is_read(tmp_path: Path):
+    path = tmp_path / "scores.xlsx"
+    write_score_sheet(load_project(FIXTURES[0]), path)
+    workbook = load_workbook(path)
+    sheet = workbook["评分表"]
+    sheet["E2"].number_format = "0." + "0" * 40  # shown with 40 places: more than a Decimal quantizes to
+    workbook.save(path)
+    tree = read_score_sheet(path)
+    first = tree[0]["children"][0]["children"][0]
+    assert Decimal(str(first["score"])) == load_project(FIXTURES[0]).indicators[0].children[0].children[0].score
