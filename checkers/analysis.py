@@ -57,6 +57,7 @@ LEVEL1_PROSE_RE = re.compile(
     rf"(?:(?:实际)?得分|实得)(?:为)?\s*{NUM}\s*分"
 )
 THIS_PART = re.compile(r"^(?:该|本|此)(?:部分|类|项|方面|一级)$")  # “该部分指标权重40分”: the section's own 一级
+THIS_PART_IN = re.compile(r"(?:该|本|此)(?:部分|类|方面|一级)")
 _SECTION_NUMBER = re.compile(r"^[\d一二三四五六七八九十（）()、.．\s]+")
 # what a section heading adds to its 一级's name (“项目决策情况”, “产出指标分析”, “项目效益实现情况”)
 _HEADING_TAIL = re.compile(r"(?:类)?(?:指标)?(?:(?:完成|实现|实施|执行)?情况)?(?:分析|评价)?$")
@@ -824,6 +825,10 @@ class Analysis:
                 continue  # both patterns need "得分" or "实得"
             for m in LEVEL1_PROSE_RE.finditer(text) if "指标" in text else ():
                 name = m.group("name")
+                if name.endswith("级"):  # “该部分共设置3个二级指标、6个三级指标，满分20分，…”: the part's, if it says so
+                    if not THIS_PART_IN.search(sentence_head(text, m.start())):
+                        continue
+                    name = "该部分"
                 if THIS_PART.match(name):  # named by its section's heading (“（三）项目产出”)
                     name = _HEADING_TAIL.sub("", _SECTION_NUMBER.sub("", paragraph.location.section)) or name
                 out.append(Statement("level1", Decimal(m.group(3)), paragraph.location, sentence_at(text, m.start()),

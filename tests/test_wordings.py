@@ -1050,3 +1050,19 @@ def test_a_half_width_heading_number_is_the_one_reported(tmp_path: Path):
     assert finding.excerpt == "(一) 项目概况"
     later = text.replace("(一) 项目概况", "（一）项目概况").replace("（二）项目绩效目标", "(二) 项目绩效目标")
     assert [(f.found, f.expected) for f in findings(tmp_path, later)["HD801"]] == [("(二)", "（二）")]
+
+
+def test_counts_of_one_part_and_a_table_without_三级_rows_are_not_the_systems(tmp_path: Path):
+    overview = ("# 一、评价情况\n\n从履职效能、管理效率两个方面设置2个一级指标、3个二级指标、{}个三级指标。\n\n"
+                "| 一级指标 | 二级指标 | 分值 | 得分 |\n|---|---|---|---|\n| 履职效能 | 部门履职 | 50 | 45 |\n"
+                "| 管理效率 | 预算编制 | 30 | 27 |\n| | 资产管理 | 20 | 18 |\n| 合计 | | 100 | 90 |\n\n"
+                "## （一）部门履职\n\n该二级指标分值50分，得分45分，下设5个三级指标。\n")  # fmt: skip
+    assert findings(tmp_path, overview.format(20)) == {}  # the table stops at 二级: nothing to count 三级 against
+    part = "# 一、评价情况\n\n## （一）项目决策情况\n\n该部分共设置3个二级指标、6个三级指标，满分20分，实际得分18分。\n"
+    assert "NM601" not in findings(tmp_path, part)
+
+
+def test_a_budget_named_after_the_kind_of_spending(tmp_path: Path):
+    text = "基本支出全年预算2,442.98万元，实际支出2,419.56万元，执行率{}%。\n"
+    assert findings(tmp_path, text.format("99.04")) == {}
+    assert [f.expected for f in findings(tmp_path, text.format("98.04"))["RT301"]] == ["99.04%"]

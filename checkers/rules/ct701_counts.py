@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from checkers.analysis import Analysis, ScoreTable
-from checkers.figures import chinese_value, sentence_at
+from checkers.figures import chinese_value, sentence_at, sentence_head
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 
@@ -76,22 +76,41 @@ def _level_positions(table: ScoreTable) -> dict[str, int]:
     return {"一级": 0, "二级": 1} if len(table.label_cols) >= 3 else {"二级": 0}
 
 
+def _label_headers(table: ScoreTable) -> list[str]:
+    return [table.header[c] if c < len(table.header) else "" for c in table.label_cols]
+
+
+def _shows(table: ScoreTable, level: str) -> bool:
+    """The table lists indicators of this level: a 三级 count needs 三级 rows (a table of 一级/二级 columns only has
+    none), a 一级 or 二级 count a column of those names."""
+    if level != "三级":
+        return level in _level_positions(table)
+    headers = _label_headers(table)
+    return any("三级" in h for h in headers) or not any("一级" in h or "二级" in h for h in headers)
+
+
 def _listed_count(a: Analysis, table: ScoreTable, level: str) -> int | None:
     """How many indicators of a level the table (its 续表 parts included) lists; None when it does not show them."""
+    if not _shows(table, level):
+        return None
     rows = list(a.rows_by_labels(table))
     if level == "三级":
         return sum(1 for row, _ in rows if row.weight is not None)
-    position = _level_positions(table).get(level)
-    if position is None:
-        return None
+    position = _level_positions(table)[level]
     return len({tuple(names[: position + 1]) for row, names in rows if row.labels and position < len(names) and names[position]})
 
 
-def _indicator_system(a: Analysis) -> ScoreTable | None:
-    """The report's table of the whole indicator system (一级, 二级 and 三级 columns, weights adding to the full
-    marks), the fullest one when there are several."""
-    tables = [t for t in a.score_tables if a.is_whole_report_table(t) and "一级" in _level_positions(t)
-              and len(t.label_cols) >= 2]  # fmt: skip
+def _whole(a: Analysis, table: ScoreTable) -> bool:
+    """The whole indicator system, the 续表 parts (with the 合计 at the end) included."""
+    return any(a.is_whole_report_table(part) for part in (table, *a.continuations(table)))
+
+
+def _indicator_system(a: Analysis, level: str) -> ScoreTable | None:
+    """The report's table of the whole indicator system that shows this level (its 续表 parts read with it), the
+    fullest one when there are several."""
+    parts = {id(part.table) for table in a.score_tables for part in a.continuations(table)}
+    tables = [t for t in a.score_tables if id(t.table) not in parts and len(t.label_cols) >= 2 and _whole(a, t)
+              and _shows(t, level)]  # fmt: skip
     return max(tables, key=lambda t: len(list(a.rows_by_labels(t))), default=None)
 
 
@@ -103,6 +122,10 @@ def _counts(text: str):
             yield chain, m.group("level"), m.group("n"), quoted
 
 
+# “该二级指标……下设5个三级指标”, “该部分共设置3个二级指标”: one part's counts, never the whole system's
+LOCAL_SUBJECT = re.compile(r"[该本此](?:一级|二级|部分|类|项|方面)")
+
+
 def _count_findings(a: Analysis, paragraph, rule: Rule):
     text = paragraph.text
     for chain, level, written, quoted in _counts(text):
@@ -110,21 +133,21 @@ def _count_findings(a: Analysis, paragraph, rule: Rule):
         if stated is None:
             continue
         sentence = sentence_at(text, chain.start())
-        about_system = "一级" in chain.group(0) or "指标体系" in sentence
+        local = chain.group(0).startswith("下设") or bool(LOCAL_SUBJECT.search(sentence_head(text, chain.start())))
+        about_system = not local and ("一级" in chain.group(0) or "指标体系" in sentence)
         table = a.next_score_table(paragraph)
         if table is not None and (not table.label_cols or all(r.labels and r.labels[0] in a.top_level_names for r in table.body)):
             table = None  # the 一级 overview table lists no 二级 or 三级 indicators
-        if table is not None and about_system and not a.is_whole_report_table(table):
+        if table is not None and about_system and not _whole(a, table):
             table = None  # the whole system's counts, before a section's table
-        where = "本部分评分表"
         section = paragraph.location.section  # no table follows: counts outside a 一级's section are the system's
-        if table is None and (about_system or not any(name in section for name in a.top_level_names)):
-            table, where = _indicator_system(a), "指标体系表"
-        if table is None or (level == "一级" and not a.is_whole_report_table(table)):
+        if table is None and not local and (about_system or not any(name in section for name in a.top_level_names)):
+            table = _indicator_system(a, level)
+        if table is None or (level == "一级" and not _whole(a, table)):
             continue
-        where = "指标体系表" if a.is_whole_report_table(table) else where
         actual = _listed_count(a, table, level)
         if actual is not None and Decimal(actual) != stated:
+            where = "指标体系表" if _whole(a, table) else "本部分评分表"
             yield rule.finding(
                 f"写“{quoted.strip()}”，但{where}（{table.table.location.reference()}）列有{actual}个",
                 paragraph.location, sentence, expected=str(actual), found=written,

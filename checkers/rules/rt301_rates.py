@@ -84,10 +84,18 @@ def role_of(figure: Figure) -> str | None:
         return {"调减": "decrease", "减少": "decrease", "调整": "adjust"}.get(adjustment.group(1), "increase")
     if COMPARED.search(clause):
         return None  # “较预算少207.60万元”, “比计划节约20万元”: a difference, not the amount
+    return _closest_role(figure.subject)
+
+
+def _closest_role(subject: str) -> str | None:
+    """The role named last before the figure: “基本支出全年预算2,442.98万元” is a budget (预算 follows 支出), “实际支出
+    2,419.56万元” an expenditure; at one place the first in ROLES wins."""
+    best, best_end = None, -1
     for role, pattern in ROLES:
-        if pattern.search(figure.subject):
-            return role
-    return None
+        for match in pattern.finditer(subject):
+            if match.end() > best_end:
+                best, best_end = role, match.end()
+    return best
 
 
 # the words that name the project's figures again after a “其中” list (or change its budget)
