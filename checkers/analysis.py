@@ -32,7 +32,7 @@ LABEL_RE = re.compile(r"^(?P<code>[A-Z](?:\d{1,3})?)\s*[.．、]?\s*(?P<name>\S.
 CODED_START = re.compile(r"^[A-Z]\d{2,3}\s*[\u4e00-\u9fff]")
 _HEAD_LABEL = r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])?\s*(?P<label>[^，,。；：:（(\n]{2,40}?)"
 _HEAD_WEIGHT_WORD = r"(?:权重|分值|满分|标准分值?)(?:为)?\s*"
-_HEAD_SCORE_WORD = r"(?:(?:实际|评价)?得分|(?:专家)?评分|实得|得(?=\s*\d))(?:为)?\s*"
+_HEAD_SCORE_WORD = r"(?:(?:实际|评价|平均)?得分|(?:专家)?评分|实得|得(?=\s*\d))(?:为)?\s*"
 HEAD_RE = re.compile(
     _HEAD_LABEL + r"(?:\s*[，,：:（(。]\s*(?:该指标|本指标)?(?:指标)?|\s*指标)" + _HEAD_WEIGHT_WORD + r"(?P<weight>\d+(?:\.\d+)?)\s*分"
     r"\s*[，,、；;]\s*(?:(?:按[^，,。；;]{1,15}?计分|得分率\s*\d+(?:\.\d+)?\s*[%％])\s*[，,]\s*)?"  # “按权重的80%计分，”
@@ -54,7 +54,7 @@ SUMMED_WORDS = ("共计", "合计", "累计", "总计", "总共", "共")  # “�
 STANDARD_DEDUCTION = re.compile(r"每[^，。；]{0,8}扣|扣完为止|最多扣|最高扣|扣分上限|的扣\d|则扣|即扣")  # a scoring rule, not a deduction
 LEVEL1_PROSE_RE = re.compile(
     rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)(?:类)?指标\s*[，,（(]?\s*(?:总分|权重|满分|分值)(?:为)?\s*{NUM}\s*分\s*[）)]?\s*[，,]?\s*"
-    rf"(?:(?:实际)?得分|实得)(?:为)?\s*{NUM}\s*分"
+    rf"(?:(?:实际)?得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
 )
 THIS_PART = re.compile(r"^(?:该|本|此)(?:部分|类|项|方面|一级)$")  # “该部分指标权重40分”: the section's own 一级
 THIS_PART_IN = re.compile(r"(?:该|本|此)(?:部分|类|方面|一级)")
@@ -122,8 +122,8 @@ INSTITUTION = re.compile(r"医院|单位|学校|街道|社区")  # “各医院�
 GRADE_RE = re.compile(r"(?:绩效评级|评价等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论|评价结果)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
 RATE_NAMES = (
     "资金到位率", "预算执行率", "资金执行率", "成本节约率", "决算核减率", "审计控制率", "到位率", "执行率", "节约率",
-    "核减率", "得分率", "完成率", "资金到位比例", "预算执行比例", "资金执行比例", "到位比例", "执行比例", "完成比例",
-)  # fmt: skip  # “到位比例” is read as 到位率
+    "核减率", "审减率", "得分率", "完成率", "资金到位比例", "预算执行比例", "资金执行比例", "到位比例", "执行比例", "完成比例",
+)  # fmt: skip  # “到位比例” is read as 到位率, “审减率” as 核减率
 RATE_RE = re.compile(
     r"(?P<name>" + "|".join(RATE_NAMES) + r")(?:\s*[（(][^）)]{0,20}[）)])?(?:为|达到|达|是|仅为|约为)?\s*[：:]?\s*"
     r"(?:[=＝]\s*)?(?:[^，。；;=＝]{1,40}?[=＝]\s*){0,3}"  # “预算执行率（实际支出÷到位资金）=287.6÷320=89.78%”
@@ -231,7 +231,8 @@ NOT_A_LABEL = re.compile(r"评分标准|指标解释|评分依据|说明|扣分|
 
 WEIGHT_HEADERS = ("分值", "满分", "标准分", "标准分值", "指标分值", "权重分", "满分值")
 SCORE_HEADERS = ("得分", "专家评分", "评分", "实际得分", "评价得分", "分值", "得分情况", "评分结果", "自评得分", "最终得分", "实得分",
-                 "考评得分", "评定得分", "核定得分", "审核得分", "评审得分", "综合得分")  # fmt: skip
+                 "考评得分", "评定得分", "核定得分", "审核得分", "评审得分", "综合得分", "平均得分", "专家平均得分",
+                 "平均分")  # fmt: skip  # (several graders' average is the score)
 _NO_SPACE = re.compile(r"\s+")
 
 
@@ -334,10 +335,13 @@ _LIST_NUMBER = re.compile(r"^\s*(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])")
 _CODED_OR_QUOTED = re.compile(r"^\s*(?:[A-Z]\d|[“\"「‘])")
 
 
+_BARE_SCORE = re.compile(r"得\s*\d")  # “（满分3分，得2.5分）”
+
+
 def head_match(text: str) -> re.Match[str] | None:
     """An indicator's opening (HEAD_RE, or HEAD_SCORE_FIRST_RE: score before weight); written without a comma (“B14…指标满分4分”) only for a coded or quoted
     name, since “决策指标权重20分，得分16分” is a 一级 subtotal."""
-    if "得分" not in text and "实得" not in text and "评分" not in text:
+    if "得分" not in text and "实得" not in text and "评分" not in text and not _BARE_SCORE.search(text):
         return None
     match = HEAD_RE.match(text)
     if match is None:  # the score first: only a coded, quoted or numbered name (“问卷调查结果：得分92分（满分100分）” is none)
@@ -356,6 +360,30 @@ HEAD_WORDS = ("权重", "分值", "满分", "标准分")
 
 
 HEAD_WORD_RE = re.compile("|".join(HEAD_WORDS))
+# “绩效指标清晰性（A22），权重3分”: the code after the name, moved before it (same length, so offsets hold)
+_CODE_AFTER = re.compile(r"^(?P<lead>(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])?\s*)(?P<name>[^，,。；：:（(\n]{2,40}?)[（(](?P<code>[A-Z]\d{1,3})[）)]")
+THIS_INDICATOR = re.compile(r"^(?:该|本|此)(?:项)?(?:三级)?指标\s*[，,：:]?\s*(?=权重|分值|满分|标准分)")
+_HEADING_NUMBER = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．])\s*")
+
+
+def code_first(text: str) -> str:
+    """``text`` with a code written after the name (“绩效指标清晰性（A22）”) moved before it (“A22绩效指标清晰性  ”)."""
+    match = _CODE_AFTER.match(text)
+    if match is None:
+        return text
+    return match.group("lead") + match.group("code") + match.group("name") + "  " + text[match.end() :]
+
+
+def _named_by_heading(heading: str, text: str) -> tuple[int, re.Match[str] | None]:
+    """An opening whose name is its heading's (“（3）合同管理规范性” then “该指标分值3分，评价得分2分。”): the match on
+    the heading's name joined to the sentence, and the shift that maps its offsets back onto ``text``."""
+    lead = THIS_INDICATOR.match(text)
+    if lead is None:
+        return 0, None
+    title = code_first(_HEADING_NUMBER.sub("", heading).strip())
+    probe = title + "，" + text[lead.end() :]
+    match = head_match(probe)
+    return (lead.end() - len(title) - 1, match) if match is not None else (0, None)
 HEAD_REACH = 160  # an opening's name, weight and score come within this many characters of its start
 
 
@@ -533,15 +561,20 @@ class Analysis:
     def indicator_statements(self) -> list[IndicatorStatement]:
         statements: list[IndicatorStatement] = []
         current: IndicatorStatement | None = None
+        heading: Paragraph | None = None
         for paragraph in self.paragraphs:
             text = paragraph.text
-            match, offset = head_match(text), 0
+            match, offset = head_match(code_first(text)), 0
             if match is None and paragraph.heading_level is None:
                 offset, match = head_inside(text)  # a later sentence opens the next indicator
+            if match is None and heading is not None and paragraph.heading_level is None:
+                offset, match = _named_by_heading(heading.text, text)  # “（3）合同管理规范性” / “该指标分值3分，…”
             if (paragraph.heading_level is not None or CODED_START.match(text)) and not match:
                 current = None  # a heading, or another indicator's opening this pattern does not read
                 if paragraph.heading_level is not None:
+                    heading = paragraph
                     continue
+            heading = None if paragraph.heading_level is None else heading
             rest = text
             if match:
                 if offset and current is not None:
@@ -549,7 +582,7 @@ class Analysis:
                 code, name = split_label(_QUOTED_LABEL.sub(r"\1", match.group("label")).strip("“”\"「」‘’"))
                 current = IndicatorStatement(code, name, Decimal(match.group("weight")), Decimal(match.group("score")), paragraph)
                 statements.append(current)
-                rest = text[offset + match.end() :]
+                rest = text[max(offset + match.end(), 0) :]
             if current is not None:
                 self._read_analysis(current, paragraph, rest)
         return statements
@@ -821,8 +854,8 @@ class Analysis:
         out: list[Statement] = []
         for paragraph in self.body_paragraphs:
             text = paragraph.text
-            if "得分" not in text and "实得" not in text:
-                continue  # both patterns need "得分" or "实得"
+            if "得分" not in text and "实得" not in text and not _BARE_SCORE.search(text):
+                continue  # both patterns need "得分", "实得" or “得N分”
             for m in LEVEL1_PROSE_RE.finditer(text) if "指标" in text else ():
                 name = m.group("name")
                 if name.endswith("级"):  # “该部分共设置3个二级指标、6个三级指标，满分20分，…”: the part's, if it says so
@@ -877,7 +910,7 @@ class Analysis:
                 if value is None:
                     continue
                 out.append(Statement("rate", value, paragraph.location,
-                                     sentence_at(paragraph.text, m.start()), name=m.group("name").replace("比例", "率"),
+                                     sentence_at(paragraph.text, m.start()), name=m.group("name").replace("比例", "率").replace("审减", "核减"),
                                      extra={"paragraph": paragraph, "start": m.start(), "wording": m.group("name"),
                                             "written": m.group(0)}))  # fmt: skip
             for start, sentence, listed in self._listed_sentences(paragraph):

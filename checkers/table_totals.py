@@ -71,6 +71,7 @@ def column_headers(rows: list[list[str]], count: int, width: int) -> list[str]:
     return out
 
 
+INCLUDES_MORE = re.compile(r"^含[^，。；]{0,16}?(?:得分|分值|权重)|^含[^，。；]{0,16}?\d+(?:\.\d+)?\s*分")
 CARRIED = re.compile(r"^(?:承前页|承上页|接上页|承前|上页合计|上页小计|过次页|转下页|转次页)")  # a page's carried sum
 PAGE_SUBTOTAL = re.compile(r"^本页(?:小计|合计)$")
 
@@ -283,8 +284,8 @@ def total_mismatches(table: Table, earlier: list[Table] | None = None) -> list[T
             since_subtotal.append(index)
             all_rows.append(index)
             continue
-        if kind == "carry":
-            continue
+        if kind == "carry" or (kind == "total" and any(INCLUDES_MORE.search(cell) for cell in row)):
+            continue  # (“总分 | 100 | 96.06 | 含预算执行率得分9.60分”: the total adds a part the rows leave out)
         addends = since_subtotal if kind == "subtotal" else all_rows
         if kind == "total" and not all_rows:  # a 合计 row above its items adds up the rows below it
             addends = [i for i in range(index + 1, len(rows)) if kinds[i] is None]

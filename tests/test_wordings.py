@@ -1066,3 +1066,40 @@ def test_a_budget_named_after_the_kind_of_spending(tmp_path: Path):
     text = "基本支出全年预算2,442.98万元，实际支出2,419.56万元，执行率{}%。\n"
     assert findings(tmp_path, text.format("99.04")) == {}
     assert [f.expected for f in findings(tmp_path, text.format("98.04"))["RT301"]] == ["99.04%"]
+
+
+CONTRACT = ("| 一级指标 | 二级指标 | 三级指标 | 分值 | 专家一 | 专家二 | 平均得分 |\n|---|---|---|---|---|---|---|\n"
+            "| 过程 | 组织实施 | A22绩效指标明确性 | 3 | 2 | 2 | 2 |\n| 合计 | | | 3 | 2 | 2 | 2 |\n\n")  # fmt: skip
+
+
+def test_openings_of_other_regions_layouts(tmp_path: Path):
+    """四川/湖北 write the name in the heading and “该指标分值3分，评价得分2分” below it; expert reviews give the
+    graders' 平均得分; codes come after names; 事前评估 says 申报/建议/审减."""
+    heading = "# 一、指标分析\n\n## （1）绩效指标明确性（A22）\n\n该指标分值3分，评价得分{}分。目标未细化，扣1分。\n"
+    assert findings(tmp_path, CONTRACT + heading.format(2)) == {}
+    assert [f.found for f in findings(tmp_path, CONTRACT + heading.format("2.5"))["SC101"]] == ["权重3分，得分2.5分"]
+    renamed = heading.replace("绩效指标明确性（A22）", "绩效指标清晰性（A22）").format(2)
+    assert [f.found for f in findings(tmp_path, CONTRACT + renamed)["NM601"]] == ["A22绩效指标清晰性"]
+    prose = "绩效指标明确性（A22），分值3分，平均得分{}分。\n"
+    assert findings(tmp_path, CONTRACT + prose.format(2)) == {}
+    assert "SC101" in findings(tmp_path, CONTRACT + prose.format("2.5"))
+    bare = "# 一、情况\n\n## （一）项目过程情况\n\n过程指标满分3分，得{}分。\n\n" + CONTRACT
+    assert findings(tmp_path, bare.format(2)) == {} and "TT202" in findings(tmp_path, bare.format("2.5"))
+    audit = "交互式智慧黑板申报金额595.20万元，评估建议金额530.10万元，审减{}万元，审减率{}%。\n"
+    assert findings(tmp_path, audit.format("65.10", "10.94")) == {}
+    assert [f.expected for f in findings(tmp_path, audit.format("56.10", "9.43"))["CT702"]] == ["65.1万元"]
+    assert "RT301" in findings(tmp_path, audit.format("65.10", "12.94"))
+
+
+def test_an_amount_in_words_against_its_figures_in_brackets(tmp_path: Path):
+    text = "养护服务合同总金额为人民币叁仟壹佰捌拾陆万元整（{}万元），服务期一年。\n"
+    assert findings(tmp_path, text.format("3,186.00")) == {}
+    [slip] = findings(tmp_path, text.format("3,185.00"))["UN501"]
+    assert (slip.expected, slip.found) == ("3186万元", "3,185.00万元") and "大写金额" in slip.message
+
+
+def test_a_total_that_says_it_includes_a_part_outside_the_rows(tmp_path: Path):
+    table = ("| 一级指标 | 三级指标 | 分值 | 得分 | 说明 |\n|---|---|---|---|---|\n| 产出指标 | 维修工程处数 | 50 | 48.46 | |\n"
+             "| 效益指标 | 受益人口 | 40 | 38 | |\n| 总分 | | 100 | 96.06 | {} |\n")  # fmt: skip
+    assert findings(tmp_path, table.format("含预算执行率得分9.60分")) == {}
+    assert "TT201" in findings(tmp_path, table.format(""))

@@ -6,7 +6,7 @@
 （2）“总数……，其中/包括：A……，B……”：其中各项（至少两个、同单位）之和与总数相差在 1% 以内而不相等时报告
 （差得更多通常说明各项并非全部列出）；“总数N，其中：A x，B y”只列名称与金额的各项之和大于总数时也报告（金额的分项不可能多于总数，而个数的分类可能交叉；
 写的是已支付、实际支出、完成、较上年等另一种数的不算分项）；
-（3）同段写出送审金额、审定金额、核减金额时，核减 = 送审 − 审定。
+（3）同段写出送审金额、审定金额、核减金额时，核减 = 送审 − 审定（事前评估的申报金额、建议金额、审减金额同样核对）。
 """
 
 from __future__ import annotations
@@ -40,7 +40,8 @@ WHOLE_WORDS = re.compile(r"预算|计划|总投资|合同|中标|批复")  # the
 PER_UNIT = re.compile(r"每|单价|人均|户均|平均")  # in the clause before a figure: a figure per unit, not an item
 SUBTOTAL_WORD = re.compile(r"(?:共|合计|小计|共计)[\u4e00-\u9fff]{0,3}?$")
 AMONG = re.compile(r"其中|包括")
-AUDIT_WORDS = (("submitted", "送审"), ("approved", "审定"), ("cut", "核减"))
+AUDIT_WORDS = (("submitted", "送审"), ("submitted", "申报"), ("approved", "审定"), ("approved", "建议金额"),
+               ("cut", "核减"), ("cut", "审减"))  # 事前评估: 申报 / 建议 / 审减  # fmt: skip
 RANGE = re.compile(r"^\s*(?:至|到|-|－|~|～|—|–)\s*$")  # “3万元至10万元”: the ends of a range, not items
 
 
@@ -213,7 +214,7 @@ def _nearest(audit: list, index: int, wanted: str):
     return before[-1] if before else after[0] if after else None
 
 
-TRIGGERS = re.compile(r"合计|共计|总计|累计|总面积|总金额|共|其中|包括|核减")
+TRIGGERS = re.compile(r"合计|共计|总计|累计|总面积|总金额|共|其中|包括|核减|审减")
 
 
 def check(a: Analysis, rule: Rule):

@@ -1,8 +1,9 @@
 """同一数量前后不一致：同一金额一处写“元”另一处写“万元”，同一长度一处“延米”另一处“平方米”，或同一事项前后数值略有出入。
 
-三种情形：（1）数字完全相同（至少四位有效数字或带两位小数）而金额单位不同——几乎总是单位写错；
+四种情形：（1）数字完全相同（至少四位有效数字或带两位小数）而金额单位不同——几乎总是单位写错；
 （2）数字完全相同（至少四位有效数字）而计量单位分属不同量纲（长度与面积等）；
 （3）同一说法（如“送审金额”）、同一单位，数值相差不到 0.5%——多为笔误（2,945.51 与 2,945.52）；
+（4）大写金额与紧随其后括号中的小写金额不等（“人民币叁仟壹佰捌拾陆万元整（3,185.00万元）”）；
 写明是上年度、以前年度等另一期间的数不算同一数量。
 """
 
@@ -148,7 +149,31 @@ def _data_amounts(a: Analysis) -> set[Decimal]:
     return {v.normalize() for v in a.data.funding.in_yuan.values()}
 
 
+_ASCII_DIGIT = re.compile(r"\d")
+
+
+def _restated(figures: list[Figure]):
+    """(written in words, restated in figures) pairs: “人民币叁仟壹佰捌拾陆万元整（3,185.00万元）”."""
+    for first, second in zip(figures, figures[1:], strict=False):
+        if first.unit in MONEY_UNITS and second.unit in MONEY_UNITS and not _ASCII_DIGIT.search(first.text) \
+                and _ASCII_DIGIT.search(second.text) and first.source[first.end : second.start].strip("整 ") in ("（", "("):  # fmt: skip
+            yield first, second
+
+
 def check(a: Analysis, rule: Rule):
+    for paragraph, figures in a.figures:
+        for words, digits in _restated(figures) if len(figures) > 1 else ():
+            if words.in_yuan() != digits.in_yuan():
+                expected = (words.in_yuan() / MONEY_UNITS[digits.unit]).normalize()
+                yield rule.finding(
+                    f"大写金额“{words.text}”与括号中的小写“{digits.text}”不是同一金额，请核对哪一处写错",
+                    paragraph.location, sentence_at(paragraph.text, words.start),
+                    expected=f"{expected:f}{digits.unit}", found=digits.text,
+                )  # fmt: skip
+    yield from _same_quantities(a, rule)
+
+
+def _same_quantities(a: Analysis, rule: Rule):
     known = _data_amounts(a)
     paragraph_of: dict[int, object] = {}  # id(figure) → its paragraph
     by_value: dict[Decimal, dict[str, Figure]] = {}  # value → first figure per unit
