@@ -1103,3 +1103,12 @@ def test_a_total_that_says_it_includes_a_part_outside_the_rows(tmp_path: Path):
              "| 效益指标 | 受益人口 | 40 | 38 | |\n| 总分 | | 100 | 96.06 | {} |\n")  # fmt: skip
     assert findings(tmp_path, table.format("含预算执行率得分9.60分")) == {}
     assert "TT201" in findings(tmp_path, table.format(""))
+
+
+def test_the_rates_of_a_funding_table_written_on_its_side(tmp_path: Path):
+    table = ("| 项目 | 甲 | 乙 | 丙 |\n|---|---|---|---|\n| 预算（万元） | 1,260.00 | 1,650.00 | 2,000.00 |\n"
+             "| 到位（万元） | 1,260.00 | 1,520.00 | 2,000.00 |\n| 支出（万元） | 1,186.42 | 1,318.76 | 1,906.38 |\n"
+             "| 到位率 | 100.00% | 92.12% | 100.00% |\n| 执行率 | 94.16% | {}% | 95.32% |\n")  # fmt: skip
+    assert findings(tmp_path, table.format("86.76")) == {}
+    [slip] = findings(tmp_path, table.format("87.66"))["RT301"]
+    assert (slip.location.row, slip.location.col, slip.expected) == (6, 3, "86.76%") and "该列" in slip.message

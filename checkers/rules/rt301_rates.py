@@ -309,10 +309,25 @@ def check(a: Analysis, rule: Rule):
                 )  # fmt: skip
 
 
+SIDEWAYS_RATE = re.compile(r"到位率|执行率")
+
+
+def _sideways_rates(table):
+    """A table written on its side (子项目 across the top, 预算/到位/支出/执行率 down the first column): its view."""
+    if table.transposed or len(table.rows) > 12:
+        return None
+    first = [row[0].text for row in table.rows if row]
+    return table.transpose() if any(SIDEWAYS_RATE.search(text) for text in first[1:]) else None
+
+
 def _table_rates(a: Analysis, rule: Rule):
-    """到位率/执行率 columns of any table against the same row's amounts."""
+    """到位率/执行率 columns of any table (or rows of one written on its side) against the same row's amounts."""
     for table in a.document.tables:
-        for slip in rate_slips(table, a.tolerance) or field_rate_slips(table, a.tolerance):
+        slips = rate_slips(table, a.tolerance) or field_rate_slips(table, a.tolerance)
+        view = _sideways_rates(table) if not slips else None
+        if view is not None:
+            table, slips = view, rate_slips(view, a.tolerance)
+        for slip in slips:
             yield rule.finding(
                 table.as_written(f"表格中“{slip.column}”写{slip.written}，按{slip.scope}{slip.formula}复算为{format_percent(slip.ratio)}"),
                 table.at(slip.row, slip.col + 1), slip.row_text, expected=format_percent(slip.ratio),
