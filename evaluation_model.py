@@ -40,12 +40,13 @@ def _to_decimal(value: Any) -> Decimal:
         raise ValueError(f"应为数字，此处是{_KINDS.get(type(value).__name__, '其他内容')}")
     if not result.is_finite():
         raise ValueError("应为有限数字")
-    if result != 0 and not NUMBER_MIN <= abs(result) <= NUMBER_MAX:
+    if result != 0 and not NUMBER_MIN_EXPONENT <= result.adjusted() <= NUMBER_MAX_EXPONENT:  # (no arithmetic: 1e999999999 overflows)
         raise ValueError(f"数字 {value} 超出可用范围（绝对值应在 {NUMBER_MIN} 到 10^15 之间），请核对")
     return result
 
 
-NUMBER_MAX = Decimal("1e15")  # 千万亿: beyond any budget in 元; a larger figure is a typing slip
+NUMBER_MAX_EXPONENT = 14  # below 10^15 (千万亿): beyond any budget in 元, a larger figure is a typing slip
+NUMBER_MIN_EXPONENT = -6
 NUMBER_MIN = Decimal("1e-6")
 _KINDS = {"list": "列表", "dict": "键值对象", "CommentedSeq": "列表", "CommentedMap": "键值对象", "date": "日期",
           "datetime": "日期时间"}  # fmt: skip

@@ -105,6 +105,9 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
             accepted_by_file = load_baseline(options.baseline)
         except ValueError as exc:
             err.print(f"[red]基线文件无法使用[/red]：{escape(str(exc))}")
+            if options.fmt == "json":
+                out.print_json(json.dumps({"files": [], "error": f"基线文件无法使用：{exc}", "summary": {"files": len(files)}},
+                                          ensure_ascii=False))  # fmt: skip
             return 2
     all_findings: dict[str, list[Finding]] = {}
     inputs = [*files, *(p for p in (options.baseline,) if p)]

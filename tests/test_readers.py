@@ -573,12 +573,12 @@ def test_docx_a_text_box_inside_a_table_cell_is_read_as_the_cells_text(tmp_path:
     assert read_document(path).tables[0].text_rows() == [["项目", "金额"], ["设备购置", "120万元"]]
 
 
-def test_docx_a_序号_column_word_numbers_itself_is_read_with_its_numbers(tmp_path: Path) -> None:
-    word = docx.Document()
+def _one_level_list(word, num_id: str, fmt: str, text: str) -> None:
+    """A list of one level (abstractNum and num both ``num_id``) in the document's numbering part."""
     numbering = word.part.numbering_part.element
-    abstract = _w("w:abstractNum", abstractNumId="93")
+    abstract = _w("w:abstractNum", abstractNumId=num_id)
     lvl = _w("w:lvl", ilvl="0")
-    for child in (_w("w:start", val="1"), _w("w:numFmt", val="decimal"), _w("w:lvlText", val="%1")):
+    for child in (_w("w:start", val="1"), _w("w:numFmt", val=fmt), _w("w:lvlText", val=text)):
         lvl.append(child)
     abstract.append(lvl)
     first_num = numbering.find(qn("w:num"))
@@ -586,9 +586,14 @@ def test_docx_a_序号_column_word_numbers_itself_is_read_with_its_numbers(tmp_p
         first_num.addprevious(abstract)
     else:
         numbering.append(abstract)
-    num = _w("w:num", numId="93")
-    num.append(_w("w:abstractNumId", val="93"))
+    num = _w("w:num", numId=num_id)
+    num.append(_w("w:abstractNumId", val=num_id))
     numbering.append(num)
+
+
+def test_docx_a_序号_column_word_numbers_itself_is_read_with_its_numbers(tmp_path: Path) -> None:
+    word = docx.Document()
+    _one_level_list(word, "93", "decimal", "%1")
     grid = [["序号", "支出内容", "金额"], ["", "设备购置", "100"], ["", "安装调试", "50"], ["合计", "", "150"]]
     table = word.add_table(rows=4, cols=3)
     for r, row in enumerate(grid):
@@ -618,16 +623,7 @@ def test_docx_numbered_body_lists_deleted_headings_and_chapters(tmp_path: Path) 
     gone.append(run)
     deleted._p.append(gone)
     word.add_heading("项目概况", level=2)
-    numbering = word.part.numbering_part.element
-    body_list = _w("w:abstractNum", abstractNumId="92")
-    lvl = _w("w:lvl", ilvl="0")
-    for child in (_w("w:start", val="1"), _w("w:numFmt", val="chineseCounting"), _w("w:lvlText", val="%1、")):
-        lvl.append(child)
-    body_list.append(lvl)
-    numbering.find(qn("w:num")).addprevious(body_list)
-    num = _w("w:num", numId="92")
-    num.append(_w("w:abstractNumId", val="92"))
-    numbering.append(num)
+    _one_level_list(word, "92", "chineseCounting", "%1、")
     for item in ("视频监控系统", "门禁系统"):  # a numbered list in the body, on a list of its own
         p = word.add_paragraph(item, style="List Paragraph")
         numpr = _w("w:numPr")

@@ -117,9 +117,11 @@ def test_project_files_with_control_characters_huge_numbers_or_a_folder(tmp_path
     control.write_text(re.sub(r"(\n  name: )(.*)", r'\1"\\a\2"', text, count=1), encoding="utf-8")
     huge = tmp_path / "huge.yaml"
     huge.write_text(re.sub(r"(\n  budget: ).*", r"\g<1>1e30", text, count=1), encoding="utf-8")
+    endless = tmp_path / "endless.yaml"
+    endless.write_text(re.sub(r"(\n  budget: ).*", r'\g<1>"1e999999999"', text, count=1), encoding="utf-8")
     folder = tmp_path / "folder.yaml"
     folder.mkdir()
-    expected = {control: "控制字符", huge: "超出可用范围", folder: "文件夹"}
+    expected = {control: "控制字符", huge: "超出可用范围", endless: "超出可用范围", folder: "文件夹"}
     for path, words in expected.items():
         result = runner.invoke(app, ["draft", str(path), "-o", str(tmp_path / "r.docx"), "-q"])
         assert result.exit_code == 2 and words in result.output, result.output
@@ -143,6 +145,10 @@ def test_check_in_json_answers_in_json_even_when_refused_before_reading(tmp_path
     assert result.exit_code == 2
     answer = json.loads(result.stdout)
     assert answer["files"] == [] and "文件不存在" in answer["error"]
+    broken = tmp_path / "基线.json"
+    broken.write_text("{不是 JSON", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(SEEDS / "001_0236d07c5160386a.txt"), "--baseline", str(broken), "--format", "json"])
+    assert result.exit_code == 2 and "基线文件无法使用" in json.loads(result.stdout)["error"]
 
 
 def test_outputs_of_the_wrong_kind_and_an_existing_annotated_copy_are_refused(tmp_path: Path):
