@@ -56,6 +56,7 @@ LEVEL1_PROSE_RE = re.compile(
     rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)(?:类)?指标\s*[，,（(]?\s*(?:总分|权重|满分|分值)(?:为)?\s*{NUM}\s*分\s*[）)]?\s*[，,]?\s*"
     rf"(?:(?:实际)?得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
 )
+LEVEL1_WEIGHT_WORDS = ("总分", "权重", "满分", "分值")
 THIS_PART = re.compile(r"^(?:该|本|此)(?:部分|类|项|方面|一级)$")  # “该部分指标权重40分”: the section's own 一级
 THIS_PART_IN = re.compile(r"(?:该|本|此)(?:部分|类|方面|一级)")
 _SECTION_NUMBER = re.compile(r"^[\d一二三四五六七八九十（）()、.．\s]+")
@@ -341,6 +342,8 @@ _BARE_SCORE = re.compile(r"得\s*\d")  # “（满分3分，得2.5分）”
 def head_match(text: str) -> re.Match[str] | None:
     """An indicator's opening (HEAD_RE, or HEAD_SCORE_FIRST_RE: score before weight); written without a comma (“B14…指标满分4分”) only for a coded or quoted
     name, since “决策指标权重20分，得分16分” is a 一级 subtotal."""
+    if not any(word in text for word in HEAD_WORDS):
+        return None  # both patterns need a weight word
     if "得分" not in text and "实得" not in text and "评分" not in text and not _BARE_SCORE.search(text):
         return None
     match = HEAD_RE.match(text)
@@ -368,7 +371,7 @@ _HEADING_NUMBER = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1
 
 def code_first(text: str) -> str:
     """``text`` with a code written after the name (“绩效指标清晰性（A22）”) moved before it (“A22绩效指标清晰性  ”)."""
-    match = _CODE_AFTER.match(text)
+    match = _CODE_AFTER.match(text) if ("（" in text or "(" in text) and any(word in text for word in HEAD_WORDS) else None
     if match is None:
         return text
     return match.group("lead") + match.group("code") + match.group("name") + "  " + text[match.end() :]
@@ -380,9 +383,9 @@ def _named_by_heading(heading: str, text: str) -> tuple[int, re.Match[str] | Non
     lead = THIS_INDICATOR.match(text)
     if lead is None:
         return 0, None
-    title = code_first(_HEADING_NUMBER.sub("", heading).strip())
+    title = _HEADING_NUMBER.sub("", heading).strip()
     probe = title + "，" + text[lead.end() :]
-    match = head_match(probe)
+    match = head_match(code_first(probe))
     return (lead.end() - len(title) - 1, match) if match is not None else (0, None)
 HEAD_REACH = 160  # an opening's name, weight and score come within this many characters of its start
 
@@ -856,7 +859,8 @@ class Analysis:
             text = paragraph.text
             if "得分" not in text and "实得" not in text and not _BARE_SCORE.search(text):
                 continue  # both patterns need "得分", "实得" or “得N分”
-            for m in LEVEL1_PROSE_RE.finditer(text) if "指标" in text else ():
+            weighed = any(word in text for word in LEVEL1_WEIGHT_WORDS)  # (the subtotal pattern needs one)
+            for m in LEVEL1_PROSE_RE.finditer(text) if weighed and "指标" in text else ():
                 name = m.group("name")
                 if name.endswith("级"):  # “该部分共设置3个二级指标、6个三级指标，满分20分，…”: the part's, if it says so
                     if not THIS_PART_IN.search(sentence_head(text, m.start())):

@@ -162,7 +162,8 @@ def _restated(figures: list[Figure]):
 
 def check(a: Analysis, rule: Rule):
     for paragraph, figures in a.figures:
-        for words, digits in _restated(figures) if len(figures) > 1 else ():
+        in_words = len(figures) > 1 and any(f.unit in MONEY_UNITS and not f.text[:1].isdigit() for f in figures)
+        for words, digits in _restated(figures) if in_words else ():
             if words.in_yuan() != digits.in_yuan():
                 expected = (words.in_yuan() / MONEY_UNITS[digits.unit]).normalize()
                 yield rule.finding(
