@@ -132,6 +132,13 @@ def test_gb18030_copy_reads_identically(tmp_path: Path, seed000: Document) -> No
     assert _signature(read_document(copy)) == _signature(seed000)
 
 
+def test_a_utf8_copy_cut_inside_its_last_character_is_still_read(tmp_path: Path) -> None:
+    data = SEED_000.read_bytes().rstrip()
+    cut = tmp_path / "cut.txt"
+    cut.write_bytes(data + "元".encode()[:2])  # a copy that stopped two bytes into a character
+    assert [p.text for p in read_document(cut).paragraphs] == [p.text for p in read_document(SEED_000).paragraphs]
+
+
 @pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem[:3])
 def test_built_docx_round_trips(tmp_path: Path, seed: Path) -> None:
     builder = _load_builder()

@@ -48,7 +48,10 @@ def decode_bytes(data: bytes, path: str | os.PathLike[str]) -> str:
         try:
             text = data.decode(encoding)
             break
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
+            if encoding == "utf-8-sig" and exc.start >= len(data) - 3 and "end of data" in exc.reason:
+                text = data[: exc.start].decode(encoding)  # a copy cut inside its last character: UTF-8 all the same
+                break
             continue
     else:
         from charset_normalizer import from_bytes
