@@ -173,10 +173,12 @@ _SYNTAX_HINTS = (
     (re.compile(r"could not find expected ':'"), "缺少“键: 值”中的冒号，或上一行的引号没有闭合"),
     (re.compile(r"found unexpected end of stream|expected the node content"), "内容不完整：方括号、花括号或引号没有闭合"),
     (re.compile(r"found undefined alias|found unhashable key"), "YAML 写法有误：不要以 * 或 & 开头，文字中有这些符号时请加引号"),
+    (re.compile(r"expected ',' or '[\]}]'"), "方括号或花括号没有闭合，或其中各项之间缺少逗号"),
+    (re.compile(r"found another document"), "文件中有第二个 YAML 文档（单独一行的“---”），项目文件只能有一个：请删去这一行及其后多余的内容"),
 )
 
 
-def _syntax_message(problem: str) -> str:
+def syntax_message(problem: str) -> str:
     """A Chinese explanation of a YAML parser problem."""
     for pattern, hint in _SYNTAX_HINTS:
         match = pattern.search(problem)
@@ -208,7 +210,7 @@ def load_data(path: Path) -> tuple[Any, dict[str, int]]:
         document = _yaml().load(text)
     except MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise ProjectFileError(file, [ProblemLine("", line, _syntax_message(str(exc.problem or "")))]) from None
+        raise ProjectFileError(file, [ProblemLine("", line, syntax_message(str(exc.problem or "")))]) from None
     except (ValueError, RecursionError, YAMLError):  # a number of thousands of digits, nesting thousands deep
         raise ProjectFileError(file, [ProblemLine("", None, "YAML/JSON 内容无法读取：嵌套过深、数字过长或写法有误，请检查文件")]) from None
     lines: dict[str, int] = {}

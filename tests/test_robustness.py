@@ -165,3 +165,17 @@ def test_outputs_of_the_wrong_kind_and_an_existing_annotated_copy_are_refused(tm
     assert zipfile.is_zipfile(copy)
     extra = runner.invoke(app, ["template", str(tmp_path / "a.xlsx"), str(tmp_path / "b.xlsx")])
     assert extra.exit_code == 2 and "多余的参数" in extra.output
+
+
+def test_yaml_slips_in_the_project_and_the_llm_config_are_explained_in_chinese(tmp_path: Path, monkeypatch):
+    two = tmp_path / "two.yaml"
+    two.write_text(PROJECT.read_text(encoding="utf-8") + "---\nfoo: 1\n", encoding="utf-8")
+    result = runner.invoke(app, ["draft", str(two), "-o", str(tmp_path / "r.docx"), "-q"])
+    assert result.exit_code == 2 and "第二个 YAML 文档" in result.output
+    config = tmp_path / "llm.yaml"
+    config.write_text("model: gpt-4o-mini\ntimeout: [1, 2\n", encoding="utf-8")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    result = runner.invoke(app, ["draft", str(PROJECT), "-o", str(tmp_path / "r.docx"), "--backend", "openai",
+                                 "--config", str(config), "-q"])  # fmt: skip
+    assert result.exit_code == 2 and "LLM 配置文件" in result.output and "方括号或花括号没有闭合" in result.output
+    assert "expected" not in result.output

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError
 
 from drafter.llm import LLMError
 
@@ -58,8 +59,15 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         data = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
     except FileNotFoundError:
         raise LLMError(f"找不到 LLM 配置文件 {path}") from None
-    except Exception as exc:
-        raise LLMError(f"LLM 配置文件 {path} 无法解析：{exc}") from None
+    except UnicodeDecodeError:
+        raise LLMError(f"LLM 配置文件 {path} 不是 UTF-8 编码，请用 UTF-8 另存后重试") from None
+    except MarkedYAMLError as exc:
+        from project_file import syntax_message
+
+        line = f"第{exc.problem_mark.line + 1}行：" if exc.problem_mark else ""
+        raise LLMError(f"LLM 配置文件 {path} {line}{syntax_message(str(exc.problem or ''))}") from None
+    except Exception as exc:  # noqa: BLE001 - a folder, an unreadable file
+        raise LLMError(f"LLM 配置文件 {path} 无法读取（{type(exc).__name__}），请检查路径与内容") from None
     if not isinstance(data, dict):
         raise LLMError(f"LLM 配置文件 {path} 应为键值对（YAML 映射）")
     return data
