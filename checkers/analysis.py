@@ -63,7 +63,6 @@ _SECTION_NUMBER = re.compile(r"^[\d一二三四五六七八九十（）()、.．
 # what a section heading adds to its 一级's name (“项目决策情况”, “产出指标分析”, “项目效益实现情况”)
 _HEADING_TAIL = re.compile(r"(?:类)?(?:指标)?(?:(?:完成|实现|实施|执行)?情况)?(?:分析|评价)?$")
 AMONG_RE = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)得分\s*{NUM}\s*分")
-COUNT_CHILDREN_RE = re.compile(r"共设置\s*(?P<n>\d+|[一二三四五六七八九十两]+)\s*个(?P<level>二级|三级)指标")
 TOTAL_RES = (
     re.compile(rf"综合(?:评价)?得分(?:为)?\s*{NUM}\s*分"),
     re.compile(rf"总得分(?:为)?\s*{NUM}\s*分"),
@@ -337,15 +336,26 @@ _CODED_OR_QUOTED = re.compile(r"^\s*(?:[A-Z]\d|[“\"「‘])")
 
 
 _BARE_SCORE = re.compile(r"得\s*\d")  # “（满分3分，得2.5分）”
+# a 一级 indicator's name (“决策指标权重20分，得分16分” is a subtotal, not an indicator's opening)
+LEVEL1_LABEL = re.compile(r"^(?:项目)?(?:决策|过程|产出|效益|效果|管理|满意度)(?:类|方面|部分)?$")
+HEAD_WORDS = ("权重", "分值", "满分", "标准分")  # every opening names its weight with one of these
+HEAD_WORD_RE = re.compile("|".join(HEAD_WORDS))
+# “绩效指标清晰性（A22），权重3分”: the code after the name, moved before it (same length, so offsets hold)
+_CODE_AFTER = re.compile(r"^(?P<lead>(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])?\s*)(?P<name>[^，,。；：:（(\n]{2,40}?)[（(](?P<code>[A-Z]\d{1,3})[）)]")
+THIS_INDICATOR = re.compile(rf"^(?:该|本|此)(?:项)?(?:三级)?指标\s*[，,：:]?\s*(?={HEAD_WORD_RE.pattern})")
+_HEADING_NUMBER = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．])\s*")
+HEAD_REACH = 160  # an opening's name, weight and score come within this many characters of its start
 
 
 def head_match(text: str) -> re.Match[str] | None:
     """An indicator's opening (HEAD_RE, or HEAD_SCORE_FIRST_RE: score before weight); written without a comma (“B14…指标满分4分”) only for a coded or quoted
-    name, since “决策指标权重20分，得分16分” is a 一级 subtotal."""
+    name, since “决策指标权重20分，得分16分” is a 一级 subtotal. A code written after the name (“绩效指标清晰性（A22），”)
+    is read as if before it (the match is on that text, of the same length, so its offsets are ``text``'s)."""
     if not any(word in text for word in HEAD_WORDS):
         return None  # both patterns need a weight word
     if "得分" not in text and "实得" not in text and "评分" not in text and not _BARE_SCORE.search(text):
         return None
+    text = _code_first(text)
     match = HEAD_RE.match(text)
     if match is None:  # the score first: only a coded, quoted or numbered name (“问卷调查结果：得分92分（满分100分）” is none)
         match = HEAD_SCORE_FIRST_RE.match(text)
@@ -357,21 +367,9 @@ def head_match(text: str) -> re.Match[str] | None:
     return match if _CODED_OR_QUOTED.match(label) or not LEVEL1_LABEL.match(_strip_code_prefix(label)) else None
 
 
-# a 一级 indicator's name (“决策指标权重20分，得分16分” is a subtotal, not an indicator's opening)
-LEVEL1_LABEL = re.compile(r"^(?:项目)?(?:决策|过程|产出|效益|效果|管理|满意度)(?:类|方面|部分)?$")
-HEAD_WORDS = ("权重", "分值", "满分", "标准分")
-
-
-HEAD_WORD_RE = re.compile("|".join(HEAD_WORDS))
-# “绩效指标清晰性（A22），权重3分”: the code after the name, moved before it (same length, so offsets hold)
-_CODE_AFTER = re.compile(r"^(?P<lead>(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])?\s*)(?P<name>[^，,。；：:（(\n]{2,40}?)[（(](?P<code>[A-Z]\d{1,3})[）)]")
-THIS_INDICATOR = re.compile(r"^(?:该|本|此)(?:项)?(?:三级)?指标\s*[，,：:]?\s*(?=权重|分值|满分|标准分)")
-_HEADING_NUMBER = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．])\s*")
-
-
-def code_first(text: str) -> str:
+def _code_first(text: str) -> str:
     """``text`` with a code written after the name (“绩效指标清晰性（A22）”) moved before it (“A22绩效指标清晰性  ”)."""
-    match = _CODE_AFTER.match(text) if ("（" in text or "(" in text) and any(word in text for word in HEAD_WORDS) else None
+    match = _CODE_AFTER.match(text) if "（" in text or "(" in text else None
     if match is None:
         return text
     return match.group("lead") + match.group("code") + match.group("name") + "  " + text[match.end() :]
@@ -384,10 +382,8 @@ def _named_by_heading(heading: str, text: str) -> tuple[int, re.Match[str] | Non
     if lead is None:
         return 0, None
     title = _HEADING_NUMBER.sub("", heading).strip()
-    probe = title + "，" + text[lead.end() :]
-    match = head_match(code_first(probe))
+    match = head_match(title + "，" + text[lead.end() :])
     return (lead.end() - len(title) - 1, match) if match is not None else (0, None)
-HEAD_REACH = 160  # an opening's name, weight and score come within this many characters of its start
 
 
 def head_inside(text: str) -> tuple[int, re.Match[str] | None]:
@@ -567,7 +563,7 @@ class Analysis:
         heading: Paragraph | None = None
         for paragraph in self.paragraphs:
             text = paragraph.text
-            match, offset = head_match(code_first(text)), 0
+            match, offset = head_match(text), 0
             if match is None and paragraph.heading_level is None:
                 offset, match = head_inside(text)  # a later sentence opens the next indicator
             if match is None and heading is not None and paragraph.heading_level is None:
