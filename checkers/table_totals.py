@@ -346,7 +346,7 @@ def row_total_mismatches(table: Table) -> list[TotalMismatch]:
     figures = [c for c in range(1, len(header)) if c != t and not _is_rate_column(header[c])
                and sum(1 for row in own if _number(row[c]) is not None) * 2 >= len(own)]  # fmt: skip
     addends = [c for c in figures if c < t] if all(c < t for c in figures) else [c for c in figures if c > t]
-    if len(addends) < 2 or (addends[0] < t and any(t < c for c in figures)):
+    if len(addends) < 2:
         return []
     items: list[tuple[int, Decimal, Decimal]] = []
     totals: list[tuple[int, Decimal, Decimal]] = []

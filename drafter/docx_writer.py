@@ -263,8 +263,7 @@ def _only_a_page_break(section: Section) -> bool:
 def build_docx(report: DraftReport):
     """The python-docx Document of a report."""
     doc = Document()
-    ids = [section.id for section in report.sections]
-    start = ids.index(report.page_numbers_from) if report.page_numbers_from in ids else 0
+    start = _numbered_from(report)
     _prepare_styles(doc, page_numbers=start == 0)
     doc.core_properties.title = report.title.replace("\n", "")
     doc.core_properties.author = "evalreport"
@@ -272,16 +271,21 @@ def build_docx(report: DraftReport):
     for index, section in enumerate(report.sections):
         if index == start and start:
             _start_numbered_part(doc)
-        _add_section(doc, section, last_break=not ends_before_numbered_part(report, section))
+        _add_section(doc, section, last_break=index + 1 != start)
     return doc
+
+
+def _numbered_from(report: DraftReport) -> int:
+    """The index of the top-level section page 1 starts at (0: every page is numbered)."""
+    ids = [section.id for section in report.sections]
+    return ids.index(report.page_numbers_from) if report.page_numbers_from in ids else 0
 
 
 def ends_before_numbered_part(report: DraftReport, section: Section) -> bool:
     """The top-level section right before the one page numbers start from: a Word section break, not a page break,
     ends it."""
-    ids = [s.id for s in report.sections]
-    return bool(report.page_numbers_from) and report.page_numbers_from in ids[1:] and \
-        ids.index(report.page_numbers_from) == next((i for i, s in enumerate(report.sections) if s is section), -2) + 1
+    start = _numbered_from(report)
+    return start > 0 and report.sections[start - 1] is section
 
 
 def write_docx(report: DraftReport, path: Path) -> None:
