@@ -217,9 +217,9 @@ def check(
         _check(files, data, scores, fmt, execution_base, annotate, baseline, update_baseline, select, overwrite)
     except Failed as exc:
         if fmt == "json":  # a caller reading JSON gets JSON, the reason included
-            out.print_json(json.dumps({"files": [], "error": exc.message, "summary": {"files": len(files), "errors": 0,
-                                       "warnings": 0, "infos": 0, "unreadable": 0, "accepted_by_baseline": 0}},
-                                      ensure_ascii=False))  # fmt: skip
+            from checkers.run import json_refusal
+
+            out.print_json(json_refusal(len(files), exc.message))
         raise
 
 
@@ -326,8 +326,10 @@ def regen(
         return
     errors = [f for f in findings if f.severity == "error"]
     if quiet:  # the progress lists them, grouped, otherwise
+        from drafter.regen import finding_line
+
         for finding in findings:
-            err.print(f"  {finding.severity.label} {finding.rule} {finding.location.describe()}：{finding.message}", markup=False)
+            err.print(finding_line(finding), markup=False)
     raise typer.Exit(1 if errors else 0)
 
 

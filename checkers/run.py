@@ -85,6 +85,12 @@ def _say_which_report(plan, evaluation, err: Console) -> None:
                   "项目数据未用于核对；请确认 --data 指定的项目文件")  # fmt: skip
 
 
+def json_refusal(files: int, message: str) -> str:
+    """The JSON answer of a check refused before any file was read: no files, the reason, an empty summary."""
+    summary = {"files": files, "errors": 0, "warnings": 0, "infos": 0, "unreadable": 0, "accepted_by_baseline": 0}
+    return json.dumps({"files": [], "error": message, "summary": summary}, ensure_ascii=False)
+
+
 def _internal(exc: Exception) -> str:
     return (f"文件中有本工具未能处理的内容（内部错误 {type(exc).__name__}），该文件未核查；其余文件照常核查。"
             "请把该文件发给维护人员，或在 Word 中“另存为”新的 .docx 后再试")
@@ -106,41 +112,35 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
         except ValueError as exc:
             err.print(f"[red]基线文件无法使用[/red]：{escape(str(exc))}")
             if options.fmt == "json":
-                out.print_json(json.dumps({"files": [], "error": f"基线文件无法使用：{exc}", "summary": {"files": len(files)}},
-                                          ensure_ascii=False))  # fmt: skip
+                out.print_json(json_refusal(len(files), f"基线文件无法使用：{exc}"))
             return 2
     all_findings: dict[str, list[Finding]] = {}
+
+    def refuse(path: Path, what: str, reason: str) -> None:
+        """A file that could not be read or checked: said, and listed with its reason (the others go on)."""
+        err.print(f"[red]{what}[/red] {escape(str(path))}：{escape(reason)}")
+        results.append({"path": str(path), "error": reason, "findings": []})
+
     inputs = [*files, *(p for p in (options.baseline,) if p)]
     used_targets: set[Path] = {p.resolve() for p in inputs}
     for path in files:
         try:
             document = read_document(path)
-        except ReadError as exc:
-            unusable = True
-            err.print(f"[red]无法读取[/red] {escape(str(path))}：{escape(str(exc))}")
-            results.append({"path": str(path), "error": str(exc), "findings": []})
-            continue
         except Exception as exc:  # noqa: BLE001 - a file the reader chokes on must not cost the other files
             unusable = True
-            reason = _internal(exc)
-            err.print(f"[red]无法读取[/red] {escape(str(path))}：{escape(reason)}")
-            results.append({"path": str(path), "error": reason, "findings": []})
+            refuse(path, "无法读取", str(exc) if isinstance(exc, ReadError) else _internal(exc))
             continue
         if not looks_like_a_report(document):
             unusable = True
-            reason = ("看起来不是绩效评价报告：没有“绩效/评价/得分/权重/预算”等字样，也没有评分表，未核查。"
-                      "请确认选择了正确的文件")  # fmt: skip
-            err.print(f"[red]无法核查[/red] {escape(str(path))}：{reason}")
-            results.append({"path": str(path), "error": reason, "findings": []})
+            refuse(path, "无法核查", "看起来不是绩效评价报告：没有“绩效/评价/得分/权重/预算”等字样，也没有评分表，未核查。"
+                                     "请确认选择了正确的文件")  # fmt: skip
             continue
         try:
             plan = plan_check(document, evaluation)
             findings = check_document(document, evaluation, options.execution_base, select=options.select, plan=plan)
         except Exception as exc:  # noqa: BLE001 - as above
             unusable = True
-            reason = _internal(exc)
-            err.print(f"[red]无法核查[/red] {escape(str(path))}：{escape(reason)}")
-            results.append({"path": str(path), "error": reason, "findings": []})
+            refuse(path, "无法核查", _internal(exc))
             continue
         if evaluation is not None:
             _say_which_report(plan, evaluation, err)
@@ -162,12 +162,8 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
             try:
                 guard_output(target, inputs, "--annotate", overwrite=options.overwrite)
                 kept = annotate_copy(path, document, findings, target)
-            except OutputError as exc:
-                err.print(f"[red]无法写出批注副本[/red]：{escape(str(exc))}")
-                unusable = True
-                continue
             except Exception as exc:  # noqa: BLE001 - a part python-docx cannot open (the findings stand)
-                err.print(f"[red]无法写出批注副本[/red]：{escape(_internal(exc))}")
+                err.print(f"[red]无法写出批注副本[/red]：{escape(str(exc) if isinstance(exc, OutputError) else _internal(exc))}")
                 unusable = True
                 continue
             err.print(f"已写出批注副本 {escape(str(target))}")

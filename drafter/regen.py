@@ -1032,15 +1032,16 @@ def _say_findings(progress: Callable[[str], None], findings: list[Finding], insi
         why = "；其中的错误多是与其他章节的旧数据不一致，可一并重写" if errors else ""
         progress(f"重写章节内 {len(inside)} 处问题{why}：")
         for f in inside:
-            progress(_listed(f))
+            progress(finding_line(f))
     if rest:
         progress(f"其余部分 {len(rest)} 处问题（未改动；多为旧数据，如结果反馈书、综合评价结论中的总分：可用 --section 逐一重写"
                  "——编号章节，或“结果反馈书”等前置部分，见 --list——或按下列位置手工修改）：")  # fmt: skip
         for f in rest:
-            progress(_listed(f))
+            progress(finding_line(f))
 
 
-def _listed(finding: Finding) -> str:
+def finding_line(finding: Finding) -> str:
+    """A finding on one line of the progress (or of regen -q): severity, rule, place, message."""
     return f"  {finding.severity.label} {finding.rule} {finding.location.describe()}：{finding.message}"
 
 
