@@ -687,6 +687,11 @@ class Analysis:
         """id of a score table → id of the 续表 part that carries it on."""
         return {id(previous): part for part, previous in self._score_tables_and_parts[1].items()}
 
+    @cached_property
+    def continuation_parts(self) -> set[int]:
+        """ids of the score tables that carry another on (its 续表 parts): read with that table, never alone."""
+        return {id(part) for table in self.score_tables for part in self.continuations(table)}
+
     def continuations(self, table: ScoreTable) -> list[ScoreTable]:
         """The score tables that carry ``table`` on (its 续表 parts), in order."""
         following = self._following_part
@@ -928,9 +933,8 @@ class Analysis:
         """Per 一级 name: (weight, score) summed from an appendix-style table whose first label column is 一级, with
         its 续表 parts (their first rows, under a merged cell the page break split, belong to the 一级 above)."""
         out: dict[str, tuple[Decimal, Decimal, ScoreTable]] = {}
-        parts_of_others = {id(part) for table in self.score_tables for part in self.continuations(table)}
         for table in self.score_tables:
-            if len(table.label_cols) < 3 or id(table) in parts_of_others:
+            if len(table.label_cols) < 3 or id(table) in self.continuation_parts:
                 continue
             sums: dict[str, list[Decimal]] = {}
             for row, group in self.rows_by_first_label(table):

@@ -294,17 +294,22 @@ def paragraph_text(p: _Element) -> str:
     return paragraph_info(p, {})[0]
 
 
-def _cell_text(tc: _Element) -> str:
-    """A cell's paragraphs, the cells of a table nested in it, and the text boxes anchored in it, in order."""
+def _cell_text(tc: _Element, numbering: ListNumbering | None = None) -> str:
+    """A cell's paragraphs, the cells of a table nested in it, and the text boxes anchored in it, in order; with
+    ``numbering``, a paragraph Word numbers automatically has its label before it."""
     lines: list[str] = []
-    _block_lines(_iter_blocks(tc), lines)
+    _block_lines(_iter_blocks(tc), lines, numbering)
     return "\n".join(lines)
 
 
-def _block_lines(blocks: Iterator[_Element] | list[_Element], lines: list[str]) -> None:
+def _block_lines(blocks: Iterator[_Element] | list[_Element], lines: list[str],
+                 numbering: ListNumbering | None = None) -> None:  # fmt: skip
     for block in blocks:
         if block.tag == W_P:
             text = paragraph_text(block).strip()
+            if numbering is not None and (text or block.find(".//" + W_NUMPR) is not None):
+                label = numbering.label(block)  # (an empty 序号 cell holding only Word's number counts too)
+                text = (label + (" " if text[:1].isdigit() else "") + text) if label else text
             if text:
                 lines.append(text)
             if block.find(".//" + W_TXBX) is not None:
@@ -671,29 +676,9 @@ def numbered_table_rows(tbl: _Element, numbering: ListNumbering) -> list[list[Ra
     rows = table_cell_elements(tbl)
     for row in rows:
         for cell, tc in row:
-            if cell.merged_from_above:
-                continue
-            lines = []
-            for block in _iter_blocks(tc):
-                if block.tag != W_P:
-                    lines.append(_cell_text_of_table(block))
-                    continue
-                text = paragraph_text(block).strip()
-                label = numbering.label(block) if text or block.find(".//" + W_NUMPR) is not None else ""
-                line = (label + (" " if text[:1].isdigit() else "") + text) if label else text
-                if line:
-                    lines.append(line)
-                if block.find(".//" + W_TXBX) is not None:
-                    _block_lines(text_box_blocks(block), lines)
-            cell.text = "\n".join(line for line in lines if line)
+            if not cell.merged_from_above:
+                cell.text = _cell_text(tc, numbering)
     return [[cell for cell, _ in row] for row in rows]
-
-
-def _cell_text_of_table(tbl: _Element) -> str:
-    """The cell texts of a table nested in a cell, one per line."""
-    lines: list[str] = []
-    _block_lines([tbl], lines)
-    return "\n".join(lines)
 
 
 def shifted_levels(document: Document, levels: dict[str, int]) -> dict[str, int] | None:

@@ -108,8 +108,7 @@ def _whole(a: Analysis, table: ScoreTable) -> bool:
 def _indicator_system(a: Analysis, level: str) -> ScoreTable | None:
     """The report's table of the whole indicator system that shows this level (its 续表 parts read with it), the
     fullest one when there are several."""
-    parts = {id(part.table) for table in a.score_tables for part in a.continuations(table)}
-    tables = [t for t in a.score_tables if id(t.table) not in parts and len(t.label_cols) >= 2 and _whole(a, t)
+    tables = [t for t in a.score_tables if id(t) not in a.continuation_parts and len(t.label_cols) >= 2 and _whole(a, t)
               and _shows(t, level)]  # fmt: skip
     return max(tables, key=lambda t: len(list(a.rows_by_labels(t))), default=None)
 
