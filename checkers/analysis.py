@@ -52,11 +52,11 @@ CLOSING_RE = re.compile(
 DEDUCT_RE = re.compile(rf"扣(?:除|减)?\s*{NUM}\s*分")
 SUMMED_WORDS = ("共计", "合计", "累计", "总计", "总共", "共")  # “共扣1.5分”: the analysis's deductions added up
 STANDARD_DEDUCTION = re.compile(r"每[^，。；]{0,8}扣|扣完为止|最多扣|最高扣|扣分上限|的扣\d|则扣|即扣")  # a scoring rule, not a deduction
+LEVEL1_WEIGHT_WORDS = ("总分", "权重", "满分", "分值")
 LEVEL1_PROSE_RE = re.compile(
-    rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)(?:类)?指标\s*[，,（(]?\s*(?:总分|权重|满分|分值)(?:为)?\s*{NUM}\s*分\s*[）)]?\s*[，,]?\s*"
+    rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)(?:类)?指标\s*[，,（(]?\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})(?:为)?\s*{NUM}\s*分\s*[）)]?\s*[，,]?\s*"
     rf"(?:(?:实际)?得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
 )
-LEVEL1_WEIGHT_WORDS = ("总分", "权重", "满分", "分值")
 THIS_PART = re.compile(r"^(?:该|本|此)(?:部分|类|项|方面|一级)$")  # “该部分指标权重40分”: the section's own 一级
 THIS_PART_IN = re.compile(r"(?:该|本|此)(?:部分|类|方面|一级)")
 _SECTION_NUMBER = re.compile(r"^[\d一二三四五六七八九十（）()、.．\s]+")
