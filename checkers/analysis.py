@@ -405,6 +405,47 @@ def head_inside(text: str) -> tuple[int, re.Match[str] | None]:
     return 0, None
 
 
+# “（3）进度安排合理性（6分）”, “B21进度安排合理性（分值：6分，得分5分）”: a heading that gives an indicator's weight
+WEIGHTED_HEADING_RE = re.compile(
+    r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．])?\s*(?P<label>[^，,。；：:（(\n]{2,40}?)\s*"
+    rf"[（(]\s*(?:{_HEAD_WEIGHT_WORD})?[：:]?\s*(?P<weight>{_FIGURE})\s*分"
+    rf"(?:\s*[，,、；;]\s*{_HEAD_SCORE_WORD}[：:]?\s*(?P<score>{_FIGURE})\s*分)?\s*[）)]\s*$"
+)
+# a score stated in the text: “……，扣1分，得5分。”, “该指标评价得分5分”, “最终得分为5分”
+SCORED_RE = re.compile(rf"(?<![扣每])(?:得分|得)(?:为|[：:])?\s*(?P<score>{_FIGURE})\s*分")
+
+
+@dataclass
+class WeightedHeading:
+    """A heading that names an indicator with its weight, and the paragraphs under it."""
+
+    paragraph: Paragraph
+    code: str | None
+    name: str
+    weight: Decimal
+    score: Decimal | None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+def weighted_heading(paragraph: Paragraph) -> WeightedHeading | None:
+    """The indicator a heading names with its weight (not a 一级: “（一）决策指标（20分）” heads many indicators)."""
+    match = WEIGHTED_HEADING_RE.match(paragraph.text) if "分" in paragraph.text else None
+    if match is None:
+        return None
+    code, name = split_label(match.group("label").strip())
+    if LEVEL1_LABEL.match(_NAME_SUFFIX.sub("", name)) or _NAME_SUFFIX.search(name):
+        return None
+    score = match.group("score")
+    return WeightedHeading(paragraph, code, name, Decimal(match.group("weight")), Decimal(score) if score else None)
+
+
+def _states_a_score(text: str, position: int) -> bool:
+    """Whether the “得N分” at ``position`` states this year's score, not a scoring rule or another period's."""
+    sentence = sentence_at(text, position)
+    return not (SCORING_STANDARD.search(sentence) or STANDARD_DEDUCTION.search(sentence) or CONDITION.search(sentence)
+                or OTHER_PERIOD.search(sentence) or in_parentheses(text, position))  # fmt: skip
+
+
 @dataclass
 class Closing:
     """'扣2分，该指标得2分': the deduction (if stated), the score, where, and the words as written (“该项得分2分”)."""
@@ -427,6 +468,15 @@ class IndicatorStatement:
     head: Paragraph
     closings: list[Closing] = field(default_factory=list)
     deductions: list[Closing] = field(default_factory=list)  # the “扣N分” of the analysis outside the closings
+    opening: str = ""  # the sentence stating the weight and score (the excerpt of a finding about them)
+    where: Paragraph | None = None  # the paragraph of that sentence, when not ``head``
+
+    def __post_init__(self) -> None:
+        self.opening = self.opening or self.head.text.split("。")[0] + "。"
+
+    @property
+    def location(self) -> Location:
+        return (self.where or self.head).location
 
     @property
     def label(self) -> str:
@@ -561,6 +611,7 @@ class Analysis:
         statements: list[IndicatorStatement] = []
         current: IndicatorStatement | None = None
         heading: Paragraph | None = None
+        weighted: WeightedHeading | None = None  # “（3）进度安排合理性（6分）”, its score to come in the text
         for paragraph in self.paragraphs:
             text = paragraph.text
             match, offset = head_match(text), 0
@@ -568,23 +619,53 @@ class Analysis:
                 offset, match = head_inside(text)  # a later sentence opens the next indicator
             if match is None and heading is not None and paragraph.heading_level is None:
                 offset, match = _named_by_heading(heading.text, text)  # “（3）合同管理规范性” / “该指标分值3分，…”
+            if weighted is not None and (match or paragraph.heading_level is not None or CODED_START.match(text)):
+                statements.extend(self._weighted_statement(weighted))
+                weighted = None
             if (paragraph.heading_level is not None or CODED_START.match(text)) and not match:
                 current = None  # a heading, or another indicator's opening this pattern does not read
                 if paragraph.heading_level is not None:
                     heading = paragraph
+                    weighted = weighted_heading(paragraph)
                     continue
             heading = None if paragraph.heading_level is None else heading
+            if weighted is not None:
+                weighted.paragraphs.append(paragraph)
+                continue
             rest = text
             if match:
                 if offset and current is not None:
                     self._read_analysis(current, paragraph, text[:offset])
                 code, name = split_label(_QUOTED_LABEL.sub(r"\1", match.group("label")).strip("“”\"「」‘’"))
-                current = IndicatorStatement(code, name, Decimal(match.group("weight")), Decimal(match.group("score")), paragraph)
+                opening = sentence_at(text, max(offset + match.start("weight"), 0)) if offset else ""
+                current = IndicatorStatement(code, name, Decimal(match.group("weight")), Decimal(match.group("score")),
+                                             paragraph, opening=opening)  # fmt: skip
                 statements.append(current)
                 rest = text[max(offset + match.end(), 0) :]
             if current is not None:
                 self._read_analysis(current, paragraph, rest)
+        if weighted is not None:
+            statements.extend(self._weighted_statement(weighted))
         return statements
+
+    def _weighted_statement(self, weighted: WeightedHeading) -> list[IndicatorStatement]:
+        """The indicator of a heading that gives its weight (“（3）进度安排合理性（6分）”), scored in its text: the
+        score is the heading's own (“（6分，得5分）”) or else the one score stated under it (“……，扣1分，得5分。”)."""
+        scored = [(paragraph, m) for paragraph in weighted.paragraphs for m in SCORED_RE.finditer(paragraph.text)]
+        stated = [(paragraph, m) for paragraph, m in scored if _states_a_score(paragraph.text, m.start())]
+        if weighted.score is not None:
+            score, where, opening = weighted.score, None, weighted.paragraph.text
+        elif len(stated) == 1:
+            paragraph, m = stated[0]
+            score, where = Decimal(m.group("score")), paragraph
+            opening = f"{weighted.paragraph.text.strip()}：{sentence_at(paragraph.text, m.start())}"
+        else:
+            return []  # no score, or several (the scoring standard's, or the indicators under a 二级 heading)
+        statement = IndicatorStatement(weighted.code, weighted.name, weighted.weight, score, weighted.paragraph,
+                                       opening=opening, where=where)  # fmt: skip
+        for paragraph in weighted.paragraphs:
+            self._read_analysis(statement, paragraph, paragraph.text)
+        return [statement]
 
     def _read_analysis(self, current: IndicatorStatement, paragraph: Paragraph, rest: str) -> None:
         """The closings (“扣2分，该指标得2分”) and deductions (“扣1分”) of an indicator's analysis text."""

@@ -1112,3 +1112,40 @@ def test_the_rates_of_a_funding_table_written_on_its_side(tmp_path: Path):
     assert findings(tmp_path, table.format("86.76")) == {}
     [slip] = findings(tmp_path, table.format("87.66"))["RT301"]
     assert (slip.location.row, slip.location.col, slip.expected) == (6, 3, "86.76%") and "该列" in slip.message
+
+
+def test_a_weight_given_only_in_the_heading(tmp_path: Path):
+    """“1.进度安排合理性（6分）” as a heading, the score stated once below it: read as that indicator's opening."""
+    table = ("| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n|---|---|---|---|---|\n"
+             "| 过程 | 组织实施 | 进度安排合理性 | 6 | 5 |\n| 过程 | 组织实施 | 合同管理规范性 | 4 | 4 |\n| 合计 | | | 10 | 9 |\n\n")  # fmt: skip
+    text = ("# 一、指标分析\n\n## （一）过程指标（10分）\n\n### 1.进度安排合理性（6分）\n\n"
+            "评分标准：按计划完成得6分，每滞后1个月扣1分。\n\n项目个别节点滞后1个月，扣1分，得{}分。\n\n"
+            "### 2.合同管理规范性（4分）\n\n合同签订规范，得4分。\n")  # fmt: skip
+    assert findings(tmp_path, table + text.format(5)) == {}
+    slipped = findings(tmp_path, table + text.format(4))
+    assert [f.found for f in slipped["SC101"]] == ["权重6分，得分4分"]
+    assert [f.expected for f in slipped["SC103"]] == ["扣2分"]
+    assert slipped["SC101"][0].excerpt.endswith("扣1分，得4分。")
+    in_heading = text.replace("（6分）", "（分值6分，得分{}分）").replace("得{}分。\n\n###", "得5分。\n\n###")
+    assert findings(tmp_path, table + in_heading.format(5)) == {}
+    assert "SC101" in findings(tmp_path, table + in_heading.format(4))
+    several = text.replace("得{}分。", "得5分；资料归档完整，得1分。")  # two scores under one heading: whose is unclear
+    assert "SC101" not in findings(tmp_path, table + several)
+
+
+def test_a_rate_after_a_list_of_the_parts_is_the_wholes(tmp_path: Path):
+    """“其中：设备购置支出300万元、安装调试支出160万元，预算执行率为92%”: the parts give no rate of their own."""
+    text = "项目预算500万元，实际到位500万元，实际支出460万元，其中：设备购置支出300万元、安装调试支出160万元，预算执行率为{}%。\n"
+    assert findings(tmp_path, text.format(92)) == {}
+    assert [f.expected for f in findings(tmp_path, text.format(90))["RT301"]] == ["92%"]
+    own = "项目实际支出460万元，其中一期预算320万元，支出300万元，执行率为{}%。\n"  # the part's own rate
+    assert findings(tmp_path, own.format("93.75")) == {}
+    assert [f.expected for f in findings(tmp_path, own.format("92"))["RT301"]] == ["93.75%"]
+
+
+def test_a_list_counted_as_sub_projects_or_stages(tmp_path: Path):
+    text = "本项目包括道路改造、管网更新、绿化提升、照明改造{}个子项目。\n"
+    assert findings(tmp_path, text.format("四")) == {}
+    assert [f.expected for f in findings(tmp_path, text.format("三"))["CT701"]] == ["4"]
+    assert "CT701" in findings(tmp_path, "工作分为设计、施工、验收两个阶段。\n")
+    assert findings(tmp_path, "在城东、城西实施三个项目。\n") == {}  # places, not the projects: no 包括/分为 before them

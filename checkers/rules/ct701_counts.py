@@ -3,7 +3,8 @@
 （1）“共设置N个二级指标、M个三级指标”与紧随其后的本部分评分表中不同二级指标（或三级指标行）的个数比较；
 说的是整个指标体系（写了一级指标个数或“指标体系”，或不在某个一级指标的章节中）时，与报告中的指标体系表（列出一级、二级、三级指标的评分表，可在附件中）比较，
 一级、二级指标按名称去重计数（同名二级指标在不同一级下各算一个），三级指标按有分值的行计数；
-（2）“从决策、过程、产出、效益四个方面”一类写法：顿号列举的项数与紧随其后的个数比较
+（2）“从决策、过程、产出、效益四个方面”一类写法：顿号列举的项数与紧随其后的个数比较；数的是子项目、项目、阶段、环节、
+板块、任务时，只看“包括/分为/涉及/涵盖/即……”之后的列举（“在城东、城西实施三个项目”列的是地点）
 （最后一项中的“和/及/与”可能连接两项，也可能是一项的一部分：两种数法都不符时才报告）。
 """
 
@@ -36,11 +37,13 @@ PASSING = FAILING.replace("共设置2个二级指标", "共设置3个二级指�
 _ITEM = r"[\u4e00-\u9fffA-Za-z0-9]{1,20}(?:[（(][^（）()]{0,30}[）)])?"  # “5G网络覆盖优化”, “决策（含立项、目标）”
 ENUMERATION_RE = re.compile(
     rf"(?P<items>{_ITEM}(?:、{_ITEM}){{1,9}})(?P<etc>等)?\s*(?P<n>[一二三四五六七八九十两\d]+)\s*(?:个|项|类)"
-    r"\s*(?:方面|部分|内容)"
+    r"\s*(?P<noun>方面|部分|内容|子项目|项目|阶段|环节|板块|任务)"
 )
+# nouns that count things named in the sentence (“在城东、城西实施三个项目”): a list of them only after 包括/分为/……
+NEEDS_LEAD = ("子项目", "项目", "阶段", "环节", "板块", "任务")
 
 
-COUNTED_WORD = re.compile(r"[个项类]\s*(?:方面|部分|内容)")
+COUNTED_WORD = re.compile(r"[个项类]\s*(?:方面|部分|内容|子项目|项目|阶段|环节|板块|任务)")
 OUTER_COMMA = re.compile(r"、(?![^（(]*[）)])")  # a 、 outside brackets
 LIST_LEAD = re.compile(r"^.*?(?:从|包括|涵盖|围绕|存在|涉及|分为|即)")
 LAST_JOIN = re.compile(r"以及|和|及|与")
@@ -160,6 +163,8 @@ def check(a: Analysis, rule: Rule):
         listing = "、" in paragraph.text and COUNTED_WORD.search(paragraph.text)  # (the list pattern is slow to try)
         for m in ENUMERATION_RE.finditer(paragraph.text) if listing else ():
             listed = OUTER_COMMA.split(m.group("items"))
+            if m.group("noun") in NEEDS_LEAD and not LIST_LEAD.match(listed[0]):
+                continue
             listed[0] = LIST_LEAD.sub("", listed[0])  # “主要存在目标不够细化” lists “目标不够细化”
             etc = bool(m.group("etc")) or listed[-1].endswith("等")
             listed[-1] = listed[-1].removesuffix("等")

@@ -36,7 +36,7 @@ def check(a: Analysis, rule: Rule):
             expected = statement.code + table_names[statement.code]
             yield rule.finding(
                 f"指标 {statement.code} 正文称“{statement.name}”，评分表称“{table_names[statement.code]}”",
-                statement.head.location, statement.head.text.split("。")[0] + "。", expected=expected,
+                statement.location, statement.opening, expected=expected,
                 found=statement.label,
             )  # fmt: skip
         if a.data is not None and statement.code:
@@ -44,7 +44,7 @@ def check(a: Analysis, rule: Rule):
             if node is not None and node.name != statement.name:
                 yield rule.finding(
                     f"指标 {statement.code} 报告称“{statement.name}”，项目数据称“{node.name}”",
-                    statement.head.location, statement.head.text.split("。")[0] + "。", expected=node.label,
+                    statement.location, statement.opening, expected=node.label,
                     found=statement.label,
                 )  # fmt: skip
     overview = [row for t in a.score_tables if len(t.label_cols) == 1 for row in t.body if row.labels]

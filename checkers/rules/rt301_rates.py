@@ -137,6 +137,21 @@ def _last(figures: list[Figure], role: str) -> Decimal | None:
     return None
 
 
+def _whole_after_its_parts(name: str, clause: str, execution_base: str) -> int | None:
+    """Where a “其中” list starts when the rate after it is the whole's: the list names two or more amounts and gives
+    no operands of the rate of its own (“实际支出460万元，其中：设备购置支出300万元、安装调试支出160万元，预算执行率
+    为92%”); None when the rate can be the part's (“其中一期预算120万元，支出96万元，执行率80%”)."""
+    start = clause.rfind("其中")
+    if start < 0:
+        return None
+    parts = [f for f in extract_figures(clause[start + 2 :]) if f.kind == "amount"]
+    if len(parts) < 2 or _operands(name, parts, execution_base) is not None:
+        return None
+    if "执行率" in name and _budget(parts) and _last(parts, "spent") is not None:
+        return None
+    return start
+
+
 def _operands(name: str, before: list[Figure], execution_base: str):
     """(ratio, formula) for a named rate from the money figures before it, or None."""
     budget, received, spent = _budget(before), _last(before, "received"), _last(before, "spent")
@@ -254,7 +269,10 @@ def check(a: Analysis, rule: Rule):
             if OTHER_PERIOD.search(clause):
                 continue  # “上年同期该项目预算执行率为85.6%”: an earlier year's rate
             part = about_a_part(paragraph.text, start) or a.names_another_year(clause)
-            if part:  # “其中一期尾款预算120万元…执行率80%”, “2022年该项目预算执行率为90%”: on that sentence's own figures only
+            listed = _whole_after_its_parts(statement.name, clause, a.execution_base) if part else None
+            if listed is not None:  # “支出460万元，其中：设备300万元、安装160万元，预算执行率92%”: the whole's rate
+                head, part = clause[:listed], False
+            elif part:  # “其中一期尾款预算120万元…执行率80%”, “2022年该项目预算执行率为90%”: on that sentence's own figures only
                 head = clause
             own = head.replace("其中", "\u3000\u3000") if part else head  # a part's sentence: its figures are its own
             before = [f for f in extract_figures(own) if f.kind == "amount" and not in_parentheses(own, f.start)]

@@ -1,6 +1,7 @@
 """指标正文与评分表不一致：正文“B14运转程序规范性，权重4分，得分3分”与本报告评分表中该指标的权重或得分不同。
 
 正文逐项分析开头的权重、得分必须与报告自己的评分表（各一级指标分表或附件指标体系表）一致。
+标题写出权重、正文只写一处得分（“1.进度安排合理性（6分）”下“……，扣1分，得5分。”）时，二者合为该指标的开头。
 按指标编码匹配；无编码的报告按指标名称匹配。
 """
 
@@ -37,8 +38,8 @@ def check(a: Analysis, rule: Rule):
                     f"{statement.label}：正文写权重{format_score(statement.weight)}分、得分{format_score(statement.score)}分，"
                     f"评分表（{where}）为权重{format_score(row.weight)}分、得分{format_score(row.score)}分"
                     + a.doubt_about(table.table, column),
-                    statement.head.location,
-                    statement.head.text.split("。")[0] + "。",
+                    statement.location,
+                    statement.opening,
                     expected=f"权重{format_score(row.weight)}分，得分{format_score(row.score)}分",
                     found=f"权重{format_score(statement.weight)}分，得分{format_score(statement.score)}分",
                 )

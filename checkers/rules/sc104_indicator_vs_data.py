@@ -29,7 +29,7 @@ def _pair(weight, score) -> str:
 
 def check(a: Analysis, rule: Rule):
     data = a.data
-    stated = [(s.code or s.name, s.weight, s.score, s.head.location, s.head.text.split("。")[0] + "。")
+    stated = [(s.code or s.name, s.weight, s.score, s.location, s.opening)
               for s in a.indicator_statements]  # fmt: skip
     for key, rows in a.table_indicators.items():
         for row, _ in rows:
