@@ -29,18 +29,17 @@ class RateSlip:
     scope: str = "该行"  # where the amounts are: the rate's row, or anywhere in an information table (“表中”)
 
 
+# what an amount column holds, by the word named last in its header (“项目支出预算” is a budget, “到位资金支出” spent)
+AMOUNT_WORDS = re.compile(r"(?P<received>到位)|(?P<spent>支出|支付|执行数|使用)|(?P<budget>预算|计划|合同|中标|下达|批复|审定)")
+
+
 def _role(label: str) -> str | None:
     """What a column header or a field label names: a rate, the received, spent or base amount."""
     h = re.sub(r"\s+", "", label)
     if "率" in h or "比例" in h:
         return "received_rate" if "到位" in h else "execution_rate" if "执行" in h else None
-    if "到位" in h:
-        return "received"
-    if re.search(r"支出|支付|执行数|使用", h):
-        return "spent"
-    if re.search(r"预算|计划|合同|中标|下达|批复|审定", h):
-        return "budget"
-    return None
+    words = [m.lastgroup for m in AMOUNT_WORDS.finditer(h)]
+    return words[-1] if words else None
 
 
 def _columns(header: list[str], body: list[list[str]]) -> dict[str, list[int]]:

@@ -1149,3 +1149,11 @@ def test_a_list_counted_as_sub_projects_or_stages(tmp_path: Path):
     assert [f.expected for f in findings(tmp_path, text.format("三"))["CT701"]] == ["4"]
     assert "CT701" in findings(tmp_path, "工作分为设计、施工、验收两个阶段。\n")
     assert findings(tmp_path, "在城东、城西实施三个项目。\n") == {}  # places, not the projects: no 包括/分为 before them
+
+
+def test_a_budget_column_named_after_the_kind_of_spending(tmp_path: Path):
+    """A header names its amount by its last word, as prose does: “项目支出预算” is the base of the 执行率."""
+    table = ("| 项目 | 项目支出预算（万元） | 实际支出（万元） | 执行率 |\n|---|---|---|---|\n"
+             "| 设备购置 | 400.00 | 380.00 | 95.00% |\n| 运维服务 | 100.00 | 90.00 | {}% |\n| 合计 | 500.00 | 470.00 | 94.00% |\n")  # fmt: skip
+    assert findings(tmp_path, table.format("90.00")) == {}
+    assert [f.expected for f in findings(tmp_path, table.format("91.00"))["RT301"]] == ["90%"]
