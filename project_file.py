@@ -66,15 +66,27 @@ def _yaml() -> YAML:
     return yaml
 
 
-def _plain_and_lines(node: Any, path: str, lines: dict[str, int]) -> Any:
-    """Convert ruamel containers to plain Python, recording the 1-based line of every path."""
+NODES_MAX = 200_000  # a project of 1,000 indicators has ~20,000: more comes only from aliases expanded (“billion laughs”)
+
+
+class _TooLarge(Exception):
+    """The document expands to more than NODES_MAX values."""
+
+
+def _plain_and_lines(node: Any, path: str, lines: dict[str, int], budget: list[int] | None = None) -> Any:
+    """Convert ruamel containers to plain Python, recording the 1-based line of every path. Aliases (*name) are
+    expanded, so ``budget`` counts the values made and stops at NODES_MAX."""
+    budget = budget if budget is not None else [NODES_MAX]
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooLarge
     if isinstance(node, CommentedMap):
         out: dict[str, Any] = {}
         for key, value in node.items():
             child = f"{path}.{key}" if path else str(key)
             with contextlib.suppress(KeyError, TypeError, AttributeError):
                 lines[child] = node.lc.key(key)[0] + 1
-            out[str(key)] = _plain_and_lines(value, child, lines)
+            out[str(key)] = _plain_and_lines(value, child, lines, budget)
         return out
     if isinstance(node, CommentedSeq):
         items = []
@@ -82,7 +94,7 @@ def _plain_and_lines(node: Any, path: str, lines: dict[str, int]) -> Any:
             child = f"{path}[{index}]"
             with contextlib.suppress(KeyError, TypeError, AttributeError):
                 lines[child] = node.lc.item(index)[0] + 1
-            items.append(_plain_and_lines(value, child, lines))
+            items.append(_plain_and_lines(value, child, lines, budget))
         return items
     if isinstance(node, str):
         return str(node)
@@ -214,7 +226,11 @@ def load_data(path: Path) -> tuple[Any, dict[str, int]]:
     except (ValueError, RecursionError, YAMLError):  # a number of thousands of digits, nesting thousands deep
         raise ProjectFileError(file, [ProblemLine("", None, "YAML/JSON 内容无法读取：嵌套过深、数字过长或写法有误，请检查文件")]) from None
     lines: dict[str, int] = {}
-    data = _plain_and_lines(document, "", lines)
+    try:
+        data = _plain_and_lines(document, "", lines)
+    except _TooLarge:
+        raise ProjectFileError(file, [ProblemLine("", None, f"内容展开后超过 {NODES_MAX:,} 项：多为别名（*名称）层层引用所致，"
+                                                            "请直接写出各项内容，或检查文件是否被改动")]) from None  # fmt: skip
     if not isinstance(data, dict):
         raise ProjectFileError(file, [ProblemLine("", 1, "顶层应为键值对象（project、funding、indicators 等）")])
     return data, lines

@@ -121,7 +121,11 @@ def test_project_files_with_control_characters_huge_numbers_or_a_folder(tmp_path
     endless.write_text(re.sub(r"(\n  budget: ).*", r'\g<1>"1e999999999"', text, count=1), encoding="utf-8")
     folder = tmp_path / "folder.yaml"
     folder.mkdir()
-    expected = {control: "控制字符", huge: "超出可用范围", endless: "超出可用范围", folder: "文件夹"}
+    laughs = tmp_path / "laughs.yaml"  # nine levels of nine aliases: 387 million values once expanded
+    levels = ['a0: &a0 ["哈", "哈", "哈", "哈", "哈", "哈", "哈", "哈", "哈"]']
+    levels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
+    laughs.write_text("\n".join(levels) + "\n", encoding="utf-8")
+    expected = {control: "控制字符", huge: "超出可用范围", endless: "超出可用范围", folder: "文件夹", laughs: "别名"}
     for path, words in expected.items():
         result = runner.invoke(app, ["draft", str(path), "-o", str(tmp_path / "r.docx"), "-q"])
         assert result.exit_code == 2 and words in result.output, result.output
