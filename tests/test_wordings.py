@@ -1157,3 +1157,11 @@ def test_a_budget_column_named_after_the_kind_of_spending(tmp_path: Path):
              "| 设备购置 | 400.00 | 380.00 | 95.00% |\n| 运维服务 | 100.00 | 90.00 | {}% |\n| 合计 | 500.00 | 470.00 | 94.00% |\n")  # fmt: skip
     assert findings(tmp_path, table.format("90.00")) == {}
     assert [f.expected for f in findings(tmp_path, table.format("91.00"))["RT301"]] == ["90%"]
+
+
+def test_near_values_among_thousands_of_amounts_in_one_paragraph(tmp_path: Path):
+    """A long list of amounts is compared through sorted values, not pair by pair; a near value is still found."""
+    amounts = "，".join(f"第{i}批送审金额{1000 + 7 * i}.00万元" for i in range(2000))
+    text = f"项目送审金额2,945.52万元。\n\n{amounts}。\n\n经复核，项目送审金额2,945.51万元。\n"
+    [slip] = findings(tmp_path, text)["UN501"]
+    assert (slip.expected, slip.found) == ("2,945.52万元", "2,945.51万元")

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from decimal import Decimal
 
 from checkers.analysis import OTHER_PERIOD, Analysis
@@ -174,16 +175,41 @@ def check(a: Analysis, rule: Rule):
     yield from _same_quantities(a, rule)
 
 
+class _Near:
+    """The first figure of each value under one (unit, subject key), and those within NEAR of a value, in the order
+    they were written (a sorted list of values: a paragraph of thousands of amounts is not compared pair by pair)."""
+
+    NEAR = Decimal("0.006")  # a little wider than _conflict's 0.5%, which decides
+
+    def __init__(self) -> None:
+        self.first: dict[Decimal, tuple[int, Figure]] = {}
+        self.values: list[Decimal] = []
+
+    def __contains__(self, value: Decimal) -> bool:
+        return value in self.first
+
+    def add(self, figure: Figure) -> None:
+        if figure.value not in self.first:
+            self.first[figure.value] = (len(self.first), figure)
+            insort(self.values, figure.value)
+
+    def near(self, value: Decimal) -> list[Figure]:
+        low = bisect_left(self.values, value * (1 - self.NEAR))
+        high = bisect_right(self.values, value * (1 + self.NEAR))
+        return [figure for _, figure in sorted(self.first[v] for v in self.values[low:high])] if low < high else []
+
+
 def _same_quantities(a: Analysis, rule: Rule):
     known = _data_amounts(a)
     paragraph_of: dict[int, object] = {}  # id(figure) → its paragraph
     by_value: dict[Decimal, dict[str, Figure]] = {}  # value → first figure per unit
-    by_key: dict[tuple[str, str], dict[Decimal, Figure]] = {}  # (unit, subject key) → first figure per value
+    by_key: dict[tuple[str, str], _Near] = {}  # (unit, subject key) → first figure per value
     reported: set[tuple] = set()
     for paragraph, figures in a.figures:
         if paragraph.heading_level is not None:
             continue
-        for position, figure in enumerate(figures):
+        here: dict[Decimal, dict[str, Figure]] = {}  # this paragraph's figures: value → first figure per unit
+        for figure in figures:
             unit, value = figure.unit, figure.value
             if not unit:
                 continue
@@ -191,12 +217,14 @@ def _same_quantities(a: Analysis, rule: Rule):
             units = by_value.get(value)
             if units is None:
                 units = by_value[value] = {}
-            nearby = [f for f in figures[:position] if f.value == value and f.unit != unit] if position else []
-            candidates = nearby + [f for other_unit, f in units.items() if other_unit != unit] if units else list(nearby)
+            seen = here.setdefault(value, {})
+            nearby = [f for other_unit, f in seen.items() if other_unit != unit]
+            seen.setdefault(unit, figure)
+            candidates = nearby + [f for other_unit, f in units.items() if other_unit != unit] if units else nearby
             key = _key(figure.subject) if _comparable(figure) else ""
-            values = by_key.setdefault((unit, key), {}) if key else {}
-            if key and value not in values:
-                candidates += values.values()
+            values = by_key.setdefault((unit, key), _Near()) if key else None
+            if values is not None and value not in values:
+                candidates += values.near(value)
             for other in candidates:
                 conflict = _conflict(figure, other, any(other is f for f in nearby))
                 if conflict is None:
@@ -220,8 +248,8 @@ def _same_quantities(a: Analysis, rule: Rule):
                     )  # fmt: skip
                 break
             units.setdefault(figure.unit, figure)
-            if key:
-                values.setdefault(figure.value, figure)
+            if values is not None:
+                values.add(figure)
 
 
 RULE = Rule("UN501", "same-quantity", Severity.ERROR, check, __doc__, FAILING, PASSING)
