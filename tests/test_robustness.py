@@ -183,3 +183,22 @@ def test_yaml_slips_in_the_project_and_the_llm_config_are_explained_in_chinese(t
                                  "--config", str(config), "-q"])  # fmt: skip
     assert result.exit_code == 2 and "LLM 配置文件" in result.output and "方括号或花括号没有闭合" in result.output
     assert "expected" not in result.output
+
+
+def test_a_level2_of_a_thousand_level3_indicators_drafts_with_merged_cells(tmp_path: Path):
+    """python-docx's merge recursed once per row (RecursionError past ~1,000 rows); the writer sets vMerge itself."""
+    from drafter.docx_writer import write_docx
+    from drafter.render import render_report
+    from project_file import load_project
+
+    evaluation = load_project(PROJECT)
+    level2 = evaluation.indicators[0].children[0]
+    leaf = level2.children[0]
+    level2.children = [leaf.model_copy(update={"code": None, "name": f"{leaf.name}{n}", "weight": leaf.weight / 1100,
+                                               "score": leaf.score / 1100}) for n in range(1100)]  # fmt: skip
+    path = tmp_path / "wide.docx"
+    write_docx(render_report(evaluation), path)
+    document = read_document(path)
+    filled, once = next((f, o) for f, o in (t.grids() for t in document.tables)
+                        if sum(level2.label in row for row in f) >= 1100)  # fmt: skip
+    assert sum(level2.label in row for row in once) == 1  # one merged cell, read in each of its rows
