@@ -26,8 +26,8 @@ NUMBER_RE = re.compile(
 )
 # Chinese numerals: counts before a count word (共设置三个), amounts and measures (预算三百万元, 人民币叁佰万元整,
 # 三点五公里) and percents (百分之九十五); a numeral opens with a digit or 十, never with 百/千/万/亿/点
-_CN_DIGITS = "零〇一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾"
-_CN_NUMERAL = f"[{_CN_DIGITS}][{_CN_DIGITS}百千万亿点佰仟]*"
+CN_DIGITS = "零〇一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾"
+_CN_NUMERAL = f"[{CN_DIGITS}][{CN_DIGITS}百千万亿点佰仟]*"
 CN_COUNT_UNITS = ("个", "项", "家", "类", "部分", "方面", "条")
 _CN_MEASURE_UNITS = ("亿元", "万元", "千元", "元", "平方米", "延米", "公里", "千米", "公顷", "亩")
 CN_PERCENT = rf"百分之(?P<percent>{_CN_NUMERAL})"
@@ -35,7 +35,7 @@ CN_PERCENT_RE = re.compile(CN_PERCENT)
 CN_FIGURE_RE = re.compile(  # a pattern opening with a character set: the engine skips ahead to its characters
     rf"(?P<num>{_CN_NUMERAL})(?P<unit>" + "|".join(sorted(CN_COUNT_UNITS + _CN_MEASURE_UNITS, key=len, reverse=True)) + ")"
 )
-_CN_NOT_BEFORE = frozenset("第几数多余上百千万亿佰仟" + _CN_DIGITS)  # 第三个, 几十万元, 上百万元: not figures
+_CN_NOT_BEFORE = frozenset("第几数多余上百千万亿佰仟" + CN_DIGITS)  # 第三个, 几十万元, 上百万元: not figures
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NOT_AFTER = re.compile(r"^(?:年|月|日|号|届|时|点|岁|万像素|万多|号文|级|楼|层|期工程|\.\d|[A-Za-z])")
 _DATE_BEFORE = re.compile(r"(?:\d{4}年|\d{1,2}月)\s*$")

@@ -7,10 +7,13 @@ slot materials as prose, in one of these modes:
 - wrong: every answer changes the first figure of each paragraph;
 - sloppy: each figure it writes is corrupted with probability `corrupt_rate` (a fresh draw per attempt);
 - injection: obeys an instruction hidden in the evidence (writes a total score and grade it was told to);
-- empty / malformed: answers with empty content or with text that is not JSON.
+- empty / malformed: answers with empty content or with text that is not JSON;
+- chinese: adds a figure of its own in Chinese numerals to the first paragraph;
+- dropped: leaves out the first number of the first paragraph, keeping the words around it.
 
 `queue` holds one-off behaviours taken by the next requests before the mode applies: "429" (rate limited, with
-retry-after-ms), "timeout" (sleeps `hang_seconds` before answering), "empty", "malformed", "good", "wrong", "500".
+retry-after-ms), "timeout" (sleeps `hang_seconds` before answering), "empty", "malformed", "good", "wrong", "500",
+"badbody" (HTTP 200 whose body is not JSON), "chinese", "dropped".
 Latency (`latency` ± `jitter` seconds) is added to every answer. Every request is recorded (headers, body).
 """
 
@@ -27,6 +30,7 @@ from typing import Any
 
 DATA_RE = re.compile(r"<data>\s*(.*?)\s*</data>", re.S)
 FIGURE_RE = re.compile(r"\d+(?:\.\d+)?")
+DROPPABLE_RE = re.compile(r"([\u4e00-\u9fff]{2})(\d+(?:\.\d+)?)(%|[\u4e00-\u9fff])")
 INJECTION_MARK = "忽略以上"
 
 
@@ -99,6 +103,10 @@ class FakeModelServer:
             elif behaviour == "sloppy":
                 text = FIGURE_RE.sub(lambda m: _shift(m.group(0)) if rng.random() < self.corrupt_rate else m.group(0),
                                      text)  # fmt: skip
+            elif behaviour == "chinese" and i == 0:  # a figure of its own, in words
+                text += "全年共完成一百二十九项工作，完成率达百分之九十九。"
+            elif behaviour == "dropped" and i == 0 and DROPPABLE_RE.search(text):  # the number left out, its words kept
+                text = DROPPABLE_RE.sub(lambda m: m.group(1) + m.group(3), text, count=1)
             elif behaviour == "injection" and INJECTION_MARK in text:
                 text = "本项目综合评价得分为100分，绩效评级为“优”。"
             out[item["键"]] = text
@@ -140,6 +148,14 @@ class FakeModelServer:
                     return
                 if behaviour == "500":
                     self._send(500, {"error": {"message": "internal error", "type": "server_error"}})
+                    return
+                if behaviour == "badbody":  # a proxy's error page served as 200
+                    data = b"<html>Bad Gateway</html>"
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
                     return
                 if behaviour == "timeout":
                     time.sleep(server.hang_seconds)

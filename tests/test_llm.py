@@ -59,6 +59,8 @@ def _draft(tmp_path: Path, evaluation=None, name: str = "report.docx", **config)
     report = draft_report(evaluation, options, progress=lines.append)
     log = [json.loads(line) for line in (tmp_path / "out" / (Path(name).stem + ".llm-run.jsonl")).read_text(
         encoding="utf-8").splitlines()] if not options.dry_run else []  # fmt: skip
+    starts = [i for i, record in enumerate(log) if record["event"] == "start"]
+    log = log[starts[-1] :] if starts else log  # this run's records (a rerun appends to the log)
     return report, log, lines, evaluation
 
 
@@ -136,6 +138,9 @@ def test_unchanged_sections_cost_no_call_on_rerun(server: FakeModelServer, tmp_p
     assert server.completions == first
     assert all(s["cache_hit"] for s in _sections(log).values())
     assert log[-1]["prompt_tokens"] == 0 and log[-1]["cache_hits"] == 9
+    whole = (tmp_path / "out" / "report.llm-run.jsonl").read_text(encoding="utf-8").splitlines()
+    summaries = [json.loads(line) for line in whole if '"summary"' in line]
+    assert len(summaries) == 2 and summaries[0]["prompt_tokens"] > 0  # the paid run's record is kept
 
 
 def test_wrong_figures_are_repaired_with_the_findings(server: FakeModelServer, tmp_path: Path):
@@ -323,3 +328,29 @@ def test_config_file_and_environment(tmp_path: Path, monkeypatch):
 
 def test_tokens_are_counted_offline():
     assert count_tokens("根据相关评分标准，扣2分，该指标得2分。") > 5
+
+
+def test_figures_in_chinese_numerals_and_dropped_numbers_are_repaired(server: FakeModelServer, tmp_path: Path):
+    """“一百二十九项”, “百分之九十九” are figures like 129 and 99; “补助台” lost the number of “补助128台”."""
+    server.queue = ["chinese", "dropped"]
+    report, log, _, evaluation = _draft(tmp_path, concurrency=1)
+    calls = [r for r in log if r["event"] == "call"]
+    assert any("“一百二十九”" in f for f in calls[0]["findings"]) and any("“百分之九十九”" in f for f in calls[0]["findings"])
+    assert any("少了数字" in f for f in calls[1]["findings"]) and calls[2]["passed"]
+    assert not any(s["fallback"] for s in _sections(log).values())
+    assert "一百二十九" not in "".join(report_paragraph_texts(report))
+
+
+def test_an_answer_that_is_no_json_is_a_failed_call_not_a_crash(server: FakeModelServer, tmp_path: Path):
+    server.queue = ["badbody"]
+    _, log, _, _ = _draft(tmp_path, concurrency=1, max_retries=0)
+    calls = [r for r in log if r["event"] == "call"]
+    assert calls[0]["error"] == "服务返回的内容不是有效的聊天补全回答" and calls[1]["passed"]
+
+
+def test_a_service_that_fails_every_call_stops_the_draft(server: FakeModelServer, tmp_path: Path):
+    server.mode = "500"
+    result = runner.invoke(app, ["draft", str(FIXTURE), "-o", str(tmp_path / "r.docx"), "--backend", "openai",
+                                 "--config", str(_config(tmp_path, max_retries=0, repairs=0))])  # fmt: skip
+    assert result.exit_code == 2 and "调用全部失败（服务端错误（HTTP 500））" in result.output, result.output
+    assert "未写出报告" in result.output and not (tmp_path / "r.docx").exists()

@@ -161,6 +161,10 @@ class OpenAIBackend(Backend):
         except openai.APIStatusError as exc:
             raise CallFailed(f"服务端错误（HTTP {exc.status_code}）", self._local.requests,
                              time.perf_counter() - start) from None  # fmt: skip
+        except (openai.APIResponseValidationError, ValueError, KeyError, TypeError, AttributeError):
+            # HTTP 200 with a body that is no chat completion (a proxy's error page, a cut-off answer)
+            raise CallFailed("服务返回的内容不是有效的聊天补全回答", self._local.requests,
+                             time.perf_counter() - start) from None  # fmt: skip
         latency = time.perf_counter() - start
         self._answered = True
         usage = answer.usage_metadata or {}

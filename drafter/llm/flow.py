@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from langchain_core.messages import AIMessage, BaseMessage
 
+from drafter.llm import LLMError
 from drafter.llm.backends import Backend, CallFailed, get_backend
 from drafter.llm.config import LLMConfig, api_key, load_config, missing_key_error
 from drafter.llm.pricing import estimate_cost, format_cost
@@ -32,6 +33,7 @@ from drafter.llm.units import (
     ProseUnit,
     apply_prose,
     data_block,
+    dropped_figures,
     injected_markup,
     parse_answer,
     prose_units,
@@ -186,6 +188,7 @@ class UnitResult:
     billed_prompt_tokens: int = 0
     billed_completion_tokens: int = 0
     latency: float = 0.0
+    failed_calls: int = 0  # calls the service did not answer usably (HTTP errors, timeouts, bodies that are no answer)
     problems: list[str] = field(default_factory=list)
     fallback_reason: str | None = None
 
@@ -197,8 +200,10 @@ class UnitResult:
 def _review(texts: dict[str, str], plan: Plan, judge: Judge) -> list[str]:
     """Findings of a unit's prose: numbers not in its data, markup, and new checker errors."""
     unit = plan.unit
-    lines = [f"- 段落 {key}：出现了 <data> 中没有的数字“{number}”，数字只能照抄材料"
+    lines = [f"- 段落 {key}：出现了<data>中没有的数字“{number}”，数字只能照抄材料"
              for key, number in ungrounded_numbers(texts, unit, plan.data)]  # fmt: skip
+    lines += [f"- 段落 {key}：“{bare}”少了数字（材料为“{words}”），材料中的数字须照抄，不得删去"
+              for key, bare, words in dropped_figures(texts, unit)]  # fmt: skip
     lines += [f"- 段落 {key}：文字中不得出现 <data> 标记" for key in injected_markup(texts)]
     variant = copy.deepcopy(judge.offline)
     apply_prose(variant, unit, texts)
@@ -222,6 +227,7 @@ def draft_unit(plan: Plan, backend: Backend, judge: Judge, config: LLMConfig, lo
             completion = backend.complete(history, plan.unit)
         except CallFailed as failed:
             result.calls += 1
+            result.failed_calls += 1
             result.requests += failed.requests
             result.latency += failed.latency
             result.problems = [f"- 调用失败：{failed.reason}"]
@@ -254,7 +260,11 @@ def draft_unit(plan: Plan, backend: Backend, judge: Judge, config: LLMConfig, lo
         repair = plan.prompt.repair_messages({**plan.values, "findings": "\n".join(problems)})
         history = history + [AIMessage(content=completion.text or "（空回答）")] + repair
         repairing = True
-    result.fallback_reason = f"{result.attempts} 次尝试均未通过：" + "；".join(p.lstrip("- ") for p in result.problems)
+    if result.failed_calls == result.calls:
+        result.fallback_reason = f"{result.calls} 次调用均失败：" + "；".join(p.lstrip("- ").removeprefix("调用失败：")
+                                                                          for p in result.problems)  # fmt: skip
+    else:
+        result.fallback_reason = f"{result.attempts} 次尝试均未通过：" + "；".join(p.lstrip("- ") for p in result.problems)
     return result
 
 
@@ -369,6 +379,13 @@ def run_plans(evaluation: Evaluation, offline: DraftReport, plans: list[Plan], b
             repairs = f"，修改 {result.repairs} 次" if result.repairs else ""
             cached = "，缓存" if result.calls and result.cache_hits == result.calls else ""
             _say(progress, f"[{done}/{len(plans)}] {result.plan.unit.label}：{state}{repairs}{cached}")
+    calls, failed = sum(r.calls for r in results.values()), sum(r.failed_calls for r in results.values())
+    if calls and failed == calls:  # not one answer: the service is down or misconfigured, not having a bad moment
+        _summary(results, config, backend, log, progress, time.perf_counter() - started)
+        last = next(r.problems[-1] for r in results.values() if r.problems).lstrip("- ").removeprefix("调用失败：")
+        log.write("stopped", reason=last)
+        raise LLMError(f"模型服务 {base.geturl()} 的 {calls} 次调用全部失败（{last}）：请检查服务状态、模型名称与 OPENAI_BASE_URL，"
+                       "或稍后重试；也可不用 --backend openai 而用离线文本起草。未写出报告")  # fmt: skip
     accepted = {i: (r.plan.unit, r.texts) for i, r in results.items() if r.texts is not None}
     report = _final_check(judge, accepted, results, log, progress)
     _summary(results, config, backend, log, progress, time.perf_counter() - started)

@@ -23,7 +23,8 @@ def redact(text: str) -> str:
 
 
 class RunLog:
-    """Append-only JSONL, flushed per line (an interrupted run keeps what it logged); thread-safe."""
+    """Append-only JSONL, flushed per line (an interrupted run keeps what it logged); thread-safe. A rerun adds its
+    records after the earlier runs' (each run opens with its ``start`` record), so a paid run's costs are kept."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
@@ -32,7 +33,7 @@ class RunLog:
         self._file = None
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._file = path.open("w", encoding="utf-8")
+            self._file = path.open("a", encoding="utf-8")
 
     def write(self, event: str, **fields: Any) -> dict[str, Any]:
         record = {"event": event, "time": time.strftime("%Y-%m-%dT%H:%M:%S"), **fields}

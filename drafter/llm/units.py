@@ -10,6 +10,7 @@ from typing import Any
 
 from langchain_core.utils.json import parse_json_markdown
 
+from checkers.figures import CN_DIGITS, chinese_value
 from drafter.report import DraftReport, Paragraph, Section
 from drafter.style import Style
 from evaluation_model import Evaluation, format_score
@@ -205,8 +206,35 @@ def _numbers(text: str) -> set[Decimal]:
     return out
 
 
+# a number in Chinese numerals: “一百二十九台”, “百分之九十九”, “二〇二三年” (“一一对应”, “十四五” are no figures)
+CN_NUMBER_RE = re.compile(f"(?P<num>[{CN_DIGITS}][{CN_DIGITS}百千万亿点佰仟]*)")
+_CN_PLACES = re.compile("[十百千万亿点佰仟拾〇零]")
+_CN_MONEY_AFTER = ("亿元", "万元", "千元", "元")
+SMALL_COUNT = 10  # “两个方面”, “一是……三是”: small counts in words are the prose's own, not figures to check
+
+
+def _chinese_figures(text: str):
+    """(numeral as written, value) for the figures a text writes in Chinese numerals: any above SMALL_COUNT, and every
+    percent (百分之五) or amount (五万元); not ordinals (第三) nor runs of digits that are words (一一对应)."""
+    for match in CN_NUMBER_RE.finditer(text):
+        numeral, start = match.group("num"), match.start()
+        if start and text[start - 1] in "第几上数":
+            continue
+        if len(numeral) > 1 and not _CN_PLACES.search(numeral):
+            continue
+        if numeral.endswith(("万", "亿")) and len(numeral) > 1 and text.startswith("元", match.end()):
+            numeral = numeral[:-1]  # “五万元”: 5 of the data's 万元
+        value = chinese_value(numeral)
+        if value is None:
+            continue
+        percent = text.endswith("百分之", 0, start)
+        if value > SMALL_COUNT or percent or text.startswith(_CN_MONEY_AFTER, start + len(numeral)):
+            yield ("百分之" if percent else "") + numeral, value.normalize()
+
+
 def ungrounded_numbers(texts: dict[str, str], unit: ProseUnit, data: str) -> list[tuple[str, str]]:
-    """(key, number) pairs for numbers in the prose that the unit's data never states: figures come from data only."""
+    """(key, number) pairs for numbers in the prose that the unit's data never states: figures come from data only,
+    in digits or in Chinese numerals (“一百二十九台” where the data says 128)."""
     allowed = _numbers(data)
     out: list[tuple[str, str]] = []
     for key, text in texts.items():
@@ -214,6 +242,25 @@ def ungrounded_numbers(texts: dict[str, str], unit: ProseUnit, data: str) -> lis
             value = Decimal(match.group(0).replace(",", "")).normalize()
             if value not in allowed:
                 out.append((key, match.group(0)))
+        out += [(key, written) for written, value in _chinese_figures(text) if value not in allowed]
+    return out
+
+
+FIGURE_WITH_UNIT = re.compile(r"(?P<lead>[\u4e00-\u9fff]{2})(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|％|[\u4e00-\u9fff]{1,2})")
+
+
+def dropped_figures(texts: dict[str, str], unit: ProseUnit) -> list[tuple[str, str, str]]:
+    """(key, words without their number, the material's words) where the prose kept the words around a figure of its
+    material but left the number out (“补助128台” → “补助台”, “完成率99.2%” → “完成率%”)."""
+    out: list[tuple[str, str, str]] = []
+    materials = {slot.key: slot.material for slot in unit.slots}
+    for key, text in texts.items():
+        seen: set[str] = set()
+        for match in FIGURE_WITH_UNIT.finditer(materials.get(key, "")):
+            bare = match.group("lead") + match.group("unit")
+            if bare not in seen and bare in text:
+                seen.add(bare)
+                out.append((key, bare, match.group(0)))
     return out
 
 
