@@ -151,12 +151,27 @@ def _open(path: Path):
     return values, formulas
 
 
+def _has_header(ws) -> bool:
+    """Whether one of the sheet's first rows is a score sheet's header."""
+    for row in ws.iter_rows(max_row=HEADER_SCAN_ROWS, values_only=True):
+        if sum(key in REQUIRED for key in {_header_key(value) for value in row}) >= 3:
+            return True
+    return False
+
+
 def _pick_sheet(workbook, file: str):
+    """The sheet named 评分表; else the one sheet with a score sheet's header (a workbook holding last year's sheet
+    too must say which to read: reading the first would draft from the wrong year's scores)."""
     if SHEET_NAME in workbook.sheetnames:
         return workbook[SHEET_NAME]
     if not workbook.worksheets:
         raise ScoreSheetError(file, ["工作簿中没有工作表，请用 evalreport template 生成评分表后填写"])
-    return workbook.worksheets[0]
+    scored = [ws for ws in workbook.worksheets if _has_header(ws)]
+    if len(scored) > 1:
+        names = "、".join(f"“{ws.title}”" for ws in scored)
+        raise ScoreSheetError(file, [f"工作簿中有 {len(scored)} 张评分表（{names}），没有名为“{SHEET_NAME}”的工作表，"
+                                     f"无法确定读哪一张：请把本次要用的那张改名为“{SHEET_NAME}”"])  # fmt: skip
+    return scored[0] if scored else workbook.worksheets[0]
 
 
 def _fill_merged(ws, grid: dict[tuple[int, int], Any]) -> None:

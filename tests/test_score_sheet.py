@@ -351,3 +351,21 @@ def test_a_score_cell_formatted_with_forty_decimal_places_is_read(tmp_path: Path
     tree = read_score_sheet(path)
     first = tree[0]["children"][0]["children"][0]
     assert Decimal(str(first["score"])) == load_project(FIXTURES[0]).indicators[0].children[0].children[0].score
+
+
+def test_a_workbook_of_several_score_sheets_none_named_评分表_must_say_which(tmp_path: Path):
+    """Last year's sheet first and this year's renamed: reading the first sheet drafted from the wrong scores."""
+    path = tmp_path / "s.xlsx"
+    wb = Workbook()
+    wb.active.title = "说明"
+    wb.active["A1"] = "本工作簿含两年的评分"
+    for title, score in (("2022年评分", 1), ("2023年评分", 1.44)):
+        ws = wb.create_sheet(title)
+        ws.append(["一级指标", "二级指标", "三级指标", "分值", "得分"])
+        ws.append(["决策", "项目立项", "立项依据充分性", 1.5, score])
+    wb.save(path)
+    [problem] = _problems(path)
+    assert "“2022年评分”、“2023年评分”" in problem and "改名为“评分表”" in problem
+    del wb["2022年评分"]
+    wb.save(path)  # one score sheet, whatever its name: it is read
+    assert read_score_sheet(path)[0]["children"][0]["children"][0]["score"] == Decimal("1.44")
