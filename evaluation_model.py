@@ -236,6 +236,13 @@ class Funding(StrictModel):
         return {"budget": self.budget * factor, "received": self.received * factor, "spent": self.spent * factor}
 
 
+def _says(text: str, point: str) -> bool:
+    """Whether ``text`` already says ``point`` (“区公安局未提供项目绩效目标申报表” says “未提供绩效目标申报表”): most
+    of the point's two-character pairs occur in the text."""
+    pairs = {point[i : i + 2] for i in range(len(point) - 1) if not point[i : i + 2].isspace()}
+    return bool(pairs) and sum(pair in text for pair in pairs) >= 0.8 * len(pairs)
+
+
 class Indicator(StrictModel):
     """One node of the indicator tree: 一级 → 二级 → 三级. Leaves carry weight and score."""
 
@@ -256,6 +263,16 @@ class Indicator(StrictModel):
     @property
     def is_leaf(self) -> bool:
         return not self.children
+
+    @property
+    def analysis(self) -> str:
+        """What a report writes about the indicator: its evidence, then its deduction reason when points were deducted
+        and the evidence does not already say it (a score sheet's 扣分原因 column)."""
+        evidence = (self.evidence or "").strip()
+        reason = (self.deduction_reason or "").strip()
+        if not reason or self.children or self.total_score >= self.total_weight or _says(evidence, reason):
+            return evidence
+        return evidence + reason + ("" if reason.endswith(("。", "！", "；")) else "。")
 
     def leaves(self) -> list[Indicator]:
         if self.is_leaf:

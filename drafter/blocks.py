@@ -271,7 +271,7 @@ def render_indicator_sections(ctx: RenderContext, p: IndicatorSectionsParams) ->
             section.blocks.append(Paragraph(ctx.fill(p.leaf_head, lc, "indicator_sections.leaf_head"), "indicator_head"))
             body = p.leaf_body_deducted if leaf.total_score < leaf.total_weight else p.leaf_body_full
             text = ctx.fill(body, lc, "indicator_sections.leaf_body")
-            if leaf.evidence:
+            if leaf.analysis:
                 marked = ctx.fill(body, {**lc, "evidence": SLOT_MARK}, "indicator_sections.leaf_body")
                 section.blocks.append(slotted(text, marked, f"evidence:{leaf.label}", "indicator_body"))
             else:
@@ -294,14 +294,14 @@ def render_evidence_sections(ctx: RenderContext, p: EvidenceSectionsParams) -> O
     if top is None:
         return []
     if top.is_leaf:  # a 一级 scored directly: its own evidence, no 二级 subsections
-        return [Paragraph(top.evidence or p.empty, slot=f"evidence:{top.label}" if top.evidence else None)]
+        return [Paragraph(top.analysis or p.empty, slot=f"evidence:{top.label}" if top.analysis else None)]
     out: Output = []
     for index, child in enumerate(top.children, 1):
         cc = indicator_context(child, index, ctx.prose_names)
         section = Section(id=f"evidence.{child.code or child.name}", title=ctx.fill(p.title, cc, "evidence_sections"),
                           level=0)  # fmt: skip
-        with_evidence = [leaf for leaf in child.leaves() if leaf.evidence]
-        section.blocks.extend(Paragraph(leaf.evidence or "", slot=f"evidence:{leaf.label}") for leaf in with_evidence)
+        with_evidence = [leaf for leaf in child.leaves() if leaf.analysis]
+        section.blocks.extend(Paragraph(leaf.analysis, slot=f"evidence:{leaf.label}") for leaf in with_evidence)
         if not with_evidence:
             section.blocks.append(Paragraph(p.empty))
         section.prose_keys.extend(f"evidence:{leaf.label}" for leaf in child.leaves())

@@ -77,7 +77,7 @@ def indicator_context(node: Indicator, index: int = 1, prose_names: dict[str, st
         "weight": weight,
         "score": score,
         "deduction": weight - score,
-        "evidence": node.evidence or "",
+        "evidence": node.analysis,
         "deduction_reason": node.deduction_reason or "",
         "score_rate": format_percent(node.score_rate),
         "score_2dp": at_least_two_places(score),

@@ -369,3 +369,21 @@ def test_a_workbook_of_several_score_sheets_none_named_评分表_must_say_which(
     del wb["2022年评分"]
     wb.save(path)  # one score sheet, whatever its name: it is read
     assert read_score_sheet(path)[0]["children"][0]["children"][0]["score"] == Decimal("1.44")
+
+
+def test_the_deduction_reasons_of_a_score_sheet_are_written_in_the_offline_draft(tmp_path: Path):
+    """The 扣分原因 column was read but printed nowhere: it follows the evidence, once, where points were deducted."""
+    from drafter.render import render_report, report_paragraph_texts
+
+    scores = _filled_template(tmp_path / "s.xlsx")
+    wb = load_workbook(scores)
+    wb["评分表"].cell(row=3, column=6, value="集体决策记录不完整")  # A12, 3 → 2.5, no evidence
+    wb["评分表"].cell(row=2, column=6, value="不应出现")  # A11 lost no point: no reason to print
+    wb.save(scores)
+    evaluation = load_with_scores(SMART, scores)
+    for style in ("shangcheng", "mof"):  # (fengtai writes the analysis of 产出 and 效益 only)
+        evaluation.style = style
+        text = "".join(report_paragraph_texts(render_report(evaluation)))
+        assert text.count("集体决策记录不完整。") == 1 and text.count("区公安局未提供项目绩效目标申报表。") == 1, style
+        assert "未提供绩效目标申报表" not in text.replace("区公安局未提供项目绩效目标申报表", ""), style  # said already
+        assert "不应出现" not in text, style

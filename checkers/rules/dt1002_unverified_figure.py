@@ -51,6 +51,7 @@ def _data_values(data) -> tuple[set[Decimal], set[Decimal], list[Decimal]]:
         ratios.append(fact.value / 100)
         amounts.add(fact.value)
     texts = [n.evidence or "" for n in data.walk()] + [n.summary or "" for n in data.walk()]
+    texts += [n.deduction_reason or "" for n in data.walk()]
     texts += data.background + data.implementation + data.organization + data.basis
     texts += [p.text for p in data.findings.problems] + [s.text for s in data.findings.suggestions]
     texts += [p.text for p in data.findings.practices] + [data.funding.management or "", data.goals.overall, data.goals.annual]
