@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import Enum, StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, PrivateAttr, model_validator
 
 # ---------------------------------------------------------------------------
 # Numbers
@@ -359,6 +359,7 @@ class Evaluation(StrictModel):
     goals: Goals = Field(title="绩效目标")
     funding: Funding = Field(title="资金情况")
     indicators: list[Indicator] = Field(title="指标体系", description="一级指标列表，每项含二级、三级指标", min_length=1)
+    _text_sources: dict[str, str] = PrivateAttr(default_factory=dict)
     findings: Findings = Field(default_factory=Findings, title="评价发现")
     facts: list[Fact] = Field(default_factory=list, title="可引用的数字事实")
 
@@ -506,6 +507,15 @@ class Evaluation(StrictModel):
         if problems:
             raise ValueError("\n".join(problems))
         return self
+
+    @property
+    def text_sources(self) -> dict[str, str]:
+        """Field path → where its text was read when not in the project file (a score sheet's cell)."""
+        return self._text_sources
+
+    @text_sources.setter
+    def text_sources(self, sources: dict[str, str]) -> None:
+        self._text_sources = dict(sources)
 
     def text_fields(self) -> Iterator[tuple[str, str]]:
         """(field path as project-file errors write it, e.g. ``indicators[0].children[1].evidence``, text) of every

@@ -252,6 +252,9 @@ def validate(data: dict[str, Any], lines: dict[str, int], file: str) -> Evaluati
                     text = part[len(sub) + 1 :] if sub and part[len(sub)] == "：" else part[len(sub) :] if sub else part
                     problems.append(ProblemLine(sub, _line_for(sub, lines), text.lstrip("：")))
                 continue
+            if path == "indicators" and error["type"] == "missing":
+                message = ("缺少指标体系：请在项目文件中写 indicators，或用 --scores 评分表.xlsx 从 Excel 评分表读入"
+                           "（evalreport template 评分表.xlsx 生成模板）")  # fmt: skip
             problems.append(ProblemLine(path, _line_for(path, lines), message))
         raise ProjectFileError(file, problems) from None
     control = [ProblemLine(path, _line_for(path, lines), "含有不可见的控制字符（如写成 \\a、\\f 的转义），Word 文档中无法写出，请删去")

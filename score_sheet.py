@@ -186,6 +186,11 @@ def _fill_merged(ws, grid: dict[tuple[int, int], Any]) -> None:
 
 def read_score_sheet(path: str | Path) -> list[dict[str, Any]]:
     """Read a score sheet into the project file's indicator tree (list of 一级 dicts)."""
+    return read_score_sheet_with_sources(path)[0]
+
+
+def read_score_sheet_with_sources(path: str | Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The indicator tree, and where each of its texts was read (field path → “评分表.xlsx 评分表!G7”)."""
     path = Path(path)
     _check_file(path)
     values, formulas = _open(path)
@@ -317,7 +322,28 @@ def read_score_sheet(path: str | Path) -> list[dict[str, Any]]:
     problems.extend(_duplicate_codes(rows))
     if problems:
         raise ScoreSheetError(file, problems)
-    return build_tree(rows)
+    cells: dict[int, dict[str, str]] = {}
+    tree = build_tree(rows, cells)
+    return tree, _text_sources(tree, cells, path.name)
+
+
+TEXT_COLUMNS = {"evidence": "评分依据", "deduction_reason": "扣分原因"}
+
+
+def _text_sources(tree: list[dict[str, Any]], cells: dict[int, dict[str, str]], file: str) -> dict[str, str]:
+    """Field path (``indicators[0].children[1].children[0].evidence``) → the cell its text came from."""
+    out: dict[str, str] = {}
+
+    def visit(nodes: list[dict[str, Any]], path: str) -> None:
+        for index, node in enumerate(nodes):
+            here = f"{path}[{index}]"
+            for field_name, column in TEXT_COLUMNS.items():
+                if field_name in node and column in cells.get(id(node), {}):
+                    out[f"{here}.{field_name}"] = f"{file} {cells[id(node)][column]}（{column}）"
+            visit(node.get("children", []), f"{here}.children")
+
+    visit(tree, "indicators")
+    return out
 
 
 def _duplicate_codes(rows: list[SheetRow]) -> list[str]:
@@ -353,7 +379,7 @@ def _node(label: str) -> dict[str, Any]:
     return node
 
 
-def build_tree(rows: list[SheetRow]) -> list[dict[str, Any]]:
+def build_tree(rows: list[SheetRow], cells: dict[int, dict[str, str]] | None = None) -> list[dict[str, Any]]:
     """Group rows by their labels (first appearance order) into the project file's tree.
 
     A row's last non-empty label is the node it scores: a 三级 indicator, or a 二级/一级 scored directly when
@@ -379,6 +405,8 @@ def build_tree(rows: list[SheetRow]) -> list[dict[str, Any]]:
             declared["weight"], declared["score"] = row.weight, row.score
             continue
         leaf = nodes[key] = _node(key[-1])
+        if cells is not None:
+            cells[id(leaf)] = row.cells  # (the caller maps each leaf's texts to their cells)
         leaf["weight"] = row.weight
         leaf["score"] = row.score
         if row.reason:
@@ -402,10 +430,12 @@ def load_with_scores(project_path: str | Path, scores_path: str | Path) -> Evalu
 
     project_path = Path(project_path)
     data, lines = load_data(project_path)
-    tree = read_score_sheet(scores_path)
+    tree, sources = read_score_sheet_with_sources(scores_path)
     data["indicators"] = tree
     lines = {k: v for k, v in lines.items() if not k.startswith("indicators")}
-    return validate(data, lines, str(project_path))
+    evaluation = validate(data, lines, str(project_path))
+    evaluation.text_sources = sources
+    return evaluation
 
 
 # ---------------------------------------------------------------------------

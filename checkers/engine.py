@@ -77,18 +77,18 @@ def reports_for_data(parts: list[Document], data) -> set[int]:
         return set()
     if len(parts) == 1:
         return {1}
-    names = {_plain_name(n) for n in (data.project.name, data.project.short_name) if n}
-    by_title = {n for n, part in enumerate(parts, 1) if any(name in _plain_name(report_title(part)) for name in names)}
+    names = {plain_name(n) for n in (data.project.name, data.project.short_name) if n}
+    by_title = {n for n, part in enumerate(parts, 1) if any(name in plain_name(report_title(part)) for name in names)}
     if by_title:
         return by_title  # a report citing the project in its opening lines is not about it
     return {n for n, part in enumerate(parts, 1)
-            if any(name in "".join(_plain_name(p.text) for p in part.paragraphs[:12]) for name in names)}  # fmt: skip
+            if any(name in "".join(plain_name(p.text) for p in part.paragraphs[:12]) for name in names)}  # fmt: skip
 
 
 _NAME_NOISE = str.maketrans({"（": "(", "）": ")", "“": "", "”": "", '"': "", "‘": "", "’": "", "'": "", "《": "", "》": ""})
 
 
-def _plain_name(text: str) -> str:
+def plain_name(text: str) -> str:
     """A project name compared loosely: no spaces or quotes, brackets half-width."""
     return squash(text).translate(_NAME_NOISE)
 

@@ -53,6 +53,8 @@ def data_source(evaluation: Evaluation, excerpt: str, project_path: Path | None)
     found = [path for path, text in evaluation.text_fields() if sentence in text]
     if not found:
         return ""
+    if found[0] in evaluation.text_sources:  # read from a score sheet's cell, not the project file
+        return evaluation.text_sources[found[0]]
     line = None
     if project_path is not None:
         from project_file import ProjectFileError, field_line

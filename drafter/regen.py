@@ -7,6 +7,7 @@ Sections are found exactly as the checker finds them (the reader's heading class
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import io
 import re
@@ -24,7 +25,7 @@ from lxml.etree import _Element
 from checkers.document import Document, DocumentBuilder, match_number
 from checkers.document import Paragraph as DocParagraph
 from checkers.document import Table as DocTable
-from checkers.engine import check_document
+from checkers.engine import check_document, plain_name
 from checkers.finding import Finding, Severity
 from checkers.readers.docx_numbering import ListNumbering, numpr_of
 from checkers.readers.docx_reader import (
@@ -46,6 +47,7 @@ from checkers.readers.docx_reader import (
 from checkers.report_document import document_from_report
 from drafter.atomic import OutputError, atomic_write_bytes, guard_output
 from drafter.docx_writer import build_section_docx, ends_before_numbered_part
+from drafter.numbering import chinese_numeral
 from drafter.pipeline import DraftOptions, choose_backend
 from drafter.render import render_report
 from drafter.report import DraftReport, Section
@@ -225,10 +227,44 @@ def _walk(body: _Element, levels: dict[str, int], path: str,
     return document, owners
 
 
+_PART = re.compile(r"^第([一二三四五六七八九十]{1,3})部分")  # how check names a section: “第四部分（二）”
+_BRACKETED_DIGIT = re.compile(r"（(\d{1,2})）")
+
+
 def normalise_address(text: str) -> str:
     """Section keys compared loosely: no spaces, full-width brackets, 1、/1． as 1., no trailing 、."""
     text = re.sub(r"\s+", "", text).replace("(", "（").replace(")", "）")
     return re.sub(r"(\d)[、．]", r"\1.", text).rstrip("、")
+
+
+def _readings(key: str) -> list[str]:
+    """The ways a user's key may name a section: as written; check's “第四部分（二）” as 四（二）; “四（2）” as 四（二）;
+    a number without its final dot (“一（一）4”)."""
+    text = _PART.sub(r"\1", normalise_address(key))
+    out = [text, _BRACKETED_DIGIT.sub(lambda m: f"（{chinese_numeral(int(m.group(1)))}）", text)]
+    out += [reading + "." for reading in out if reading[-1:].isdigit()]
+    return list(dict.fromkeys(out))
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _closest_title(sections: list[SectionInfo], wanted: str) -> list[SectionInfo]:
+    """The one section whose title contains the words asked for or is contained in them (“过程管理” → 过程管理情况),
+    else the one sharing clearly the most two-character pairs with them (“综合评价结论” → 综合评价情况及评价结论)."""
+    titled = [s for s in sections if not s.front and s.title]
+    inside = [s for s in titled if wanted in normalise_address(s.title) or normalise_address(s.title) in wanted]
+    if inside:
+        return inside
+    asked = _pairs(wanted)
+    if len(asked) < 2:
+        return []
+    scored = sorted(((len(asked & _pairs(normalise_address(s.title))) / len(asked), i) for i, s in enumerate(titled)),
+                    reverse=True)  # fmt: skip
+    if not scored or scored[0][0] < 0.6 or len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.2:
+        return []
+    return [titled[scored[0][1]]]
 
 
 def _body_end(body: _Element) -> int:
@@ -418,23 +454,29 @@ def _listing(sections: list[SectionInfo]) -> str:
 
 
 def find_section(sections: list[SectionInfo], key: str,
-                 choose: Callable[[list[SectionInfo]], SectionInfo | None] | None = None) -> SectionInfo:  # fmt: skip
-    """The section a user means: by number (四、四（二）), by full heading, or by title; Chinese error otherwise.
+                 choose: Callable[[list[SectionInfo]], SectionInfo | None] | None = None,
+                 names: dict[int, set[str]] | None = None) -> SectionInfo:  # fmt: skip
+    """The section a user means: by number (四、四（二）, check's 第四部分（二）), by full heading, by title, by the
+    style's name of an unheaded part (``names``: its start → 封面, …), or by a title close to the words given;
+    Chinese error otherwise.
 
     ``choose`` picks one of several sections with the same number (in a compilation of reports: the one in the
     report about the project), or returns None."""
-    wanted = normalise_address(key)
-    if not wanted:
+    if not normalise_address(key):
         raise RegenError("请用 --section 指定要重写的章节（编号如 四、四（二），或标题如 过程管理情况）")
+    names = names or {}
     tests = (
-        lambda s: s.numbered and s.address == wanted,
-        lambda s: normalise_address(s.heading) == wanted,
-        lambda s: normalise_address(s.address + s.title) == wanted,
-        lambda s: normalise_address(s.title) == wanted,
-        lambda s: s.front and wanted in normalise_address(s.title),  # “结果反馈书” for “上城区…结果反馈书”
+        lambda s, wanted: s.numbered and s.address == wanted,
+        lambda s, wanted: normalise_address(s.heading) == wanted,
+        lambda s, wanted: normalise_address(s.address + s.title) == wanted,
+        lambda s, wanted: normalise_address(s.title) == wanted,
+        lambda s, wanted: s.front and wanted in names.get(s.start, ()),  # “封面”: the style's name of that part
+        lambda s, wanted: s.front and wanted in normalise_address(s.title),  # “结果反馈书” for “上城区…结果反馈书”
     )
-    for test in tests:
-        found = [s for s in sections if test(s)]
+    readings = _readings(key)
+    searches = [(test, wanted) for test in tests for wanted in readings] + [(None, wanted) for wanted in readings]
+    for test, wanted in searches:
+        found = [s for s in sections if test(s, wanted)] if test is not None else _closest_title(sections, wanted)
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
@@ -473,6 +515,16 @@ def _in_the_projects_report(parsed: _Parsed, evaluation: Evaluation, progress: P
     return choose
 
 
+def _warn_about_another_project(parsed: _Parsed, evaluation: Evaluation, progress: Progress) -> None:
+    """A warning when no opening line of the report names the data's project: data of another project would rewrite
+    the section with its figures."""
+    names = {plain_name(n) for n in (evaluation.project.name, evaluation.project.short_name) if n}
+    opening = "".join(plain_name(p.text) for p in parsed.document.paragraphs[:40])
+    if progress and names and not any(name in opening for name in names):
+        progress(f"警告：报告开头没有写项目名称“{evaluation.project.name}”：请确认 --data 给的是这份报告的项目数据"
+                 "（仍按所给数据重写）")  # fmt: skip
+
+
 def _top_titles(sections) -> set[str]:
     return {normalise_address(s.title) for s in sections if s.level == 1 and not getattr(s, "front", False)}
 
@@ -493,6 +545,17 @@ def _style_hint(parsed: _Parsed, evaluation: Evaluation, drafted: DraftReport, p
     if scores[best] > matched and best != evaluation.style:
         progress(f"提示：报告各部分的标题更像“{best}”样式，而重写按“{evaluation.style}”样式撰写（项目文件的 style 或 --style）；"
                  f"如需与报告一致，请加 --style {best}")  # fmt: skip
+
+
+def _part_names(sections: list[SectionInfo], report: DraftReport) -> dict[int, set[str]]:
+    """The style's names (封面, 结果反馈书…) of the document's unheaded parts the style drafts, by the part's start."""
+    out: dict[int, set[str]] = {}
+    for info in sections:
+        if info.front:
+            with contextlib.suppress(RegenError):
+                part = _rendered_front_part(report, info)
+                out[info.start] = {normalise_address(name) for name in (part.label, part.id) if name}
+    return out
 
 
 def _rendered_front_part(report: DraftReport, info: SectionInfo) -> Section:
@@ -952,9 +1015,11 @@ def regenerate(
     if output.suffix.lower() != ".docx":
         raise RegenError(f"重写结果只能写成 Word（.docx）文件，而不是“{output.name}”。请用 -o 指定 .docx 文件名")
     parsed = _read(report_path)
-    info = find_section(parsed.sections, section, _in_the_projects_report(parsed, evaluation, progress))
-
+    _warn_about_another_project(parsed, evaluation, progress)
     drafted_report = render_report(evaluation)
+    info = find_section(parsed.sections, section, _in_the_projects_report(parsed, evaluation, progress),
+                        _part_names(parsed.sections, drafted_report))  # fmt: skip
+
     _style_hint(parsed, evaluation, drafted_report, progress)
     drafted_section = _rendered_section(drafted_report, info, progress)
     backend = choose_backend(options.backend, progress)

@@ -621,3 +621,29 @@ def test_in_a_compilation_the_section_of_the_projects_report_is_rewritten(tmp_pa
                                                                                            "short_name": None})})  # fmt: skip
     with pytest.raises(RegenError, match="另存为单独的 .docx"):
         regenerate(compilation, other, "三", tmp_path / "另.docx")
+
+
+def test_sections_named_the_ways_users_name_them(tmp_path: Path):
+    """check's “第四部分（二）”, “四（2）”, a number without its dot, words of the title, the style's name of a part."""
+    original = _draft(tmp_path / "r.docx")
+    sections = list_sections(original)
+    process = find_section(sections, "四（二）")
+    for key in ("第四部分（二）", "第四部分（二）过程管理情况", "四（2）", "过程管理", "过程管理情况"):
+        assert find_section(sections, key) == process, key
+    assert find_section(sections, "一（一）4").title == "项目资金情况"
+    assert find_section(sections, "综合评价结论").title == "综合评价情况及评价结论"
+    with pytest.raises(RegenError, match="没有章节“4.2”"):
+        find_section(sections, "4.2")
+    lines: list[str] = []
+    regenerate(original, _evaluation(), "封面", tmp_path / "r2.docx", progress=lines.append)  # the style's name
+    assert any("绩效评价报告”（原第" in line for line in lines), lines  # (the cover: the report's title page)
+
+
+def test_data_of_another_project_is_warned_about(tmp_path: Path):
+    lines: list[str] = []
+    other = load_project(ROOT / "fixtures" / "shangcheng_2020_command_center.yaml")
+    regenerate(SEED_DOCX, other, "四（二）", tmp_path / "x.docx", progress=lines.append)
+    assert any(line.startswith("警告：报告开头没有写项目名称“上城区2020年度基层治理综合信息指挥中心建设项目”") for line in lines)
+    lines.clear()
+    regenerate(SEED_DOCX, _evaluation(), "四（二）", tmp_path / "y.docx", progress=lines.append)
+    assert not any("报告开头没有写项目名称" in line for line in lines)

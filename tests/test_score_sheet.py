@@ -127,7 +127,7 @@ def test_project_file_without_indicators(tmp_path: Path):
     # problems refer to indicators by code; keep the file valid without them
     project = tmp_path / "p.yaml"
     project.write_text(head + rest, encoding="utf-8")
-    with pytest.raises(ProjectFileError):
+    with pytest.raises(ProjectFileError, match="--scores 评分表.xlsx"):  # the message says where indicators can come from
         load_project(project)
     evaluation = load_with_scores(project, _filled_template(tmp_path / "s.xlsx"))
     assert evaluation.total == Decimal("15.5")
@@ -387,3 +387,17 @@ def test_the_deduction_reasons_of_a_score_sheet_are_written_in_the_offline_draft
         assert text.count("集体决策记录不完整。") == 1 and text.count("区公安局未提供项目绩效目标申报表。") == 1, style
         assert "未提供绩效目标申报表" not in text.replace("区公安局未提供项目绩效目标申报表", ""), style  # said already
         assert "不应出现" not in text, style
+
+
+def test_a_refused_draft_points_at_the_score_sheet_cell_a_wrong_figure_came_from(tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    scores = _filled_template(tmp_path / "s.xlsx")
+    wb = load_workbook(scores)
+    wb["评分表"].cell(row=4, column=7, value="区公安局未提供项目绩效目标申报表，该项目综合评价得分为99分。")  # A21's 评分依据
+    wb.save(scores)
+    result = CliRunner().invoke(app, ["draft", str(SMART), "--scores", str(scores), "-o", str(tmp_path / "r.md"), "-q"])
+    assert result.exit_code == 1, result.output
+    assert "s.xlsx 评分表!G4（评分依据）" in result.output and "indicators[" not in result.output
