@@ -701,8 +701,12 @@ class Analysis:
         for paragraph in self.paragraphs:
             if "分" not in paragraph.text or not TOTAL_HINT.search(paragraph.text):
                 continue
+            read: set[int] = set()  # where the figures read are (“评价总得分75.4分” matches two wordings: one total)
             for pattern in (*TOTAL_RES, LOOSE_TOTAL_RE):
                 for m in pattern.finditer(paragraph.text):
+                    figure = next(i for i, g in enumerate(m.groups(), 1) if g is not None)
+                    if m.start(figure) in read:
+                        continue
                     clause = clause_before(paragraph.text, m.start())
                     subject = PROJECT_NAMED.search(clause)  # “乙项目综合评价得分72分” names its project
                     if NOT_THE_TOTAL.search(clause) or (INSTITUTION.search(clause) and not subject) \
@@ -715,7 +719,8 @@ class Analysis:
                         head = sentence_head(paragraph.text, m.start())
                         if self._someone_elses(head) or INDICATOR_SCORE.search(head):
                             continue
-                    out.append(Statement("total", Decimal(next(g for g in m.groups() if g is not None)), paragraph.location,
+                    read.add(m.start(figure))
+                    out.append(Statement("total", Decimal(m.group(figure)), paragraph.location,
                                          sentence_at(paragraph.text, m.start()),
                                          name=subject.group(1) if subject and subject.group(1)[0] not in "本该此" else ""))  # fmt: skip
         for table, r, c, text in self.cells():

@@ -1165,3 +1165,33 @@ def test_near_values_among_thousands_of_amounts_in_one_paragraph(tmp_path: Path)
     text = f"项目送审金额2,945.52万元。\n\n{amounts}。\n\n经复核，项目送审金额2,945.51万元。\n"
     [slip] = findings(tmp_path, text)["UN501"]
     assert (slip.expected, slip.found) == ("2,945.52万元", "2,945.51万元")
+
+
+def test_a_second_rate_of_a_kind_in_a_paragraph_is_another_things(tmp_path: Path):
+    """The figures before a 执行率 belong to it; a later 执行率 of a named item takes only the figures after it."""
+    text = ("项目实际到位资金1,186.40万元，实际支出1,132.58万元，预算执行率{}%，未达到100%，其中云资源租赁费执行率为91.88%。\n\n"
+            "部门年初预算82,000.00万元，全年支出79,408.80万元，预算执行率96.84%；项目支出执行率仅为90.23%，"
+            "主要是校舍安全改造项目年底前未完成结算。\n")  # fmt: skip
+    assert findings(tmp_path, text.format("95.46")) == {}
+    assert [f.expected for f in findings(tmp_path, text.format("95.64"))["RT301"]] == ["95.46%"]
+
+
+def test_a_completion_rate_on_the_planned_items_added_up(tmp_path: Path):
+    text = "年度计划铺设雨水管网18.4公里、污水管网15.2公里，合计33.6公里，实际完成29.5公里，完成率{}%。\n"
+    assert findings(tmp_path, text.format("87.8")) == {}
+    assert [f.expected for f in findings(tmp_path, text.format("78.8"))["RT301"]] == ["87.8%"]
+
+
+def test_a_right_rate_next_to_a_wrong_amount_is_left_to_the_amounts_rule(tmp_path: Path):
+    """送审 − 审定 gives 344.24, the 核减 written is 334.24: CT702 says so; the 核减率 holds by 送审/审定."""
+    text = "送审金额合计5,986.42万元，审定金额5,642.18万元，核减金额{}万元，核减率5.75%。\n"
+    assert findings(tmp_path, text.format("344.24")) == {}
+    assert set(findings(tmp_path, text.format("334.24"))) == {"CT702"}
+
+
+def test_a_total_matched_by_two_wordings_counts_once(tmp_path: Path):
+    """“评价总得分75.4分” against two tables' 74.5: the majority is the tables'."""
+    table = "| 一级指标 | 分值 | 得分 |\n|---|---|---|\n| 决策 | 20 | 15 |\n| 过程 | 80 | 59.5 |\n| 合计 | 100 | 74.5 |\n\n"
+    text = "# 一、结论\n\n经综合评价，该项目绩效评价总得分75.4分。\n\n" + table + "# 二、附件\n\n" + table
+    [slip] = findings(tmp_path, text)["TT203"]
+    assert (slip.expected, slip.found) == ("74.5分", "75.4分")

@@ -5,7 +5,10 @@
 实际支出 ÷ 预算，两种口径不一致时提示口径；预算经调整时用调整后的预算：“调减至/调整为N”即N，“追加/调增N”加上N，“调整预算N”即N；“同比/较上年增加N”只是比较，不改变预算；“可用资金”即预算，“其中”所列为分项）；节约率 = （预算 − 实际）÷ 预算；核减率（审减率）= 核减金额 ÷ 送审金额（申报金额）；
 审计控制率 = （合同金额 − 审计金额）÷ 合同金额；完成率 = 实际完成数 ÷ 计划数（“投资完成率”等按金额）。
 表格中的到位率、执行率列按同一行的金额复算（按到位数、预算数、调整预算数、合同金额等任一列相符即可）；
-“预算金额（万元）| 650 | 实际到位（万元）| 650”这样成对填写的基本信息表，按表中同一单位的金额复算。同段（或同一小节前几段）缺少所需数字，或所用金额只是约数（“近450万元”“约450万元”）时不判断。
+“预算金额（万元）| 650 | 实际到位（万元）| 650”这样成对填写的基本信息表，按表中同一单位的金额复算。
+同一段中同类比率再次出现（“……预算执行率95.46%，其中云资源租赁费执行率为91.88%”）时，只按两者之间写出的数字复算；
+“其中”分项列举之后的比率（分项没有各自的预算）按整体的数字复算；计划分项写了合计时，完成率按合计复算；
+核减率按“核减 ÷ 送审”或“（送审 − 审定）÷ 送审”任一相符即可（二者不符时是金额写错，由 CT702 报告）。同段（或同一小节前几段）缺少所需数字，或所用金额只是约数（“近450万元”“约450万元”）时不判断。
 """
 
 from __future__ import annotations
@@ -178,12 +181,31 @@ def _operands(name: str, before: list[Figure], execution_base: str):
     return None
 
 
+def _other_readings(name: str, before: list[Figure]) -> list[Decimal]:
+    """Every way the report's figures give a 核减率 (核减 ÷ 送审, （送审 − 审定）÷ 送审) or 审计控制率: when they
+    disagree, an amount is wrong, not necessarily the rate."""
+    submitted, cut, approved = _last(before, "submitted"), _last(before, "cut"), _last(before, "approved")
+    contract = _last(before, "contract") or submitted
+    out: list[Decimal] = []
+    if "核减率" in name and submitted:
+        out += [cut / submitted] if cut is not None else []
+        out += [(submitted - approved) / submitted] if approved is not None else []
+    if "审计控制率" in name and contract:
+        out += [(contract - approved) / contract] if approved is not None else []
+        out += [cut / contract] if cut is not None else []
+    return out
+
+
 MONEY_RATE = re.compile(r"(?:投资|资金|支出|预算|金额)$")  # “投资完成率”: a rate of amounts, not of counts
+
+
+PLAN_TOTAL = re.compile(r"合计|共计|总计|累计")
 
 
 def _completion(figures: list[Figure], money: bool) -> Decimal | None:
     """完成率 = 实际 ÷ 计划, from a planned and an actual count with the same unit before the rate (amounts for a
-    “投资完成率”); an actual amount listed under “其中” is a part's."""
+    “投资完成率”); an actual amount listed under “其中” is a part's; planned items added up (“计划铺设雨水管网18.4公里、
+    污水管网15.2公里，合计33.6公里”) are planned in all by their 合计."""
     kind = "amount" if money else "measure"
     plan = next((f for f in reversed(figures) if _PLANNED.search(f.subject) and f.unit and f.kind == kind), None)
     if plan is None or not plan.value:
@@ -191,7 +213,11 @@ def _completion(figures: list[Figure], money: bool) -> Decimal | None:
     actual = next((f for f in reversed(figures) if f.start > plan.start and _ACTUAL.search(f.subject)
                    and (f.unit == plan.unit or f.kind == plan.kind == "amount")
                    and "其中" not in f.source[plan.end : f.start]), None)  # fmt: skip
-    if actual is None or approximate(actual) or approximate(plan):
+    if actual is None:
+        return None
+    plan = next((f for f in reversed(figures) if plan.start < f.start < actual.start and f.unit == plan.unit
+                 and PLAN_TOTAL.search(f.source[max(0, f.start - 4) : f.start])), plan)  # fmt: skip
+    if approximate(actual) or approximate(plan):
         return None
     if plan.kind == "amount":
         return actual.in_yuan() / plan.in_yuan()
@@ -242,7 +268,30 @@ def _confirmed_by_data(a: Analysis, statement) -> bool:
     return rate is not None and percent_matches(statement.value, rate, a.tolerance)
 
 
+RATE_KINDS = ("到位", "执行", "节约", "核减", "审计控制", "完成", "得分")
+
+
+def _kind(name: str) -> str:
+    return next((kind for kind in RATE_KINDS if kind in name), name)
+
+
+def _since_the_last_alike(a: Analysis) -> dict[int, int]:
+    """id(statement) → where the previous rate of its kind in its paragraph ends: the figures before that belong to
+    that rate (“……预算执行率95.46%，其中云资源租赁费执行率为91.88%” is another thing's rate)."""
+    out: dict[int, int] = {}
+    last: dict[tuple[int, str], int] = {}
+    for statement in a.rate_statements:
+        if "ratio" in statement.extra:
+            continue
+        key = (id(statement.extra["paragraph"]), _kind(statement.name))
+        if key in last:
+            out[id(statement)] = last[key]
+        last[key] = statement.extra["start"] + len(statement.extra.get("written", ""))
+    return out
+
+
 def check(a: Analysis, rule: Rule):
+    previous_alike = _since_the_last_alike(a)
     for statement in a.rate_statements:
         paragraph, start = statement.extra["paragraph"], statement.extra["start"]
         quotient = _formula_quotient(statement.extra.get("written", ""))
@@ -274,6 +323,9 @@ def check(a: Analysis, rule: Rule):
                 head, part = clause[:listed], False
             elif part:  # “其中一期尾款预算120万元…执行率80%”, “2022年该项目预算执行率为90%”: on that sentence's own figures only
                 head = clause
+            alike = previous_alike.get(id(statement))
+            if alike is not None and alike > start - len(head):  # only the figures stated since the last rate like it
+                head, part = paragraph.text[alike:start], True
             own = head.replace("其中", "\u3000\u3000") if part else head  # a part's sentence: its figures are its own
             before = [f for f in extract_figures(own) if f.kind == "amount" and not in_parentheses(own, f.start)]
             result = _operands(statement.name, before, a.execution_base)
@@ -295,6 +347,8 @@ def check(a: Analysis, rule: Rule):
                 if exact is None or exact[0] != result[0]:
                     continue  # “实际支出近450万元”: an amount the rate is taken on is given only roughly
             ratio, formula, alternative = result
+            if any(percent_matches(statement.value, other, a.tolerance) for other in _other_readings(statement.name, before)):
+                continue  # “送审…审定…核减334.24万元，核减率5.75%”: the rate holds by 送审/审定; CT702 says the 核减 is wrong
         if percent_matches(statement.value, ratio, a.tolerance):
             continue
         if _confirmed_by_data(a, statement):
