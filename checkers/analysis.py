@@ -123,7 +123,8 @@ GRADE_RE = re.compile(r"(?:绩效评级|评价等级|绩效等级|绩效级别�
 RATE_NAMES = (
     "资金到位率", "预算执行率", "资金执行率", "成本节约率", "决算核减率", "审计控制率", "到位率", "执行率", "节约率",
     "核减率", "审减率", "得分率", "完成率", "资金到位比例", "预算执行比例", "资金执行比例", "到位比例", "执行比例", "完成比例",
-)  # fmt: skip  # “到位比例” is read as 到位率, “审减率” as 核减率
+    "资金发放率", "发放率", "兑付率",
+)  # fmt: skip  # “到位比例” is read as 到位率, “审减率” as 核减率; 发放率/兑付率 are taken like 执行率
 RATE_RE = re.compile(
     r"(?P<name>" + "|".join(RATE_NAMES) + r")(?:\s*[（(][^）)]{0,20}[）)])?(?:为|达到|达|是|仅为|约为)?\s*[：:]?\s*"
     r"(?:[=＝]\s*)?(?:[^，。；;=＝]{1,40}?[=＝]\s*){0,3}"  # “预算执行率（实际支出÷到位资金）=287.6÷320=89.78%”
@@ -359,8 +360,9 @@ def head_match(text: str) -> re.Match[str] | None:
     match = HEAD_RE.match(text)
     if match is None:  # the score first: only a coded, quoted or numbered name (“问卷调查结果：得分92分（满分100分）” is none)
         match = HEAD_SCORE_FIRST_RE.match(text)
-        if match is not None and not (_CODED_OR_QUOTED.match(match.group("label")) or _LIST_NUMBER.match(text)):
-            return None
+        if match is not None and not (_CODED_OR_QUOTED.match(match.group("label")) or _LIST_NUMBER.match(text)
+                                      or "指标" in text[match.end("label") : match.start("score")]):  # fmt: skip
+            return None  # (“重点工作完成率指标得9.5分（满分10分）” names an indicator)
     if match is None or _LABEL_SEPARATOR.search(text, match.end("label"), min(match.start("weight"), match.start("score"))):
         return match
     label = match.group("label")
@@ -406,13 +408,16 @@ def head_inside(text: str) -> tuple[int, re.Match[str] | None]:
 
 
 # “（3）进度安排合理性（6分）”, “B21进度安排合理性（分值：6分，得分5分）”: a heading that gives an indicator's weight
-WEIGHTED_HEADING_RE = re.compile(
+_WEIGHTED_LEAD = (
     r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．])?\s*(?P<label>[^，,。；：:（(\n]{2,40}?)\s*"
     rf"[（(]\s*(?:{_HEAD_WEIGHT_WORD})?[：:]?\s*(?P<weight>{_FIGURE})\s*分"
-    rf"(?:\s*[，,、；;]\s*{_HEAD_SCORE_WORD}[：:]?\s*(?P<score>{_FIGURE})\s*分)?\s*[）)]\s*$"
+    rf"(?:\s*[，,、；;]\s*{_HEAD_SCORE_WORD}[：:]?\s*(?P<score>{_FIGURE})\s*分)?\s*[）)]"
 )
-# a score stated in the text: “……，扣1分，得5分。”, “该指标评价得分5分”, “最终得分为5分”
-SCORED_RE = re.compile(rf"(?<![扣每])(?:得分|得)(?:为|[：:])?\s*(?P<score>{_FIGURE})\s*分")
+WEIGHTED_HEADING_RE = re.compile(_WEIGHTED_LEAD + r"\s*$")
+# the same at the start of a paragraph: “D31学生及家长满意度（8分）：……”, ““政策知晓度”指标（分值4分）评分2.5分”
+WEIGHTED_OPENING_RE = re.compile(_WEIGHTED_LEAD + r"\s*(?:[：:，,。]|(?=(?:实际|评价)?得分|评分|得\s*\d))")
+# a score stated in the text: “……，扣1分，得5分。”, “该指标评价得分5分”, “最终得分为5分”, “评分6.5分”
+SCORED_RE = re.compile(rf"(?<![扣每])(?:得分|得|评分)(?:为|[：:])?\s*(?P<score>{_FIGURE})\s*分")
 
 
 @dataclass
@@ -420,6 +425,7 @@ class WeightedHeading:
     """A heading that names an indicator with its weight, and the paragraphs under it."""
 
     paragraph: Paragraph
+    lead: str  # the words naming it: the heading, or the start of the paragraph (“D31学生及家长满意度（8分）”)
     code: str | None
     name: str
     weight: Decimal
@@ -427,16 +433,20 @@ class WeightedHeading:
     paragraphs: list[Paragraph] = field(default_factory=list)
 
 
-def weighted_heading(paragraph: Paragraph) -> WeightedHeading | None:
-    """The indicator a heading names with its weight (not a 一级: “（一）决策指标（20分）” heads many indicators)."""
-    match = WEIGHTED_HEADING_RE.match(paragraph.text) if "分" in paragraph.text else None
+def weighted_heading(paragraph: Paragraph, opening: bool = False) -> WeightedHeading | None:
+    """The indicator a heading (or, ``opening``, a paragraph's start) names with its weight; not a 一级: “（一）决策指标
+    （20分）” heads many indicators."""
+    pattern = WEIGHTED_OPENING_RE if opening else WEIGHTED_HEADING_RE
+    match = pattern.match(paragraph.text) if "分" in paragraph.text else None
     if match is None:
         return None
-    code, name = split_label(match.group("label").strip())
+    code, name = split_label(_QUOTED_LABEL.sub(r"\1", match.group("label").strip()).strip("“”\"「」‘’"))
     if LEVEL1_LABEL.match(_NAME_SUFFIX.sub("", name)) or _NAME_SUFFIX.search(name):
         return None
     score = match.group("score")
-    return WeightedHeading(paragraph, code, name, Decimal(match.group("weight")), Decimal(score) if score else None)
+    lead = match.group(0).rstrip("：:，,。 ") if opening else paragraph.text.strip()
+    return WeightedHeading(paragraph, lead, code, name, Decimal(match.group("weight")), Decimal(score) if score else None,
+                           [paragraph] if opening else [])  # fmt: skip
 
 
 def _states_a_score(text: str, position: int) -> bool:
@@ -619,9 +629,13 @@ class Analysis:
                 offset, match = head_inside(text)  # a later sentence opens the next indicator
             if match is None and heading is not None and paragraph.heading_level is None:
                 offset, match = _named_by_heading(heading.text, text)  # “（3）合同管理规范性” / “该指标分值3分，…”
-            if weighted is not None and (match or paragraph.heading_level is not None or CODED_START.match(text)):
+            inline = weighted_heading(paragraph, opening=True) if match is None and paragraph.heading_level is None else None
+            if weighted is not None and (match or inline or paragraph.heading_level is not None or CODED_START.match(text)):
                 statements.extend(self._weighted_statement(weighted))
                 weighted = None
+            if inline is not None:  # “D31学生及家长满意度（8分）：……评分6.5分。”
+                weighted, current, heading = inline, None, None
+                continue
             if (paragraph.heading_level is not None or CODED_START.match(text)) and not match:
                 current = None  # a heading, or another indicator's opening this pattern does not read
                 if paragraph.heading_level is not None:
@@ -654,11 +668,12 @@ class Analysis:
         scored = [(paragraph, m) for paragraph in weighted.paragraphs for m in SCORED_RE.finditer(paragraph.text)]
         stated = [(paragraph, m) for paragraph, m in scored if _states_a_score(paragraph.text, m.start())]
         if weighted.score is not None:
-            score, where, opening = weighted.score, None, weighted.paragraph.text
+            score, where, opening = weighted.score, None, weighted.lead
         elif len(stated) == 1:
             paragraph, m = stated[0]
             score, where = Decimal(m.group("score")), paragraph
-            opening = f"{weighted.paragraph.text.strip()}：{sentence_at(paragraph.text, m.start())}"
+            said = sentence_at(paragraph.text, m.start())
+            opening = said if said.startswith(weighted.lead) else f"{weighted.lead}：{said}"
         else:
             return []  # no score, or several (the scoring standard's, or the indicators under a 二级 heading)
         statement = IndicatorStatement(weighted.code, weighted.name, weighted.weight, score, weighted.paragraph,

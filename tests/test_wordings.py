@@ -1195,3 +1195,26 @@ def test_a_total_matched_by_two_wordings_counts_once(tmp_path: Path):
     text = "# 一、结论\n\n经综合评价，该项目绩效评价总得分75.4分。\n\n" + table + "# 二、附件\n\n" + table
     [slip] = findings(tmp_path, text)["TT203"]
     assert (slip.expected, slip.found) == ("74.5分", "75.4分")
+
+
+def test_openings_that_give_the_weight_in_brackets_or_after_the_score(tmp_path: Path):
+    table = ("| 三级指标 | 分值 | 得分 |\n|---|---|---|\n| D31学生及家长满意度 | 8 | 5.5 |\n| 群众满意度 | 10 | 8 |\n"
+             "| 政策知晓度 | 4 | 3.5 |\n| 重点工作完成率 | 10 | 9 |\n| 合计 | 32 | 26 |\n\n")  # fmt: skip
+    prose = ("D31学生及家长满意度（8分）：抽样调查满意度为81.6%。评分{0}分。\n\n"
+             "“群众满意度”指标（权重10分）：群众满意度87.3%。得8分，扣{1}分。\n\n"
+             "“政策知晓度”指标（分值4分）评分{2}分，扣0.5分。\n\n"
+             "重点工作完成率指标得{3}分（满分10分）。\n")  # fmt: skip
+    assert findings(tmp_path, table + prose.format("5.5", 2, "3.5", 9)) == {}
+    assert "SC101" in findings(tmp_path, table + prose.format("6.5", 2, "3.5", 9))
+    assert [f.expected for f in findings(tmp_path, table + prose.format("5.5", "1.5", "3.5", 9))["SC103"]] == ["扣2分"]
+    assert "SC101" in findings(tmp_path, table + prose.format("5.5", 2, "2.5", 9))
+    assert "SC101" in findings(tmp_path, table + prose.format("5.5", 2, "3.5", "9.5"))
+
+
+def test_payout_and_saving_rates_on_their_own_amounts(tmp_path: Path):
+    payout = "上级下达补贴资金5,760.00万元，实际发放5,737.34万元，发放率{}%。\n"
+    assert findings(tmp_path, payout.format("99.61")) == {}
+    assert [f.expected for f in findings(tmp_path, payout.format("99.16"))["RT301"]] == ["99.61%"]
+    saving = "设备采购预算1,980.00万元，中标金额1,852.36万元，节约127.64万元，节约率{}%。\n"
+    assert findings(tmp_path, saving.format("6.45")) == {}
+    assert [f.expected for f in findings(tmp_path, saving.format("6.54"))["RT301"]] == ["6.45%"]

@@ -2,7 +2,7 @@
 
 按报告同一段中写出的数字复算（四舍五入到报告所写的小数位，另有容差 settings.rate_tolerance，缺省 0.01 个百分点）：
 得分率 = 得分 ÷ 权重；资金到位率 = 实际到位 ÷ 预算；预算执行率 = 实际支出 ÷ 实际到位（口径设为“预算”时为
-实际支出 ÷ 预算，两种口径不一致时提示口径；预算经调整时用调整后的预算：“调减至/调整为N”即N，“追加/调增N”加上N，“调整预算N”即N；“同比/较上年增加N”只是比较，不改变预算；“可用资金”即预算，“其中”所列为分项）；节约率 = （预算 − 实际）÷ 预算；核减率（审减率）= 核减金额 ÷ 送审金额（申报金额）；
+实际支出 ÷ 预算，两种口径不一致时提示口径；发放率、兑付率同执行率（实际发放 ÷ 下达或到位）；预算经调整时用调整后的预算：“调减至/调整为N”即N，“追加/调增N”加上N，“调整预算N”即N；“同比/较上年增加N”只是比较，不改变预算；“可用资金”即预算，“其中”所列为分项）；节约率 = （预算 − 实际）÷ 预算（没有实际支出时按中标或合同金额）；核减率（审减率）= 核减金额 ÷ 送审金额（申报金额）；
 审计控制率 = （合同金额 − 审计金额）÷ 合同金额；完成率 = 实际完成数 ÷ 计划数（“投资完成率”等按金额）。
 表格中的到位率、执行率列按同一行的金额复算（按到位数、预算数、调整预算数、合同金额等任一列相符即可）；
 “预算金额（万元）| 650 | 实际到位（万元）| 650”这样成对填写的基本信息表，按表中同一单位的金额复算。
@@ -64,13 +64,15 @@ ADJUSTED_BUDGET = re.compile(r"调整(?:后)?的?预算$")  # “调整预算450
 # “同比增加50万元”, “较预算减少20万元”, “比2021年增加”: a difference, not an adjustment (not the 较 of “较大”)
 COMPARED = re.compile(r"同比|环比|(?:较|比)(?:上|去|前|往|同期|年初|预算|计划|\d{4})")
 ALL_RECEIVED = re.compile(r"[^，,。；;]{0,4}?(?:全部|全额|足额)(?:拨付|下达)?到位")
+# “上级下达补贴资金5,760.00万元”: the allocation from above is what was received, not a source among others
+ALLOCATED = re.compile(r"^[^其]{0,6}?(?:上级|中央|省级|市级|区级|县级)(?:财政)?下达")
 BREAKDOWN = re.compile(r"其中|结转|以前年度|上年|区级|市级|省级|县级|中央|自筹|配套|上级|本级")
 
 
 def role_of(figure: Figure) -> str | None:
     """What a money figure is (budget, received, spent, …) from the words before it; None for a breakdown part."""
     clause = clause_before(figure.source, figure.start)
-    if BREAKDOWN.search(clause) or BREAKDOWN.search(figure.subject):
+    if (BREAKDOWN.search(clause) or BREAKDOWN.search(figure.subject)) and not ALLOCATED.search(clause):
         return None
     if ALL_RECEIVED.match(figure.source, figure.end):  # “资金170.86万元已全部拨付到位”
         return "received"
@@ -150,7 +152,7 @@ def _whole_after_its_parts(name: str, clause: str, execution_base: str) -> int |
     parts = [f for f in extract_figures(clause[start + 2 :]) if f.kind == "amount"]
     if len(parts) < 2 or _operands(name, parts, execution_base) is not None:
         return None
-    if "执行率" in name and _budget(parts) and _last(parts, "spent") is not None:
+    if _spending(name) and _budget(parts) and _last(parts, "spent") is not None:
         return None
     return start
 
@@ -160,14 +162,18 @@ def _operands(name: str, before: list[Figure], execution_base: str):
     budget, received, spent = _budget(before), _last(before, "received"), _last(before, "spent")
     if "到位率" in name and budget and received is not None:
         return received / budget, "实际到位 ÷ 预算", None
-    if "执行率" in name and spent is not None:
+    if _spending(name) and spent is not None:
         main, other = (received, budget) if execution_base == "到位" else (budget, received)
         labels = ("实际到位", "预算") if execution_base == "到位" else ("预算", "实际到位")
+        paid = "实际发放" if "发放" in name or "兑付" in name else "实际支出"
         if main:
-            return spent / main, f"实际支出 ÷ {labels[0]}", (spent / other, labels[1]) if other else None
+            return spent / main, f"{paid} ÷ {labels[0]}", (spent / other, labels[1]) if other else None
         return None
     if "节约率" in name and budget and spent is not None:
         return (budget - spent) / budget, "（预算 − 实际支出）÷ 预算", None
+    contract = _last(before, "contract")
+    if "节约率" in name and budget and contract is not None:  # “设备采购预算1,980.00万元，中标金额1,852.36万元”
+        return (budget - contract) / budget, "（预算 − 中标/合同金额）÷ 预算", None
     if "核减率" in name:
         submitted, cut, approved = _last(before, "submitted"), _last(before, "cut"), _last(before, "approved")
         if submitted and cut is not None:
@@ -268,7 +274,12 @@ def _confirmed_by_data(a: Analysis, statement) -> bool:
     return rate is not None and percent_matches(statement.value, rate, a.tolerance)
 
 
-RATE_KINDS = ("到位", "执行", "节约", "核减", "审计控制", "完成", "得分")
+RATE_KINDS = ("到位", "执行", "发放", "兑付", "节约", "核减", "审计控制", "完成", "得分")
+
+
+def _spending(name: str) -> bool:
+    """执行率 and the rates taken like it: 发放率 (实际发放 ÷ 下达), 兑付率."""
+    return "执行率" in name or "发放率" in name or "兑付率" in name
 
 
 def _kind(name: str) -> str:
@@ -329,7 +340,7 @@ def check(a: Analysis, rule: Rule):
             own = head.replace("其中", "\u3000\u3000") if part else head  # a part's sentence: its figures are its own
             before = [f for f in extract_figures(own) if f.kind == "amount" and not in_parentheses(own, f.start)]
             result = _operands(statement.name, before, a.execution_base)
-            if result is None and "执行率" in statement.name and _budget(before) and _last(before, "spent") is not None:
+            if result is None and _spending(statement.name) and _budget(before) and _last(before, "spent") is not None:
                 # “一期尾款预算120万元，实际支出96万元，执行率80%”: the paragraph's own figures, on its budget
                 spent, budget = _last(before, "spent"), _budget(before)
                 result = spent / budget, "实际支出 ÷ 预算（同段未写到位数）", None
