@@ -55,7 +55,7 @@ STANDARD_DEDUCTION = re.compile(r"每[^，。；]{0,8}扣|扣完为止|最多扣
 LEVEL1_WEIGHT_WORDS = ("总分", "权重", "满分", "分值")
 LEVEL1_PROSE_RE = re.compile(
     rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)(?:类)?指标\s*[，,（(]?\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})(?:为)?\s*{NUM}\s*分\s*[）)]?\s*[，,]?\s*"
-    rf"(?:(?:实际)?得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
+    rf"(?:(?:实际|评价)?得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
 )
 THIS_PART = re.compile(r"^(?:该|本|此)(?:部分|类|项|方面|一级)$")  # “该部分指标权重40分”: the section's own 一级
 THIS_PART_IN = re.compile(r"(?:该|本|此)(?:部分|类|方面|一级)")

@@ -1218,3 +1218,12 @@ def test_payout_and_saving_rates_on_their_own_amounts(tmp_path: Path):
     saving = "设备采购预算1,980.00万元，中标金额1,852.36万元，节约127.64万元，节约率{}%。\n"
     assert findings(tmp_path, saving.format("6.45")) == {}
     assert [f.expected for f in findings(tmp_path, saving.format("6.54"))["RT301"]] == ["6.45%"]
+
+
+def test_a_parts_subtotal_with_its_full_marks_as_分值_and_its_评价得分(tmp_path: Path):
+    table = ("| 一级指标 | 分值 | 得分 |\n|---|---|---|\n| 项目决策 | 20 | 18 |\n| 项目过程 | 25 | 21.45 |\n"
+             "| 合计 | 45 | 39.45 |\n\n# 一、指标分析\n\n## （一）项目过程\n\n")  # fmt: skip
+    text = table + "该部分指标分值25分，评价得分{}分，得分率{}%。\n"
+    assert findings(tmp_path, text.format("21.45", "85.8")) == {}
+    slipped = findings(tmp_path, text.format("21.65", "85.8"))
+    assert [f.found for f in slipped["TT202"]] == ["权重25分，得分21.65分"] and [f.expected for f in slipped["RT301"]] == ["86.6%"]
