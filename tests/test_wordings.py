@@ -1227,3 +1227,10 @@ def test_a_parts_subtotal_with_its_full_marks_as_分值_and_its_评价得分(tmp
     assert findings(tmp_path, text.format("21.45", "85.8")) == {}
     slipped = findings(tmp_path, text.format("21.65", "85.8"))
     assert [f.found for f in slipped["TT202"]] == ["权重25分，得分21.65分"] and [f.expected for f in slipped["RT301"]] == ["86.6%"]
+
+
+def test_a_list_of_places_before_their_count(tmp_path: Path):
+    text = "# 一、评价实施\n\n评价组抽取了杭州、温州、湖州、金华、丽水{}个设区市开展现场评价。\n"
+    assert findings(tmp_path, text.format(5)) == {}
+    assert [f.expected for f in findings(tmp_path, text.format(4))["CT701"]] == ["5"]
+    assert findings(tmp_path, "# 一、评价实施\n\n在城东、城西建设3个社区。\n") == {}  # “城西建设” is no place name

@@ -4,7 +4,8 @@
 说的是整个指标体系（写了一级指标个数或“指标体系”，或不在某个一级指标的章节中）时，与报告中的指标体系表（列出一级、二级、三级指标的评分表，可在附件中）比较，
 一级、二级指标按名称去重计数（同名二级指标在不同一级下各算一个），三级指标按有分值的行计数；
 （2）“从决策、过程、产出、效益四个方面”一类写法：顿号列举的项数与紧随其后的个数比较；数的是子项目、项目、阶段、环节、
-板块、任务时，只看“包括/分为/涉及/涵盖/即……”之后的列举（“在城东、城西实施三个项目”列的是地点）
+板块、任务时，只看“包括/分为/涉及/涵盖/即……”之后的列举（“在城东、城西实施三个项目”列的是地点）；数的是设区市、县（区）、
+镇（街道）、社区、村时，列举的须是地名（“抽取了杭州、温州、湖州、金华、丽水5个设区市”）
 （最后一项中的“和/及/与”可能连接两项，也可能是一项的一部分：两种数法都不符时才报告）。
 """
 
@@ -33,19 +34,28 @@ FAILING = """\
 
 PASSING = FAILING.replace("共设置2个二级指标", "共设置3个二级指标")
 
+# places counted after their names (“抽取了杭州、温州、湖州、金华、丽水5个设区市”, “松陵、同里……黎里8个镇（街道）”)
+PLACES = r"设区市|乡镇（街道）|镇（街道）|乡镇|街道|镇|社区|行政村|村|县（市、区）|县（市）|县区|区县|县|区"
 # “从决策、过程、产出、效益四个方面”, “存在目标不够细化、执行率偏低、支付不及时三个方面的问题”
 _ITEM = r"[\u4e00-\u9fffA-Za-z0-9]{1,20}(?:[（(][^（）()]{0,30}[）)])?"  # “5G网络覆盖优化”, “决策（含立项、目标）”
 ENUMERATION_RE = re.compile(
     rf"(?P<items>{_ITEM}(?:、{_ITEM}){{1,9}})(?P<etc>等)?\s*(?P<n>[一二三四五六七八九十两\d]+)\s*(?:个|项|类)"
-    r"\s*(?P<noun>方面|部分|内容|子项目|项目|阶段|环节|板块|任务)"
+    r"\s*(?P<noun>方面|部分|内容|子项目|项目|阶段|环节|板块|任务|" + PLACES + ")"
 )
 # nouns that count things named in the sentence (“在城东、城西实施三个项目”): a list of them only after 包括/分为/……
 NEEDS_LEAD = ("子项目", "项目", "阶段", "环节", "板块", "任务")
 
 
-COUNTED_WORD = re.compile(r"[个项类]\s*(?:方面|部分|内容|子项目|项目|阶段|环节|板块|任务)")
+COUNTED_WORD = re.compile(r"[个项类]\s*(?:方面|部分|内容|子项目|项目|阶段|环节|板块|任务|" + PLACES + ")")
 OUTER_COMMA = re.compile(r"、(?![^（(]*[）)])")  # a 、 outside brackets
-LIST_LEAD = re.compile(r"^.*?(?:从|包括|涵盖|围绕|存在|涉及|分为|即)")
+LIST_LEAD = re.compile(r"^.*?(?:从|包括|涵盖|围绕|存在|涉及|分为|即|抽取了?|抽查了?|选取了?|走访了?|覆盖了?|全区|全市|全县)")
+
+
+def _place_names(listed: list[str]) -> bool:
+    """Whether a list before a count of places names places: short names, the last no longer than the others (in
+    “在城东、城西建设3个社区” the last “item” is “城西建设”)."""
+    lengths = [len(item) for item in listed]
+    return max(lengths) <= 6 and lengths[-1] <= max(lengths[:-1])
 LAST_JOIN = re.compile(r"以及|和|及|与")
 
 
@@ -166,6 +176,8 @@ def check(a: Analysis, rule: Rule):
             if m.group("noun") in NEEDS_LEAD and not LIST_LEAD.match(listed[0]):
                 continue
             listed[0] = LIST_LEAD.sub("", listed[0])  # “主要存在目标不够细化” lists “目标不够细化”
+            if re.fullmatch(PLACES, m.group("noun")) and not _place_names(listed):
+                continue
             etc = bool(m.group("etc")) or listed[-1].endswith("等")
             listed[-1] = listed[-1].removesuffix("等")
             split = [*listed[:-1], *LAST_JOIN.split(listed[-1], maxsplit=1)]  # “产出和效益”: 和 may join two items
