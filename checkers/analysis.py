@@ -505,6 +505,16 @@ class Statement:
     extra: dict = field(default_factory=dict)
 
 
+LEVEL1_CODE = re.compile(r"^[A-Z][.．、]?$")
+
+
+def level1_name(row: ScoreRow) -> str:
+    """The 一级 name of an overview row (“A.决策”, or “决策” next to its code “A”)."""
+    if len(row.labels) == 2 and LEVEL1_CODE.match(row.labels[0]):
+        return row.labels[1]
+    return split_label(row.labels[0])[1] if row.labels else ""
+
+
 def _strip_code_prefix(name: str) -> str:
     return _CODE_PREFIX.sub("", name)
 
@@ -830,10 +840,15 @@ class Analysis:
                 yield row, list(current[: len(part.label_cols)])
 
     def overview_rows(self):
-        """(row, table) of the 一级 overview tables: one label column, weights adding to the full marks."""
+        """(row, table) of the 一级 rows of whole-report tables: every row of an overview (one label column), and the
+        rows coded with one letter of a table listing every level under its codes (A 决策 / A1 … / A11 …)."""
         for table in self.score_tables:
-            if len(table.label_cols) == 1 and self.is_whole_report_table(table):
+            if not self.is_whole_report_table(table):
+                continue
+            if len(table.label_cols) == 1:
                 yield from ((row, table) for row in table.body)
+            elif len(table.label_cols) == 2:
+                yield from ((row, table) for row in table.body if len(row.labels) == 2 and LEVEL1_CODE.match(row.labels[0]))
 
     @cached_property
     def top_level_names(self) -> set[str]:

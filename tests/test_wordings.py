@@ -1234,3 +1234,12 @@ def test_a_list_of_places_before_their_count(tmp_path: Path):
     assert findings(tmp_path, text.format(5)) == {}
     assert [f.expected for f in findings(tmp_path, text.format(4))["CT701"]] == ["5"]
     assert findings(tmp_path, "# 一、评价实施\n\n在城东、城西建设3个社区。\n") == {}  # “城西建设” is no place name
+
+
+def test_level1_rows_of_a_table_listing_every_level_under_its_codes(tmp_path: Path):
+    table = ("| 指标编号 | 指标名称 | 分值 | 得分 |\n|---|---|---|---|\n| A | 决策 | 10 | 9 |\n| A1 | 政策目标 | 10 | 9 |\n"
+             "| A11 | 政策目标明确性 | 10 | 9 |\n| B | 过程 | 90 | 80 |\n| B1 | 资金管理 | 90 | 80 |\n"
+             "| B11 | 资金到位率 | 90 | 80 |\n| 合计 | | 100 | 89 |\n\n")  # fmt: skip
+    text = table + "其中：决策得分9分，过程得分{}分。\n"
+    assert findings(tmp_path, text.format(80)) == {}
+    assert [f.expected for f in findings(tmp_path, text.format(81))["TT202"]] == ["得分80分"]

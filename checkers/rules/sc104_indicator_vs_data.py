@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from checkers.analysis import Analysis, names_match, split_label
+from checkers.analysis import Analysis, level1_name, names_match, split_label
 from checkers.finding import Severity
 from checkers.rules.base import MINI_DATA, Rule
 from evaluation_model import format_score
@@ -44,7 +44,7 @@ def check(a: Analysis, rule: Rule):
                 location, excerpt, expected=_pair(node.total_weight, node.total_score), found=_pair(weight, score),
             )  # fmt: skip
     for row, _table in a.overview_rows():  # 一级 rows of the 得分概况表 (a stale row after a rescore)
-        code, name = split_label(row.labels[0]) if row.labels else (None, "")
+        code, name = split_label(row.labels[0])[0] if row.labels else None, level1_name(row)
         node = next((top for top in data.indicators if (code and top.code == code) or names_match(top.name, name)), None)
         if node is None or row.weight is None or row.score is None:
             continue

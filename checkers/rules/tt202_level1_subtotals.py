@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from checkers.analysis import Analysis, same_level1, split_label
+from checkers.analysis import Analysis, level1_name, same_level1
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from evaluation_model import format_score, plain
@@ -37,7 +37,7 @@ def check(a: Analysis, rule: Rule):
                 comparisons.append(("本部分评分表合计", row.weight, row.score, a.doubt_about(table.table, table.score_col),
                                     row.location, row.excerpt))  # fmt: skip
         for row, overview in a.overview_rows():
-            if row.labels and same_level1(split_label(row.labels[0])[1], statement.name):
+            if row.labels and same_level1(level1_name(row), statement.name):
                 comparisons.append((f"得分概况表（{row.location.reference()}）", row.weight, row.score,
                                     a.doubt_about(overview.table, overview.score_col), row.location, row.excerpt))  # fmt: skip
         for name, (w, s, source_table) in a.table_level1_sums.items():
