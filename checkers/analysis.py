@@ -206,6 +206,7 @@ class ScoreTable:
     label_cols: list[int]
     rows: list[ScoreRow] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
+    level_weights: list[tuple[int, int]] = field(default_factory=list)  # (label column, its own 分值 column)
 
     @property
     def body(self) -> list[ScoreRow]:
@@ -282,7 +283,9 @@ def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTa
         numeric = {c for c in (weight, score, rate) if c is not None} | weights
         label_cols = [i for i in range(len(header)) if i not in numeric and i < _first_figure(weight, score, rate)
                       and not NOT_A_LABEL.search(header[i])]  # fmt: skip
-    result = ScoreTable(table, weight, score, rate, label_cols, header=header)
+    levels = [] if continues is not None else [(c - 1, c) for c in sorted(weights) if c != weight and c - 1 in label_cols]
+    result = ScoreTable(table, weight, score, rate, label_cols, header=header,
+                        level_weights=levels if continues is None else continues.level_weights)  # fmt: skip
     first_number = _first_figure(weight, score, rate)
     rate_scale = _rate_scale(header[rate], [cells[rate] for cells in rows[header_index + 1 :]]) if rate is not None else None
     for r, cells in enumerate(rows[header_index + 1 :], header_index + 2):  # grid rows: every row is full width

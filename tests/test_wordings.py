@@ -1243,3 +1243,12 @@ def test_level1_rows_of_a_table_listing_every_level_under_its_codes(tmp_path: Pa
     text = table + "其中：决策得分9分，过程得分{}分。\n"
     assert findings(tmp_path, text.format(80)) == {}
     assert [f.expected for f in findings(tmp_path, text.format(81))["TT202"]] == ["得分80分"]
+
+
+def test_a_table_giving_each_level_its_own_分值(tmp_path: Path):
+    table = ("| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分 |\n|---|---|---|---|---|---|---|\n"
+             "| 过程 | 25 | 资金管理 | {} | 资金到位率 | 3 | 3 |\n| 过程 | 25 | 资金管理 | {} | 资金执行率 | 12 | 10 |\n"
+             "| 过程 | 25 | 组织实施 | 10 | 项目库建设 | 10 | 8 |\n| 合计 | | | | | 25 | 21 |\n")  # fmt: skip
+    assert findings(tmp_path, table.format(15, 15)) == {}
+    [slip] = findings(tmp_path, table.format(16, 16))["TT201"]
+    assert (slip.expected, slip.found, slip.location.row, slip.location.col) == ("15", "16", 2, 4)

@@ -6,13 +6,16 @@
 有序号列的表中，一项的“其中”各分项（同一序号下各行）相加大于该项本身的，也报告（分项之和不可能大于总数）。
 表头可占几行（表内的标题行、“单位：万元”行、两行表头）；纵向合并的数字只算一次（一份合同金额跨两行支付记录）；
 “合计：”“合计（万元）”“共计”“决策小计”都是合计或小计行。逐行列出层级的表（“一、”下列“1. 2.”，或 A、A1、A11 逐级各占一行）
-中，合计等于最上一级各行之和，每一项还须等于其下一级各项之和。
+中，合计等于最上一级各行之和，每一项还须等于其下一级各项之和。各级指标各有分值列的评分表（“一级指标|分值|二级指标|分值|
+三级指标|分值|得分”）中，一级、二级指标的分值须等于其下各三级指标分值之和。
 给出 --data 时，资金明细表的合计与项目数据一致而某一行与数据不符的，由 DT1003 指出写错的那一行，本规则不再报合计。
 """
 
 from __future__ import annotations
 
-from checkers.analysis import Analysis
+from decimal import Decimal
+
+from checkers.analysis import Analysis, ScoreTable, number_in
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from checkers.table_totals import breakdown_excesses
@@ -38,6 +41,11 @@ def check(a: Analysis, rule: Rule):
                 table.as_written(f"表格“{m.column}”列{m.label}写{m.written}，但{m.summed}相加为{plain(m.computed)}"),
                 table.at(m.row, m.col + 1), m.row_text, expected=plain(m.computed), found=m.written,
             )  # fmt: skip
+        for row, col, label, written, computed, row_text in _level_weight_mismatches(a.score_table_by_block.get(id(table))):
+            yield rule.finding(
+                f"表格第{col + 1}列“{label}”的分值写{written}，但其下各指标分值相加为{plain(computed)}",
+                table.at(row, col + 1), row_text, expected=plain(computed), found=written,
+            )  # fmt: skip
         for excess in breakdown_excesses(table):
             yield rule.finding(
                 table.as_written(f"表格“{excess.column}”列“{excess.item[:20]}”一项写{excess.written}，但其下“其中”各分项"
@@ -45,6 +53,30 @@ def check(a: Analysis, rule: Rule):
                 table.at(excess.row, excess.col + 1), excess.row_text, expected=f"不小于{plain(excess.other)}",
                 found=excess.written,
             )  # fmt: skip
+
+
+def _level_weight_mismatches(table: ScoreTable | None):
+    """(row, column, label, as written, sum) where a level's own 分值 (“一级指标|分值|二级指标|分值|三级指标|分值|得分”)
+    is not the sum of the 分值 of the indicators under it."""
+    if table is None or not table.level_weights:
+        return
+    body = [row for row in table.rows if not row.is_total and row.weight is not None]
+    for label_col, weight_col in table.level_weights:
+        keys = [c for c in table.label_cols if c <= label_col]
+        groups: list[list] = []
+        for row in body:
+            key = tuple(row.cells[c].strip() for c in keys)
+            if groups and tuple(groups[-1][0].cells[c].strip() for c in keys) == key:
+                groups[-1].append(row)
+            else:
+                groups.append([row])
+        for group in groups:
+            first = group[0]
+            written = first.cells[weight_col].strip()
+            stated = number_in(written)
+            computed = sum((row.weight for row in group), Decimal(0))
+            if stated is not None and stated != computed:
+                yield first.row, weight_col, first.cells[label_col].strip(), written, computed, first.excerpt
 
 
 RULE = Rule("TT201", "table-totals", Severity.ERROR, check, __doc__, FAILING, PASSING)
