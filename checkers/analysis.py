@@ -333,7 +333,7 @@ def _rate_value(text: str, scale: Decimal | None) -> Decimal | None:
     return value.scaleb(2) if scale == 100 else value  # 0.81 is 81% (to the same places: 0.885 is 88.5%)
 
 
-_QUOTED_LABEL = re.compile(r"^\s*[“\"「‘](.+?)[”\"」’]\s*指标$")  # “预算执行率”指标 → 预算执行率
+_QUOTED_LABEL = re.compile(r"^\s*(?:指标)?[“\"「‘](.+?)[”\"」’]\s*(?:指标)?$")  # “预算执行率”指标, 指标“预算执行率” → 预算执行率
 _LABEL_SEPARATOR = re.compile(r"[，,：:（(。]")
 _LIST_NUMBER = re.compile(r"^\s*(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])")
 _CODED_OR_QUOTED = re.compile(r"^\s*(?:[A-Z]\d|[“\"「‘])")

@@ -1252,3 +1252,13 @@ def test_a_table_giving_each_level_its_own_分值(tmp_path: Path):
     assert findings(tmp_path, table.format(15, 15)) == {}
     [slip] = findings(tmp_path, table.format(16, 16))["TT201"]
     assert (slip.expected, slip.found, slip.location.row, slip.location.col) == ("15", "16", 2, 4)
+
+
+def test_an_uncoded_indicator_named_otherwise_than_in_the_table(tmp_path: Path):
+    table = ("| 三级指标 | 权重 | 得分 |\n|---|---|---|\n| 优良中等路率 | 8 | 7 |\n| 路面完好率 | 8 | 7 |\n"
+             "| 合计 | 16 | 14 |\n\n")  # fmt: skip
+    text = table + "1.指标“{}”，权重8分，评价得分{}分。\n\n2.指标“路面完好率”，权重8分，评价得分7分。\n"
+    assert findings(tmp_path, text.format("优良中等路率", 7)) == {}
+    [slip] = findings(tmp_path, text.format("优良路率", 7))["NM601"]
+    assert (slip.expected, slip.found) == ("优良中等路率", "优良路率")
+    assert "SC101" in findings(tmp_path, text.format("优良中等路率", 6))  # 指标“X” names X: compared with the table

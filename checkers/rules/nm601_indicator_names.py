@@ -2,7 +2,9 @@
 
 （1）正文“A12立项程序合规性”与评分表“A12立项程序规范性”：同一编码、名称不同；
 （2）得分概况表“D.效果”与正文“效益指标总分25分，得分21分”：权重、得分相同而名称不同；
-（3）给出 --data 时，报告中的名称与数据中该编码的名称不同。
+（3）给出 --data 时，报告中的名称与数据中该编码的名称不同；
+（4）无编码的报告中，正文指标名称在评分表中找不到，而评分表中恰有一个权重、得分都相同且名称相近的指标
+（正文“优良路率”、评分表“优良中等路率”）。
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ def check(a: Analysis, rule: Rule):
                     statement.location, statement.opening, expected=node.label,
                     found=statement.label,
                 )  # fmt: skip
+    yield from _uncoded_names(a, rule)
     overview = [row for t in a.score_tables if len(t.label_cols) == 1 for row in t.body if row.labels]
     for statement in a.level1_prose:
         weight = statement.extra.get("weight")
@@ -62,6 +65,33 @@ def check(a: Analysis, rule: Rule):
                     f"一级指标在得分概况表中称“{name}”（{row.location.reference()}），正文称“{statement.name}”",
                     statement.location, statement.excerpt, expected=name, found=statement.name,
                 )  # fmt: skip
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _uncoded_names(a: Analysis, rule: Rule):
+    """An uncoded indicator whose name is in no score table, where exactly one table row no text names has its weight
+    and score and a name sharing half its character pairs (“优良路率” for the table's “优良中等路率”)."""
+    rows = [(split_label(row.label)[1], row) for table in a.score_tables for row in table.body if row.labels]
+    if not rows:
+        return
+    named = {name for name, _ in rows}
+    stated = {s.name for s in a.indicator_statements}
+    for statement in a.indicator_statements:
+        if statement.code or statement.name in named or statement.name in a.table_indicators:
+            continue
+        mine = _pairs(statement.name)
+        alike = [(name, row) for name, row in rows if name not in stated and (row.weight, row.score)
+                 == (statement.weight, statement.score) and len(mine & _pairs(name)) * 2 >= max(len(mine), 1)]  # fmt: skip
+        if len(alike) == 1:
+            name, row = alike[0]
+            yield rule.finding(
+                f"正文指标“{statement.name}”在评分表中没有同名指标；评分表（{row.location.reference()}）中权重、得分相同的是"
+                f"“{name}”，请统一名称",
+                statement.location, statement.opening, expected=name, found=statement.name,
+            )  # fmt: skip
 
 
 RULE = Rule("NM601", "indicator-names", Severity.WARNING, check, __doc__, FAILING, PASSING)
