@@ -1262,3 +1262,12 @@ def test_an_uncoded_indicator_named_otherwise_than_in_the_table(tmp_path: Path):
     [slip] = findings(tmp_path, text.format("优良路率", 7))["NM601"]
     assert (slip.expected, slip.found) == ("优良中等路率", "优良路率")
     assert "SC101" in findings(tmp_path, text.format("优良中等路率", 6))  # 指标“X” names X: compared with the table
+
+
+def test_an_amount_in_prose_against_a_table_in_another_unit(tmp_path: Path):
+    table = ("表1 项目资金到位情况（万元）\n\n| 资金来源 | 预算数 | 到位数 |\n|---|---|---|\n| 中央补助资金 | 2,400.00 | 2,400.00 |\n"
+             "| 省级补助资金 | 1,150.00 | 1,150.00 |\n| 合计 | 3,550.00 | 3,550.00 |\n\n")  # fmt: skip
+    text = table + "项目预算3,550.00万元，其中：中央补助资金2,400.00万元，省级补助资金1,150.00{}。\n"
+    assert findings(tmp_path, text.format("万元")) == {}
+    [slip] = findings(tmp_path, text.format("元"))["UN501"]
+    assert (slip.expected, slip.found) == ("1,150.00万元", "1,150.00元")

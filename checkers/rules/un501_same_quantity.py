@@ -1,9 +1,10 @@
 """同一数量前后不一致：同一金额一处写“元”另一处写“万元”，同一长度一处“延米”另一处“平方米”，或同一事项前后数值略有出入。
 
-四种情形：（1）数字完全相同（至少四位有效数字或带两位小数）而金额单位不同——几乎总是单位写错；
+五种情形：（1）数字完全相同（至少四位有效数字或带两位小数）而金额单位不同——几乎总是单位写错；
 （2）数字完全相同（至少四位有效数字）而计量单位分属不同量纲（长度与面积等）；
 （3）同一说法（如“送审金额”）、同一单位，数值相差不到 0.5%——多为笔误（2,945.51 与 2,945.52）；
 （4）大写金额与紧随其后括号中的小写金额不等（“人民币叁仟壹佰捌拾陆万元整（3,185.00万元）”）；
+（5）正文金额与表格中同样数字的金额单位不同（表头或表题写明“（万元）”“单位：万元”的列）；
 写明是上年度、以前年度等另一期间的数不算同一数量。
 """
 
@@ -13,8 +14,8 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from decimal import Decimal
 
-from checkers.analysis import OTHER_PERIOD, Analysis
-from checkers.figures import MONEY_UNITS, Figure, sentence_at
+from checkers.analysis import OTHER_PERIOD, Analysis, grid_rows
+from checkers.figures import MONEY_UNITS, Figure, parse_number, sentence_at
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 
@@ -199,6 +200,56 @@ class _Near:
         return [figure for _, figure in sorted(self.first[v] for v in self.values[low:high])] if low < high else []
 
 
+_UNIT_NOTE = re.compile(r"[（(]\s*(?:(?:金额)?单位\s*[:：]\s*)?(亿元|万元|千元|元)\s*[）)]|单位\s*[:：]\s*(亿元|万元|千元|元)")
+
+
+def table_money_units(table) -> dict[int, str]:
+    """The money unit of each column of a table: its header's “（万元）”, else the caption's “（万元）”/“单位：万元”
+    for every column."""
+    grid = grid_rows(table)
+    if not grid:
+        return {}
+    out: dict[int, str] = {}
+    for c, cell in enumerate(grid[0]):
+        m = _UNIT_NOTE.search(cell)
+        if m:
+            out[c] = m.group(1) or m.group(2)
+    if not out and table.caption:
+        m = _UNIT_NOTE.search(table.caption)
+        if m:
+            out = dict.fromkeys(range(len(grid[0])), m.group(1) or m.group(2))
+    return out
+
+
+def _table_conflicts(a: Analysis, by_value: dict[Decimal, dict[str, Figure]], paragraph_of: dict[int, object], rule: Rule,
+                     reported: set[tuple]):  # fmt: skip
+    """An amount in prose whose digits a money column of a table gives in another unit (“省级补助资金1,150.00元”
+    where 表1, in 万元, lists 1,150.00)."""
+    for table in a.document.tables:
+        units = table_money_units(table)
+        if not units:
+            continue
+        for r, row in enumerate(grid_rows(table)[1:], 2):
+            for c, text in enumerate(row):
+                unit = units.get(c)
+                value = parse_number(text.strip()) if unit and text.strip()[:1].isdigit() else None
+                if value is None or "." not in text and len(value.as_tuple().digits) < 4:
+                    continue
+                for other_unit, figure in by_value.get(value, {}).items():
+                    signature = (value, other_unit, unit)
+                    if other_unit == unit or other_unit not in MONEY_UNITS or not _significant(figure) or signature in reported \
+                            or _rate_or_price(figure, figure):  # fmt: skip
+                        continue  # (“每亩118.00元” is a price, not an amount of the table)
+                    reported.add(signature)
+                    where = paragraph_of.get(id(figure))
+                    yield rule.finding(
+                        f"金额{_number(figure)}此处写作“{other_unit}”，{table.location.reference()}（{unit}）第{r}行"
+                        f"为{text.strip()}{unit}，同一金额单位不一致",
+                        where.location, sentence_at(where.text, figure.start), expected=f"{_number(figure)}{unit}",
+                        found=_written(figure),
+                    )  # fmt: skip
+
+
 def _same_quantities(a: Analysis, rule: Rule):
     known = _data_amounts(a)
     paragraph_of: dict[int, object] = {}  # id(figure) → its paragraph
@@ -250,6 +301,7 @@ def _same_quantities(a: Analysis, rule: Rule):
             units.setdefault(figure.unit, figure)
             if values is not None:
                 values.add(figure)
+    yield from _table_conflicts(a, by_value, paragraph_of, rule, reported)
 
 
 RULE = Rule("UN501", "same-quantity", Severity.ERROR, check, __doc__, FAILING, PASSING)
