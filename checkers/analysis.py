@@ -145,7 +145,7 @@ GRADE_WORDS = {"优秀": "优", "良好": "良", "优": "优", "良": "良", "�
 
 
 
-_NAME_START = re.compile(r"[\u4e00-\u9fff（(]")
+_NAME_START = re.compile(r"[\u4e00-\u9fff（(“\"「‘]")  # (a name may open with a quote: “一卡通”兑付准确率)
 _CODE_PREFIX = re.compile(r"^[A-Z]\d*\s*[.．、]?")
 _NAME_SUFFIX = re.compile(r"(?:类|部分|方面|指标)$")
 _UNIT_NOTE = re.compile(r"[（(]")

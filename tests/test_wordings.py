@@ -1271,3 +1271,10 @@ def test_an_amount_in_prose_against_a_table_in_another_unit(tmp_path: Path):
     assert findings(tmp_path, text.format("万元")) == {}
     [slip] = findings(tmp_path, text.format("元"))["UN501"]
     assert (slip.expected, slip.found) == ("1,150.00万元", "1,150.00元")
+
+
+def test_a_coded_name_that_opens_with_a_quote(tmp_path: Path):
+    table = "| 三级指标 | 分值 | 得分 |\n|---|---|---|\n| C21“一卡通”兑付准确率 | 7 | 6.8 |\n| 合计 | 7 | 6.8 |\n\n"
+    text = table + "C21“一卡通”兑付准确率，满分7分，得{}分。\n"
+    assert findings(tmp_path, text.format("6.8")) == {}
+    assert [f.found for f in findings(tmp_path, text.format("6.6"))["SC101"]] == ["权重7分，得分6.6分"]
