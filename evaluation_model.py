@@ -584,6 +584,8 @@ def schema_markdown() -> str:
             choices = _choices(info.annotation)
             if choices:
                 description = (description + "；" if description else "") + "取值：" + "、".join(choices)
+                if isinstance(info.default, str) and info.default:  # a default the report prints (封面“评价类型”)
+                    description += f"；不写时为“{info.default}”"
             lines.append(f"| `{name}` | {info.title or ''} | {required} | {description} |")
             for candidate in _models_in(info.annotation):
                 nested.append((candidate, info.title or name))

@@ -13,7 +13,7 @@ from drafter.docx_writer import write_docx
 from drafter.markdown_writer import write_markdown
 from drafter.render import render_report
 from drafter.report import DraftReport, Section
-from evaluation_model import PLACEHOLDER, Evaluation
+from evaluation_model import PLACEHOLDER, Evaluation, Project
 
 Progress = Callable[[str], None] | None
 
@@ -146,7 +146,35 @@ def draft_report(evaluation: Evaluation, options: DraftOptions, progress: Progre
         write_report(report, options.output, options.fmt)
         if progress:
             progress(f"已写出 {options.output}（总分 {evaluation.total} 分，等级 {evaluation.grade}）")
+            for note in draft_notes(report, evaluation):
+                progress(note)
     return report
+
+
+PRINTED_DEFAULTS = ("evaluation_type", "evaluation_mode", "evaluator_kind")
+
+
+def draft_notes(report: DraftReport, evaluation: Evaluation) -> list[str]:
+    """What the user should know of a written draft: values printed that the project file never gave (封面“评价类型：
+    事后评价”), deducted indicators printed with nothing but the fixed scoring sentence."""
+    from checkers.report_document import document_from_report
+
+    document = document_from_report(report)
+    printed = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+        c.text for t in document.tables for row in t.rows for c in row)  # fmt: skip
+    project = evaluation.project
+    defaults = [(Project.model_fields[name].title, getattr(project, name)) for name in PRINTED_DEFAULTS
+                if name not in project.model_fields_set and str(getattr(project, name)) in printed]  # fmt: skip
+    notes = []
+    if defaults:
+        values = "、".join(f"{title}“{value}”" for title, value in defaults)
+        notes.append(f"提示：项目文件没有写{values}，报告按缺省值印出；不符时请在 project 中填写 "
+                     f"{'、'.join(n for n in PRINTED_DEFAULTS if n not in project.model_fields_set)}")  # fmt: skip
+    bare = [leaf.label for leaf in evaluation.leaves() if leaf.total_score < leaf.total_weight and not leaf.analysis]
+    if bare:
+        shown = "、".join(bare[:5]) + (f"等 {len(bare)} 个" if len(bare) > 5 else "")
+        notes.append(f"提示：扣分指标 {shown} 没有评分依据或扣分原因，报告中只有“扣N分”的固定句；请补上扣分的理由")
+    return notes
 
 
 def verify(report: DraftReport, evaluation: Evaluation, options: DraftOptions, progress: Progress) -> None:

@@ -236,3 +236,20 @@ def test_a_top_indicator_scored_directly_keeps_its_evidence_in_fengtai_style():
     text = to_markdown(render_report(evaluation))
     section = text[text.index("项目效益情况") : text.index("四、存在的主要问题")]
     assert "项目建成后社会效益明显" in section
+
+
+def test_the_draft_says_what_it_printed_by_default_and_what_analysis_is_missing(tmp_path: Path):
+    source = next(f for f in FIXTURES if f.name == "shangcheng_2020_command_center.yaml")
+    text = re.sub(r"\n  evaluation_(?:type|mode): .*|\n  evaluator_kind: .*", "", source.read_text(encoding="utf-8"))
+    project = tmp_path / "p.yaml"
+    project.write_text(text, encoding="utf-8")
+    evaluation = load_project(project)
+    leaf = next(leaf for leaf in evaluation.leaves() if leaf.total_score < leaf.total_weight)
+    text = text.replace(leaf.evidence.splitlines()[0], "", 1) if leaf.evidence and "\n" not in leaf.evidence else text
+    project.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["draft", str(project), "-o", str(tmp_path / "r.docx")])
+    assert result.exit_code == 0, result.output
+    assert "项目文件没有写评价类型“事后评价”、评价方式“财政部门组织评价”、评价机构类型“中介机构”" in result.output
+    assert f"扣分指标 {leaf.label}" in result.output
+    result = CliRunner().invoke(app, ["draft", str(source), "-o", str(tmp_path / "s.docx")])
+    assert "缺省值" not in result.output and "没有评分依据" not in result.output
