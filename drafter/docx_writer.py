@@ -223,6 +223,9 @@ def _add_table(doc, block: Table) -> None:
             _cell_text(cells[c], value, bold=r < block.header_rows, size=size)
         if r in block.min_heights:
             rows[r].height = Cm(block.min_heights[r])
+    if len(rows) > block.header_rows + 1:  # the last row (合计) never alone at the top of a page
+        for paragraph in (p for cell in rows[-2]._tr.tc_lst for p in cell.iterchildren(qn("w:p"))):
+            paragraph.get_or_add_pPr().keepNext_val = True
     # merges after filling, so merged text is never duplicated
     for r, row in enumerate(block.rows):
         for c in range(min(len(row), n_cols)):

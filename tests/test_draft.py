@@ -253,3 +253,13 @@ def test_the_draft_says_what_it_printed_by_default_and_what_analysis_is_missing(
     assert f"扣分指标 {leaf.label}" in result.output
     result = CliRunner().invoke(app, ["draft", str(source), "-o", str(tmp_path / "s.docx")])
     assert "缺省值" not in result.output and "没有评分依据" not in result.output
+
+
+def test_a_tables_last_row_is_kept_with_the_row_before_it(tmp_path: Path):
+    """A 合计 row alone at the top of a page: the row before it keeps with the next."""
+    path = tmp_path / "r.docx"
+    assert CliRunner().invoke(app, ["draft", str(FIXTURES[0]), "-o", str(path), "-q"]).exit_code == 0
+    for table in Document(str(path)).tables:
+        if len(table.rows) > 2:
+            before_last = table.rows[-2]._tr
+            assert all(p.pPr is not None and p.pPr.keepNext_val for p in before_last.iter(qn("w:p")))
