@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -90,6 +91,15 @@ def load_evaluation(project: Path, scores: Path | None = None, unfinished_is_a_h
     return evaluation
 
 
+SECTION_PROGRESS = re.compile(r"^\[\d+(?:/\d+)?\] ")  # “[3/9] 四（二）…：通过”, “[3] 已起草 …”
+
+
+def _quiet_progress(line: str) -> None:
+    """-q: the per-section lines left out; warnings, costs, dry-run totals and the result still shown."""
+    if not SECTION_PROGRESS.match(line):
+        err.print(line, markup=False)
+
+
 @command
 def draft(
     project: Annotated[Path, typer.Argument(help="项目数据文件（YAML 或 JSON）")],
@@ -101,7 +111,7 @@ def draft(
     config: Annotated[Path | None, typer.Option("--config", help="LLM 配置文件（温度、超时、重试、并发、价格）")] = None,
     scores: Annotated[Path | None, typer.Option("--scores", help="Excel 评分表，代替项目文件中的指标体系")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只估算各章节提示词 token 与费用，不调用模型")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不打印逐章节进度")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不打印逐章节进度（警告、费用与结果仍打印）")] = False,
     force: Annotated[bool, typer.Option("--force", help="草稿有核查错误或未填项（待补充）时仍写出（并列出）")] = False,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="输出文件已存在时覆盖（缺省拒绝，以免覆盖已修改的报告）")] = False,
 ) -> None:
@@ -138,7 +148,7 @@ def draft(
     from drafter.llm import LLMError
 
     try:
-        draft_report(evaluation, options, progress=None if quiet else lambda line: err.print(line, markup=False))
+        draft_report(evaluation, options, progress=_quiet_progress if quiet else lambda line: err.print(line, markup=False))
     except CheckerRejected as exc:
         fail(str(exc), code=1)
     except LLMError as exc:

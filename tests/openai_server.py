@@ -13,7 +13,7 @@ slot materials as prose, in one of these modes:
 
 `queue` holds one-off behaviours taken by the next requests before the mode applies: "429" (rate limited, with
 retry-after-ms), "timeout" (sleeps `hang_seconds` before answering), "empty", "malformed", "good", "wrong", "500",
-"badbody" (HTTP 200 whose body is not JSON), "chinese", "dropped".
+"badbody" (HTTP 200 whose body is not JSON), "chinese", "dropped", "nousage" (an answer without `usage`).
 Latency (`latency` ± `jitter` seconds) is added to every answer. Every request is recorded (headers, body).
 """
 
@@ -162,6 +162,8 @@ class FakeModelServer:
                     behaviour = server.mode
                 if server.latency or server.jitter:
                     time.sleep(max(0.0, server.latency + random.uniform(-server.jitter, server.jitter)))
+                usage_known = behaviour != "nousage"  # a server that leaves out `usage`
+                behaviour = server.mode if behaviour == "nousage" else behaviour
                 content = server.answer(body, behaviour)
                 prompt = sum(_tokens(m.get("content") or "") for m in body.get("messages", []))
                 completion = _tokens(content) if content else 0
@@ -172,8 +174,8 @@ class FakeModelServer:
                     "model": body.get("model", "fake"),
                     "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
                                  "finish_reason": "stop"}],
-                    "usage": {"prompt_tokens": prompt, "completion_tokens": completion,
-                              "total_tokens": prompt + completion},
+                    **({"usage": {"prompt_tokens": prompt, "completion_tokens": completion,
+                                  "total_tokens": prompt + completion}} if usage_known else {}),
                 })  # fmt: skip
 
         return Handler

@@ -354,3 +354,17 @@ def test_a_service_that_fails_every_call_stops_the_draft(server: FakeModelServer
                                  "--config", str(_config(tmp_path, max_retries=0, repairs=0))])  # fmt: skip
     assert result.exit_code == 2 and "调用全部失败（服务端错误（HTTP 500））" in result.output, result.output
     assert "未写出报告" in result.output and not (tmp_path / "r.docx").exists()
+
+
+def test_answers_without_usage_are_counted_and_said(server: FakeModelServer, tmp_path: Path):
+    server.queue = ["nousage"]
+    _, log, lines, _ = _draft(tmp_path, concurrency=1)
+    assert log[-1]["event"] == "summary" and log[-1]["unknown_usage"] == 1
+    assert any("1 次回答未报告 token 用量" in line for line in lines)
+
+
+def test_quiet_drafts_still_say_the_cost_and_the_result(server: FakeModelServer, tmp_path: Path):
+    result = runner.invoke(app, ["draft", str(FIXTURE), "-o", str(tmp_path / "r.docx"), "--backend", "openai", "-q",
+                                 "--config", str(_config(tmp_path))])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "调用 9 次" in result.output and "已写出" in result.output and "[1/9]" not in result.output

@@ -32,6 +32,7 @@ class Completion:
     cache_hit: bool = False
     requests: int = 0
     latency: float = 0.0
+    usage_known: bool = True  # False when the server's answer said nothing of its tokens (counted as 0)
 
 
 class CallFailed(Exception):
@@ -169,6 +170,7 @@ class OpenAIBackend(Backend):
         self._answered = True
         usage = answer.usage_metadata or {}
         requests = self._local.requests
+        known = answer.usage_metadata is not None or requests == 0  # (a cache hit costs nothing either way)
         content = answer.content if isinstance(answer.content, str) else answer.text
         return Completion(
             text=content or "",
@@ -177,6 +179,7 @@ class OpenAIBackend(Backend):
             cache_hit=requests == 0,
             requests=requests,
             latency=latency,
+            usage_known=known,
         )
 
     def close(self) -> None:

@@ -189,6 +189,7 @@ class UnitResult:
     billed_completion_tokens: int = 0
     latency: float = 0.0
     failed_calls: int = 0  # calls the service did not answer usably (HTTP errors, timeouts, bodies that are no answer)
+    unknown_usage: int = 0  # answers that did not say how many tokens they used
     problems: list[str] = field(default_factory=list)
     fallback_reason: str | None = None
 
@@ -237,6 +238,7 @@ def draft_unit(plan: Plan, backend: Backend, judge: Judge, config: LLMConfig, lo
             continue  # same messages again: nothing was cached for a failed call
         result.calls += 1
         result.cache_hits += completion.cache_hit
+        result.unknown_usage += not completion.usage_known
         result.requests += completion.requests
         result.latency += completion.latency
         result.prompt_tokens += completion.prompt_tokens
@@ -456,8 +458,10 @@ def _summary(results: dict[int, UnitResult], config: LLMConfig, backend: Backend
                        estimated_cost=None if cost is None else round(cost, 6),
                        currency=(config.price_for(model).currency if config.price_for(model) else None),
                        repairs=repairs, fallbacks=len(fallbacks), fallback_sections=fallbacks,
-                       wall_s=round(wall, 3))  # fmt: skip
+                       unknown_usage=sum(r.unknown_usage for r in rs), wall_s=round(wall, 3))  # fmt: skip
+    unknown = record["unknown_usage"]
     where = f"；运行日志 {log.path}" if log.path else ""
+    unreported = f"（{unknown} 次回答未报告 token 用量，按 0 计，实际费用更高）" if unknown else ""
     _say(progress, f"模型 {model}：{len(rs)} 个章节，调用 {calls} 次（缓存命中 {hits} 次），提示词 {p_in} token，输出 {p_out} token，"
-                   f"{format_cost(config, model, cost) if backend.needs_key else '无费用'}；修改 {repairs} 次，{len(fallbacks)} 个章节改用离线文本；"
+                   f"{format_cost(config, model, cost) if backend.needs_key else '无费用'}{unreported}；修改 {repairs} 次，{len(fallbacks)} 个章节改用离线文本；"
                    f"用时 {record['wall_s']} 秒{where}")  # fmt: skip
