@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,9 +97,37 @@ def _internal(exc: Exception) -> str:
             "请把该文件发给维护人员，或在 Word 中“另存为”新的 .docx 后再试")
 
 
+VERSION_MARK = re.compile(r"(?:[_\-\s.]*(?:v\d+|V\d+|[（(]\d+[）)]|修改稿?|修订稿?|修订版|终稿|定稿|最终版?|副本|copy|送审稿|征求意见稿))+$")
+
+
+def _version_stem(name: str) -> str:
+    """A file's name without its folder, suffix and version marks: 报告_v2.docx, 报告（1）.docx, 报告-修改稿.docx → 报告."""
+    return VERSION_MARK.sub("", Path(name).stem)
+
+
+def _accepted_for(accepted_by_file: dict[str, set[str]], baseline: Path, path: Path, findings: list[Finding],
+                  err: Console) -> set[str]:  # fmt: skip
+    """The accepted fingerprints of a report: its own entry, else the entry of an earlier version of it (“报告_v2.docx”
+    for “报告.docx”: the same name but for a version mark) sharing at least half its findings (said on stderr)."""
+    from checkers.baseline import report_key
+
+    key = report_key(baseline, path)
+    if key in accepted_by_file or not accepted_by_file or not findings:
+        return accepted_by_file.get(key, set())
+    mine = {f.fingerprint for f in findings}
+    versions = [(len(mine & accepted), name) for name, accepted in accepted_by_file.items()
+                if _version_stem(name) == _version_stem(key)]  # fmt: skip
+    overlap, name = max(versions, default=(0, ""))
+    if not overlap or overlap * 2 < len(accepted_by_file[name]):
+        return set()
+    err.print(f"基线中没有“{escape(key)}”的记录；按发现最相近的“{escape(name)}”的已接受发现比对"
+              "（该文件另存过？用 --update-baseline 为它单独记录）")  # fmt: skip
+    return accepted_by_file[name]
+
+
 def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console, err: Console) -> int:
     """Check every file; 0 = no errors, 1 = errors, 2 = some input unusable."""
-    from checkers.baseline import load_baseline, report_key, write_baseline
+    from checkers.baseline import load_baseline, write_baseline
     from drafter.atomic import OutputError, guard_output
 
     results: list[dict] = []
@@ -145,7 +174,7 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
         if evaluation is not None:
             _say_which_report(plan, evaluation, err)
         all_findings[str(path)] = findings
-        accepted = accepted_by_file.get(report_key(options.baseline, path), set()) if options.baseline else set()
+        accepted = _accepted_for(accepted_by_file, options.baseline, path, findings, err) if options.baseline else set()
         if accepted:
             kept = [f for f in findings if f.fingerprint not in accepted]
             hidden += len(findings) - len(kept)

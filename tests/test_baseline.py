@@ -122,3 +122,15 @@ def test_malformed_baseline_is_a_clear_error(tmp_path: Path, content: str, probl
     with pytest.raises(ValueError):
         write_baseline(baseline, {"a.docx": []})
     assert baseline.read_text(encoding="utf-8") == content
+
+
+def test_a_version_saved_under_a_new_name_keeps_the_accepted_findings(tmp_path: Path):
+    seed = Path(__file__).resolve().parent.parent / "fixtures" / "seeds" / "002_4ad189d6376584c5.txt"
+    first, second = tmp_path / "报告.txt", tmp_path / "报告_v2.txt"
+    first.write_bytes(seed.read_bytes())
+    second.write_bytes(seed.read_bytes())
+    baseline = tmp_path / "base.json"
+    runner.invoke(app, ["check", str(first), "--baseline", str(baseline), "--update-baseline"])
+    again = runner.invoke(app, ["check", str(second), "--baseline", str(baseline)])
+    assert again.exit_code == 0, again.output
+    assert "基线中没有“报告_v2.txt”的记录；按发现最相近的“报告.txt”" in again.output
