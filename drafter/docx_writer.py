@@ -107,8 +107,11 @@ def _page_numbers(section) -> None:
 
 
 def _add_paragraph(doc, block: Paragraph) -> None:
-    if block.role == "title":
-        doc.add_paragraph(block.text, style="Title")
+    if block.role in ("title", "cover_title"):
+        title = doc.add_paragraph(block.text, style="Title")
+        if block.role == "cover_title":  # a third of the way down the cover, its lines well below it
+            title.paragraph_format.space_before = Pt(COVER_TITLE_SPACE[0])
+            title.paragraph_format.space_after = Pt(COVER_TITLE_SPACE[1])
         return
     para = doc.add_paragraph()
     run = para.add_run(block.text)
@@ -124,10 +127,11 @@ def _add_paragraph(doc, block: Paragraph) -> None:
         fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     elif block.role == "cover":
         fmt.left_indent = Cm(2)
-        fmt.space_after = Pt(12)
+        fmt.space_after = Pt(16)
 
 
 TEXT_WIDTH_CM = 15.6
+COVER_TITLE_SPACE = (150, 72)  # points before and after a cover's title
 
 
 def _column_widths(block: Table, n_cols: int, size: float) -> list[float]:

@@ -46,7 +46,7 @@ def _section(section: Section) -> list[str]:
         out += ["#" * (min(section.level, 5) + 1) + " " + section.heading, ""]
     for block in section.blocks:
         if isinstance(block, Paragraph):
-            text = f"**{block.text}**" if block.role == "title" else _paragraph(block.text)
+            text = f"**{block.text}**" if block.role in ("title", "cover_title") else _paragraph(block.text)
             out += [text, ""]
         elif isinstance(block, Table):
             out += _table(block)
