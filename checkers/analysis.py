@@ -31,7 +31,8 @@ NUM = r"(\d+(?:\.\d+)?)"
 LABEL_RE = re.compile(r"^(?P<code>[A-Z](?:\d{1,3})?)\s*[.．、]?\s*(?P<name>\S.*)$")
 CODED_START = re.compile(r"^[A-Z]\d{2,3}\s*[\u4e00-\u9fff]")
 _HEAD_LABEL = r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])?\s*(?P<label>[^，,。；：:（(\n]{2,40}?)"
-_HEAD_WEIGHT_WORD = r"(?:权重|分值|满分|标准分值?)(?:为)?\s*"
+HEAD_WORDS = ("权重", "分值", "满分", "标准分")  # every opening names its weight with one of these
+_HEAD_WEIGHT_WORD = rf"(?:{'|'.join(HEAD_WORDS)})值?(?:为)?\s*"  # (“标准分值”)
 _HEAD_SCORE_WORD = r"(?:(?:实际|评价|平均)?得分|(?:专家)?评分|实得|得(?=\s*\d))(?:为)?\s*"
 HEAD_RE = re.compile(
     _HEAD_LABEL + r"(?:\s*[，,：:（(。]\s*(?:该指标|本指标)?(?:指标)?|\s*指标)" + _HEAD_WEIGHT_WORD + r"(?P<weight>\d+(?:\.\d+)?)\s*分"
@@ -342,7 +343,6 @@ _CODED_OR_QUOTED = re.compile(r"^\s*(?:[A-Z]\d|[“\"「‘])")
 _BARE_SCORE = re.compile(r"得\s*\d")  # “（满分3分，得2.5分）”
 # a 一级 indicator's name (“决策指标权重20分，得分16分” is a subtotal, not an indicator's opening)
 LEVEL1_LABEL = re.compile(r"^(?:项目)?(?:决策|过程|产出|效益|效果|管理|满意度)(?:类|方面|部分)?$")
-HEAD_WORDS = ("权重", "分值", "满分", "标准分")  # every opening names its weight with one of these
 HEAD_WORD_RE = re.compile("|".join(HEAD_WORDS))
 # “绩效指标清晰性（A22），权重3分”: the code after the name, moved before it (same length, so offsets hold)
 _CODE_AFTER = re.compile(r"^(?P<lead>(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])?\s*)(?P<name>[^，,。；：:（(\n]{2,40}?)[（(](?P<code>[A-Z]\d{1,3})[）)]")
