@@ -186,6 +186,10 @@ _SYNTAX_HINTS = (
     (re.compile(r"found unexpected end of stream|expected the node content"), "内容不完整：方括号、花括号或引号没有闭合"),
     (re.compile(r"found undefined alias|found unhashable key"), "YAML 写法有误：不要以 * 或 & 开头，文字中有这些符号时请加引号"),
     (re.compile(r"expected ',' or '[\]}]'"), "方括号或花括号没有闭合，或其中各项之间缺少逗号"),
+    (re.compile(r"found character '(.)' that cannot start any token"),
+     "值不能以“{0}”开头：请给这一行冒号后的整段文字加引号（如 \"{0}……\"）"),
+    (re.compile(r"could not determine a constructor for the tag|found unknown escape character|found undefined tag handle"),
+     "文字中含 YAML 的特殊写法（以 ! 开头的标记或引号内的反斜杠 \\）：请删去，或把整段文字改用单引号"),
     (re.compile(r"found another document"), "文件中有第二个 YAML 文档（单独一行的“---”），项目文件只能有一个：请删去这一行及其后多余的内容"),
 )
 

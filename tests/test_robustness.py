@@ -176,6 +176,10 @@ def test_yaml_slips_in_the_project_and_the_llm_config_are_explained_in_chinese(t
     two.write_text(PROJECT.read_text(encoding="utf-8") + "---\nfoo: 1\n", encoding="utf-8")
     result = runner.invoke(app, ["draft", str(two), "-o", str(tmp_path / "r.docx"), "-q"])
     assert result.exit_code == 2 and "第二个 YAML 文档" in result.output
+    at = tmp_path / "at.yaml"  # a value opening with @ or a backquote: YAML refuses it, the message says what to do
+    at.write_text(PROJECT.read_text(encoding="utf-8").replace("\n  region: ", "\n  region: @", 1), encoding="utf-8")
+    result = runner.invoke(app, ["draft", str(at), "-o", str(tmp_path / "r.docx"), "-q"])
+    assert result.exit_code == 2 and "值不能以“@”开头" in result.output and "token" not in result.output
     config = tmp_path / "llm.yaml"
     config.write_text("model: gpt-4o-mini\ntimeout: [1, 2\n", encoding="utf-8")
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
