@@ -197,7 +197,7 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
                 continue
             err.print(f"已写出批注副本 {escape(str(target))}")
             if not kept and Path(path).suffix.lower() in WORD_SUFFIXES:
-                err.print("  注意：该文件不是普通的 Word 文档（可能启用了宏或是模板），批注副本按读出的文字与表格重新排版，"
+                err.print("  注意：该文件无法按原样打开（可能启用了宏、是模板或缺少部件），批注副本按读出的文字与表格重新排版，"
                           "原文件的格式未保留；如需保留格式，请先在 Word 中“另存为” .docx")  # fmt: skip
     if hidden:
         err.print(f"另有 {hidden} 个发现已在基线 {escape(str(options.baseline))} 中接受，未列出")

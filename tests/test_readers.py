@@ -669,3 +669,19 @@ def test_markdown_tables_without_a_separator_line_and_rows_of_the_wrong_width(tm
     path.write_text("| 项目 | 预算 | 支出 |\n|---|---|---|\n| 甲 | 100 |\n| 合计 | 100 | 90 |\n", encoding="utf-8")
     with pytest.raises(ReadError, match="第3行：表格这一行有2个单元格，表头（第1行）有3个"):
         read_document(path)
+
+
+def test_a_docx_missing_its_styles_part_is_read_and_one_missing_its_body_is_named(tmp_path: Path):
+    source = SEEDS / "docx" / "002_4ad189d6376584c5.docx"
+
+    def without(part: str) -> Path:
+        target = tmp_path / f"without-{part.replace('/', '_')}.docx"
+        with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+            for item in old.infolist():
+                if item.filename != part:
+                    new.writestr(item, old.read(item))
+        return target
+
+    assert read_document(without("word/styles.xml")).paragraphs  # read as Word recovers it
+    with pytest.raises(ReadError, match="缺少正文部分 word/document.xml"):
+        read_document(without("word/document.xml"))

@@ -611,13 +611,23 @@ def load_package(path: str | os.PathLike[str]) -> tuple[bytes, bytes | None, byt
                 raise ReadError(strict_message(path))
             raise _bad_docx(path)
         main_name = main.target_partname
-        main_blob = package.blob_for(main_name)
+        try:
+            main_blob = package.blob_for(main_name)
+        except KeyError:
+            raise ReadError(f"文件“{Path(path).name}”缺少正文部分 {main_name.lstrip('/')}（文档已损坏）。请用 Word 打开，"
+                            "按提示恢复内容后“另存为” .docx 再试") from None  # fmt: skip
         styles_blob = numbering_blob = None
         for rel in _SerializedRelationships.load_from_xml(main_name.baseURI, package.rels_xml_for(main_name)):
-            if rel.reltype == RT.STYLES and not rel.is_external:
-                styles_blob = package.blob_for(rel.target_partname)
-            elif rel.reltype == RT.NUMBERING and not rel.is_external:
-                numbering_blob = package.blob_for(rel.target_partname)
+            if rel.is_external or rel.reltype not in (RT.STYLES, RT.NUMBERING):
+                continue
+            try:  # a styles or numbering part listed but missing: read without it, as Word recovers the text
+                blob = package.blob_for(rel.target_partname)
+            except KeyError:
+                continue
+            if rel.reltype == RT.STYLES:
+                styles_blob = blob
+            else:
+                numbering_blob = blob
     except ReadError:
         raise
     except Exception as exc:  # missing [Content_Types].xml or part, broken rels, ...
