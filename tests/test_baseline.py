@@ -90,16 +90,27 @@ def test_missing_baseline_is_empty(tmp_path: Path):
     assert load_baseline(tmp_path / "none.json") == {}
 
 
-def test_a_baseline_accepts_findings_only_for_the_report_it_recorded(tmp_path: Path):
+def _two_copies(tmp_path: Path, first: str, second: str):
+    """Two copies of seed 002, the first recorded in a baseline; the check of the second."""
     seed = Path(__file__).resolve().parent.parent / "fixtures" / "seeds" / "002_4ad189d6376584c5.txt"
-    first, second = tmp_path / "A.txt", tmp_path / "B.txt"
-    first.write_bytes(seed.read_bytes())
-    second.write_bytes(seed.read_bytes())
+    paths = tmp_path / first, tmp_path / second
+    for path in paths:
+        path.write_bytes(seed.read_bytes())
     baseline = tmp_path / "base.json"
-    runner.invoke(app, ["check", str(first), "--baseline", str(baseline), "--update-baseline"])
-    assert runner.invoke(app, ["check", str(first), "--baseline", str(baseline)]).exit_code == 0
-    other = runner.invoke(app, ["check", str(second), "--baseline", str(baseline)])
+    runner.invoke(app, ["check", str(paths[0]), "--baseline", str(baseline), "--update-baseline"])
+    assert runner.invoke(app, ["check", str(paths[0]), "--baseline", str(baseline)]).exit_code == 0
+    return runner.invoke(app, ["check", str(paths[1]), "--baseline", str(baseline)])
+
+
+def test_a_baseline_accepts_findings_only_for_the_report_it_recorded(tmp_path: Path):
+    other = _two_copies(tmp_path, "A.txt", "B.txt")
     assert other.exit_code == 1 and "SC102" in other.output
+
+
+def test_a_version_saved_under_a_new_name_keeps_the_accepted_findings(tmp_path: Path):
+    again = _two_copies(tmp_path, "报告.txt", "报告_v2.txt")
+    assert again.exit_code == 0, again.output
+    assert "基线中没有“报告_v2.txt”的记录；按发现最相近的“报告.txt”" in again.output
 
 
 @pytest.mark.parametrize(
@@ -123,14 +134,3 @@ def test_malformed_baseline_is_a_clear_error(tmp_path: Path, content: str, probl
         write_baseline(baseline, {"a.docx": []})
     assert baseline.read_text(encoding="utf-8") == content
 
-
-def test_a_version_saved_under_a_new_name_keeps_the_accepted_findings(tmp_path: Path):
-    seed = Path(__file__).resolve().parent.parent / "fixtures" / "seeds" / "002_4ad189d6376584c5.txt"
-    first, second = tmp_path / "报告.txt", tmp_path / "报告_v2.txt"
-    first.write_bytes(seed.read_bytes())
-    second.write_bytes(seed.read_bytes())
-    baseline = tmp_path / "base.json"
-    runner.invoke(app, ["check", str(first), "--baseline", str(baseline), "--update-baseline"])
-    again = runner.invoke(app, ["check", str(second), "--baseline", str(baseline)])
-    assert again.exit_code == 0, again.output
-    assert "基线中没有“报告_v2.txt”的记录；按发现最相近的“报告.txt”" in again.output
