@@ -685,3 +685,24 @@ def test_a_docx_missing_its_styles_part_is_read_and_one_missing_its_body_is_name
     assert read_document(without("word/styles.xml")).paragraphs  # read as Word recovers it
     with pytest.raises(ReadError, match="缺少正文部分 word/document.xml"):
         read_document(without("word/document.xml"))
+
+
+def test_direct_numbered_headings_in_a_document_whose_heading_styles_have_numbers_for_ids(tmp_path: Path) -> None:
+    """Chinese Word names 标题 1 “1” (WPS: “2”): w:val="1" is also every w:ilvl of level 1, which made the reader
+    think the headings used heading styles and read the directly numbered ones as body text."""
+    word = docx.Document()
+    _heading_list(word)
+    for level in (1, 2, 3):  # the heading styles' ids as Chinese Word writes them; no paragraph uses them
+        word.styles[f"Heading {level}"].element.set(qn("w:styleId"), str(level))
+    for text, ilvl in (("基本情况", 0), ("项目概况", 1), ("评价结论", 0), ("综合评价", 1)):
+        paragraph = word.add_paragraph(text)
+        numpr = _w("w:numPr")
+        numpr.append(_w("w:ilvl", val=str(ilvl)))
+        numpr.append(_w("w:numId", val="91"))
+        paragraph._p.get_or_add_pPr().append(numpr)
+        word.add_paragraph("正文。")
+    path = tmp_path / "zh-ids.docx"
+    word.save(str(path))
+    doc = read_document(path)
+    assert [h.text for h in doc.headings] == ["一、基本情况", "（一）项目概况", "二、评价结论", "（一）综合评价"]
+    assert doc.paragraphs[-1].location.section == "二（一）综合评价"

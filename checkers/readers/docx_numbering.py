@@ -107,6 +107,9 @@ def _int(el: _Element | None, default: int, attribute: str = W_VAL) -> int:
         return default
 
 
+USED_STYLE = re.compile(rb'<w:pStyle\s+w:val="([^"]*)"')  # the paragraph styles a document uses
+
+
 class ListNumbering:
     """Counts the numbered paragraphs of one document in order and gives each its label."""
 
@@ -154,14 +157,15 @@ class ListNumbering:
         if not numbering_blob:
             return None
         candidates = set(style_numbers.own) | {sid for sid in headings if style_numbers.get(sid)}
-        if b"numPr" not in main_blob and not any(f'w:val="{sid}"'.encode() in main_blob for sid in candidates):
+        used = {sid.decode() for sid in USED_STYLE.findall(main_blob)}  # (Chinese Word names 标题 1 “1”: w:val="1" is
+        if b"numPr" not in main_blob and not candidates & used:        # also every w:ilvl of level 1)
             return None
         try:
             root = etree.fromstring(numbering_blob, etree.XMLParser(resolve_entities=False, no_network=True))
         except etree.XMLSyntaxError:
             return None
         numbering = cls(root, style_numbers)
-        numbering.styled_headings = any(f'w:val="{sid}"'.encode() in main_blob for sid, level in headings.items() if level)
+        numbering.styled_headings = any(sid in used for sid, level in headings.items() if level)
         return numbering
 
     def restarted(self) -> ListNumbering:
