@@ -51,6 +51,7 @@ CLOSING_RE = re.compile(
     rf"(?:共?扣(?:除|减)?\s*(?P<deducted>{_FIGURE})\s*分[，,]\s*)?得(?:分)?(?:为)?\s*(?P<score>{_FIGURE})\s*分"
 )
 DEDUCT_RE = re.compile(rf"扣(?:除|减)?\s*{NUM}\s*分")
+OPENING_DEDUCTION = re.compile(rf"^\s*[，,（(]?\s*(?:共|合计)?扣(?:除|减)?\s*{NUM}\s*分\s*[）)]?\s*$")  # “……得分1.5分，扣0.5分。”
 SUMMED_WORDS = ("共计", "合计", "累计", "总计", "总共", "共")  # “共扣1.5分”: the analysis's deductions added up
 STANDARD_DEDUCTION = re.compile(r"每[^，。；]{0,8}扣|扣完为止|最多扣|最高扣|扣分上限|的扣\d|则扣|即扣")  # a scoring rule, not a deduction
 LEVEL1_WEIGHT_WORDS = ("总分", "权重", "满分", "分值")
@@ -669,6 +670,7 @@ class Analysis:
                                              paragraph, opening=opening)  # fmt: skip
                 statements.append(current)
                 rest = text[max(offset + match.end(), 0) :]
+                rest = self._opening_deduction(current, paragraph, rest)
             if current is not None:
                 self._read_analysis(current, paragraph, rest)
         if weighted is not None:
@@ -694,6 +696,19 @@ class Analysis:
         for paragraph in weighted.paragraphs:
             self._read_analysis(statement, paragraph, paragraph.text)
         return [statement]
+
+    @staticmethod
+    def _opening_deduction(current: IndicatorStatement, paragraph: Paragraph, rest: str) -> str:
+        """“该指标分值2分，评价得分1.5分，扣0.5分。……扣0.5分。”: a deduction ending the opening sentence states the
+        indicator's whole deduction (the analysis repeats it with its reason), so it is read like a closing's; the rest
+        of the paragraph is returned."""
+        end = rest.find("。")
+        m = OPENING_DEDUCTION.match(rest[: end if end >= 0 else len(rest)])
+        if m is None:
+            return rest
+        words = m.group(0).strip(" ，,（()）")
+        current.closings.append(Closing(Decimal(m.group(1)), current.score, paragraph, current.opening, words))
+        return rest[m.end() :]
 
     def _read_analysis(self, current: IndicatorStatement, paragraph: Paragraph, rest: str) -> None:
         """The closings (“扣2分，该指标得2分”) and deductions (“扣1分”) of an indicator's analysis text."""
@@ -982,6 +997,8 @@ class Analysis:
             weighed = any(word in text for word in LEVEL1_WEIGHT_WORDS)  # (the subtotal pattern needs one)
             for m in LEVEL1_PROSE_RE.finditer(text) if weighed and "指标" in text else ():
                 name = m.group("name")
+                if name in ("该", "本", "此", "该项", "本项", "此项"):
+                    continue  # “该指标分值2分，评价得分1.5分”: an indicator's own opening, not a 一级 subtotal
                 if name.endswith("级"):  # “该部分共设置3个二级指标、6个三级指标，满分20分，…”: the part's, if it says so
                     if not THIS_PART_IN.search(sentence_head(text, m.start())):
                         continue

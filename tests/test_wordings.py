@@ -1278,3 +1278,11 @@ def test_a_coded_name_that_opens_with_a_quote(tmp_path: Path):
     text = table + "C21“一卡通”兑付准确率，满分7分，得{}分。\n"
     assert findings(tmp_path, text.format("6.8")) == {}
     assert [f.found for f in findings(tmp_path, text.format("6.6"))["SC101"]] == ["权重7分，得分6.6分"]
+
+
+def test_a_deduction_ending_the_opening_is_the_whole_deduction_not_one_more(tmp_path: Path):
+    """“该指标分值2分，评价得分1.5分，扣0.5分。……无对应的衡量口径，扣0.5分。”: one 0.5, said twice."""
+    table = "| 三级指标 | 分值 | 得分 |\n|---|---|---|\n| 绩效指标明确性（A22） | 2 | 1.5 |\n| 合计 | 2 | 1.5 |\n\n"
+    text = table + "# 一、指标分析\n\n## （一）绩效指标明确性（A22）\n\n该指标分值2分，评价得分1.5分，扣{}分。两项效益指标为定性描述，扣0.5分。\n"
+    assert findings(tmp_path, text.format("0.5")) == {}
+    assert [f.found for f in findings(tmp_path, text.format("1"))["SC103"]] == ["扣1分"]
