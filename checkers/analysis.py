@@ -510,6 +510,15 @@ class Statement:
 
 
 LEVEL1_CODE = re.compile(r"^[A-Z][.．、]?$")
+CODE_ONLY = re.compile(r"^[A-Z]\d{0,3}[.．、]?$")
+
+
+def row_code_and_name(row: ScoreRow) -> tuple[str | None, str]:
+    """A score row's indicator code and name: “B14运转程序规范性”, or a code in a column of its own before the name."""
+    code, name = split_label(row.label)
+    if code is None and len(row.labels) >= 2 and CODE_ONLY.match(row.labels[-2].strip()):
+        code = row.labels[-2].strip().rstrip(".．、")
+    return code, name
 
 
 def level1_name(row: ScoreRow) -> str:
@@ -624,9 +633,14 @@ class Analysis:
         out: dict[str, list[tuple[ScoreRow, ScoreTable]]] = {}
         for table in self.score_tables:
             for row in table.body:
-                code, name = split_label(row.label)
+                code, name = row_code_and_name(row)
                 out.setdefault(code or name, []).append((row, table))
         return out
+
+    def rows_of(self, statement: IndicatorStatement) -> list[tuple[ScoreRow, ScoreTable]]:
+        """The table rows of an indicator stated in prose: by its code, else by its name (a table without codes)."""
+        return self.table_indicators.get(statement.code or statement.name) or (
+            self.table_indicators.get(statement.name, []) if statement.code else [])  # fmt: skip
 
     # -- prose statements -----------------------------------------------------
 

@@ -1286,3 +1286,12 @@ def test_a_deduction_ending_the_opening_is_the_whole_deduction_not_one_more(tmp_
     text = table + "# 一、指标分析\n\n## （一）绩效指标明确性（A22）\n\n该指标分值2分，评价得分1.5分，扣{}分。两项效益指标为定性描述，扣0.5分。\n"
     assert findings(tmp_path, text.format("0.5")) == {}
     assert [f.found for f in findings(tmp_path, text.format("1"))["SC103"]] == ["扣1分"]
+
+
+def test_a_table_with_the_codes_in_a_column_of_their_own(tmp_path: Path):
+    table = ("| 指标编码 | 指标名称 | 权重 | 得分 |\n|---|---|---|---|\n| A11 | 立项依据充分性 | 3 | 3 |\n"
+             "| A12 | 立项程序规范性 | 3 | 3 |\n| 合计 | | 6 | 6 |\n\n")  # fmt: skip
+    text = table + "A11立项依据充分性，权重3分，得分3分。\n\nA12立项程序{}，权重3分，得分{}分。\n"
+    assert findings(tmp_path, text.format("规范性", 3)) == {}
+    assert [f.found for f in findings(tmp_path, text.format("规范性", 2))["SC101"]] == ["权重3分，得分2分"]
+    assert [f.expected for f in findings(tmp_path, text.format("合规性", 3))["NM601"]] == ["A12立项程序规范性"]

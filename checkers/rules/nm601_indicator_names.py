@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from checkers.analysis import Analysis, names_match, split_label
+from checkers.analysis import Analysis, names_match, row_code_and_name, split_label
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 
@@ -29,8 +29,7 @@ def check(a: Analysis, rule: Rule):
     table_names: dict[str, str] = {}
     for table in a.score_tables:
         for row in table.body:
-            for label in row.labels:
-                code, name = split_label(label)
+            for code, name in [split_label(label) for label in row.labels] + [row_code_and_name(row)]:
                 if code and len(code) > 1:
                     table_names.setdefault(code, name)
     for statement in a.indicator_statements:

@@ -29,7 +29,7 @@ PASSING = FAILING.replace("得分3分", "得分2分")
 
 def check(a: Analysis, rule: Rule):
     for statement in a.indicator_statements:
-        for row, table in a.table_indicators.get(statement.code or statement.name, []):
+        for row, table in a.rows_of(statement):
             if row.weight is None or row.score is None:
                 continue
             if (row.weight, row.score) != (statement.weight, statement.score):
