@@ -83,7 +83,8 @@ SCALE_BEFORE = re.compile(r"(?:以上|以下|[（(]含[）)]|至\s*\d+(?:\.\d+)?
 TOTAL_HINT = re.compile(r"综合|总得分|评价(?:结果|得分|总得分)|最终|[本该]项目(?:最终|总)?得分|(?:项目|评价)(?:评价|绩效)?总分")
 # a score of something else (a survey, an assessment of hospitals…) written with the same words as the total
 # a figure of one contract, lot or phase rather than of the whole project (“监理合同…执行率80%”, “一期尾款预算…”)
-SUB_ITEM = re.compile(r"合同|监理|设计费|勘察|标段|尾款|分项|子项|单项")
+# (“一期工程预算200万元” is a phase's; “服务项目（二期）” names the project evaluated)
+SUB_ITEM = re.compile(r"合同|监理|设计费|勘察|标段|尾款|分项|子项|单项|(?<![（(])[一二两三四五六七八九十]期(?![）)])(?:工程|项目)?")
 PROJECT_WIDE = re.compile(r"项目|全年|整体|总体")  # “…监理、设计等费用，项目全年资金到位率…” is the project's again
 PART_MARK = re.compile(SUB_ITEM.pattern + r"|其中|结转|以前年度|上年")
 
@@ -119,6 +120,7 @@ EACH_WORDS = ("各", "分别", "每")  # “各扣0.5分”, “分别扣1分和
 CONDITION = re.compile(r"如|若|凡|否则|不扣分|未扣分|不重复扣|不再扣")  # “如未制定管理办法扣2分”: a rule, not this year's deduction
 YEAR_IN_TEXT = re.compile(r"((?:19|20)\d{2})年(?!\d{1,2}月)")  # a year, not a date (截至2023年12月31日)
 YEAR_AT_END = re.compile(r"((?:19|20)\d{2})年度?的?$")
+COMPARED_WITH = re.compile(r"同类|其他项目|其它项目|对比|相比|比较")  # “区内同类项目综合评价得分82.5分”
 NOT_THE_TOTAL = re.compile(OTHER_PERIOD.pattern + r"|满意度|问卷|调查|测评|考核|考评|自评|子项|分项|指标")
 INSTITUTION = re.compile(r"医院|单位|学校|街道|社区")  # “各医院综合得分”; not in a project's name (“某某医院设备购置项目”)
 GRADE_RE = re.compile(r"(?:绩效评级|评价等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论|评价结果)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
@@ -767,7 +769,7 @@ class Analysis:
                     clause = clause_before(paragraph.text, m.start())
                     subject = PROJECT_NAMED.search(clause)  # “乙项目综合评价得分72分” names its project
                     if NOT_THE_TOTAL.search(clause) or (INSTITUTION.search(clause) and not subject) \
-                            or self._other_year(clause) or self._another_report_year(clause) \
+                            or self._other_year(clause) or self._another_report_year(clause) or COMPARED_WITH.search(clause) \
                             or ONE_EXPERT.search(clause) or GRADING_SCALE.match(paragraph.text, m.end()):  # fmt: skip
                         continue
                     if pattern is LOOSE_TOTAL_RE:
@@ -777,9 +779,11 @@ class Analysis:
                         if self._someone_elses(head) or INDICATOR_SCORE.search(head):
                             continue
                     read.add(m.start(figure))
+                    year = YEAR_IN_TEXT.search(clause)
                     out.append(Statement("total", Decimal(m.group(figure)), paragraph.location,
                                          sentence_at(paragraph.text, m.start()),
-                                         name=subject.group(1) if subject and subject.group(1)[0] not in "本该此" else ""))  # fmt: skip
+                                         name=subject.group(1) if subject and subject.group(1)[0] not in "本该此" else "",
+                                         extra={"year": year.group(1)} if year else {}))  # fmt: skip
         for table, r, c, text in self.cells():
             if text.replace(" ", "") in ("评价分值", "评价得分", "综合得分", "总得分"):
                 row = grid_rows(table)[r]
@@ -792,7 +796,15 @@ class Analysis:
             total = table.total_row
             if total and total.score is not None and self.is_whole_report_table(table) and not self._one_experts(table):
                 out.append(Statement("total", total.score, total.location, total.excerpt, extra={"table": True}))
-        return _without_lists(out)
+        return _without_lists(self._latest_year_only(out))
+
+    def _latest_year_only(self, totals: list[Statement]) -> list[Statement]:
+        """Without a year in the title, totals naming different years (“该项目2023年度综合评价得分86.8分。该项目2022
+        年度综合评价得分82.5分”) are this year's (the latest) and earlier evaluations'."""
+        years = {s.extra["year"] for s in totals if "year" in s.extra}
+        if self.report_years or len(years) < 2:
+            return totals
+        return [s for s in totals if s.extra.get("year", max(years)) == max(years)]
 
     def _one_experts(self, table: ScoreTable) -> bool:
         """A table of one expert's scores (“专家一评分表”, a score column “专家1”): the report's total is their

@@ -1295,3 +1295,17 @@ def test_a_table_with_the_codes_in_a_column_of_their_own(tmp_path: Path):
     assert findings(tmp_path, text.format("规范性", 3)) == {}
     assert [f.found for f in findings(tmp_path, text.format("规范性", 2))["SC101"]] == ["权重3分，得分2分"]
     assert [f.expected for f in findings(tmp_path, text.format("合规性", 3))["NM601"]] == ["A12立项程序规范性"]
+
+
+def test_an_earlier_years_or_a_phases_funding_is_not_the_projects(tmp_path: Path):
+    """With data (预算100, 到位100, 支出90): last year's figures and a phase's are not compared with it."""
+    text = ("项目预算100万元，实际到位100万元，资金到位率100%。上年度该项目预算300万元，实际到位300万元，资金到位率100%。"
+            "项目分两期实施，一期工程预算60万元，到位54万元，到位率90%。\n")  # fmt: skip
+    assert "DT1003" not in _with_data(tmp_path, text)
+    assert "DT1003" in _with_data(tmp_path, text.replace("实际到位100万元，资金到位率100%", "实际到位100万元，资金到位率95%"))
+
+
+def test_totals_of_another_year_or_of_projects_compared_with(tmp_path: Path):
+    text = ("# 一、评价结论\n\n该项目2023年度综合评价得分86.8分，绩效评级为“良”。该项目2022年度综合评价得分82.5分，本年度有所提高；"
+            "区内同类项目综合评价得分80.5分。\n")  # fmt: skip
+    assert findings(tmp_path, text) == {}

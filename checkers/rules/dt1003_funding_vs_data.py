@@ -10,8 +10,16 @@ from __future__ import annotations
 
 import re
 
-from checkers.analysis import Analysis, about_a_part
-from checkers.figures import clause_before, extract_figures, in_parentheses, percent_matches, sentence_at, sentences
+from checkers.analysis import OTHER_PERIOD, Analysis, about_a_part
+from checkers.figures import (
+    clause_before,
+    extract_figures,
+    in_parentheses,
+    percent_matches,
+    sentence_at,
+    sentence_head,
+    sentences,
+)
 from checkers.finding import Severity
 from checkers.rules.base import MINI_DATA, Rule
 from checkers.rules.rt301_rates import adjusts_budget, role_of
@@ -35,8 +43,8 @@ def check(a: Analysis, rule: Rule):
         if key is None or expected_rates[key] is None or statement.name in ("得分率",):
             continue
         paragraph, start = statement.extra["paragraph"], statement.extra["start"]
-        if about_a_part(paragraph.text, start):
-            continue  # the rate of one contract or phase, not the project's
+        if about_a_part(paragraph.text, start) or OTHER_PERIOD.search(sentence_head(paragraph.text, start)):
+            continue  # the rate of one contract or phase, or of an earlier year, not the project's
         if not percent_matches(statement.value, expected_rates[key], a.tolerance):
             yield rule.finding(
                 f"{statement.name}写{statement.value}%，按项目数据应为{format_percent(expected_rates[key])}",
@@ -62,8 +70,8 @@ def check(a: Analysis, rule: Rule):
                     continue
                 if role == "budget" and any(adjusts_budget(f) for f in figures[index + 1 :]):
                     continue  # “年初预算180万元，年中调减至170.86万元”: the budget before an adjustment
-                if about_a_part(sentence, figure.start):
-                    continue  # a contract's or a phase's amount
+                if about_a_part(sentence, figure.start) or OTHER_PERIOD.search(sentence[: figure.start]):
+                    continue  # a contract's or a phase's amount, or an earlier year's
                 years = YEAR.findall(clause_before(sentence, figure.start))
                 if a.report_years and years and not set(years) & a.report_years:
                     continue  # “2021年预算安排运维资金50万元”: another year's money
