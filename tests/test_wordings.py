@@ -1309,3 +1309,11 @@ def test_totals_of_another_year_or_of_projects_compared_with(tmp_path: Path):
     text = ("# 一、评价结论\n\n该项目2023年度综合评价得分86.8分，绩效评级为“良”。该项目2022年度综合评价得分82.5分，本年度有所提高；"
             "区内同类项目综合评价得分80.5分。\n")  # fmt: skip
     assert findings(tmp_path, text) == {}
+
+
+def test_a_count_of_other_things_and_a_合计_after_the_其中_items(tmp_path: Path):
+    text = ("# 绩效评价\n\n覆盖长城乡、姜畲镇、鹤岭镇5个乡镇和雨湖路、城正街5个街道，共118个行政村（社区）。\n\n"
+            "项目预算350万元，其中设备购置200万元、安装工程100万元、运维服务50万元，合计{}万元。\n")  # fmt: skip
+    assert findings(tmp_path, text.format(350)) == {}
+    assert "CT702" in findings(tmp_path, text.format(360))
+    assert "CT702" in findings(tmp_path, "# 绩效评价\n\n建成3个乡镇站点和2个乡镇站点，共6个乡镇站点。\n")

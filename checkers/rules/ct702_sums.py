@@ -75,7 +75,7 @@ def _addends(sentence: str, figures: list) -> list | None:
 
 
 LIST_ITEM = re.compile(r"^[\u4e00-\u9fff（）()“”]{1,16}?(?:为|约)?\s*\d[\d,.]*\s*[\u4e00-\u9fff%]{0,3}$")
-NOT_A_PART = re.compile(r"实际|支出|支付|拨付|到位|完成|累计|较|比|增|减|结余|剩余|节约|占|已|未|超|达|用于|年")
+NOT_A_PART = re.compile(r"实际|支出|支付|拨付|到位|完成|累计|较|比|增|减|结余|剩余|节约|占|已|未|超|达|用于|年|合计|共计|总计|小计")
 
 
 COMPARED = re.compile(r"较|比|增|减|占|超|达")
@@ -119,6 +119,25 @@ def _done_parts(sentence: str, parts: list, verb: str, only_done: bool = False) 
     return items if items and verb in sentence[opening : items[0].start] else []
 
 
+_COUNTED = re.compile(r"[\u4e00-\u9fff]{1,4}")
+
+
+def _counted(sentence: str, figure) -> str:
+    """What a count counts: the words right after “5个” (乡镇, 街道), empty for an amount or a measure."""
+    if figure.unit not in ("个", "项", "家", "所", "座", "处", "类"):
+        return ""
+    m = _COUNTED.match(sentence, figure.end)
+    return m.group(0) if m else ""
+
+
+def _counts_other_things(sentence: str, parts: list, total) -> bool:
+    """Whether a total counts other things than its items: a noun after the total that no item has, items counting
+    nouns of their own."""
+    noun = _counted(sentence, total)
+    nouns = {_counted(sentence, f) for f in parts} - {""}
+    return bool(noun and nouns) and not any(n.startswith(noun[:2]) or noun.startswith(n[:2]) for n in nouns)
+
+
 def _other_starts(sentence: str, figures: list, since: int, index: int) -> list[int]:
     """Where else than after the last total before it (``since``) the items a total adds up may start: at the sentence's
     first figure (that “total” was the first item: “共投入洗扫车46辆、洒水车28辆……，合计86辆”), after the first
@@ -158,6 +177,8 @@ def _sum_findings(paragraph, rule: Rule):
                        and not sentence.startswith("、", figures[i].end)]  # (“共投入洗扫车46辆、洒水车…”: the first item)  # fmt: skip
             since = earlier[-1] + 1 if earlier else 0  # an earlier total closes the list before it (a bracketed one is an item)
             parts = _items_to_add(sentence, figures, since, index, word)
+            if _counts_other_things(sentence, parts, figure):
+                continue  # “5个乡镇和5个街道，共118个行政村（社区）”: villages are not towns
             if len(parts) < 2 or any(len(r) >= 2 and sum((f.value for f in r), Decimal(0)) == figure.value
                                      for r in (_items_to_add(sentence, figures, start, index, word)
                                                for start in _other_starts(sentence, figures, since, index))):  # fmt: skip
