@@ -1317,3 +1317,13 @@ def test_a_count_of_other_things_and_a_合计_after_the_其中_items(tmp_path: P
     assert findings(tmp_path, text.format(350)) == {}
     assert "CT702" in findings(tmp_path, text.format(360))
     assert "CT702" in findings(tmp_path, "# 绩效评价\n\n建成3个乡镇站点和2个乡镇站点，共6个乡镇站点。\n")
+
+
+def test_one_amount_at_two_precisions_and_a_saving_on_a_tender_ceiling(tmp_path: Path):
+    text = "审定金额743.31843万元。\n\n经审计，工程审定金额743.32万元，较合同金额减少9.68万元。\n"
+    assert findings(tmp_path, text) == {}
+    assert "UN501" in findings(tmp_path, text.replace("743.32万元", "743.33万元"))
+    tender = ("项目预算1,260.00万元，实际支出1,134.80万元。\n\n"
+              "项目施工通过公开招标确定中标单位，招标控制价1,180.00万元，中标价1,086.56万元，节约率{}%。\n")  # fmt: skip
+    assert findings(tmp_path, tender.format("7.92")) == {}
+    assert [f.expected for f in findings(tmp_path, tender.format("7.29"))["RT301"]] == ["7.92%"]

@@ -51,7 +51,7 @@ ROLES = (  # 事前评估 writes 申报 / 建议 / 审减 for 送审 / 审定 / 
     ("contract", re.compile(r"合同|中标")),
     ("received", re.compile(r"到位|下达")),
     ("spent", re.compile(r"支出|支付|使用|执行|实际")),
-    ("budget", re.compile(r"预算|批复|安排|计划|核定|可用资金")),
+    ("budget", re.compile(r"预算|批复|安排|计划|核定|可用资金|控制价|最高限价|拦标价")),  # (a tender's ceiling: its 节约率's base)
 )
 
 

@@ -2,7 +2,8 @@
 
 五种情形：（1）数字完全相同（至少四位有效数字或带两位小数）而金额单位不同——几乎总是单位写错；
 （2）数字完全相同（至少四位有效数字）而计量单位分属不同量纲（长度与面积等）；
-（3）同一说法（如“送审金额”）、同一单位，数值相差不到 0.5%——多为笔误（2,945.51 与 2,945.52）；
+（3）同一说法（如“送审金额”）、同一单位，数值相差不到 0.5%——多为笔误（2,945.51 与 2,945.52）；一处是另一处四舍五入到
+较少小数位的结果（743.31843万元与743.32万元）时不算；
 （4）大写金额与紧随其后括号中的小写金额不等（“人民币叁仟壹佰捌拾陆万元整（3,185.00万元）”）；
 （5）正文金额与表格中同样数字的金额单位不同（表头或表题写明“（万元）”“单位：万元”的列）；
 写明是上年度、以前年度等另一期间的数不算同一数量。
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from checkers.analysis import OTHER_PERIOD, Analysis, grid_rows
 from checkers.figures import MONEY_UNITS, Figure, parse_number, sentence_at
@@ -97,6 +98,13 @@ def _one_subject(a: str, b: str) -> bool:
     return any(head_b[i : i + 2] in pairs for i in range(len(head_b) - 1))
 
 
+def _rounded(a: Figure, b: Figure) -> bool:
+    """Whether the less precise of two figures is the other rounded (half up) to its places."""
+    rough, fine = (a, b) if a.places <= b.places else (b, a)
+    step = Decimal(1).scaleb(-rough.places)
+    return fine.value.quantize(step, rounding=ROUND_HALF_UP) == rough.value
+
+
 def _comparable(figure: Figure) -> bool:
     """Large enough, or precise enough (an amount to the fen: 84.16万元), that a near value is a slip, not another
     quantity."""
@@ -137,6 +145,7 @@ def _conflict(figure: Figure, other: Figure, same_paragraph: bool = False):
         and _parts(figure.subject) == _parts(other.subject)  # so are “一期实际支出” and “二期实际支出”
         and _one_subject(figure.subject, other.subject)  # and “设备购置费预算” and “软件购置费预算”
         and not _plan_and_actual(figure.subject, other.subject)
+        and not _rounded(figure, other)  # “743.31843万元” and “743.32万元”: one amount to two precisions
         and not (OTHER_PERIOD.search(figure.subject) or OTHER_PERIOD.search(other.subject))  # 上年度 vs 本年度
     ):  # fmt: skip
         return (f"“{_key(figure.subject)}”前文写{_written(other)}，此处写{_written(figure)}，同一数量前后不一致",
