@@ -706,3 +706,37 @@ def test_direct_numbered_headings_in_a_document_whose_heading_styles_have_number
     doc = read_document(path)
     assert [h.text for h in doc.headings] == ["一、基本情况", "（一）项目概况", "二、评价结论", "（一）综合评价"]
     assert doc.paragraphs[-1].location.section == "二（一）综合评价"
+
+
+def test_equations_one_branch_of_alternate_content_and_deleted_text_are_read_as_word_shows_them(tmp_path: Path) -> None:
+    from lxml import etree
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    m = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+    word = docx.Document()
+    equation = word.add_paragraph("其中，预算执行率")
+    math = etree.SubElement(equation._p, f"{{{m}}}oMath")
+    etree.SubElement(etree.SubElement(math, f"{{{m}}}r"), f"{{{m}}}t").text = "=5271022.96÷5920000×100%=98.04%"
+    equation.add_run("。")
+    branches = word.add_paragraph("B14运转程序规范性，得分")
+    alternate = etree.SubElement(branches._p, f"{{{mc}}}AlternateContent")
+    for branch, text in ((f"{{{mc}}}Choice", "2"), (f"{{{mc}}}Fallback", "2")):
+        run = etree.SubElement(etree.SubElement(alternate, branch), f"{{{w}}}r")
+        etree.SubElement(run, f"{{{w}}}t").text = text
+    branches.add_run("分。")
+    deleted = word.add_paragraph("该指标得")
+    etree.SubElement(etree.SubElement(etree.SubElement(deleted._p, f"{{{w}}}del"), f"{{{w}}}r"), f"{{{w}}}t").text = "3"
+    deleted.add_run("2分。")  # another editor wrote the deleted 3 as w:t, not w:delText
+    table = word.add_table(rows=1, cols=1)
+    cell = table.cell(0, 0).paragraphs[0]
+    cell.add_run("得分")
+    alternate = etree.SubElement(cell._p, f"{{{mc}}}AlternateContent")
+    for branch in (f"{{{mc}}}Choice", f"{{{mc}}}Fallback"):
+        etree.SubElement(etree.SubElement(etree.SubElement(alternate, branch), f"{{{w}}}r"), f"{{{w}}}t").text = "22"
+    path = tmp_path / "features.docx"
+    word.save(str(path))
+    doc = read_document(path)
+    assert [p.text for p in doc.paragraphs] == ["其中，预算执行率=5271022.96÷5920000×100%=98.04%。", "B14运转程序规范性，得分2分。",
+                                                "该指标得2分。"]  # fmt: skip
+    assert doc.tables[0].rows[0][0].text == "得分22"

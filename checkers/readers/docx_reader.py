@@ -110,6 +110,12 @@ def _iter_blocks(parent: _Element) -> Iterator[_Element]:
 
 
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+MC_ALTERNATE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+MC_CHOICE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Choice"
+M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"  # an equation's text (m:oMath)
+M_OMATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}oMath"
+M_OMATHPARA = "{http://schemas.openxmlformats.org/officeDocument/2006/math}oMathPara"
+W_DEL = qn("w:del")
 
 
 def text_box_blocks(p: _Element) -> list[_Element]:
@@ -222,6 +228,12 @@ def _collect_text(el: _Element, parts: list[str]) -> None:
                     parts.append(_symbol(c))
         elif tag in RUN_CONTAINERS and not _placeholder(child):
             _collect_text(child, parts)
+        elif tag == MC_ALTERNATE:  # Word shows one branch: the first choice (the fallback is for older readers)
+            choice = child.find(MC_CHOICE)
+            if choice is not None:
+                _collect_text(choice, parts)
+        elif tag in (M_OMATH, M_OMATHPARA):  # an equation: “预算执行率=5271022.96÷5920000×100%=98.04%”
+            parts.extend(t.text or "" for t in child.iter(M_T))
 
 
 def _structured_paragraph_text(p: _Element) -> str:
@@ -231,8 +243,9 @@ def _structured_paragraph_text(p: _Element) -> str:
 
 
 _PARA_TAGS = (W_T, W_TAB, W_PTAB, W_BR, W_CR, W_NBH, W_TXBX, W_PSTYLE, W_OUTLINE, W_PPRCHANGE, W_MOVEFROM, W_VANISH, W_SYM,
-              W_PLACEHOLDER, W_VERTALIGN)  # fmt: skip
-_NEEDS_WALK = frozenset((W_TXBX, W_MOVEFROM, W_SYM, W_PLACEHOLDER))  # text boxes, moved-away text, symbols, prompts
+              W_PLACEHOLDER, W_VERTALIGN, W_DEL, MC_ALTERNATE, M_T)  # fmt: skip
+# text boxes, moved-away or deleted text (another editor may write w:t there), symbols, prompts, one of two branches
+_NEEDS_WALK = frozenset((W_TXBX, W_MOVEFROM, W_SYM, W_PLACEHOLDER, W_DEL, MC_ALTERNATE))
 
 
 def paragraph_info(p: _Element, levels: dict[str, int]) -> tuple[str, int | None]:
@@ -250,7 +263,7 @@ def paragraph_info(p: _Element, levels: dict[str, int]) -> tuple[str, int | None
     seen_style = seen_outline = False
     for el in p.iter(*_PARA_TAGS):
         tag = el.tag
-        if tag == W_T:
+        if tag in (W_T, M_T):
             append(el.text or "")
         elif tag in (W_TAB, W_PTAB):
             append("\t")
@@ -395,7 +408,10 @@ _TABLE_TAGS = (
     W_PLACEHOLDER,
     W_VANISH,
     W_VERTALIGN,
-)
+    W_DEL,
+    MC_ALTERNATE,
+    M_T,
+)  # (any of the last three sends the table to the structured walk, which reads them as Word shows them)
 
 
 def _close_cell(row: list[RawCell], lines: list[str], parts: list[str], col: int, span: int, merged: bool,
