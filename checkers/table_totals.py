@@ -67,8 +67,11 @@ def column_headers(rows: list[list[str]], count: int, width: int) -> list[str]:
             text = row[c].strip() if c < len(row) else ""
             if text and (not parts or parts[-1] != text):
                 parts.append(text)
-        out.append("".join(parts))
+        out.append(_LINE_BREAKS.sub("", "".join(parts)))  # “得\n分” written over two lines is the column “得分”
     return out
+
+
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
 
 
 INCLUDES_MORE = re.compile(r"^含[^，。；]{0,16}?(?:得分|分值|权重)|^含[^，。；]{0,16}?\d+(?:\.\d+)?\s*分")

@@ -271,3 +271,20 @@ def test_a_score_table_written_on_its_side_is_read_like_any(tmp_path: Path):
 def test_a_table_with_weights_down_its_first_column_but_no_scores_is_left_alone(tmp_path: Path):
     plan = [["指标", "决策", "过程", "产出", "效益"], ["权重", "20", "20", "30", "30"], ["说明", "甲", "乙", "丙", "丁"]]
     assert check(tmp_path, plan) == {}
+
+
+def test_a_header_written_over_two_lines_is_named_on_one(tmp_path: Path):
+    import docx as python_docx
+
+    from checkers.engine import check_document
+    from checkers.readers import read_document
+
+    word = python_docx.Document()
+    table = word.add_table(rows=4, cols=2)
+    for r, (label, value) in enumerate((("项目", "得\n分"), ("甲", "3"), ("乙", "4"), ("合计", "8"))):
+        table.cell(r, 0).text, table.cell(r, 1).text = label, value
+    word.add_paragraph("绩效评价得分表。")
+    path = tmp_path / "t.docx"
+    word.save(str(path))
+    [slip] = [f for f in check_document(read_document(path)) if f.rule == "TT201"]
+    assert "“得分”列" in slip.message
