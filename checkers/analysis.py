@@ -33,9 +33,9 @@ CODED_START = re.compile(r"^[A-Z]\d{2,3}\s*[\u4e00-\u9fff]")
 _HEAD_LABEL = r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])?\s*(?P<label>[^，,。；：:（(\n]{2,40}?)"
 HEAD_WORDS = ("权重", "分值", "满分", "标准分")  # every opening names its weight with one of these
 _HEAD_WEIGHT_WORD = rf"(?:{'|'.join(HEAD_WORDS)})值?(?:为)?\s*"  # (“标准分值”)
-_HEAD_SCORE_WORD = r"(?:(?:实际|评价|平均)?得分|(?:专家)?评分|实得|得(?=\s*\d))(?:为)?\s*"
+_HEAD_SCORE_WORD = r"(?:(?:实际|评价|平均|(?:评价组|专家组?)?评定|核定)?得分|(?:专家)?评分|实得|得(?=\s*\d))(?:为)?\s*"
 HEAD_RE = re.compile(
-    _HEAD_LABEL + r"(?:\s*[，,：:（(。]\s*(?:该指标|本指标)?(?:指标)?|\s*指标)" + _HEAD_WEIGHT_WORD + r"(?P<weight>\d+(?:\.\d+)?)\s*分"
+    _HEAD_LABEL + r"(?:\s*[，,：:（(。]\s*(?:该指标|本指标|该项|本项)?(?:指标)?|\s*指标|(?<=[】”」’\"]))" + _HEAD_WEIGHT_WORD + r"(?P<weight>\d+(?:\.\d+)?)\s*分"
     r"\s*[，,、；;]\s*(?:(?:按[^，,。；;]{1,15}?计分|得分率\s*\d+(?:\.\d+)?\s*[%％])\s*[，,]\s*)?"  # “按权重的80%计分，”
     + _HEAD_SCORE_WORD + r"(?P<score>\d+(?:\.\d+)?)\s*分"
 )
@@ -54,10 +54,15 @@ DEDUCT_RE = re.compile(rf"扣(?:除|减)?\s*{NUM}\s*分")
 OPENING_DEDUCTION = re.compile(rf"^\s*[，,（(]?\s*(?:共|合计)?扣(?:除|减)?\s*{NUM}\s*分\s*[）)]?\s*$")  # “……得分1.5分，扣0.5分。”
 SUMMED_WORDS = ("共计", "合计", "累计", "总计", "总共", "共")  # “共扣1.5分”: the analysis's deductions added up
 STANDARD_DEDUCTION = re.compile(r"每[^，。；]{0,8}扣|扣完为止|最多扣|最高扣|扣分上限|的扣\d|则扣|即扣")  # a scoring rule, not a deduction
-LEVEL1_WEIGHT_WORDS = ("总分", "权重", "满分", "分值")
+LEVEL1_WEIGHT_WORDS = ("总分", "权重", "满分", "分值", "共计")
 LEVEL1_PROSE_RE = re.compile(
     rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)(?:类)?指标\s*[，,（(]?\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})(?:为)?\s*{NUM}\s*分\s*[）)]?\s*[，,]?\s*"
-    rf"(?:(?:实际|评价)?得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
+    rf"(?:(?:实际|评价|累计)?得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
+)
+# “项目效益（25分）得分21分”: a 一级 named with its weight in brackets
+LEVEL1_BRACKET_RE = re.compile(
+    rf"(?P<name>(?:项目)?(?:决策|过程|产出|效益|效果|管理|满意度))(?:类)?(?:指标)?\s*[（(]\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})?"
+    rf"(?:为)?\s*{NUM}\s*分\s*[）)]\s*[，,：:]?\s*(?:(?:实际|评价|累计)?得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
 )
 THIS_PART = re.compile(r"^(?:该|本|此)(?:部分|类|项|方面|一级)$")  # “该部分指标权重40分”: the section's own 一级
 THIS_PART_IN = re.compile(r"(?:该|本|此)(?:部分|类|方面|一级)")
@@ -65,6 +70,8 @@ _SECTION_NUMBER = re.compile(r"^[\d一二三四五六七八九十（）()、.．
 # what a section heading adds to its 一级's name (“项目决策情况”, “产出指标分析”, “项目效益实现情况”)
 _HEADING_TAIL = re.compile(r"(?:类)?(?:指标)?(?:(?:完成|实现|实施|执行)?情况)?(?:分析|评价)?$")
 AMONG_RE = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)得分\s*{NUM}\s*分")
+AMONG_WEIGHED_RE = re.compile(rf"(?<![\u4e00-\u9fff])(?P<name>(?:项目)?(?:决策|过程|产出|效益|效果|管理|满意度))(?:类)?(?:指标)?(?:满分|权重|分值)?"
+                              rf"\s*(?P<weight>{_FIGURE})\s*分\s*[，,]?\s*得\s*(?P<score>{_FIGURE})\s*分")
 TOTAL_RES = (
     re.compile(rf"综合(?:评价)?得分(?:为)?\s*{NUM}\s*分"),
     re.compile(rf"总得分(?:为)?\s*{NUM}\s*分"),
@@ -337,10 +344,10 @@ def _rate_value(text: str, scale: Decimal | None) -> Decimal | None:
     return value.scaleb(2) if scale == 100 else value  # 0.81 is 81% (to the same places: 0.885 is 88.5%)
 
 
-_QUOTED_LABEL = re.compile(r"^\s*(?:指标)?[“\"「‘](.+?)[”\"」’]\s*(?:指标)?$")  # “预算执行率”指标, 指标“预算执行率” → 预算执行率
+_QUOTED_LABEL = re.compile(r"^\s*(?:指标)?[“\"「‘【](.+?)[”\"」’】]\s*(?:指标)?$")  # “预算执行率”指标, 指标“…”, 【…】 → 预算执行率
 _LABEL_SEPARATOR = re.compile(r"[，,：:（(。]")
 _LIST_NUMBER = re.compile(r"^\s*(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])")
-_CODED_OR_QUOTED = re.compile(r"^\s*(?:[A-Z]\d|[“\"「‘])")
+_CODED_OR_QUOTED = re.compile(r"^\s*(?:指标)?(?:[A-Z]\d|[“\"「‘【])")
 
 
 _BARE_SCORE = re.compile(r"得\s*\d")  # “（满分3分，得2.5分）”
@@ -349,15 +356,30 @@ LEVEL1_LABEL = re.compile(r"^(?:项目)?(?:决策|过程|产出|效益|效果|�
 HEAD_WORD_RE = re.compile("|".join(HEAD_WORDS))
 # “绩效指标清晰性（A22），权重3分”: the code after the name, moved before it (same length, so offsets hold)
 _CODE_AFTER = re.compile(r"^(?P<lead>(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])?\s*)(?P<name>[^，,。；：:（(\n]{2,40}?)[（(](?P<code>[A-Z]\d{1,3})[）)]")
-THIS_INDICATOR = re.compile(rf"^(?:该|本|此)(?:项)?(?:三级)?指标\s*[，,：:]?\s*(?={HEAD_WORD_RE.pattern})")
+THIS_INDICATOR = re.compile(rf"^(?:该|本|此)(?:项(?:三级)?(?:指标)?|(?:三级)?指标)\s*[，,：:]?\s*(?={HEAD_WORD_RE.pattern})")
 _HEADING_NUMBER = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．])\s*")
 HEAD_REACH = 160  # an opening's name, weight and score come within this many characters of its start
+
+
+LABELLED_RE = re.compile(
+    r"^指标名称\s*[：:]\s*(?P<label>[^；;，,。\n]{2,40}?)\s*[；;，,]\s*(?:指标)?(?:" + "|".join(HEAD_WORDS) + r")值?\s*[：:]\s*"
+    rf"(?P<weight>{_FIGURE})\s*分\s*[；;，,]\s*" + _HEAD_SCORE_WORD.replace(r"(?:为)?", r"(?:为|[：:])?") + rf"(?P<score>{_FIGURE})\s*分"
+)
+_GROUP_PREFIX = re.compile(r"^.{1,12}?(?:——|--|—)")  # “产出数量——道路养护里程完成率”: the group before the name
+
+
+def opening_label(label: str) -> tuple[str | None, str]:
+    """An opening's code and name: quotes and brackets (“…”指标, 指标“…”, 【…】) and a group before a dash taken off."""
+    label = _GROUP_PREFIX.sub("", _QUOTED_LABEL.sub(r"\1", label.strip())).strip("“”\"「」‘’【】")
+    return split_label(label)
 
 
 def head_match(text: str) -> re.Match[str] | None:
     """An indicator's opening (HEAD_RE, or HEAD_SCORE_FIRST_RE: score before weight); written without a comma (“B14…指标满分4分”) only for a coded or quoted
     name, since “决策指标权重20分，得分16分” is a 一级 subtotal. A code written after the name (“绩效指标清晰性（A22），”)
     is read as if before it (the match is on that text, of the same length, so its offsets are ``text``'s)."""
+    if text.startswith("指标名称"):  # “指标名称：服务对象满意度；指标分值：6分；评价得分：5.6分”
+        return LABELLED_RE.match(text)
     if not any(word in text for word in HEAD_WORDS):
         return None  # both patterns need a weight word
     if "得分" not in text and "实得" not in text and "评分" not in text and not _BARE_SCORE.search(text):
@@ -446,13 +468,36 @@ def weighted_heading(paragraph: Paragraph, opening: bool = False) -> WeightedHea
     match = pattern.match(paragraph.text) if "分" in paragraph.text else None
     if match is None:
         return None
-    code, name = split_label(_QUOTED_LABEL.sub(r"\1", match.group("label").strip()).strip("“”\"「」‘’"))
+    code, name = opening_label(match.group("label"))
     if LEVEL1_LABEL.match(_NAME_SUFFIX.sub("", name)) or _NAME_SUFFIX.search(name):
         return None
     score = match.group("score")
     lead = match.group(0).rstrip("：:，,。 ") if opening else paragraph.text.strip()
     return WeightedHeading(paragraph, lead, code, name, Decimal(match.group("weight")), Decimal(score) if score else None,
                            [paragraph] if opening else [])  # fmt: skip
+
+
+# one of several indicators a sentence lists with their weights in brackets: “立项依据充分性（5分）得5分”
+LISTED_OPENING_RE = re.compile(
+    rf"(?:^|(?<=[，,；;、。]))\s*(?P<label>[^，,；;、。（(\n]{{2,30}}?)\s*[（(]\s*(?:{_HEAD_WEIGHT_WORD})?[：:]?\s*(?P<weight>{_FIGURE})\s*分"
+    rf"\s*[）)]\s*[，,：:]?\s*{_HEAD_SCORE_WORD}[：:]?\s*(?P<score>{_FIGURE})\s*分"
+)
+
+
+def _listed_openings(paragraph: Paragraph) -> list[IndicatorStatement]:
+    """The indicators a paragraph lists with weight and score each (two or more; one is an opening of its own); not
+    一级 (“决策（20分）得18分” is a subtotal)."""
+    text = paragraph.text
+    if text.count("分）") + text.count("分)") < 2:
+        return []
+    out = []
+    for m in LISTED_OPENING_RE.finditer(text):
+        code, name = opening_label(m.group("label"))
+        if LEVEL1_LABEL.match(_NAME_SUFFIX.sub("", name)) or _NAME_SUFFIX.search(name):
+            continue
+        out.append(IndicatorStatement(code, name, Decimal(m.group("weight")), Decimal(m.group("score")), paragraph,
+                                      opening=sentence_at(text, m.start("weight"))))  # fmt: skip
+    return out if len(out) >= 2 else []
 
 
 def _states_a_score(text: str, position: int) -> bool:
@@ -659,10 +704,17 @@ class Analysis:
                 offset, match = head_inside(text)  # a later sentence opens the next indicator
             if match is None and heading is not None and paragraph.heading_level is None:
                 offset, match = _named_by_heading(heading.text, text)  # “（3）合同管理规范性” / “该指标分值3分，…”
-            inline = weighted_heading(paragraph, opening=True) if match is None and paragraph.heading_level is None else None
-            if weighted is not None and (match or inline or paragraph.heading_level is not None or CODED_START.match(text)):
+            listed = _listed_openings(paragraph) if match is None and paragraph.heading_level is None else []
+            inline = weighted_heading(paragraph, opening=True) if match is None and not listed \
+                and paragraph.heading_level is None else None  # fmt: skip
+            if weighted is not None and (match or inline or listed or paragraph.heading_level is not None
+                                         or CODED_START.match(text)):  # fmt: skip
                 statements.extend(self._weighted_statement(weighted))
                 weighted = None
+            if listed:  # “立项依据充分性（5分）得5分，立项程序规范性（5分）得4分。”
+                statements.extend(listed)
+                current = heading = None
+                continue
             if inline is not None:  # “D31学生及家长满意度（8分）：……评分6.5分。”
                 weighted, current, heading = inline, None, None
                 continue
@@ -680,7 +732,7 @@ class Analysis:
             if match:
                 if offset and current is not None:
                     self._read_analysis(current, paragraph, text[:offset])
-                code, name = split_label(_QUOTED_LABEL.sub(r"\1", match.group("label")).strip("“”\"「」‘’"))
+                code, name = opening_label(match.group("label"))
                 opening = sentence_at(text, max(offset + match.start("weight"), 0)) if offset else ""
                 current = IndicatorStatement(code, name, Decimal(match.group("weight")), Decimal(match.group("score")),
                                              paragraph, opening=opening)  # fmt: skip
@@ -1021,7 +1073,8 @@ class Analysis:
             if "得分" not in text and "实得" not in text and not _BARE_SCORE.search(text):
                 continue  # both patterns need "得分", "实得" or “得N分”
             weighed = any(word in text for word in LEVEL1_WEIGHT_WORDS)  # (the subtotal pattern needs one)
-            for m in LEVEL1_PROSE_RE.finditer(text) if weighed and "指标" in text else ():
+            bracketed = list(LEVEL1_BRACKET_RE.finditer(text)) if "）" in text or ")" in text else []
+            for m in [*(LEVEL1_PROSE_RE.finditer(text) if weighed and "指标" in text else ()), *bracketed]:
                 name = m.group("name")
                 if name in ("该", "本", "此", "该项", "本项", "此项"):
                     continue  # “该指标分值2分，评价得分1.5分”: an indicator's own opening, not a 一级 subtotal
@@ -1037,6 +1090,10 @@ class Analysis:
                 for m in AMONG_RE.finditer(sentence):
                     out.append(Statement("level1", Decimal(m.group(2)), paragraph.location, sentence.strip(),
                                          name=m.group("name"), extra={"weight": None, "among": True, "paragraph": paragraph}))  # fmt: skip
+                for m in AMONG_WEIGHED_RE.finditer(sentence):  # “其中，决策10分得7分，过程20分得13.5分”
+                    out.append(Statement("level1", Decimal(m.group("score")), paragraph.location, sentence.strip(),
+                                         name=m.group("name"), extra={"weight": Decimal(m.group("weight")), "among": True,
+                                                                      "paragraph": paragraph}))  # fmt: skip
             for _start, sentence, listed in self._listed_sentences(paragraph):
                 for item in listed:
                     if item.score is not None:

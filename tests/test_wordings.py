@@ -1327,3 +1327,28 @@ def test_one_amount_at_two_precisions_and_a_saving_on_a_tender_ceiling(tmp_path:
               "项目施工通过公开招标确定中标单位，招标控制价1,180.00万元，中标价1,086.56万元，节约率{}%。\n")  # fmt: skip
     assert findings(tmp_path, tender.format("7.92")) == {}
     assert [f.expected for f in findings(tmp_path, tender.format("7.29"))["RT301"]] == ["7.92%"]
+
+
+def test_more_ways_of_opening_an_indicator(tmp_path: Path):
+    table = ("| 三级指标 | 分值 | 得分 |\n|---|---|---|\n| 服务对象满意度 | 6 | 5.4 |\n| 道路养护里程完成率 | 10 | 9 |\n"
+             "| A22绩效指标明确性 | 3 | 2 |\n| 预算执行率 | 5 | 4.5 |\n| 完工及时率 | 9 | 7 |\n| 立项依据充分性 | 5 | 5 |\n"
+             "| 立项程序规范性 | 5 | 4 |\n| 合计 | 43 | 36.9 |\n\n")  # fmt: skip
+    openings = ["指标名称：服务对象满意度；指标分值：6分；评价得分：{}分。", "产出数量——道路养护里程完成率，本项分值10分，得{}分。",
+                "A22绩效指标明确性：本指标权重3分，评价组评定得分{}分。", "【预算执行率】标准分5分，得{}分。",
+                "指标“完工及时率”满分9分，实际得分{}分。", "立项依据充分性（5分）得{}分，立项程序规范性（5分）得4分。"]  # fmt: skip
+    right = ["5.4", "9", "2", "4.5", "7", "5"]
+    text = table + "\n\n".join(o.format(r) for o, r in zip(openings, right, strict=True)) + "\n"
+    assert findings(tmp_path, text) == {}
+    for n, opening in enumerate(openings):
+        slipped = text.replace(opening.format(right[n]), opening.format("1"))
+        assert [f.found.split("，")[1] for f in findings(tmp_path, slipped)["SC101"]] == ["得分1分"], opening
+
+
+def test_more_ways_of_writing_a_level1_subtotal(tmp_path: Path):
+    overview = ("| 一级指标 | 分值 | 得分 |\n|---|---|---|\n| 决策 | 10 | 7 |\n| 过程 | 20 | 12.5 |\n| 产出 | 25 | 23 |\n"
+                "| 效益 | 45 | 40 |\n| 合计 | 100 | 82.5 |\n\n")  # fmt: skip
+    for text, slipped in (("产出指标共计25分，得分23分。", "得分22分"), ("过程指标权重20分，累计得分12.5分。", "累计得分13.5分"),
+                          ("效益（45分）得分40分。", "得分41分"), ("其中，决策10分得7分，过程20分得12.5分。", "得13.5分")):  # fmt: skip
+        assert findings(tmp_path, overview + text + "\n") == {}, text
+        wrong = text.replace(slipped.replace("22", "23").replace("13.5", "12.5").replace("41", "40"), slipped)
+        assert "TT202" in findings(tmp_path, overview + wrong + "\n"), wrong
