@@ -739,6 +739,17 @@ class Analysis:
                 statements.append(current)
                 rest = text[max(offset + match.end(), 0) :]
                 rest = self._opening_deduction(current, paragraph, rest)
+                while HEAD_WORD_RE.search(rest):  # ““立项依据充分性”指标满分5分，得5分。“立项程序规范性”指标满分5分，……”
+                    later, next_match = head_inside(rest)
+                    if next_match is None:
+                        break
+                    self._read_analysis(current, paragraph, rest[:later])
+                    code, name = opening_label(next_match.group("label"))
+                    current = IndicatorStatement(code, name, Decimal(next_match.group("weight")),
+                                                 Decimal(next_match.group("score")), paragraph,
+                                                 opening=sentence_at(rest, later + next_match.start("weight")))  # fmt: skip
+                    statements.append(current)
+                    rest = self._opening_deduction(current, paragraph, rest[later + next_match.end() :])
             if current is not None:
                 self._read_analysis(current, paragraph, rest)
         if weighted is not None:

@@ -1352,3 +1352,11 @@ def test_more_ways_of_writing_a_level1_subtotal(tmp_path: Path):
         assert findings(tmp_path, overview + text + "\n") == {}, text
         wrong = text.replace(slipped.replace("22", "23").replace("13.5", "12.5").replace("41", "40"), slipped)
         assert "TT202" in findings(tmp_path, overview + wrong + "\n"), wrong
+
+
+def test_several_indicators_opened_in_one_paragraph(tmp_path: Path):
+    table = ("| 三级指标 | 分值 | 得分 |\n|---|---|---|\n| 立项依据充分性 | 5 | 5 |\n| 立项程序规范性 | 5 | 4 |\n"
+             "| 资金到位率 | 5 | 4.5 |\n| 合计 | 15 | 13.5 |\n\n")  # fmt: skip
+    text = table + "“立项依据充分性”指标满分5分，得5分。“立项程序规范性”指标满分5分，得4分。“资金到位率”指标满分5分，得{}分。\n"
+    assert findings(tmp_path, text.format("4.5")) == {}
+    assert [f.found for f in findings(tmp_path, text.format("4"))["SC101"]] == ["权重5分，得分4分"]

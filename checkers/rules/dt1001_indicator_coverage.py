@@ -1,7 +1,8 @@
 """数据中的指标未在报告中出现（需 --data）：项目数据里的某个三级指标，报告正文和表格都没有提到。
 
 指标的编码或名称须出现在报告的表格中，或某一段落（标题）首句的开头（编号、引号、“指标”二字之后，如
-“（三）B14运转程序规范性”“4.运转程序规范性（B14）”）；另一指标的分析文字里顺带提到它不算。
+“（三）B14运转程序规范性”“4.运转程序规范性（B14）”），或在正文中以“名称，权重N分，得分M分”一类写法写出其权重与得分
+（同一段落写几个指标亦可）；另一指标的分析文字里顺带提到它不算。
 """
 
 from __future__ import annotations
@@ -39,9 +40,10 @@ def _openings(a: Analysis) -> list[str]:
 def check(a: Analysis, rule: Rule):
     tables = "\n".join(text for _, _, _, text in a.cells())
     openings = _openings(a)
+    stated = {key for s in a.indicator_statements for key in (s.code, s.name) if key}  # openings inside a paragraph too
     for leaf in a.data.leaves():
         keys = [k for k in (leaf.code, leaf.name) if k]
-        if any(k in tables for k in keys) or any(k in opening for opening in openings for k in keys):
+        if any(k in tables or k in stated for k in keys) or any(k in opening for opening in openings for k in keys):
             continue
         yield rule.finding(
             f"项目数据中的指标“{leaf.label}”（权重{leaf.total_weight}分，得分{leaf.total_score}分）在报告中没有出现",
