@@ -1360,3 +1360,15 @@ def test_several_indicators_opened_in_one_paragraph(tmp_path: Path):
     text = table + "“立项依据充分性”指标满分5分，得5分。“立项程序规范性”指标满分5分，得4分。“资金到位率”指标满分5分，得{}分。\n"
     assert findings(tmp_path, text.format("4.5")) == {}
     assert [f.found for f in findings(tmp_path, text.format("4"))["SC101"]] == ["权重5分，得分4分"]
+
+
+def test_figures_derived_from_the_funding_and_facts_in_万元_are_traced(tmp_path: Path):
+    """With data (预算100, 到位100, 支出90 万元): 结余 = 到位 − 支出, 支出占预算, and a fact of 30万元 are the data's."""
+    from checkers.rules.base import MINI_DATA
+    from project_file import load_project
+
+    project = tmp_path / "p.yaml"
+    project.write_text(MINI_DATA + "facts:\n  - {name: 中标金额, value: 30, unit: 万元}\n", encoding="utf-8")
+    path = tmp_path / "r.md"
+    path.write_text("项目预算100万元，实际到位100万元，实际支出90万元，结余资金10万元，支出占预算的90%。中标金额30万元。\n", encoding="utf-8")
+    assert not [f for f in check_document(read_document(path), data=load_project(project)) if f.rule == "DT1002"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from checkers.analysis import Analysis
-from checkers.figures import any_percent_matches, extract_figures, sentence_at
+from checkers.figures import MONEY_UNITS, any_percent_matches, extract_figures, sentence_at
 from checkers.finding import Severity
 from checkers.rules.base import MINI_DATA, Rule
 from evaluation_model import derived_sum
@@ -41,7 +41,13 @@ def _data_values(data) -> tuple[set[Decimal], set[Decimal], list[Decimal]]:
         totals(top)
     factor = data.funding.unit.factor
     amounts = set(data.funding.in_yuan.values())
-    amounts.add((data.funding.budget - data.funding.spent) * factor)
+    funding = data.funding
+    amounts |= {(funding.budget - funding.spent) * factor, (funding.received - funding.spent) * factor,
+                (funding.budget - funding.received) * factor}  # 节约, 结余, 未到位  # fmt: skip
+    if funding.budget:
+        ratios.append(funding.spent / funding.budget)  # 支出占预算 (whichever base the 执行率 is on)
+    if funding.received:
+        ratios.append(funding.spent / funding.received)
     if data.funding.detail is not None:
         for row in data.funding.detail.rows:
             amounts |= {cell * factor for cell in row if isinstance(cell, Decimal)}
@@ -49,7 +55,7 @@ def _data_values(data) -> tuple[set[Decimal], set[Decimal], list[Decimal]]:
     for fact in data.facts:
         scores.add(fact.value)
         ratios.append(fact.value / 100)
-        amounts.add(fact.value)
+        amounts.add(fact.value * MONEY_UNITS.get(fact.unit, Decimal(1)))  # (a fact in 万元 is compared in 元)
     texts = [n.evidence or "" for n in data.walk()] + [n.summary or "" for n in data.walk()]
     texts += [n.deduction_reason or "" for n in data.walk()]
     texts += data.background + data.implementation + data.organization + data.basis
