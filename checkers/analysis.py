@@ -127,6 +127,7 @@ EACH_WORDS = ("各", "分别", "每")  # “各扣0.5分”, “分别扣1分和
 CONDITION = re.compile(r"如|若|凡|否则|不扣分|未扣分|不重复扣|不再扣")  # “如未制定管理办法扣2分”: a rule, not this year's deduction
 YEAR_IN_TEXT = re.compile(r"((?:19|20)\d{2})年(?!\d{1,2}月)")  # a year, not a date (截至2023年12月31日)
 YEAR_AT_END = re.compile(r"((?:19|20)\d{2})年度?的?$")
+NAMED_PROJECT_TOTAL_RE = re.compile(rf"(?P<name>[\u4e00-\u9fff\d]{{4,40}}项目)(?:最终|总)?得分(?:为)?\s*(?P<score>{_FIGURE})\s*分")
 COMPARED_WITH = re.compile(r"同类|其他项目|其它项目|对比|相比|比较")  # “区内同类项目综合评价得分82.5分”
 NOT_THE_TOTAL = re.compile(OTHER_PERIOD.pattern + r"|满意度|问卷|调查|测评|考核|考评|自评|子项|分项|指标")
 INSTITUTION = re.compile(r"医院|单位|学校|街道|社区")  # “各医院综合得分”; not in a project's name (“某某医院设备购置项目”)
@@ -847,6 +848,7 @@ class Analysis:
                                          sentence_at(paragraph.text, m.start()),
                                          name=subject.group(1) if subject and subject.group(1)[0] not in "本该此" else "",
                                          extra={"year": year.group(1)} if year else {}))  # fmt: skip
+        out += self._named_project_totals(out)
         for table, r, c, text in self.cells():
             if text.replace(" ", "") in ("评价分值", "评价得分", "综合得分", "总得分"):
                 row = grid_rows(table)[r]
@@ -860,6 +862,20 @@ class Analysis:
             if total and total.score is not None and self.is_whole_report_table(table) and not self._one_experts(table):
                 out.append(Statement("total", total.score, total.location, total.excerpt, extra={"table": True}))
         return _without_lists(self._latest_year_only(out))
+
+    def _named_project_totals(self, found: list[Statement]) -> list[Statement]:
+        """“河西区2023年度城市道路桥梁养护项目得分67分”: the total of the project the report's title names."""
+        title = "".join(p.text for p in self.paragraphs[:8] if len(p.text) <= 60 and "。" not in p.text)
+        out = []
+        for paragraph in self.body_paragraphs:
+            if "项目得分" not in paragraph.text:
+                continue
+            for m in NAMED_PROJECT_TOTAL_RE.finditer(paragraph.text):
+                name = YEAR_IN_TEXT.split(m.group("name"))[-1]  # (without the region and year before it)
+                said = sentence_at(paragraph.text, m.start())
+                if len(name) >= 6 and name in title and not any(s.excerpt == said for s in found):
+                    out.append(Statement("total", Decimal(m.group("score")), paragraph.location, said))
+        return out
 
     def _latest_year_only(self, totals: list[Statement]) -> list[Statement]:
         """Without a year in the title, totals naming different years (“该项目2023年度综合评价得分86.8分。该项目2022
