@@ -1376,6 +1376,7 @@ def test_figures_derived_from_the_funding_and_facts_in_万元_are_traced(tmp_pat
 
 def test_the_total_of_the_project_the_title_names(tmp_path: Path):
     text = ("河西区2023年度城市道路桥梁养护项目绩效评价报告\n\n# 一、评价结论\n\n经综合评价，河西区2023年度城市道路桥梁养护项目得分{}分。\n\n"
-            "| 一级指标 | 分值 | 得分 |\n|---|---|---|\n| 决策 | 20 | 16 |\n| 过程 | 80 | 60 |\n| 合计 | 100 | 76 |\n")  # fmt: skip
+            "| 一级指标 | 分值 | 得分 |\n|---|---|---|\n| 决策 | 20 | 16 |\n| 过程 | 80 | 60 |\n| 合计 | 100 | 76 |\n\n"
+            "# 二、附件\n\n| 一级指标 | 分值 | 得分 |\n|---|---|---|\n| 决策 | 20 | 16 |\n| 过程 | 80 | 60 |\n| 合计 | 100 | 76 |\n")  # fmt: skip
     assert findings(tmp_path, text.format(76)) == {}
     assert [f.found for f in findings(tmp_path, text.format(67))["TT203"]] == ["67分"]
