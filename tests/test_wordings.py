@@ -1380,3 +1380,13 @@ def test_the_total_of_the_project_the_title_names(tmp_path: Path):
             "# 二、附件\n\n| 一级指标 | 分值 | 得分 |\n|---|---|---|\n| 决策 | 20 | 16 |\n| 过程 | 80 | 60 |\n| 合计 | 100 | 76 |\n")  # fmt: skip
     assert findings(tmp_path, text.format(76)) == {}
     assert [f.found for f in findings(tmp_path, text.format(67))["TT203"]] == ["67分"]
+
+
+def test_lists_of_methods_years_and_documents_before_their_count(tmp_path: Path):
+    cases = ("评价采用文献法、对比分析法、综合分析法、成本效益分析法、公众评判法等{}种方法。",
+             "评价范围涵盖2021年、2022年、2023年{}个年度。",
+             "评价依据《中华人民共和国预算法》、《中华人民共和国预算法实施条例》、《项目支出绩效评价管理办法》{}项文件开展。")  # fmt: skip
+    for text, right, wrong in zip(cases, ("五", "三", "三"), ("四", "两", "两"), strict=True):
+        assert findings(tmp_path, "# 一、评价方法\n\n" + text.format(right) + "\n") == {}, text
+        [slip] = findings(tmp_path, "# 一、评价方法\n\n" + text.format(wrong) + "\n")["CT701"]
+        assert slip.found == wrong, text

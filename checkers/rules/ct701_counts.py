@@ -37,18 +37,22 @@ PASSING = FAILING.replace("共设置2个二级指标", "共设置3个二级指�
 # places counted after their names (“抽取了杭州、温州、湖州、金华、丽水5个设区市”, “松陵、同里……黎里8个镇（街道）”)
 PLACES = r"设区市|乡镇（街道）|镇（街道）|乡镇|街道|镇|社区|行政村|村|县（市、区）|县（市）|县区|区县|县|区"
 # “从决策、过程、产出、效益四个方面”, “存在目标不够细化、执行率偏低、支付不及时三个方面的问题”
-_ITEM = r"[\u4e00-\u9fffA-Za-z0-9]{1,20}(?:[（(][^（）()]{0,30}[）)])?"  # “5G网络覆盖优化”, “决策（含立项、目标）”
+# “5G网络覆盖优化”, “决策（含立项、目标）”, “《……管理办法》”
+_ITEM = r"(?:《[^《》]{1,40}》|[\u4e00-\u9fffA-Za-z0-9]{1,20})(?:[（(][^（）()]{0,30}[）)])?"
+_NOUNS = r"方面|部分|内容|子项目|项目|阶段|环节|板块|任务|方法|方式|措施|维度|年度|文件|" + PLACES
 ENUMERATION_RE = re.compile(
-    rf"(?P<items>{_ITEM}(?:、{_ITEM}){{1,9}})(?P<etc>等)?\s*(?P<n>[一二三四五六七八九十两\d]+)\s*(?:个|项|类)"
-    r"\s*(?P<noun>方面|部分|内容|子项目|项目|阶段|环节|板块|任务|" + PLACES + ")"
+    rf"(?P<items>{_ITEM}(?:、{_ITEM}){{1,9}})(?P<etc>等)?\s*(?P<n>[一二三四五六七八九十两\d]+)\s*(?P<counter>个|项|类|种|份)"
+    r"\s*(?P<noun>" + _NOUNS + ")"
 )
-# nouns that count things named in the sentence (“在城东、城西实施三个项目”): a list of them only after 包括/分为/……
-NEEDS_LEAD = ("子项目", "项目", "阶段", "环节", "板块", "任务")
+# nouns that count things named in the sentence (“在城东、城西实施三个项目”): a list of them only after 包括/分为/…… (or
+# before 等: “……公众评判法等五种方法”)
+NEEDS_LEAD = ("子项目", "项目", "阶段", "环节", "板块", "任务", "方法", "方式", "措施", "维度", "年度", "文件")
 
 
-COUNTED_WORD = re.compile(r"[个项类]\s*(?:方面|部分|内容|子项目|项目|阶段|环节|板块|任务|" + PLACES + ")")
+COUNTED_WORD = re.compile(r"[个项类种份]\s*(?:" + _NOUNS + ")")
 OUTER_COMMA = re.compile(r"、(?![^（(]*[）)])")  # a 、 outside brackets
-LIST_LEAD = re.compile(r"^.*?(?:从|包括|涵盖|围绕|存在|涉及|分为|即|抽取了?|抽查了?|选取了?|走访了?|覆盖了?|全区|全市|全县)")
+LIST_LEAD = re.compile(r"^.*?(?:从|包括|涵盖|围绕|存在|涉及|分为|即|抽取了?|抽查了?|选取了?|走访了?|覆盖了?|全区|全市|全县|采用|运用|"
+                       r"采取|依据|根据)")
 
 
 def _place_names(listed: list[str]) -> bool:
@@ -173,7 +177,8 @@ def check(a: Analysis, rule: Rule):
         listing = "、" in paragraph.text and COUNTED_WORD.search(paragraph.text)  # (the list pattern is slow to try)
         for m in ENUMERATION_RE.finditer(paragraph.text) if listing else ():
             listed = OUTER_COMMA.split(m.group("items"))
-            if m.group("noun") in NEEDS_LEAD and not LIST_LEAD.match(listed[0]):
+            titles = all(item.startswith("《") for item in listed)  # “《……》、《……》两项文件”: plainly a list
+            if m.group("noun") in NEEDS_LEAD and not LIST_LEAD.match(listed[0]) and not m.group("etc") and not titles:
                 continue
             listed[0] = LIST_LEAD.sub("", listed[0])  # “主要存在目标不够细化” lists “目标不够细化”
             if re.fullmatch(PLACES, m.group("noun")) and not _place_names(listed):
@@ -187,7 +192,7 @@ def check(a: Analysis, rule: Rule):
                 continue  # “A、B等三个方面”: the list is not complete
             if Decimal(len(items)) != stated and Decimal(len(listed)) != stated:  # (“运行与维护” may be one item)
                 yield rule.finding(
-                    f"列举了{len(items)}项（{'、'.join(items)}），却写“{m.group('n')}个”",
+                    f"列举了{len(items)}项（{'、'.join(items)}），却写“{m.group('n')}{m.group('counter')}”",
                     paragraph.location, sentence_at(paragraph.text, m.start()), expected=str(len(items)),
                     found=m.group("n"), severity=Severity.WARNING,
                 )  # fmt: skip
