@@ -734,7 +734,8 @@ class Analysis:
                 if offset and current is not None:
                     self._read_analysis(current, paragraph, text[:offset])
                 code, name = opening_label(match.group("label"))
-                opening = sentence_at(text, max(offset + match.start("weight"), 0)) if offset else ""
+                said = text.find("。", max(offset + match.start("score"), 0))  # the opening runs to its score's full stop
+                opening = text[max(offset, 0) : said + 1 if said >= 0 else len(text)].strip()
                 current = IndicatorStatement(code, name, Decimal(match.group("weight")), Decimal(match.group("score")),
                                              paragraph, opening=opening)  # fmt: skip
                 statements.append(current)
