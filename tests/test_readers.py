@@ -740,3 +740,19 @@ def test_equations_one_branch_of_alternate_content_and_deleted_text_are_read_as_
     assert [p.text for p in doc.paragraphs] == ["其中，预算执行率=5271022.96÷5920000×100%=98.04%。", "B14运转程序规范性，得分2分。",
                                                 "该指标得2分。"]  # fmt: skip
     assert doc.tables[0].rows[0][0].text == "得分22"
+
+
+def test_text_hidden_by_its_character_or_paragraph_style_is_not_read(tmp_path: Path) -> None:
+    word = docx.Document()
+    hidden_chars = word.styles.add_style("隐藏字符", WD_STYLE_TYPE.CHARACTER)
+    hidden_chars.font.hidden = True
+    hidden_notes = word.styles.add_style("内部备注", WD_STYLE_TYPE.PARAGRAPH)
+    hidden_notes.font.hidden = True
+    paragraph = word.add_paragraph("B14运转程序规范性，权重4分，得分")
+    paragraph.add_run("3", style="隐藏字符")
+    paragraph.add_run("2分。")
+    word.add_paragraph("内部备注：该指标得3分。", style="内部备注")
+    word.add_paragraph("根据相关评分标准，该指标得2分。")
+    path = tmp_path / "hidden.docx"
+    word.save(str(path))
+    assert [p.text for p in read_document(path).paragraphs] == ["B14运转程序规范性，权重4分，得分2分。", "根据相关评分标准，该指标得2分。"]

@@ -658,8 +658,45 @@ def _body(main_blob: bytes) -> _Element | None:
     return etree.fromstring(main_blob, _PARSER).find(W_BODY)
 
 
+W_RSTYLE = qn("w:rStyle")
+
+
+def hidden_styles(styles_blob: bytes | None) -> tuple[set[str], set[str]]:
+    """(paragraph styles, character styles) whose run properties hide the text (w:vanish): Word shows none of it."""
+    if not styles_blob or b"vanish" not in styles_blob:
+        return set(), set()
+    paragraph, character = set(), set()
+    for style in etree.fromstring(styles_blob, _PARSER).iter(W_STYLE):
+        rpr = style.find(W_RPR)
+        vanish = rpr.find(W_VANISH) if rpr is not None else None
+        if vanish is not None and vanish.get(W_VAL, "true") not in ("0", "false", "off"):
+            (character if style.get(W_TYPE) == "character" else paragraph).add(style.get(W_STYLEID, ""))
+    return paragraph, character
+
+
+def _hide_styled_runs(body: _Element, hidden: tuple[set[str], set[str]]) -> None:
+    """Mark the runs of hidden paragraph styles and hidden character styles as hidden, as their styles make them."""
+    paragraph_styles, character_styles = hidden
+    for run in body.iter(W_R):
+        props = run.find(W_RPR)
+        if props is not None and props.find(W_VANISH) is not None:
+            continue  # (the run's own setting wins)
+        style = props.find(W_RSTYLE) if props is not None else None
+        p = run.getparent()
+        while p is not None and p.tag != W_P:
+            p = p.getparent()
+        ppr = p.find(W_PPR) if p is not None else None
+        pstyle = ppr.find(W_PSTYLE) if ppr is not None else None
+        if (style is not None and style.get(W_VAL) in character_styles) or \
+                (pstyle is not None and pstyle.get(W_VAL) in paragraph_styles):  # fmt: skip
+            if props is None:
+                props = etree.SubElement(run, W_RPR)
+                run.insert(0, props)
+            etree.SubElement(props, W_VANISH)
+
+
 def _read_blocks(main_blob: bytes, levels: dict[str, int], builder: DocumentBuilder,
-                 numbering: ListNumbering | None = None) -> None:  # fmt: skip
+                 numbering: ListNumbering | None = None, hidden: tuple[set[str], set[str]] = (set(), set())) -> None:  # fmt: skip
     """Feed every body-level paragraph and table to the builder, in document order.
 
     The whole part is parsed first and its body walked: measured in new interpreters this is faster than
@@ -668,6 +705,8 @@ def _read_blocks(main_blob: bytes, levels: dict[str, int], builder: DocumentBuil
     body = _body(main_blob)
     if body is None:
         return
+    if hidden[0] or hidden[1]:
+        _hide_styled_runs(body, hidden)
     for el in reading_order(_iter_blocks(body), b"txbxContent" in main_blob):
         add_block(builder, el, levels, numbering)
 
@@ -756,13 +795,14 @@ def read_docx(path: str | os.PathLike[str]) -> Document:
     try:
         levels, numbered_styles = style_info(_paragraph_styles(styles_blob) if styles_blob else None)
         numbering = ListNumbering.for_document(numbering_blob, numbered_styles, main_blob, levels)
-        _read_blocks(main_blob, levels, builder, numbering)
+        hidden = hidden_styles(styles_blob)
+        _read_blocks(main_blob, levels, builder, numbering, hidden)
         document = builder.build()
         shifted = shifted_levels(document, levels)
         if shifted is None:
             return document
         builder = DocumentBuilder(str(path))  # headings one style level deeper than their numbers: read again
-        _read_blocks(main_blob, shifted, builder, numbering.restarted() if numbering is not None else None)
+        _read_blocks(main_blob, shifted, builder, numbering.restarted() if numbering is not None else None, hidden)
     except etree.XMLSyntaxError as exc:
         raise _bad_docx(path) from exc
     return builder.build()
