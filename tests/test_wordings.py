@@ -1390,3 +1390,9 @@ def test_lists_of_methods_years_and_documents_before_their_count(tmp_path: Path)
         assert findings(tmp_path, "# 一、评价方法\n\n" + text.format(right) + "\n") == {}, text
         [slip] = findings(tmp_path, "# 一、评价方法\n\n" + text.format(wrong) + "\n")["CT701"]
         assert slip.found == wrong, text
+
+
+def test_an_l_for_the_1_before_a_decimal_point(tmp_path: Path):
+    assert findings(tmp_path, "# 绩效评价\n\n合同金额1.5万元。\n") == {}
+    [slip] = findings(tmp_path, "# 绩效评价\n\n合同金额l.5万元。\n")["FG901"]
+    assert (slip.expected, slip.found) == ("1.5", "l.5")
