@@ -756,3 +756,14 @@ def test_text_hidden_by_its_character_or_paragraph_style_is_not_read(tmp_path: P
     path = tmp_path / "hidden.docx"
     word.save(str(path))
     assert [p.text for p in read_document(path).paragraphs] == ["B14运转程序规范性，权重4分，得分2分。", "根据相关评分标准，该指标得2分。"]
+
+
+def test_a_custom_note_mark_is_not_read_into_the_text(tmp_path: Path) -> None:
+    word = docx.Document()
+    paragraph = word.add_paragraph("B14运转程序规范性，权重4分，得分3分")
+    run = paragraph.add_run("1")  # the mark Word shows for a footnote written with a custom mark
+    run._r.insert(0, _w("w:footnoteReference", customMarkFollows="1", id="2"))
+    paragraph.add_run("。")
+    path = tmp_path / "note.docx"
+    word.save(str(path))
+    assert read_document(path).paragraphs[0].text == "B14运转程序规范性，权重4分，得分3分。"

@@ -116,6 +116,14 @@ M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"  # an equa
 M_OMATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}oMath"
 M_OMATHPARA = "{http://schemas.openxmlformats.org/officeDocument/2006/math}oMathPara"
 W_DEL = qn("w:del")
+W_FOOTNOTE_REF, W_ENDNOTE_REF = qn("w:footnoteReference"), qn("w:endnoteReference")
+W_CUSTOM_MARK = qn("w:customMarkFollows")
+
+
+def _custom_note_mark(run: _Element) -> bool:
+    """A run holding a note reference whose mark is the run's own text (“*”, “1”): not the author's figure."""
+    return any(c.tag in (W_FOOTNOTE_REF, W_ENDNOTE_REF) and c.get(W_CUSTOM_MARK) in ("1", "true", "on")
+               for c in run.iterchildren())  # fmt: skip
 
 
 def text_box_blocks(p: _Element) -> list[_Element]:
@@ -207,7 +215,7 @@ def _collect_text(el: _Element, parts: list[str]) -> None:
     for child in el.iterchildren():
         tag = child.tag
         if tag == W_R:
-            if _hidden(child):
+            if _hidden(child) or _custom_note_mark(child):
                 continue
             power = _superscript(child)
             for c in child.iterchildren():
@@ -243,9 +251,10 @@ def _structured_paragraph_text(p: _Element) -> str:
 
 
 _PARA_TAGS = (W_T, W_TAB, W_PTAB, W_BR, W_CR, W_NBH, W_TXBX, W_PSTYLE, W_OUTLINE, W_PPRCHANGE, W_MOVEFROM, W_VANISH, W_SYM,
-              W_PLACEHOLDER, W_VERTALIGN, W_DEL, MC_ALTERNATE, M_T)  # fmt: skip
-# text boxes, moved-away or deleted text (another editor may write w:t there), symbols, prompts, one of two branches
-_NEEDS_WALK = frozenset((W_TXBX, W_MOVEFROM, W_SYM, W_PLACEHOLDER, W_DEL, MC_ALTERNATE))
+              W_PLACEHOLDER, W_VERTALIGN, W_DEL, MC_ALTERNATE, M_T, W_FOOTNOTE_REF, W_ENDNOTE_REF)  # fmt: skip
+# text boxes, moved-away or deleted text (another editor may write w:t there), symbols, prompts, one of two branches,
+# note references (a custom mark is written as the run's text)
+_NEEDS_WALK = frozenset((W_TXBX, W_MOVEFROM, W_SYM, W_PLACEHOLDER, W_DEL, MC_ALTERNATE, W_FOOTNOTE_REF, W_ENDNOTE_REF))
 
 
 def paragraph_info(p: _Element, levels: dict[str, int]) -> tuple[str, int | None]:
@@ -411,7 +420,9 @@ _TABLE_TAGS = (
     W_DEL,
     MC_ALTERNATE,
     M_T,
-)  # (any of the last three sends the table to the structured walk, which reads them as Word shows them)
+    W_FOOTNOTE_REF,
+    W_ENDNOTE_REF,
+)  # (any of the last five sends the table to the structured walk, which reads them as Word shows them)
 
 
 def _close_cell(row: list[RawCell], lines: list[str], parts: list[str], col: int, span: int, merged: bool,
