@@ -1396,3 +1396,12 @@ def test_an_l_for_the_1_before_a_decimal_point(tmp_path: Path):
     assert findings(tmp_path, "# 绩效评价\n\n合同金额1.5万元。\n") == {}
     [slip] = findings(tmp_path, "# 绩效评价\n\n合同金额l.5万元。\n")["FG901"]
     assert (slip.expected, slip.found) == ("1.5", "l.5")
+
+
+def test_a_count_written_after_its_level(tmp_path: Path):
+    text = ("# 一、项目决策情况\n\n本部分共设置二级指标{}个、三级指标3个，各分项指标得分如下：\n\n"
+            "| 二级指标 | 三级指标 | 权重 | 得分 |\n|---|---|---|---|\n| A1项目立项 | A11立项依据充分性 | 5 | 5 |\n"
+            "| A1项目立项 | A12立项程序规范性 | 5 | 4 |\n| A2绩效目标 | A21绩效目标合理性 | 5 | 4 |\n| 合计 | | 15 | 13 |\n")  # fmt: skip
+    assert findings(tmp_path, text.format(2)) == {}
+    [slip] = findings(tmp_path, text.format(3))["CT701"]
+    assert "二级指标3个" in slip.message and slip.excerpt.startswith("本部分共设置二级指标3个")

@@ -142,13 +142,25 @@ def _counts(text: str):
 LOCAL_SUBJECT = re.compile(r"[该本此](?:一级|二级|部分|类|项|方面)")
 
 
+# “共设置二级指标4个、三级指标6个”: the count after its level, read as “4个二级指标” (the same characters reordered, so
+# positions hold)
+COUNT_AFTER = re.compile(r"(一级|二级|三级)指标(\d+|[一二三四五六七八九十两]+)个")
+
+
+def _counts_first(text: str) -> str:
+    return COUNT_AFTER.sub(lambda m: f"{m.group(2)}个{m.group(1)}指标", text) if "指标" in text else text
+
+
 def _count_findings(a: Analysis, paragraph, rule: Rule):
-    text = paragraph.text
+    original = paragraph.text
+    text = _counts_first(original)
     for chain, level, written, quoted in _counts(text):
         stated = _number(written)
         if stated is None:
             continue
-        sentence = sentence_at(text, chain.start())
+        at = text.find(quoted, chain.start())
+        quoted = original[at : at + len(quoted)] if at >= 0 else quoted  # as written (“二级指标4个”)
+        sentence = sentence_at(original, chain.start())
         local = chain.group(0).startswith("下设") or bool(LOCAL_SUBJECT.search(sentence_head(text, chain.start())))
         about_system = not local and ("一级" in chain.group(0) or "指标体系" in sentence)
         table = a.next_score_table(paragraph)
@@ -172,7 +184,7 @@ def _count_findings(a: Analysis, paragraph, rule: Rule):
 
 def check(a: Analysis, rule: Rule):
     for paragraph in a.body_paragraphs:
-        if "级指标" in paragraph.text and ONE_COUNT.search(paragraph.text):
+        if "级指标" in paragraph.text and ONE_COUNT.search(_counts_first(paragraph.text)):
             yield from _count_findings(a, paragraph, rule)
         listing = "、" in paragraph.text and COUNTED_WORD.search(paragraph.text)  # (the list pattern is slow to try)
         for m in ENUMERATION_RE.finditer(paragraph.text) if listing else ():
