@@ -128,6 +128,9 @@ CONDITION = re.compile(r"如|若|凡|否则|不扣分|未扣分|不重复扣|不
 YEAR_IN_TEXT = re.compile(r"((?:19|20)\d{2})年(?!\d{1,2}月)")  # a year, not a date (截至2023年12月31日)
 YEAR_AT_END = re.compile(r"((?:19|20)\d{2})年度?的?$")
 NAMED_PROJECT_TOTAL_RE = re.compile(rf"(?P<name>[\u4e00-\u9fff\d]{{4,40}}项目)(?:最终|总)?得分(?:为)?\s*(?P<score>{_FIGURE})\s*分")
+# “该部分得分17分” under a heading that gives the part's weight (“（一）项目决策（权重20分）”)
+THIS_PART_SCORE_RE = re.compile(rf"(?:该|本|此)部分(?:指标)?(?:共|实际|评价|累计)?得(?:分)?(?:为)?\s*(?P<score>{_FIGURE})\s*分")
+_HEADING_WEIGHT = re.compile(rf"\s*[（(]\s*(?:权重|分值|满分)?\s*({_FIGURE})\s*分\s*[）)]\s*$")
 COMPARED_WITH = re.compile(r"同类|其他项目|其它项目|对比|相比|比较")  # “区内同类项目综合评价得分82.5分”
 NOT_THE_TOTAL = re.compile(OTHER_PERIOD.pattern + r"|满意度|问卷|调查|测评|考核|考评|自评|子项|分项|指标")
 INSTITUTION = re.compile(r"医院|单位|学校|街道|社区")  # “各医院综合得分”; not in a project's name (“某某医院设备购置项目”)
@@ -1114,6 +1117,13 @@ class Analysis:
                     name = _HEADING_TAIL.sub("", _SECTION_NUMBER.sub("", paragraph.location.section)) or name
                 out.append(Statement("level1", Decimal(m.group(3)), paragraph.location, sentence_at(text, m.start()),
                                      name=name, extra={"weight": Decimal(m.group(2)), "paragraph": paragraph}))  # fmt: skip
+            for m in THIS_PART_SCORE_RE.finditer(text) if "部分" in text else ():  # under “（一）项目决策（权重20分）”
+                heading = _SECTION_NUMBER.sub("", paragraph.location.section)
+                weight = _HEADING_WEIGHT.search(heading)
+                name = _HEADING_TAIL.sub("", _HEADING_WEIGHT.sub("", heading))
+                if weight is not None and name and not INDICATOR_SCORE.search(sentence_head(text, m.start())):
+                    out.append(Statement("level1", Decimal(m.group("score")), paragraph.location, sentence_at(text, m.start()),
+                                         name=name, extra={"weight": Decimal(weight.group(1)), "paragraph": paragraph}))  # fmt: skip
             for _start, _, sentence in _sentences_starting(text, "其中"):
                 for m in AMONG_RE.finditer(sentence):
                     out.append(Statement("level1", Decimal(m.group(2)), paragraph.location, sentence.strip(),

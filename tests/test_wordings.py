@@ -1405,3 +1405,11 @@ def test_a_count_written_after_its_level(tmp_path: Path):
     assert findings(tmp_path, text.format(2)) == {}
     [slip] = findings(tmp_path, text.format(3))["CT701"]
     assert "二级指标3个" in slip.message and slip.excerpt.startswith("本部分共设置二级指标3个")
+
+
+def test_a_parts_score_under_a_heading_giving_its_weight(tmp_path: Path):
+    text = ("# 一、项目决策情况\n\n## （一）项目决策（权重20分）\n\n该部分得分{}分，各三级指标得分如下：\n\n"
+            "| 二级指标 | 三级指标 | 权重 | 得分 |\n|---|---|---|---|\n| A1项目立项 | A11立项依据充分性 | 12 | 10 |\n"
+            "| | A12立项程序规范性 | 8 | 6 |\n| 合计 | | 20 | 16 |\n")  # fmt: skip
+    assert findings(tmp_path, text.format(16)) == {}
+    assert [f.found for f in findings(tmp_path, text.format(17))["TT202"]] == ["权重20分，得分17分"]
