@@ -1104,7 +1104,7 @@ class Analysis:
             if "得分" not in text and "实得" not in text and not _BARE_SCORE.search(text):
                 continue  # both patterns need "得分", "实得" or “得N分”
             weighed = any(word in text for word in LEVEL1_WEIGHT_WORDS)  # (the subtotal pattern needs one)
-            bracketed = list(LEVEL1_BRACKET_RE.finditer(text)) if "）" in text or ")" in text else []
+            bracketed = list(LEVEL1_BRACKET_RE.finditer(text)) if "分）" in text or "分)" in text else []
             for m in [*(LEVEL1_PROSE_RE.finditer(text) if weighed and "指标" in text else ()), *bracketed]:
                 name = m.group("name")
                 if name in ("该", "本", "此", "该项", "本项", "此项"):
