@@ -9,7 +9,7 @@ from drafter.numbering import chinese_numeral
 from evaluation_model import Evaluation, Indicator, at_least_two_places, format_percent
 
 PROJECT_VARIABLES = (
-    "project_name", "called", "year", "region", "unit", "department", "organizer", "commissioned_by",
+    "project_name", "called", "named", "year", "region", "unit", "department", "organizer", "commissioned_by",
     "evaluator", "evaluator_kind", "period", "report_date", "feedback_no", "evaluation_type", "evaluation_mode",
     "total", "total_two_places", "full_marks", "grade", "score_rate", "level1_count", "level1_count_cn", "level1_names",
     "budget", "received", "spent", "money_unit", "received_rate", "execution_rate", "execution_base",
@@ -31,6 +31,8 @@ def project_context(evaluation: Evaluation, prose_names: dict[str, str] | None =
     return {
         "project_name": project.name,
         "called": project.called,
+        # the full name the first time, with the short name it goes by after (“……项目（以下简称“智慧安防项目”）”)
+        "named": f"{project.name}（以下简称“{project.called}”）" if project.called != project.name else project.name,
         "year": project.year,
         "region": project.region,
         "unit": project.unit,

@@ -263,3 +263,15 @@ def test_a_tables_last_row_is_kept_with_the_row_before_it(tmp_path: Path):
         if len(table.rows) > 2:
             before_last = table.rows[-2]._tr
             assert all(p.pPr is not None and p.pPr.keepNext_val for p in before_last.iter(qn("w:p")))
+
+
+def test_the_full_project_name_is_printed_once_in_every_style(tmp_path: Path):
+    """mof and fengtai printed only the short name; the full name opens the report, with the short name it goes by."""
+    evaluation = load_project(next(f for f in FIXTURES if f.name == "shangcheng_2020_smart_security.yaml"))
+    for style in ("mof", "fengtai", "shangcheng"):
+        evaluation.style = style
+        text = "".join(report_paragraph_texts(render_report(evaluation)))
+        assert evaluation.project.name in text, style
+    evaluation.style = "mof"
+    assert f"{evaluation.project.name}（以下简称“{evaluation.project.called}”）" in "".join(
+        report_paragraph_texts(render_report(evaluation)))  # fmt: skip
