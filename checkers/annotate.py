@@ -58,6 +58,7 @@ AUTHOR = "evalreport"
 INITIALS = "ER"
 
 W_RPR = qn("w:rPr")
+W_FLDCHAR, W_FLDCHARTYPE = qn("w:fldChar"), qn("w:fldCharType")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 _BLOCK_WRAPPERS = frozenset(qn(t) for t in ("w:sdt", "w:sdtContent", "w:customXml"))
@@ -392,11 +393,37 @@ def _paragraph_runs(out: DocxDocument, p: _Element) -> list[Run]:
     return _wrap(out, p, texty)
 
 
+def _field_bounds(p: _Element) -> dict[int, tuple[_Element, _Element]]:
+    """id(run) → (the begin run, the end run) of the outermost complex field (“{ =SUM(ABOVE) }”) whose text it is in:
+    a comment around a field's result alone would be lost when Word updates the field."""
+    runs = _runs_of(p)
+    out: dict[int, tuple[_Element, _Element]] = {}
+    depth, begin, inside = 0, None, []
+    for r in runs:
+        kind = next((c.get(W_FLDCHARTYPE) for c in r.iterchildren(W_FLDCHAR)), None)
+        if kind == "begin":
+            depth += 1
+            if depth == 1:
+                begin, inside = r, []
+        if depth:
+            inside.append(r)
+        if kind == "end" and depth:
+            depth -= 1
+            if depth == 0 and begin is not None:
+                out.update((id(x), (begin, r)) for x in inside)
+    return out
+
+
 def _wrap(out: DocxDocument, p: _Element, runs: list[_Element]) -> list[Run]:
     if not runs:
         return []
+    first, last = runs[0], runs[-1]
+    if next(p.iter(W_FLDCHAR), None) is not None:  # in a field's result: the comment goes around the whole field
+        bounds = _field_bounds(p)
+        first = bounds.get(id(first), (first, first))[0]
+        last = bounds.get(id(last), (last, last))[1]
     paragraph = DocxParagraph(p, out._body)  # type: ignore[arg-type]
-    return [Run(runs[0], paragraph), Run(runs[-1], paragraph)]  # type: ignore[arg-type]
+    return [Run(first, paragraph), Run(last, paragraph)]  # type: ignore[arg-type]
 
 
 def _cell_paragraphs(tc: _Element) -> list[_Element]:

@@ -269,3 +269,40 @@ def test_a_comment_on_a_column_of_a_table_written_on_its_side_lands_on_the_found
     [comment] = comments(out)
     assert "RT301" in comment.text and "按该列得分" in comment.text
     assert comment.anchor == "80%" and comment.in_cell
+
+
+def test_a_comment_on_a_fields_result_goes_around_the_whole_field(tmp_path: Path):
+    """A comment inside a field's result would be lost when Word updates the field (F9)."""
+    import docx as python_docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from checkers.annotate import annotate_copy
+    from checkers.engine import check_document
+    from checkers.readers import read_document
+
+    word = python_docx.Document()
+    word.add_paragraph("项目预算100万元，实际到位100万元，实际支出90万元。")
+    paragraph = word.add_paragraph("预算执行率")
+    for kind, text in (("begin", None), (None, " =90/100*100 "), ("separate", None), (None, "95"), ("end", None)):
+        run = paragraph.add_run()
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text.startswith(" ="):
+            instr = OxmlElement("w:instrText")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            run.text = text
+    paragraph.add_run("%。")
+    source, target = tmp_path / "f.docx", tmp_path / "f.annotated.docx"
+    word.save(str(source))
+    document = read_document(source)
+    findings = [f for f in check_document(document) if f.rule == "RT301"]
+    assert findings and annotate_copy(source, document, findings, target)
+    body = python_docx.Document(str(target)).paragraphs[1]._p
+    order = [el.tag.split("}")[1] + (":" + el.get(qn("w:fldCharType")) if el.get(qn("w:fldCharType")) else "")
+             for el in body.iter() if el.tag in (qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:fldChar"))]
+    assert order == ["commentRangeStart", "fldChar:begin", "fldChar:separate", "fldChar:end", "commentRangeEnd"]
