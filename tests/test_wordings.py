@@ -1413,3 +1413,18 @@ def test_a_parts_score_under_a_heading_giving_its_weight(tmp_path: Path):
             "| | A12立项程序规范性 | 8 | 6 |\n| 合计 | | 20 | 16 |\n")  # fmt: skip
     assert findings(tmp_path, text.format(16)) == {}
     assert [f.found for f in findings(tmp_path, text.format(17))["TT202"]] == ["权重20分，得分17分"]
+
+
+def test_an_indicator_named_in_passing_is_not_discussed(tmp_path: Path):
+    """DT1001: a name in the middle of another sentence (“资金到位率达到预期，预算执行率亦较高。”) is a passing mention."""
+    from checkers.rules.base import MINI_DATA
+    from project_file import load_project
+
+    project = tmp_path / "p.yaml"
+    project.write_text(MINI_DATA, encoding="utf-8")
+    data = load_project(project)
+    names = [leaf.name for leaf in data.leaves()]
+    path = tmp_path / "r.md"
+    path.write_text(f"# 一、指标分析\n\n项目{names[0]}情况良好。\n\n资金到位率达到预期，{names[1]}亦较高。\n", encoding="utf-8")
+    missing = [f.expected for f in check_document(read_document(path), data=data) if f.rule == "DT1001"]
+    assert missing == [data.leaves()[1].label]

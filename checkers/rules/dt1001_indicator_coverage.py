@@ -1,7 +1,7 @@
 """数据中的指标未在报告中出现（需 --data）：项目数据里的某个三级指标，报告正文和表格都没有提到。
 
 指标的编码或名称须出现在报告的表格中，或某一段落（标题）首句的开头（编号、引号、“指标”二字之后，如
-“（三）B14运转程序规范性”“4.运转程序规范性（B14）”），或在正文中以“名称，权重N分，得分M分”一类写法写出其权重与得分
+“（三）B14运转程序规范性”“4.运转程序规范性（B14）”，其前至多几个字：“项目资金到位率……”），或在正文中以“名称，权重N分，得分M分”一类写法写出其权重与得分
 （同一段落写几个指标亦可）；另一指标的分析文字里顺带提到它不算。
 """
 
@@ -37,13 +37,22 @@ def _openings(a: Analysis) -> list[str]:
     return out
 
 
+LEAD_MAX = 4  # words before the name at a sentence's start (“项目资金到位率……”), not a clause (“资金到位率达到预期，预算执行率…”)
+
+
+def _opens(opening: str, key: str) -> bool:
+    """Whether a paragraph's first sentence opens with the indicator (its code or name, a few words in at most)."""
+    at = opening.find(key)
+    return 0 <= at <= LEAD_MAX
+
+
 def check(a: Analysis, rule: Rule):
     tables = "\n".join(text for _, _, _, text in a.cells())
     openings = _openings(a)
     stated = {key for s in a.indicator_statements for key in (s.code, s.name) if key}  # openings inside a paragraph too
     for leaf in a.data.leaves():
         keys = [k for k in (leaf.code, leaf.name) if k]
-        if any(k in tables or k in stated for k in keys) or any(k in opening for opening in openings for k in keys):
+        if any(k in tables or k in stated for k in keys) or any(_opens(opening, k) for opening in openings for k in keys):
             continue
         yield rule.finding(
             f"项目数据中的指标“{leaf.label}”（权重{leaf.total_weight}分，得分{leaf.total_score}分）在报告中没有出现",
