@@ -1428,3 +1428,9 @@ def test_an_indicator_named_in_passing_is_not_discussed(tmp_path: Path):
     path.write_text(f"# 一、指标分析\n\n项目{names[0]}情况良好。\n\n资金到位率达到预期，{names[1]}亦较高。\n", encoding="utf-8")
     missing = [f.expected for f in check_document(read_document(path), data=data) if f.rule == "DT1001"]
     assert missing == [data.leaves()[1].label]
+
+
+def test_a_score_rate_after_共得(tmp_path: Path):
+    text = "# 一、效益\n\n综上，效益部分共得{}分（满分25分），得分率84%。\n"
+    assert findings(tmp_path, text.format(21)) == {}
+    assert [f.expected for f in findings(tmp_path, text.format(12))["RT301"]] == ["48%"]
