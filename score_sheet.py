@@ -16,7 +16,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from checkers.analysis import split_label
+from checkers.openings import split_label
 from drafter.atomic import atomic_write_bytes
 from evaluation_model import Evaluation, format_score, plain
 

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from checkers.document import Document, Location, Paragraph, Table
 from checkers.figures import (
@@ -25,35 +25,37 @@ from checkers.figures import (
     sentence_head,
     sentences,
 )
+from checkers.openings import (
+    BARE_SCORE,
+    CLOSING_RE,
+    CODED_START,
+    CONDITION,
+    DEDUCT_RE,
+    FIGURE,
+    HEAD_WORD_RE,
+    NAME_SUFFIX,
+    NUM,
+    OPENING_DEDUCTION,
+    OTHER_PERIOD,
+    SCORED_RE,
+    SCORING_STANDARD,
+    STANDARD_DEDUCTION,
+    Closing,
+    IndicatorStatement,
+    WeightedHeading,
+    head_inside,
+    head_match,
+    listed_openings,
+    named_by_heading,
+    opening_label,
+    split_label,
+    states_a_score,
+    strip_code_prefix,
+    weighted_heading,
+)
 from checkers.respective import listed_figures
 
-NUM = r"(\d+(?:\.\d+)?)"
-LABEL_RE = re.compile(r"^(?P<code>[A-Z](?:\d{1,3})?)\s*[.．、]?\s*(?P<name>\S.*)$")
-CODED_START = re.compile(r"^[A-Z]\d{2,3}\s*[\u4e00-\u9fff]")
-_HEAD_LABEL = r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])?\s*(?P<label>[^，,。；：:（(\n]{2,40}?)"
-HEAD_WORDS = ("权重", "分值", "满分", "标准分")  # every opening names its weight with one of these
-_HEAD_WEIGHT_WORD = rf"(?:{'|'.join(HEAD_WORDS)})值?(?:为)?\s*"  # (“标准分值”)
-_HEAD_SCORE_WORD = r"(?:(?:实际|评价|平均|(?:评价组|专家组?)?评定|核定)?得分|(?:专家)?评分|实得|得(?=\s*\d))(?:为)?\s*"
-HEAD_RE = re.compile(
-    _HEAD_LABEL + r"(?:\s*[，,：:（(。]\s*(?:该指标|本指标|该项|本项)?(?:指标)?|\s*指标|(?<=[】”」’\"]))" + _HEAD_WEIGHT_WORD + r"(?P<weight>\d+(?:\.\d+)?)\s*分"
-    r"\s*[，,、；;]\s*(?:(?:按[^，,。；;]{1,15}?计分|得分率\s*\d+(?:\.\d+)?\s*[%％])\s*[，,]\s*)?"  # “按权重的80%计分，”
-    + _HEAD_SCORE_WORD + r"(?P<score>\d+(?:\.\d+)?)\s*分"
-)
-# the score before the weight: “B14运转程序规范性，得分2.25分（满分2.5分）”, “……：得分3分，权重4分”
-HEAD_SCORE_FIRST_RE = re.compile(
-    _HEAD_LABEL + r"(?:\s*[，,：:（(。]\s*(?:该指标|本指标)?(?:指标)?|\s*指标|(?=得分))" + _HEAD_SCORE_WORD + r"(?P<score>\d+(?:\.\d+)?)\s*分"
-    r"\s*[（(，,、；;]\s*" + _HEAD_WEIGHT_WORD + r"(?P<weight>\d+(?:\.\d+)?)\s*分\s*[）)]?"
-)
-_FIGURE = r"\d+(?:\.\d+)?"
-# “扣2分，该指标得2分”, “该指标得分为3分”, “该指标扣1分，得3分”: the deduction (before or inside) and the score
-CLOSING_RE = re.compile(
-    rf"(?:扣(?:除|减)?\s*(?P<deduction>{_FIGURE})\s*分[，,]\s*)?(?:该|本)(?:项(?:三级)?(?:指标)?|(?:三级)?指标)(?:最终|实际)?"
-    rf"(?:共?扣(?:除|减)?\s*(?P<deducted>{_FIGURE})\s*分[，,]\s*)?得(?:分)?(?:为)?\s*(?P<score>{_FIGURE})\s*分"
-)
-DEDUCT_RE = re.compile(rf"扣(?:除|减)?\s*{NUM}\s*分")
-OPENING_DEDUCTION = re.compile(rf"^\s*[，,（(]?\s*(?:共|合计)?扣(?:除|减)?\s*{NUM}\s*分\s*[）)]?\s*$")  # “……得分1.5分，扣0.5分。”
 SUMMED_WORDS = ("共计", "合计", "累计", "总计", "总共", "共")  # “共扣1.5分”: the analysis's deductions added up
-STANDARD_DEDUCTION = re.compile(r"每[^，。；]{0,8}扣|扣完为止|最多扣|最高扣|扣分上限|的扣\d|则扣|即扣")  # a scoring rule, not a deduction
 LEVEL1_WEIGHT_WORDS = ("总分", "权重", "满分", "分值", "共计")
 LEVEL1_PROSE_RE = re.compile(
     rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)(?:类)?指标\s*[，,（(]?\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})(?:为)?\s*{NUM}\s*分\s*[）)]?\s*[，,]?\s*"
@@ -71,7 +73,7 @@ _SECTION_NUMBER = re.compile(r"^[\d一二三四五六七八九十（）()、.．
 _HEADING_TAIL = re.compile(r"(?:类)?(?:指标)?(?:(?:完成|实现|实施|执行)?情况)?(?:分析|评价)?$")
 AMONG_RE = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)得分\s*{NUM}\s*分")
 AMONG_WEIGHED_RE = re.compile(rf"(?<![\u4e00-\u9fff])(?P<name>(?:项目)?(?:决策|过程|产出|效益|效果|管理|满意度))(?:类)?(?:指标)?(?:满分|权重|分值)?"
-                              rf"\s*(?P<weight>{_FIGURE})\s*分\s*[，,]?\s*得\s*(?P<score>{_FIGURE})\s*分")
+                              rf"\s*(?P<weight>{FIGURE})\s*分\s*[，,]?\s*得\s*(?P<score>{FIGURE})\s*分")
 TOTAL_RES = (
     re.compile(rf"综合(?:评价)?得分(?:为)?\s*{NUM}\s*分"),
     re.compile(rf"总得分(?:为)?\s*{NUM}\s*分"),
@@ -108,7 +110,6 @@ def about_a_part(text: str, position: int) -> bool:
     return whole.lstrip().startswith("其中") and not PROJECT_WIDE.search(whole)
 
 
-OTHER_PERIOD = re.compile(r"上年|去年|往年|上一年|以前年度|上期|前一年")  # a figure of an earlier evaluation
 SURVEY = re.compile(r"满意度|问卷|调查|测评|受访|居民|群众")
 LAST_SCORE = re.compile(r"(?:^|[，,：:])(?P<clause>[^，,：:]*?\d+(?:\.\d+)?\s*分)[^分]*$")  # the clause of the last score
 
@@ -124,13 +125,12 @@ def _survey_grade(head: str) -> bool:
 
 ELSEWHERE = re.compile(r"已在[^，。；]{0,24}?(?:指标)?中(?:已)?扣|在[^，。；]{0,24}指标中(?:已)?扣")  # another indicator's
 EACH_WORDS = ("各", "分别", "每")  # “各扣0.5分”, “分别扣1分和0.5分”: how much in all is not written
-CONDITION = re.compile(r"如|若|凡|否则|不扣分|未扣分|不重复扣|不再扣")  # “如未制定管理办法扣2分”: a rule, not this year's deduction
 YEAR_IN_TEXT = re.compile(r"((?:19|20)\d{2})年(?!\d{1,2}月)")  # a year, not a date (截至2023年12月31日)
 YEAR_AT_END = re.compile(r"((?:19|20)\d{2})年度?的?$")
-NAMED_PROJECT_TOTAL_RE = re.compile(rf"(?P<name>[\u4e00-\u9fff\d]{{4,40}}项目)(?:最终|总)?得分(?:为)?\s*(?P<score>{_FIGURE})\s*分")
+NAMED_PROJECT_TOTAL_RE = re.compile(rf"(?P<name>[\u4e00-\u9fff\d]{{4,40}}项目)(?:最终|总)?得分(?:为)?\s*(?P<score>{FIGURE})\s*分")
 # “该部分得分17分” under a heading that gives the part's weight (“（一）项目决策（权重20分）”)
-THIS_PART_SCORE_RE = re.compile(rf"(?:该|本|此)部分(?:指标)?(?:共|实际|评价|累计)?得(?:分)?(?:为)?\s*(?P<score>{_FIGURE})\s*分")
-_HEADING_WEIGHT = re.compile(rf"\s*[（(]\s*(?:权重|分值|满分)?\s*({_FIGURE})\s*分\s*[）)]\s*$")
+THIS_PART_SCORE_RE = re.compile(rf"(?:该|本|此)部分(?:指标)?(?:共|实际|评价|累计)?得(?:分)?(?:为)?\s*(?P<score>{FIGURE})\s*分")
+_HEADING_WEIGHT = re.compile(rf"\s*[（(]\s*(?:权重|分值|满分)?\s*({FIGURE})\s*分\s*[）)]\s*$")
 COMPARED_WITH = re.compile(r"同类|其他项目|其它项目|对比|相比|比较")  # “区内同类项目综合评价得分82.5分”
 NOT_THE_TOTAL = re.compile(OTHER_PERIOD.pattern + r"|满意度|问卷|调查|测评|考核|考评|自评|子项|分项|指标")
 INSTITUTION = re.compile(r"医院|单位|学校|街道|社区")  # “各医院综合得分”; not in a project's name (“某某医院设备购置项目”)
@@ -146,11 +146,6 @@ RATE_RE = re.compile(
     r"(?:" + NUM + r"\s*[%％]|" + CN_PERCENT + ")"
     r"(?!\s*(?:的|以上|以下|及以上|及以下|（含）|\(含\)|或以上))"
 )
-# the scoring rules quoted (“评分标准：……”, “评分要点：……”), not “根据相关评分标准，扣1分” applying them
-SCORING_STANDARD = re.compile(
-    r"(?<!根据)(?<!依据)(?<!按照)(?<!相关)评分标准[：:，,]|评分(?:要点|细则|办法|规则)[：:，,]|得满分|每(?:低|高|少|多|降低|提高)"
-    r"|不得分|的得|按比例"
-)
 # the grade before its word: “综合评价得分89.5分，属于‘优’等级”, “评定为优秀等次”
 # “项目总分95分，等级为优”: a bare 等级 right after a clause break, taken only after the total in its sentence
 GRADE_BARE_RE = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:等级|等次)(?:为|是|评定为|：|:)\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)"
@@ -159,21 +154,7 @@ GRADE_AFTER_RE = re.compile(r"(?:属于|评定为|评为|定为|确定为|为)\s
 GRADE_WORDS = {"优秀": "优", "良好": "良", "优": "优", "良": "良", "中": "中", "差": "差"}
 
 
-
-_NAME_START = re.compile(r"[\u4e00-\u9fff（(“\"「‘]")  # (a name may open with a quote: “一卡通”兑付准确率)
-_CODE_PREFIX = re.compile(r"^[A-Z]\d*\s*[.．、]?")
-_NAME_SUFFIX = re.compile(r"(?:类|部分|方面|指标)$")
 _UNIT_NOTE = re.compile(r"[（(]")
-
-
-@lru_cache(maxsize=8192)
-def split_label(text: str) -> tuple[str | None, str]:
-    """'B14运转程序规范性' → ('B14', '运转程序规范性'); 'A.决策' → ('A', '决策'); '决策' → (None, '决策')."""
-    text = text.strip()
-    match = LABEL_RE.match(text)
-    if match and _NAME_START.match(match.group("name")):
-        return match.group("code"), match.group("name").strip()
-    return None, text
 
 
 def own_values(table: Table) -> list[list[str]]:
@@ -348,206 +329,6 @@ def _rate_value(text: str, scale: Decimal | None) -> Decimal | None:
     return value.scaleb(2) if scale == 100 else value  # 0.81 is 81% (to the same places: 0.885 is 88.5%)
 
 
-_QUOTED_LABEL = re.compile(r"^\s*(?:指标)?[“\"「‘【](.+?)[”\"」’】]\s*(?:指标)?$")  # “预算执行率”指标, 指标“…”, 【…】 → 预算执行率
-_LABEL_SEPARATOR = re.compile(r"[，,：:（(。]")
-_LIST_NUMBER = re.compile(r"^\s*(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])")
-_CODED_OR_QUOTED = re.compile(r"^\s*(?:指标)?(?:[A-Z]\d|[“\"「‘【])")
-
-
-_BARE_SCORE = re.compile(r"得\s*\d")  # “（满分3分，得2.5分）”
-# a 一级 indicator's name (“决策指标权重20分，得分16分” is a subtotal, not an indicator's opening)
-LEVEL1_LABEL = re.compile(r"^(?:项目)?(?:决策|过程|产出|效益|效果|管理|满意度)(?:类|方面|部分)?$")
-HEAD_WORD_RE = re.compile("|".join(HEAD_WORDS))
-# “绩效指标清晰性（A22），权重3分”: the code after the name, moved before it (same length, so offsets hold)
-_CODE_AFTER = re.compile(r"^(?P<lead>(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])?\s*)(?P<name>[^，,。；：:（(\n]{2,40}?)[（(](?P<code>[A-Z]\d{1,3})[）)]")
-THIS_INDICATOR = re.compile(rf"^(?:该|本|此)(?:项(?:三级)?(?:指标)?|(?:三级)?指标)\s*[，,：:]?\s*(?={HEAD_WORD_RE.pattern})")
-_HEADING_NUMBER = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．])\s*")
-HEAD_REACH = 160  # an opening's name, weight and score come within this many characters of its start
-
-
-LABELLED_RE = re.compile(
-    r"^指标名称\s*[：:]\s*(?P<label>[^；;，,。\n]{2,40}?)\s*[；;，,]\s*(?:指标)?(?:" + "|".join(HEAD_WORDS) + r")值?\s*[：:]\s*"
-    rf"(?P<weight>{_FIGURE})\s*分\s*[；;，,]\s*" + _HEAD_SCORE_WORD.replace(r"(?:为)?", r"(?:为|[：:])?") + rf"(?P<score>{_FIGURE})\s*分"
-)
-_GROUP_PREFIX = re.compile(r"^.{1,12}?(?:——|--|—)")  # “产出数量——道路养护里程完成率”: the group before the name
-
-
-def opening_label(label: str) -> tuple[str | None, str]:
-    """An opening's code and name: quotes and brackets (“…”指标, 指标“…”, 【…】) and a group before a dash taken off."""
-    label = _GROUP_PREFIX.sub("", _QUOTED_LABEL.sub(r"\1", label.strip())).strip("“”\"「」‘’【】")
-    return split_label(label)
-
-
-def head_match(text: str) -> re.Match[str] | None:
-    """An indicator's opening (HEAD_RE, or HEAD_SCORE_FIRST_RE: score before weight); written without a comma (“B14…指标满分4分”) only for a coded or quoted
-    name, since “决策指标权重20分，得分16分” is a 一级 subtotal. A code written after the name (“绩效指标清晰性（A22），”)
-    is read as if before it (the match is on that text, of the same length, so its offsets are ``text``'s)."""
-    if text.startswith("指标名称"):  # “指标名称：服务对象满意度；指标分值：6分；评价得分：5.6分”
-        return LABELLED_RE.match(text)
-    if not any(word in text for word in HEAD_WORDS):
-        return None  # both patterns need a weight word
-    if "得分" not in text and "实得" not in text and "评分" not in text and not _BARE_SCORE.search(text):
-        return None
-    text = _code_first(text)
-    match = HEAD_RE.match(text)
-    if match is None:  # the score first: only a coded, quoted or numbered name (“问卷调查结果：得分92分（满分100分）” is none)
-        match = HEAD_SCORE_FIRST_RE.match(text)
-        if match is not None and not (_CODED_OR_QUOTED.match(match.group("label")) or _LIST_NUMBER.match(text)
-                                      or "指标" in text[match.end("label") : match.start("score")]):  # fmt: skip
-            return None  # (“重点工作完成率指标得9.5分（满分10分）” names an indicator)
-    if match is None or _LABEL_SEPARATOR.search(text, match.end("label"), min(match.start("weight"), match.start("score"))):
-        return match
-    label = match.group("label")
-    return match if _CODED_OR_QUOTED.match(label) or not LEVEL1_LABEL.match(_strip_code_prefix(label)) else None
-
-
-def _code_first(text: str) -> str:
-    """``text`` with a code written after the name (“绩效指标清晰性（A22）”) moved before it (“A22绩效指标清晰性  ”)."""
-    match = _CODE_AFTER.match(text) if "（" in text or "(" in text else None
-    if match is None:
-        return text
-    return match.group("lead") + match.group("code") + match.group("name") + "  " + text[match.end() :]
-
-
-def _named_by_heading(heading: str, text: str) -> tuple[int, re.Match[str] | None]:
-    """An opening whose name is its heading's (“（3）合同管理规范性” then “该指标分值3分，评价得分2分。”): the match on
-    the heading's name joined to the sentence, and the shift that maps its offsets back onto ``text``."""
-    lead = THIS_INDICATOR.match(text)
-    if lead is None:
-        return 0, None
-    title = _HEADING_NUMBER.sub("", heading).strip()
-    match = head_match(title + "，" + text[lead.end() :])
-    return (lead.end() - len(title) - 1, match) if match is not None else (0, None)
-
-
-def head_inside(text: str) -> tuple[int, re.Match[str] | None]:
-    """An indicator's opening that starts a later sentence of a paragraph (“……98,412人。高血压患者规范管理率，权重8分，
-    得分5.10分”): (where it starts, the match on the text from there), else (0, None). Only the sentences holding a
-    weight word are tried."""
-    tried: set[int] = set()
-    for word in HEAD_WORD_RE.finditer(text):
-        end = max(text.rfind(mark, 0, word.start()) for mark in "。！？；;")
-        start = end + 1
-        if end < 0 or start in tried:
-            continue  # (the paragraph's own first sentence was tried already)
-        tried.add(start)
-        while start < len(text) and text[start].isspace():
-            start += 1
-        match = head_match(text[start : start + HEAD_REACH])
-        if match is not None:
-            return start, match
-    return 0, None
-
-
-# “（3）进度安排合理性（6分）”, “B21进度安排合理性（分值：6分，得分5分）”: a heading that gives an indicator's weight
-_WEIGHTED_LEAD = (
-    r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．])?\s*(?P<label>[^，,。；：:（(\n]{2,40}?)\s*"
-    rf"[（(]\s*(?:{_HEAD_WEIGHT_WORD})?[：:]?\s*(?P<weight>{_FIGURE})\s*分"
-    rf"(?:\s*[，,、；;]\s*{_HEAD_SCORE_WORD}[：:]?\s*(?P<score>{_FIGURE})\s*分)?\s*[）)]"
-)
-WEIGHTED_HEADING_RE = re.compile(_WEIGHTED_LEAD + r"\s*$")
-# the same at the start of a paragraph: “D31学生及家长满意度（8分）：……”, ““政策知晓度”指标（分值4分）评分2.5分”
-WEIGHTED_OPENING_RE = re.compile(_WEIGHTED_LEAD + r"\s*(?:[：:，,。]|(?=(?:实际|评价)?得分|评分|得\s*\d))")
-# a score stated in the text: “……，扣1分，得5分。”, “该指标评价得分5分”, “最终得分为5分”, “评分6.5分”
-SCORED_RE = re.compile(rf"(?<![扣每])(?:得分|得|评分)(?:为|[：:])?\s*(?P<score>{_FIGURE})\s*分")
-
-
-@dataclass
-class WeightedHeading:
-    """A heading that names an indicator with its weight, and the paragraphs under it."""
-
-    paragraph: Paragraph
-    lead: str  # the words naming it: the heading, or the start of the paragraph (“D31学生及家长满意度（8分）”)
-    code: str | None
-    name: str
-    weight: Decimal
-    score: Decimal | None
-    paragraphs: list[Paragraph] = field(default_factory=list)
-
-
-def weighted_heading(paragraph: Paragraph, opening: bool = False) -> WeightedHeading | None:
-    """The indicator a heading (or, ``opening``, a paragraph's start) names with its weight; not a 一级: “（一）决策指标
-    （20分）” heads many indicators."""
-    pattern = WEIGHTED_OPENING_RE if opening else WEIGHTED_HEADING_RE
-    match = pattern.match(paragraph.text) if "分" in paragraph.text else None
-    if match is None:
-        return None
-    code, name = opening_label(match.group("label"))
-    if LEVEL1_LABEL.match(_NAME_SUFFIX.sub("", name)) or _NAME_SUFFIX.search(name):
-        return None
-    score = match.group("score")
-    lead = match.group(0).rstrip("：:，,。 ") if opening else paragraph.text.strip()
-    return WeightedHeading(paragraph, lead, code, name, Decimal(match.group("weight")), Decimal(score) if score else None,
-                           [paragraph] if opening else [])  # fmt: skip
-
-
-# one of several indicators a sentence lists with their weights in brackets: “立项依据充分性（5分）得5分”
-LISTED_OPENING_RE = re.compile(
-    rf"(?:^|(?<=[，,；;、。]))\s*(?P<label>[^，,；;、。（(\n]{{2,30}}?)\s*[（(]\s*(?:{_HEAD_WEIGHT_WORD})?[：:]?\s*(?P<weight>{_FIGURE})\s*分"
-    rf"\s*[）)]\s*[，,：:]?\s*{_HEAD_SCORE_WORD}[：:]?\s*(?P<score>{_FIGURE})\s*分"
-)
-
-
-def _listed_openings(paragraph: Paragraph) -> list[IndicatorStatement]:
-    """The indicators a paragraph lists with weight and score each (two or more; one is an opening of its own); not
-    一级 (“决策（20分）得18分” is a subtotal)."""
-    text = paragraph.text
-    if text.count("分）") + text.count("分)") < 2:
-        return []
-    out = []
-    for m in LISTED_OPENING_RE.finditer(text):
-        code, name = opening_label(m.group("label"))
-        if LEVEL1_LABEL.match(_NAME_SUFFIX.sub("", name)) or _NAME_SUFFIX.search(name):
-            continue
-        out.append(IndicatorStatement(code, name, Decimal(m.group("weight")), Decimal(m.group("score")), paragraph,
-                                      opening=sentence_at(text, m.start("weight"))))  # fmt: skip
-    return out if len(out) >= 2 else []
-
-
-def _states_a_score(text: str, position: int) -> bool:
-    """Whether the “得N分” at ``position`` states this year's score, not a scoring rule or another period's."""
-    sentence = sentence_at(text, position)
-    return not (SCORING_STANDARD.search(sentence) or STANDARD_DEDUCTION.search(sentence) or CONDITION.search(sentence)
-                or OTHER_PERIOD.search(sentence) or in_parentheses(text, position))  # fmt: skip
-
-
-@dataclass
-class Closing:
-    """'扣2分，该指标得2分': the deduction (if stated), the score, where, and the words as written (“该项得分2分”)."""
-
-    deduction: Decimal | None
-    score: Decimal
-    paragraph: Paragraph
-    sentence: str
-    words: str
-
-
-@dataclass
-class IndicatorStatement:
-    """'B14运转程序规范性，权重4分，得分2分。' and the closing sentences of that indicator's analysis."""
-
-    code: str | None
-    name: str
-    weight: Decimal
-    score: Decimal
-    head: Paragraph
-    closings: list[Closing] = field(default_factory=list)
-    deductions: list[Closing] = field(default_factory=list)  # the “扣N分” of the analysis outside the closings
-    opening: str = ""  # the sentence stating the weight and score (the excerpt of a finding about them)
-    where: Paragraph | None = None  # the paragraph of that sentence, when not ``head``
-
-    def __post_init__(self) -> None:
-        self.opening = self.opening or self.head.text.split("。")[0] + "。"
-
-    @property
-    def location(self) -> Location:
-        return (self.where or self.head).location
-
-    @property
-    def label(self) -> str:
-        return f"{self.code or ''}{self.name}"
-
-
 @dataclass
 class Statement:
     """A figure stated in prose or a table cell, with what it is about."""
@@ -577,10 +358,6 @@ def level1_name(row: ScoreRow) -> str:
     if len(row.labels) == 2 and LEVEL1_CODE.match(row.labels[0]):
         return row.labels[1]
     return split_label(row.labels[0])[1] if row.labels else ""
-
-
-def _strip_code_prefix(name: str) -> str:
-    return _CODE_PREFIX.sub("", name)
 
 
 class Analysis:
@@ -707,8 +484,8 @@ class Analysis:
             if match is None and paragraph.heading_level is None:
                 offset, match = head_inside(text)  # a later sentence opens the next indicator
             if match is None and heading is not None and paragraph.heading_level is None:
-                offset, match = _named_by_heading(heading.text, text)  # “（3）合同管理规范性” / “该指标分值3分，…”
-            listed = _listed_openings(paragraph) if match is None and paragraph.heading_level is None else []
+                offset, match = named_by_heading(heading.text, text)  # “（3）合同管理规范性” / “该指标分值3分，…”
+            listed = listed_openings(paragraph) if match is None and paragraph.heading_level is None else []
             inline = weighted_heading(paragraph, opening=True) if match is None and not listed \
                 and paragraph.heading_level is None else None  # fmt: skip
             if weighted is not None and (match or inline or listed or paragraph.heading_level is not None
@@ -765,7 +542,7 @@ class Analysis:
         """The indicator of a heading that gives its weight (“（3）进度安排合理性（6分）”), scored in its text: the
         score is the heading's own (“（6分，得5分）”) or else the one score stated under it (“……，扣1分，得5分。”)."""
         scored = [(paragraph, m) for paragraph in weighted.paragraphs for m in SCORED_RE.finditer(paragraph.text)]
-        stated = [(paragraph, m) for paragraph, m in scored if _states_a_score(paragraph.text, m.start())]
+        stated = [(paragraph, m) for paragraph, m in scored if states_a_score(paragraph.text, m.start())]
         if weighted.score is not None:
             score, where, opening = weighted.score, None, weighted.lead
         elif len(stated) == 1:
@@ -1101,7 +878,7 @@ class Analysis:
         out: list[Statement] = []
         for paragraph in self.body_paragraphs:
             text = paragraph.text
-            if "得分" not in text and "实得" not in text and not _BARE_SCORE.search(text):
+            if "得分" not in text and "实得" not in text and not BARE_SCORE.search(text):
                 continue  # both patterns need "得分", "实得" or “得N分”
             weighed = any(word in text for word in LEVEL1_WEIGHT_WORDS)  # (the subtotal pattern needs one)
             bracketed = list(LEVEL1_BRACKET_RE.finditer(text)) if "分）" in text or "分)" in text else []
@@ -1195,7 +972,7 @@ class Analysis:
                 continue
             sums: dict[str, list[Decimal]] = {}
             for row, group in self.rows_by_first_label(table):
-                name = _strip_code_prefix(group)
+                name = strip_code_prefix(group)
                 if not row.labels or row.weight is None or row.score is None or not name:
                     continue
                 acc = sums.setdefault(name, [Decimal(0), Decimal(0)])
@@ -1276,13 +1053,13 @@ def _sentences_starting(text: str, word: str):
 
 def same_level1(a: str, b: str) -> bool:
     """Two names of one 一级 indicator: '项目决策', '决策指标' and 'A.决策' are one; '社会效益' (a 二级) is not '效益'."""
-    a, b = (_NAME_SUFFIX.sub("", _strip_code_prefix(x).strip()).replace("项目", "") for x in (a, b))
+    a, b = (NAME_SUFFIX.sub("", strip_code_prefix(x).strip()).replace("项目", "") for x in (a, b))
     return bool(a) and a == b
 
 
 def names_match(a: str, b: str) -> bool:
     """'项目决策' matches '决策'; '决策' matches 'A.决策'."""
-    a, b = (_NAME_SUFFIX.sub("", _strip_code_prefix(x).strip()) for x in (a, b))
+    a, b = (NAME_SUFFIX.sub("", strip_code_prefix(x).strip()) for x in (a, b))
     if not a or not b:
         return False
     return a == b or a.endswith(b) or b.endswith(a) or a.replace("项目", "") == b.replace("项目", "")

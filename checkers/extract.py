@@ -15,17 +15,9 @@ from pathlib import Path
 from string import ascii_uppercase
 from typing import Any
 
-from checkers.analysis import (
-    CLOSING_RE,
-    TOTAL_LABEL,
-    Analysis,
-    ScoreRow,
-    ScoreTable,
-    grid_rows,
-    head_match,
-    split_label,
-)
+from checkers.analysis import TOTAL_LABEL, Analysis, ScoreRow, ScoreTable, grid_rows
 from checkers.document import Document, Paragraph, Table
+from checkers.openings import CLOSING_RE, head_match, split_label
 from checkers.readers import ReadError, read_document
 from checkers.segments import split_reports
 from drafter.style import detect_style

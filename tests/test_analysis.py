@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from checkers.analysis import CLOSING_RE, LEVEL1_PROSE_RE, head_match, names_match, split_label
+from checkers.analysis import LEVEL1_PROSE_RE, names_match
+from checkers.openings import CLOSING_RE, head_match, split_label
 
 
 @pytest.mark.parametrize(

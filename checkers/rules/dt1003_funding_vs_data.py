@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from checkers.analysis import OTHER_PERIOD, Analysis, about_a_part
+from checkers.analysis import Analysis, about_a_part
 from checkers.figures import (
     clause_before,
     extract_figures,
@@ -21,6 +21,7 @@ from checkers.figures import (
     sentences,
 )
 from checkers.finding import Severity
+from checkers.openings import OTHER_PERIOD
 from checkers.rules.base import MINI_DATA, Rule
 from checkers.rules.rt301_rates import adjusts_budget, role_of
 from evaluation_model import format_amount, format_percent, plain

@@ -9,8 +9,9 @@
 
 from __future__ import annotations
 
-from checkers.analysis import Analysis, names_match, row_code_and_name, split_label
+from checkers.analysis import Analysis, names_match, row_code_and_name
 from checkers.finding import Severity
+from checkers.openings import split_label
 from checkers.rules.base import Rule
 
 FAILING = """\

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from checkers.analysis import OTHER_PERIOD, Analysis, about_a_part
+from checkers.analysis import Analysis, about_a_part
 from checkers.figures import (
     Figure,
     approximate,
@@ -27,6 +27,7 @@ from checkers.figures import (
     sentence_head,
 )
 from checkers.finding import Severity
+from checkers.openings import OTHER_PERIOD
 from checkers.rules.base import Rule
 from checkers.table_rates import field_rate_slips, rate_slips
 from evaluation_model import format_percent

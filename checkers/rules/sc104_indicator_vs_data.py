@@ -6,8 +6,9 @@
 
 from __future__ import annotations
 
-from checkers.analysis import Analysis, level1_name, names_match, split_label
+from checkers.analysis import Analysis, level1_name, names_match
 from checkers.finding import Severity
+from checkers.openings import split_label
 from checkers.rules.base import MINI_DATA, Rule
 from evaluation_model import format_score
 

@@ -15,9 +15,10 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from decimal import ROUND_HALF_UP, Decimal
 
-from checkers.analysis import OTHER_PERIOD, Analysis, grid_rows
+from checkers.analysis import Analysis, grid_rows
 from checkers.figures import MONEY_UNITS, Figure, parse_number, sentence_at
 from checkers.finding import Severity
+from checkers.openings import OTHER_PERIOD
 from checkers.rules.base import Rule
 
 FAILING = """\

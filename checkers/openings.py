@@ -1,0 +1,260 @@
+"""Indicator openings in prose: “B14运转程序规范性，权重4分，得分2分。” and its many other wordings, the closings
+(“扣2分，该指标得2分”) and deductions of an indicator's analysis, and the words that mark scoring rules and other
+periods (which are no such statement)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+from checkers.document import Location, Paragraph
+from checkers.figures import in_parentheses, sentence_at
+
+NUM = r"(\d+(?:\.\d+)?)"
+LABEL_RE = re.compile(r"^(?P<code>[A-Z](?:\d{1,3})?)\s*[.．、]?\s*(?P<name>\S.*)$")
+CODED_START = re.compile(r"^[A-Z]\d{2,3}\s*[\u4e00-\u9fff]")
+_HEAD_LABEL = r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])?\s*(?P<label>[^，,。；：:（(\n]{2,40}?)"
+HEAD_WORDS = ("权重", "分值", "满分", "标准分")  # every opening names its weight with one of these
+_HEAD_WEIGHT_WORD = rf"(?:{'|'.join(HEAD_WORDS)})值?(?:为)?\s*"  # (“标准分值”)
+_HEAD_SCORE_WORD = r"(?:(?:实际|评价|平均|(?:评价组|专家组?)?评定|核定)?得分|(?:专家)?评分|实得|得(?=\s*\d))(?:为)?\s*"
+HEAD_RE = re.compile(
+    _HEAD_LABEL + r"(?:\s*[，,：:（(。]\s*(?:该指标|本指标|该项|本项)?(?:指标)?|\s*指标|(?<=[】”」’\"]))" + _HEAD_WEIGHT_WORD + r"(?P<weight>\d+(?:\.\d+)?)\s*分"
+    r"\s*[，,、；;]\s*(?:(?:按[^，,。；;]{1,15}?计分|得分率\s*\d+(?:\.\d+)?\s*[%％])\s*[，,]\s*)?"  # “按权重的80%计分，”
+    + _HEAD_SCORE_WORD + r"(?P<score>\d+(?:\.\d+)?)\s*分"
+)
+# the score before the weight: “B14运转程序规范性，得分2.25分（满分2.5分）”, “……：得分3分，权重4分”
+HEAD_SCORE_FIRST_RE = re.compile(
+    _HEAD_LABEL + r"(?:\s*[，,：:（(。]\s*(?:该指标|本指标)?(?:指标)?|\s*指标|(?=得分))" + _HEAD_SCORE_WORD + r"(?P<score>\d+(?:\.\d+)?)\s*分"
+    r"\s*[（(，,、；;]\s*" + _HEAD_WEIGHT_WORD + r"(?P<weight>\d+(?:\.\d+)?)\s*分\s*[）)]?"
+)
+FIGURE = r"\d+(?:\.\d+)?"
+# “扣2分，该指标得2分”, “该指标得分为3分”, “该指标扣1分，得3分”: the deduction (before or inside) and the score
+CLOSING_RE = re.compile(
+    rf"(?:扣(?:除|减)?\s*(?P<deduction>{FIGURE})\s*分[，,]\s*)?(?:该|本)(?:项(?:三级)?(?:指标)?|(?:三级)?指标)(?:最终|实际)?"
+    rf"(?:共?扣(?:除|减)?\s*(?P<deducted>{FIGURE})\s*分[，,]\s*)?得(?:分)?(?:为)?\s*(?P<score>{FIGURE})\s*分"
+)
+DEDUCT_RE = re.compile(rf"扣(?:除|减)?\s*{NUM}\s*分")
+OPENING_DEDUCTION = re.compile(rf"^\s*[，,（(]?\s*(?:共|合计)?扣(?:除|减)?\s*{NUM}\s*分\s*[）)]?\s*$")  # “……得分1.5分，扣0.5分。”
+STANDARD_DEDUCTION = re.compile(r"每[^，。；]{0,8}扣|扣完为止|最多扣|最高扣|扣分上限|的扣\d|则扣|即扣")  # a scoring rule, not a deduction
+OTHER_PERIOD = re.compile(r"上年|去年|往年|上一年|以前年度|上期|前一年")  # a figure of an earlier evaluation
+CONDITION = re.compile(r"如|若|凡|否则|不扣分|未扣分|不重复扣|不再扣")  # “如未制定管理办法扣2分”: a rule, not this year's deduction
+# the scoring rules quoted (“评分标准：……”, “评分要点：……”), not “根据相关评分标准，扣1分” applying them
+SCORING_STANDARD = re.compile(
+    r"(?<!根据)(?<!依据)(?<!按照)(?<!相关)评分标准[：:，,]|评分(?:要点|细则|办法|规则)[：:，,]|得满分|每(?:低|高|少|多|降低|提高)"
+    r"|不得分|的得|按比例"
+)
+_NAME_START = re.compile(r"[\u4e00-\u9fff（(“\"「‘]")  # (a name may open with a quote: “一卡通”兑付准确率)
+_CODE_PREFIX = re.compile(r"^[A-Z]\d*\s*[.．、]?")
+NAME_SUFFIX = re.compile(r"(?:类|部分|方面|指标)$")
+
+
+@lru_cache(maxsize=8192)
+def split_label(text: str) -> tuple[str | None, str]:
+    """'B14运转程序规范性' → ('B14', '运转程序规范性'); 'A.决策' → ('A', '决策'); '决策' → (None, '决策')."""
+    text = text.strip()
+    match = LABEL_RE.match(text)
+    if match and _NAME_START.match(match.group("name")):
+        return match.group("code"), match.group("name").strip()
+    return None, text
+
+
+_QUOTED_LABEL = re.compile(r"^\s*(?:指标)?[“\"「‘【](.+?)[”\"」’】]\s*(?:指标)?$")  # “预算执行率”指标, 指标“…”, 【…】 → 预算执行率
+_LABEL_SEPARATOR = re.compile(r"[，,：:（(。]")
+_LIST_NUMBER = re.compile(r"^\s*(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])")
+_CODED_OR_QUOTED = re.compile(r"^\s*(?:指标)?(?:[A-Z]\d|[“\"「‘【])")
+BARE_SCORE = re.compile(r"得\s*\d")  # “（满分3分，得2.5分）”
+# a 一级 indicator's name (“决策指标权重20分，得分16分” is a subtotal, not an indicator's opening)
+LEVEL1_LABEL = re.compile(r"^(?:项目)?(?:决策|过程|产出|效益|效果|管理|满意度)(?:类|方面|部分)?$")
+HEAD_WORD_RE = re.compile("|".join(HEAD_WORDS))
+# “绩效指标清晰性（A22），权重3分”: the code after the name, moved before it (same length, so offsets hold)
+_CODE_AFTER = re.compile(r"^(?P<lead>(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])?\s*)(?P<name>[^，,。；：:（(\n]{2,40}?)[（(](?P<code>[A-Z]\d{1,3})[）)]")
+THIS_INDICATOR = re.compile(rf"^(?:该|本|此)(?:项(?:三级)?(?:指标)?|(?:三级)?指标)\s*[，,：:]?\s*(?={HEAD_WORD_RE.pattern})")
+_HEADING_NUMBER = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．])\s*")
+HEAD_REACH = 160  # an opening's name, weight and score come within this many characters of its start
+LABELLED_RE = re.compile(
+    r"^指标名称\s*[：:]\s*(?P<label>[^；;，,。\n]{2,40}?)\s*[；;，,]\s*(?:指标)?(?:" + "|".join(HEAD_WORDS) + r")值?\s*[：:]\s*"
+    rf"(?P<weight>{FIGURE})\s*分\s*[；;，,]\s*" + _HEAD_SCORE_WORD.replace(r"(?:为)?", r"(?:为|[：:])?") + rf"(?P<score>{FIGURE})\s*分"
+)
+_GROUP_PREFIX = re.compile(r"^.{1,12}?(?:——|--|—)")  # “产出数量——道路养护里程完成率”: the group before the name
+
+
+def opening_label(label: str) -> tuple[str | None, str]:
+    """An opening's code and name: quotes and brackets (“…”指标, 指标“…”, 【…】) and a group before a dash taken off."""
+    label = _GROUP_PREFIX.sub("", _QUOTED_LABEL.sub(r"\1", label.strip())).strip("“”\"「」‘’【】")
+    return split_label(label)
+
+
+def head_match(text: str) -> re.Match[str] | None:
+    """An indicator's opening (HEAD_RE, or HEAD_SCORE_FIRST_RE: score before weight); written without a comma (“B14…指标满分4分”) only for a coded or quoted
+    name, since “决策指标权重20分，得分16分” is a 一级 subtotal. A code written after the name (“绩效指标清晰性（A22），”)
+    is read as if before it (the match is on that text, of the same length, so its offsets are ``text``'s)."""
+    if text.startswith("指标名称"):  # “指标名称：服务对象满意度；指标分值：6分；评价得分：5.6分”
+        return LABELLED_RE.match(text)
+    if not any(word in text for word in HEAD_WORDS):
+        return None  # both patterns need a weight word
+    if "得分" not in text and "实得" not in text and "评分" not in text and not BARE_SCORE.search(text):
+        return None
+    text = _code_first(text)
+    match = HEAD_RE.match(text)
+    if match is None:  # the score first: only a coded, quoted or numbered name (“问卷调查结果：得分92分（满分100分）” is none)
+        match = HEAD_SCORE_FIRST_RE.match(text)
+        if match is not None and not (_CODED_OR_QUOTED.match(match.group("label")) or _LIST_NUMBER.match(text)
+                                      or "指标" in text[match.end("label") : match.start("score")]):  # fmt: skip
+            return None  # (“重点工作完成率指标得9.5分（满分10分）” names an indicator)
+    if match is None or _LABEL_SEPARATOR.search(text, match.end("label"), min(match.start("weight"), match.start("score"))):
+        return match
+    label = match.group("label")
+    return match if _CODED_OR_QUOTED.match(label) or not LEVEL1_LABEL.match(strip_code_prefix(label)) else None
+
+
+def _code_first(text: str) -> str:
+    """``text`` with a code written after the name (“绩效指标清晰性（A22）”) moved before it (“A22绩效指标清晰性  ”)."""
+    match = _CODE_AFTER.match(text) if "（" in text or "(" in text else None
+    if match is None:
+        return text
+    return match.group("lead") + match.group("code") + match.group("name") + "  " + text[match.end() :]
+
+
+def named_by_heading(heading: str, text: str) -> tuple[int, re.Match[str] | None]:
+    """An opening whose name is its heading's (“（3）合同管理规范性” then “该指标分值3分，评价得分2分。”): the match on
+    the heading's name joined to the sentence, and the shift that maps its offsets back onto ``text``."""
+    lead = THIS_INDICATOR.match(text)
+    if lead is None:
+        return 0, None
+    title = _HEADING_NUMBER.sub("", heading).strip()
+    match = head_match(title + "，" + text[lead.end() :])
+    return (lead.end() - len(title) - 1, match) if match is not None else (0, None)
+
+
+def head_inside(text: str) -> tuple[int, re.Match[str] | None]:
+    """An indicator's opening that starts a later sentence of a paragraph (“……98,412人。高血压患者规范管理率，权重8分，
+    得分5.10分”): (where it starts, the match on the text from there), else (0, None). Only the sentences holding a
+    weight word are tried."""
+    tried: set[int] = set()
+    for word in HEAD_WORD_RE.finditer(text):
+        end = max(text.rfind(mark, 0, word.start()) for mark in "。！？；;")
+        start = end + 1
+        if end < 0 or start in tried:
+            continue  # (the paragraph's own first sentence was tried already)
+        tried.add(start)
+        while start < len(text) and text[start].isspace():
+            start += 1
+        match = head_match(text[start : start + HEAD_REACH])
+        if match is not None:
+            return start, match
+    return 0, None
+
+
+# “（3）进度安排合理性（6分）”, “B21进度安排合理性（分值：6分，得分5分）”: a heading that gives an indicator's weight
+_WEIGHTED_LEAD = (
+    r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．])?\s*(?P<label>[^，,。；：:（(\n]{2,40}?)\s*"
+    rf"[（(]\s*(?:{_HEAD_WEIGHT_WORD})?[：:]?\s*(?P<weight>{FIGURE})\s*分"
+    rf"(?:\s*[，,、；;]\s*{_HEAD_SCORE_WORD}[：:]?\s*(?P<score>{FIGURE})\s*分)?\s*[）)]"
+)
+WEIGHTED_HEADING_RE = re.compile(_WEIGHTED_LEAD + r"\s*$")
+# the same at the start of a paragraph: “D31学生及家长满意度（8分）：……”, ““政策知晓度”指标（分值4分）评分2.5分”
+WEIGHTED_OPENING_RE = re.compile(_WEIGHTED_LEAD + r"\s*(?:[：:，,。]|(?=(?:实际|评价)?得分|评分|得\s*\d))")
+# a score stated in the text: “……，扣1分，得5分。”, “该指标评价得分5分”, “最终得分为5分”, “评分6.5分”
+SCORED_RE = re.compile(rf"(?<![扣每])(?:得分|得|评分)(?:为|[：:])?\s*(?P<score>{FIGURE})\s*分")
+
+
+@dataclass
+class WeightedHeading:
+    """A heading that names an indicator with its weight, and the paragraphs under it."""
+
+    paragraph: Paragraph
+    lead: str  # the words naming it: the heading, or the start of the paragraph (“D31学生及家长满意度（8分）”)
+    code: str | None
+    name: str
+    weight: Decimal
+    score: Decimal | None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+def weighted_heading(paragraph: Paragraph, opening: bool = False) -> WeightedHeading | None:
+    """The indicator a heading (or, ``opening``, a paragraph's start) names with its weight; not a 一级: “（一）决策指标
+    （20分）” heads many indicators."""
+    pattern = WEIGHTED_OPENING_RE if opening else WEIGHTED_HEADING_RE
+    match = pattern.match(paragraph.text) if "分" in paragraph.text else None
+    if match is None:
+        return None
+    code, name = opening_label(match.group("label"))
+    if LEVEL1_LABEL.match(NAME_SUFFIX.sub("", name)) or NAME_SUFFIX.search(name):
+        return None
+    score = match.group("score")
+    lead = match.group(0).rstrip("：:，,。 ") if opening else paragraph.text.strip()
+    return WeightedHeading(paragraph, lead, code, name, Decimal(match.group("weight")), Decimal(score) if score else None,
+                           [paragraph] if opening else [])  # fmt: skip
+
+
+# one of several indicators a sentence lists with their weights in brackets: “立项依据充分性（5分）得5分”
+LISTED_OPENING_RE = re.compile(
+    rf"(?:^|(?<=[，,；;、。]))\s*(?P<label>[^，,；;、。（(\n]{{2,30}}?)\s*[（(]\s*(?:{_HEAD_WEIGHT_WORD})?[：:]?\s*(?P<weight>{FIGURE})\s*分"
+    rf"\s*[）)]\s*[，,：:]?\s*{_HEAD_SCORE_WORD}[：:]?\s*(?P<score>{FIGURE})\s*分"
+)
+
+
+def listed_openings(paragraph: Paragraph) -> list[IndicatorStatement]:
+    """The indicators a paragraph lists with weight and score each (two or more; one is an opening of its own); not
+    一级 (“决策（20分）得18分” is a subtotal)."""
+    text = paragraph.text
+    if text.count("分）") + text.count("分)") < 2:
+        return []
+    out = []
+    for m in LISTED_OPENING_RE.finditer(text):
+        code, name = opening_label(m.group("label"))
+        if LEVEL1_LABEL.match(NAME_SUFFIX.sub("", name)) or NAME_SUFFIX.search(name):
+            continue
+        out.append(IndicatorStatement(code, name, Decimal(m.group("weight")), Decimal(m.group("score")), paragraph,
+                                      opening=sentence_at(text, m.start("weight"))))  # fmt: skip
+    return out if len(out) >= 2 else []
+
+
+def states_a_score(text: str, position: int) -> bool:
+    """Whether the “得N分” at ``position`` states this year's score, not a scoring rule or another period's."""
+    sentence = sentence_at(text, position)
+    return not (SCORING_STANDARD.search(sentence) or STANDARD_DEDUCTION.search(sentence) or CONDITION.search(sentence)
+                or OTHER_PERIOD.search(sentence) or in_parentheses(text, position))  # fmt: skip
+
+
+@dataclass
+class Closing:
+    """'扣2分，该指标得2分': the deduction (if stated), the score, where, and the words as written (“该项得分2分”)."""
+
+    deduction: Decimal | None
+    score: Decimal
+    paragraph: Paragraph
+    sentence: str
+    words: str
+
+
+@dataclass
+class IndicatorStatement:
+    """'B14运转程序规范性，权重4分，得分2分。' and the closing sentences of that indicator's analysis."""
+
+    code: str | None
+    name: str
+    weight: Decimal
+    score: Decimal
+    head: Paragraph
+    closings: list[Closing] = field(default_factory=list)
+    deductions: list[Closing] = field(default_factory=list)  # the “扣N分” of the analysis outside the closings
+    opening: str = ""  # the sentence stating the weight and score (the excerpt of a finding about them)
+    where: Paragraph | None = None  # the paragraph of that sentence, when not ``head``
+
+    def __post_init__(self) -> None:
+        self.opening = self.opening or self.head.text.split("。")[0] + "。"
+
+    @property
+    def location(self) -> Location:
+        return (self.where or self.head).location
+
+    @property
+    def label(self) -> str:
+        return f"{self.code or ''}{self.name}"
+
+
+def strip_code_prefix(name: str) -> str:
+    return _CODE_PREFIX.sub("", name)
