@@ -1434,3 +1434,10 @@ def test_a_score_rate_after_共得(tmp_path: Path):
     text = "# 一、效益\n\n综上，效益部分共得{}分（满分25分），得分率84%。\n"
     assert findings(tmp_path, text.format(21)) == {}
     assert [f.expected for f in findings(tmp_path, text.format(12))["RT301"]] == ["48%"]
+
+
+def test_an_area_in_brackets_after_the_thing_its_sides_describe(tmp_path: Path):
+    text = "# 一、产出\n\n新建长6米乘宽4米的值班室一间（{}平方米）。\n"
+    assert findings(tmp_path, text.format(24)) == {}
+    assert [f.expected for f in findings(tmp_path, text.format(26))["CT703"]] == ["24平方米"]
+    assert findings(tmp_path, "# 一、产出\n\n新建长6米乘宽4米的值班室，另建仓库一间（26平方米）。\n") == {}  # another thing's

@@ -1,7 +1,8 @@
 """面积与长宽不符：“29.16平方米（长14.4米*宽2.025米）”中长乘宽不等于所写面积。
 
 同一句中写出长宽（“长X米*宽Y米”“X m×Y m”，*、×、x 或“乘”）与它对应的面积时比较：面积与长宽在同一括号内、
-紧接在括号之前（“13.86平方米（长4.8米*宽2.7米）”）或紧随其后（“4.8m×2.7m，面积13.86㎡”），按面积所写的小数位四舍五入。
+紧接在括号之前（“13.86平方米（长4.8米*宽2.7米）”）或紧随其后（“4.8m×2.7m，面积13.86㎡”），或在其后所述事物的括号中
+（“长6米乘宽4米的值班室一间（24平方米）”），按面积所写的小数位四舍五入。
 长×宽×高（体积）、“每块……”的单件尺寸、“面积分别为……”不比较。
 """
 
@@ -27,6 +28,7 @@ _NUMBER = r"(?<![\d,.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,500 or
 DIMENSIONS = re.compile(rf"(?:长\s*)?{_NUMBER}{METRE}\s*[*×xX乘]\s*(?:宽\s*)?{_NUMBER}{METRE}(?!\s*[*×xX乘])")
 AREA = re.compile(_NUMBER + r"\s*(?:平方米|㎡|平米|m²|M²)")
 PRODUCT_HINT = re.compile(rf"\d{METRE}\s*[*×xX乘]")  # a length in metres times something
+NAMED_THING = re.compile(r"^的?[\u4e00-\u9fff]{1,10}$")  # “的值班室一间”: words only, no figure or clause between
 LINK_AFTER = re.compile(r"[，,、]?\s*(?:面积|总面积|占地面积|建筑面积)?(?:为|约|共|计)?\s*$")  # “4.8m×2.7m，面积13.86㎡”
 
 
@@ -42,7 +44,14 @@ def _area_of(sentence: str, dims: re.Match[str], areas: list[re.Match[str]]) -> 
         return before[-1] if before else None
     after = [m for m in areas if m.start() >= dims.end() and bracket_start(sentence, m.start()) is None
              and LINK_AFTER.match(sentence[dims.end() : m.start()])]  # fmt: skip
-    return after[0] if after else None
+    if after:
+        return after[0]
+    for m in areas:  # “长6米乘宽4米的值班室一间（24平方米）”: the thing described, then its area alone in brackets
+        group = bracket_start(sentence, m.start())
+        if group is not None and group >= dims.end() and NAMED_THING.match(sentence[dims.end() : group]) \
+                and sentence[group + 1 : m.start()].strip() == "" and sentence[m.end() : m.end() + 1] in ("）", ")"):  # fmt: skip
+            return m
+    return None
 
 
 def check(a: Analysis, rule: Rule):
