@@ -236,10 +236,15 @@ class Funding(StrictModel):
         return {"budget": self.budget * factor, "received": self.received * factor, "spent": self.spent * factor}
 
 
+def character_pairs(text: str) -> set[str]:
+    """The two-character pieces of a text (“优良路率” → 优良, 良路, 路率): how names and phrases are compared loosely."""
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
 def _says(text: str, point: str) -> bool:
     """Whether ``text`` already says ``point`` (“区公安局未提供项目绩效目标申报表” says “未提供绩效目标申报表”): most
     of the point's two-character pairs occur in the text."""
-    pairs = {point[i : i + 2] for i in range(len(point) - 1) if not point[i : i + 2].isspace()}
+    pairs = {pair for pair in character_pairs(point) if not pair.isspace()}
     return bool(pairs) and sum(pair in text for pair in pairs) >= 0.8 * len(pairs)
 
 

@@ -52,7 +52,7 @@ from drafter.pipeline import DraftOptions, choose_backend
 from drafter.render import render_report
 from drafter.report import DraftReport, Section
 from drafter.style import available_styles
-from evaluation_model import Evaluation
+from evaluation_model import Evaluation, character_pairs
 
 Progress = Callable[[str], None] | None
 
@@ -246,10 +246,6 @@ def _readings(key: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _pairs(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
 def _closest_title(sections: list[SectionInfo], wanted: str) -> list[SectionInfo]:
     """The one section whose title contains the words asked for or is contained in them (“过程管理” → 过程管理情况),
     else the one sharing clearly the most two-character pairs with them (“综合评价结论” → 综合评价情况及评价结论)."""
@@ -257,10 +253,10 @@ def _closest_title(sections: list[SectionInfo], wanted: str) -> list[SectionInfo
     inside = [s for s in titled if wanted in normalise_address(s.title) or normalise_address(s.title) in wanted]
     if inside:
         return inside
-    asked = _pairs(wanted)
+    asked = character_pairs(wanted)
     if len(asked) < 2:
         return []
-    scored = sorted(((len(asked & _pairs(normalise_address(s.title))) / len(asked), i) for i, s in enumerate(titled)),
+    scored = sorted(((len(asked & character_pairs(normalise_address(s.title))) / len(asked), i) for i, s in enumerate(titled)),
                     reverse=True)  # fmt: skip
     if not scored or scored[0][0] < 0.6 or len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.2:
         return []

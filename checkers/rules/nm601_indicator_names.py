@@ -13,6 +13,7 @@ from checkers.analysis import Analysis, names_match, row_code_and_name
 from checkers.finding import Severity
 from checkers.openings import split_label
 from checkers.rules.base import Rule
+from evaluation_model import character_pairs
 
 FAILING = """\
 | 二级指标 | 三级指标 | 权重 | 得分 |
@@ -67,10 +68,6 @@ def check(a: Analysis, rule: Rule):
                 )  # fmt: skip
 
 
-def _pairs(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
 def _uncoded_names(a: Analysis, rule: Rule):
     """An uncoded indicator whose name is in no score table, where exactly one table row no text names has its weight
     and score and a name sharing half its character pairs (“优良路率” for the table's “优良中等路率”)."""
@@ -82,9 +79,9 @@ def _uncoded_names(a: Analysis, rule: Rule):
     for statement in a.indicator_statements:
         if statement.code or statement.name in named or statement.name in a.table_indicators:
             continue
-        mine = _pairs(statement.name)
+        mine = character_pairs(statement.name)
         alike = [(name, row) for name, row in rows if name not in stated and (row.weight, row.score)
-                 == (statement.weight, statement.score) and len(mine & _pairs(name)) * 2 >= max(len(mine), 1)]  # fmt: skip
+                 == (statement.weight, statement.score) and len(mine & character_pairs(name)) * 2 >= max(len(mine), 1)]  # fmt: skip
         if len(alike) == 1:
             name, row = alike[0]
             yield rule.finding(

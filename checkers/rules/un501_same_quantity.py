@@ -20,6 +20,7 @@ from checkers.figures import MONEY_UNITS, Figure, parse_number, sentence_at
 from checkers.finding import Severity
 from checkers.openings import OTHER_PERIOD
 from checkers.rules.base import Rule
+from evaluation_model import character_pairs
 
 FAILING = """\
 项目预算计划安排资金5920000元，实际支出金额为5271022.96元。
@@ -95,8 +96,7 @@ def _one_subject(a: str, b: str) -> bool:
     head_a, head_b = (GENERIC_WORDS.sub("", head) for head in (a[: len(a) - shared], b[: len(b) - shared]))
     if not head_a or not head_b:
         return True
-    pairs = {head_a[i : i + 2] for i in range(len(head_a) - 1)}
-    return any(head_b[i : i + 2] in pairs for i in range(len(head_b) - 1))
+    return bool(character_pairs(head_a) & character_pairs(head_b))
 
 
 def _rounded(a: Figure, b: Figure) -> bool:
