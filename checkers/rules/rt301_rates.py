@@ -175,31 +175,23 @@ def _operands(name: str, before: list[Figure], execution_base: str):
     contract = _last(before, "contract")
     if "节约率" in name and budget and contract is not None:  # “设备采购预算1,980.00万元，中标金额1,852.36万元”
         return (budget - contract) / budget, "（预算 − 中标/合同金额）÷ 预算", None
-    if "核减率" in name:
-        submitted, cut, approved = _last(before, "submitted"), _last(before, "cut"), _last(before, "approved")
-        if submitted and cut is not None:
-            return cut / submitted, "核减金额 ÷ 送审金额", None
-        if submitted and approved is not None:
-            return (submitted - approved) / submitted, "（送审 − 审定）÷ 送审", None
-    if "审计控制率" in name:
-        contract, approved = _last(before, "contract") or _last(before, "submitted"), _last(before, "approved")
-        if contract and approved is not None:
-            return (contract - approved) / contract, "（合同金额 − 审计金额）÷ 合同金额", None
-    return None
+    primary = [(ratio, formula) for ratio, formula, recomputed_on in _audit_readings(name, before) if recomputed_on]
+    return (*primary[0], None) if primary else None
 
 
-def _other_readings(name: str, before: list[Figure]) -> list[Decimal]:
-    """Every way the report's figures give a 核减率 (核减 ÷ 送审, （送审 − 审定）÷ 送审) or 审计控制率: when they
-    disagree, an amount is wrong, not necessarily the rate."""
+def _audit_readings(name: str, before: list[Figure]) -> list[tuple[Decimal, str, bool]]:
+    """(ratio, formula, whether a rate is recomputed on it) of every way the report's figures give a 核减率 (核减 ÷ 送审,
+    （送审 − 审定）÷ 送审) or 审计控制率, in order of preference: when they disagree, an amount is wrong, not necessarily
+    the rate (a rate any of them gives stands)."""
     submitted, cut, approved = _last(before, "submitted"), _last(before, "cut"), _last(before, "approved")
     contract = _last(before, "contract") or submitted
-    out: list[Decimal] = []
+    out: list[tuple[Decimal, str, bool]] = []
     if "核减率" in name and submitted:
-        out += [cut / submitted] if cut is not None else []
-        out += [(submitted - approved) / submitted] if approved is not None else []
+        out += [(cut / submitted, "核减金额 ÷ 送审金额", True)] if cut is not None else []
+        out += [((submitted - approved) / submitted, "（送审 − 审定）÷ 送审", True)] if approved is not None else []
     if "审计控制率" in name and contract:
-        out += [(contract - approved) / contract] if approved is not None else []
-        out += [cut / contract] if cut is not None else []
+        out += [((contract - approved) / contract, "（合同金额 − 审计金额）÷ 合同金额", True)] if approved is not None else []
+        out += [(cut / contract, "核减金额 ÷ 合同金额", False)] if cut is not None else []
     return out
 
 
@@ -359,7 +351,7 @@ def check(a: Analysis, rule: Rule):
                 if exact is None or exact[0] != result[0]:
                     continue  # “实际支出近450万元”: an amount the rate is taken on is given only roughly
             ratio, formula, alternative = result
-            if any(percent_matches(statement.value, other, a.tolerance) for other in _other_readings(statement.name, before)):
+            if any(percent_matches(statement.value, other, a.tolerance) for other, _, _ in _audit_readings(statement.name, before)):
                 continue  # “送审…审定…核减334.24万元，核减率5.75%”: the rate holds by 送审/审定; CT702 says the 核减 is wrong
         if percent_matches(statement.value, ratio, a.tolerance):
             continue
