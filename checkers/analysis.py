@@ -33,6 +33,7 @@ from checkers.openings import (
     DEDUCT_RE,
     FIGURE,
     HEAD_WORD_RE,
+    LEVEL1_NAME,
     NAME_SUFFIX,
     NUM,
     OPENING_DEDUCTION,
@@ -47,8 +48,8 @@ from checkers.openings import (
     head_match,
     listed_openings,
     named_by_heading,
-    opening_label,
     split_label,
+    statement_of,
     states_a_score,
     strip_code_prefix,
     weighted_heading,
@@ -63,7 +64,7 @@ LEVEL1_PROSE_RE = re.compile(
 )
 # “项目效益（25分）得分21分”: a 一级 named with its weight in brackets
 LEVEL1_BRACKET_RE = re.compile(
-    rf"(?P<name>(?:项目)?(?:决策|过程|产出|效益|效果|管理|满意度))(?:类)?(?:指标)?\s*[（(]\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})?"
+    rf"(?P<name>{LEVEL1_NAME})(?:类)?(?:指标)?\s*[（(]\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})?"
     rf"(?:为)?\s*{NUM}\s*分\s*[）)]\s*[，,：:]?\s*(?:(?:实际|评价|累计)?得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
 )
 THIS_PART = re.compile(r"^(?:该|本|此)(?:部分|类|项|方面|一级)$")  # “该部分指标权重40分”: the section's own 一级
@@ -72,7 +73,7 @@ _SECTION_NUMBER = re.compile(r"^[\d一二三四五六七八九十（）()、.．
 # what a section heading adds to its 一级's name (“项目决策情况”, “产出指标分析”, “项目效益实现情况”)
 _HEADING_TAIL = re.compile(r"(?:类)?(?:指标)?(?:(?:完成|实现|实施|执行)?情况)?(?:分析|评价)?$")
 AMONG_RE = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)得分\s*{NUM}\s*分")
-AMONG_WEIGHED_RE = re.compile(rf"(?<![\u4e00-\u9fff])(?P<name>(?:项目)?(?:决策|过程|产出|效益|效果|管理|满意度))(?:类)?(?:指标)?(?:满分|权重|分值)?"
+AMONG_WEIGHED_RE = re.compile(rf"(?<![\u4e00-\u9fff])(?P<name>{LEVEL1_NAME})(?:类)?(?:指标)?(?:满分|权重|分值)?"
                               rf"\s*(?P<weight>{FIGURE})\s*分\s*[，,]?\s*得\s*(?P<score>{FIGURE})\s*分")
 TOTAL_RES = (
     re.compile(rf"综合(?:评价)?得分(?:为)?\s*{NUM}\s*分"),
@@ -513,11 +514,9 @@ class Analysis:
             if match:
                 if offset and current is not None:
                     self._read_analysis(current, paragraph, text[:offset])
-                code, name = opening_label(match.group("label"))
                 said = text.find("。", max(offset + match.start("score"), 0))  # the opening runs to its score's full stop
                 opening = text[max(offset, 0) : said + 1 if said >= 0 else len(text)].strip()
-                current = IndicatorStatement(code, name, Decimal(match.group("weight")), Decimal(match.group("score")),
-                                             paragraph, opening=opening)  # fmt: skip
+                current = statement_of(match, paragraph, opening)
                 statements.append(current)
                 rest = text[max(offset + match.end(), 0) :]
                 rest = self._opening_deduction(current, paragraph, rest)
@@ -526,10 +525,7 @@ class Analysis:
                     if next_match is None:
                         break
                     self._read_analysis(current, paragraph, rest[:later])
-                    code, name = opening_label(next_match.group("label"))
-                    current = IndicatorStatement(code, name, Decimal(next_match.group("weight")),
-                                                 Decimal(next_match.group("score")), paragraph,
-                                                 opening=sentence_at(rest, later + next_match.start("weight")))  # fmt: skip
+                    current = statement_of(next_match, paragraph, sentence_at(rest, later + next_match.start("weight")))
                     statements.append(current)
                     rest = self._opening_deduction(current, paragraph, rest[later + next_match.end() :])
             if current is not None:

@@ -66,7 +66,8 @@ _LIST_NUMBER = re.compile(r"^\s*(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])")
 _CODED_OR_QUOTED = re.compile(r"^\s*(?:指标)?(?:[A-Z]\d|[“\"「‘【])")
 BARE_SCORE = re.compile(r"得\s*\d")  # “（满分3分，得2.5分）”
 # a 一级 indicator's name (“决策指标权重20分，得分16分” is a subtotal, not an indicator's opening)
-LEVEL1_LABEL = re.compile(r"^(?:项目)?(?:决策|过程|产出|效益|效果|管理|满意度)(?:类|方面|部分)?$")
+LEVEL1_NAME = r"(?:项目)?(?:决策|过程|产出|效益|效果|管理|满意度)"  # how reports name a 一级 indicator
+LEVEL1_LABEL = re.compile(rf"^{LEVEL1_NAME}(?:类|方面|部分)?$")
 HEAD_WORD_RE = re.compile("|".join(HEAD_WORDS))
 # “绩效指标清晰性（A22），权重3分”: the code after the name, moved before it (same length, so offsets hold)
 _CODE_AFTER = re.compile(r"^(?P<lead>(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])?\s*)(?P<name>[^，,。；：:（(\n]{2,40}?)[（(](?P<code>[A-Z]\d{1,3})[）)]")
@@ -189,6 +190,13 @@ def weighted_heading(paragraph: Paragraph, opening: bool = False) -> WeightedHea
                            [paragraph] if opening else [])  # fmt: skip
 
 
+
+def statement_of(match: re.Match[str], paragraph: Paragraph, opening: str) -> IndicatorStatement:
+    """The indicator an opening match states (its label, weight and score groups), quoted by ``opening``."""
+    code, name = opening_label(match.group("label"))
+    return IndicatorStatement(code, name, Decimal(match.group("weight")), Decimal(match.group("score")), paragraph,
+                              opening=opening)  # fmt: skip
+
 # one of several indicators a sentence lists with their weights in brackets: “立项依据充分性（5分）得5分”
 LISTED_OPENING_RE = re.compile(
     rf"(?:^|(?<=[，,；;、。]))\s*(?P<label>[^，,；;、。（(\n]{{2,30}}?)\s*[（(]\s*(?:{_HEAD_WEIGHT_WORD})?[：:]?\s*(?P<weight>{FIGURE})\s*分"
@@ -207,8 +215,7 @@ def listed_openings(paragraph: Paragraph) -> list[IndicatorStatement]:
         code, name = opening_label(m.group("label"))
         if LEVEL1_LABEL.match(NAME_SUFFIX.sub("", name)) or NAME_SUFFIX.search(name):
             continue
-        out.append(IndicatorStatement(code, name, Decimal(m.group("weight")), Decimal(m.group("score")), paragraph,
-                                      opening=sentence_at(text, m.start("weight"))))  # fmt: skip
+        out.append(statement_of(m, paragraph, sentence_at(text, m.start("weight"))))
     return out if len(out) >= 2 else []
 
 
