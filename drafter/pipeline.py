@@ -7,13 +7,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drafter.docx_writer import write_docx
 from drafter.markdown_writer import write_markdown
 from drafter.render import render_report
 from drafter.report import DraftReport, Section
 from evaluation_model import PLACEHOLDER, Evaluation, Project
+
+if TYPE_CHECKING:
+    from checkers.document import Document
 
 Progress = Callable[[str], None] | None
 
@@ -142,11 +145,11 @@ def draft_report(evaluation: Evaluation, options: DraftOptions, progress: Progre
         if report is None:  # dry run
             return render_report(evaluation)
     if options.output and not options.dry_run:
-        verify(report, evaluation, options, progress)
+        document = verify(report, evaluation, options, progress)
         write_report(report, options.output, options.fmt)
         if progress:
             progress(f"已写出 {options.output}（总分 {evaluation.total} 分，等级 {evaluation.grade}）")
-            for note in draft_notes(report, evaluation):
+            for note in draft_notes(document, evaluation):
                 progress(note)
     return report
 
@@ -154,12 +157,10 @@ def draft_report(evaluation: Evaluation, options: DraftOptions, progress: Progre
 PRINTED_DEFAULTS = ("evaluation_type", "evaluation_mode", "evaluator_kind")
 
 
-def draft_notes(report: DraftReport, evaluation: Evaluation) -> list[str]:
-    """What the user should know of a written draft: values printed that the project file never gave (封面“评价类型：
-    事后评价”), deducted indicators printed with nothing but the fixed scoring sentence."""
-    from checkers.report_document import document_from_report
-
-    document = document_from_report(report)
+def draft_notes(document: Document, evaluation: Evaluation) -> list[str]:
+    """What the user should know of a written draft (``document``: the checker's view of it): values printed that the
+    project file never gave (封面“评价类型：事后评价”), deducted indicators printed with nothing but the fixed scoring
+    sentence."""
     printed = "\n".join(p.text for p in document.paragraphs) + "\n".join(
         c.text for t in document.tables for row in t.rows for c in row)  # fmt: skip
     project = evaluation.project
@@ -177,18 +178,21 @@ def draft_notes(report: DraftReport, evaluation: Evaluation) -> list[str]:
     return notes
 
 
-def verify(report: DraftReport, evaluation: Evaluation, options: DraftOptions, progress: Progress) -> None:
-    """The checker is the judge: a draft with a checker error is not written (unless --force)."""
+def verify(report: DraftReport, evaluation: Evaluation, options: DraftOptions, progress: Progress) -> Document:
+    """The checker is the judge: a draft with a checker error is not written (unless --force). Returns the checker's
+    view of the draft."""
     from checkers.engine import check_document
     from checkers.finding import Severity
     from checkers.report_document import document_from_report
 
-    errors = [f for f in check_document(document_from_report(report), data=evaluation) if f.severity is Severity.ERROR]
+    document = document_from_report(report)
+    errors = [f for f in check_document(document, data=evaluation) if f.severity is Severity.ERROR]
     if not errors:
-        return
+        return document
     if not options.force:
         raise CheckerRejected(errors, [data_source(evaluation, f.excerpt, options.project_path) for f in errors])
     if progress:
         progress(f"警告：按 --force 写出，草稿中仍有 {len(errors)} 处核查错误：")
         for f in errors:
             progress(f"  {f.rule} {f.location.describe()}：{f.message}")
+    return document
