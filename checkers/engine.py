@@ -77,12 +77,22 @@ def reports_for_data(parts: list[Document], data) -> set[int]:
         return set()
     if len(parts) == 1:
         return {1}
-    names = {plain_name(n) for n in (data.project.name, data.project.short_name) if n}
+    names = project_names(data)
     by_title = {n for n, part in enumerate(parts, 1) if any(name in plain_name(report_title(part)) for name in names)}
     if by_title:
         return by_title  # a report citing the project in its opening lines is not about it
-    return {n for n, part in enumerate(parts, 1)
-            if any(name in "".join(plain_name(p.text) for p in part.paragraphs[:12]) for name in names)}  # fmt: skip
+    return {n for n, part in enumerate(parts, 1) if opening_names(part, names, 12)}
+
+
+def project_names(data) -> set[str]:
+    """The project's name and short name, compared loosely (see plain_name)."""
+    return {plain_name(n) for n in (data.project.name, data.project.short_name) if n}
+
+
+def opening_names(document: Document, names: set[str], lines: int) -> bool:
+    """Whether one of ``names`` occurs in the document's first ``lines`` paragraphs."""
+    opening = "".join(plain_name(p.text) for p in document.paragraphs[:lines])
+    return any(name in opening for name in names)
 
 
 _NAME_NOISE = str.maketrans({"（": "(", "）": ")", "“": "", "”": "", '"': "", "‘": "", "’": "", "'": "", "《": "", "》": ""})

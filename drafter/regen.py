@@ -25,7 +25,7 @@ from lxml.etree import _Element
 from checkers.document import Document, DocumentBuilder, match_number
 from checkers.document import Paragraph as DocParagraph
 from checkers.document import Table as DocTable
-from checkers.engine import check_document, plain_name
+from checkers.engine import check_document, opening_names, project_names
 from checkers.finding import Finding, Severity
 from checkers.readers.docx_numbering import ListNumbering, numpr_of
 from checkers.readers.docx_reader import (
@@ -514,9 +514,8 @@ def _in_the_projects_report(parsed: _Parsed, evaluation: Evaluation, progress: P
 def _warn_about_another_project(parsed: _Parsed, evaluation: Evaluation, progress: Progress) -> None:
     """A warning when no opening line of the report names the data's project: data of another project would rewrite
     the section with its figures."""
-    names = {plain_name(n) for n in (evaluation.project.name, evaluation.project.short_name) if n}
-    opening = "".join(plain_name(p.text) for p in parsed.document.paragraphs[:40])
-    if progress and names and not any(name in opening for name in names):
+    names = project_names(evaluation)
+    if progress and names and not opening_names(parsed.document, names, 40):
         progress(f"警告：报告开头没有写项目名称“{evaluation.project.name}”：请确认 --data 给的是这份报告的项目数据"
                  "（仍按所给数据重写）")  # fmt: skip
 
