@@ -102,7 +102,7 @@ def _quiet_progress(line: str) -> None:
 
 @command
 def draft(
-    project: Annotated[Path, typer.Argument(help="项目数据文件（YAML 或 JSON）")],
+    project: Annotated[Path, typer.Argument(metavar="项目文件", help="项目数据文件（YAML 或 JSON）")],
     output: Annotated[Path, typer.Option("-o", "--output", help="输出文件（.docx 或 .md）")],
     fmt: Annotated[str | None, typer.Option("--format", help="docx 或 md；缺省按输出文件后缀")] = None,
     style: Annotated[str | None, typer.Option("--style", help="报告样式；缺省用项目文件中的 style，再缺省 mof")] = None,
@@ -211,7 +211,7 @@ def schema(
 
 @command
 def check(
-    files: Annotated[list[Path], typer.Argument(help="要核查的报告（.docx、.md、.txt，可多个）")],
+    files: Annotated[list[Path], typer.Argument(metavar="报告", help="要核查的报告（.docx、.md、.txt，可多个）")],
     data: Annotated[Path | None, typer.Option("--data", help="项目数据文件：核对报告数字与数据")] = None,
     scores: Annotated[Path | None, typer.Option("--scores", help="Excel 评分表，代替项目文件中的指标体系")] = None,
     fmt: Annotated[str, typer.Option("--format", help="text 或 json")] = "text",
@@ -288,7 +288,7 @@ def rules(
 
 @command
 def regen(
-    report: Annotated[Path, typer.Argument(help="编辑过的报告（.docx）")],
+    report: Annotated[Path, typer.Argument(metavar="报告", help="编辑过的报告（.docx）")],
     data: Annotated[Path | None, typer.Option("--data", help="项目数据文件（YAML 或 JSON）")] = None,
     section: Annotated[str | None, typer.Option("--section", help="章节编号（四、四（二））或标题")] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="输出文件（.docx）")] = None,
@@ -345,7 +345,7 @@ def regen(
 
 @command
 def template(
-    output: Annotated[Path, typer.Argument(help="要写出的评分表（.xlsx）")],
+    output: Annotated[Path, typer.Argument(metavar="评分表", help="要写出的评分表（.xlsx）")],
     data: Annotated[Path | None, typer.Option("--data", help="从该项目文件导出已有的指标、分值和得分（缺省写空白表）")] = None,
     overwrite: Annotated[bool, typer.Option("--overwrite", "--force", help="文件已存在时覆盖（与 draft、regen 相同；--force 为旧写法）")] = False,
 ) -> None:
@@ -372,7 +372,7 @@ def template(
 
 @command
 def extract(
-    report: Annotated[Path, typer.Argument(help="已有的报告（.docx、.txt 或 .md）")],
+    report: Annotated[Path, typer.Argument(metavar="报告", help="已有的报告（.docx、.txt 或 .md）")],
     output: Annotated[Path, typer.Option("-o", "--output", help="要写出的项目数据文件（.yaml）")],
     index: Annotated[int | None, typer.Option("--report", help="文件中有多篇报告时取第几篇（从 1 起）")] = None,
     overwrite: Annotated[bool, typer.Option("--overwrite", "--force", help="输出文件已存在时覆盖（与 draft、regen 相同；--force 为旧写法）")] = False,

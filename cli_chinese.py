@@ -45,7 +45,9 @@ def _hint(error: Any) -> str:
         hint = error.param.get_error_hint()
     if isinstance(hint, (list, tuple)):
         hint = " / ".join(str(h) for h in hint)
-    return str(hint or "")
+    hint = str(hint or "")
+    argument = re.fullmatch(r"'([^'-][^']*)'", hint)  # an argument's Chinese name goes in Chinese quotes
+    return f"“{argument.group(1)}”" if argument else hint
 
 
 def _translate(text: str) -> str:
@@ -105,6 +107,44 @@ def install() -> None:
     english_usage = Command.get_usage
 
     def usage_in_chinese(self: Any, ctx: Any) -> str:
-        return english_usage(self, ctx).replace("Usage:", "用法：", 1)
+        return english_usage(self, ctx).replace("Usage:", "用法：", 1).replace("[OPTIONS]", "[选项]").replace("COMMAND [ARGS]", "命令 [参数]")
 
     Command.get_usage = usage_in_chinese
+    _fold_long_help(rich_utils)
+    _chinese_type_labels()
+
+
+# Typer's type labels in the help table → the words a user knows; a flag (bool) shows none
+TYPE_WORDS = {"path": "路径", "str": "文字", "int": "整数", "float": "数字", "list[Path]": "路径…"}
+
+
+def _chinese_type_labels() -> None:
+    from typer import core
+
+    for parameter_class in (core.TyperOption, core.TyperArgument):
+        english = parameter_class.display_type_rich
+
+        def display_type_rich(self: Any, ctx: Any, english: Any = english) -> str | None:
+            if getattr(self, "is_flag", False):
+                return None
+            label = english(self, ctx)
+            if label is None or label == self.metavar:
+                return label
+            word = label.strip("<>").removesuffix("...")
+            return f"<{TYPE_WORDS.get(word, word)}>" + ("…" if label.endswith("...") else "")
+
+        parameter_class.display_type_rich = display_type_rich
+
+
+def _fold_long_help(rich_utils: Any) -> None:
+    """Chinese help has no spaces, so a long sentence is one "word" that Rich would cut with "…" at the column edge:
+    fold it onto the next line instead."""
+    english = rich_utils._make_rich_text
+
+    def make_rich_text(*args: Any, **kwargs: Any) -> Any:
+        text = english(*args, **kwargs)
+        if hasattr(text, "overflow"):
+            text.overflow = "fold"
+        return text
+
+    rich_utils._make_rich_text = make_rich_text

@@ -166,6 +166,17 @@ def test_usage_errors_and_help_are_in_chinese():
     assert "选项" in help_text and "[必填]" in help_text and "[required]" not in help_text
     assert "显示本帮助并退出" in help_text and "Show this message" not in help_text
     assert "用法：" in help_text and "Usage:" not in help_text
+    argument = runner.invoke(app, ["check"])
+    assert argument.exit_code == 2 and "缺少必填的参数 “报告”" in argument.output
+
+
+def test_help_at_80_columns_folds_chinese_text_instead_of_cutting_it():
+    for name in ("draft", "check", "regen", "template", "extract"):
+        text = runner.invoke(app, [name, "--help"], env={"COLUMNS": "80"}).output
+        assert "…" not in text.replace("<路径…>", ""), name  # Rich cut a spaceless Chinese sentence with “…”
+        assert "<bool>" not in text and "<path>" not in text and "OPTIONS" not in text, name
+    check_help = runner.invoke(app, ["check", "--help"], env={"COLUMNS": "80"}).output
+    assert "以免丢掉在" in check_help and "副本上的修改" in check_help and "{报告}..." in check_help
 
 
 def test_a_pdf_output_and_a_baseline_over_an_unreadable_file_are_refused_plainly(tmp_path: Path):
