@@ -8,6 +8,7 @@ figure is formatted by the functions in this module.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import Enum, StrEnum
 from typing import Annotated, Any, Literal
@@ -42,7 +43,25 @@ def _to_decimal(value: Any) -> Decimal:
         raise ValueError("应为有限数字")
     if result != 0 and not NUMBER_MIN_EXPONENT <= result.adjusted() <= NUMBER_MAX_EXPONENT:  # (no arithmetic: 1e999999999 overflows)
         raise ValueError(f"数字 {value} 超出可用范围（绝对值应在 {NUMBER_MIN} 到 10^15 之间），请核对")
-    return result
+    return _without_float_noise(result)
+
+
+# a run of zeros or nines in the decimal part with at most 3 digits after it: what a binary float leaves
+FLOAT_NOISE = re.compile(r"(?:0{6,}|9{6,})\d{1,3}$")
+
+
+def _without_float_noise(number: Decimal) -> Decimal:
+    """A number written by a program from a binary float (a JSON export's 86.80000000000001, 99.99999999999999, a
+    pasted 92.1800000000001) as the number meant; any other number stays as written (2.80 stays 2.80)."""
+    _, digits, exponent = number.as_tuple()
+    if not isinstance(exponent, int) or exponent >= 0:
+        return number
+    fraction = "".join(map(str, digits)).rjust(-exponent, "0")[exponent:]
+    noise = FLOAT_NOISE.search(fraction)
+    if noise is None or (noise.start() == 0 and abs(number) < 1):  # 0.0000001 is a number, not noise
+        return number
+    rounded = number.quantize(Decimal(1).scaleb(-noise.start()))
+    return rounded.quantize(Decimal(1)) if rounded == rounded.to_integral_value() else rounded.normalize()
 
 
 NUMBER_MAX_EXPONENT = 14  # below 10^15 (千万亿): beyond any budget in 元, a larger figure is a typing slip
@@ -572,6 +591,9 @@ def schema_markdown() -> str:
         "",
         "本文件由 `evalreport schema --markdown -o docs/project-file.md` 从数据模型生成，请勿手工修改。",
         "完整的 JSON Schema 见 `docs/project.schema.json`（`evalreport schema`），示例见 `fixtures/`。",
+        "",
+        "数字按所写的位数使用（得分 2.80 印作 2.80）；程序由二进制浮点数写出的尾数（86.80000000000001、99.99999999999999）"
+        "按其本意读作 86.8、100。",
         "",
     ]
     seen: set[type] = set()

@@ -127,6 +127,24 @@ def test_json_project_file(write, tmp_path):
     assert load_project(path).total == Decimal("88.5")
 
 
+def test_float_noise_from_a_program_is_read_as_the_number_meant(write, tmp_path):
+    import json
+
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe").load(project(write).read_text(encoding="utf-8"))
+    data["indicators"][0]["children"][0]["children"][0]["score"] = 17.999999999999996  # a script's sum of floats
+    data["indicators"][0]["children"][0]["children"][1]["score"] = 70.50000000000001
+    data["funding"]["spent"] = 89.04000000000001
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    e = load_project(path)
+    assert [str(leaf.score) for leaf in e.leaves()] == ["18", "70.5"] and str(e.funding.spent) == "89.04"
+    assert e.total == Decimal("88.5") and format_percent(e.execution_rate) == "89.04%"
+    written = load_project(project(write, score="2.80"))  # digits a person wrote stay as written
+    assert str(written.leaves()[0].score) == "2.80"
+
+
 @pytest.mark.parametrize(
     ("total", "grade"),
     [("100", "优"), ("90", "优"), ("89.99", "良"), ("80", "良"), ("79.9", "中"), ("60", "中"), ("59.99", "差")],
