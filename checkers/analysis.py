@@ -67,6 +67,11 @@ LEVEL1_BRACKET_RE = re.compile(
     rf"(?P<name>{LEVEL1_NAME})(?:类)?(?:指标)?\s*[（(]\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})?"
     rf"(?:为)?\s*{NUM}\s*分\s*[）)]\s*[，,：:]?\s*(?:(?:实际|评价|累计)?得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
 )
+# “效益部分共得21分（满分25分）”: the score first, the weight in brackets after it
+LEVEL1_SCORE_FIRST_RE = re.compile(
+    rf"(?P<name>{LEVEL1_NAME})(?:类|部分|方面)?(?:指标)?\s*(?:共|合计|累计|实际)?(?:得分|得)(?:为)?\s*(?P<score>{FIGURE})\s*分\s*"
+    rf"[（(]\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})(?:为)?\s*(?P<weight>{FIGURE})\s*分\s*[）)]"
+)
 THIS_PART = re.compile(r"^(?:该|本|此)(?:部分|类|项|方面|一级)$")  # “该部分指标权重40分”: the section's own 一级
 THIS_PART_IN = re.compile(r"(?:该|本|此)(?:部分|类|方面|一级)")
 _SECTION_NUMBER = re.compile(r"^[\d一二三四五六七八九十（）()、.．\s]+")
@@ -693,6 +698,21 @@ class Analysis:
                 return tables[id(block)]
         return None
 
+    def previous_score_table(self, paragraph: Paragraph) -> ScoreTable | None:
+        """The score table before a paragraph since the last heading (the table a closing sentence sums up); a 续表
+        part is read with its table, never alone."""
+        index = self.block_index.get(id(paragraph))
+        if index is None:
+            return None
+        tables = self.score_table_by_block
+        for block in reversed(self.document.blocks[:index]):
+            if isinstance(block, Paragraph) and block.is_heading:
+                return None
+            if id(block) in tables:
+                table = tables[id(block)]
+                return None if id(table) in self.continuation_parts else table
+        return None
+
     @cached_property
     def _following_part(self) -> dict[int, int]:
         """id of a score table → id of the 续表 part that carries it on."""
@@ -890,6 +910,9 @@ class Analysis:
                     name = _HEADING_TAIL.sub("", _SECTION_NUMBER.sub("", paragraph.location.section)) or name
                 out.append(Statement("level1", Decimal(m.group(3)), paragraph.location, sentence_at(text, m.start()),
                                      name=name, extra={"weight": Decimal(m.group(2)), "paragraph": paragraph}))  # fmt: skip
+            for m in LEVEL1_SCORE_FIRST_RE.finditer(text) if bracketed is not None and ("分）" in text or "分)" in text) else ():
+                out.append(Statement("level1", Decimal(m.group("score")), paragraph.location, sentence_at(text, m.start()),
+                                     name=m.group("name"), extra={"weight": Decimal(m.group("weight")), "paragraph": paragraph}))  # fmt: skip
             for m in THIS_PART_SCORE_RE.finditer(text) if "部分" in text else ():  # under “（一）项目决策（权重20分）”
                 heading = _SECTION_NUMBER.sub("", paragraph.location.section)
                 weight = _HEADING_WEIGHT.search(heading)

@@ -1441,3 +1441,26 @@ def test_an_area_in_brackets_after_the_thing_its_sides_describe(tmp_path: Path):
     assert findings(tmp_path, text.format(24)) == {}
     assert [f.expected for f in findings(tmp_path, text.format(26))["CT703"]] == ["24平方米"]
     assert findings(tmp_path, "# 一、产出\n\n新建长6米乘宽4米的值班室，另建仓库一间（26平方米）。\n") == {}  # another thing's
+
+
+SUMMED_UP_AFTER = """\
+## （一）项目效益情况
+
+| 二级指标 | 三级指标 | 权重 | 得分 |
+|---|---|---|---|
+| D1社会效益 | D11治安警情下降率 | 10 | 9 |
+| D2满意度 | D21居民满意度 | 15 | 12 |
+| 合计 | | 25 | 21 |
+
+综上，效益部分共得{0}分（满分{1}分）。
+"""
+
+
+def test_a_part_summed_up_after_its_table_is_checked_against_its_合计(tmp_path: Path):
+    assert findings(tmp_path, SUMMED_UP_AFTER.format(21, 25)) == {}
+    [subtotal] = findings(tmp_path, SUMMED_UP_AFTER.format(12, 25))["TT202"]
+    assert (subtotal.found, subtotal.expected) == ("权重25分，得分12分", "权重25分，得分21分")
+    other_weight = SUMMED_UP_AFTER.format(12, 30)  # a table with another 合计 weight is not this part's table
+    assert "TT202" not in findings(tmp_path, other_weight)
+    headed = SUMMED_UP_AFTER.replace("综上", "## （二）小结\n\n综上").format(12, 25)  # a heading in between: not its table
+    assert "TT202" not in findings(tmp_path, headed)

@@ -32,7 +32,11 @@ def check(a: Analysis, rule: Rule):
         weight = statement.extra.get("weight")
         comparisons = []  # (where it is said, weight, score, doubt about that table, location and excerpt of it)
         if weight is not None and not statement.extra.get("listed"):  # a sentence listing several 一级 has no own table
-            table = a.next_score_table(statement.extra["paragraph"])
+            paragraph = statement.extra["paragraph"]
+            table = a.next_score_table(paragraph)
+            if table is None:  # “综上，效益部分共得21分（满分25分）” after the part's table: that table, if its 合计 has this weight
+                table = a.previous_score_table(paragraph)
+                table = table if table and table.total_row and table.total_row.weight == weight else None
             if table and table.total_row and table.total_row.score is not None and not a.is_whole_report_table(table):
                 row = table.total_row
                 comparisons.append(("本部分评分表合计", row.weight, row.score, a.doubt_about(table.table, table.score_col),
