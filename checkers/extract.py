@@ -499,7 +499,7 @@ def _labelled(document: Document, label: str) -> list[str]:
     return []
 
 
-_ITEM = re.compile(r"^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*(?P<rest>\S.*)$", re.S)
+_ITEM = re.compile(r"^(?:\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*(?P<rest>\S.*)$", re.S)
 
 
 FINDING_WORDS = (("问题",), ("建议",), ("经验", "做法"))

@@ -15,7 +15,7 @@ from checkers.figures import in_parentheses, sentence_at
 NUM = r"(\d+(?:\.\d+)?)"
 LABEL_RE = re.compile(r"^(?P<code>[A-Z](?:\d{1,3})?)\s*[.．、]?\s*(?P<name>\S.*)$")
 CODED_START = re.compile(r"^[A-Z]\d{2,3}\s*[\u4e00-\u9fff]")
-_HEAD_LABEL = r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])?\s*(?P<label>[^，,。；：:（(\n]{2,40}?)"
+_HEAD_LABEL = r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d))?\s*(?P<label>[^，,。；：:（(\n]{2,40}?)"
 HEAD_WORDS = ("权重", "分值", "满分", "标准分")  # every opening names its weight with one of these
 _HEAD_WEIGHT_WORD = rf"(?:{'|'.join(HEAD_WORDS)})值?(?:为)?\s*"  # (“标准分值”)
 _HEAD_SCORE_WORD = r"(?:(?:实际|评价|平均|(?:评价组|专家组?)?评定|核定)?得分|(?:专家)?评分|实得|得(?=\s*\d))(?:为)?\s*"
@@ -46,7 +46,8 @@ SCORING_STANDARD = re.compile(
     r"|不得分|的得|按比例"
 )
 _NAME_START = re.compile(r"[\u4e00-\u9fff（(“\"「‘]")  # (a name may open with a quote: “一卡通”兑付准确率)
-_CODE_PREFIX = re.compile(r"^[A-Z]\d*\s*[.．、]?")
+# a label's code or list number: “A.”, “B14”, “一、”, “（一）”, “1.” (not “1.1.1”, a code kept with the name)
+_CODE_PREFIX = re.compile(r"^(?:[A-Z]\d*\s*[.．、]?|[一二三四五六七八九十]{1,3}\s*、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、](?!\d))\s*")
 NAME_SUFFIX = re.compile(r"(?:类|部分|方面|指标)$")
 
 
@@ -62,17 +63,17 @@ def split_label(text: str) -> tuple[str | None, str]:
 
 _QUOTED_LABEL = re.compile(r"^\s*(?:指标)?[“\"「‘【](.+?)[”\"」’】]\s*(?:指标)?$")  # “预算执行率”指标, 指标“…”, 【…】 → 预算执行率
 _LABEL_SEPARATOR = re.compile(r"[，,：:（(。]")
-_LIST_NUMBER = re.compile(r"^\s*(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])")
+_LIST_NUMBER = re.compile(r"^\s*(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d))")
 _CODED_OR_QUOTED = re.compile(r"^\s*(?:指标)?(?:[A-Z]\d|[“\"「‘【])")
 BARE_SCORE = re.compile(r"得\s*\d")  # “（满分3分，得2.5分）”
 # a 一级 indicator's name (“决策指标权重20分，得分16分” is a subtotal, not an indicator's opening)
-LEVEL1_NAME = r"(?:项目)?(?:决策|过程|产出|效益|效果|管理|满意度)"  # how reports name a 一级 indicator
+LEVEL1_NAME = r"(?:项目)?(?:决策|投入|过程|产出|效益|效果|管理|满意度)"  # how reports name a 一级 indicator
 LEVEL1_LABEL = re.compile(rf"^{LEVEL1_NAME}(?:类|方面|部分)?$")
 HEAD_WORD_RE = re.compile("|".join(HEAD_WORDS))
 # “绩效指标清晰性（A22），权重3分”: the code after the name, moved before it (same length, so offsets hold)
-_CODE_AFTER = re.compile(r"^(?P<lead>(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．])?\s*)(?P<name>[^，,。；：:（(\n]{2,40}?)[（(](?P<code>[A-Z]\d{1,3})[）)]")
+_CODE_AFTER = re.compile(r"^(?P<lead>(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d))?\s*)(?P<name>[^，,。；：:（(\n]{2,40}?)[（(](?P<code>[A-Z]\d{1,3})[）)]")
 THIS_INDICATOR = re.compile(rf"^(?:该|本|此)(?:项(?:三级)?(?:指标)?|(?:三级)?指标)\s*[，,：:]?\s*(?={HEAD_WORD_RE.pattern})")
-_HEADING_NUMBER = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．])\s*")
+_HEADING_NUMBER = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))\s*")
 HEAD_REACH = 160  # an opening's name, weight and score come within this many characters of its start
 LABELLED_RE = re.compile(
     r"^指标名称\s*[：:]\s*(?P<label>[^；;，,。\n]{2,40}?)\s*[；;，,]\s*(?:指标)?(?:" + "|".join(HEAD_WORDS) + r")值?\s*[：:]\s*"
@@ -150,7 +151,7 @@ def head_inside(text: str) -> tuple[int, re.Match[str] | None]:
 
 # “（3）进度安排合理性（6分）”, “B21进度安排合理性（分值：6分，得分5分）”: a heading that gives an indicator's weight
 _WEIGHTED_LEAD = (
-    r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．])?\s*(?P<label>[^，,。；：:（(\n]{2,40}?)\s*"
+    r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))?\s*(?P<label>[^，,。；：:（(\n]{2,40}?)\s*"
     rf"[（(]\s*(?:{_HEAD_WEIGHT_WORD})?[：:]?\s*(?P<weight>{FIGURE})\s*分"
     rf"(?:\s*[，,、；;]\s*{_HEAD_SCORE_WORD}[：:]?\s*(?P<score>{FIGURE})\s*分)?\s*[）)]"
 )

@@ -1464,3 +1464,38 @@ def test_a_part_summed_up_after_its_table_is_checked_against_its_合计(tmp_path
     assert "TT202" not in findings(tmp_path, other_weight)
     headed = SUMMED_UP_AFTER.replace("综上", "## （二）小结\n\n综上").format(12, 25)  # a heading in between: not its table
     assert "TT202" not in findings(tmp_path, headed)
+
+
+DOTTED_CODES = """\
+## （一）投入指标情况
+
+投入指标总分10分，得分9分。
+
+| 一级指标 | 三级指标 | 分值 | 得分 |
+|---|---|---|---|
+| 1.投入 | 1.1.1在职人员控制率 | 5 | 5 |
+| | 1.1.2重点支出安排率 | 5 | 4 |
+| 合计 | | 10 | 9 |
+
+1.1.1在职人员控制率（5分）：得5分。
+
+1.1.2重点支出安排率（5分）：扣1分，得{0}分。
+
+附表
+
+| 一级指标 | 三级指标 | 分值 | 得分 |
+|---|---|---|---|
+| 投入 | 1.1.1在职人员控制率 | 5 | 5 |
+| | {1} | 5 | 4 |
+| 合计 | | 10 | 9 |
+"""
+
+
+def test_dotted_codes_list_numbers_and_a_second_table_keep_names_matched(tmp_path: Path):
+    clean = DOTTED_CODES.format(4, "1.1.2重点支出安排率")
+    assert findings(tmp_path, clean) == {}  # “1.1.2” is not list item “1.” of “1.2…”; “1.投入” is 投入
+    [score, again] = findings(tmp_path, DOTTED_CODES.format("4.5", "1.1.2重点支出安排率"))["SC101"]
+    assert score.found == "权重5分，得分4.5分" and "表1" in score.message and "表2" in again.message
+    renamed = findings(tmp_path, DOTTED_CODES.format(4, "1.1.2重点支出保障率").replace(
+        "| | 1.1.2重点支出安排率 | 5 | 4 |", "| | 1.1.2重点支出保障率 | 5 | 4 |"))  # fmt: skip
+    assert [f.expected for f in renamed["NM601"]] == ["1.1.2重点支出保障率"]  # the row in two tables: one warning

@@ -82,7 +82,7 @@ def _uncoded_names(a: Analysis, rule: Rule):
         mine = character_pairs(statement.name)
         alike = [(name, row) for name, row in rows if name not in stated and (row.weight, row.score)
                  == (statement.weight, statement.score) and len(mine & character_pairs(name)) * 2 >= max(len(mine), 1)]  # fmt: skip
-        if len(alike) == 1:
+        if len({name for name, _ in alike}) == 1:  # one indicator (in a section's table and the appendix's alike)
             name, row = alike[0]
             yield rule.finding(
                 f"正文指标“{statement.name}”在评分表中没有同名指标；评分表（{row.location.reference()}）中权重、得分相同的是"
