@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 from docx import Document
@@ -109,15 +111,19 @@ def _page_numbers(section) -> None:
 def _add_paragraph(doc, block: Paragraph) -> None:
     if block.role in ("title", "cover_title"):
         title = doc.add_paragraph(block.text, style="Title")
+        _open_page(doc, title)
         if block.role == "cover_title":  # a third of the way down the cover, its lines well below it
             title.paragraph_format.space_before = Pt(COVER_TITLE_SPACE[0])
             title.paragraph_format.space_after = Pt(COVER_TITLE_SPACE[1])
         return
     para = doc.add_paragraph()
+    _open_page(doc, para)
     run = para.add_run(block.text)
     if block.bold or block.role == "indicator_head":
         run.bold = True
     fmt = para.paragraph_format
+    if block.role in ("indicator_head", "item_title") or (block.bold and len(block.text) <= KEPT_LINE):
+        fmt.keep_with_next = True  # a line that heads what follows never ends a page alone
     if block.role in ("body", "indicator_head", "indicator_body", "item_title"):
         fmt.first_line_indent = Pt(32)
         fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -130,6 +136,25 @@ def _add_paragraph(doc, block: Paragraph) -> None:
         fmt.space_after = Pt(16)
 
 
+KEPT_LINE = 60  # a bold line up to this long is a sub-title: kept with the text after it
+
+
+def _open_page(doc, paragraph) -> None:
+    """A page break the report asks for before this paragraph becomes the paragraph's “page break before”: unlike a
+    paragraph holding only a break, it never leaves a blank page when the previous page is full."""
+    if getattr(doc, PENDING_BREAK, False):
+        paragraph.paragraph_format.page_break_before = True
+        setattr(doc, PENDING_BREAK, False)
+
+
+def _break_before_table(doc) -> None:
+    """A table opening a page with no caption above it: the break stays a paragraph of its own."""
+    if getattr(doc, PENDING_BREAK, False):
+        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        setattr(doc, PENDING_BREAK, False)
+
+
+PENDING_BREAK = "_evalreport_page_break"
 TEXT_WIDTH_CM = 15.6
 COVER_TITLE_SPACE = (150, 72)  # points before and after a cover's title
 
@@ -169,6 +194,7 @@ def _column_widths(block: Table, n_cols: int, size: float) -> list[float]:
 
 
 TOTAL_WORDS = ("合计", "小计", "总计")
+WHOLE_TABLE_ROWS = 16  # a table of up to this many rows is kept on one page (a longer one breaks between rows)
 
 
 def _is_number(text: str) -> bool:
@@ -195,13 +221,16 @@ def _cell_text(cell, text: str, bold: bool, size: float = SIZES["table"]) -> Non
 def _add_table(doc, block: Table) -> None:
     if block.caption:
         caption = doc.add_paragraph(block.caption)
+        _open_page(doc, caption)
         caption.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         caption.paragraph_format.keep_with_next = True  # never a caption alone at the foot of a page
         caption.runs[0].bold = True
     if block.unit_note:
         note = doc.add_paragraph(block.unit_note)
+        _open_page(doc, note)
         note.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         note.paragraph_format.keep_with_next = True
+    _break_before_table(doc)
     n_cols = max(len(r) for r in block.rows)
     table = doc.add_table(rows=len(block.rows), cols=n_cols)
     table.style = doc.styles["Table Grid"]
@@ -227,8 +256,9 @@ def _add_table(doc, block: Table) -> None:
             _cell_text(cells[c], value, bold=r < block.header_rows, size=size)
         if r in block.min_heights:
             rows[r].height = Cm(block.min_heights[r])
-    if len(rows) > block.header_rows + 1:  # the last row (合计) never alone at the top of a page
-        for paragraph in (p for cell in rows[-2]._tr.tc_lst for p in cell.iterchildren(qn("w:p"))):
+    kept = rows[:-1] if len(rows) <= WHOLE_TABLE_ROWS else rows[-2:-1]  # a short table on one page; a long one's 合计
+    for row in kept if len(rows) > block.header_rows + 1 else []:  # row never alone at the top of a page
+        for paragraph in (p for cell in row._tr.tc_lst for p in cell.iterchildren(qn("w:p"))):
             paragraph.get_or_add_pPr().keepNext_val = True
     # merges after filling, so merged text is never duplicated
     for r, row in enumerate(block.rows):
@@ -259,14 +289,14 @@ def _add_section(doc, section: Section, last_break: bool = True) -> None:
     """A section's heading, blocks and children; without the page break that ends it when ``last_break`` is False
     (a Word section break starts the next page instead)."""
     if section.heading:
-        doc.add_heading(section.heading, level=min(section.level, 4))
+        _open_page(doc, doc.add_heading(section.heading, level=min(section.level, 4)))
     for block in section.blocks:
         if isinstance(block, Paragraph):
             _add_paragraph(doc, block)
         elif isinstance(block, Table):
             _add_table(doc, block)
         elif isinstance(block, PageBreak):
-            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            setattr(doc, PENDING_BREAK, True)  # taken by the next paragraph (see _open_page)
     for index, child in enumerate(section.children):
         if last_break or index < len(section.children) - 1 or not _only_a_page_break(child):
             _add_section(doc, child)
@@ -281,14 +311,38 @@ def build_docx(report: DraftReport):
     doc = Document()
     start = _numbered_from(report)
     _prepare_styles(doc, page_numbers=start == 0)
-    doc.core_properties.title = report.title.replace("\n", "")
-    doc.core_properties.author = "evalreport"
-    doc.core_properties.comments = f"样式：{report.style}"
+    _document_properties(doc, report)
     for index, section in enumerate(report.sections):
         if index == start and start:
             _start_numbered_part(doc)
         _add_section(doc, section, last_break=index + 1 != start)
     return doc
+
+
+THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+
+
+def _document_properties(doc, report: DraftReport) -> None:
+    """What Word's 文件属性 shows: this report's title, today's date, evalreport as the program, Chinese as the text's
+    language; not the blank template's 2013 dates, “Microsoft Macintosh Word” and empty preview picture."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    properties = doc.core_properties
+    properties.title = report.title.replace("\n", "")
+    properties.author = properties.last_modified_by = "evalreport"
+    properties.comments = f"样式：{report.style}"
+    properties.created = properties.modified = now
+    properties.revision = 1
+    properties.language = "zh-CN"
+    package = doc.part.package
+    for part in package.iter_parts():
+        if part.partname == "/docProps/app.xml" and hasattr(part, "_blob"):
+            part._blob = re.sub(rb"<Application>[^<]*</Application>", b"<Application>evalreport</Application>", part.blob)
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == THUMBNAIL:
+            del package.rels[rel_id]  # the blank template's preview picture (a dict of relationships)
+    language = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    if language is not None:
+        language.set(qn("w:eastAsia"), "zh-CN")
 
 
 def _numbered_from(report: DraftReport) -> int:

@@ -806,6 +806,19 @@ W_GALLERY = qn("w:docPartGallery")
 _PICTURES = (qn("w:drawing"), qn("w:pict"), qn("w:object"))
 
 
+def _page_break_before(el: _Element) -> bool:
+    before = el.find(f"{W_PPR}/{W_PAGEBREAKBEFORE}") if el.tag == W_P else None
+    return before is not None and before.get(W_VAL, "true") not in ("0", "false")
+
+
+def _keep_page_break_before(old: list[_Element], new: list[_Element]) -> None:
+    """The part still opens a new page when its first paragraph did (“page break before”, set by the drafter or by
+    the editor): the redrafted first paragraph takes it over."""
+    if not old or not new or not _page_break_before(old[0]) or new[0].tag != W_P or _page_break_before(new[0]):
+        return
+    new[0].get_or_add_pPr().pageBreakBefore_val = True
+
+
 def _warn_dropped(old: list[_Element], new: list[_Element], progress: Progress) -> None:
     """Say so when the replaced range held pictures, or more tables than the redrafted part has."""
     if progress is None:
@@ -1045,6 +1058,7 @@ def regenerate(
     contents, breaks = _contents(old, parsed.levels), _section_breaks(old)
     kept = contents + breaks
     _warn_dropped(old, elements, progress)
+    _keep_page_break_before(old, elements)
     for el in old:
         body.remove(el)
     for offset, el in enumerate(elements + kept):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -275,3 +276,29 @@ def test_the_full_project_name_is_printed_once_in_every_style(tmp_path: Path):
     evaluation.style = "mof"
     assert f"{evaluation.project.name}（以下简称“{evaluation.project.called}”）" in "".join(
         report_paragraph_texts(render_report(evaluation)))  # fmt: skip
+
+
+def test_what_heads_text_stays_with_it_and_short_tables_stay_whole(tmp_path: Path):
+    """A bold indicator line or problem title never ends a page alone; a table shorter than a page keeps every row
+    with the next; a page break is its next paragraph's “page break before” (a full page before it leaves no blank
+    page); the file's properties are this report's."""
+    from drafter.docx_writer import WHOLE_TABLE_ROWS
+
+    path = tmp_path / "r.docx"
+    source = next(f for f in FIXTURES if f.name == "shangcheng_2020_command_center.yaml")
+    assert CliRunner().invoke(app, ["draft", str(source), "-o", str(path), "-q"]).exit_code == 0
+    doc = Document(str(path))
+    heads = [p for p in doc.paragraphs if re.match(r"^[A-D]\d{2}\S+，权重", p.text)]
+    assert heads and all(p.paragraph_format.keep_with_next for p in heads)
+    for table in doc.tables:
+        rows = table.rows
+        kept = [all(p.pPr is not None and p.pPr.keepNext_val for p in row._tr.iter(qn("w:p"))) for row in rows]
+        assert all(kept[:-1]) if len(rows) <= WHOLE_TABLE_ROWS else kept[-2], table.rows[0].cells[0].text
+    assert not [p for p in doc.paragraphs if not p.text.strip() and p._p.find(".//" + qn("w:br")) is not None]
+    openers = [p.text for p in doc.paragraphs if p.paragraph_format.page_break_before]
+    assert "附件1-2" in openers and any(t.endswith("评价报告") for t in openers), openers  # 整改报告书 and 封面
+    properties = doc.core_properties
+    assert properties.created.year >= 2026 and properties.language == "zh-CN" and "指挥中心" in properties.title
+    with zipfile.ZipFile(path) as package:
+        assert b"<Application>evalreport</Application>" in package.read("docProps/app.xml")
+        assert not [n for n in package.namelist() if "thumbnail" in n]
