@@ -767,3 +767,52 @@ def test_a_custom_note_mark_is_not_read_into_the_text(tmp_path: Path) -> None:
     path = tmp_path / "note.docx"
     word.save(str(path))
     assert read_document(path).paragraphs[0].text == "B14运转程序规范性，权重4分，得分3分。"
+
+
+def test_bold_markers_in_markdown_table_cells_are_not_part_of_the_cell(tmp_path):
+    from checkers.engine import check_document
+
+    text = ("## （一）项目决策\n\n| 二级指标 | 三级指标 | 权重 | 得分 |\n|---|---|---|---|\n"
+            "| A1项目立项 | **A11立项依据充分性** | 3 | 3 |\n| | A12立项程序规范性 | 3 | 2 |\n| **合计** | | **6** | **{0}** |\n")  # fmt: skip
+    path = tmp_path / "r.md"
+    path.write_text(text.format(5), encoding="utf-8")
+    [table] = read_document(path).tables
+    assert [c.text for c in table.rows[-1]][:4] == ["合计", "", "6", "5"] and table.rows[1][1].text == "A11立项依据充分性"
+    assert check_document(read_document(path)) == []
+    path.write_text(text.format(6), encoding="utf-8")
+    assert [f.rule for f in check_document(read_document(path))] == ["TT201"]
+
+
+PASTED = (
+    "（一）过程管理情况\n\n过程指标总分6分，得分5分。\n"
+    "二级指标\t三级指标\t权重\t得分\nB1组织实施\tB13采购程序合规性\t2\t2\n\tB14运转程序规范性\t4\t3\n合计\t\t6\t{0}\n"
+    "B14运转程序规范性，权重4分，得分3分。\n项目按照既定程序执行。根据相关评分标准，扣1分，该指标得{1}分。\n"
+)
+
+
+def test_a_table_pasted_from_word_is_one_row_a_line_and_ends_where_its_lines_do(tmp_path):
+    """A copy from Word into a text file keeps a table's cells between tabs (a merged first cell leaves the line
+    opening with a tab); the text after it is still read and checked."""
+    from checkers.engine import check_document
+
+    path = tmp_path / "r.txt"
+    path.write_text(PASTED.format(5, 3), encoding="utf-8")
+    document = read_document(path)
+    [table] = document.tables
+    assert [[c.text for c in row] for row in table.rows][2:] == [["", "B14运转程序规范性", "4", "3"], ["合计", "", "6", "5"]]
+    assert any(p.text.startswith("项目按照既定程序执行") for p in document.paragraphs)
+    assert check_document(document) == []
+    path.write_text(PASTED.format(5, 2), encoding="utf-8")
+    assert [f.rule for f in check_document(read_document(path))] == ["SC102"]
+    path.write_text(PASTED.format(6, 3), encoding="utf-8")
+    assert "TT201" in [f.rule for f in check_document(read_document(path))]
+
+
+def test_paragraphs_indented_with_a_tab_are_paragraphs(tmp_path):
+    from checkers.engine import check_document
+
+    path = tmp_path / "r.txt"
+    path.write_text("（一）过程管理情况\n\tB14运转程序规范性，权重4分，得分3分。\n\t项目按照既定程序执行。根据相关评分标准，扣1分，"
+                    "该指标得2分。\n", encoding="utf-8")  # fmt: skip
+    assert read_document(path).tables == []
+    assert [f.rule for f in check_document(read_document(path))] == ["SC102"]

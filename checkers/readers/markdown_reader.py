@@ -35,7 +35,12 @@ def _split_row(line: str) -> list[str]:
     if s.endswith("|") and not s.endswith("\\|"):
         s = s[:-1]
     cells = re.split(r"(?<!\\)\|", s)
-    return [_BR_RE.sub("\n", c.replace("\\|", "|")).strip() for c in cells]
+    return [_BR_RE.sub("\n", _emphasis_off(c.replace("\\|", "|"))).strip() for c in cells]
+
+
+def _emphasis_off(cell: str) -> str:
+    """A cell's text without bold/italic markers (“**合计**”, “**6**” are 合计 and 6)."""
+    return cell.replace("**", "").replace("__", "")
 
 
 def _pipe_row(line: str) -> bool:

@@ -146,14 +146,30 @@ def parse_text(text: str, path: str | os.PathLike[str]) -> Document:
 
     def flush() -> None:
         nonlocal rows, cell
-        if rows is not None:
+        if rows is not None and _indented_paragraphs(rows):
+            for paragraph in (c for r in rows for c in r):
+                builder.add_paragraph(paragraph.text, line=paragraph.line)
+        elif rows is not None:
             rows = align_rows(rows)
             infer_vertical_merges(rows)
             builder.add_table(rows, line=table_line)
         rows, cell = None, None
 
-    for lineno, raw in enumerate(split_lines(text), 1):
-        line = strip_bookmarks(raw)
+    lines = [strip_bookmarks(raw) for raw in split_lines(text)]
+    pasted = _pasted_rows(lines)
+    for lineno, line in enumerate(lines, 1):
+        if lineno in pasted:  # a table copied from Word: one row per line, cells between tabs
+            if pasted[lineno] == lineno:
+                flush()
+                run = [n for n in range(lineno, len(lines) + 1) if pasted.get(n) == lineno]
+                table = [[RawCell(t.strip(), c, line=n) for c, t in enumerate(lines[n - 1].split("\t"), 1)] for n in run]
+                width = max(len(r) for r in table)
+                for r in table:
+                    r.extend(RawCell("", c, line=r[0].line) for c in range(len(r) + 1, width + 1))
+                infer_vertical_merges(table)
+                builder.add_table(table, line=lineno)
+            blank_run = 0
+            continue
         if line.startswith("\t"):
             if rows is None:
                 rows, row, table_line = [], [], lineno
@@ -184,6 +200,31 @@ def parse_text(text: str, path: str | os.PathLike[str]) -> Document:
         builder.add_paragraph(stripped, line=lineno)
     flush()
     return builder.build()
+
+
+def _pasted_rows(lines: list[str]) -> dict[int, int]:
+    """Line number → the first line of its table, for runs of two or more lines holding two or more cells between
+    tabs (“B14运转程序规范性\t4\t3”; a merged first cell leaves the line opening with a tab). Word's own text export
+    puts one cell per line instead, after a tab."""
+    is_row = [len(line.split("\t")) >= 2 and sum(1 for field in line.split("\t") if field.strip()) >= 2 for line in lines]
+    out: dict[int, int] = {}
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and is_row[end]:
+            end += 1
+        if end - index >= 2:
+            out.update({n + 1: index + 1 for n in range(index, end)})
+        index = max(end, index + 1)
+    return out
+
+
+def _indented_paragraphs(rows: list[list[RawCell]]) -> bool:
+    """Paragraphs indented with a tab, not a table: one cell a row (or one row), most of them sentences."""
+    cells = [c for r in rows for c in r]
+    if not (len(rows) == 1 or all(len(r) == 1 for r in rows)) or not cells:
+        return False
+    return sum(1 for c in cells if c.text.rstrip().endswith(("。", "；", "！", "？"))) * 2 > len(cells)
 
 
 def read_text(path: str | os.PathLike[str]) -> Document:
