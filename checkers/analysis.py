@@ -57,10 +57,10 @@ from checkers.openings import (
 from checkers.respective import listed_figures
 
 SUMMED_WORDS = ("共计", "合计", "累计", "总计", "总共", "共")  # “共扣1.5分”: the analysis's deductions added up
-LEVEL1_WEIGHT_WORDS = ("总分", "权重", "满分", "分值", "共计")
+LEVEL1_WEIGHT_WORDS = ("总分", "权重", "满分", "分值", "共计", "共")
 LEVEL1_PROSE_RE = re.compile(
-    rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)(?:类)?指标\s*[，,（(]?\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})(?:为)?\s*{NUM}\s*分\s*[）)]?\s*[，,]?\s*"
-    rf"(?:(?:实际|评价|累计)?得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
+    rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)(?:(?:类)?指标|维度|部分)\s*[，,（(]?\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})(?:为)?\s*{NUM}\s*分\s*[）)]?\s*[，,]?\s*"
+    rf"(?:(?:实际|评价|累计)?得分|实得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
 )
 # “项目效益（25分）得分21分”: a 一级 named with its weight in brackets
 LEVEL1_BRACKET_RE = re.compile(
@@ -88,10 +88,11 @@ TOTAL_RES = (
 )
 # looser wordings (“本项目绩效评价得分89.5分”, “该项目得分85.8分”): only when nothing in their sentence says they are
 # someone else's (a unit, an expert, a sub-project, a self-evaluation, another year, a project compared with)
-LOOSE_TOTAL_RE = re.compile(rf"(?<!综合)评价(?:总)?得分\s*{NUM}\s*分|(?:本|该)项目(?:最终|总)?得分(?:为)?\s*{NUM}\s*分"
+LOOSE_TOTAL_RE = re.compile(rf"(?<!综合)评价(?:总)?得分(?:为)?\s*{NUM}\s*分|(?:本|该)项目(?:最终|总)?得分(?:为)?\s*{NUM}\s*分"
                             rf"|(?:项目|评价)(?:评价|绩效)?总分(?:为|是)?\s*{NUM}\s*分")  # (“项目总分100分” is the full marks)
 GRADING_SCALE = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:及)?(?:以上|以下|至|—|-|～)")  # “90分（含）以上的评定为优”
 SOMEONE_ELSES = re.compile(r"主管部门|部门整体|同类|对比|比较|负责人|子项|分项|自评")
+REPORT_KINDS = ("部门整体", "自评")  # a title saying so makes these the report's own scores
 # an indicator's or a part's own score in the loose wording (“B11资金到位率：该指标满分3分，评价得分2.5分”)
 INDICATOR_SCORE = re.compile(r"满分|权重|分值|标准分|[该此本]指标|[该本此]部分|该类|该项|[A-Z]\d")
 SCALE_BEFORE = re.compile(r"(?:以上|以下|[（(]含[）)]|至\s*\d+(?:\.\d+)?\s*分?)的?\s*$")  # “90分（含）以上的评定为‘优秀’”
@@ -140,7 +141,7 @@ _HEADING_WEIGHT = re.compile(rf"\s*[（(]\s*(?:权重|分值|满分)?\s*({FIGURE
 COMPARED_WITH = re.compile(r"同类|其他项目|其它项目|对比|相比|比较")  # “区内同类项目综合评价得分82.5分”
 NOT_THE_TOTAL = re.compile(OTHER_PERIOD.pattern + r"|满意度|问卷|调查|测评|考核|考评|自评|子项|分项|指标")
 INSTITUTION = re.compile(r"医院|单位|学校|街道|社区")  # “各医院综合得分”; not in a project's name (“某某医院设备购置项目”)
-GRADE_RE = re.compile(r"(?:绩效评级|评价等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论|评价结果)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
+GRADE_RE = re.compile(r"(?:绩效评级|评价等级|自评等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论|评价结果)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
 RATE_NAMES = (
     "资金到位率", "预算执行率", "资金执行率", "成本节约率", "决算核减率", "审计控制率", "到位率", "执行率", "节约率",
     "核减率", "审减率", "得分率", "完成率", "资金到位比例", "预算执行比例", "资金执行比例", "到位比例", "执行比例", "完成比例",
@@ -614,7 +615,7 @@ class Analysis:
                         continue
                     clause = clause_before(paragraph.text, m.start())
                     subject = PROJECT_NAMED.search(clause)  # “乙项目综合评价得分72分” names its project
-                    if NOT_THE_TOTAL.search(clause) or (INSTITUTION.search(clause) and not subject) \
+                    if self._not_the_total(clause) or (INSTITUTION.search(clause) and not subject and "部门整体" not in self.report_kinds) \
                             or self._other_year(clause) or self._another_report_year(clause) or COMPARED_WITH.search(clause) \
                             or ONE_EXPERT.search(clause) or GRADING_SCALE.match(paragraph.text, m.end()):  # fmt: skip
                         continue
@@ -820,9 +821,23 @@ class Analysis:
         titles = [p.text for p in self.paragraphs[:8] if len(p.text) <= 60 and "。" not in p.text]
         return {y for text in titles for y in re.findall(r"(?:19|20)\d{2}", text)}
 
+    @cached_property
+    def report_kinds(self) -> set[str]:
+        """What the report's title says it evaluates when that is not a project: “部门整体” (a department's whole
+        spending, scored as the department or 该单位) or “自评” (a self-evaluation, its 自评得分 the total)."""
+        titles = [p.text for p in self.paragraphs[:8] if len(p.text) <= 60 and "。" not in p.text]
+        return {kind for kind in REPORT_KINDS if any(kind in text for text in titles)}
+
+    def _not_the_total(self, clause: str) -> bool:
+        """The clause scores something other than what the report evaluates (a survey, a sub-project, a self-evaluation
+        in an outside evaluation's report)."""
+        return any(m.group(0) not in self.report_kinds for m in NOT_THE_TOTAL.finditer(clause))
+
     def _someone_elses(self, head: str) -> bool:
-        """The sentence so far gives someone else's score or grade, another year's, or the grading scale."""
-        return bool(SOMEONE_ELSES.search(head) or OTHER_PERIOD.search(head) or SURVEY.search(head)
+        """The sentence so far gives someone else's score or grade, another year's, or the grading scale (a
+        department's or a self-evaluation's score is the report's own where its title says it evaluates that)."""
+        own = [m for m in SOMEONE_ELSES.finditer(head) if m.group(0) not in self.report_kinds]
+        return bool(own or OTHER_PERIOD.search(head) or SURVEY.search(head)
                     or ONE_EXPERT.search(head)) or self._another_report_year(head)  # fmt: skip
 
     def _another_report_year(self, clause: str) -> bool:
@@ -898,7 +913,7 @@ class Analysis:
                 continue  # both patterns need "得分", "实得" or “得N分”
             weighed = any(word in text for word in LEVEL1_WEIGHT_WORDS)  # (the subtotal pattern needs one)
             bracketed = list(LEVEL1_BRACKET_RE.finditer(text)) if "分）" in text or "分)" in text else []
-            for m in [*(LEVEL1_PROSE_RE.finditer(text) if weighed and "指标" in text else ()), *bracketed]:
+            for m in [*(LEVEL1_PROSE_RE.finditer(text) if weighed and ("指标" in text or "维度" in text or "部分" in text) else ()), *bracketed]:
                 name = m.group("name")
                 if name in ("该", "本", "此", "该项", "本项", "此项"):
                     continue  # “该指标分值2分，评价得分1.5分”: an indicator's own opening, not a 一级 subtotal

@@ -1499,3 +1499,35 @@ def test_dotted_codes_list_numbers_and_a_second_table_keep_names_matched(tmp_pat
     renamed = findings(tmp_path, DOTTED_CODES.format(4, "1.1.2重点支出保障率").replace(
         "| | 1.1.2重点支出安排率 | 5 | 4 |", "| | 1.1.2重点支出保障率 | 5 | 4 |"))  # fmt: skip
     assert [f.expected for f in renamed["NM601"]] == ["1.1.2重点支出保障率"]  # the row in two tables: one warning
+
+
+LEVEL1_WORDED = """\
+# 某县教育局2022年度{kind}绩效评价报告
+
+## 一、评价结论
+
+{subtotal}
+
+| 二级指标 | 三级指标 | 权重 | 得分 |
+|---|---|---|---|
+| B1预算管理 | B11预算执行率 | 10 | 9 |
+| | B12资金使用合规性 | 5 | 4.5 |
+| 合计 | | 15 | 13.5 |
+
+综合评价，某县教育局2022年度{kind}绩效评价得分为{total}分，{grade_word}为“{grade}”。
+"""
+
+
+def test_department_and_self_evaluation_totals_and_more_subtotal_wordings(tmp_path: Path):
+    """A 部门整体 or 自评 report's own score is its total (in a project report it is someone else's); subtotals
+    written “共15分，得13.5分”, “满分15分，实得分13.5分”, “…维度共15分”, “…部分满分15分” are read."""
+    def text(kind="部门整体支出", subtotal="部门管理指标共15分，得13.5分。", total="13.5", grade_word="绩效等级", grade="差"):
+        return LEVEL1_WORDED.format(kind=kind, subtotal=subtotal, total=total, grade_word=grade_word, grade=grade)
+
+    assert findings(tmp_path, text()) == {}
+    assert "GR401" in findings(tmp_path, text(grade="优"))
+    assert "GR401" in findings(tmp_path, text(kind="项目自评", grade_word="自评等级", grade="良好"))
+    for wording in ("部门管理指标共15分，得{0}分。", "部门管理指标满分15分，实得分{0}分。", "部门管理维度共15分，得分{0}分。",
+                    "部门管理部分满分15分，得分{0}分。"):  # fmt: skip
+        assert findings(tmp_path, text(subtotal=wording.format("13.5"))) == {}, wording
+        assert "TT202" in findings(tmp_path, text(subtotal=wording.format("14.5"))), wording
