@@ -13,7 +13,9 @@ slot materials as prose, in one of these modes:
 
 `queue` holds one-off behaviours taken by the next requests before the mode applies: "429" (rate limited, with
 retry-after-ms), "timeout" (sleeps `hang_seconds` before answering), "empty", "malformed", "good", "wrong", "500",
-"badbody" (HTTP 200 whose body is not JSON), "chinese", "dropped", "nousage" (an answer without `usage`).
+"badbody" (HTTP 200 whose body is not JSON), "chinese", "dropped", "nousage" (an answer without `usage`),
+"totalonly" (usage with only total_tokens), "cutoff" (cut at the output limit), "think" (a <think> block first),
+and the misshapen prose of MISSHAPEN (Markdown, a refusal, English, a placeholder, an unfinished or headed paragraph).
 Latency (`latency` ± `jitter` seconds) is added to every answer. Every request is recorded (headers, body).
 """
 
@@ -32,6 +34,14 @@ DATA_RE = re.compile(r"<data>\s*(.*?)\s*</data>", re.S)
 FIGURE_RE = re.compile(r"\d+(?:\.\d+)?")
 DROPPABLE_RE = re.compile(r"([\u4e00-\u9fff]{2})(\d+(?:\.\d+)?)(%|[\u4e00-\u9fff])")
 INJECTION_MARK = "忽略以上"
+MISSHAPEN = {  # behaviour → the first paragraph it writes
+    "markdown": "**分析要点**- {text}",
+    "refusal": "抱歉，作为一个AI语言模型，我无法完成这项任务。",
+    "english": "{text}Overall, the project was implemented well and achieved its goals.",
+    "placeholder": "同上。",
+    "unfinished": "{text}项目单位高度重视，组织",
+    "heading": "（三）总体看法。{text}",
+}
 
 
 def _tokens(text: str) -> int:
@@ -107,10 +117,17 @@ class FakeModelServer:
                 text += "全年共完成一百二十九项工作，完成率达百分之九十九。"
             elif behaviour == "dropped" and i == 0 and DROPPABLE_RE.search(text):  # the number left out, its words kept
                 text = DROPPABLE_RE.sub(lambda m: m.group(1) + m.group(3), text, count=1)
+            elif behaviour in MISSHAPEN and i == 0:  # prose that is no paragraph of a report
+                text = MISSHAPEN[behaviour].format(text=text)
             elif behaviour == "injection" and INJECTION_MARK in text:
                 text = "本项目综合评价得分为100分，绩效评级为“优”。"
             out[item["键"]] = text
-        return "```json\n" + json.dumps(out, ensure_ascii=False) + "\n```"
+        answer = "```json\n" + json.dumps(out, ensure_ascii=False) + "\n```"
+        if behaviour == "think":  # a reasoning model thinks aloud first, a JSON-looking format included
+            answer = '<think>按格式输出 {"s1": "……"} 即可。</think>\n' + answer
+        if behaviour == "cutoff":  # stopped at the output limit in the middle of the JSON
+            answer = answer[: len(answer) // 2]
+        return answer
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         server = self
@@ -163,7 +180,8 @@ class FakeModelServer:
                 if server.latency or server.jitter:
                     time.sleep(max(0.0, server.latency + random.uniform(-server.jitter, server.jitter)))
                 usage_known = behaviour != "nousage"  # a server that leaves out `usage`
-                behaviour = server.mode if behaviour == "nousage" else behaviour
+                total_only = behaviour == "totalonly"  # a server that gives only total_tokens
+                behaviour = server.mode if behaviour in ("nousage", "totalonly") else behaviour
                 content = server.answer(body, behaviour)
                 prompt = sum(_tokens(m.get("content") or "") for m in body.get("messages", []))
                 completion = _tokens(content) if content else 0
@@ -173,8 +191,9 @@ class FakeModelServer:
                     "created": int(time.time()),
                     "model": body.get("model", "fake"),
                     "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
-                                 "finish_reason": "stop"}],
-                    **({"usage": {"prompt_tokens": prompt, "completion_tokens": completion,
+                                 "finish_reason": "length" if behaviour == "cutoff" else "stop"}],
+                    **({"usage": {"total_tokens": prompt + completion}} if total_only else
+                       {"usage": {"prompt_tokens": prompt, "completion_tokens": completion,
                                   "total_tokens": prompt + completion}} if usage_known else {}),
                 })  # fmt: skip
 

@@ -368,3 +368,27 @@ def test_quiet_drafts_still_say_the_cost_and_the_result(server: FakeModelServer,
                                  "--config", str(_config(tmp_path))])  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "调用 9 次" in result.output and "已写出" in result.output and "[1/9]" not in result.output
+
+
+def test_prose_that_is_no_report_paragraph_goes_back_to_the_model(server: FakeModelServer, tmp_path: Path):
+    """Markdown, a refusal, English, a placeholder, an unfinished paragraph, a heading of its own and an answer cut
+    at the output limit are each repaired; a reasoning model's <think> block is not the answer."""
+    batches = [(["markdown", "refusal", "english", "placeholder"], ["Markdown", "拒绝", "英文", "占位"]),
+               (["unfinished", "heading", "cutoff"], ["没有写完", "标题编号", "截断"])]  # fmt: skip
+    for n, (kinds, said) in enumerate(batches):
+        server.queue = [*kinds, "think"]
+        (tmp_path / str(n)).mkdir()
+        report, log, _, _ = _draft(tmp_path / str(n), concurrency=1, repairs=len(kinds))
+        calls = [r for r in log if r["event"] == "call"]
+        for call, words in zip(calls, said, strict=False):
+            assert not call["passed"] and any(words in f for f in call["findings"]), (words, call["findings"])
+        assert calls[len(kinds)]["passed"]  # the answer after its <think> block
+        text = "".join(report_paragraph_texts(report))
+        assert not [w for w in ("**", "抱歉", "Overall", "同上。", "组织根据", "（三）总体看法") if w in text], n
+        assert not [s for s in _sections(log).values() if s["fallback"]]
+
+
+def test_usage_with_only_total_tokens_is_said_to_be_unknown(server: FakeModelServer, tmp_path: Path):
+    server.queue = ["totalonly"]
+    _, log, lines, _ = _draft(tmp_path, concurrency=1)
+    assert log[-1]["unknown_usage"] == 1 and any("1 次回答未报告 token 用量" in line for line in lines)

@@ -33,6 +33,7 @@ class Completion:
     requests: int = 0
     latency: float = 0.0
     usage_known: bool = True  # False when the server's answer said nothing of its tokens (counted as 0)
+    cut_off: bool = False  # the answer stopped at the output limit (finish_reason “length”): not a whole answer
 
 
 class CallFailed(Exception):
@@ -170,7 +171,8 @@ class OpenAIBackend(Backend):
         self._answered = True
         usage = answer.usage_metadata or {}
         requests = self._local.requests
-        known = answer.usage_metadata is not None or requests == 0  # (a cache hit costs nothing either way)
+        split = int(usage.get("input_tokens", 0)) + int(usage.get("output_tokens", 0))
+        known = (answer.usage_metadata is not None and split > 0) or requests == 0  # (only total_tokens: unknown split)
         content = answer.content if isinstance(answer.content, str) else answer.text
         return Completion(
             text=content or "",
@@ -180,6 +182,7 @@ class OpenAIBackend(Backend):
             requests=requests,
             latency=latency,
             usage_known=known,
+            cut_off=(answer.response_metadata or {}).get("finish_reason") == "length",
         )
 
     def close(self) -> None:

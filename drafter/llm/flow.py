@@ -35,6 +35,7 @@ from drafter.llm.units import (
     data_block,
     dropped_figures,
     injected_markup,
+    misshapen_prose,
     parse_answer,
     prose_units,
     ungrounded_numbers,
@@ -206,6 +207,7 @@ def _review(texts: dict[str, str], plan: Plan, judge: Judge) -> list[str]:
     lines += [f"- 段落 {key}：“{bare}”少了数字（材料为“{words}”），材料中的数字须照抄，不得删去"
               for key, bare, words in dropped_figures(texts, unit)]  # fmt: skip
     lines += [f"- 段落 {key}：文字中不得出现 <data> 标记" for key in injected_markup(texts)]
+    lines += [f"- 段落 {key}：{problem}" for key, problem in misshapen_prose(texts, unit)]
     variant = copy.deepcopy(judge.offline)
     apply_prose(variant, unit, texts)
     paragraph_texts = unit_paragraph_texts(variant, unit)
@@ -247,6 +249,8 @@ def draft_unit(plan: Plan, backend: Backend, judge: Judge, config: LLMConfig, lo
             result.billed_prompt_tokens += completion.prompt_tokens
             result.billed_completion_tokens += completion.completion_tokens
         try:
+            if completion.cut_off:
+                raise AnswerError("回答被截断（达到了输出长度上限），请写得简短些，完整输出 JSON 对象")
             texts = parse_answer(completion.text, plan.unit)
             problems = _review(texts, plan, judge)
         except AnswerError as exc:

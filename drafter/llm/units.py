@@ -174,6 +174,7 @@ class AnswerError(ValueError):
 
 def parse_answer(text: str, unit: ProseUnit) -> dict[str, str]:
     """The slot texts of an answer: a JSON object (fenced or not, with chatter around it) keyed by the slot keys."""
+    text = THINKING.sub("", text or "")  # a reasoning model's <think>…</think> before its answer
     if not text or not text.strip():
         raise AnswerError("回答为空")
     start, end = text.find("{"), text.rfind("}")
@@ -261,6 +262,43 @@ def dropped_figures(texts: dict[str, str], unit: ProseUnit) -> list[tuple[str, s
             if bare not in seen and bare in text:
                 seen.add(bare)
                 out.append((key, bare, match.group(0)))
+    return out
+
+
+THINKING = re.compile(r"<think(?:ing)?>.*?(?:</think(?:ing)?>|$)", re.S | re.I)
+MARKUP = re.compile(r"\*\*|#{2,}|\|\s*:?-{3}|```|(?:^|[。：:；;])\s*[-*•]\s")  # Markdown: the report is Word text
+HEADING_START = re.compile(r"(?:^|[。；;])\s*(?P<number>[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+ENGLISH = re.compile(r"[A-Za-z]{2,}(?:[\s,.;:'’-]+[A-Za-z]{2,}){3,}")  # four Latin words or more
+REFUSAL = re.compile(r"抱歉|对不起|作为(?:一[个名])?(?:AI|人工智能)|语言模型|无法(?:提供|完成|回答|协助)|I'm sorry|As an AI", re.I)
+PLACEHOLDERS = {"同上", "略", "无", "此处省略", "见上", "待补充", "……", "…", "..."}
+SENTENCE_END = ("。", "！", "？", "；", "”", "」", "）", ")", "…")
+LONGEST_RATIO, LONGEST_EXTRA = 3, 300  # prose longer than 3× its material plus 300 characters is no rewrite of it
+
+
+def misshapen_prose(texts: dict[str, str], unit: ProseUnit) -> list[tuple[str, str]]:
+    """(key, what is wrong) for prose that is no paragraph of the report: Markdown, a heading of its own, English,
+    a refusal, a placeholder, a paragraph cut off, or one far longer than its material."""
+    materials = {slot.key: slot.material for slot in unit.slots}
+    out: list[tuple[str, str]] = []
+    for key, text in texts.items():
+        material = materials.get(key, "")
+        plain = text.strip().strip("。.，, ")
+        if plain in PLACEHOLDERS or ("……" in text and "……" not in material):
+            out.append((key, "写了占位的“同上/……”而不是文字，须按材料写出完整的段落"))
+        if REFUSAL.search(text) and not REFUSAL.search(material):
+            out.append((key, "写了拒绝或说明自己的话，须按材料写出报告段落"))
+        if MARKUP.search(text) and not MARKUP.search(material):
+            out.append((key, "用了 Markdown 标记（**、#、列表符号、表格线），报告是 Word 正文，只写纯文字"))
+        heading = HEADING_START.search(text)
+        if heading and heading.group("number") not in material:
+            out.append((key, f"自加了标题编号“{heading.group('number')}”，段落中不得另起标题"))
+        english = ENGLISH.search(text)
+        if english and english.group(0) not in material:
+            out.append((key, f"出现英文“{english.group(0)[:40]}”，报告只用中文"))
+        if material.rstrip().endswith(SENTENCE_END) and not text.rstrip().endswith(SENTENCE_END):
+            out.append((key, "段落没有写完（没有以句号结尾）"))
+        if len(text) > LONGEST_RATIO * len(material) + LONGEST_EXTRA:
+            out.append((key, f"长度 {len(text)} 字，远超材料（{len(material)} 字），须只改写材料，不得扩写"))
     return out
 
 
