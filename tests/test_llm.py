@@ -155,11 +155,13 @@ def test_wrong_figures_are_repaired_with_the_findings(server: FakeModelServer, t
 
 
 def test_a_section_that_keeps_failing_gets_the_offline_text(server: FakeModelServer, tmp_path: Path):
-    server.mode = "wrong"
-    report, log, lines, evaluation = _draft(tmp_path, repairs=1)
-    sections = _sections(log)
-    assert all(s["fallback"] and s["attempts"] == 2 and s["fallback_reason"] for s in sections.values())
-    assert report_paragraph_texts(report) == report_paragraph_texts(render_report(evaluation))
+    server.mode, server.queue = "wrong", ["good"]  # the first section's answer passes, every other keeps failing
+    report, log, lines, evaluation = _draft(tmp_path, repairs=1, concurrency=1)
+    sections = list(_sections(log).values())
+    assert not sections[0]["fallback"]
+    assert all(s["fallback"] and s["attempts"] == 2 and s["fallback_reason"] for s in sections[1:])
+    offline = report_paragraph_texts(render_report(evaluation))
+    assert len([t for t in report_paragraph_texts(report) if t not in offline]) <= 3  # the first section's paragraphs
     assert not _errors(report, evaluation)
     fallback = next(line for line in lines if "改用离线文本" in line)
     assert "<data>" not in fallback and "段落 s" not in fallback and "所给材料" in fallback  # the reader's words
@@ -168,8 +170,8 @@ def test_a_section_that_keeps_failing_gets_the_offline_text(server: FakeModelSer
 def test_score_claims_the_checker_rejects_are_failures(server: FakeModelServer, tmp_path: Path):
     evaluation = load_project(FIXTURE)
     evaluation.background = ["该项目得分86.8分，经查实施良好。"]  # in the data block, so only the checker can object to 86.9
-    server.mode = "wrong"
-    report, log, _, evaluation = _draft(tmp_path, evaluation, repairs=0)
+    server.mode, server.queue = "good", ["wrong"]  # the first section (the background) is answered wrongly
+    report, log, _, evaluation = _draft(tmp_path, evaluation, repairs=0, concurrency=1)
     background = next(s for name, s in _sections(log).items() if name.endswith("项目背景"))
     assert background["fallback"]
     assert not _errors(report, evaluation)
@@ -392,3 +394,48 @@ def test_usage_with_only_total_tokens_is_said_to_be_unknown(server: FakeModelSer
     server.queue = ["totalonly"]
     _, log, lines, _ = _draft(tmp_path, concurrency=1)
     assert log[-1]["unknown_usage"] == 1 and any("1 次回答未报告 token 用量" in line for line in lines)
+
+
+def test_score_deduction_and_rate_claims_must_be_the_indicators_own():
+    """An indicator paragraph's “该指标得三分”, “扣2分” (of a 1.2-point deduction), “得分率为100%”, another
+    indicator's score: each is sent back; figures its material states (a rule's “每处扣0.5分”) are its own."""
+    from drafter.llm.units import ProseUnit, Slot, score_claims
+
+    meta = {"指标": "B26预算执行率", "权重": "4", "得分": "2.8", "扣分": "1.2"}
+    slot = Slot("s1", "evidence:B26", "预算执行率为89.04%，每低于目标1个百分点扣0.5分。", "", "", (0,), meta)
+    unit = ProseUnit("四（二）过程管理情况", "indicator", (3, 1), [slot])
+    clean = "项目预算执行率为89.04%，未达目标，按每低于目标1个百分点扣0.5分的标准扣分，该指标得2.8分，得分率为70%。"
+    assert score_claims({"s1": clean}, unit) == []
+    for wrong in ("该指标得三分。", "因执行率偏低扣2分。", "该指标得分率为100%。", "另外，B14运转程序规范性指标得4分。",
+                  "综上，决策类指标得分5分。"):  # fmt: skip
+        assert score_claims({"s1": clean + wrong}, unit), wrong
+
+
+def test_a_count_after_数_is_a_figure_but_数十_is_not():
+    from drafter.llm.units import _chinese_figures
+
+    assert [w for w, _ in _chinese_figures("建设智慧安防小区数十八个，数十个单位参与，几十人，上百次")] == ["十八"]
+
+
+def test_a_rejected_answer_kept_in_the_cache_is_asked_for_anew(server: FakeModelServer, tmp_path: Path):
+    """A run whose model kept failing leaves its answers in the cache; once the service is mended, the rerun asks it
+    again instead of replaying the rejected answers into offline text."""
+    server.mode = "wrong"
+    with pytest.raises(LLMError, match="都未通过核查"):  # not one section passed: nothing written
+        _draft(tmp_path, repairs=1)
+    assert not (tmp_path / "out" / "report.docx").exists()
+    server.mode, before = "good", server.completions
+    _, log, _, _ = _draft(tmp_path, repairs=1)
+    assert not [s for s in _sections(log).values() if s["fallback"]]
+    assert server.completions - before == 9 and log[-1]["cache_hits"] == 9  # each section: cached, rejected, asked anew
+
+
+def test_a_renamed_indicator_goes_back_and_full_width_figures_are_printed_plainly():
+    from drafter.llm.units import ProseUnit, Slot, parse_answer, renamed_indicators
+
+    meta = {"指标": "B14运转程序规范性", "权重": "4", "得分": "2"}
+    unit = ProseUnit("四（二）过程管理情况", "indicator", (3, 1), [Slot("s1", "evidence:B14", "材料。", "", "", (0,), meta)])
+    assert renamed_indicators({"s1": "在B14运行程序合法性方面，项目执行较好。"}, unit)
+    for fine in ("B14运转程序规范性方面执行较好。", "B14指标执行较好。", "B14、B15两项执行较好。"):
+        assert renamed_indicators({"s1": fine}, unit) == [], fine
+    assert parse_answer('{"s1": "预算执行率为８９.０４％。"}', unit) == {"s1": "预算执行率为89.04%。"}

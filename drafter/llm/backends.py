@@ -61,8 +61,8 @@ class Backend(ABC):
         return self.config.model
 
     @abstractmethod
-    def complete(self, messages: list[BaseMessage], unit: ProseUnit) -> Completion:
-        """Answer the messages (may raise CallFailed)."""
+    def complete(self, messages: list[BaseMessage], unit: ProseUnit, fresh: bool = False) -> Completion:
+        """Answer the messages (may raise CallFailed); ``fresh`` asks the service again instead of the cache."""
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release connections."""
@@ -94,7 +94,7 @@ class OfflineBackend(Backend):
     def model_name(self) -> str:
         return "offline"
 
-    def complete(self, messages: list[BaseMessage], unit: ProseUnit) -> Completion:
+    def complete(self, messages: list[BaseMessage], unit: ProseUnit, fresh: bool = False) -> Completion:
         return Completion(json.dumps({s.key: s.original for s in unit.slots}, ensure_ascii=False))
 
 
@@ -134,17 +134,18 @@ class OpenAIBackend(Backend):
             use_responses_api=False,
             **kwargs,
         )
+        self.uncached = self.chat.model_copy(update={"cache": False})  # asks the service even when a cache is set
 
     def _count_request(self, request: object) -> None:
         self._local.requests = getattr(self._local, "requests", 0) + 1
 
-    def complete(self, messages: list[BaseMessage], unit: ProseUnit) -> Completion:
+    def complete(self, messages: list[BaseMessage], unit: ProseUnit, fresh: bool = False) -> Completion:
         import openai
 
         self._local.requests = 0
         start = time.perf_counter()
         try:
-            answer = self.chat.invoke(messages)
+            answer = (self.uncached if fresh else self.chat).invoke(messages)
         except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
             raise LLMError(f"模型服务拒绝了密钥（HTTP {exc.status_code}）：请检查 OPENAI_API_KEY 与 OPENAI_BASE_URL") from None
         except openai.NotFoundError:

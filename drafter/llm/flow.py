@@ -38,6 +38,8 @@ from drafter.llm.units import (
     misshapen_prose,
     parse_answer,
     prose_units,
+    renamed_indicators,
+    score_claims,
     ungrounded_numbers,
     unit_paragraph_texts,
 )
@@ -207,7 +209,8 @@ def _review(texts: dict[str, str], plan: Plan, judge: Judge) -> list[str]:
     lines += [f"- 段落 {key}：“{bare}”少了数字（材料为“{words}”），材料中的数字须照抄，不得删去"
               for key, bare, words in dropped_figures(texts, unit)]  # fmt: skip
     lines += [f"- 段落 {key}：文字中不得出现 <data> 标记" for key in injected_markup(texts)]
-    lines += [f"- 段落 {key}：{problem}" for key, problem in misshapen_prose(texts, unit)]
+    lines += [f"- 段落 {key}：{problem}" for key, problem in
+              [*misshapen_prose(texts, unit), *score_claims(texts, unit), *renamed_indicators(texts, unit)]]
     variant = copy.deepcopy(judge.offline)
     apply_prose(variant, unit, texts)
     paragraph_texts = unit_paragraph_texts(variant, unit)
@@ -221,13 +224,13 @@ def draft_unit(plan: Plan, backend: Backend, judge: Judge, config: LLMConfig, lo
     result = UnitResult(plan)
     history = list(plan.messages)
     label = plan.unit.label
-    repairing = False
+    repairing = fresh = False
     for attempt in range(1, config.repairs + 2):
         result.attempts = attempt
         result.repairs += repairing
         repairing = False
         try:
-            completion = backend.complete(history, plan.unit)
+            completion = backend.complete(history, plan.unit, fresh=fresh)
         except CallFailed as failed:
             result.calls += 1
             result.failed_calls += 1
@@ -263,6 +266,9 @@ def draft_unit(plan: Plan, backend: Backend, judge: Judge, config: LLMConfig, lo
             result.texts, result.problems = texts, []
             return result
         result.problems = problems
+        if completion.cache_hit and not fresh:  # a rejected answer kept from an earlier run: ask the service anew
+            fresh = True
+            continue
         repair = plan.prompt.repair_messages({**plan.values, "findings": "\n".join(problems)})
         history = history + [AIMessage(content=completion.text or "（空回答）")] + repair
         repairing = True
@@ -393,6 +399,11 @@ def run_plans(evaluation: Evaluation, offline: DraftReport, plans: list[Plan], b
         raise LLMError(f"模型服务 {base.geturl()} 的 {calls} 次调用全部失败（{last}）：请检查服务状态、模型名称与 OPENAI_BASE_URL，"
                        "或稍后重试；也可不用 --backend openai 而用离线文本起草。未写出报告")  # fmt: skip
     accepted = {i: (r.plan.unit, r.texts) for i, r in results.items() if r.texts is not None}
+    if results and not accepted:  # answers came, none usable: a report of offline text only is not what was asked
+        _summary(results, config, backend, log, progress, time.perf_counter() - started)
+        log.write("stopped", reason="no answer passed")
+        raise LLMError(f"模型 {backend.model_name} 的回答在全部 {len(results)} 个章节都未通过核查（原因见上面各章节的说明和运行日志），"
+                       "未写出报告。请换用能力更强的模型、检查提示词模板，或不用 --backend openai 而用离线文本起草")  # fmt: skip
     report = _final_check(judge, accepted, results, log, progress)
     _summary(results, config, backend, log, progress, time.perf_counter() - started)
     return report

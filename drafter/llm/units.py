@@ -13,7 +13,7 @@ from langchain_core.utils.json import parse_json_markdown
 from checkers.figures import CN_DIGITS, chinese_value
 from drafter.report import DraftReport, Paragraph, Section
 from drafter.style import Style
-from evaluation_model import Evaluation, format_score
+from evaluation_model import Evaluation, character_pairs, format_score
 
 DATA_OPEN, DATA_CLOSE = "<data>", "</data>"
 TRIM_NOTE = "……（材料过长，已截断）"
@@ -168,6 +168,9 @@ def data_block(unit: ProseUnit, evaluation: Evaluation) -> str:
     return _as_data_text(json.dumps(data, ensure_ascii=False, indent=1))
 
 
+FULL_WIDTH_FIGURES = str.maketrans("０１２３４５６７８９．％", "0123456789.%")  # “８９.０４％” is printed 89.04%
+
+
 class AnswerError(ValueError):
     """An answer that cannot be used; the message (Chinese) goes back to the model."""
 
@@ -190,7 +193,7 @@ def parse_answer(text: str, unit: ProseUnit) -> dict[str, str]:
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
             continue
-        texts[key] = re.sub(r"\s*\n\s*", "", value.strip())
+        texts[key] = re.sub(r"\s*\n\s*", "", value.strip()).translate(FULL_WIDTH_FIGURES)
     missing = [k for k in unit.keys if k not in texts]
     if missing:
         raise AnswerError(f"缺少段落 {'、'.join(missing)} 的文字（或为空）")
@@ -211,6 +214,7 @@ def _numbers(text: str) -> set[Decimal]:
 CN_NUMBER_RE = re.compile(f"(?P<num>[{CN_DIGITS}][{CN_DIGITS}百千万亿点佰仟]*)")
 _CN_PLACES = re.compile("[十百千万亿点佰仟拾〇零]")
 _CN_MONEY_AFTER = ("亿元", "万元", "千元", "元")
+VAGUE_PLACES = ("十", "百", "千", "万", "十万", "百万", "千万", "亿")
 SMALL_COUNT = 10  # “两个方面”, “一是……三是”: small counts in words are the prose's own, not figures to check
 
 
@@ -219,8 +223,8 @@ def _chinese_figures(text: str):
     percent (百分之五) or amount (五万元); not ordinals (第三) nor runs of digits that are words (一一对应)."""
     for match in CN_NUMBER_RE.finditer(text):
         numeral, start = match.group("num"), match.start()
-        if start and text[start - 1] in "第几上数":
-            continue
+        if start and (text[start - 1] in "第几上" or text[start - 1] == "数" and numeral in VAGUE_PLACES):
+            continue  # “第三”, “几十”, “上百”, “数十个” (but “小区数十八个” is 18)
         if len(numeral) > 1 and not _CN_PLACES.search(numeral):
             continue
         if numeral.endswith(("万", "亿")) and len(numeral) > 1 and text.startswith("元", match.end()):
@@ -299,6 +303,70 @@ def misshapen_prose(texts: dict[str, str], unit: ProseUnit) -> list[tuple[str, s
             out.append((key, "段落没有写完（没有以句号结尾）"))
         if len(text) > LONGEST_RATIO * len(material) + LONGEST_EXTRA:
             out.append((key, f"长度 {len(text)} 字，远超材料（{len(material)} 字），须只改写材料，不得扩写"))
+    return out
+
+
+_CLAIMED = rf"(?P<n>\d+(?:\.\d+)?|[{CN_DIGITS}点]+)\s*分"
+SCORE_CLAIM = re.compile(rf"得(?:分)?(?:为|了)?\s*{_CLAIMED}")  # “该指标得3分”, “得分2分”, “得三分”
+DEDUCTION_CLAIM = re.compile(rf"扣(?:除|减|掉)?(?:了)?\s*{_CLAIMED}")  # “扣2分”, “扣二分”
+RATE_CLAIM = re.compile(r"得分率(?:为|达|达到|是)?\s*(?P<n>\d+(?:\.\d+)?)\s*[%％]")
+
+
+def _claimed(text: str) -> Decimal | None:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return chinese_value(text)
+
+
+def score_claims(texts: dict[str, str], unit: ProseUnit) -> list[tuple[str, str]]:
+    """(key, what is wrong) for an indicator paragraph that states a score, a deduction or a score rate its
+    indicator does not have (“该指标得三分” where it scored 2, “扣2分” of a 1.2-point deduction, “得分率100%”); a
+    figure its own material states (a scoring rule's “每处扣0.5分”) is the material's."""
+    out: list[tuple[str, str]] = []
+    for slot in unit.slots:
+        text, meta = texts.get(slot.key), slot.meta
+        if not text or "得分" not in meta:
+            continue
+        score, weight = Decimal(meta["得分"]), Decimal(meta["权重"])
+        deduction = weight - score
+        for match in SCORE_CLAIM.finditer(text):
+            value = _claimed(match.group("n"))
+            if value is not None and value != score and match.group(0) not in slot.material:
+                out.append((slot.key, f"写了“{match.group(0)}”，但{meta['指标']}得分为{meta['得分']}分（段落中只写本指标的得分）"))
+        deductions = [(m.group(0), _claimed(m.group("n"))) for m in DEDUCTION_CLAIM.finditer(text)
+                      if m.group(0) not in slot.material]  # fmt: skip
+        for written, value in deductions:
+            if value is not None and value > deduction:
+                out.append((slot.key, f"写了“{written}”，但{meta['指标']}共扣{format_score(deduction)}分"))
+        for match in RATE_CLAIM.finditer(text):
+            value = Decimal(match.group("n"))
+            places = -value.as_tuple().exponent if isinstance(value.as_tuple().exponent, int) else 0
+            rate = (score / weight * 100).quantize(Decimal(1).scaleb(-places)) if weight else None
+            if rate is not None and value != rate and match.group(0) not in slot.material:
+                out.append((slot.key, f"写了“{match.group(0)}”，但{meta['指标']}得分率为{rate}%"))
+    return out
+
+
+CODED_NAME = re.compile(r"(?P<code>[A-Z]\d{1,3})(?P<name>[\u4e00-\u9fff]{2,20})")
+
+
+def renamed_indicators(texts: dict[str, str], unit: ProseUnit) -> list[tuple[str, str]]:
+    """(key, what is wrong) where a code of the unit's indicators is followed by a name like but not its own
+    (“B14运行程序合法性” for B14运转程序规范性): the names come from the indicator system."""
+    names: dict[str, str] = {}
+    for slot in unit.slots:
+        label = slot.meta.get("指标", "")
+        code = CODED_NAME.match(label)
+        if code:
+            names[code.group("code")] = code.group("name")
+    out: list[tuple[str, str]] = []
+    for key, text in texts.items():
+        for match in CODED_NAME.finditer(text):
+            own = names.get(match.group("code"))
+            written = match.group("name")[: len(own)] if own else ""
+            if own and written != own and character_pairs(written) & character_pairs(own):
+                out.append((key, f"指标名称写成了“{match.group('code')}{written}”，应为“{match.group('code')}{own}”（名称照抄指标体系）"))
     return out
 
 
