@@ -511,13 +511,23 @@ def _in_the_projects_report(parsed: _Parsed, evaluation: Evaluation, progress: P
     return choose
 
 
-def _warn_about_another_project(parsed: _Parsed, evaluation: Evaluation, progress: Progress) -> None:
-    """A warning when no opening line of the report names the data's project: data of another project would rewrite
-    the section with its figures."""
+def _refuse_another_project(parsed: _Parsed, evaluation: Evaluation, force: bool, progress: Progress) -> None:
+    """No opening line of the report names the data's project: data of another project would rewrite the section
+    with its figures and leave a mixed report. Refused, unless ``force`` (the report names it otherwise)."""
+    from checkers.segments import split_reports
+
     names = project_names(evaluation)
-    if progress and names and not opening_names(parsed.document, names, 40):
-        progress(f"警告：报告开头没有写项目名称“{evaluation.project.name}”：请确认 --data 给的是这份报告的项目数据"
-                 "（仍按所给数据重写）")  # fmt: skip
+    if not names or opening_names(parsed.document, names, 40):
+        return
+    parts = split_reports(parsed.document)
+    if len(parts) > 1 and any(opening_names(part, names, 40) for part in parts):
+        return  # a compilation with the project's report in it (find_section's chooser picks that report)
+    if not force:
+        raise RegenError(f"报告开头没有写项目名称“{evaluation.project.name}”，--data 给的可能是另一个项目的数据（按它重写会把"
+                         "另一个项目的数字写进这份报告）。未写出文件。请换用这份报告的项目数据；如确是本项目（报告用了别的写法），"
+                         "加 --force 重写")  # fmt: skip
+    if progress:
+        progress(f"警告：报告开头没有写项目名称“{evaluation.project.name}”：按 --force 仍用所给数据重写")
 
 
 def _top_titles(sections) -> set[str]:
@@ -1023,7 +1033,7 @@ def regenerate(
     if output.suffix.lower() != ".docx":
         raise RegenError(f"重写结果只能写成 Word（.docx）文件，而不是“{output.name}”。请用 -o 指定 .docx 文件名")
     parsed = _read(report_path)
-    _warn_about_another_project(parsed, evaluation, progress)
+    _refuse_another_project(parsed, evaluation, options.force, progress)
     drafted_report = render_report(evaluation)
     info = find_section(parsed.sections, section, _in_the_projects_report(parsed, evaluation, progress),
                         _part_names(parsed.sections, drafted_report))  # fmt: skip

@@ -619,8 +619,10 @@ def test_in_a_compilation_the_section_of_the_projects_report_is_rewritten(tmp_pa
     assert rest(new) == rest(old)  # the 4th report's later parts
     other = evaluation.model_copy(update={"project": evaluation.project.model_copy(update={"name": "另一个项目",
                                                                                            "short_name": None})})  # fmt: skip
-    with pytest.raises(RegenError, match="另存为单独的 .docx"):
+    with pytest.raises(RegenError, match="报告开头没有写项目名称“另一个项目”"):  # no report of the compilation names it
         regenerate(compilation, other, "三", tmp_path / "另.docx")
+    with pytest.raises(RegenError, match="另存为单独的 .docx"):  # forced: which of the reports is still unknown
+        regenerate(compilation, other, "三", tmp_path / "另.docx", DraftOptions(force=True))
 
 
 def test_sections_named_the_ways_users_name_them(tmp_path: Path):
@@ -639,10 +641,13 @@ def test_sections_named_the_ways_users_name_them(tmp_path: Path):
     assert any("绩效评价报告”（原第" in line for line in lines), lines  # (the cover: the report's title page)
 
 
-def test_data_of_another_project_is_warned_about(tmp_path: Path):
+def test_data_of_another_project_is_refused_unless_forced(tmp_path: Path):
     lines: list[str] = []
     other = load_project(ROOT / "fixtures" / "shangcheng_2020_command_center.yaml")
-    regenerate(SEED_DOCX, other, "四（二）", tmp_path / "x.docx", progress=lines.append)
+    with pytest.raises(RegenError, match="报告开头没有写项目名称“上城区2020年度基层治理综合信息指挥中心建设项目”.*--force"):
+        regenerate(SEED_DOCX, other, "四（二）", tmp_path / "x.docx", progress=lines.append)
+    assert not (tmp_path / "x.docx").exists()
+    regenerate(SEED_DOCX, other, "四（二）", tmp_path / "x.docx", DraftOptions(force=True), progress=lines.append)
     assert any(line.startswith("警告：报告开头没有写项目名称“上城区2020年度基层治理综合信息指挥中心建设项目”") for line in lines)
     lines.clear()
     regenerate(SEED_DOCX, _evaluation(), "四（二）", tmp_path / "y.docx", progress=lines.append)
