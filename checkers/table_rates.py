@@ -50,7 +50,15 @@ def _columns(header: list[str], body: list[list[str]]) -> dict[str, list[int]]:
         role = _role(text)
         if role is not None and _holds_figures(body, c):
             roles.setdefault(role, []).append(c)
+    if roles.get("execution_rate") and roles.get("spent") and not roles.get("received") and not roles.get("budget"):
+        sums = [c for c, text in enumerate(header[: roles["spent"][0]]) if SUM_HEADER.match(text.replace(" ", ""))
+                and _holds_figures(body, c)]  # fmt: skip
+        if sums:  # 中央 | 省级 | 市级 | 合计 | 实际支出 | 执行率: the sources' 合计 is what was allotted
+            roles["budget"] = sums[-1:]
     return roles
+
+
+SUM_HEADER = re.compile(r"^(?:资金|金额)?(?:合计|小计|总计)(?:[（(][^）)]*[）)])?$")
 
 
 def _holds_figures(body: list[list[str]], c: int) -> bool:

@@ -288,3 +288,21 @@ def test_a_header_written_over_two_lines_is_named_on_one(tmp_path: Path):
     word.save(str(path))
     [slip] = [f for f in check_document(read_document(path)) if f.rule == "TT201"]
     assert "“得分”列" in slip.message
+
+
+SOURCES_TABLE = """\
+| 地区 | 中央 | 省级 | 市级 | 合计 | 实际支出 | 执行率 |
+|---|---|---|---|---|---|---|
+| A县 | 600.00 | 300.00 | 100.00 | 1000.00 | 950.00 | 95.00% |
+| B县 | 900.00 | 450.00 | 350.00 | 1700.00 | 1617.00 | {0} |
+"""
+
+
+def test_an_execution_rate_on_the_sources_合计_column_is_recomputed(tmp_path: Path):
+    """A 转移支付 table gives each source's amount and their 合计, then 实际支出 and 执行率: the 合计 is the base."""
+    path = tmp_path / "r.md"
+    path.write_text(SOURCES_TABLE.format("95.12%"), encoding="utf-8")
+    assert check_document(read_document(path)) == []
+    path.write_text(SOURCES_TABLE.format("95.21%"), encoding="utf-8")
+    [slip] = check_document(read_document(path))
+    assert slip.rule == "RT301" and slip.expected == "95.12%"
