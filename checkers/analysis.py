@@ -55,6 +55,7 @@ from checkers.openings import (
     weighted_heading,
 )
 from checkers.respective import listed_figures
+from evaluation_model import plain
 
 SUMMED_WORDS = ("共计", "合计", "累计", "总计", "总共", "共")  # “共扣1.5分”: the analysis's deductions added up
 LEVEL1_WEIGHT_WORDS = ("总分", "权重", "满分", "分值", "共计", "共")
@@ -91,7 +92,7 @@ TOTAL_RES = (
 LOOSE_TOTAL_RE = re.compile(rf"(?<!综合)评价(?:总)?得分(?:为)?\s*{NUM}\s*分|(?:本|该)项目(?:最终|总)?得分(?:为)?\s*{NUM}\s*分"
                             rf"|(?:项目|评价)(?:评价|绩效)?总分(?:为|是)?\s*{NUM}\s*分")  # (“项目总分100分” is the full marks)
 GRADING_SCALE = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:及)?(?:以上|以下|至|—|-|～)")  # “90分（含）以上的评定为优”
-SOMEONE_ELSES = re.compile(r"主管部门|部门整体|同类|对比|比较|负责人|子项|分项|自评")
+SOMEONE_ELSES = re.compile(r"主管部门|部门整体|同类|对比|比较|负责人|子项|(?<![加扣减])分项|自评")
 REPORT_KINDS = ("部门整体", "自评")  # a title saying so makes these the report's own scores
 # an indicator's or a part's own score in the loose wording (“B11资金到位率：该指标满分3分，评价得分2.5分”)
 INDICATOR_SCORE = re.compile(r"满分|权重|分值|标准分|[该此本]指标|[该本此]部分|该类|该项|[A-Z]\d")
@@ -139,7 +140,7 @@ NAMED_PROJECT_TOTAL_RE = re.compile(rf"(?P<name>[\u4e00-\u9fff\d]{{4,40}}项目)
 THIS_PART_SCORE_RE = re.compile(rf"(?:该|本|此)部分(?:指标)?(?:共|实际|评价|累计)?得(?:分)?(?:为)?\s*(?P<score>{FIGURE})\s*分")
 _HEADING_WEIGHT = re.compile(rf"\s*[（(]\s*(?:权重|分值|满分)?\s*({FIGURE})\s*分\s*[）)]\s*$")
 COMPARED_WITH = re.compile(r"同类|其他项目|其它项目|对比|相比|比较")  # “区内同类项目综合评价得分82.5分”
-NOT_THE_TOTAL = re.compile(OTHER_PERIOD.pattern + r"|满意度|问卷|调查|测评|考核|考评|自评|子项|分项|指标")
+NOT_THE_TOTAL = re.compile(OTHER_PERIOD.pattern + r"|满意度|问卷|调查|测评|考核|考评|自评|子项|(?<![加扣减])分项|指标")
 INSTITUTION = re.compile(r"医院|单位|学校|街道|社区")  # “各医院综合得分”; not in a project's name (“某某医院设备购置项目”)
 GRADE_RE = re.compile(r"(?:绩效评级|评价等级|自评等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论|评价结果)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
 RATE_NAMES = (
@@ -192,6 +193,7 @@ class ScoreRow:
     location: Location
     excerpt: str
     cells: list[str] = field(default_factory=list, repr=False)
+    adjusts: str = ""  # after the 合计: “bonus” (加分项), “penalty” (扣分项), “final” (总得分 = 合计 ± them); no indicator
 
     @property
     def label(self) -> str:
@@ -213,7 +215,7 @@ class ScoreTable:
 
     @property
     def body(self) -> list[ScoreRow]:
-        return [r for r in self.rows if not r.is_total]
+        return [r for r in self.rows if not r.is_total and not r.adjusts]
 
     @property
     def total_row(self) -> ScoreRow | None:
@@ -303,12 +305,27 @@ def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTa
         if total is not None and not labels:
             labels = [total.strip()]  # “合计” written across the 序号/编号 column only
         rate_text = cells[rate].replace("％", "%") if rate is not None else ""
+        adjusts = _adjusts(labels) if any(row.is_total for row in result.rows) else ""
         result.rows.append(ScoreRow(
             labels, number_in(cells[weight]), number_in(cells[score].replace("分", "")),
-            _rate_value(rate_text, rate_scale), r, total is not None,
-            table.at(r), table.row_text(r - 1), cells,
+            _rate_value(rate_text, rate_scale), r, total is not None and not adjusts,
+            table.at(r), table.row_text(r - 1), cells, adjusts,
         ))  # fmt: skip
     return result
+
+
+BONUS_RE = re.compile(rf"加分(?:项)?[^，。；,;：:]{{0,12}}?(?:加|得|计)\s*(?P<n>{FIGURE})\s*分")  # “加分项加3分”
+PENALTY_RE = re.compile(rf"(?:扣分项|减分项)[^，。；,;：:]{{0,12}}?(?:扣|减|计)(?:除)?\s*(?P<n>{FIGURE})\s*分")  # “扣分项扣2分”
+BONUS_LABEL = re.compile(r"^(?:加分项?|奖励加分|附加分|额外加分)")
+PENALTY_LABEL = re.compile(r"^(?:扣分项|减分项|扣减分|倒扣分|一票否决)")
+FINAL_LABEL = re.compile(r"^(?:总得分|最终得分|综合得分|最终评分|评价总分|总分合计|综合评分)")
+
+
+def _adjusts(labels: list[str]) -> str:
+    """What a row after a score table's 合计 does to it: adds a bonus, takes a penalty, or gives the final total."""
+    label = _NO_SPACE.sub("", labels[0]) if labels else ""
+    return "bonus" if BONUS_LABEL.match(label) else "penalty" if PENALTY_LABEL.match(label) else \
+        "final" if FINAL_LABEL.match(label) else ""  # fmt: skip
 
 
 PERCENT_HEADER = re.compile(r"[（(]\s*[%％]\s*[）)]|[%％]$")
@@ -643,7 +660,11 @@ class Analysis:
         for table in self.score_tables:
             total = table.total_row
             if total and total.score is not None and self.is_whole_report_table(table) and not self._one_experts(table):
-                out.append(Statement("total", total.score, total.location, total.excerpt, extra={"table": True}))
+                adjusted = any(r.adjusts for r in table.rows)  # its 合计 is the base a bonus or penalty row changes
+                out.append(Statement("total", total.score, total.location, total.excerpt,
+                                     extra={"table": True, "base": adjusted}))  # fmt: skip
+                out += [Statement("total", r.score, r.location, r.excerpt, extra={"table": True})
+                        for r in table.rows if r.adjusts == "final" and r.score is not None]  # fmt: skip
         return _without_lists(self._latest_year_only(out))
 
     def _named_project_totals(self, found: list[Statement]) -> list[Statement]:
@@ -860,6 +881,9 @@ class Analysis:
         The data's total with --data; else the one value all statements give (“报告”/“报告各处”), the value most
         statements give (“报告多数处”), or, when no value has a majority, the one stated first (“前文”).
         """
+        adjustment = self.score_adjustment
+        if adjustment is not None:
+            return self._adjusted_total(adjustment)
         if self.data is not None:
             return self.data.total, "项目数据"
         values = [s.value for s in self.total_statements]
@@ -871,6 +895,53 @@ class Analysis:
         if counts[0][1] > counts[1][1]:
             return next(v for v in values if v.normalize() == counts[0][0]), "报告多数处"
         return values[0], "前文"
+
+    def _adjusted_total(self, adjustment: Decimal) -> tuple[Decimal | None, str]:
+        """The final total of a report with 加分项/扣分项: the base (the data's total, or the score table's 合计,
+        whose rows TT201 checks) plus the adjustment; without a base, the finals the report states."""
+        said = f"{'加' if adjustment > 0 else '扣'}{plain(abs(adjustment))}分"
+        if self.data is not None:
+            return self.data.total + adjustment, f"项目数据（{plain(self.data.total)}分）{said}后"
+        bases = [s.value for s in self.total_statements if s.extra.get("base")]
+        if bases:
+            base = Counter(v.normalize() for v in bases).most_common(1)[0][0]
+            return base + adjustment, f"基础得分{plain(base)}分{said}后"
+        finals = [s.value for s in self.total_statements]
+        if not finals:
+            return None, ""
+        counts = Counter(v.normalize() for v in finals).most_common()
+        if len(counts) == 1 or counts[0][1] > counts[1][1]:
+            return counts[0][0], "报告各处" if len(counts) == 1 else "报告多数处"
+        return finals[0], "前文"
+
+    def expected_total(self, statement: Statement) -> Decimal | None:
+        """What a total statement should say: the consensus total, or for a base total (a score table's 合计 before
+        its 加分项/扣分项 rows) the consensus less the adjustment."""
+        total = self.consensus_total[0]
+        if total is not None and statement.extra.get("base") and self.score_adjustment is not None:
+            return total - self.score_adjustment
+        return total
+
+    @cached_property
+    def score_adjustment(self) -> Decimal | None:
+        """加分项 less 扣分项 (points outside the indicator system, “加分项加3分”, “扣分项扣2分”, or rows after a score
+        table's 合计); None without them, or when the report states two different bonuses (or penalties)."""
+        bonuses: set[Decimal] = set()
+        penalties: set[Decimal] = set()
+        for paragraph in self.body_paragraphs:
+            text = paragraph.text
+            if "加分" in text:
+                bonuses.update(Decimal(m.group("n")) for m in BONUS_RE.finditer(text))
+            if "扣分项" in text or "减分项" in text:
+                penalties.update(Decimal(m.group("n")) for m in PENALTY_RE.finditer(text))
+        for table in self.score_tables:
+            for row in table.rows:
+                if row.adjusts in ("bonus", "penalty") and row.score is not None:
+                    (bonuses if row.adjusts == "bonus" else penalties).add(abs(row.score))
+        if len(bonuses) > 1 or len(penalties) > 1 or not (bonuses or penalties):
+            return None
+        adjustment = sum(bonuses, Decimal(0)) - sum(penalties, Decimal(0))
+        return adjustment or None
 
     @cached_property
     def grade_statements(self) -> list[Statement]:

@@ -1531,3 +1531,36 @@ def test_department_and_self_evaluation_totals_and_more_subtotal_wordings(tmp_pa
                     "部门管理部分满分15分，得分{0}分。"):  # fmt: skip
         assert findings(tmp_path, text(subtotal=wording.format("13.5"))) == {}, wording
         assert "TT202" in findings(tmp_path, text(subtotal=wording.format("14.5"))), wording
+
+
+ADJUSTED = """\
+# 某区2023年度老旧小区改造项目绩效评价报告
+
+## 一、评价结论
+
+| 一级指标 | 三级指标 | 权重 | 得分 |
+|---|---|---|---|
+| 投入 | A11立项依据充分性 | 40 | 37 |
+| 产出 | C11改造小区完成率 | 60 | 50 |
+| 合计 | | 100 | 87 |
+| 加分项 | | 5 | {bonus} |
+| 总得分 | | | {final} |
+
+评价指标体系共设置2个一级指标，另设加分项5分。综上，本项目基础得分87分，加分项加{bonus}分，综合得分{said}分，评价等级为“{grade}”。
+"""
+
+
+def test_a_bonus_or_penalty_outside_the_100_points_makes_the_final_total(tmp_path: Path):
+    """The score table's 合计 is the base; the total stated elsewhere and the grade are after the bonus (or penalty)
+    rows and sentences; the 加分项 and 总得分 rows are no indicators."""
+    def text(bonus=3, final=90, said=90, grade="优"):
+        return ADJUSTED.format(bonus=bonus, final=final, said=said, grade=grade)
+
+    assert findings(tmp_path, text()) == {}
+    [total] = findings(tmp_path, text(said=91))["TT203"]
+    assert total.expected == "90分" and "基础得分87分加3分后" in total.message
+    assert "GR401" in findings(tmp_path, text(grade="良"))
+    penalty = text(bonus=3, final=84, said=84, grade="良").replace("加分项 |", "扣分项 |").replace("加分项加3分", "扣分项扣3分")
+    assert findings(tmp_path, penalty) == {}
+    forgotten = penalty.replace("综合得分84分", "综合得分87分")
+    assert [f.expected for f in findings(tmp_path, forgotten)["TT203"]] == ["84分"]

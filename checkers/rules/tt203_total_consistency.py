@@ -2,6 +2,8 @@
 
 收集“综合评价得分N分”“总得分为N分”“评价结果为N分”、反馈书“评价分值”、全表合计行等所有总分，
 以多数值为准报告不同之处（两个值各占一半时，以先写的为准并请核对）；给出 --data 时以数据计算的总分为准。
+报告设有加分项、扣分项时（“加分项加3分”“扣分项扣2分”，或评分表合计行之后的“加分项”“扣分项”“总得分”行），
+评分表的合计是基础得分，其余各处的总分应为基础得分加减之后的分数（“基础得分87分，加分项加3分，综合得分91分”报告应为90分）。
 """
 
 from __future__ import annotations
@@ -25,11 +27,13 @@ def check(a: Analysis, rule: Rule):
     if expected is None:
         return
     for statement in a.total_statements:
-        if statement.value != expected:
+        wanted = a.expected_total(statement)
+        if wanted is not None and statement.value != wanted:
+            said = f"与{source}的总分{plain(expected)}分不一致" if wanted == expected else \
+                f"而{source}的总分为{plain(expected)}分，加减分前应为{plain(wanted)}分"  # fmt: skip
             yield rule.finding(
-                f"总分写{format_score(statement.value)}分，与{source}的总分{plain(expected)}分不一致"
-                + ("，请核对哪一处正确" if source == "前文" else ""),
-                statement.location, statement.excerpt, expected=f"{plain(expected)}分", found=f"{format_score(statement.value)}分",
+                f"总分写{format_score(statement.value)}分，{said}" + ("，请核对哪一处正确" if source == "前文" else ""),
+                statement.location, statement.excerpt, expected=f"{plain(wanted)}分", found=f"{format_score(statement.value)}分",
             )  # fmt: skip
 
 
