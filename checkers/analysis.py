@@ -55,7 +55,7 @@ from checkers.openings import (
     weighted_heading,
 )
 from checkers.respective import listed_figures
-from evaluation_model import plain
+from evaluation_model import grade_band_text, grade_for, plain
 
 SUMMED_WORDS = ("共计", "合计", "累计", "总计", "总共", "共")  # “共扣1.5分”: the analysis's deductions added up
 LEVEL1_WEIGHT_WORDS = ("总分", "权重", "满分", "分值", "共计", "共")
@@ -142,7 +142,9 @@ _HEADING_WEIGHT = re.compile(rf"\s*[（(]\s*(?:权重|分值|满分)?\s*({FIGURE
 COMPARED_WITH = re.compile(r"同类|其他项目|其它项目|对比|相比|比较")  # “区内同类项目综合评价得分82.5分”
 NOT_THE_TOTAL = re.compile(OTHER_PERIOD.pattern + r"|满意度|问卷|调查|测评|考核|考评|自评|子项|(?<![加扣减])分项|指标")
 INSTITUTION = re.compile(r"医院|单位|学校|街道|社区")  # “各医院综合得分”; not in a project's name (“某某医院设备购置项目”)
-GRADE_RE = re.compile(r"(?:绩效评级|评价等级|自评等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论|评价结果)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
+# the grade words of 财预〔2020〕10号 (优/良/中/差, also 优秀/良好) and of other scales a report may state its bands in
+GRADE_WORD = "不合格|合格|优秀|良好|较好|一般|较差|优|良|中|差|[A-D]级"
+GRADE_RE = re.compile(rf"(?:绩效评级|评价等级|自评等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论|评价结果)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>{GRADE_WORD})\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
 RATE_NAMES = (
     "资金到位率", "预算执行率", "资金执行率", "成本节约率", "决算核减率", "审计控制率", "到位率", "执行率", "节约率",
     "核减率", "审减率", "得分率", "完成率", "资金到位比例", "预算执行比例", "资金执行比例", "到位比例", "执行比例", "完成比例",
@@ -156,10 +158,15 @@ RATE_RE = re.compile(
 )
 # the grade before its word: “综合评价得分89.5分，属于‘优’等级”, “评定为优秀等次”
 # “项目总分95分，等级为优”: a bare 等级 right after a clause break, taken only after the total in its sentence
-GRADE_BARE_RE = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:等级|等次)(?:为|是|评定为|：|:)\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)"
+GRADE_BARE_RE = re.compile(rf"(?:^|(?<=[，,；;：:]))\s*(?:等级|等次)(?:为|是|评定为|：|:)\s*[“\"「]?\s*(?P<grade>{GRADE_WORD})"
                            r"\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
-GRADE_AFTER_RE = re.compile(r"(?:属于|评定为|评为|定为|确定为|为)\s*[“\"「]?\s*(?P<grade>优秀|良好|优|良|中|差)\s*[”\"」]?\s*(?:等级|等次|档次|级)")
+GRADE_AFTER_RE = re.compile(rf"(?:属于|评定为|评为|定为|确定为|为)\s*[“\"「]?\s*(?P<grade>{GRADE_WORD})\s*[”\"」]?\s*(?:等级|等次|档次|级)")
 GRADE_WORDS = {"优秀": "优", "良好": "良", "优": "优", "良": "良", "中": "中", "差": "差"}
+# a grading scale the report states: “90分（含）以上为优”, “80分（含）至90分为良”, “A级（90分及以上）”, “60分以下为不合格”
+BAND_FLOOR = re.compile(rf"(?P<n>{FIGURE})\s*分?\s*(?:[（(]\s*含\s*[）)])?\s*分?\s*(?P<kind>及以上|以上|至|到|[-—－~～]|(?:[（(]不含[）)])?以下)")
+BAND_BELOW = re.compile(rf"(?:低于|不足|小于|不到)\s*{FIGURE}\s*分")
+BAND_GRADE = re.compile(rf"(?<![\u4e00-\u9fff])(?:{GRADE_WORD})(?![\u4e00-\u9fff])|(?<=为)(?:{GRADE_WORD})|(?:{GRADE_WORD})(?=[（(：:])")
+BAND_CLAUSE = re.compile(r"[，,；;。、：:]")
 
 
 _UNIT_NOTE = re.compile(r"[（(]")
@@ -944,6 +951,47 @@ class Analysis:
         return adjustment or None
 
     @cached_property
+    def stated_bands(self) -> list[tuple[Decimal, str]] | None:
+        """The grading scale the report states (floors, highest first, with their grade words as the report writes
+        them, 优秀 read as 优), when it states at least three bands down to a lowest one; None otherwise."""
+        for paragraph in self.paragraphs:
+            text = paragraph.text
+            if "以上" not in text and "以下" not in text and "及以上" not in text:
+                continue
+            bands: dict[str, Decimal] = {}
+            for clause in BAND_CLAUSE.split(text.replace("（含）", "(含)")):
+                grades = {m.group(0) for m in BAND_GRADE.finditer(clause)}
+                floor = BAND_FLOOR.search(clause)
+                below = BAND_BELOW.search(clause)
+                if len(grades) != 1 or not (floor or below):
+                    continue
+                word = GRADE_WORDS.get(next(iter(grades)), next(iter(grades)))
+                low = Decimal(0) if below or (floor and floor.group("kind").endswith("以下")) else Decimal(floor.group("n"))
+                bands.setdefault(word, low)
+            floors = sorted(bands.values(), reverse=True)
+            if len(bands) >= 3 and len(set(floors)) == len(floors) and floors[-1] == 0:
+                return sorted(((low, word) for word, low in bands.items()), reverse=True)
+        return None
+
+    def grade_of(self, total: Decimal) -> str:
+        """The grade of a total on the report's own stated scale, else on 财预〔2020〕10号's."""
+        bands = self.stated_bands
+        if bands:
+            return next((word for low, word in bands if total >= low), bands[-1][1])
+        return grade_for(total)
+
+    def band_text(self, grade: str) -> str:
+        """A grade's score range, for messages: the report's stated one, or 财预〔2020〕10号's."""
+        bands = self.stated_bands
+        if not bands:
+            return grade_band_text(grade)
+        for index, (low, word) in enumerate(bands):
+            if word == grade:
+                upper = f"—{plain(bands[index - 1][0])}分" if index else "及以上"
+                return f"按报告所列等级：{plain(low)}分（含）{upper}" if low else f"按报告所列等级：{plain(bands[index - 1][0])}分以下"
+        return grade
+
+    @cached_property
     def grade_statements(self) -> list[Statement]:
         out: list[Statement] = []
         for paragraph in self.paragraphs:
@@ -965,7 +1013,7 @@ class Analysis:
                 if _survey_grade(sentence_head(paragraph.text, m.start())):
                     continue  # “综合满意度得分为92.5分，评价结果为‘优’”: the survey's grade
                 out.append(Statement("grade", Decimal(0), paragraph.location, sentence_at(paragraph.text, m.start()),
-                                     name=GRADE_WORDS[m.group("grade")]))  # fmt: skip
+                                     name=GRADE_WORDS.get(m.group("grade"), m.group("grade"))))  # fmt: skip
         for table, r, c, text in self.cells():
             if text.replace(" ", "") in ("评价结论", "评价等级", "绩效等级", "等级"):
                 row = grid_rows(table)[r]

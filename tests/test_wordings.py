@@ -1564,3 +1564,27 @@ def test_a_bonus_or_penalty_outside_the_100_points_makes_the_final_total(tmp_pat
     assert findings(tmp_path, penalty) == {}
     forgotten = penalty.replace("综合得分84分", "综合得分87分")
     assert [f.expected for f in findings(tmp_path, forgotten)["TT203"]] == ["84分"]
+
+
+BANDS = """\
+# 某省2022年度就业补助资金绩效评价报告
+
+## 一、评价结论
+
+评价结果分为四个等级：综合得分90分（含）以上为“优”，75分（含）至90分为“良”，60分（含）至75分为“中”，60分以下为“差”。
+
+综上，该专项资金绩效评价综合得分78.5分，评价等级为“{0}”。
+"""
+
+
+def test_a_grading_scale_the_report_states_is_the_one_its_grade_is_held_to(tmp_path: Path):
+    """Regional scales differ from 财预〔2020〕10号: the report's own bands (良 from 75) judge its grade; 合格 and A级
+    scales are checked when the report states them and left alone when it does not."""
+    assert findings(tmp_path, BANDS.format("良")) == {}
+    [grade] = findings(tmp_path, BANDS.format("中"))["GR401"]
+    assert grade.expected == "良" and "按报告所列等级：75分（含）—90分" in grade.message
+    letters = BANDS.replace("为“优”", "为A级").replace("为“良”", "为B级").replace("为“中”", "为C级").replace("为“差”", "为D级")
+    assert findings(tmp_path, letters.replace("“{0}”", "{0}").format("B级")) == {}
+    assert "GR401" in findings(tmp_path, letters.replace("“{0}”", "{0}").format("A级"))
+    unstated = "## 一、评价结论\n\n综上，该项目绩效评价综合得分78.5分，评价等级为“合格”。\n"
+    assert findings(tmp_path, unstated) == {}  # 合格 on no stated scale: not judged
