@@ -160,6 +160,21 @@ def _level(cell: str) -> int | None:
     return None
 
 
+def _blank_leaves(levels: list[int | None], values: list[list[str]]) -> list[int | None]:
+    """A row with an empty 序号 under numbered rows of two levels or more (“一 | 政策制定”, “（一）| 政策依据”,
+    “ | 政策制定依据充分性”) is an item one level below the numbered row above it."""
+    if len({level for level in levels if level is not None}) < 2:
+        return levels
+    out = list(levels)
+    above: int | None = None
+    for index, level in enumerate(levels):
+        if level is not None:
+            above = level
+        elif above is not None and values[index] and not values[index][0].strip():
+            out[index] = above + 1
+    return out
+
+
 def _hierarchy_parents(levels: list[int | None], rows: list[int]) -> list[tuple[int, list[int]]]:
     """Each row of a hierarchy (see :func:`top_level_rows`) that has rows under it, with its direct items."""
     levels = [levels[i] for i in rows]
@@ -307,7 +322,7 @@ def total_mismatches(table: Table, earlier: list[Table] | None = None) -> list[T
                 continue
             column = header[c] if c < len(header) and header[c].strip() else f"第{c + 1}列"
             if levels is None:
-                levels = [_level(row[0]) if row else None for row in values]
+                levels = _blank_leaves([_level(row[0]) if row else None for row in values], values)
             top = top_level_rows(levels, items)
             if top is not None:  # a hierarchy: the 合计 adds up its top level, each item its own items
                 for parent, children in _hierarchy_parents(levels, items):

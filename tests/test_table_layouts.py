@@ -306,3 +306,28 @@ def test_an_execution_rate_on_the_sources_合计_column_is_recomputed(tmp_path: 
     path.write_text(SOURCES_TABLE.format("95.21%"), encoding="utf-8")
     [slip] = check_document(read_document(path))
     assert slip.rule == "RT301" and slip.expected == "95.12%"
+
+
+UNNUMBERED_LEAVES = """\
+| 序号 | 评价指标 | 分值 | 得分 |
+|---|---|---|---|
+| 一 | 政策制定 | 20 | 17 |
+| （一） | 政策依据 | 8 | 7 |
+| | 政策制定依据充分性 | 4 | 4 |
+| | 政策目标明确性 | 4 | 3 |
+| （二） | 政策设计 | 12 | {0} |
+| | 补贴标准合理性 | 6 | 5 |
+| | 政策对象精准性 | 6 | 5 |
+| 二 | 政策效果 | 80 | 68 |
+| 合计 | | 100 | 85 |
+"""
+
+
+def test_a_hierarchy_whose_leaves_have_no_number_adds_up_level_by_level(tmp_path: Path):
+    """“一 / （一） / (blank)”: the blank rows are the items of the numbered row above them, not a fourth list."""
+    path = tmp_path / "r.md"
+    path.write_text(UNNUMBERED_LEAVES.format(10), encoding="utf-8")
+    assert check_document(read_document(path)) == []
+    path.write_text(UNNUMBERED_LEAVES.format(11), encoding="utf-8")
+    found = [(f.rule, f.expected) for f in check_document(read_document(path))]
+    assert ("TT201", "10") in found and ("TT201", "18") in found, found  # （二） vs its items; 一 vs （一）+（二）
