@@ -312,6 +312,7 @@ class Document:
     path: str
     blocks: list[Block]
     _sections: list[Section] = field(default_factory=list, repr=False, compare=False)
+    unwrapped: bool = field(default=False, compare=False)  # text out of a PDF: its wrapped lines were joined again
 
     @property
     def paragraphs(self) -> list[Paragraph]:

@@ -70,6 +70,23 @@ def looks_like_a_report(document) -> bool:
     return any(word in text for text in texts for word in REPORT_WORDS)
 
 
+SCORED_PROSE = re.compile(r"(?:权重|分值|满分)\s*\d+(?:\.\d+)?\s*分")
+
+
+def coverage_notes(document) -> list[str]:
+    """What the checks could not cover in this file, said so that “未发现问题” is not taken for more than it is: text
+    taken out of a PDF (its tables broken up), or indicator prose with no score table to hold it to."""
+    from checkers.analysis import score_table_of
+
+    if getattr(document, "unwrapped", False):
+        return ["这是从 PDF 转出（按页宽折行）的文字：已把折行接回段落、去掉页码后核查；表格在转出时多已打散，"
+                "与表格有关的核查（表格合计、正文与评分表是否一致）多半未能进行，请尽量核查 Word 原件"]  # fmt: skip
+    scored = any(SCORED_PROSE.search(p.text) for p in document.paragraphs)
+    if scored and not any(score_table_of(table) is not None for table in document.tables):
+        return ["文中没有识别出评分表（有权重或分值、得分两列的表格）：正文与评分表是否一致、评分表合计等核查未进行"]
+    return []
+
+
 def _say_which_report(plan, evaluation, err: Console) -> None:
     """In a compilation, name the report(s) the project data was compared with."""
     from checkers.segments import report_title
@@ -181,9 +198,12 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
             findings = kept
         if not options.update_baseline:
             any_errors |= any(f.severity is Severity.ERROR for f in findings)
-        results.append({"path": str(path), "findings": [f.to_dict() for f in findings]})
+        notes = coverage_notes(document)
+        results.append({"path": str(path), "findings": [f.to_dict() for f in findings], **({"notes": notes} if notes else {})})
         if options.fmt == "text":
             _print_text(path, findings, out)
+            for note in notes:
+                err.print(f"  说明：{escape(note)}")
         if options.annotate:
             from checkers.annotate import annotate_copy
 

@@ -816,3 +816,51 @@ def test_paragraphs_indented_with_a_tab_are_paragraphs(tmp_path):
                     "该指标得2分。\n", encoding="utf-8")  # fmt: skip
     assert read_document(path).tables == []
     assert [f.rule for f in check_document(read_document(path))] == ["SC102"]
+
+
+PDF_TEXT = """\
+2020年度某区智慧安防小区建设项目绩效评价报告
+
+四、绩效评价指标分析
+
+（二）过程管理情况
+
+项目单位按照部门项目管理办法执行，政府购买服务手续完备，采
+购程序规范，合同签订及时，资金拨付按照合同约定的进度执行，
+项目档案资料基本齐全，但部分会议记录未能提供，影响了程序规
+范性的评价。
+
+—3—
+
+B14运转程序规范性，权重4分，得分3分。项目按照部门项目管理办法执
+行，政府购买服务手续完备。根据相关评分标准，扣1分，该指标得
+{0}分。
+项目实施过程中，建设单位与监理单位按月召开例会，研究解决施
+工中的问题，会议纪要齐全，施工日志记录完整，变更手续完备，
+"""
+
+
+def test_text_out_of_a_pdf_has_its_wrapped_lines_joined_and_its_page_numbers_dropped(tmp_path):
+    """pdftotext breaks every paragraph at the page width: the lines of one paragraph are joined again (a score split
+    as “得\\n3分” is read whole), the page numbers between pages are dropped, and the check says what it could not
+    cover; a paragraph keeps the line it starts on."""
+    from checkers.engine import check_document
+    from checkers.run import coverage_notes
+
+    path = tmp_path / "r.txt"
+    path.write_text(PDF_TEXT.format(3), encoding="utf-8")
+    document = read_document(path)
+    texts = [p.text for p in document.paragraphs]
+    opening = next(p for p in document.paragraphs if p.text.startswith("B14"))
+    assert opening.text.endswith("该指标得3分。") and opening.location.line == 14
+    assert not any(t.startswith("—") for t in texts) and any(t.endswith("影响了程序规范性的评价。") for t in texts)
+    assert document.unwrapped and check_document(document) == [] and "PDF" in coverage_notes(document)[0]
+    path.write_text(PDF_TEXT.format(2), encoding="utf-8")
+    assert [f.rule for f in check_document(read_document(path))] == ["SC102"]
+
+
+def test_text_whose_paragraphs_are_whole_lines_is_not_joined(tmp_path):
+    from tests.conftest import ROOT
+
+    seeds = sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))
+    assert len(seeds) == 4 and not [seed.name for seed in seeds if read_document(seed).unwrapped]

@@ -155,14 +155,17 @@ def parse_text(text: str, path: str | os.PathLike[str]) -> Document:
             builder.add_table(rows, line=table_line)
         rows, cell = None, None
 
-    lines = [strip_bookmarks(raw) for raw in split_lines(text)]
+    raw_lines = [strip_bookmarks(raw) for raw in split_lines(text)]
+    lines, origin = unwrap_lines(raw_lines)
     pasted = _pasted_rows(lines)
-    for lineno, line in enumerate(lines, 1):
-        if lineno in pasted:  # a table copied from Word: one row per line, cells between tabs
-            if pasted[lineno] == lineno:
+    for position, line in enumerate(lines, 1):
+        lineno = origin[position - 1]  # the line in the file (a PDF's wrapped lines are joined into the first)
+        if position in pasted:  # a table copied from Word: one row per line, cells between tabs
+            if pasted[position] == position:
                 flush()
-                run = [n for n in range(lineno, len(lines) + 1) if pasted.get(n) == lineno]
-                table = [[RawCell(t.strip(), c, line=n) for c, t in enumerate(lines[n - 1].split("\t"), 1)] for n in run]
+                run = [n for n in range(position, len(lines) + 1) if pasted.get(n) == position]
+                table = [[RawCell(t.strip(), c, line=origin[n - 1]) for c, t in enumerate(lines[n - 1].split("\t"), 1)]
+                         for n in run]  # fmt: skip
                 width = max(len(r) for r in table)
                 for r in table:
                     r.extend(RawCell("", c, line=r[0].line) for c in range(len(r) + 1, width + 1))
@@ -199,7 +202,63 @@ def parse_text(text: str, path: str | os.PathLike[str]) -> Document:
         blank_run = 0
         builder.add_paragraph(stripped, line=lineno)
     flush()
-    return builder.build()
+    document = builder.build()
+    document.unwrapped = len(lines) != len(raw_lines)
+    return document
+
+
+SENTENCE_END = ("。", "！", "？", "；", "：", "!", "?", ";", ":", "”", "」")
+PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[-—–－\s]*$")
+_NUMBERED_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[A-Z]\d{0,3}[\u4e00-\u9fff])")
+FULL_LINE = (0.85, 1.1)  # a wrapped line's length, as a share of the text's common full line
+WRAPPED_SHARE = 0.2  # the share of lines running to the full width without ending a sentence that marks PDF text
+
+
+def unwrap_lines(lines: list[str]) -> tuple[list[str], list[int]]:
+    """Text taken out of a PDF (pdftotext, a copy from a PDF viewer) breaks every paragraph into lines of the page's
+    width, and puts page numbers (“—3—”) between pages: the lines of one paragraph are joined again and the page
+    numbers dropped, so a sentence broken as “得\n分3分” is read whole. Returns the lines and, for each, the line of
+    the file it starts on. Text whose paragraphs are whole lines (Word's export, Markdown) is returned as it is."""
+    origin = list(range(1, len(lines) + 1))
+    body = [line.strip() for line in lines if line.strip() and not line.startswith("\t")]
+    if len(body) < 5:
+        return lines, origin
+    lengths = sorted(len(line) for line in body)
+    width = lengths[int(len(lengths) * 0.9)]
+
+    def full(line: str) -> bool:
+        return FULL_LINE[0] * width <= len(line) <= FULL_LINE[1] * width and not line.endswith(SENTENCE_END)
+
+    wrapped = sum(1 for line in body if full(line))
+    if wrapped < 3 or wrapped < WRAPPED_SHARE * len(body):
+        return lines, origin
+    out: list[str] = []
+    out_origin: list[int] = []
+    last = ""  # the last physical line of the paragraph being joined
+    for number, raw in enumerate(lines, 1):
+        line = raw.strip().replace("\f", "")
+        if raw.startswith("\t") or PAGE_NUMBER.match(line) and line:
+            if raw.startswith("\t"):
+                out.append(raw)
+                out_origin.append(number)
+                last = ""
+            continue  # (a page number between pages)
+        if not line:
+            if not full(last):  # a blank line inside a paragraph broken across pages is the page break
+                out.append("")
+                out_origin.append(number)
+                last = ""
+            continue
+        joins = bool(out) and out[-1].strip() != "" and (full(last) or (
+            "，" in last and not last.endswith(SENTENCE_END) and not _NUMBERED_START.match(line)))  # fmt: skip
+        if joins:
+            glue = " " if out[-1][-1:].isascii() and out[-1][-1:].isalnum() and line[:1].isascii() and line[:1].isalnum() else ""
+            out[-1] = out[-1] + glue + line
+        else:
+            out.append(line)
+            out_origin.append(number)
+        last = line
+    return out, out_origin
 
 
 def _pasted_rows(lines: list[str]) -> dict[int, int]:

@@ -1,7 +1,8 @@
 """标题编号有误：同级编号重复、跳号、不从第一项开始，或同级混用不同编号样式（“4.”与“4、”、“（二）”与“(二)”）。
 
 按标题编号的层级（一、 （一） 1. （1））逐级核对：同一上级之下的同级标题应从 1 开始连续编号，样式一致；
-附件（“附件1：……”一行之后）重新编号。
+附件（“附件1：……”一行之后）重新编号。从 PDF 转出的文字（折行已接回）不核对：表格的各格在转出时成了一行行编号文字，
+无从分辨哪些是标题。
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ def _width_only(a: str, b: str) -> bool:
 
 
 def check(a: Analysis, rule: Rule):
+    if getattr(a.document, "unwrapped", False):
+        return  # text out of a PDF: table cells became numbered lines (see the docstring)
     last: dict[int, tuple] = {}  # level → (index, shape, paragraph, number) of the last sibling under the current parent
     indexes: dict[str, int | None] = {}
 
