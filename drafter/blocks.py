@@ -14,7 +14,15 @@ from pydantic import BaseModel, ConfigDict
 from drafter.context import INDICATOR_VARIABLES, PROJECT_VARIABLES, indicator_context
 from drafter.phrases import check_template, fill
 from drafter.report import SLOT_MARK, Block, Paragraph, Section, Table, slotted
-from evaluation_model import Evaluation, Indicator, format_amount, format_percent, format_score, plain
+from evaluation_model import (
+    Evaluation,
+    Indicator,
+    at_least_two_places,
+    format_amount,
+    format_percent,
+    format_score,
+    plain,
+)
 
 
 @dataclass
@@ -313,6 +321,7 @@ class AppendixParams(Params):
     caption: str | None = None
     headers: list[str] = ["一级指标", "二级指标", "三级指标", "分值", "得分"]
     total_label: str = "合计"
+    total_two_places: bool = False  # the 合计's score with two decimals (84.90), as a style's text prints the total
 
 
 @kind("appendix_table", AppendixParams, {"caption": PV})
@@ -339,7 +348,8 @@ def render_appendix(ctx: RenderContext, p: AppendixParams) -> Output:
                 add([top.label if first_top else None, child.label if n == 0 else None, leaf.label], leaf)
                 first_top = False
     e = ctx.evaluation
-    rows.append([p.total_label, "", "", format_score(e.full_marks), format_score(e.total)])
+    total = at_least_two_places(e.total) if p.total_two_places else format_score(e.total)
+    rows.append([p.total_label, "", "", format_score(e.full_marks), total])
     merged_left.extend([(len(rows) - 1, 1), (len(rows) - 1, 2)])
     return [Table(rows, caption=ctx.caption(p.caption, where="appendix_table"), merged_left=merged_left)]
 
