@@ -104,7 +104,7 @@ def parse_number(text: str) -> Decimal | None:
 @lru_cache(maxsize=4096)
 def subject_before(text: str, start: int) -> str:
     """The words of the clause right before a number, stripped of linking verbs."""
-    head = text[max(0, start - 30) : start]
+    head = text[max(0, start - 30) : start].rstrip()  # (“资金 170.86 万元”: a space before the number)
     parts = _SUBJECT_SPLIT.split(head)
     subject = parts[-1] if parts else ""
     subject = _SUBJECT_TRIM.sub("", subject)

@@ -1588,3 +1588,11 @@ def test_a_grading_scale_the_report_states_is_the_one_its_grade_is_held_to(tmp_p
     assert "GR401" in findings(tmp_path, letters.replace("“{0}”", "{0}").format("A级"))
     unstated = "## 一、评价结论\n\n综上，该项目绩效评价综合得分78.5分，评价等级为“合格”。\n"
     assert findings(tmp_path, unstated) == {}  # 合格 on no stated scale: not judged
+
+
+def test_amounts_with_a_space_before_them_keep_their_subject(tmp_path: Path):
+    """pdftotext and some writers put a space between words and figures (“实际到位资金 170.86 万元”)."""
+    text = ("## 一、资金情况\n\n预算安排资金 170.86 万元，实际到位资金 170.86 万元，实际支出金额为 168.91 万元，"
+            "预算执行率 {0}%。\n")  # fmt: skip
+    assert findings(tmp_path, text.format("98.86")) == {}
+    assert [f.expected for f in findings(tmp_path, text.format("96.86"))["RT301"]] == ["98.86%"]
