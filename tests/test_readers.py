@@ -864,3 +864,19 @@ def test_text_whose_paragraphs_are_whole_lines_is_not_joined(tmp_path):
 
     seeds = sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))
     assert len(seeds) == 4 and not [seed.name for seed in seeds if read_document(seed).unwrapped]
+
+
+def test_an_html_table_in_markdown_is_read_with_its_merged_cells(tmp_path):
+    from checkers.engine import check_document
+
+    text = ("## （一）项目决策\n\n决策指标总分7分，得分6分。\n\n<table>\n<tr><th>二级指标</th><th>三级指标</th><th>权重</th><th>得分</th></tr>\n"
+            '<tr><td rowspan="2">A1项目立项</td><td>A11立项依据充分性</td><td>3</td><td>3</td></tr>\n'
+            "<tr><td>A12立项程序规范性</td><td>4</td><td>3</td></tr>\n"
+            '<tr><td colspan="2">合计</td><td>7</td><td>{0}</td></tr>\n</table>\n')  # fmt: skip
+    path = tmp_path / "r.md"
+    path.write_text(text.format(6), encoding="utf-8")
+    [table] = read_document(path).tables
+    assert table.rows[2][0].merged_from_above and table.rows[3][0].span == 2
+    assert check_document(read_document(path)) == []
+    path.write_text(text.format(7), encoding="utf-8")
+    assert {f.rule for f in check_document(read_document(path))} == {"TT201", "TT202"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from html.parser import HTMLParser
 
 from checkers.document import CN_DIGITS, Document, DocumentBuilder, RawCell, infer_vertical_merges
 from checkers.readers.errors import ReadError
@@ -20,6 +21,75 @@ _LIST_BULLET_RE = re.compile(r"^\s*[-*+]\s")
 _BR_RE = re.compile(r"<br\s*/?>", re.I)
 _ESCAPED_START_RE = re.compile(r"^\\(?=[#>|*+\-\d])")  # a paragraph the writer kept from reading as markup
 _CJK_RE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+_HTML_TABLE_START = re.compile(r"^\s{0,3}<table\b", re.I)
+
+
+class _TableCells(HTMLParser):
+    """The rows of an HTML table: (text, rowspan, colspan) per cell, <br> as a line break."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[tuple[str, int, int]]] = []
+        self._cell: list[str] | None = None
+        self._spans = (1, 1)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            values = dict(attrs)
+            self._cell, self._spans = [], (_span(values.get("rowspan")), _span(values.get("colspan")))
+        elif tag == "br" and self._cell is not None:
+            self._cell.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None:
+            if not self.rows:
+                self.rows.append([])
+            self.rows[-1].append(("".join(self._cell).strip(), *self._spans))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(re.sub(r"\s+", " ", data) if "\n" in data else data)
+
+
+def _span(value: str | None) -> int:
+    return max(1, int(value)) if value and value.strip().isdigit() else 1
+
+
+def html_table_rows(html: str, line: int) -> list[list[RawCell]]:
+    """The grid of an HTML table: a cell spanning rows leaves a merged cell below it, one spanning columns a span."""
+    parser = _TableCells()
+    parser.feed(html)
+    below: dict[int, tuple[int, int]] = {}  # grid column → (rows still covered by a cell above, its colspan)
+    rows: list[list[RawCell]] = []
+    for cells in parser.rows:
+        row: list[RawCell] = []
+        col = 1
+        queue = list(cells)
+        while queue or any(c >= col for c in below):
+            if col in below:
+                left, width = below[col]
+                row.append(RawCell("", col, merged_from_above=True, span=width, line=line))
+                below.update({col: (left - 1, width)} if left > 1 else {})
+                if left <= 1:
+                    del below[col]
+                col += width
+                continue
+            if not queue:
+                col += 1
+                continue
+            text, rowspan, colspan = queue.pop(0)
+            row.append(RawCell(_emphasis_off(text), col, span=colspan, line=line))
+            if rowspan > 1:
+                below[col] = (rowspan - 1, colspan)
+            col += colspan
+        if row:
+            rows.append(row)
+    return rows
 
 
 def _inline(text: str) -> str:
@@ -80,6 +150,14 @@ def parse_markdown(text: str, path: str | os.PathLike[str]) -> Document:
         if not line.strip() or _RULE_RE.match(line) or line.strip().startswith("```"):
             flush()
             i += 1
+            continue
+        if _HTML_TABLE_START.match(line):  # a table with merged cells, written in HTML by a converter
+            flush()
+            end = next((k for k in range(i, len(lines)) if "</table>" in lines[k].lower()), len(lines) - 1)
+            rows = html_table_rows("\n".join(lines[i : end + 1]), lineno)
+            if rows:
+                builder.add_table(rows, line=lineno)
+            i = end + 1
             continue
         m = _ATX_RE.match(line)
         if m:
