@@ -51,6 +51,8 @@ from drafter.numbering import chinese_numeral
 from drafter.pipeline import DraftOptions, choose_backend
 from drafter.render import render_report
 from drafter.report import DraftReport, Section
+from drafter.report import Paragraph as DraftParagraph
+from drafter.report import Table as DraftTable
 from drafter.style import available_styles
 from evaluation_model import Evaluation, character_pairs
 
@@ -1065,6 +1067,7 @@ def regenerate(
     body = parsed.body
     old = list(body[info.start : info.end])
     _check_boundaries(parsed, info)
+    _refuse_foreign_indicators(parsed, info, target, options.force)
     contents, breaks = _contents(old, parsed.levels), _section_breaks(old)
     kept = contents + breaks
     _warn_dropped(old, elements, progress)
@@ -1137,6 +1140,39 @@ def _check_boundaries(parsed: _Parsed, info: SectionInfo) -> None:
         raise _control_error(info)
     if end < len(owners) and owners[end - 1] == owners[end]:
         raise _control_error(info)
+
+
+_OPENING_CODE = re.compile(r"^\s*([A-Z]\d{2,3})\s*[\u4e00-\u9fff“\"]")
+FOREIGN_LIMIT = 2  # indicator analyses of another section in the range: a deleted heading, not a stray mention
+
+
+def _refuse_foreign_indicators(parsed: _Parsed, info: SectionInfo, target: Section, force: bool) -> None:
+    """The range to replace holds the analyses of indicators the redrafted section does not discuss (“C11…”, “C12…”
+    under 四（二）): most likely the next section's heading was deleted, and replacing the range would delete that
+    section too. Refused, unless ``force``."""
+    first, end = info.blocks
+    written = {m.group(1) for block in parsed.document.blocks[first:end] if isinstance(block, DocParagraph)
+               and (m := _OPENING_CODE.match(block.text))}  # fmt: skip
+    drafted = set(re.findall(r"[A-Z]\d{2,3}", "".join(_section_texts(target))))
+    foreign = sorted(written - drafted)
+    if len(foreign) >= FOREIGN_LIMIT and not force:
+        raise RegenError(f"章节“{info.heading}”的范围（第{info.first_paragraph}–{info.last_paragraph}段）里还有"
+                         f"{'、'.join(foreign[:6])}{'等' if len(foreign) > 6 else ''}指标的分析，它们不属于这一章节："
+                         "可能是下一章节的标题被删掉了，重写会把那一章节一并替换。未写出文件。请先在 Word 中恢复该标题；"
+                         "确要整段替换，加 --force")  # fmt: skip
+
+
+def _section_texts(section: Section) -> list[str]:
+    """Every paragraph and table cell text of a drafted section, its children included."""
+    out = [section.heading or ""]
+    for block in section.blocks:
+        if isinstance(block, DraftParagraph):
+            out.append(block.text)
+        elif isinstance(block, DraftTable):
+            out.extend(cell or "" for row in block.rows for cell in row)
+    for child in section.children:
+        out.extend(_section_texts(child))
+    return out
 
 
 def _control_error(info: SectionInfo) -> RegenError:

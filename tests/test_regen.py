@@ -652,3 +652,20 @@ def test_data_of_another_project_is_refused_unless_forced(tmp_path: Path):
     lines.clear()
     regenerate(SEED_DOCX, _evaluation(), "四（二）", tmp_path / "y.docx", progress=lines.append)
     assert not any("报告开头没有写项目名称" in line for line in lines)
+
+
+def test_a_range_holding_another_sections_indicators_is_refused_unless_forced(tmp_path: Path):
+    """The editor deleted the next heading (“（三）项目产出情况”): 四（二）'s range now runs on over the C-indicators'
+    analyses, and replacing it would delete them. Refused, naming them; --force replaces the whole range."""
+    drafted = _draft(tmp_path / "r.docx")
+    edited = tmp_path / "edited.docx"
+    document = docx.Document(str(drafted))
+    heading = next(p for p in document.paragraphs if p.text.strip() == "（三）项目产出情况")
+    heading._p.getparent().remove(heading._p)
+    document.save(str(edited))
+    with pytest.raises(RegenError, match=r"还有C11.*指标的分析.*下一章节的标题被删掉了.*--force"):
+        regenerate(edited, _evaluation(), "四（二）", tmp_path / "out.docx")
+    assert not (tmp_path / "out.docx").exists()
+    regenerate(edited, _evaluation(), "四（二）", tmp_path / "out.docx", DraftOptions(force=True))
+    assert (tmp_path / "out.docx").exists()
+    regenerate(drafted, _evaluation(), "四（二）", tmp_path / "plain.docx")  # the heading in place: no refusal
