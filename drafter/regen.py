@@ -818,6 +818,62 @@ W_GALLERY = qn("w:docPartGallery")
 _PICTURES = (qn("w:drawing"), qn("w:pict"), qn("w:object"))
 
 
+W_BOOKMARK_START, W_BOOKMARK_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
+W_COMMENT_START, W_COMMENT_END, W_COMMENT_REF = qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:commentReference")
+W_ID = qn("w:id")
+_REVISIONS = (qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo"))
+
+
+def _keep_anchors(old: list[_Element], new: list[_Element], body: _Element, progress: Progress) -> set[str]:
+    """What points into the replaced range from outside keeps its target: the heading's bookmarks (a table of
+    contents' links, cross-references) move to the new heading; a comment begun or ended outside the range keeps
+    its other end at the new section's start or end (Word cannot open a comment with one end). Comments wholly
+    inside and pending revisions go with the old text: said, with their number."""
+    paragraphs = [el for el in new if el.tag == W_P]
+    if not old or not paragraphs:
+        return set()
+    first, last = paragraphs[0], paragraphs[-1]
+    heading_marks = [copy.deepcopy(m) for m in old[0].iter(W_BOOKMARK_START)] if old[0].tag == W_P else []
+    names = {m.get(W_ID) for m in heading_marks}
+    for mark in reversed(heading_marks):
+        first.insert(1 if first.find(W_PPR) is not None else 0, mark)
+    for el in old:
+        for end in (e for e in el.iter(W_BOOKMARK_END) if e.get(W_ID) in names):
+            (first if el is old[0] else last).append(copy.deepcopy(end))
+    inside = {kind: {e.get(W_ID) for el in old for e in el.iter(kind)} for kind in (W_COMMENT_START, W_COMMENT_END, W_COMMENT_REF)}
+    started, ended = inside[W_COMMENT_START], inside[W_COMMENT_END] | inside[W_COMMENT_REF]
+    ranged = {e.get(W_ID) for e in body.iter(W_COMMENT_START)}  # (a point comment has a reference only)
+    outside_start = (ended - started) & ranged
+    for comment in sorted(outside_start):  # begun before the range: ended where the new section ends
+        last.append(last.makeelement(W_COMMENT_END, {W_ID: comment}))
+        run = etree.SubElement(last, W_R)
+        run.append(run.makeelement(W_COMMENT_REF, {W_ID: comment}))
+    for comment in sorted(started - ended):  # ended after the range: begun where the new section begins
+        first.insert(1 if first.find(W_PPR) is not None else 0, first.makeelement(W_COMMENT_START, {W_ID: comment}))
+    dropped = (started & ended) | (ended - started - outside_start)
+    revisions = sum(1 for el in old for _ in el.iter(*_REVISIONS))
+    if progress and (dropped or revisions):
+        what = "、".join(part for part in (f"{len(dropped)} 条批注" if dropped else "",
+                                           f"{revisions} 处未接受的修订" if revisions else "") if part)  # fmt: skip
+        progress(f"提示：原章节中的 {what}随原文字一并替换（原文件未动，可在其中查看）")
+    return dropped
+
+
+COMMENTS_PART = "word/comments.xml"
+
+
+def _without_comments(path: Path, dropped: set[str]) -> dict[str, bytes]:
+    """The comments part without the comments whose anchors went with the replaced text (none left dangling)."""
+    with zipfile.ZipFile(path) as package:
+        if not dropped or COMMENTS_PART not in package.namelist():
+            return {}
+        blob = package.read(COMMENTS_PART)
+    root = etree.fromstring(blob)
+    for comment in [c for c in root.iter(qn("w:comment")) if c.get(W_ID) in dropped]:
+        comment.getparent().remove(comment)
+    return {COMMENTS_PART: _serialise(root, blob)}
+
+
 def _page_break_before(el: _Element) -> bool:
     before = el.find(f"{W_PPR}/{W_PAGEBREAKBEFORE}") if el.tag == W_P else None
     return before is not None and before.get(W_VAL, "true") not in ("0", "false")
@@ -1072,6 +1128,7 @@ def regenerate(
     kept = contents + breaks
     _warn_dropped(old, elements, progress)
     _keep_page_break_before(old, elements)
+    dropped_comments = _keep_anchors(old, elements, body, progress)
     for el in old:
         body.remove(el)
     for offset, el in enumerate(elements + kept):
@@ -1096,7 +1153,8 @@ def regenerate(
             f"请先核对项目数据：\n{lines}{more}",
             own,
         )
-    replaced = {parsed.package.main_name: _serialise(parsed.root, parsed.package.main_blob)}
+    replaced = {parsed.package.main_name: _serialise(parsed.root, parsed.package.main_blob),
+                **_without_comments(parsed.package.path, dropped_comments)}  # fmt: skip
     if merger.added and parsed.package.styles_name and parsed.package.styles_blob and parsed.styles is not None:
         replaced[parsed.package.styles_name] = _serialise(parsed.styles, parsed.package.styles_blob)
     atomic_write_bytes(output, _zip_with(parsed.package.path, replaced))

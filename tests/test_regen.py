@@ -669,3 +669,39 @@ def test_a_range_holding_another_sections_indicators_is_refused_unless_forced(tm
     regenerate(edited, _evaluation(), "四（二）", tmp_path / "out.docx", DraftOptions(force=True))
     assert (tmp_path / "out.docx").exists()
     regenerate(drafted, _evaluation(), "四（二）", tmp_path / "plain.docx")  # the heading in place: no refusal
+
+
+def _with_comments_and_a_toc_mark(drafted: Path, edited: Path) -> None:
+    """A bookmark on 四（二）'s heading (what a 目录 links to), a comment wholly inside 四（二） and one running from
+    四（一） into it, written as Word writes them."""
+    document = docx.Document(str(drafted))
+    paragraphs = document.paragraphs
+    heading = next(p for p in paragraphs if p.text.strip() == "（二）过程管理情况")
+    inside = next(p for p in paragraphs[paragraphs.index(heading) + 1 :] if p.text.startswith("B1"))
+    before = paragraphs[paragraphs.index(heading) - 2]
+    document.add_comment(inside.runs[0], text="内部批注", author="审核人")
+    spanning = document.add_comment(before.runs[0], text="跨节批注", author="审核人")
+    start = before._p.find(qn("w:commentRangeStart"))
+    end = [e for e in before._p.iter(qn("w:commentRangeEnd"), qn("w:r")) if e.tag == qn("w:commentRangeEnd")
+           or e.find(qn("w:commentReference")) is not None]  # fmt: skip
+    for element in end:  # the comment now ends inside 四（二）
+        inside._p.append(element)
+    assert start is not None and spanning.comment_id is not None
+    mark = heading._p.makeelement(qn("w:bookmarkStart"), {qn("w:id"): "90", qn("w:name"): "_Toc123"})
+    heading._p.insert(1, mark)
+    heading._p.append(heading._p.makeelement(qn("w:bookmarkEnd"), {qn("w:id"): "90"}))
+    document.save(str(edited))
+
+
+def test_bookmarks_and_comments_that_point_into_the_section_keep_their_targets(tmp_path: Path):
+    drafted, edited, out = _draft(tmp_path / "r.docx"), tmp_path / "edited.docx", tmp_path / "out.docx"
+    _with_comments_and_a_toc_mark(drafted, edited)
+    lines: list[str] = []
+    regenerate(edited, _evaluation(), "四（二）", out, progress=lines.append)
+    with zipfile.ZipFile(out) as package:
+        body = package.read("word/document.xml").decode("utf-8")
+        comments = package.read("word/comments.xml").decode("utf-8")
+    assert 'w:name="_Toc123"' in body and body.count("<w:bookmarkEnd") == body.count("<w:bookmarkStart")
+    assert body.count("<w:commentRangeStart") == body.count("<w:commentRangeEnd") == body.count("<w:commentReference") == 1
+    assert "跨节批注" in comments and "内部批注" not in comments
+    assert any("1 条批注随原文字一并替换" in line for line in lines), lines
