@@ -300,7 +300,7 @@ def regen(
     config: Annotated[Path | None, typer.Option("--config", help="LLM 配置文件")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只估算 token 与费用")] = False,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="输出文件已存在时覆盖")] = False,
-    force: Annotated[bool, typer.Option("--force", help="报告开头没有写数据中的项目名称、或章节范围里有别的章节的指标时仍重写（缺省拒绝）")] = False,
+    force: Annotated[bool, typer.Option("--force", help="报告开头没有写数据中的项目名称、章节范围里有别的章节的指标、或报告像另一种样式时仍重写（缺省拒绝）")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不打印进度")] = False,
 ) -> None:
     """只重写报告中的一个章节，其余段落、表格、格式和手工修改原样保留。"""

@@ -536,10 +536,10 @@ def _top_titles(sections) -> set[str]:
     return {normalise_address(s.title) for s in sections if s.level == 1 and not getattr(s, "front", False)}
 
 
-def _style_hint(parsed: _Parsed, evaluation: Evaluation, drafted: DraftReport, progress: Progress) -> None:
-    """Warn when the report's part titles look like another style than the one the section will be drafted in."""
-    if progress is None:
-        return
+def _refuse_another_style(parsed: _Parsed, evaluation: Evaluation, drafted: DraftReport, force: bool,
+                          progress: Progress) -> None:  # fmt: skip
+    """The report's part titles look like another style than the one the section would be drafted in: the section
+    would come out in other wording and numbering than the report around it. Refused, unless ``force``."""
     own = _top_titles(parsed.sections)
     matched = len(own & {normalise_address(s.title) for s in drafted.sections if s.heading})
     if not own or matched == len(own):
@@ -550,8 +550,12 @@ def _style_hint(parsed: _Parsed, evaluation: Evaluation, drafted: DraftReport, p
         scores[name] = len(own & {normalise_address(s.title) for s in other.sections if s.heading})
     best = max(scores, key=scores.get)
     if scores[best] > matched and best != evaluation.style:
-        progress(f"提示：报告各部分的标题更像“{best}”样式，而重写按“{evaluation.style}”样式撰写（项目文件的 style 或 --style）；"
-                 f"如需与报告一致，请加 --style {best}")  # fmt: skip
+        said = (f"报告各部分的标题更像“{best}”样式，而重写按“{evaluation.style}”样式撰写（项目文件的 style 或 --style），"
+                "重写的章节会与报告其余部分的写法、编号不一致")  # fmt: skip
+        if not force:
+            raise RegenError(f"{said}。未写出文件。请加 --style {best}；确要按“{evaluation.style}”样式重写，加 --force")
+        if progress:
+            progress(f"警告：{said}（按 --force 仍重写）")
 
 
 def _part_names(sections: list[SectionInfo], report: DraftReport) -> dict[int, set[str]]:
@@ -1096,7 +1100,7 @@ def regenerate(
     info = find_section(parsed.sections, section, _in_the_projects_report(parsed, evaluation, progress),
                         _part_names(parsed.sections, drafted_report))  # fmt: skip
 
-    _style_hint(parsed, evaluation, drafted_report, progress)
+    _refuse_another_style(parsed, evaluation, drafted_report, options.force, progress)
     drafted_section = _rendered_section(drafted_report, info, progress)
     backend = choose_backend(options.backend, progress)
     if backend == "offline" and options.dry_run:

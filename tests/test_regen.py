@@ -548,13 +548,16 @@ def test_the_appendix_after_the_last_section_is_listed_and_regenerated(tmp_path:
     assert any(f.location.table is not None for f in stale)  # the appendix table was what stayed stale before
 
 
-def test_regen_says_when_the_report_looks_like_another_style(tmp_path: Path):
+def test_regen_refuses_a_style_other_than_the_reports_unless_forced(tmp_path: Path):
     evaluation = _evaluation()
     evaluation.style = "mof"
     drafted = _draft(tmp_path / "mof.docx", evaluation)
+    with pytest.raises(RegenError, match="更像“mof”样式.*请加 --style mof.*--force"):  # the project says shangcheng
+        regenerate(drafted, _evaluation(), "三", tmp_path / "out.docx")
+    assert not (tmp_path / "out.docx").exists()
     lines: list[str] = []
-    regenerate(drafted, _evaluation(), "三", tmp_path / "out.docx", progress=lines.append)  # the project says shangcheng
-    assert any("--style mof" in line for line in lines)
+    regenerate(drafted, _evaluation(), "三", tmp_path / "out.docx", DraftOptions(force=True), progress=lines.append)
+    assert any(line.startswith("警告：报告各部分的标题更像“mof”样式") for line in lines)
     lines.clear()
     regenerate(drafted, evaluation, "三", tmp_path / "out2.docx", progress=lines.append)
     assert not any("--style" in line for line in lines)
