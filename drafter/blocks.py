@@ -518,7 +518,7 @@ def render_rectification(ctx: RenderContext, p: RectificationParams) -> Output:
         ["整改情况", "", "", ""],
         ["被评价单位负责人（签字）\n\n被评价单位（盖章）\n\n年   月   日", "", "主管部门意见\n\n（盖章）\n\n年   月   日", ""],
     ]
-    out.append(Table(rows, header_rows=0, merged_left=[(2, 2), (2, 3), (3, 1), (3, 3)], min_heights={2: 8.0}))
+    out.append(Table(rows, header_rows=0, merged_left=[(2, 2), (2, 3), (3, 1), (3, 3)], min_heights={2: 8.0}, to_fill_in=True))
     return out
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from drafter.docx_writer import write_docx
 from drafter.markdown_writer import write_markdown
 from drafter.render import render_report
-from drafter.report import DraftReport, Section
+from drafter.report import DraftReport, Section, Table
 from evaluation_model import PLACEHOLDER, Evaluation, Project
 
 if TYPE_CHECKING:
@@ -149,7 +149,7 @@ def draft_report(evaluation: Evaluation, options: DraftOptions, progress: Progre
         write_report(report, options.output, options.fmt)
         if progress:
             progress(f"已写出 {options.output}（总分 {evaluation.total} 分，等级 {evaluation.grade}）")
-            for note in draft_notes(document, evaluation):
+            for note in draft_notes(document, evaluation, report):
                 progress(note)
     return report
 
@@ -157,7 +157,7 @@ def draft_report(evaluation: Evaluation, options: DraftOptions, progress: Progre
 PRINTED_DEFAULTS = ("evaluation_type", "evaluation_mode", "evaluator_kind")
 
 
-def draft_notes(document: Document, evaluation: Evaluation) -> list[str]:
+def draft_notes(document: Document, evaluation: Evaluation, report: DraftReport | None = None) -> list[str]:
     """What the user should know of a written draft (``document``: the checker's view of it): values printed that the
     project file never gave (封面“评价类型：事后评价”), deducted indicators printed with nothing but the fixed scoring
     sentence."""
@@ -171,11 +171,49 @@ def draft_notes(document: Document, evaluation: Evaluation) -> list[str]:
         values = "、".join(f"{title}“{value}”" for title, value in defaults)
         notes.append(f"提示：项目文件没有写{values}，报告按缺省值印出；不符时请在 project 中填写 "
                      f"{'、'.join(n for n in PRINTED_DEFAULTS if n not in project.model_fields_set)}")  # fmt: skip
+    empty = _empty_fields(document, report)
+    if empty:
+        notes.append(f"提示：{'、'.join(empty[:6])}{'等' if len(empty) > 6 else ''}没有内容（项目文件没有相应内容，"
+                     "如另一地区的数据用了这一样式）；请在项目文件中补上，或改用与数据相符的样式")  # fmt: skip
     bare = [leaf.label for leaf in evaluation.leaves() if leaf.total_score < leaf.total_weight and not leaf.analysis]
     if bare:
         shown = "、".join(bare[:5]) + (f"等 {len(bare)} 个" if len(bare) > 5 else "")
         notes.append(f"提示：扣分指标 {shown} 没有评分依据或扣分原因，报告中只有“扣N分”的固定句；请补上扣分的理由")
     return notes
+
+
+FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff（）]{2,10}$")  # “主要绩效情况”, “编号”: a form's field name
+NOTHING_SAID = ("无。", "无")
+
+
+def _empty_fields(document: Document, report: DraftReport | None) -> list[str]:
+    """The fields of the report's form-like tables (label | value, no header row) printed empty, but for a form its
+    reader fills in (整改报告书), and the parts whose only text is “无。”: what the style prints that the data did not
+    fill."""
+    out: list[str] = []
+    for table in _tables(report.sections) if report is not None else []:
+        if table.header_rows or table.to_fill_in:
+            continue
+        for row in table.rows:
+            for label, value in zip(row[::2], row[1::2], strict=False):
+                if label and FIELD_LABEL.match(label.strip()) and value is not None and not value.strip():
+                    out.append(f"表格中的“{label.strip()}”")
+    headings = {id(p) for p in document.paragraphs if p.is_heading}
+    blocks = document.blocks
+    for index, block in enumerate(blocks[:-1]):
+        following = blocks[index + 1]
+        if id(block) in headings and getattr(following, "text", "").strip() in NOTHING_SAID and (
+                index + 2 >= len(blocks) or id(blocks[index + 2]) in headings):  # fmt: skip
+            out.append(f"“{block.text.strip()}”（只写了“无。”）")
+    return out
+
+
+def _tables(sections: list[Section]) -> list[Table]:
+    out: list[Table] = []
+    for section in sections:
+        out += [block for block in section.blocks if isinstance(block, Table)]
+        out += _tables(section.children)
+    return out
 
 
 def verify(report: DraftReport, evaluation: Evaluation, options: DraftOptions, progress: Progress) -> Document:

@@ -56,6 +56,7 @@ class Table:
     unit_note: str | None = None
     merged_left: list[tuple[int, int]] = field(default_factory=list)
     min_heights: dict[int, float] = field(default_factory=dict)
+    to_fill_in: bool = False  # a form its reader fills in (整改报告书): its empty fields are meant to be empty
 
 
 @dataclass
