@@ -880,3 +880,14 @@ def test_an_html_table_in_markdown_is_read_with_its_merged_cells(tmp_path):
     assert check_document(read_document(path)) == []
     path.write_text(text.format(7), encoding="utf-8")
     assert {f.rule for f in check_document(read_document(path))} == {"TT201", "TT202"}
+
+
+def test_a_numbered_title_line_in_markdown_without_a_blank_line_after_it_is_a_heading(tmp_path):
+    from checkers.engine import check_document
+
+    path = tmp_path / "r.md"
+    path.write_text("一、基本情况\n（一）过程管理情况\nB14运转程序规范性，权重4分，得分3分。\n项目按照部门项目管理办法执行。"
+                    "根据相关评分标准，扣1分，该指标得{0}分。\n".format(2), encoding="utf-8")  # fmt: skip
+    document = read_document(path)
+    assert [p.text for p in document.paragraphs if p.is_heading] == ["一、基本情况", "（一）过程管理情况"]
+    assert [f.rule for f in check_document(document)] == ["SC102"]

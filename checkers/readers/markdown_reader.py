@@ -92,6 +92,17 @@ def html_table_rows(html: str, line: int) -> list[list[RawCell]]:
     return rows
 
 
+TITLE_LENGTH = 30
+
+
+def _numbered_title(line: str) -> bool:
+    """A short numbered line without a sentence's end (“一、基本情况”, “（一）过程管理情况”): a heading even when the next
+    line follows without a blank line (text pasted into a .md file)."""
+    text = line.strip()
+    return bool(_ITEM_START_RE.match(text)) and not _LIST_BULLET_RE.match(text) and len(text) <= TITLE_LENGTH \
+        and not text.endswith(("。", "；", "：", ";", ":", "，", ","))  # fmt: skip
+
+
 def _inline(text: str) -> str:
     """Drop emphasis markers and bullets, keep the text."""
     text = _BULLET_RE.sub("", text)
@@ -190,6 +201,8 @@ def parse_markdown(text: str, path: str | os.PathLike[str]) -> Document:
             para_line = lineno
             para_is_item = bool(_LIST_BULLET_RE.match(line))
         para.append(_inline(line))
+        if len(para) == 1 and _numbered_title(line):  # “（一）过程管理情况” on a line of its own, no blank line after it
+            flush()
         i += 1
     flush()
     return builder.build()
