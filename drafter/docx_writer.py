@@ -110,7 +110,7 @@ def _page_numbers(section) -> None:
 
 def _add_paragraph(doc, block: Paragraph) -> None:
     if block.role in ("title", "cover_title"):
-        title = doc.add_paragraph(block.text, style="Title")
+        title = doc.add_paragraph(balanced_title(block.text), style="Title")
         _open_page(doc, title)
         if block.role == "cover_title":  # a third of the way down the cover, its lines well below it
             title.paragraph_format.space_before = Pt(COVER_TITLE_SPACE[0])
@@ -134,6 +134,37 @@ def _add_paragraph(doc, block: Paragraph) -> None:
     elif block.role == "cover":
         fmt.left_indent = Cm(2)
         fmt.space_after = Pt(16)
+
+
+TITLE_FILL = 0.9  # a title line a little short of the text width: fonts' digits and spacing are wider than counted
+TITLE_BREAK_AFTER = ("年度", "年", "项目", "工程", "中心", "资金", "）")
+TITLE_BREAK_BEFORE = ("绩效评价", "项目绩效", "专项资金", "建设项目")
+
+
+def _em(text: str) -> float:
+    """A text's width in em: a Chinese character one, a digit or Latin letter half."""
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+
+
+def balanced_title(text: str, size: float = SIZES["title"]) -> str:
+    """A title too long for one line, broken once where a reader would (“…指挥中心 / 建设项目绩效评价报告”), both lines
+    fitting and as even as can be; Word would otherwise leave one character alone on the second line (“…建设项 / 目”)."""
+    capacity = TITLE_FILL * TEXT_WIDTH_CM / (size * 2.54 / 72)
+    if all(_em(line) <= capacity for line in text.split("\n")):
+        return text
+    whole = text.replace("\n", "")  # (a style's own break that still leaves a line too long is placed again)
+    broken = _one_break(whole, capacity)
+    return broken if broken is not None else text
+
+
+def _one_break(text: str, capacity: float) -> str | None:
+    cuts = {i + len(w) for w in TITLE_BREAK_AFTER for i in range(len(text)) if text.startswith(w, i)}
+    cuts |= {i for w in TITLE_BREAK_BEFORE for i in range(1, len(text)) if text.startswith(w, i)}
+    fitting = [c for c in cuts if 0 < c < len(text) and _em(text[:c]) <= capacity and _em(text[c:]) <= capacity]
+    if not fitting:
+        return None
+    best = min(fitting, key=lambda c: abs(_em(text[:c]) - _em(text[c:])))
+    return text[:best] + "\n" + text[best:]
 
 
 KEPT_LINE = 60  # a bold line up to this long is a sub-title: kept with the text after it

@@ -314,3 +314,13 @@ def test_the_draft_says_which_printed_fields_the_data_left_empty(tmp_path: Path)
     assert "“主要绩效情况”" in note and "主要经验及做法”（只写了“无。”）" in note and "联系人" not in note
     own = CliRunner().invoke(app, ["draft", str(source), "-o", str(tmp_path / "own.docx")])
     assert "没有内容" not in own.output
+
+
+def test_a_title_too_long_for_one_line_is_broken_where_a_reader_would():
+    from drafter.docx_writer import balanced_title
+
+    assert balanced_title("2020年度基层治理综合信息指挥中心建设项目绩效评价报告") == "2020年度基层治理综合信息指挥中心\n建设项目绩效评价报告"
+    assert balanced_title("丽泽金融商务区2023年重点区域综合整治提升项目绩效评价报告").startswith("丽泽金融商务区2023年\n")
+    assert balanced_title("上城区财政支出绩效评价结果反馈书") == "上城区财政支出绩效评价结果反馈书"  # fits on one line
+    assert balanced_title("2020年度基层治理综合信息指挥中心建设项目\n绩效评价报告") == "2020年度基层治理综合信息指挥中心\n建设项目绩效评价报告"
+    assert balanced_title("上城区财政支出\n项目绩效评价报告") == "上城区财政支出\n项目绩效评价报告"  # the style's break, lines fit

@@ -887,7 +887,7 @@ def test_a_numbered_title_line_in_markdown_without_a_blank_line_after_it_is_a_he
 
     path = tmp_path / "r.md"
     path.write_text("一、基本情况\n（一）过程管理情况\nB14运转程序规范性，权重4分，得分3分。\n项目按照部门项目管理办法执行。"
-                    "根据相关评分标准，扣1分，该指标得{0}分。\n".format(2), encoding="utf-8")  # fmt: skip
+                    "根据相关评分标准，扣1分，该指标得2分。\n", encoding="utf-8")  # fmt: skip
     document = read_document(path)
     assert [p.text for p in document.paragraphs if p.is_heading] == ["一、基本情况", "（一）过程管理情况"]
     assert [f.rule for f in check_document(document)] == ["SC102"]
