@@ -99,6 +99,12 @@ def _page_numbers(section) -> None:
             field = OxmlElement("w:fldSimple")
             field.set(qn("w:instr"), "PAGE")
             run = OxmlElement("w:r")
+            size = OxmlElement("w:rPr")  # the number as large as the dashes around it (not the body's 三号)
+            for tag in ("w:sz", "w:szCs"):
+                half_points = OxmlElement(tag)
+                half_points.set(qn("w:val"), str(int(SIZES["page_number"] * 2)))
+                size.append(half_points)
+            run.append(size)
             number = OxmlElement("w:t")
             number.text = "1"
             run.append(number)

@@ -217,6 +217,8 @@ def test_docx_page_layout_fits_and_repeats(tmp_path: Path):
     footer = body.footer.paragraphs[0]
     assert not body.footer.is_linked_to_previous
     assert footer._p.find(qn("w:fldSimple")).get(qn("w:instr")) == "PAGE" and footer.text.startswith("— ")
+    sizes = {e.get(qn("w:val")) for e in footer._p.iter(qn("w:sz"))}
+    assert sizes == {"28"}, sizes  # the number and its dashes alike (14 pt)
     assert body._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
     paragraphs = doc.paragraphs
     end = next(i for i, p in enumerate(paragraphs) if p._p.find(".//" + qn("w:sectPr")) is not None)
