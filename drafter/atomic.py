@@ -28,6 +28,21 @@ def guard_output(output: Path, inputs: Iterable[Path], option: str = "-o", overw
     if not overwrite and output.exists():
         raise OutputError(f"输出文件 {output} 已存在（可能已在 Word 中修改过），已拒绝覆盖。"
                           f"请用 {option} 换一个文件名，或确认无误后加 --overwrite 覆盖")  # fmt: skip
+    lock = open_lock(output) if output.exists() else None
+    if lock is not None:
+        raise OutputError(f"输出文件 {output} 正在 Word/WPS/LibreOffice 中打开（有锁文件 {lock.name}），覆盖后那边的"
+                          f"未保存修改会丢失或再被存回。请先关闭该文件，或用 {option} 换一个文件名")  # fmt: skip
+
+
+def open_lock(path: Path) -> Path | None:
+    """The lock file an office program keeps next to a document it has open (Word/WPS “~$name.docx”, LibreOffice
+    “.~lock.name.docx#”), if there is one."""
+    name = path.name
+    for candidate in (f"~${name[2:]}" if len(name) > 2 else f"~${name}", f"~${name}", f".~lock.{name}#"):
+        lock = path.with_name(candidate)
+        if lock.exists():
+            return lock
+    return None
 
 
 def _umask() -> int:

@@ -205,3 +205,17 @@ def test_regen_lists_the_findings_inside_the_section_apart_from_the_rest(tmp_pat
     rest = next(i for i, line in enumerate(lines) if line.startswith("其余部分 4 处问题"))
     assert inside < rest and "NM601" in lines[inside + 1]
     assert sum(1 for line in lines[rest + 1 :] if line.startswith("  ")) == 4 and "DT1003" in result.output[result.output.index("其余部分"):]
+
+
+def test_an_output_open_in_an_office_program_is_not_replaced(tmp_path: Path):
+    """A report open in LibreOffice (“.~lock.r.docx#”) or Word (“~$r.docx”) is not written over, even with --overwrite:
+    its unsaved edits would be lost or saved back over the new file."""
+    out = tmp_path / "r.docx"
+    out.write_bytes(b"the editor's copy")
+    for lock in (".~lock.r.docx#", "~$r.docx"):
+        (tmp_path / lock).write_text("x", encoding="utf-8")
+        result = runner.invoke(app, ["draft", str(LIZE), "-o", str(out), "--overwrite"])
+        assert result.exit_code == 2 and "正在 Word/WPS/LibreOffice 中打开" in result.output and lock in result.output
+        assert out.read_bytes() == b"the editor's copy"
+        (tmp_path / lock).unlink()
+    assert runner.invoke(app, ["draft", str(LIZE), "-o", str(out), "--overwrite"]).exit_code == 0
