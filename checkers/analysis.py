@@ -93,6 +93,9 @@ LOOSE_TOTAL_RE = re.compile(rf"(?<!综合)评价(?:总)?得分(?:为)?\s*{NUM}\s
                             rf"|(?:项目|评价)(?:评价|绩效)?总分(?:为|是)?\s*{NUM}\s*分")  # (“项目总分100分” is the full marks)
 GRADING_SCALE = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:及)?(?:以上|以下|至|—|-|～)")  # “90分（含）以上的评定为优”
 SOMEONE_ELSES = re.compile(r"主管部门|部门整体|同类|对比|比较|负责人|子项|(?<![加扣减])分项|自评")
+SELF_TOTAL_RE = re.compile(rf"自评(?:总)?得分(?:为|是)?\s*{NUM}\s*分")  # the total of a 自评 report (its title says so)
+BODY_ASSESSED = re.compile(r"医院|学校|幼儿园|街道|社区|乡镇|各单位")  # institutions a project assesses and scores
+QUOTED_PROJECT = re.compile(r"[“\"「]([^”\"」]{2,40}?(?:项目|工程))[”\"」]")
 REPORT_KINDS = ("部门整体", "自评")  # a title saying so makes these the report's own scores
 # an indicator's or a part's own score in the loose wording (“B11资金到位率：该指标满分3分，评价得分2.5分”)
 INDICATOR_SCORE = re.compile(r"满分|权重|分值|标准分|[该此本]指标|[该本此]部分|该类|该项|[A-Z]\d")
@@ -164,7 +167,9 @@ GRADE_AFTER_RE = re.compile(rf"(?:属于|评定为|评为|定为|确定为|为)\
 GRADE_WORDS = {"优秀": "优", "良好": "良", "优": "优", "良": "良", "中": "中", "差": "差"}
 # a grading scale the report states: “90分（含）以上为优”, “80分（含）至90分为良”, “A级（90分及以上）”, “60分以下为不合格”
 BAND_FLOOR = re.compile(rf"(?P<n>{FIGURE})\s*分?\s*(?:[（(]\s*含\s*[）)])?\s*分?\s*(?P<kind>及以上|以上|至|到|[-—－~～]|(?:[（(]不含[）)])?以下)")
-BAND_BELOW = re.compile(rf"(?:低于|不足|小于|不到)\s*{FIGURE}\s*分")
+BAND_BELOW = re.compile(rf"(?:低于|不足|小于|不到|<|＜|‹)\s*{FIGURE}\s*分")
+BAND_AT_LEAST = re.compile(rf"(?:≥|>=|＞=|大于等于|不低于)\s*(?P<n>{FIGURE})|(?P<m>{FIGURE})\s*分?\s*(?:≤|<=|＜=)")  # “≥85分”, “70分≤得分”
+PASS_FAIL = {"合格", "不合格"}  # a two-band scale
 BAND_GRADE = re.compile(rf"(?<![\u4e00-\u9fff])(?:{GRADE_WORD})(?![\u4e00-\u9fff])|(?<=为)(?:{GRADE_WORD})|(?:{GRADE_WORD})(?=[（(：:])")
 BAND_CLAUSE = re.compile(r"[，,；;。、：:]")
 
@@ -628,18 +633,21 @@ class Analysis:
     @cached_property
     def total_statements(self) -> list[Statement]:
         out: list[Statement] = []
+        own_self_evaluation = "自评" in self.report_kinds
+        patterns = (*TOTAL_RES, LOOSE_TOTAL_RE, *((SELF_TOTAL_RE,) if own_self_evaluation else ()))
         for paragraph in self.paragraphs:
-            if "分" not in paragraph.text or not TOTAL_HINT.search(paragraph.text):
+            if "分" not in paragraph.text or not (TOTAL_HINT.search(paragraph.text)
+                                                  or own_self_evaluation and "自评" in paragraph.text):  # fmt: skip
                 continue
             read: set[int] = set()  # where the figures read are (“评价总得分75.4分” matches two wordings: one total)
-            for pattern in (*TOTAL_RES, LOOSE_TOTAL_RE):
+            for pattern in patterns:
                 for m in pattern.finditer(paragraph.text):
                     figure = next(i for i, g in enumerate(m.groups(), 1) if g is not None)
                     if m.start(figure) in read:
                         continue
                     clause = clause_before(paragraph.text, m.start())
                     subject = PROJECT_NAMED.search(clause)  # “乙项目综合评价得分72分” names its project
-                    if self._not_the_total(clause) or (INSTITUTION.search(clause) and not subject and "部门整体" not in self.report_kinds) \
+                    if self._another_bodys(sentence_head(paragraph.text, m.start())) or self._not_the_total(clause) or (INSTITUTION.search(clause) and not subject and "部门整体" not in self.report_kinds) \
                             or self._other_year(clause) or self._another_report_year(clause) or COMPARED_WITH.search(clause) \
                             or ONE_EXPERT.search(clause) or GRADING_SCALE.match(paragraph.text, m.end()):  # fmt: skip
                         continue
@@ -667,7 +675,8 @@ class Analysis:
         for table in self.score_tables:
             total = table.total_row
             if total and total.score is not None and self.is_whole_report_table(table) and not self._one_experts(table):
-                adjusted = any(r.adjusts for r in table.rows)  # its 合计 is the base a bonus or penalty row changes
+                # its 合计 is the base a bonus or penalty changes (rows after it, or sentences: “加分项加3分”)
+                adjusted = any(r.adjusts for r in table.rows) or self.score_adjustment is not None
                 out.append(Statement("total", total.score, total.location, total.excerpt,
                                      extra={"table": True, "base": adjusted}))  # fmt: skip
                 out += [Statement("total", r.score, r.location, r.excerpt, extra={"table": True})
@@ -856,6 +865,15 @@ class Analysis:
         titles = [p.text for p in self.paragraphs[:8] if len(p.text) <= 60 and "。" not in p.text]
         return {kind for kind in REPORT_KINDS if any(kind in text for text in titles)}
 
+    def _another_bodys(self, head: str) -> bool:
+        """The sentence so far is about an institution assessed in the project (“区人民医院基础得分91分…最终得分92.5
+        分”) or another named project (“重点项目“背街小巷改造项目”评价得分为82分”), not the report's own."""
+        title = "".join(p.text for p in self.paragraphs[:8] if len(p.text) <= 60 and "。" not in p.text)
+        for body in BODY_ASSESSED.finditer(head):  # (“利辛县人民医院…项目” in the title is the report's own)
+            if head[max(0, body.start() - 5) : body.end()] not in title:
+                return True
+        return any(name not in title for name in QUOTED_PROJECT.findall(head))
+
     def _not_the_total(self, clause: str) -> bool:
         """The clause scores something other than what the report evaluates (a survey, a sub-project, a self-evaluation
         in an outside evaluation's report)."""
@@ -938,9 +956,11 @@ class Analysis:
         for paragraph in self.body_paragraphs:
             text = paragraph.text
             if "加分" in text:
-                bonuses.update(Decimal(m.group("n")) for m in BONUS_RE.finditer(text))
+                bonuses.update(Decimal(m.group("n")) for m in BONUS_RE.finditer(text)
+                               if not self._another_bodys(sentence_head(text, m.start())))  # fmt: skip
             if "扣分项" in text or "减分项" in text:
-                penalties.update(Decimal(m.group("n")) for m in PENALTY_RE.finditer(text))
+                penalties.update(Decimal(m.group("n")) for m in PENALTY_RE.finditer(text)
+                                 if not self._another_bodys(sentence_head(text, m.start())))  # fmt: skip
         for table in self.score_tables:
             for row in table.rows:
                 if row.adjusts in ("bonus", "penalty") and row.score is not None:
@@ -956,20 +976,25 @@ class Analysis:
         them, 优秀 read as 优), when it states at least three bands down to a lowest one; None otherwise."""
         for paragraph in self.paragraphs:
             text = paragraph.text
-            if "以上" not in text and "以下" not in text and "及以上" not in text:
+            if "以上" not in text and "以下" not in text and "≥" not in text and "≤" not in text and "低于" not in text:
                 continue
             bands: dict[str, Decimal] = {}
             for clause in BAND_CLAUSE.split(text.replace("（含）", "(含)")):
                 grades = {m.group(0) for m in BAND_GRADE.finditer(clause)}
-                floor = BAND_FLOOR.search(clause)
-                below = BAND_BELOW.search(clause)
-                if len(grades) != 1 or not (floor or below):
+                floor, at_least, below = BAND_FLOOR.search(clause), BAND_AT_LEAST.search(clause), BAND_BELOW.search(clause)
+                if len(grades) != 1 or not (floor or at_least or below):
                     continue
                 word = GRADE_WORDS.get(next(iter(grades)), next(iter(grades)))
-                low = Decimal(0) if below or (floor and floor.group("kind").endswith("以下")) else Decimal(floor.group("n"))
+                if at_least:
+                    low = Decimal(at_least.group("n") or at_least.group("m"))
+                elif below or floor.group("kind").endswith("以下"):
+                    low = Decimal(0)
+                else:
+                    low = Decimal(floor.group("n"))
                 bands.setdefault(word, low)
             floors = sorted(bands.values(), reverse=True)
-            if len(bands) >= 3 and len(set(floors)) == len(floors) and floors[-1] == 0:
+            enough = len(bands) >= 3 or (len(bands) == 2 and set(bands) <= PASS_FAIL)
+            if enough and len(set(floors)) == len(floors) and floors[-1] == 0:
                 return sorted(((low, word) for word, low in bands.items()), reverse=True)
         return None
 

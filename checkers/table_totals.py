@@ -163,7 +163,8 @@ def _level(cell: str) -> int | None:
 def _blank_leaves(levels: list[int | None], values: list[list[str]]) -> list[int | None]:
     """A row with an empty 序号 under numbered rows of two levels or more (“一 | 政策制定”, “（一）| 政策依据”,
     “ | 政策制定依据充分性”) is an item one level below the numbered row above it."""
-    if len({level for level in levels if level is not None}) < 2:
+    numbered = {level for level in levels if level is not None}
+    if not numbered:
         return levels
     out = list(levels)
     above: int | None = None
@@ -172,7 +173,32 @@ def _blank_leaves(levels: list[int | None], values: list[list[str]]) -> list[int
             above = level
         elif above is not None and values[index] and not values[index][0].strip():
             out[index] = above + 1
-    return out
+    if len(numbered) >= 2 or _parts_add_up(out, levels, values):
+        return out
+    return levels  # one numbered level over blank rows that are not its parts (a 序号 only on each group's first row)
+
+
+def _parts_add_up(leveled: list[int | None], levels: list[int | None], values: list[list[str]]) -> bool:
+    """With one numbered level (“一 | 工程建设费 | 420”, then blank-numbered rows), the blank rows are that row's
+    parts only when they add up to it in some column, for every numbered row that has them."""
+    parents = 0
+    for index, level in enumerate(levels):
+        if level is None:
+            continue
+        parts = []
+        for below in range(index + 1, len(levels)):
+            if levels[below] is not None or leveled[below] is None:
+                break
+            parts.append(below)
+        if not parts:
+            continue
+        if len(parts) < 2 or _CODE.match(values[index][0].strip()):
+            return False  # one part equal to its row proves nothing; a code (A1) over blank cells is a merged label
+        parents += 1
+        row = values[index]
+        if not any(_number(row[c]) is not None and _sum(values, parts, c) == _number(row[c]) for c in range(1, len(row))):
+            return False
+    return parents > 0
 
 
 def _hierarchy_parents(levels: list[int | None], rows: list[int]) -> list[tuple[int, list[int]]]:

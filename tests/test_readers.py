@@ -891,3 +891,21 @@ def test_a_numbered_title_line_in_markdown_without_a_blank_line_after_it_is_a_he
     document = read_document(path)
     assert [p.text for p in document.paragraphs if p.is_heading] == ["一、基本情况", "（一）过程管理情况"]
     assert [f.rule for f in check_document(document)] == ["SC102"]
+
+
+def test_paragraphs_indented_with_a_tab_beside_a_pasted_table_are_not_pdf_text(tmp_path):
+    """Tab-indented paragraphs, a table pasted from Word between them, and a numbered title with no blank line before
+    it: read as they are (no PDF joining), the title a heading."""
+    from checkers.engine import check_document
+
+    text = ("（一）过程管理情况\n\t过程指标总分6分，得分{0}分。各分项指标得分和绩效分析如下：\n"
+            "二级指标\t三级指标\t权重\t得分\nB1组织实施\tB13采购程序合规性\t2\t2\n\tB14运转程序规范性\t4\t3\n合计\t\t6\t5\n"
+            "\tB14运转程序规范性，权重4分，得分3分。项目按照部门项目管理办法执行，政府购买服务手续完备，根据相关评分标准，"
+            "扣1分，该指标得3分。\n（二）项目产出情况\n\t产出指标总分10分，得分10分。\n")  # fmt: skip
+    path = tmp_path / "r.txt"
+    path.write_text(text.format(5), encoding="utf-8")
+    document = read_document(path)
+    assert not document.unwrapped and [p.text for p in document.paragraphs if p.is_heading] == ["（一）过程管理情况", "（二）项目产出情况"]
+    assert check_document(document) == []
+    path.write_text(text.format(4), encoding="utf-8")
+    assert [f.rule for f in check_document(read_document(path))] == ["TT202"]

@@ -331,3 +331,27 @@ def test_a_hierarchy_whose_leaves_have_no_number_adds_up_level_by_level(tmp_path
     path.write_text(UNNUMBERED_LEAVES.format(11), encoding="utf-8")
     found = [(f.rule, f.expected) for f in check_document(read_document(path))]
     assert ("TT201", "10") in found and ("TT201", "18") in found, found  # （二） vs its items; 一 vs （一）+（二）
+
+
+FUND_PARTS = """\
+| 序号 | 支出内容 | 预算数（万元） | 实际支出（万元） |
+|---|---|---|---|
+| 一 | 工程建设费 | 420 | 398 |
+| | 外立面改造 | 200 | 190 |
+| | 雨污分流改造 | 150 | 143 |
+| | 停车设施改造 | 70 | {0} |
+| 二 | 工程其他费 | 80 | 64.5 |
+| | 设计费 | 30 | 28 |
+| | 监理费 | 50 | 36.5 |
+| 合计 | | 500 | 462.5 |
+"""
+
+
+def test_blank_numbered_rows_that_add_up_to_the_row_above_are_its_parts(tmp_path: Path):
+    """One numbered level (一, 二) with blank-numbered rows under it: they are the numbered row's parts when they add
+    up to it (otherwise each group's later rows, as in a score table numbering only its first row)."""
+    path = tmp_path / "r.md"
+    path.write_text(FUND_PARTS.format(65), encoding="utf-8")
+    assert check_document(read_document(path)) == []
+    path.write_text(FUND_PARTS.format(66), encoding="utf-8")
+    assert [f.expected for f in check_document(read_document(path)) if f.rule == "TT201"] == ["399"]

@@ -1596,3 +1596,49 @@ def test_amounts_with_a_space_before_them_keep_their_subject(tmp_path: Path):
             "预算执行率 {0}%。\n")  # fmt: skip
     assert findings(tmp_path, text.format("98.86")) == {}
     assert [f.expected for f in findings(tmp_path, text.format("96.86"))["RT301"]] == ["98.86%"]
+
+
+BONUS_SAID = """\
+# 某区2023年度老旧小区综合整治项目绩效评价报告
+
+## 一、评价结论
+
+经评价组绩效评价，本项目基础得分87分，{adjusted}，综合得分{final}分，绩效评级为“{grade}”。
+
+| 一级指标 | 权重 | 得分 |
+|---|---|---|
+| 决策 | 40 | 37 |
+| 产出 | 60 | 50 |
+| 合计 | 100 | 87 |
+
+{others}
+"""
+
+
+def test_a_bonus_said_only_in_a_sentence_and_scores_of_others(tmp_path: Path):
+    """“加分项加3分” said in the conclusion makes the table's 合计 the base; the bonus and final scores of the
+    hospitals a project assesses, and another named project's score, are not the report's."""
+    def text(adjusted="加分项加3分", final=90, grade="优", others=""):
+        return BONUS_SAID.format(adjusted=adjusted, final=final, grade=grade, others=others)
+
+    assert findings(tmp_path, text()) == {}
+    assert [f.expected for f in findings(tmp_path, text(final=91))["TT203"]] == ["90分"]
+    assert "GR401" in findings(tmp_path, text(grade="良"))
+    assert [f.expected for f in findings(tmp_path, text(adjusted="扣分项扣2分", final=87, grade="良"))["TT203"]] == ["85分"]
+    others = ("区人民医院基础得分91分，加分项加1.5分，最终得分92.5分；区中医医院基础得分84分，扣分项扣2分，最终得分82分。"
+              "其中，重点项目“背街小巷改造项目”财政重点评价得分为82分。")  # fmt: skip
+    assert findings(tmp_path, text(others=others)) == {}
+
+
+def test_a_self_evaluations_own_score_and_two_band_or_inequality_scales(tmp_path: Path):
+    own = "# 某单位2022年度项目支出绩效自评报告\n\n## 一、自评结论\n\n本项目自评得分{0}分。\n\n" \
+          "| 一级指标 | 权重 | 得分 |\n|---|---|---|\n| 决策 | 40 | 37 |\n| 产出 | 60 | 50 |\n| 合计 | 100 | 87 |\n"  # fmt: skip
+    assert findings(tmp_path, own.format(87)) == {}
+    assert "TT203" in findings(tmp_path, own.format(88))
+    pass_fail = "## 一、评价结论\n\n综合得分60分（含）以上为合格，60分以下为不合格。本项目综合评价得分78.5分，评价等级为“{0}”。\n"
+    assert findings(tmp_path, pass_fail.format("合格")) == {}
+    assert "GR401" in findings(tmp_path, pass_fail.format("不合格"))
+    inequality = ("## 一、评价结论\n\n综合得分≥85分为“优”，70分≤综合得分<85分为“良”，60分≤综合得分<70分为“中”，综合得分<60分为“差”。"
+                  "本项目综合评价得分87分，评价等级为“{0}”。\n")  # fmt: skip
+    assert findings(tmp_path, inequality.format("优")) == {}
+    assert "GR401" in findings(tmp_path, inequality.format("良"))

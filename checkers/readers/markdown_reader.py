@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 from checkers.document import CN_DIGITS, Document, DocumentBuilder, RawCell, infer_vertical_merges
 from checkers.readers.errors import ReadError
-from checkers.readers.text_reader import read_file_text, split_lines, strip_bookmarks
+from checkers.readers.text_reader import numbered_title, read_file_text, split_lines, strip_bookmarks
 
 _ATX_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -90,17 +90,6 @@ def html_table_rows(html: str, line: int) -> list[list[RawCell]]:
         if row:
             rows.append(row)
     return rows
-
-
-TITLE_LENGTH = 30
-
-
-def _numbered_title(line: str) -> bool:
-    """A short numbered line without a sentence's end (“一、基本情况”, “（一）过程管理情况”): a heading even when the next
-    line follows without a blank line (text pasted into a .md file)."""
-    text = line.strip()
-    return bool(_ITEM_START_RE.match(text)) and not _LIST_BULLET_RE.match(text) and len(text) <= TITLE_LENGTH \
-        and not text.endswith(("。", "；", "：", ";", ":", "，", ","))  # fmt: skip
 
 
 def _inline(text: str) -> str:
@@ -201,7 +190,7 @@ def parse_markdown(text: str, path: str | os.PathLike[str]) -> Document:
             para_line = lineno
             para_is_item = bool(_LIST_BULLET_RE.match(line))
         para.append(_inline(line))
-        if len(para) == 1 and _numbered_title(line):  # “（一）过程管理情况” on a line of its own, no blank line after it
+        if len(para) == 1 and numbered_title(line) and not _LIST_BULLET_RE.match(line):  # “（一）过程管理情况” on a line of its own, no blank line after it
             flush()
         i += 1
     flush()

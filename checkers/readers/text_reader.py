@@ -191,8 +191,10 @@ def parse_text(text: str, path: str | os.PathLike[str]) -> Document:
             continue
         if rows is not None and cell is not None:
             # The export starts the first line after a page/section break with a
-            # space; such a line right after a cell ends the table.
-            if (blank_run == 0 and not line.startswith(" ")) or (
+            # space; such a line right after a cell ends the table, as does a numbered title after
+            # paragraphs indented with a tab (one cell a row: no table of Word's export).
+            heading_after_paragraphs = numbered_title(stripped) and _indented_paragraphs(rows)
+            if (blank_run == 0 and not line.startswith(" ") and not heading_after_paragraphs) or (
                 blank_run == 1 and _continues_cell(cell.text, stripped)
             ):
                 cell.text = f"{cell.text}\n{stripped}" if cell.text else stripped
@@ -208,6 +210,16 @@ def parse_text(text: str, path: str | os.PathLike[str]) -> Document:
 
 
 SENTENCE_END = ("。", "！", "？", "；", "：", "!", "?", ";", ":", "”", "」")
+_PUNCTUATION_END = re.compile(r"[，,、。；;：:！!？?”」）)]$")
+NUMBERED_TITLE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d))")
+TITLE_LENGTH = 30
+
+
+def numbered_title(line: str) -> bool:
+    """A short numbered line without a sentence's end (“一、基本情况”, “（一）过程管理情况”): a heading, even with no
+    blank line around it (text pasted into a file)."""
+    text = line.strip()
+    return bool(NUMBERED_TITLE.match(text)) and len(text) <= TITLE_LENGTH and not _PUNCTUATION_END.search(text)
 PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[-—–－\s]*$")
 _NUMBERED_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[A-Z]\d{0,3}[\u4e00-\u9fff])")
 FULL_LINE = (0.85, 1.1)  # a wrapped line's length, as a share of the text's common full line
@@ -220,7 +232,7 @@ def unwrap_lines(lines: list[str]) -> tuple[list[str], list[int]]:
     numbers dropped, so a sentence broken as “得\n分3分” is read whole. Returns the lines and, for each, the line of
     the file it starts on. Text whose paragraphs are whole lines (Word's export, Markdown) is returned as it is."""
     origin = list(range(1, len(lines) + 1))
-    body = [line.strip() for line in lines if line.strip() and not line.startswith("\t")]
+    body = [line.strip() for line in lines if line.strip() and "\t" not in line]  # (cells are no wrapped prose)
     if len(body) < 5:
         return lines, origin
     lengths = sorted(len(line) for line in body)
@@ -229,7 +241,7 @@ def unwrap_lines(lines: list[str]) -> tuple[list[str], list[int]]:
     def full(line: str) -> bool:
         return FULL_LINE[0] * width <= len(line) <= FULL_LINE[1] * width and not line.endswith(SENTENCE_END)
 
-    wrapped = sum(1 for line in body if full(line))
+    wrapped = sum(1 for line in body if full(line) and not _PUNCTUATION_END.search(line))  # cut mid-word: a PDF's
     if wrapped < 3 or wrapped < WRAPPED_SHARE * len(body):
         return lines, origin
     out: list[str] = []
@@ -237,8 +249,8 @@ def unwrap_lines(lines: list[str]) -> tuple[list[str], list[int]]:
     last = ""  # the last physical line of the paragraph being joined
     for number, raw in enumerate(lines, 1):
         line = raw.strip().replace("\f", "")
-        if raw.startswith("\t") or PAGE_NUMBER.match(line) and line:
-            if raw.startswith("\t"):
+        if "\t" in raw or PAGE_NUMBER.match(line) and line:
+            if "\t" in raw:  # a table's cell or row: as it is
                 out.append(raw)
                 out_origin.append(number)
                 last = ""
@@ -283,7 +295,11 @@ def _indented_paragraphs(rows: list[list[RawCell]]) -> bool:
     cells = [c for r in rows for c in r]
     if not (len(rows) == 1 or all(len(r) == 1 for r in rows)) or not cells:
         return False
-    return sum(1 for c in cells if c.text.rstrip().endswith(("。", "；", "！", "？"))) * 2 > len(cells)
+    prose = [c for c in cells if c.text.rstrip().endswith(("。", "；", "！", "？", "：", ":")) or len(c.text) > PROSE_CELL]
+    return len(prose) * 2 > len(cells)
+
+
+PROSE_CELL = 40  # a lone cell this long is a paragraph, not a table's cell
 
 
 def read_text(path: str | os.PathLike[str]) -> Document:
