@@ -192,6 +192,29 @@ def number_in(text: str) -> Decimal | None:
     return parse_number(text.replace(" ", ""))
 
 
+def _bands(clauses: list[str]) -> list[tuple[Decimal, str]] | None:
+    """The grade bands stated by ``clauses`` (one grade word and one score range each), see stated_bands."""
+    bands: dict[str, Decimal] = {}
+    for clause in clauses:
+        grades = {m.group(0) for m in BAND_GRADE.finditer(clause)}
+        floor, at_least, below = BAND_FLOOR.search(clause), BAND_AT_LEAST.search(clause), BAND_BELOW.search(clause)
+        if len(grades) != 1 or not (floor or at_least or below):
+            continue
+        word = GRADE_WORDS.get(next(iter(grades)), next(iter(grades)))
+        if at_least:
+            low = Decimal(at_least.group("n") or at_least.group("m"))
+        elif below or floor.group("kind").endswith("以下"):
+            low = Decimal(0)
+        else:
+            low = Decimal(floor.group("n"))
+        bands.setdefault(word, low)
+    floors = sorted(bands.values(), reverse=True)
+    enough = len(bands) >= 3 or (len(bands) == 2 and set(bands) <= PASS_FAIL)
+    if enough and len(set(floors)) == len(floors) and floors[-1] == 0:
+        return sorted(((low, word) for word, low in bands.items()), reverse=True)
+    return None
+
+
 @dataclass
 class ScoreRow:
     """One row of a score table: its labels (most specific last), weight, score, 得分率, and its grid cells."""
@@ -326,7 +349,9 @@ def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTa
     return result
 
 
-BONUS_RE = re.compile(rf"加分(?:项)?[^，。；,;：:]{{0,12}}?(?:加|得|计)\s*(?P<n>{FIGURE})\s*分")  # “加分项加3分”
+BONUS_RE = re.compile(rf"加分(?:项)?[^，。；,;：:]{{0,12}}?(?:加|得分|得|计)\s*(?P<n>{FIGURE})\s*分"  # “加分项加3分”
+                      rf"|(?:另|额外)[^，。；,;：:]{{0,20}}?加\s*(?P<m>{FIGURE})\s*分")  # “另因获评示范项目加3分”
+NOT_YET = re.compile(r"建议|拟|可考虑|应当|今后|下一年度|如果|若")  # a bonus proposed or supposed, not given
 PENALTY_RE = re.compile(rf"(?:扣分项|减分项)[^，。；,;：:]{{0,12}}?(?:扣|减|计)(?:除)?\s*(?P<n>{FIGURE})\s*分")  # “扣分项扣2分”
 BONUS_LABEL = re.compile(r"^(?:加分项?|奖励加分|附加分|额外加分)")
 PENALTY_LABEL = re.compile(r"^(?:扣分项|减分项|扣减分|倒扣分|一票否决)")
@@ -865,6 +890,10 @@ class Analysis:
         titles = [p.text for p in self.paragraphs[:8] if len(p.text) <= 60 and "。" not in p.text]
         return {kind for kind in REPORT_KINDS if any(kind in text for text in titles)}
 
+    def _given(self, head: str) -> bool:
+        """A bonus or penalty the report's project was given (not an institution's, nor one proposed)."""
+        return not NOT_YET.search(head) and not self._another_bodys(head)
+
     def _another_bodys(self, head: str) -> bool:
         """The sentence so far is about an institution assessed in the project (“区人民医院基础得分91分…最终得分92.5
         分”) or another named project (“重点项目“背街小巷改造项目”评价得分为82分”), not the report's own."""
@@ -955,12 +984,14 @@ class Analysis:
         penalties: set[Decimal] = set()
         for paragraph in self.body_paragraphs:
             text = paragraph.text
-            if "加分" in text:
-                bonuses.update(Decimal(m.group("n")) for m in BONUS_RE.finditer(text)
-                               if not self._another_bodys(sentence_head(text, m.start())))  # fmt: skip
+            if "建议" in paragraph.location.section:
+                continue  # (a bonus a suggestion proposes)
+            if "加分" in text or "加" in text and ("另" in text or "额外" in text):
+                bonuses.update(Decimal(m.group("n") or m.group("m")) for m in BONUS_RE.finditer(text)
+                               if self._given(sentence_head(text, m.start())))  # fmt: skip
             if "扣分项" in text or "减分项" in text:
                 penalties.update(Decimal(m.group("n")) for m in PENALTY_RE.finditer(text)
-                                 if not self._another_bodys(sentence_head(text, m.start())))  # fmt: skip
+                                 if self._given(sentence_head(text, m.start())))  # fmt: skip
         for table in self.score_tables:
             for row in table.rows:
                 if row.adjusts in ("bonus", "penalty") and row.score is not None:
@@ -972,30 +1003,21 @@ class Analysis:
 
     @cached_property
     def stated_bands(self) -> list[tuple[Decimal, str]] | None:
-        """The grading scale the report states (floors, highest first, with their grade words as the report writes
-        them, 优秀 read as 优), when it states at least three bands down to a lowest one; None otherwise."""
+        """The grading scale the report states in a sentence (“90分（含）以上为优，…”) or a table (等级 | 分值区间): its
+        floors, highest first, with their grade words as the report writes them (优秀 read as 优), when it states at
+        least three bands (or 合格/不合格) down to a lowest one; None otherwise."""
         for paragraph in self.paragraphs:
             text = paragraph.text
-            if "以上" not in text and "以下" not in text and "≥" not in text and "≤" not in text and "低于" not in text:
-                continue
-            bands: dict[str, Decimal] = {}
-            for clause in BAND_CLAUSE.split(text.replace("（含）", "(含)")):
-                grades = {m.group(0) for m in BAND_GRADE.finditer(clause)}
-                floor, at_least, below = BAND_FLOOR.search(clause), BAND_AT_LEAST.search(clause), BAND_BELOW.search(clause)
-                if len(grades) != 1 or not (floor or at_least or below):
-                    continue
-                word = GRADE_WORDS.get(next(iter(grades)), next(iter(grades)))
-                if at_least:
-                    low = Decimal(at_least.group("n") or at_least.group("m"))
-                elif below or floor.group("kind").endswith("以下"):
-                    low = Decimal(0)
-                else:
-                    low = Decimal(floor.group("n"))
-                bands.setdefault(word, low)
-            floors = sorted(bands.values(), reverse=True)
-            enough = len(bands) >= 3 or (len(bands) == 2 and set(bands) <= PASS_FAIL)
-            if enough and len(set(floors)) == len(floors) and floors[-1] == 0:
-                return sorted(((low, word) for word, low in bands.items()), reverse=True)
+            if "以上" in text or "以下" in text or "≥" in text or "≤" in text or "低于" in text:
+                bands = _bands(BAND_CLAUSE.split(text.replace("（含）", "(含)")))
+                if bands:
+                    return bands
+        for table in self.document.tables:
+            rows = grid_rows(table)
+            if len(rows) <= 6 and any(BAND_GRADE.fullmatch(cell.strip()) for row in rows for cell in row):
+                bands = _bands(["：".join(cell.replace("（含）", "(含)") for cell in row) for row in rows])
+                if bands:
+                    return bands
         return None
 
     def grade_of(self, total: Decimal) -> str:

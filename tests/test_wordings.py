@@ -1642,3 +1642,14 @@ def test_a_self_evaluations_own_score_and_two_band_or_inequality_scales(tmp_path
                   "本项目综合评价得分87分，评价等级为“{0}”。\n")  # fmt: skip
     assert findings(tmp_path, inequality.format("优")) == {}
     assert "GR401" in findings(tmp_path, inequality.format("良"))
+
+
+def test_a_grading_scale_given_as_a_table_and_bonuses_said_otherwise(tmp_path: Path):
+    scale = ("## 一、评价结论\n\n| 等级 | 分值区间 |\n|---|---|\n| 优 | 85（含）-100分 |\n| 良 | 70（含）-85分 |\n"
+             "| 中 | 60（含）-70分 |\n| 差 | 60分以下 |\n\n本项目综合评价得分78.5分，评价等级为“{0}”。\n")  # fmt: skip
+    assert findings(tmp_path, scale.format("良")) == {}
+    assert "GR401" in findings(tmp_path, scale.format("中"))
+    for adjusted in ("另因获评市级示范项目加3分", "其中加分项得分3分"):
+        assert findings(tmp_path, BONUS_SAID.format(adjusted=adjusted, final=90, grade="优", others="")) == {}, adjusted
+    proposed = "## 二、相关建议\n\n建议在下一年度考核办法中设置加分项，对获评市级示范小区的给予加3分的奖励，实行扣分项扣5分。\n"
+    assert findings(tmp_path, BONUS_SAID.format(adjusted="不设加减分", final=87, grade="良", others=proposed)) == {}
