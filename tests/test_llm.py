@@ -439,3 +439,34 @@ def test_a_renamed_indicator_goes_back_and_full_width_figures_are_printed_plainl
     for fine in ("B14运转程序规范性方面执行较好。", "B14指标执行较好。", "B14、B15两项执行较好。"):
         assert renamed_indicators({"s1": fine}, unit) == [], fine
     assert parse_answer('{"s1": "预算执行率为８９.０４％。"}', unit) == {"s1": "预算执行率为89.04%。"}
+
+
+def test_good_prose_the_judge_must_not_send_back():
+    """Real writing habits the judge once mistook for faults: 十分 as an adverb, an audit's 无法提供, a reference to a
+    sibling code, a self-assessment score or scoring rule restated in other words, (1)…(4) list markers, “一、二级”
+    ordinals, acronyms, a “……” shortening a quote, a full-width period."""
+    from drafter.llm.units import ProseUnit, Slot, misshapen_prose, renamed_indicators, score_claims, ungrounded_numbers
+
+    def judged(meta, material, prose):
+        unit = ProseUnit("四（二）过程管理情况", "indicator", (3, 1), [Slot("s1", "evidence:X", material, "", "", (0,), meta)])
+        texts = {"s1": prose}
+        return misshapen_prose(texts, unit) + score_claims(texts, unit) + renamed_indicators(texts, unit) + [
+            ("s1", n) for _, n in ungrounded_numbers(texts, unit, material + json.dumps(meta, ensure_ascii=False))]
+
+    a11 = {"指标": "A11立项依据充分性", "权重": "5", "得分": "5", "得分率": "100%"}
+    b15 = {"指标": "B15绩效自评合理性", "权重": "2", "得分": "0.5", "扣分": "1.5", "得分率": "25%"}
+    good = [
+        (a11, "项目立项依据充分。", "经核查，项目立项依据充分，相关工作落实得十分到位，取得了十分显著的成效。"),
+        (a11, "区公安局未提供相关资料。", "区公安局无法提供相关资料，受条件所限无法完成补充。"),
+        (a11, "项目立项依据充分，与A22绩效指标明确性情况相同。", "就A11所考察的立项依据充分性而言，项目立项依据充分，与A22指标情况相同。"),
+        (b15, "自评得分为98分，但自评内容未涉及绩效指标。评分标准规定：未及时归档的扣1分。",
+         "项目单位自评得分98分，但自评内容未涉及绩效指标；按未及时归档应扣除1分的标准评定。"),
+        (a11, "样本有限；内容片面；工作脱节；结果未用。", "（1）样本有限；（2）内容片面；（3）工作脱节；（4）结果未用。"),
+        (a11, "项目绩效指标设置不够细化。", "项目绩效指标设置不够细化。一、二级指标之间缺乏对应关系；三、四季度支出加快。"),
+        (a11, "平台支持GPS定位、LED屏显示，运维采用PPP模式，设计采用BIM技术。", "平台集成了GPS, LED, PPP, BIM等技术与模式。"),
+        (a11, "目标为“通过研究设定科学的综合绩效考核指标体系，促进医院建立分配机制”。", "目标为“通过研究设定科学的综合绩效考核指标体系……”，对应关系不清晰。"),
+        (a11, "项目实施情况良好。", "经核查，项目实施情况良好．"),
+    ]  # fmt: skip
+    for meta, material, prose in good:
+        assert judged(meta, material, prose) == [], prose
+    assert judged(a11, "项目立项依据充分。", "项目立项依据充分，该指标得十分。")  # (ten points, said in words)

@@ -13,7 +13,7 @@ from langchain_core.utils.json import parse_json_markdown
 from checkers.figures import CN_DIGITS, chinese_value
 from drafter.report import DraftReport, Paragraph, Section
 from drafter.style import Style
-from evaluation_model import Evaluation, character_pairs, format_score
+from evaluation_model import Evaluation, character_pairs, format_percent, format_score
 
 DATA_OPEN, DATA_CLOSE = "<data>", "</data>"
 TRIM_NOTE = "……（材料过长，已截断）"
@@ -65,6 +65,8 @@ def _indicator_meta(evaluation: Evaluation, slot: str) -> dict[str, str]:
     if node is None:
         return {}
     meta = {"指标": node.label, "权重": format_score(node.total_weight), "得分": format_score(node.total_score)}
+    if node.total_weight:
+        meta["得分率"] = format_percent(node.total_score / node.total_weight)  # (prose may state the own rate)
     if node.deduction:
         meta["扣分"] = format_score(node.deduction)
     if node.deduction_reason:
@@ -168,7 +170,8 @@ def data_block(unit: ProseUnit, evaluation: Evaluation) -> str:
     return _as_data_text(json.dumps(data, ensure_ascii=False, indent=1))
 
 
-FULL_WIDTH_FIGURES = str.maketrans("０１２３４５６７８９．％", "0123456789.%")  # “８９.０４％” is printed 89.04%
+FULL_WIDTH_FIGURES = str.maketrans("０１２３４５６７８９％", "0123456789%")  # “８９.０４％” is printed 89.04%
+FULL_WIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")  # “８９．０４” (a “．” ending a sentence stays)
 
 
 class AnswerError(ValueError):
@@ -193,7 +196,7 @@ def parse_answer(text: str, unit: ProseUnit) -> dict[str, str]:
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
             continue
-        texts[key] = re.sub(r"\s*\n\s*", "", value.strip()).translate(FULL_WIDTH_FIGURES)
+        texts[key] = FULL_WIDTH_POINT.sub(".", re.sub(r"\s*\n\s*", "", value.strip()).translate(FULL_WIDTH_FIGURES))
     missing = [k for k in unit.keys if k not in texts]
     if missing:
         raise AnswerError(f"缺少段落 {'、'.join(missing)} 的文字（或为空）")
@@ -244,12 +247,17 @@ def ungrounded_numbers(texts: dict[str, str], unit: ProseUnit, data: str) -> lis
     out: list[tuple[str, str]] = []
     for key, text in texts.items():
         for match in NUMBER_RE.finditer(text):
+            if LIST_MARKER.match(text, max(0, match.start() - 1)) and int(match.group(0).split(".")[0]) <= LIST_ITEMS:
+                continue  # “（3）调查工作与工程建设脱节”: an item's number
             value = Decimal(match.group(0).replace(",", "")).normalize()
             if value not in allowed:
                 out.append((key, match.group(0)))
         out += [(key, written) for written, value in _chinese_figures(text) if value not in allowed]
     return out
 
+
+LIST_MARKER = re.compile(r"[（(]\d{1,2}[）)]")
+LIST_ITEMS = 20
 
 FIGURE_WITH_UNIT = re.compile(r"(?P<lead>[\u4e00-\u9fff]{2})(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>%|％|[\u4e00-\u9fff]{1,2})")
 
@@ -271,11 +279,14 @@ def dropped_figures(texts: dict[str, str], unit: ProseUnit) -> list[tuple[str, s
 
 THINKING = re.compile(r"<think(?:ing)?>.*?(?:</think(?:ing)?>|$)", re.S | re.I)
 MARKUP = re.compile(r"\*\*|#{2,}|\|\s*:?-{3}|```|(?:^|[。：:；;])\s*[-*•]\s")  # Markdown: the report is Word text
-HEADING_START = re.compile(r"(?:^|[。；;])\s*(?P<number>[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
-ENGLISH = re.compile(r"[A-Za-z]{2,}(?:[\s,.;:'’-]+[A-Za-z]{2,}){3,}")  # four Latin words or more
-REFUSAL = re.compile(r"抱歉|对不起|作为(?:一[个名])?(?:AI|人工智能)|语言模型|无法(?:提供|完成|回答|协助)|I'm sorry|As an AI", re.I)
+# (“一、二级指标之间”, “三、四季度” name two ordinals, no heading)
+HEADING_START = re.compile(r"(?:^|[。；;])\s*(?P<number>[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十])|[（(][一二三四五六七八九十]{1,3}[）)])")
+ENGLISH = re.compile(r"[A-Za-z]{2,}(?:[\s,.;:'’-]+[A-Za-z]{2,}){3,}")  # four Latin words or more (not a list of acronyms)
+# a model speaking of itself (“无法提供”, “无法完成” alone are an audit's words: “区公安局无法提供申报表”)
+REFUSAL = re.compile(r"抱歉|对不起|作为(?:一[个名])?(?:AI|人工智能)|语言模型|我(?:无法|不能)|I'm sorry|As an AI", re.I)
+LONE_ELLIPSIS = re.compile(r"(?:^|[。；;，,：:])\s*(?:……|…|\.\.\.)\s*(?:$|[。；;，,])")  # “……” for a clause
 PLACEHOLDERS = {"同上", "略", "无", "此处省略", "见上", "待补充", "……", "…", "..."}
-SENTENCE_END = ("。", "！", "？", "；", "”", "」", "）", ")", "…")
+SENTENCE_END = ("。", "．", "！", "？", "；", "”", "」", "）", ")", "…")
 LONGEST_RATIO, LONGEST_EXTRA = 3, 300  # prose longer than 3× its material plus 300 characters is no rewrite of it
 
 
@@ -287,7 +298,7 @@ def misshapen_prose(texts: dict[str, str], unit: ProseUnit) -> list[tuple[str, s
     for key, text in texts.items():
         material = materials.get(key, "")
         plain = text.strip().strip("。.，, ")
-        if plain in PLACEHOLDERS or ("……" in text and "……" not in material):
+        if plain in PLACEHOLDERS or (LONE_ELLIPSIS.search(text) and not LONE_ELLIPSIS.search(material)):
             out.append((key, "写了占位的“同上/……”而不是文字，须按材料写出完整的段落"))
         if REFUSAL.search(text) and not REFUSAL.search(material):
             out.append((key, "写了拒绝或说明自己的话，须按材料写出报告段落"))
@@ -296,7 +307,7 @@ def misshapen_prose(texts: dict[str, str], unit: ProseUnit) -> list[tuple[str, s
         heading = HEADING_START.search(text)
         if heading and heading.group("number") not in material:
             out.append((key, f"自加了标题编号“{heading.group('number')}”，段落中不得另起标题"))
-        english = ENGLISH.search(text)
+        english = next((m for m in ENGLISH.finditer(text) if re.search("[a-z]", m.group(0))), None)
         if english and english.group(0) not in material:
             out.append((key, f"出现英文“{english.group(0)[:40]}”，报告只用中文"))
         if material.rstrip().endswith(SENTENCE_END) and not text.rstrip().endswith(SENTENCE_END):
@@ -306,17 +317,28 @@ def misshapen_prose(texts: dict[str, str], unit: ProseUnit) -> list[tuple[str, s
     return out
 
 
-_CLAIMED = rf"(?P<n>\d+(?:\.\d+)?|[{CN_DIGITS}点]+)\s*分"
+# (“做得十分到位”, “取得了十分显著的成效”: 十分 is an adverb, not ten points)
+_CLAIMED = rf"(?:(?P<d>\d+(?:\.\d+)?)\s*分|(?P<n>[{CN_DIGITS}点]+)\s*分(?![\u4e00-\u9fff]))"
 SCORE_CLAIM = re.compile(rf"得(?:分)?(?:为|了)?\s*{_CLAIMED}")  # “该指标得3分”, “得分2分”, “得三分”
 DEDUCTION_CLAIM = re.compile(rf"扣(?:除|减|掉)?(?:了)?\s*{_CLAIMED}")  # “扣2分”, “扣二分”
 RATE_CLAIM = re.compile(r"得分率(?:为|达|达到|是)?\s*(?P<n>\d+(?:\.\d+)?)\s*[%％]")
 
 
-def _claimed(text: str) -> Decimal | None:
+def _claimed(match: re.Match) -> Decimal | None:
+    text = match.group("n") or match.group("d")
     try:
         return Decimal(text)
     except InvalidOperation:
         return chinese_value(text)
+
+
+def _material_says(material: str, keyword: str, value: Decimal, unit: str) -> bool:
+    """Whether the material states ``value`` (in ``unit``) after ``keyword`` within a few characters (“自评得分为98分”
+    lets the prose say “自评得分98分”; a rule's “扣3分” lets it say “应扣除3分”)."""
+    for match in re.finditer(rf"(\d+(?:\.\d+)?)\s*{re.escape(unit)}", material):
+        if Decimal(match.group(1)) == value and keyword in material[max(0, match.start() - 6) : match.start()]:
+            return True
+    return False
 
 
 def score_claims(texts: dict[str, str], unit: ProseUnit) -> list[tuple[str, str]]:
@@ -331,11 +353,11 @@ def score_claims(texts: dict[str, str], unit: ProseUnit) -> list[tuple[str, str]
         score, weight = Decimal(meta["得分"]), Decimal(meta["权重"])
         deduction = weight - score
         for match in SCORE_CLAIM.finditer(text):
-            value = _claimed(match.group("n"))
-            if value is not None and value != score and match.group(0) not in slot.material:
+            value = _claimed(match)
+            if value is not None and value != score and not _material_says(slot.material, "得", value, "分"):
                 out.append((slot.key, f"写了“{match.group(0)}”，但{meta['指标']}得分为{meta['得分']}分（段落中只写本指标的得分）"))
-        deductions = [(m.group(0), _claimed(m.group("n"))) for m in DEDUCTION_CLAIM.finditer(text)
-                      if m.group(0) not in slot.material]  # fmt: skip
+        deductions = [(m.group(0), value) for m in DEDUCTION_CLAIM.finditer(text) if (value := _claimed(m)) is not None
+                      and not _material_says(slot.material, "扣", value, "分")]  # fmt: skip
         for written, value in deductions:
             if value is not None and value > deduction:
                 out.append((slot.key, f"写了“{written}”，但{meta['指标']}共扣{format_score(deduction)}分"))
@@ -343,7 +365,7 @@ def score_claims(texts: dict[str, str], unit: ProseUnit) -> list[tuple[str, str]
             value = Decimal(match.group("n"))
             places = -value.as_tuple().exponent if isinstance(value.as_tuple().exponent, int) else 0
             rate = (score / weight * 100).quantize(Decimal(1).scaleb(-places)) if weight else None
-            if rate is not None and value != rate and match.group(0) not in slot.material:
+            if rate is not None and value != rate and not _material_says(slot.material, "得分率", value, "%"):
                 out.append((slot.key, f"写了“{match.group(0)}”，但{meta['指标']}得分率为{rate}%"))
     return out
 
@@ -365,9 +387,16 @@ def renamed_indicators(texts: dict[str, str], unit: ProseUnit) -> list[tuple[str
         for match in CODED_NAME.finditer(text):
             own = names.get(match.group("code"))
             written = match.group("name")[: len(own)] if own else ""
-            if own and written != own and character_pairs(written) & character_pairs(own):
+            if own and written != own and _like(written, own):
                 out.append((key, f"指标名称写成了“{match.group('code')}{written}”，应为“{match.group('code')}{own}”（名称照抄指标体系）"))
     return out
+
+
+def _like(written: str, own: str) -> bool:
+    """A name written as a variant of the indicator's own (“运行程序合法性” for 运转程序规范性): the same first
+    character, or half its character pairs; not a reference such as “A22指标情况相同” or “A11所考察的…”."""
+    common = len(character_pairs(written) & character_pairs(own))
+    return common > 0 and (written[:1] == own[:1] or 2 * common >= len(character_pairs(own)))
 
 
 def injected_markup(texts: dict[str, str]) -> list[str]:
