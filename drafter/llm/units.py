@@ -394,9 +394,9 @@ def renamed_indicators(texts: dict[str, str], unit: ProseUnit) -> list[tuple[str
 
 def _like(written: str, own: str) -> bool:
     """A name written as a variant of the indicator's own (“运行程序合法性” for 运转程序规范性): the same first
-    character, or half its character pairs; not a reference such as “A22指标情况相同” or “A11所考察的…”."""
+    character and a pair in common; not a reference such as “A22指标情况相同” or “A11所考察的…”."""
     common = len(character_pairs(written) & character_pairs(own))
-    return common > 0 and (written[:1] == own[:1] or 2 * common >= len(character_pairs(own)))
+    return common > 0 and written[:1] == own[:1]  # (“D12所考察的视频会议系统…” is a reference, not a name)
 
 
 def injected_markup(texts: dict[str, str]) -> list[str]:
