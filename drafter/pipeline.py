@@ -191,7 +191,8 @@ def _empty_fields(document: Document, report: DraftReport | None) -> list[str]:
     reader fills in (整改报告书), and the parts whose only text is “无。”: what the style prints that the data did not
     fill."""
     out: list[str] = []
-    for table in _tables(report.sections) if report is not None else []:
+    tables = [block for section in report.walk() for block in section.blocks if isinstance(block, Table)] if report else []
+    for table in tables:
         if table.header_rows or table.to_fill_in:
             continue
         for row in table.rows:
@@ -205,14 +206,6 @@ def _empty_fields(document: Document, report: DraftReport | None) -> list[str]:
         if id(block) in headings and getattr(following, "text", "").strip() in NOTHING_SAID and (
                 index + 2 >= len(blocks) or id(blocks[index + 2]) in headings):  # fmt: skip
             out.append(f"“{block.text.strip()}”（只写了“无。”）")
-    return out
-
-
-def _tables(sections: list[Section]) -> list[Table]:
-    out: list[Table] = []
-    for section in sections:
-        out += [block for block in section.blocks if isinstance(block, Table)]
-        out += _tables(section.children)
     return out
 
 
