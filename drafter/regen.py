@@ -284,6 +284,12 @@ def _page_break(el: _Element) -> bool:
     return any(br.get(W_TYPE) == "page" for br in el.iter(W_BR))
 
 
+def _page_break_before(el: _Element) -> bool:
+    """A paragraph set to start a new page (“page break before”, the drafter's and an editor's way)."""
+    before = el.find(f"{W_PPR}/{W_PAGEBREAKBEFORE}") if el.tag == W_P else None
+    return before is not None and before.get(W_VAL, "true") not in ("0", "false")
+
+
 def _aligned_end(el: _Element) -> bool:
     jc = el.find(f"{W_PPR}/{W_JC}")
     return jc is not None and jc.get(W_VAL) in _ALIGN_END
@@ -297,8 +303,7 @@ def _boundary(body: _Element, first: int, end: int) -> int:
             continue
         text = _paragraph_text(el).strip()
         ppr = el.find(W_PPR)
-        before = ppr.find(W_PAGEBREAKBEFORE) if ppr is not None else None
-        if (before is not None and before.get(W_VAL, "true") not in ("0", "false")) or _APPENDIX_RE.match(text):
+        if _page_break_before(el) or _APPENDIX_RE.match(text):
             return i
         section_break = ppr is not None and ppr.find(W_SECTPR) is not None
         if section_break or _page_break(el):
@@ -381,8 +386,7 @@ def _unheaded_parts(document: Document, owners: list[int], body: _Element, first
         if el.tag != W_P:
             continue
         ppr = el.find(W_PPR)
-        before = ppr.find(W_PAGEBREAKBEFORE) if ppr is not None else None
-        if before is not None and before.get(W_VAL, "true") not in ("0", "false") and index > start:
+        if _page_break_before(el) and index > start:
             ranges.append((start, index))
             start = index
         if _page_break(el) and not _paragraph_text(el).strip():
@@ -876,11 +880,6 @@ def _without_comments(path: Path, dropped: set[str]) -> dict[str, bytes]:
     for comment in [c for c in root.iter(qn("w:comment")) if c.get(W_ID) in dropped]:
         comment.getparent().remove(comment)
     return {COMMENTS_PART: _serialise(root, blob)}
-
-
-def _page_break_before(el: _Element) -> bool:
-    before = el.find(f"{W_PPR}/{W_PAGEBREAKBEFORE}") if el.tag == W_P else None
-    return before is not None and before.get(W_VAL, "true") not in ("0", "false")
 
 
 def _keep_page_break_before(old: list[_Element], new: list[_Element]) -> None:
