@@ -710,7 +710,7 @@ class Analysis:
 
     def _named_project_totals(self, found: list[Statement]) -> list[Statement]:
         """“河西区2023年度城市道路桥梁养护项目得分67分”: the total of the project the report's title names."""
-        title = "".join(p.text for p in self.paragraphs[:8] if len(p.text) <= 60 and "。" not in p.text)
+        title = "".join(self.title_lines)
         out = []
         for paragraph in self.body_paragraphs:
             if "项目得分" not in paragraph.text:
@@ -878,17 +878,20 @@ class Analysis:
         return table.as_written("；但该表此列各行之和与合计也不符，写错的也可能是表中某一格，请对照评分记录")
 
     @cached_property
+    def title_lines(self) -> list[str]:
+        """The report's opening lines that name it (title, project name: short lines without a full stop)."""
+        return [p.text for p in self.paragraphs[:8] if len(p.text) <= 60 and "。" not in p.text]
+
+    @cached_property
     def report_years(self) -> set[str]:
         """The years the report's opening lines (title, project name: short lines without a full stop) give."""
-        titles = [p.text for p in self.paragraphs[:8] if len(p.text) <= 60 and "。" not in p.text]
-        return {y for text in titles for y in re.findall(r"(?:19|20)\d{2}", text)}
+        return {y for text in self.title_lines for y in re.findall(r"(?:19|20)\d{2}", text)}
 
     @cached_property
     def report_kinds(self) -> set[str]:
         """What the report's title says it evaluates when that is not a project: “部门整体” (a department's whole
         spending, scored as the department or 该单位) or “自评” (a self-evaluation, its 自评得分 the total)."""
-        titles = [p.text for p in self.paragraphs[:8] if len(p.text) <= 60 and "。" not in p.text]
-        return {kind for kind in REPORT_KINDS if any(kind in text for text in titles)}
+        return {kind for kind in REPORT_KINDS if any(kind in text for text in self.title_lines)}
 
     def _given(self, head: str) -> bool:
         """A bonus or penalty the report's project was given (not an institution's, nor one proposed)."""
@@ -897,7 +900,7 @@ class Analysis:
     def _another_bodys(self, head: str) -> bool:
         """The sentence so far is about an institution assessed in the project (“区人民医院基础得分91分…最终得分92.5
         分”) or another named project (“重点项目“背街小巷改造项目”评价得分为82分”), not the report's own."""
-        title = "".join(p.text for p in self.paragraphs[:8] if len(p.text) <= 60 and "。" not in p.text)
+        title = "".join(self.title_lines)
         for body in BODY_ASSESSED.finditer(head):  # (“利辛县人民医院…项目” in the title is the report's own)
             if head[max(0, body.start() - 5) : body.end()] not in title:
                 return True
