@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from checkers.analysis import PERCENT_HEADER, grid_rows
 from checkers.document import Table
-from checkers.figures import parse_number, percent_matches
+from checkers.figures import MONEY_UNITS, parse_number, percent_matches
 from checkers.table_totals import table_body
 
 
@@ -164,3 +164,30 @@ def field_rate_slips(table: Table, tolerance: Decimal) -> list[RateSlip]:
                             top.value / under[0].value, f"{top.label} ÷ {under[0].label}", " | ".join(rows[rate.row]),
                             "表中"))  # fmt: skip
     return out
+
+
+@dataclass
+class InformationAmounts:
+    """The project's amounts in yuan as its one information table gives them (label | value pairs), by role: the
+    budgets (预算, 调整预算…), what was received and what was spent, each with its label."""
+
+    table: Table
+    budget: list[tuple[Decimal, str]]
+    received: list[tuple[Decimal, str]]
+    spent: list[tuple[Decimal, str]]
+
+
+def information_amounts(tables: list[Table]) -> InformationAmounts | None:
+    """The amounts of the report's 基本信息表 (“预算金额（万元）| 200 | 实际到位（万元）| 180”) when exactly one short
+    table gives them as label | value pairs; None when none does, or several do (whose figures a rate in the prose is
+    taken on is then not known)."""
+    found: list[InformationAmounts] = []
+    for table in tables:
+        if len(table.rows) > FIELD_TABLE_ROWS:
+            continue
+        fields = _fields(grid_rows(table))
+        yuan = {role: [(f.value * MONEY_UNITS[f.unit], f.label) for f in fields.get(role, []) if f.unit in MONEY_UNITS]
+                for role in ("budget", "received", "spent")}  # fmt: skip
+        if yuan["received"] or yuan["spent"]:
+            found.append(InformationAmounts(table, **yuan))
+    return found[0] if len(found) == 1 else None

@@ -245,6 +245,31 @@ def test_the_rates_of_an_information_table_of_label_value_pairs(tmp_path: Path):
     assert [f.expected for f in check(tmp_path, grid)["RT301"]] == ["100%"]
 
 
+
+INFORMATION = [["项目名称", "某某项目", "主管部门", "某某局"], ["预算金额（万元）", "200.00", "实际到位（万元）", "180.00"],
+               ["实际支出（万元）", "150.00", "实施单位", "某某中心"]]  # fmt: skip
+
+
+def test_a_rate_in_the_prose_is_recomputed_from_the_information_table(tmp_path: Path):
+    clean = "截至年底，项目资金到位率为90%，预算执行率为83.33%。"
+    assert check(tmp_path, INFORMATION, clean) == {}
+    [slip] = check(tmp_path, INFORMATION, clean.replace("90%", "95%"))["RT301"]
+    assert (slip.expected, slip.found) == ("90%", "95%") and "基本信息表" in slip.message
+    assert "“实际到位（万元）”÷“预算金额（万元）”" in slip.message
+    [other_base] = check(tmp_path, INFORMATION, clean.replace("83.33%", "75%"))["RT301"]  # 150 ÷ 200: on the budget
+    assert other_base.severity.value == "warning" and other_base.expected == "83.33%"
+
+
+def test_a_rate_the_information_table_does_not_give_is_left_alone(tmp_path: Path):
+    own_fund = "市级资金到位率为95%。"  # a source's rate, not the project's
+    assert check(tmp_path, INFORMATION, own_fund) == {}
+    second = [row[:] for row in INFORMATION]
+    second[1][3] = "190.00"  # two information tables (two sub-projects): which one the rate is on is not known
+    assert check(tmp_path, INFORMATION, "二期：", second, "项目资金到位率为95%。") == {}
+    without_received = [INFORMATION[0], ["预算金额（万元）", "200.00", "实际支出（万元）", "150.00"]]
+    assert check(tmp_path, without_received, "项目资金到位率为95%。") == {}
+
+
 SIDEWAYS = [
     ["指标", "A.决策", "B.过程", "C.产出", "D.效益", "合计"],
     ["权重", "20", "20", "30", "30", "100"],

@@ -6,6 +6,8 @@
 审计控制率 = （合同金额 − 审计金额）÷ 合同金额；完成率 = 实际完成数 ÷ 计划数（“投资完成率”等按金额）。
 表格中的到位率、执行率列按同一行的金额复算（按到位数、预算数、调整预算数、合同金额等任一列相符即可）；
 “预算金额（万元）| 650 | 实际到位（万元）| 650”这样成对填写的基本信息表，按表中同一单位的金额复算。
+正文中写项目整体的到位率、执行率（“截至年底，项目资金到位率为90%”），同段和前几段都没有所需金额时，按报告中唯一一张
+这样的基本信息表所列金额复算（有几张时不知是哪一张，不判断；“市级资金到位率”等分项的比率不按它复算）。
 同一段中同类比率再次出现（“……预算执行率95.46%，其中云资源租赁费执行率为91.88%”）时，只按两者之间写出的数字复算；
 “其中”分项列举之后的比率（分项没有各自的预算）按整体的数字复算；计划分项写了合计时，完成率按合计复算；
 核减率按“核减 ÷ 送审”或“（送审 − 审定）÷ 送审”任一相符即可（二者不符时是金额写错，由 CT702 报告）。同段（或同一小节前几段）缺少所需数字，或所用金额只是约数（“近450万元”“约450万元”）时不判断。
@@ -13,6 +15,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 
@@ -29,7 +32,7 @@ from checkers.figures import (
 from checkers.finding import Severity
 from checkers.openings import OTHER_PERIOD
 from checkers.rules.base import Rule
-from checkers.table_rates import field_rate_slips, rate_slips
+from checkers.table_rates import InformationAmounts, field_rate_slips, information_amounts, rate_slips
 from evaluation_model import format_percent
 
 FAILING = """\
@@ -294,8 +297,33 @@ def _since_the_last_alike(a: Analysis) -> dict[int, int]:
     return out
 
 
+# the words before a rate that name the project as a whole (“截至年底，项目资金到位率为90%”): only such a rate is the
+# one the report's information table gives
+PROJECT_ONLY = re.compile(r"(?:^|[，,：:])\s*(?:(?:截至|截止)[^，,]{0,10}?)?(?:\d{4}年度?)?(?:该|本)?(?:项目)?(?:整体|总体|全年|年度|当年)?"
+                          r"(?:的)?(?:财政)?(?:资金|预算)?$")
+
+
+def _from_information(name: str, stated: Decimal, info: InformationAmounts, a: Analysis):
+    """(ratio, formula, alternative) for a 到位率/执行率 the prose states with no amounts around it, from the report's
+    information table: a base the rate holds on is the one named; otherwise the first (an adjusted budget first)."""
+    if "到位" in name and len(info.received) == 1:
+        top, bases, other = info.received[0], info.budget, []
+    elif _spending(name) and len(info.spent) == 1:
+        top = info.spent[0]
+        bases, other = (info.received, info.budget) if a.execution_base == "到位" else (info.budget, info.received)
+    else:
+        return None
+    bases = sorted((b for b in bases if b[0]), key=lambda b: "调整" not in b[1])
+    if not bases:
+        return None
+    base = next((b for b in bases if percent_matches(stated, top[0] / b[0], a.tolerance)), bases[0])
+    alternative = next(((top[0] / b[0], b[1]) for b in other if b[0]), None)
+    return top[0] / base[0], f"基本信息表中“{top[1]}”÷“{base[1]}”", alternative
+
+
 def check(a: Analysis, rule: Rule):
     previous_alike = _since_the_last_alike(a)
+    information = functools.cache(lambda: information_amounts(a.document.tables))  # read when first needed
     for statement in a.rate_statements:
         paragraph, start = statement.extra["paragraph"], statement.extra["start"]
         quotient = _formula_quotient(statement.extra.get("written", ""))
@@ -344,6 +372,9 @@ def check(a: Analysis, rule: Rule):
                 context = [f for p in earlier for f in extract_figures(p.text) if f.kind == "amount"
                            and not in_parentheses(p.text, f.start)]  # fmt: skip
                 result = _operands(statement.name, context + before, a.execution_base)
+            if result is None and PROJECT_ONLY.search(clause):
+                info = information()
+                result = _from_information(statement.name, statement.value, info, a) if info else None
             if result is None:
                 continue
             if any(approximate(f) for f in before) and not percent_matches(statement.value, result[0], a.tolerance):
