@@ -261,7 +261,8 @@ class ScoreTable:
 
 PROJECT_NAMED = re.compile(r"([\u4e00-\u9fff]{1,20}(?:项目|工程))$")
 ONE_EXPERT = re.compile(r"专家[一二三四五六七八九十\dA-Za-z甲乙丙丁]|评委|评审人|打分人")
-CONTINUED = re.compile(r"^\s*[（(]?\s*续\s*表|^.{0,40}[（(]\s*续\s*[）)]\s*$")  # “（续表）”, “续表1”, “表2 明细表（续）”
+# “（续表）”, “续表1”, “表2 明细表（续）”, “（接上表）”
+CONTINUED = re.compile(r"^\s*[（(]?\s*(?:续\s*表|接\s*上\s*表)|^.{0,40}[（(]\s*续\s*[）)]\s*$")
 # “合计”, “合　计”, “合计：”, “合计（万元）”, “共计”, “总分”; a subtotal may name its part: “决策小计”
 _LABEL_TAIL = r"\s*[:：]?\s*(?:[（(][^）)]{0,8}[）)])?$"
 UNIT_LINE = re.compile(r"^\s*[（(]?\s*(?:金额|货币|计量)?单位\s*[:：]\s*[\u4e00-\u9fff%％、，,\s]{1,12}[）)]?\s*$")
@@ -494,17 +495,23 @@ class Analysis:
         """id of a 续表 → the table it continues: a score table's parts, and any table after a “续表” line that has as
         many columns as the table before it (a funding table split across pages)."""
         continued = dict(self._score_tables_and_parts[1])
-        for table, before, marked in _tables_in_sequence(self.document):
-            if marked and before is not None and table.n_cols == before.n_cols:
+        for table, before, marked, split in _tables_in_sequence(self.document):
+            if (marked or split) and before is not None and table.n_cols == before.n_cols:
                 continued.setdefault(id(table), before)
         return continued
+
+    @cached_property
+    def _split_unmarked(self) -> set[int]:
+        """ids of the tables taken as a part of the table before them with no “续表” line to say so."""
+        return {id(table) for table, _, _, split in _tables_in_sequence(self.document) if split}
 
     @cached_property
     def _score_tables_and_parts(self) -> tuple[list[ScoreTable], dict[int, Table]]:
         out: list[ScoreTable] = []
         continued: dict[int, Table] = {}
         score_tables: dict[int, ScoreTable] = {}
-        for table, before, marked in _tables_in_sequence(self.document):
+        for table, before, marked, split in _tables_in_sequence(self.document):
+            marked = marked or split
             found = score_table_of(table)
             previous = score_tables.get(id(before)) if before is not None else None  # the score table this may continue
             headerless = not any(grid_rows(table)[0]) if table.rows else False
@@ -852,6 +859,9 @@ class Analysis:
                 earlier.insert(0, part)
                 part = self._continued.get(id(part))
             columns = total_mismatches(table, earlier)
+            if earlier and id(table) in self._split_unmarked:  # maybe two tables after all: wrong on either reading
+                alone = {(m.row, m.col) for m in total_mismatches(table)}
+                columns = [m for m in columns if (m.row, m.col) in alone]
             seen = {(m.row, m.col) for m in columns}
             rows = [m for m in row_total_mismatches(table) if (m.row, m.col) not in seen]  # a cell reported once
             self._total_mismatches[id(table)] = columns + rows
@@ -1211,20 +1221,38 @@ def upright(document: Document) -> Document:
 
 
 def _tables_in_sequence(document: Document):
-    """Each table with the table right before it (None when other text lies between) and whether a “续表” line
-    (“（续表）”, “表2 明细表（续）”) stands between the two."""
+    """Each table with the table right before it (None when other text lies between), whether a “续表” line
+    (“（续表）”, “表2 明细表（续）”) stands between the two, and whether it looks split from it without one."""
     before: Table | None = None
     marked = False
     for block in document.blocks:
         if isinstance(block, Paragraph):
             if CONTINUED.match(block.text):
                 marked = True
-            elif not UNIT_LINE.match(block.text):  # “单位：万元” repeated above the 续表 keeps it with its table
-                before, marked = None, False
+            elif block.text.strip() and not UNIT_LINE.match(block.text):  # “单位：万元” repeated above the 续表
+                before, marked = None, False  # (an empty paragraph is what Word leaves where a table was split)
             continue
         first = [cell.text for cell in block.rows[0] if cell.text.strip()] if block.rows else []
-        yield block, before, marked or (len(first) == 1 and bool(CONTINUED.match(first[0])))  # “续表1” as its first row
+        marked = marked or (len(first) == 1 and bool(CONTINUED.match(first[0])))  # “续表1” as its first row
+        yield block, before, marked, not marked and before is not None and _split_unmarked(block, before)
         before, marked = block, False
+
+
+def _has_total(rows: list[list[str]]) -> bool:
+    return any(TOTAL_LABEL.match(_NO_SPACE.sub("", cell)) for row in rows for cell in row[:3])
+
+
+def _split_unmarked(table: Table, before: Table) -> bool:
+    """A table split in two with nothing but empty paragraphs between and no “续表” line: the same columns, the first
+    part with no 合计 row and the second with one, the second repeating the first's header row or starting straight
+    with figures (its header left on the page before)."""
+    if table.n_cols != before.n_cols or not table.rows or not before.rows:
+        return False
+    rows, earlier = grid_rows(table), grid_rows(before)
+    if _has_total(earlier) or not _has_total(rows):
+        return False
+    same_header = [c.strip() for c in rows[0]] == [c.strip() for c in earlier[0]]
+    return same_header or (any(number_in(c) is not None for c in rows[0]) and all(number_in(c) is None for c in earlier[0]))
 
 
 _INDICATOR_CODE = re.compile(r"(?<![A-Za-z])([A-Z]\d{2,3})(?!\d)")

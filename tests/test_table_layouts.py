@@ -246,6 +246,29 @@ def test_the_rates_of_an_information_table_of_label_value_pairs(tmp_path: Path):
 
 
 
+
+SPLIT_HEAD = ["一级指标", "二级指标", "三级指标", "权重", "得分"]
+SPLIT_FIRST = [SPLIT_HEAD, ["决策", "项目立项", "立项依据充分性", "5", "5"], [UP, UP, "立项程序规范性", "5", "4"],
+               [UP, "绩效目标", "绩效目标合理性", "10", "8"]]  # fmt: skip
+SPLIT_REST = [["过程", "资金管理", "资金到位率", "10", "10"], [UP, UP, "预算执行率", "10", "6"], ["合计", LEFT, LEFT, "40", "33"]]
+
+
+def test_a_table_split_in_two_without_a_continued_line_adds_up_as_one(tmp_path: Path):
+    for second in ([SPLIT_HEAD, *SPLIT_REST], SPLIT_REST):  # its header repeated, or left on the page before
+        for between in ([], [""], ["（接上表）"]):
+            assert check(tmp_path, "本项目得分33分。", SPLIT_FIRST, *between, second) == {}, (second[0], between)
+        slipped = [*second[:-1], ["合计", LEFT, LEFT, "40", "34"]]
+        [finding] = check(tmp_path, "本项目得分34分。", SPLIT_FIRST, "", slipped)["TT201"]
+        assert (finding.expected, finding.found) == ("33", "34")
+
+
+def test_two_tables_alike_each_with_its_own_total_are_not_taken_for_one(tmp_path: Path):
+    own = [SPLIT_HEAD, *SPLIT_REST[:-1], ["合计", LEFT, LEFT, "20", "16"]]  # the second table's 合计 is its own rows'
+    assert check(tmp_path, SPLIT_FIRST, "", own) == {}
+    captioned = [SPLIT_HEAD, *SPLIT_REST]  # a caption between: another table, whose 合计 must add up on its own
+    assert [f.expected for f in check(tmp_path, SPLIT_FIRST, "表2 过程指标得分", captioned)["TT201"]] == ["20", "16"]
+
+
 INFORMATION = [["项目名称", "某某项目", "主管部门", "某某局"], ["预算金额（万元）", "200.00", "实际到位（万元）", "180.00"],
                ["实际支出（万元）", "150.00", "实施单位", "某某中心"]]  # fmt: skip
 
