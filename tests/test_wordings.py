@@ -340,6 +340,20 @@ def test_letters_in_decimals_and_a_longer_total_phrase(tmp_path: Path):
     assert "CT702" not in findings(tmp_path, text.format(386))
 
 
+
+def test_parts_that_divide_the_whole_must_add_up_to_it(tmp_path: Path):
+    levels = "本次评价共设置三级指标{}个，其中决策类5个、过程类6个、产出类6个、效益类4个。\n"
+    assert [f.expected for f in findings(tmp_path, levels.format(22))["CT702"]] == ["21个"]
+    assert "CT702" not in findings(tmp_path, levels.format(21))
+    passed = "共检查项目点位{}个，其中合格30个，不合格5个，合格率85.71%。\n"  # the rate after the parts is none of them
+    assert [f.expected for f in findings(tmp_path, passed.format(38))["CT702"]] == ["35个"]
+    assert "CT702" not in findings(tmp_path, passed.format(35))
+    survey = "回收有效问卷{}份，其中满意120份、基本满意50份、不满意10份。\n"
+    assert [f.expected for f in findings(tmp_path, survey.format(200))["CT702"]] == ["180份"]
+    some = "共采购设备120台，其中电脑50台、打印机30台。\n"  # parts that need not be all of it
+    assert "CT702" not in findings(tmp_path, some)
+
+
 def test_a_wrong_detail_table_row_is_named_with_data_and_its_correct_total_is_not_blamed(tmp_path: Path):
     from drafter.markdown_writer import to_markdown
     from drafter.render import render_report

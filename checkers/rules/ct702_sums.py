@@ -4,7 +4,8 @@
 “合计支付/共计拨付”只加所列的各笔支付（不加前面的预算、合同金额），“累计支付”只加写明支付的各笔、且未说其中有本年度的；
 “每间13平方米”这类单位数、百分比和分数不计入，括号内已有“共52平方米”时只计这个小计，前面另有合计时只加其后的各项；
 （2）“总数……，其中/包括：A……，B……”：其中各项（至少两个、同单位）之和与总数相差在 1% 以内而不相等时报告
-（差得更多通常说明各项并非全部列出）；“总数N，其中：A x，B y”只列名称与金额的各项之和大于总数时也报告（金额的分项不可能多于总数，而个数的分类可能交叉；
+（差得更多通常说明各项并非全部列出；但各项分别是一个词与它的否定——合格/不合格、已完成/未完成、满意/基本满意/不满意——
+或按决策、过程、产出、效益分列时，各项就是全部，之和必须等于总数）；“总数N，其中：A x，B y”只列名称与金额的各项之和大于总数时也报告（金额的分项不可能多于总数，而个数的分类可能交叉；
 写的是已支付、实际支出、完成、较上年等另一种数的不算分项）；
 （3）同段写出送审金额、审定金额、核减金额时，核减 = 送审 − 审定（事前评估的申报金额、建议金额、审减金额同样核对）。
 """
@@ -199,10 +200,13 @@ def _sum_findings(paragraph, rule: Rule):
             listed = _listed_parts(sentence, head[-1], among) if head else 0
             if listed >= 2:  # the items 其中 lists, not the figures of the clauses after them
                 tail = tail[:listed]
+            partition = listed >= 2 and _partition(sentence, tail)
+            if partition:  # “其中合格30个，不合格5个，合格率85.71%”: the rate after the parts is none of them
+                tail = [f for f in tail if f.unit == head[-1].unit]
             if head and len(tail) >= 2 and len({f.unit for f in tail}) == 1 and head[-1].unit == tail[0].unit:
                 whole, parts_sum = head[-1].value, sum((f.value for f in tail), Decimal(0))
                 close = abs(parts_sum - whole) <= whole * Decimal("0.01")
-                if parts_sum != whole and (close or (parts_sum > whole and head[-1].kind == "amount" and listed >= 2)):
+                if parts_sum != whole and (close or partition or (parts_sum > whole and head[-1].kind == "amount" and listed >= 2)):
                     yield rule.finding(
                         f"总数写{head[-1].text.strip()}，其中各项之和为{plain(parts_sum)}{head[-1].unit}",
                         paragraph.location, sentence.strip(), expected=f"{plain(parts_sum)}{head[-1].unit}",
@@ -223,6 +227,23 @@ def _sum_findings(paragraph, rule: Rule):
                 paragraph.location, sentence_at(text, cut.start), expected=f"{plain(expected)}{cut.unit}",
                 found=f"{cut.value}{cut.unit}",
             )  # fmt: skip
+
+
+NEGATED = re.compile(r"(?:不|未|非|无)([\u4e00-\u9fff]{2})")
+LEVEL1_KINDS = ("决策", "过程", "产出", "效益")
+
+
+def _partition(sentence: str, parts: list) -> bool:
+    """Whether the items 其中 lists divide the whole between them, so that they must add up to it exactly: a word and
+    its negation (合格/不合格, 已完成/未完成, 满意/基本满意/不满意), or three or more of 决策/过程/产出/效益 (indicators by
+    their 一级)."""
+    names = [clause_before(sentence, f.start) for f in parts]
+    for name in names:
+        for negated in NEGATED.finditer(name):
+            word = negated.group(1)
+            if any(word in other and not NEGATED.search(other) for other in names if other is not name):
+                return True
+    return sum(1 for kind in LEVEL1_KINDS if any(kind in name for name in names)) >= 3
 
 
 SUMMED_CUT = re.compile(r"合计|共计|总计|累计|共|总")
