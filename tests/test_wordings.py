@@ -354,6 +354,19 @@ def test_parts_that_divide_the_whole_must_add_up_to_it(tmp_path: Path):
     assert "CT702" not in findings(tmp_path, some)
 
 
+
+def test_a_pass_rate_is_the_part_its_word_names_over_the_whole_counted_before_it(tmp_path: Path):
+    checked = "共检查项目点位35个，其中合格30个，不合格5个，合格率{}。\n"
+    assert "RT301" not in findings(tmp_path, checked.format("85.71%"))
+    [slip] = findings(tmp_path, checked.format("87.5%"))["RT301"]
+    assert (slip.expected, slip.found) == ("85.71%", "87.5%")
+    survey = "共发放问卷200份，回收有效问卷180份，有效回收率为{}。\n"
+    assert "RT301" not in findings(tmp_path, survey.format("90%"))
+    assert [f.expected for f in findings(tmp_path, survey.format("95%"))["RT301"]] == ["90%"]
+    for unknown in ("共验收项目12个，验收合格率95%。\n", "监测断面10个，其中8个达标，达标率90%。\n"):
+        assert "RT301" not in findings(tmp_path, unknown), unknown  # the part is not counted as the rate's word
+
+
 def test_a_wrong_detail_table_row_is_named_with_data_and_its_correct_total_is_not_blamed(tmp_path: Path):
     from drafter.markdown_writer import to_markdown
     from drafter.render import render_report

@@ -3,7 +3,8 @@
 按报告同一段中写出的数字复算（四舍五入到报告所写的小数位，另有容差 settings.rate_tolerance，缺省 0.01 个百分点）：
 得分率 = 得分 ÷ 权重；资金到位率 = 实际到位 ÷ 预算；预算执行率 = 实际支出 ÷ 实际到位（口径设为“预算”时为
 实际支出 ÷ 预算，两种口径不一致时提示口径；发放率、兑付率同执行率（实际发放 ÷ 下达或到位）；预算经调整时用调整后的预算：“调减至/调整为N”即N，“追加/调增N”加上N，“调整预算N”即N；“同比/较上年增加N”只是比较，不改变预算；“可用资金”即预算，“其中”所列为分项）；节约率 = （预算 − 实际）÷ 预算（没有实际支出时按中标或合同金额）；核减率（审减率）= 核减金额 ÷ 送审金额（申报金额）；
-审计控制率 = （合同金额 − 审计金额）÷ 合同金额；完成率 = 实际完成数 ÷ 计划数（“投资完成率”等按金额）。
+审计控制率 = （合同金额 − 审计金额）÷ 合同金额；完成率 = 实际完成数 ÷ 计划数（“投资完成率”等按金额）；
+合格率、达标率、回收率 = 合格（达标、回收）数 ÷ 同一句前面所写的检查（抽查、验收、发放）总数（同一单位，“不合格”等不算）。
 表格中的到位率、执行率列按同一行的金额复算（按到位数、预算数、调整预算数、合同金额等任一列相符即可）；
 “预算金额（万元）| 650 | 实际到位（万元）| 650”这样成对填写的基本信息表，按表中同一单位的金额复算。
 正文中写项目整体的到位率、执行率（“截至年底，项目资金到位率为90%”），同段和前几段都没有所需金额时，按报告中唯一一张
@@ -226,6 +227,29 @@ def _completion(figures: list[Figure], money: bool) -> Decimal | None:
     return actual.value / plan.value
 
 
+SHARES = {"合格率": ("合格", "合格数 ÷ 检查（抽查、验收）总数"), "达标率": ("达标", "达标数 ÷ 总数"),
+          "回收率": ("回收", "回收数 ÷ 发放数")}  # fmt: skip
+WHOLE_COUNT = re.compile(r"共|合计|总|检查|抽查|抽检|检测|发放|验收|调查|评估|监测")
+
+
+def _share(name: str, head: str) -> Decimal | None:
+    """合格率/达标率/回收率 = the part its word names ÷ the whole counted before it, in the same unit, from the rate's
+    sentence so far (“共检查项目点位35个，其中合格30个，不合格5个，合格率85.71%”, “共发放问卷200份，回收有效问卷180份，
+    回收率90%”); None when the sentence does not give both."""
+    root = SHARES[name][0]
+    head = head[head.rfind("率") + 1 :]  # after an earlier rate of the sentence, the figures are this one's
+    figures = [f for f in extract_figures(head) if f.unit and f.unit not in ("%", "分") and f.kind != "amount"]
+    negated = re.compile(r"[不未非]" + root)
+    part = next((f for f in reversed(figures) if root in (c := clause_before(head, f.start)) and not negated.search(c)), None)
+    if part is None or approximate(part):
+        return None
+    whole = next((f for f in reversed(figures) if f.start < part.start and f.unit == part.unit
+                  and WHOLE_COUNT.search(clause_before(head, f.start)) and root not in clause_before(head, f.start)), None)  # fmt: skip
+    if whole is None or not whole.value or approximate(whole):
+        return None
+    return part.value / whole.value
+
+
 def _score_rate(head: str) -> Decimal | None:
     """得分 ÷ 权重 for the rate at the end of ``head`` (its sentence so far): the first weight and the last score
     since the previous 得分率 (“决策…得分率85%，过程指标权重20分，得分18分，得分率90%”; a weight listed under 其中 is
@@ -270,7 +294,7 @@ def _confirmed_by_data(a: Analysis, statement) -> bool:
     return rate is not None and percent_matches(statement.value, rate, a.tolerance)
 
 
-RATE_KINDS = ("到位", "执行", "发放", "兑付", "节约", "核减", "审计控制", "完成", "得分")
+RATE_KINDS = ("到位", "执行", "发放", "兑付", "节约", "核减", "审计控制", "完成", "得分", "合格", "达标", "回收")
 
 
 def _spending(name: str) -> bool:
@@ -337,6 +361,10 @@ def check(a: Analysis, rule: Rule):
             ratio, formula, alternative = statement.extra["ratio"], "得分 ÷ 权重", None
         elif statement.name == "得分率":
             ratio, formula, alternative = _score_rate(sentence_head(paragraph.text, start)), "得分 ÷ 权重", None
+            if ratio is None:
+                continue
+        elif statement.name in SHARES:
+            ratio, formula, alternative = _share(statement.name, sentence_head(paragraph.text, start)), SHARES[statement.name][1], None
             if ratio is None:
                 continue
         elif statement.name == "完成率":
