@@ -467,7 +467,11 @@ def test_good_prose_the_judge_must_not_send_back():
         (a11, "平台支持GPS定位、LED屏显示，运维采用PPP模式，设计采用BIM技术。", "平台集成了GPS, LED, PPP, BIM等技术与模式。"),
         (a11, "目标为“通过研究设定科学的综合绩效考核指标体系，促进医院建立分配机制”。", "目标为“通过研究设定科学的综合绩效考核指标体系……”，对应关系不清晰。"),
         (a11, "项目实施情况良好。", "经核查，项目实施情况良好．"),
+        (a11, "资金拨付滞后；档案不全。", "主要存在以下问题：一、资金拨付滞后；二、档案不全。"),
+        (a11, "资金拨付滞后。档案不全。", "主要存在以下问题：（一）资金拨付滞后。（二）档案不全。"),
     ]  # fmt: skip
     for meta, material, prose in good:
         assert judged(meta, material, prose) == [], prose
     assert judged(a11, "项目立项依据充分。", "项目立项依据充分，该指标得十分。")  # (ten points, said in words)
+    assert judged(a11, "项目立项依据充分。", "一、立项情况。项目立项依据充分。")  # a heading of its own
+    assert judged(a11, "项目立项依据充分。", "项目立项依据充分。二、过程情况。")

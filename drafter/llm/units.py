@@ -281,6 +281,16 @@ THINKING = re.compile(r"<think(?:ing)?>.*?(?:</think(?:ing)?>|$)", re.S | re.I)
 MARKUP = re.compile(r"\*\*|#{2,}|\|\s*:?-{3}|```|(?:^|[。：:；;])\s*[-*•]\s")  # Markdown: the report is Word text
 # (“一、二级指标之间”, “三、四季度” name two ordinals, no heading)
 HEADING_START = re.compile(r"(?:^|[。；;])\s*(?P<number>[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十])|[（(][一二三四五六七八九十]{1,3}[）)])")
+LIST_OPENED = re.compile(r"[：:]\s*(?:一、|[（(]一[）)])")  # “存在以下问题：一、……”: a list within the sentence
+
+
+def _inline_item(text: str, number: re.Match) -> bool:
+    """A number of a list written within the paragraph (“主要问题：一、资金拨付滞后；二、档案不全。”), no heading:
+    after a semicolon, or after a full stop once a colon has opened the list."""
+    before = text[: number.start("number")].rstrip()
+    return before.endswith(("；", ";")) or (before.endswith("。") and bool(LIST_OPENED.search(before)))
+
+
 ENGLISH = re.compile(r"[A-Za-z]{2,}(?:[\s,.;:'’-]+[A-Za-z]{2,}){3,}")  # four Latin words or more (not a list of acronyms)
 # a model speaking of itself (“无法提供”, “无法完成” alone are an audit's words: “区公安局无法提供申报表”)
 REFUSAL = re.compile(r"抱歉|对不起|作为(?:一[个名])?(?:AI|人工智能)|语言模型|我(?:无法|不能)|I'm sorry|As an AI", re.I)
@@ -304,7 +314,7 @@ def misshapen_prose(texts: dict[str, str], unit: ProseUnit) -> list[tuple[str, s
             out.append((key, "写了拒绝或说明自己的话，须按材料写出报告段落"))
         if MARKUP.search(text) and not MARKUP.search(material):
             out.append((key, "用了 Markdown 标记（**、#、列表符号、表格线），报告是 Word 正文，只写纯文字"))
-        heading = HEADING_START.search(text)
+        heading = next((m for m in HEADING_START.finditer(text) if not _inline_item(text, m)), None)
         if heading and heading.group("number") not in material:
             out.append((key, f"自加了标题编号“{heading.group('number')}”，段落中不得另起标题"))
         english = next((m for m in ENGLISH.finditer(text) if re.search("[a-z]", m.group(0))), None)
