@@ -367,6 +367,40 @@ def test_a_pass_rate_is_the_part_its_word_names_over_the_whole_counted_before_it
         assert "RT301" not in findings(tmp_path, unknown), unknown  # the part is not counted as the rate's word
 
 
+
+TWO_LEVEL1_TABLE = """\
+| 一级指标 | 二级指标 | 三级指标 | 权重 | 得分 |
+|---|---|---|---|---|
+| 决策 | 项目立项 | 立项依据充分性 | 5 | 5 |
+| 决策 | 项目立项 | 立项程序规范性 | 5 | 4 |
+| 决策 | 绩效目标 | 绩效目标合理性 | 10 | 8 |
+| 过程 | 资金管理 | 资金到位率 | 10 | 10 |
+| 过程 | 资金管理 | 预算执行率 | 10 | 9 |
+| 过程 | 组织实施 | 制度执行有效性 | 10 | 9 |
+| 合计 | | | 50 | 45 |
+"""
+
+
+def test_a_count_said_of_one_level1_indicator_counts_its_rows_only(tmp_path: Path):
+    said = "## 一、评价情况\n\n{}\n\n" + TWO_LEVEL1_TABLE
+    assert "CT701" not in findings(tmp_path, said.format("决策指标共设置2个二级指标、3个三级指标。"))
+    slipped = findings(tmp_path, said.format("决策指标共设置3个二级指标、3个三级指标。"))["CT701"]
+    assert [(f.expected, f.found) for f in slipped] == [("2", "3")]
+    assert "CT701" not in findings(tmp_path, said.format("评价指标体系共设置2个一级指标、4个二级指标、6个三级指标。"))
+    alone = TWO_LEVEL1_TABLE.replace("| 过程 |", "| 决策 |").replace("资金管理", "资金投入").replace("组织实施", "资金使用")
+    only = said.format("决策指标共设置3个二级指标。").replace(TWO_LEVEL1_TABLE, alone)
+    assert [f.expected for f in findings(tmp_path, only)["CT701"]] == ["4"]
+
+
+def test_the_names_listed_after_a_count_of_indicators_are_counted(tmp_path: Path):
+    text = "决策指标共设置{}个二级指标，分别为项目立项、绩效目标、资金投入。\n"
+    assert "CT701" not in findings(tmp_path, text.format(3))
+    [slip] = findings(tmp_path, text.format(2))["CT701"]
+    assert (slip.expected, slip.found, slip.severity.value) == ("3", "2", "warning")
+    assert "CT701" not in findings(tmp_path, "共设置4个一级指标：决策、过程、产出、效益。\n")
+    assert "CT701" not in findings(tmp_path, "共设置4个一级指标（决策、过程、产出等）。\n")
+
+
 def test_a_wrong_detail_table_row_is_named_with_data_and_its_correct_total_is_not_blamed(tmp_path: Path):
     from drafter.markdown_writer import to_markdown
     from drafter.render import render_report

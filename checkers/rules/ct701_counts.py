@@ -6,7 +6,9 @@
 （2）“从决策、过程、产出、效益四个方面”一类写法：顿号列举的项数与紧随其后的个数比较；数的是子项目、项目、阶段、环节、
 板块、任务时，只看“包括/分为/涉及/涵盖/即……”之后的列举（“在城东、城西实施三个项目”列的是地点）；数的是设区市、县（区）、
 镇（街道）、社区、村时，列举的须是地名（“抽取了杭州、温州、湖州、金华、丽水5个设区市”）
-（最后一项中的“和/及/与”可能连接两项，也可能是一项的一部分：两种数法都不符时才报告）。
+（最后一项中的“和/及/与”可能连接两项，也可能是一项的一部分：两种数法都不符时才报告）；
+（3）“共设置3个二级指标，分别为项目立项、绩效目标”：所写个数与其后列举的指标名称个数比较。
+说某个一级指标（“决策指标共设置3个二级指标”）时，只数评分表中该一级指标之下的二级、三级指标。
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from decimal import Decimal
 from checkers.analysis import Analysis, ScoreTable
 from checkers.figures import chinese_value, sentence_at, sentence_head
 from checkers.finding import Severity
+from checkers.openings import strip_code_prefix
 from checkers.rules.base import Rule
 
 FAILING = """\
@@ -106,11 +109,25 @@ def _shows(table: ScoreTable, level: str) -> bool:
     return any("三级" in h for h in headers) or not any("一级" in h or "二级" in h for h in headers)
 
 
-def _listed_count(a: Analysis, table: ScoreTable, level: str) -> int | None:
-    """How many indicators of a level the table (its 续表 parts included) lists; None when it does not show them."""
+LEVEL1_WORDS = ("决策", "过程", "产出", "效益", "效果", "满意度")
+
+
+def _level1_word(name: str) -> str:
+    """The word a 一级 indicator's name is known by (“A项目决策”, “决策类” → 决策); the name itself otherwise."""
+    return next((word for word in LEVEL1_WORDS if word in name), strip_code_prefix(name))
+
+
+def _listed_count(a: Analysis, table: ScoreTable, level: str, under: str | None = None) -> int | None:
+    """How many indicators of a level the table (its 续表 parts included) lists, under the 一级 named ``under`` when
+    the table has a 一级 column; None when it does not show them."""
     if not _shows(table, level):
         return None
     rows = list(a.rows_by_labels(table))
+    top = _level_positions(table).get("一级") if under else None
+    if top is not None:
+        rows = [(row, names) for row, names in rows if top < len(names) and _level1_word(names[top]) == under]
+        if not rows:
+            return None
     if level == "三级":
         return sum(1 for row, _ in rows if row.weight is not None)
     position = _level_positions(table)[level]
@@ -151,6 +168,14 @@ def _counts_first(text: str) -> str:
     return COUNT_AFTER.sub(lambda m: f"{m.group(2)}个{m.group(1)}指标", text) if "指标" in text else text
 
 
+def _level1_subject(a: Analysis, head: str) -> str | None:
+    """The 一级 indicator a count is said of, named in its clause before it (“决策指标共设置3个二级指标”, “其中产出类
+    下设8个三级指标”); None when the clause names none."""
+    clause = re.split(r"[，,：:]", head)[-1]
+    names = [name for name in a.top_level_names if name in clause]
+    return _level1_word(max(names, key=len)) if names else None
+
+
 def _count_findings(a: Analysis, paragraph, rule: Rule):
     original = paragraph.text
     text = _counts_first(original)
@@ -164,7 +189,9 @@ def _count_findings(a: Analysis, paragraph, rule: Rule):
         local = chain.group(0).startswith("下设") or bool(LOCAL_SUBJECT.search(sentence_head(text, chain.start())))
         about_system = not local and ("一级" in chain.group(0) or "指标体系" in sentence)
         table = a.next_score_table(paragraph)
-        if table is not None and (not table.label_cols or all(r.labels and r.labels[0] in a.top_level_names for r in table.body)):
+        if table is not None and (not table.label_cols or all(r.labels and all(strip_code_prefix(label) in a.top_level_names
+                                                                                for label in r.labels if label)
+                                                              for r in table.body)):  # fmt: skip
             table = None  # the 一级 overview table lists no 二级 or 三级 indicators
         if table is not None and about_system and not _whole(a, table):
             table = None  # the whole system's counts, before a section's table
@@ -173,7 +200,8 @@ def _count_findings(a: Analysis, paragraph, rule: Rule):
             table = _indicator_system(a, level)
         if table is None or (level == "一级" and not _whole(a, table)):
             continue
-        actual = _listed_count(a, table, level)
+        under = _level1_subject(a, sentence_head(text, chain.start())) if level != "一级" else None
+        actual = _listed_count(a, table, level, under)
         if actual is not None and Decimal(actual) != stated:
             where = "指标体系表" if _whole(a, table) else "本部分评分表"
             yield rule.finding(
@@ -182,10 +210,30 @@ def _count_findings(a: Analysis, paragraph, rule: Rule):
             )  # fmt: skip
 
 
+# “共设置3个二级指标，分别为项目立项、绩效目标、资金投入”: the names listed right after a count of indicators
+NAMES_AFTER = re.compile(
+    r"(?P<n>\d+|[一二三四五六七八九十两]+)\s*个\s*(?P<level>一级|二级|三级)指标\s*(?:[，,]\s*(?:分别为|分别是|即|包括)|[：:]|（(?:分别为|即|包括)?)"
+    rf"\s*(?P<items>{_ITEM}(?:、{_ITEM})+)(?P<end>[。；;）)]|$)"
+)
+
+
+def _names_after(paragraph, rule: Rule):
+    """A count of indicators with their names listed after it, the two not agreeing."""
+    for m in NAMES_AFTER.finditer(paragraph.text):
+        items, stated = OUTER_COMMA.split(m.group("items")), _number(m.group("n"))
+        if stated is not None and not items[-1].endswith("等") and Decimal(len(items)) != stated:
+            yield rule.finding(
+                f"写“{m.group('n')}个{m.group('level')}指标”，其后列举了{len(items)}个（{'、'.join(items)}）",
+                paragraph.location, sentence_at(paragraph.text, m.start()), expected=str(len(items)),
+                found=m.group("n"), severity=Severity.WARNING,
+            )  # fmt: skip
+
+
 def check(a: Analysis, rule: Rule):
     for paragraph in a.body_paragraphs:
         if "级指标" in paragraph.text and ONE_COUNT.search(_counts_first(paragraph.text)):
             yield from _count_findings(a, paragraph, rule)
+            yield from _names_after(paragraph, rule)
         listing = "、" in paragraph.text and COUNTED_WORD.search(paragraph.text)  # (the list pattern is slow to try)
         for m in ENUMERATION_RE.finditer(paragraph.text) if listing else ():
             listed = OUTER_COMMA.split(m.group("items"))
