@@ -70,6 +70,8 @@ def looks_like_a_report(document) -> bool:
     return any(word in text for text in texts for word in REPORT_WORDS)
 
 
+LONE_FIGURE = re.compile(r"^\s*[-－]?\d[\d,，]*(?:\.\d+)?\s*[%％]?\s*$")  # a paragraph that is one figure: a table's cell
+BROKEN_TABLE_LINES = 10
 SCORED_PROSE = re.compile(r"(?:权重|分值|满分)\s*\d+(?:\.\d+)?\s*分")
 
 
@@ -81,6 +83,9 @@ def coverage_notes(document) -> list[str]:
     if getattr(document, "unwrapped", False):
         return ["这是从 PDF 转出（按页宽折行）的文字：已把折行接回段落、去掉页码后核查；表格在转出时多已打散，"
                 "与表格有关的核查（表格合计、正文与评分表是否一致）多半未能进行，请尽量核查 Word 原件"]  # fmt: skip
+    if not document.tables and sum(1 for p in document.paragraphs if LONE_FIGURE.match(p.text)) >= BROKEN_TABLE_LINES:
+        return ["文中没有表格，却有许多只写一个数字的段落：像是表格在另存为文本时被拆成了每格一行（LibreOffice 另存为纯文本"
+                "即如此）。与表格有关的核查（表格合计、正文与评分表是否一致）未能进行，请核查 Word 原件（.docx）"]  # fmt: skip
     scored = any(SCORED_PROSE.search(p.text) for p in document.paragraphs)
     if scored and not any(score_table_of(table) is not None for table in document.tables):
         return ["文中没有识别出评分表（有权重或分值、得分两列的表格）：正文与评分表是否一致、评分表合计等核查未进行"]

@@ -859,6 +859,23 @@ def test_text_out_of_a_pdf_has_its_wrapped_lines_joined_and_its_page_numbers_dro
     assert [f.rule for f in check_document(read_document(path))] == ["SC102"]
 
 
+
+def test_text_whose_tables_were_broken_into_a_cell_a_line_says_so(tmp_path):
+    """LibreOffice's “save as text” writes every table cell as a line of its own: the rows cannot be told apart, so
+    the check says the table checks were not made; the seeds' text exports (tab-led cells) keep their tables."""
+    from checkers.run import coverage_notes
+    from tests.conftest import ROOT
+
+    cells = ["一级指标", "权重", "得分"] + [x for name, w, s in (("决策", 20, 17), ("过程", 20, 18), ("产出", 30, 27),
+                                                          ("效益", 30, 26), ("合计", 100, 88)) for x in (name, str(w), str(s))]  # fmt: skip
+    path = tmp_path / "r.txt"
+    path.write_text("一、评价结论\n\n决策指标权重20分，得分17分。\n\n" + "\n\n".join(cells) + "\n", encoding="utf-8")
+    [note] = coverage_notes(read_document(path))
+    assert "每格一行" in note and ".docx" in note
+    seeds = sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))
+    assert not [seed.name for seed in seeds if any("每格一行" in n for n in coverage_notes(read_document(seed)))]
+
+
 def test_text_whose_paragraphs_are_whole_lines_is_not_joined(tmp_path):
     from tests.conftest import ROOT
 
