@@ -749,11 +749,17 @@ class Analysis:
         total = table.total_row
         if total is None or total.weight is None:
             return False
-        top_level = self.top_level_names
         labels = {split_label(r.labels[0])[1] for r in table.body if r.labels}
-        return total.weight >= 100 or bool(top_level and labels & top_level and len(labels & top_level) > 1) or (
-            sum(weights, Decimal(0)) >= 100
-        )
+        return total.weight >= 100 or len(self._level1_kinds(labels)) > 1 or sum(weights, Decimal(0)) >= 100
+
+    def _level1_kinds(self, labels: set[str]) -> set[str]:
+        """The 一级 indicators a table's labels name, by kind: “项目效益” and “满意度” are both the 效益 part (满意度 is
+        often a 二级 under 效益, “项目效益” a 二级 name too), so a section table listing them is not the overview."""
+        kinds = set()
+        for name in labels & self.top_level_names:
+            kind = next((word for word in ("决策", "过程", "产出", "效益") if word in name), name)
+            kinds.add("效益" if kind in ("效果", "满意度") else kind)
+        return kinds
 
     def next_score_table(self, paragraph: Paragraph) -> ScoreTable | None:
         """The score table that follows a paragraph before the next heading (the table a sentence introduces)."""

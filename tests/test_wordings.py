@@ -401,6 +401,51 @@ def test_the_names_listed_after_a_count_of_indicators_are_counted(tmp_path: Path
     assert "CT701" not in findings(tmp_path, "共设置4个一级指标（决策、过程、产出等）。\n")
 
 
+
+def test_a_section_table_of_project_benefit_and_satisfaction_is_no_overview(tmp_path: Path):
+    """“项目效益” and “满意度” are 二级 names under 效益: the table listing them is that section's, not the whole report's."""
+    text = """\
+本项目综合评价得分85分，绩效评级为“良”。
+
+| 指标 | 权重 | 得分 |
+|---|---|---|
+| 决策 | 50 | 45 |
+| 效益 | 50 | 40 |
+| 合计 | 100 | 85 |
+
+效益指标总分50分，得分40分。
+
+| 二级指标 | 三级指标 | 权重 | 得分 |
+|---|---|---|---|
+| D1项目效益 | D11社会效益 | 25 | 20 |
+| D2满意度 | D21居民满意度 | 25 | 20 |
+| 合计 | | 50 | 40 |
+"""
+    assert findings(tmp_path, text) == {}
+    [slip] = findings(tmp_path, text.replace("得分85分", "得分86分"))["TT203"]  # (which of the two is right is not known)
+    assert {slip.expected, slip.found} == {"85分", "86分"}
+
+
+
+def test_a_total_adds_the_items_after_its_among_or_those_of_its_kind(tmp_path: Path):
+    cases = [  # (text with the total as {}, the right total, the items added when it is wrong)
+        ("项目计划总投资500万元，实际完成投资480万元，其中一期工程完成投资300万元、二期工程完成投资180万元，合计完成投资{}万元。", 480),
+        ("项目计划工期180天，实际工期181天，其中施工期151天、验收期30天，合计{}天。", 181),
+        ("东、西两个片区中，东片区原有泊位120个、新增泊位60个，西片区原有泊位80个、新增泊位40个，新增泊位合计{}个。", 100),
+    ]  # fmt: skip
+    for text, right in cases:
+        assert "CT702" not in findings(tmp_path, text.format(right) + "\n"), text
+        [slip] = findings(tmp_path, text.format(right + 10) + "\n")["CT702"]
+        assert slip.expected.startswith(str(right)), (text, slip.message)
+
+
+def test_a_breakdown_short_of_its_whole_by_other_than_a_typo_lists_the_main_parts(tmp_path: Path):
+    text = "项目总投资3,185.00万元，其中：建安工程费2,860.50万元，设备购置费{}万元。\n"
+    assert "CT702" not in findings(tmp_path, text.format("302.10"))  # 22.40 of other costs left out
+    assert [f.expected for f in findings(tmp_path, text.format("324.60"))["CT702"]] == ["3185.1万元"]  # 0.1: a typo
+    assert [f.expected for f in findings(tmp_path, text.format("324.41"))["CT702"]] == ["3184.91万元"]  # 0.09: swapped
+
+
 def test_a_wrong_detail_table_row_is_named_with_data_and_its_correct_total_is_not_blamed(tmp_path: Path):
     from drafter.markdown_writer import to_markdown
     from drafter.render import render_report

@@ -1,9 +1,11 @@
 """文中合计或差额算不对：“合计329平方米”不等于前面所列各项之和，“其中”各项之和与总数略有出入，或核减金额不等于送审减审定。
 
 （1）同一句中“合计/共计/总计/累计N单位”“共计（两期共）完成投资N万元”“合计支付N万元”，与它前面同单位的各个数字（至少两个）之和比较；
+“其中”之后的合计只加其中各项，“新增泊位合计N个”只加写明“新增泊位”的各项，用汉字写的个数（“两个片区”）不计入用数字写的合计；
 “合计支付/共计拨付”只加所列的各笔支付（不加前面的预算、合同金额），“累计支付”只加写明支付的各笔、且未说其中有本年度的；
 “每间13平方米”这类单位数、百分比和分数不计入，括号内已有“共52平方米”时只计这个小计，前面另有合计时只加其后的各项；
-（2）“总数……，其中/包括：A……，B……”：其中各项（至少两个、同单位）之和与总数相差在 1% 以内而不相等时报告
+（2）“总数……，其中/包括：A……，B……”：其中各项（至少两个、同单位）之和与总数相差在 1% 以内、且像是写错一位数字或颠倒两位数字
+（差一个有效数字，如0.01、20；或差9的倍数的一个有效数字）时报告
 （差得更多通常说明各项并非全部列出；但各项分别是一个词与它的否定——合格/不合格、已完成/未完成、满意/基本满意/不满意——
 或按决策、过程、产出、效益分列时，各项就是全部，之和必须等于总数）；“总数N，其中：A x，B y”只列名称与金额的各项之和大于总数时也报告（金额的分项不可能多于总数，而个数的分类可能交叉；
 写的是已支付、实际支出、完成、较上年等另一种数的不算分项）；
@@ -150,10 +152,35 @@ def _other_starts(sentence: str, figures: list, since: int, index: int) -> list[
     return [s for s in dict.fromkeys(starts) if s != since and s < index]
 
 
+def _among_start(sentence: str, figures: list, since: int, index: int) -> int | None:
+    """The first figure after a 其中/包括 standing between the list's start and the total at ``index``: the items are
+    the whole's parts after it, not the whole (“实际完成投资480万元，其中一期300万元、二期180万元，合计完成投资480万元”)."""
+    mark = max((m.end() for m in AMONG.finditer(sentence, 0, figures[index].start)), default=-1)
+    first = next((i for i in range(since, index) if figures[i].start > mark), None) if mark >= 0 else None
+    return first if first is not None and first > since else None
+
+
+QUALIFIED_TOTAL = re.compile(r"([\u4e00-\u9fff]{2,6})(?:合计|共计|总计)[\u4e00-\u9fff]{0,4}$")
+
+
+def _qualified_items(sentence: str, figures: list, index: int) -> list:
+    """The items a total named by a kind adds up (“新增泊位合计100个” adds the 新增泊位 listed, not the 原有泊位): those
+    whose clause names the same words; empty when the total names none or fewer than two items do."""
+    named = QUALIFIED_TOTAL.search(clause_before(sentence, figures[index].start))
+    if named is None:
+        return []
+    words = named.group(1)
+    items = [f for f in figures[:index] if f.unit == figures[index].unit and words in clause_before(sentence, f.start)]
+    return items if len(items) >= 2 else []
+
+
 def _items_to_add(sentence: str, figures: list, start: int, index: int, word: re.Match[str]) -> list:
-    """The figures from ``start`` that the total at ``index`` (its words ``word``) adds up; empty when they cannot be."""
+    """The figures from ``start`` that the total at ``index`` (its words ``word``) adds up; empty when they cannot be.
+    A total in digits adds no count in words (“东、西两个片区……合计100个”)."""
     figure = figures[index]
-    parts = _addends(sentence, [f for f in figures[start:index] if f.unit == figure.unit])
+    digits = any(c.isdigit() for c in figure.text)
+    parts = _addends(sentence, [f for f in figures[start:index] if f.unit == figure.unit
+                                and (not digits or any(c.isdigit() for c in f.text))])  # fmt: skip
     if parts is None:
         return []
     group = bracket_start(sentence, figure.start)
@@ -177,12 +204,14 @@ def _sum_findings(paragraph, rule: Rule):
                        and bracket_start(sentence, figures[i].start) is None
                        and not sentence.startswith("、", figures[i].end)]  # (“共投入洗扫车46辆、洒水车…”: the first item)  # fmt: skip
             since = earlier[-1] + 1 if earlier else 0  # an earlier total closes the list before it (a bracketed one is an item)
-            parts = _items_to_add(sentence, figures, since, index, word)
+            among_start = _among_start(sentence, figures, since, index)  # “实际480万元，其中一期300万元、二期180万元，合计”
+            qualified = _qualified_items(sentence, figures, index)
+            parts = qualified or _items_to_add(sentence, figures, among_start if among_start is not None else since, index, word)
             if _counts_other_things(sentence, parts, figure):
                 continue  # “5个乡镇和5个街道，共118个行政村（社区）”: villages are not towns
-            if len(parts) < 2 or any(len(r) >= 2 and sum((f.value for f in r), Decimal(0)) == figure.value
-                                     for r in (_items_to_add(sentence, figures, start, index, word)
-                                               for start in _other_starts(sentence, figures, since, index))):  # fmt: skip
+            readings = [_items_to_add(sentence, figures, start, index, word)
+                        for start in _other_starts(sentence, figures, since, index)] + [_qualified_items(sentence, figures, index)]  # fmt: skip
+            if len(parts) < 2 or any(len(r) >= 2 and sum((f.value for f in r), Decimal(0)) == figure.value for r in readings):
                 continue  # another reading that adds up (the total stated up front, the list after a colon) is no slip
             total = sum((f.value for f in parts), Decimal(0))
             if total != figure.value:
@@ -205,7 +234,7 @@ def _sum_findings(paragraph, rule: Rule):
                 tail = [f for f in tail if f.unit == head[-1].unit]
             if head and len(tail) >= 2 and len({f.unit for f in tail}) == 1 and head[-1].unit == tail[0].unit:
                 whole, parts_sum = head[-1].value, sum((f.value for f in tail), Decimal(0))
-                close = abs(parts_sum - whole) <= whole * Decimal("0.01")
+                close = abs(parts_sum - whole) <= whole * Decimal("0.01") and _typo_like(parts_sum - whole)
                 if parts_sum != whole and (close or partition or (parts_sum > whole and head[-1].kind == "amount" and listed >= 2)):
                     yield rule.finding(
                         f"总数写{head[-1].text.strip()}，其中各项之和为{plain(parts_sum)}{head[-1].unit}",
@@ -227,6 +256,15 @@ def _sum_findings(paragraph, rule: Rule):
                 paragraph.location, sentence_at(text, cut.start), expected=f"{plain(expected)}{cut.unit}",
                 found=f"{cut.value}{cut.unit}",
             )  # fmt: skip
+
+
+def _typo_like(difference: Decimal) -> bool:
+    """A difference one mistyped digit makes (one significant digit: 0.01, 20, 300) or two swapped digits (nine times
+    one); “3,185.00 vs 2,860.50 + 302.10” differs by 22.40, the costs a 其中 list leaves out, not a typo."""
+    def one_digit(value: Decimal) -> bool:
+        return len(abs(value).normalize().as_tuple().digits) == 1
+
+    return bool(difference) and (one_digit(difference) or one_digit(difference / 9))
 
 
 NEGATED = re.compile(r"(?:不|未|非|无)([\u4e00-\u9fff]{2})")
