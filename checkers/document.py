@@ -412,12 +412,22 @@ class DocumentBuilder:
         self._n_tables = 0
         self._path: str | None = ""  # cached section path of the open stack; None when it changed
         self._in_contents = False  # after a “目录” line, while the lines look like contents entries
+        self._style_shapes: dict[int, int] = {}  # a heading style's level → the level of the numbering first seen in it
 
     def _section_path(self) -> str:
         path = self._path
         if path is None:
             path = self._path = self._compute_section_path()
         return path
+
+    def _level_in_style(self, text: str, style_level: int, level: int) -> int:
+        """A heading's level when one Word heading style holds two numbering levels (“一、” and “（一）” both in 标题 1):
+        the numbering's shape goes one level deeper than the shape first seen in that style."""
+        m = match_number(text)
+        if m is None:
+            return level
+        first = self._style_shapes.setdefault(style_level, m[0])
+        return max(1, min(level + m[0] - first, 4))
 
     def _compute_section_path(self) -> str:
         if not self._stack:
@@ -455,6 +465,8 @@ class DocumentBuilder:
             level, number = None, None
         else:
             level, number = classify_paragraph(text, style_level, prefer_numbering, may_be_heading)
+            if level is not None and style_level is not None and number is not None and not prefer_numbering:
+                level = self._level_in_style(text, style_level, level)
         index = len(self.blocks)
         if level is not None:
             self._close_sections(level, index)

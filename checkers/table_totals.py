@@ -30,14 +30,17 @@ class TotalMismatch:
     summed: str = "各行"  # what was added up: the column's rows, or an item's own items (“其下各项”)
 
 
-NOT_ADDITIVE = ("率", "%", "％", "序号", "编号", "单价", "均价", "平均", "比例", "占比", "日期", "时间", "指标值")
+NOT_ADDITIVE = ("率", "%", "％", "序号", "编号", "单价", "均价", "平均", "比例", "占比", "日期", "时间", "指标值", "增幅", "同比",
+                "环比", "/人", "/户", "／人", "／户")  # fmt: skip
+# “人均补助（元）”, “户均支出”, “生均经费”, “亩均产值”, “补助标准（元/人）” (not “标准分”, a weight)
+PER_UNIT_HEADER = re.compile(r"[人户生亩月年日次件床]均|标准(?!分)")
 # a column of years or units, not “2020年度预算数（单位：万元）”, which is an amount
 NOT_ADDITIVE_WHOLE = re.compile(r"^(?:预算|实施|项目)?(?:年度|年份|年|单位|计量单位)(?:[（(].*)?$")
 
 
 def _is_rate_column(header: str) -> bool:
     """Columns whose 合计 is not the sum of the rows (rates, ids, prices, dates, years, units…)."""
-    return any(word in header for word in NOT_ADDITIVE) or bool(NOT_ADDITIVE_WHOLE.match(header))
+    return any(word in header for word in NOT_ADDITIVE) or bool(NOT_ADDITIVE_WHOLE.match(header) or PER_UNIT_HEADER.search(header))
 
 
 HEADER_ROWS_MAX = 4

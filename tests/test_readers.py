@@ -876,6 +876,28 @@ def test_text_whose_tables_were_broken_into_a_cell_a_line_says_so(tmp_path):
     assert not [seed.name for seed in seeds if any("每格一行" in n for n in coverage_notes(read_document(seed)))]
 
 
+
+def test_two_numbering_levels_in_one_word_heading_style_are_two_levels(tmp_path):
+    """Some reports put “一、” and “（一）” both in 标题 1: the numbering's shape tells the levels apart."""
+    import docx
+
+    from checkers.engine import check_document
+
+    document = docx.Document()
+    document.add_paragraph("某项目绩效评价报告")
+    for heading, body in [("一、基本情况", None), ("（一）项目概况", "项目预算100万元。"), ("（二）绩效目标", "完成建设任务。"),
+                          ("二、评价结论", "本项目得分85分，等级为“良”。"), ("（一）结论", "良好。"), ("（二）问题", "档案不全。")]:  # fmt: skip
+        document.add_heading(heading, level=1)
+        if body:
+            document.add_paragraph(body)
+    path = tmp_path / "r.docx"
+    document.save(str(path))
+    read = read_document(path)
+    assert [(h.heading_level, h.text[:3]) for h in read.headings] == [
+        (1, "一、基"), (2, "（一）"), (2, "（二）"), (1, "二、评"), (2, "（一）"), (2, "（二）")]
+    assert check_document(read) == []
+
+
 def test_text_whose_paragraphs_are_whole_lines_is_not_joined(tmp_path):
     from tests.conftest import ROOT
 

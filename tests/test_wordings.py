@@ -446,6 +446,43 @@ def test_a_breakdown_short_of_its_whole_by_other_than_a_typo_lists_the_main_part
     assert [f.expected for f in findings(tmp_path, text.format("324.41"))["CT702"]] == ["3184.91万元"]  # 0.09: swapped
 
 
+
+def test_an_example_given_with_ru_is_no_scoring_rule(tmp_path: Path):
+    text = ("A22绩效指标明确性，权重4分，得分2分。\n\n部分绩效指标未细化量化，如“群众满意度”未设定具体指标值，扣1分；"
+            "时效指标缺失，扣{}分。根据相关评分标准，该指标得2分。\n")  # fmt: skip
+    assert "SC103" not in findings(tmp_path, text.format(1))
+    assert [f.expected for f in findings(tmp_path, text.format("0.5"))["SC103"]] == ["扣2分"]
+    rule = "A22绩效指标明确性，权重4分，得分2分。\n\n如未设定具体指标值，扣1分。经核查，指标不够细化，扣2分。\n"
+    assert "SC103" not in findings(tmp_path, rule)  # “如未……扣1分” is the scoring rule
+
+
+
+def test_quantities_of_two_years_two_projects_or_per_person_are_not_one(tmp_path: Path):
+    years = "2023年度预算2,000.00万元，实际支出1,986.40万元。\n\n2022年度预算2,000.00万元，实际支出{}万元。\n"
+    assert "UN501" not in findings(tmp_path, years.format("1,996.30"))
+    again = "2023年度预算2,000.00万元，实际支出1,986.40万元。\n\n经核实，实际支出1,986.41万元。\n"
+    assert [f.expected for f in findings(tmp_path, again)["UN501"]] == ["1,986.40万元"]  # no year: the same one
+    projects = "## （一）甲项目\n\n评估建议金额1,102.40万元。\n\n## （二）乙项目\n\n评估建议金额1,105.20万元。\n"
+    assert "UN501" not in findings(tmp_path, projects)
+    per_person = "项目预算1,200万元，实际到位1,200万元。全年共救助困难群众6,850人，人均救助金额1,200元。\n"
+    assert "UN501" not in findings(tmp_path, per_person)
+    assert "UN501" in findings(tmp_path, per_person.replace("人均救助金额1,200元", "实际支出1,200元"))
+
+
+def test_per_person_standard_and_growth_columns_are_not_added_up(tmp_path: Path):
+    table = """\
+| 序号 | 街道 | 补助人数 | 补助金额（万元） | 人均补助（元） | 补助标准（元/人） | 同比增长 |
+|---|---|---|---|---|---|---|
+| 1 | 湖滨街道 | 100 | 18.60 | 1860 | 1800 | 5.2 |
+| 2 | 清波街道 | 100 | 20.50 | 2050 | 1800 | 3.1 |
+| 合计 | | 200 | 39.10 | 1955 | 1800 | 4.1 |
+"""
+    assert findings(tmp_path, table) == {}
+    assert [f.expected for f in findings(tmp_path, table.replace("| 200 | 39.10", "| 200 | 39.20"))["TT201"]] == ["39.1"]
+    scores = "| 指标 | 标准分 | 得分 |\n|---|---|---|\n| 决策 | 20 | 18 |\n| 过程 | 80 | 70 |\n| 合计 | 90 | 88 |\n"
+    assert {f.found for f in findings(tmp_path, scores)["TT201"]} == {"90"}  # “标准分” is a weight: it adds up
+
+
 def test_a_wrong_detail_table_row_is_named_with_data_and_its_correct_total_is_not_blamed(tmp_path: Path):
     from drafter.markdown_writer import to_markdown
     from drafter.render import render_report

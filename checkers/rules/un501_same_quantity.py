@@ -6,7 +6,8 @@
 较少小数位的结果（743.31843万元与743.32万元）时不算；
 （4）大写金额与紧随其后括号中的小写金额不等（“人民币叁仟壹佰捌拾陆万元整（3,185.00万元）”）；
 （5）正文金额与表格中同样数字的金额单位不同（表头或表题写明“（万元）”“单位：万元”的列）；
-写明是上年度、以前年度等另一期间的数不算同一数量。
+写明是上年度、以前年度等另一期间的数，同一句前面写了不同年度的数（“2022年度预算……，实际支出……”），
+以及标题分别写明不同项目的两个章节中的数（“（一）甲项目”“（二）乙项目”），不算同一数量。
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from decimal import ROUND_HALF_UP, Decimal
 
-from checkers.analysis import Analysis, grid_rows
-from checkers.figures import MONEY_UNITS, Figure, parse_number, sentence_at
+from checkers.analysis import YEAR_IN_TEXT, Analysis, grid_rows
+from checkers.figures import MONEY_UNITS, Figure, parse_number, sentence_at, sentence_head
 from checkers.finding import Severity
 from checkers.openings import OTHER_PERIOD
 from checkers.rules.base import Rule
@@ -56,7 +57,7 @@ def _significant(figure: Figure) -> bool:
 
 PLAN = re.compile(r"计划|目标|预计|年初|设计")
 ACTUAL = re.compile(r"实际|完成|实现|核查")
-PRICE = re.compile(r"每|标准|单价|均价|/")
+PRICE = re.compile(r"每|标准|单价|均价|[人户生亩月年日次件]均|平均|/")  # (“人均救助1,200元”: per person)
 
 
 def _plan_and_actual(a: str, b: str) -> bool:
@@ -148,10 +149,30 @@ def _conflict(figure: Figure, other: Figure, same_paragraph: bool = False):
         and not _plan_and_actual(figure.subject, other.subject)
         and not _rounded(figure, other)  # “743.31843万元” and “743.32万元”: one amount to two precisions
         and not (OTHER_PERIOD.search(figure.subject) or OTHER_PERIOD.search(other.subject))  # 上年度 vs 本年度
+        and not _two_years(figure, other)  # “2023年度预算……，实际支出” and “2022年度预算……，实际支出”
     ):  # fmt: skip
         return (f"“{_key(figure.subject)}”前文写{_written(other)}，此处写{_written(figure)}，同一数量前后不一致",
                 _written(other))
     return None
+
+
+def _years(figure: Figure) -> set[str]:
+    """The years its sentence names before the figure (“2022年度预算2,000万元，实际支出1,996.30万元”: 2022)."""
+    return set(YEAR_IN_TEXT.findall(sentence_head(figure.source, figure.start)))
+
+
+def _two_years(figure: Figure, other: Figure) -> bool:
+    years, others = _years(figure), _years(other)
+    return bool(years and others and years != others)
+
+
+NAMED_PROJECT = re.compile(r"([\u4e00-\u9fff]{1,20}(?:项目|工程))$")
+
+
+def _project(section: str) -> str | None:
+    """The project a section is about when its title names one (“（二）乙项目”), as a compilation of several does."""
+    match = NAMED_PROJECT.search(section.strip())
+    return match.group(1) if match else None
 
 
 def _data_amounts(a: Analysis) -> set[Decimal]:
@@ -287,6 +308,9 @@ def _same_quantities(a: Analysis, rule: Rule):
             if values is not None and value not in values:
                 candidates += values.near(value)
             for other in candidates:
+                projects = {_project(p.location.section) for p in (paragraph, paragraph_of.get(id(other), paragraph))}
+                if len(projects) > 1 and None not in projects:
+                    continue  # the same words about two projects (“（一）甲项目 … 建议金额”, “（二）乙项目 … 建议金额”)
                 conflict = _conflict(figure, other, any(other is f for f in nearby))
                 if conflict is None:
                     continue
