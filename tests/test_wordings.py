@@ -483,6 +483,16 @@ def test_per_person_standard_and_growth_columns_are_not_added_up(tmp_path: Path)
     assert {f.found for f in findings(tmp_path, scores)["TT201"]} == {"90"}  # “标准分” is a weight: it adds up
 
 
+
+def test_with_data_another_years_or_projects_rate_and_a_rounded_amount_are_not_the_projects(tmp_path: Path):
+    others = "2019年度同类项目预算执行率为85.20%。全市同类项目平均预算执行率为80%。\n"
+    assert "DT1003" not in _with_data(tmp_path, others)
+    assert [f.expected for f in _with_data(tmp_path, "项目预算执行率为85.20%。\n")["DT1003"]] == ["90%"]
+    rounded = "项目实际支出900,000元（约{}万元）。\n"  # the data: 90万元
+    assert "DT1002" not in _with_data(tmp_path, rounded.format("90.0"))
+    assert [f.found for f in _with_data(tmp_path, rounded.format("90.2"))["DT1002"]] == ["90.2万元"]
+
+
 def test_a_wrong_detail_table_row_is_named_with_data_and_its_correct_total_is_not_blamed(tmp_path: Path):
     from drafter.markdown_writer import to_markdown
     from drafter.render import render_report

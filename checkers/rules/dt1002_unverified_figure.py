@@ -1,11 +1,12 @@
 """数字无法溯源（需 --data）：正文中的分数、金额或百分比在项目数据及其派生值中找不到。
 
-可溯源的值：各级指标的权重、得分、扣分、小计与得分率，总分，资金预算、到位、支出（任意金额单位换算后）及到位率、
+可溯源的值：各级指标的权重、得分、扣分、小计与得分率，总分，资金预算、到位、支出（任意金额单位换算后，可按所写小数位四舍五入：5,271,022.96元写作“527.10万元”）及到位率、
 执行率，资金明细表各数及合计，facts 中的数字，以及数据文字（证据、背景等）中出现过的数字。只作提示。
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from decimal import Decimal
 
 from checkers.analysis import Analysis
@@ -70,8 +71,18 @@ def _data_values(data) -> tuple[set[Decimal], set[Decimal], list[Decimal]]:
     return {s.normalize() for s in scores}, {a.normalize() for a in amounts}, sorted(r * 100 for r in ratios)
 
 
+def _rounded_from(figure, amounts: list[Decimal]) -> bool:
+    """An amount that is one of the data's rounded to the places written in its own unit (5,271,022.96元 written
+    “527.10万元”)."""
+    factor = MONEY_UNITS[figure.unit]
+    half = Decimal(5).scaleb(-figure.places - 1) * factor
+    at = bisect_left(amounts, figure.value * factor - half)
+    return at < len(amounts) and amounts[at] <= figure.value * factor + half
+
+
 def check(a: Analysis, rule: Rule):
     scores, amounts, percents = _data_values(a.data)
+    in_order = sorted(amounts)
     for paragraph, figures in a.figures:
         if paragraph.is_heading:
             continue
@@ -79,7 +90,7 @@ def check(a: Analysis, rule: Rule):
             if figure.kind == "score":
                 ok = figure.value.normalize() in scores
             elif figure.kind == "amount":
-                ok = figure.in_yuan().normalize() in amounts
+                ok = figure.in_yuan().normalize() in amounts or _rounded_from(figure, in_order)
             elif figure.kind == "percent":
                 ok = any_percent_matches(figure.value, percents, a.tolerance)
             else:

@@ -1,7 +1,7 @@
 """资金数字与项目数据不一致（需 --data）：资金到位率、预算执行率，及与之同句的预算、到位、支出金额，与数据不符。
 
 到位率、执行率按数据计算（执行率口径见 settings.execution_rate_base）；金额按单位换算后比较。
-写的是某个合同、标段、一期或尾款的比率与金额时（“监理合同…执行率80%”）不与项目数据比较；预算经调整的，只比较调整后的预算。
+写的是某个合同、标段、一期或尾款的比率与金额时（“监理合同…执行率80%”），或同句写明另一年度、同类项目、全市平均的比率时，不与项目数据比较；预算经调整的，只比较调整后的预算。
 数据有资金明细表（funding.detail）时，报告中表头含其全部金额列的表格逐格与之比较：各行按名称（或行数相同时按顺序）
 对应，合计行与数据各列之和比较；大多数格子都不符的表格视为另一张表（或另一种单位），不作比较。
 """
@@ -35,6 +35,9 @@ PASSING = """\
 FAILING = PASSING.replace("实际支出90万元，预算执行率90%", "实际支出95万元，预算执行率95%")
 
 
+OTHER_PROJECTS = re.compile(r"同类|类似|其他|其它|全省|全市|全区|平均")  # “同类项目预算执行率”, “全市平均执行率”
+
+
 def check(a: Analysis, rule: Rule):
     data = a.data
     funding = data.funding
@@ -44,8 +47,10 @@ def check(a: Analysis, rule: Rule):
         if key is None or expected_rates[key] is None or statement.name in ("得分率",):
             continue
         paragraph, start = statement.extra["paragraph"], statement.extra["start"]
-        if about_a_part(paragraph.text, start) or OTHER_PERIOD.search(sentence_head(paragraph.text, start)):
-            continue  # the rate of one contract or phase, or of an earlier year, not the project's
+        head = sentence_head(paragraph.text, start)
+        if about_a_part(paragraph.text, start) or OTHER_PERIOD.search(head) or a.names_another_year(head) \
+                or OTHER_PROJECTS.search(head):  # fmt: skip
+            continue  # the rate of one contract or phase, of an earlier year or of other projects, not the project's
         if not percent_matches(statement.value, expected_rates[key], a.tolerance):
             yield rule.finding(
                 f"{statement.name}写{statement.value}%，按项目数据应为{format_percent(expected_rates[key])}",
