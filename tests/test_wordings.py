@@ -432,6 +432,7 @@ def test_a_total_adds_the_items_after_its_among_or_those_of_its_kind(tmp_path: P
         ("项目计划总投资500万元，实际完成投资480万元，其中一期工程完成投资300万元、二期工程完成投资180万元，合计完成投资{}万元。", 480),
         ("项目计划工期180天，实际工期181天，其中施工期151天、验收期30天，合计{}天。", 181),
         ("东、西两个片区中，东片区原有泊位120个、新增泊位60个，西片区原有泊位80个、新增泊位40个，新增泊位合计{}个。", 100),
+        ("东片区原有泊位120个、新增泊位60个，西片区原有泊位80个、新增泊位40个，两片区新增泊位合计{}个。", 100),
     ]  # fmt: skip
     for text, right in cases:
         assert "CT702" not in findings(tmp_path, text.format(right) + "\n"), text
@@ -460,6 +461,9 @@ def test_an_example_given_with_ru_is_no_scoring_rule(tmp_path: Path):
 def test_quantities_of_two_years_two_projects_or_per_person_are_not_one(tmp_path: Path):
     years = "2023年度预算2,000.00万元，实际支出1,986.40万元。\n\n2022年度预算2,000.00万元，实际支出{}万元。\n"
     assert "UN501" not in findings(tmp_path, years.format("1,996.30"))
+    titled = "# 2023年度某项目绩效评价报告\n\n预算2,000.00万元，实际支出1,986.40万元。\n\n2022年度预算2,000.00万元，实际支出{}万元。\n"
+    assert "UN501" not in findings(tmp_path, titled.format("1,996.30"))  # (a year not the report's own)
+    assert "UN501" in findings(tmp_path, titled.replace("2022年度", "2023年度").format("1,996.30"))
     again = "2023年度预算2,000.00万元，实际支出1,986.40万元。\n\n经核实，实际支出1,986.41万元。\n"
     assert [f.expected for f in findings(tmp_path, again)["UN501"]] == ["1,986.40万元"]  # no year: the same one
     projects = "## （一）甲项目\n\n评估建议金额1,102.40万元。\n\n## （二）乙项目\n\n评估建议金额1,105.20万元。\n"

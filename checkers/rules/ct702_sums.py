@@ -169,9 +169,12 @@ def _qualified_items(sentence: str, figures: list, index: int) -> list:
     named = QUALIFIED_TOTAL.search(clause_before(sentence, figures[index].start))
     if named is None:
         return []
-    words = named.group(1)
-    items = [f for f in figures[:index] if f.unit == figures[index].unit and words in clause_before(sentence, f.start)]
-    return items if len(items) >= 2 else []
+    for size in range(len(named.group(1)), 1, -1):  # “两片区新增泊位合计”: the longest words two items name
+        words = named.group(1)[-size:]
+        items = [f for f in figures[:index] if f.unit == figures[index].unit and words in clause_before(sentence, f.start)]
+        if len(items) >= 2:
+            return items
+    return []
 
 
 def _items_to_add(sentence: str, figures: list, start: int, index: int, word: re.Match[str]) -> list:

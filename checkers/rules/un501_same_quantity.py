@@ -128,7 +128,7 @@ def _written(figure: Figure) -> str:
     return _number(figure) + figure.unit
 
 
-def _conflict(figure: Figure, other: Figure, same_paragraph: bool = False):
+def _conflict(figure: Figure, other: Figure, same_paragraph: bool = False, report_years: frozenset[str] = frozenset()):
     """(message, expected) when two figures look like one quantity written two ways, else None; figures are quoted
     as the report writes them."""
     same_digits = figure.value == other.value and figure.unit != other.unit
@@ -149,7 +149,7 @@ def _conflict(figure: Figure, other: Figure, same_paragraph: bool = False):
         and not _plan_and_actual(figure.subject, other.subject)
         and not _rounded(figure, other)  # “743.31843万元” and “743.32万元”: one amount to two precisions
         and not (OTHER_PERIOD.search(figure.subject) or OTHER_PERIOD.search(other.subject))  # 上年度 vs 本年度
-        and not _two_years(figure, other)  # “2023年度预算……，实际支出” and “2022年度预算……，实际支出”
+        and not _two_years(figure, other, report_years)  # “2023年度预算……，实际支出” and “2022年度预算……，实际支出”
     ):  # fmt: skip
         return (f"“{_key(figure.subject)}”前文写{_written(other)}，此处写{_written(figure)}，同一数量前后不一致",
                 _written(other))
@@ -161,9 +161,13 @@ def _years(figure: Figure) -> set[str]:
     return set(YEAR_IN_TEXT.findall(sentence_head(figure.source, figure.start)))
 
 
-def _two_years(figure: Figure, other: Figure) -> bool:
+def _two_years(figure: Figure, other: Figure, report_years: frozenset[str]) -> bool:
+    """The two figures' sentences name different years, or one names a year that is not the report's own."""
     years, others = _years(figure), _years(other)
-    return bool(years and others and years != others)
+    if years and others:
+        return years != others
+    named = years or others
+    return bool(named and report_years and not named & report_years)
 
 
 NAMED_PROJECT = re.compile(r"([\u4e00-\u9fff]{1,20}(?:项目|工程))$")
@@ -287,6 +291,7 @@ def _same_quantities(a: Analysis, rule: Rule):
     by_value: dict[Decimal, dict[str, Figure]] = {}  # value → first figure per unit
     by_key: dict[tuple[str, str], _Near] = {}  # (unit, subject key) → first figure per value
     reported: set[tuple] = set()
+    report_years = frozenset(a.report_years)
     for paragraph, figures in a.figures:
         if paragraph.heading_level is not None:
             continue
@@ -311,7 +316,7 @@ def _same_quantities(a: Analysis, rule: Rule):
                 projects = {_project(p.location.section) for p in (paragraph, paragraph_of.get(id(other), paragraph))}
                 if len(projects) > 1 and None not in projects:
                     continue  # the same words about two projects (“（一）甲项目 … 建议金额”, “（二）乙项目 … 建议金额”)
-                conflict = _conflict(figure, other, any(other is f for f in nearby))
+                conflict = _conflict(figure, other, any(other is f for f in nearby), report_years)
                 if conflict is None:
                     continue
                 signature = (figure.value, figure.unit, other.value, other.unit)
