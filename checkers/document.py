@@ -508,15 +508,16 @@ class DocumentBuilder:
                 return text
         return None
 
-    def add_table(self, rows: list[list[RawCell]], line: int | None = None) -> Table | None:
-        """Add a table from raw rows (empty tables are ignored); returns the new table."""
+    def add_table(self, rows: list[list[RawCell]], line: int | None = None, caption: str | None = None) -> Table | None:
+        """Add a table from raw rows (empty tables are ignored); returns the new table. ``caption`` says where it is
+        when no caption line does (a table nested in another's cell)."""
         rows = [r for r in rows if r]
         if not rows:
             return None
         self._n_tables += 1
         section = self._section_path()
         t = self._n_tables
-        caption = self._caption()
+        caption = caption or self._caption()
         cells = [
             [
                 Cell(ascii_figures(raw.text), r, raw.col, raw.merged_from_above,

@@ -306,3 +306,27 @@ def test_a_comment_on_a_fields_result_goes_around_the_whole_field(tmp_path: Path
     order = [el.tag.split("}")[1] + (":" + el.get(qn("w:fldCharType")) if el.get(qn("w:fldCharType")) else "")
              for el in body.iter() if el.tag in (qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:fldChar"))]
     assert order == ["commentRangeStart", "fldChar:begin", "fldChar:separate", "fldChar:end", "commentRangeEnd"]
+
+
+def test_a_table_nested_in_a_cell_is_checked_and_commented_on_in_place(tmp_path: Path):
+    """A funding breakdown nested in a cell is read as a table of its own, right after the one holding it: its
+    合计 is checked, the finding says where it is, and the comment lands on the nested cell."""
+    from checkers.engine import check_document
+
+    document = docx.Document()
+    document.add_heading("一、评价情况", 1)
+    outer = document.add_table(rows=2, cols=2)
+    outer.cell(0, 0).text, outer.cell(0, 1).text, outer.cell(1, 0).text = "项目", "资金明细", "某项目"
+    inner = outer.cell(1, 1).add_table(rows=3, cols=2)
+    for r, (name, amount) in enumerate([("名称", "金额（万元）"), ("设备", "100"), ("合计", "120")]):
+        inner.cell(r, 0).text, inner.cell(r, 1).text = name, amount
+    document.add_table(rows=1, cols=2).cell(0, 0).text = "其后的表格"
+    source, out = tmp_path / "r.docx", tmp_path / "annotated.docx"
+    document.save(str(source))
+    read = read_document(source)
+    [finding] = check_document(read)
+    assert finding.rule == "TT201" and finding.location.table == 2 and "嵌在表1" in finding.location.describe()
+    assert [t.rows[0][0].text for t in read.tables] == ["项目", "名称", "其后的表格"]
+    annotate_copy(source, read, [finding], out)
+    [comment] = comments(out)
+    assert comment.anchor == "120" and comment.in_cell

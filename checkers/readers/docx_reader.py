@@ -722,10 +722,12 @@ def _read_blocks(main_blob: bytes, levels: dict[str, int], builder: DocumentBuil
         add_block(builder, el, levels, numbering)
 
 
-def add_block(builder: DocumentBuilder, el: _Element, levels: dict[str, int], numbering: ListNumbering | None = None):
+def add_block(builder: DocumentBuilder, el: _Element, levels: dict[str, int], numbering: ListNumbering | None = None,
+              caption: str | None = None):  # fmt: skip
     """Feed one ``w:p`` or ``w:tbl`` to the builder; the new block, or None for a blank paragraph or empty table.
 
-    With ``numbering`` (the document uses Word's automatic lists) a paragraph's list label goes before its text.
+    With ``numbering`` (the document uses Word's automatic lists) a paragraph's list label goes before its text;
+    ``caption`` names a nested table's place.
     """
     if el.tag == W_P:
         text, level = paragraph_info(el, levels)
@@ -742,8 +744,21 @@ def add_block(builder: DocumentBuilder, el: _Element, levels: dict[str, int], nu
             return builder.add_paragraph(text, plain=True)
         return builder.add_paragraph(text, style_level=level)
     if numbering is not None and el.find(".//" + W_NUMPR) is not None:
-        return builder.add_table(numbered_table_rows(el, numbering))
-    return builder.add_table(table_rows(el))
+        table = builder.add_table(numbered_table_rows(el, numbering), caption=caption)
+    else:
+        table = builder.add_table(table_rows(el), caption=caption)
+    for inner in _nested_tables(el) if table is not None else ():  # (its cell keeps their text too, as Word shows it)
+        add_block(builder, inner, levels, numbering, caption=f"嵌在表{table.location.table}单元格中的表格")
+    return table
+
+
+def _nested_tables(tbl: _Element) -> list[_Element]:
+    """The tables nested in a table's cells (a funding breakdown inside a cell), read as tables of their own right
+    after it so that their totals are checked too."""
+    if tbl.find(".//" + W_TBL) is None:
+        return []
+    return [block for tr in _iter_tagged(tbl, W_TR) for tc in _iter_tagged(tr, W_TC)
+            for block in _iter_blocks(tc) if block.tag == W_TBL]  # fmt: skip
 
 
 def numbered_table_rows(tbl: _Element, numbering: ListNumbering) -> list[list[RawCell]]:
@@ -794,9 +809,18 @@ def iter_numbered_blocks(root: _Element) -> Iterator[tuple[str, int, _Element]]:
             if paragraph_text(el).strip():
                 paragraphs += 1
                 yield "paragraph", paragraphs, el
-        elif any(table_rows(el)):
+            continue
+        for table in _with_nested(el):  # a table, then the tables nested in it, as add_block reads them
             tables += 1
-            yield "table", tables, el
+            yield "table", tables, table
+
+
+def _with_nested(tbl: _Element) -> Iterator[_Element]:
+    """A non-empty table and, after it, the non-empty tables nested in its cells (depth first)."""
+    if any(table_rows(tbl)):
+        yield tbl
+        for inner in _nested_tables(tbl):
+            yield from _with_nested(inner)
 
 
 def read_docx(path: str | os.PathLike[str]) -> Document:
