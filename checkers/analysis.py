@@ -747,10 +747,11 @@ class Analysis:
         """An overview or appendix table (weights adding to the full marks), not one 一级 indicator's table."""
         weights = [r.weight for r in table.body if r.weight is not None]
         total = table.total_row
-        if total is None or total.weight is None:
+        if total is None:
             return False
         labels = {split_label(r.labels[0])[1] for r in table.body if r.labels}
-        return total.weight >= 100 or len(self._level1_kinds(labels)) > 1 or sum(weights, Decimal(0)) >= 100
+        stated = total.weight is not None and total.weight >= 100  # (“合计 | 100 | | | 92”: the 一级 分值 column's)
+        return stated or len(self._level1_kinds(labels)) > 1 or sum(weights, Decimal(0)) >= 100
 
     def _level1_kinds(self, labels: set[str]) -> set[str]:
         """The 一级 indicators a table's labels name, by kind: “项目效益” and “满意度” are both the 效益 part (满意度 is

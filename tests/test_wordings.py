@@ -497,6 +497,57 @@ def test_with_data_another_years_or_projects_rate_and_a_rounded_amount_are_not_t
     assert [f.found for f in _with_data(tmp_path, rounded.format("90.2"))["DT1002"]] == ["90.2万元"]
 
 
+
+def test_a_spent_or_invested_total_of_a_plain_list_is_added_up(tmp_path: Path):
+    cases = [("项目设备费120.00万元，培训费185.06万元，合计支出{}万元。", "305.06", "341.62", "305.06万元"),
+             ("项目一期投资320.50万元、二期投资418.30万元，两期共完成投资{}万元。", "738.80", "738.30", "738.8万元"),
+             ("首付款120万元、进度款240万元，合计支付{}万元。", "360", "350", "360万元")]  # fmt: skip
+    for text, right, wrong, expected in cases:
+        assert "CT702" not in findings(tmp_path, text.format(right) + "\n"), text
+        assert [f.expected for f in findings(tmp_path, text.format(wrong) + "\n")["CT702"]] == [expected], text
+    parts_of_a_budget = "项目预算300万元，其中设备120万元、培训180万元，合计支出290万元。\n"
+    assert "CT702" not in findings(tmp_path, parts_of_a_budget)
+
+
+LISTED_SYSTEM = """\
+## 一、评价指标体系
+
+评价工作组设置了决策、过程、产出和效益{}个一级指标，下设{}个二级指标、{}个三级指标。
+
+| 一级指标 | 二级指标 | 三级指标 | 分值 | 专家评分 |
+|---|---|---|---|---|
+| 决策 | 项目立项 | 立项依据充分性 | 20 | 18 |
+| 过程 | 资金管理 | 资金到位率 | 20 | 20 |
+| 过程 | 资金管理 | 预算执行率 | 10 | 9 |
+| 产出 | 产出数量 | 实际完成率 | 20 | 19 |
+| 效益 | 社会效益 | 群众获得感 | 15 | 14 |
+| 效益 | 满意度 | 群众满意度 | 15 | 14 |
+| 合计 | | | 100 | 94 |
+"""
+
+WEIGHTS_AT_EACH_LEVEL = """\
+本次评价指标体系共设置2个一级指标、{}个二级指标和4个三级指标，满分100分。
+
+| 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分 |
+|---|---|---|---|---|---|---|
+| 决策 | 40 | 项目立项 | 20 | 立项依据充分性 | 10 | 10 |
+|  |  |  |  | 立项程序规范性 | 10 | 9 |
+|  |  | 资金投入 | 20 | 预算编制科学性 | 20 | 18 |
+| 产出 | 60 | 产出数量 | 60 | 实际完成率 | 60 | 55 |
+| 合计 | 100 |  |  |  |  | 92 |
+"""
+
+
+def test_counts_under_the_systems_level1_and_in_a_table_weighted_at_every_level(tmp_path: Path):
+    assert findings(tmp_path, LISTED_SYSTEM.format(4, 5, 6)) == {}
+    assert [f.expected for f in findings(tmp_path, LISTED_SYSTEM.format(4, 4, 6))["CT701"]] == ["5"]
+    assert [f.expected for f in findings(tmp_path, LISTED_SYSTEM.format(4, 5, 8))["CT701"]] == ["6"]
+    [listed] = findings(tmp_path, LISTED_SYSTEM.format(5, 5, 6))["CT701"]
+    assert listed.expected == "4" and "（决策、过程、产出、效益）" in listed.message
+    assert findings(tmp_path, WEIGHTS_AT_EACH_LEVEL.format(3)) == {}
+    assert [f.expected for f in findings(tmp_path, WEIGHTS_AT_EACH_LEVEL.format(4))["CT701"]] == ["3"]
+
+
 def test_a_wrong_detail_table_row_is_named_with_data_and_its_correct_total_is_not_blamed(tmp_path: Path):
     from drafter.markdown_writer import to_markdown
     from drafter.render import render_report

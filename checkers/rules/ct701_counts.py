@@ -42,7 +42,7 @@ PLACES = r"设区市|乡镇（街道）|镇（街道）|乡镇|街道|镇|社区
 # “从决策、过程、产出、效益四个方面”, “存在目标不够细化、执行率偏低、支付不及时三个方面的问题”
 # “5G网络覆盖优化”, “决策（含立项、目标）”, “《……管理办法》”
 _ITEM = r"(?:《[^《》]{1,40}》|[\u4e00-\u9fffA-Za-z0-9]{1,20})(?:[（(][^（）()]{0,30}[）)])?"
-_NOUNS = r"方面|部分|内容|子项目|项目|阶段|环节|板块|任务|方法|方式|措施|维度|年度|文件|" + PLACES
+_NOUNS = r"一级指标|方面|部分|内容|子项目|项目|阶段|环节|板块|任务|方法|方式|措施|维度|年度|文件|" + PLACES
 ENUMERATION_RE = re.compile(
     rf"(?P<items>{_ITEM}(?:、{_ITEM}){{1,9}})(?P<etc>等)?\s*(?P<n>[一二三四五六七八九十两\d]+)\s*(?P<counter>个|项|类|种|份)"
     r"\s*(?P<noun>" + _NOUNS + ")"
@@ -54,7 +54,7 @@ NEEDS_LEAD = ("子项目", "项目", "阶段", "环节", "板块", "任务", "�
 
 COUNTED_WORD = re.compile(r"[个项类种份]\s*(?:" + _NOUNS + ")")
 OUTER_COMMA = re.compile(r"、(?![^（(]*[）)])")  # a 、 outside brackets
-LIST_LEAD = re.compile(r"^.*?(?:从|包括|涵盖|围绕|存在|涉及|分为|即|抽取了?|抽查了?|选取了?|走访了?|覆盖了?|全区|全市|全县|采用|运用|"
+LIST_LEAD = re.compile(r"^.*?(?:从|设置了?|设立了?|包括|涵盖|围绕|存在|涉及|分为|即|抽取了?|抽查了?|选取了?|走访了?|覆盖了?|全区|全市|全县|采用|运用|"
                        r"采取|依据|根据)")
 
 
@@ -186,7 +186,9 @@ def _count_findings(a: Analysis, paragraph, rule: Rule):
         at = text.find(quoted, chain.start())
         quoted = original[at : at + len(quoted)] if at >= 0 else quoted  # as written (“二级指标4个”)
         sentence = sentence_at(original, chain.start())
-        local = chain.group(0).startswith("下设") or bool(LOCAL_SUBJECT.search(sentence_head(text, chain.start())))
+        head = sentence_head(text, chain.start())
+        # (“设置了……4个一级指标，下设5个二级指标”: under the whole system's 一级 indicators, the system's counts)
+        local = (chain.group(0).startswith("下设") and "一级指标" not in head) or bool(LOCAL_SUBJECT.search(head))
         about_system = not local and ("一级" in chain.group(0) or "指标体系" in sentence)
         table = a.next_score_table(paragraph)
         if table is not None and (not table.label_cols or all(r.labels and all(strip_code_prefix(label) in a.top_level_names

@@ -107,8 +107,9 @@ def _listed_parts(sentence: str, whole, among: int) -> int:
 
 
 def _done_parts(sentence: str, parts: list, verb: str, only_done: bool = False) -> list:
-    """The items a “合计支付/共计拨付” total adds up: those paid (“第一批拨付180万元，第二批拨付110万元”), or the
-    items after the verb (“分两批拨付：第一批180万元，第二批120万元”); never the 预算 or 合同 they are paid against
+    """The items a “合计支付/共计拨付” total adds up: those paid (“第一批拨付180万元，第二批拨付110万元”), the items
+    after the verb (“分两批拨付：第一批180万元，第二批120万元”), or the items of a list with no 预算 or 合同 in it
+    (“设备费120万元，培训费185.06万元，合计支出305.06万元”); never the 预算 or 合同 they are paid against
     (“项目预算170.86万元，其中设备120万元……，合计支付168.91万元” lists no payment: nothing to add up)."""
     if only_done:  # “累计支付” adds up the payments listed, unless one is said to be this year's (累计 spans years)
         paid = [f for f in parts if verb in clause_before(sentence, f.start)]
@@ -118,6 +119,8 @@ def _done_parts(sentence: str, parts: list, verb: str, only_done: bool = False) 
         return done
     items = [f for f in parts if not WHOLE_WORDS.search(clause_before(sentence, f.start))]
     wholes = [f for f in parts if f not in items]
+    if items and not wholes and not WHOLE_WORDS.search(sentence[: items[0].start]):
+        return items  # “设备费120万元，培训费185.06万元，合计支出305.06万元”: nothing they could be parts of
     opening = max((f.end for f in wholes), default=0)
     return items if items and verb in sentence[opening : items[0].start] else []
 
