@@ -61,8 +61,8 @@ SUMMED_WORDS = ("共计", "合计", "累计", "总计", "总共", "共")  # “�
 LEVEL1_WEIGHT_WORDS = ("总分", "权重", "满分", "分值", "共计", "共")
 LEVEL1_PROSE_RE = re.compile(
     rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)(?:(?:类)?指标|维度|部分)\s*[，,（(]?\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})(?:为)?\s*{NUM}\s*分\s*[）)]?\s*[，,]?\s*"
-    rf"(?:(?:实际|评价|累计)?得分|实得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
-)
+    rf"(?:(?:实际|评价|累计)?得分|(?:专家|综合|评价)评分|实得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
+)  # (“过程类指标共20分，专家评分18分”)
 # “项目效益（25分）得分21分”: a 一级 named with its weight in brackets
 LEVEL1_BRACKET_RE = re.compile(
     rf"(?P<name>{LEVEL1_NAME})(?:类)?(?:指标)?\s*[（(]\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})?"
@@ -1095,8 +1095,8 @@ class Analysis:
         out: list[Statement] = []
         for paragraph in self.body_paragraphs:
             text = paragraph.text
-            if "得分" not in text and "实得" not in text and not BARE_SCORE.search(text):
-                continue  # both patterns need "得分", "实得" or “得N分”
+            if "得分" not in text and "实得" not in text and "评分" not in text and not BARE_SCORE.search(text):
+                continue  # both patterns need "得分", "实得", “专家评分” or “得N分”
             weighed = any(word in text for word in LEVEL1_WEIGHT_WORDS)  # (the subtotal pattern needs one)
             bracketed = list(LEVEL1_BRACKET_RE.finditer(text)) if "分）" in text or "分)" in text else []
             for m in [*(LEVEL1_PROSE_RE.finditer(text) if weighed and ("指标" in text or "维度" in text or "部分" in text) else ()), *bracketed]:

@@ -548,6 +548,35 @@ def test_counts_under_the_systems_level1_and_in_a_table_weighted_at_every_level(
     assert [f.expected for f in findings(tmp_path, WEIGHTS_AT_EACH_LEVEL.format(4))["CT701"]] == ["3"]
 
 
+
+def test_a_level1_part_worth_so_many_points_and_its_experts_score(tmp_path: Path):
+    base = """\
+## （一）项目过程情况
+
+过程类指标共20分，专家评分{}分，得分率{}。
+
+| 一级指标 | 二级指标 | 三级指标 | 分值 | 专家评分 |
+|---|---|---|---|---|
+| 决策 | 项目立项 | 立项依据充分性 | 80 | 72 |
+| 过程 | 资金管理 | 预算执行率 | 10 | 9 |
+|  | 组织实施 | 制度执行有效性 | 10 | 9 |
+| 合计 |  |  | 100 | 90 |
+"""
+    assert findings(tmp_path, base.format(18, "90%")) == {}
+    slipped = findings(tmp_path, base.format("18.5", "90%"))
+    assert [f.found for f in slipped["TT202"]] and [f.expected for f in slipped["RT301"]] == ["92.5%"]
+    assert [f.expected for f in findings(tmp_path, base.format(18, "85%"))["RT301"]] == ["90%"]
+    assert [f.expected for f in findings(tmp_path, "过程指标共20分，得分18分，得分率85%。\n")["RT301"]] == ["90%"]
+
+
+def test_counts_in_wells_people_tons_and_channels(tmp_path: Path):
+    text = ("项目计划封填自备井48眼，实际完成46眼，完成率{}。\n\n计划培训基层干部500名，实际培训480名，完成率96.00%。\n\n"
+            "计划清运垃圾1,200吨，实际清运1,150吨，完成率95.83%。\n")  # fmt: skip
+    assert findings(tmp_path, text.format("95.83%")) == {}
+    assert [f.expected for f in findings(tmp_path, text.format("97.83%"))["RT301"]] == ["95.83%"]
+    assert [f.found for f in findings(tmp_path, text.format("95.83%").replace("46眼", "4O眼"))["FG901"]] == ["4O"]
+
+
 def test_a_wrong_detail_table_row_is_named_with_data_and_its_correct_total_is_not_blamed(tmp_path: Path):
     from drafter.markdown_writer import to_markdown
     from drafter.render import render_report
