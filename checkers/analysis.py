@@ -122,6 +122,7 @@ def about_a_part(text: str, position: int) -> bool:
 
 
 SURVEY = re.compile(r"满意度|问卷|调查|测评|受访|居民|群众")
+SCORED_CLAUSE = re.compile(r"得分|评分|总分|得\s*\d")  # a clause stating a score (not a weight: “满分100分”)
 LAST_SCORE = re.compile(r"(?:^|[，,：:])(?P<clause>[^，,：:]*?\d+(?:\.\d+)?\s*分)[^分]*$")  # the clause of the last score
 
 
@@ -1060,7 +1061,19 @@ class Analysis:
 
     @cached_property
     def grade_statements(self) -> list[Statement]:
+        """The grades stated for the report's own total (in prose and in “评价等级 | 良” cells)."""
+        return self._grades[0]
+
+    @cached_property
+    def other_grades(self) -> list[tuple[Statement, Decimal]]:
+        """(grade, the score its sentence gives just before it) of the grades that are not the report's own total's:
+        a self-evaluation's, another year's (“项目单位自评得分95分，自评等级为‘良’” must still agree with itself)."""
+        return self._grades[1]
+
+    @cached_property
+    def _grades(self) -> tuple[list[Statement], list[tuple[Statement, Decimal]]]:
         out: list[Statement] = []
+        others: list[tuple[Statement, Decimal]] = []
         for paragraph in self.paragraphs:
             if "级" not in paragraph.text and "评价结" not in paragraph.text and "等次" not in paragraph.text \
                     and "档次" not in paragraph.text:  # fmt: skip
@@ -1071,9 +1084,11 @@ class Analysis:
                         if not any(a < m.end() and m.start() < b for a, b in taken)
                         and TOTAL_HINT.search(sentence_head(paragraph.text, m.start()))]  # fmt: skip
             for m in matches:
+                if SCALE_BEFORE.search(paragraph.text, 0, m.start()):
+                    continue
                 if OTHER_PERIOD.search(clause_before(paragraph.text, m.start())) \
-                        or self._someone_elses(sentence_head(paragraph.text, m.start())) \
-                        or SCALE_BEFORE.search(paragraph.text, 0, m.start()):  # fmt: skip
+                        or self._someone_elses(sentence_head(paragraph.text, m.start())):  # fmt: skip
+                    others += self._grade_beside_its_score(paragraph, m)
                     continue  # “上年度该项目绩效评价等级为‘优’”, “主管部门……评价等级为‘优’”
                 if SURVEY.search(clause_before(paragraph.text, m.start())) or paragraph.text.startswith("的", m.end() + 1):
                     continue  # “居民问卷中评价结果为‘优’的占62%” is a survey answer
@@ -1087,7 +1102,19 @@ class Analysis:
                 if c + 1 < len(row) and row[c + 1].strip() in GRADE_WORDS:
                     loc = table.at(r + 1, c + 2)
                     out.append(Statement("grade", Decimal(0), loc, table.row_text(r), name=GRADE_WORDS[row[c + 1].strip()]))
-        return out
+        return out, others
+
+    @staticmethod
+    def _grade_beside_its_score(paragraph: Paragraph, m: re.Match) -> list[tuple[Statement, Decimal]]:
+        """The grade at ``m`` with the score stated in the clause before it, when there is one (not a survey's)."""
+        head = sentence_head(paragraph.text, m.start())
+        score = LAST_SCORE.search(head)
+        if score is None or SURVEY.search(head) or not SCORED_CLAUSE.search(score.group("clause")):
+            return []  # a survey's grade is on its own scale
+        value = re.findall(r"\d+(?:\.\d+)?(?=\s*分)", score.group("clause"))[-1]
+        name = GRADE_WORDS.get(m.group("grade"), m.group("grade"))
+        return [(Statement("grade", Decimal(0), paragraph.location, sentence_at(paragraph.text, m.start()), name=name),
+                 Decimal(value))]  # fmt: skip
 
     @cached_property
     def level1_prose(self) -> list[Statement]:

@@ -577,6 +577,16 @@ def test_counts_in_wells_people_tons_and_channels(tmp_path: Path):
     assert [f.found for f in findings(tmp_path, text.format("95.83%").replace("46眼", "4O眼"))["FG901"]] == ["4O"]
 
 
+
+def test_a_self_evaluations_grade_must_agree_with_the_score_beside_it(tmp_path: Path):
+    text = "经综合评价，该项目自评得分为95分，评价等级为“{}”。\n\n上年度该项目评价得分为85分，评价等级为“{}”。\n"
+    assert "GR401" not in findings(tmp_path, text.format("优", "良"))
+    assert [(f.expected, f.found) for f in findings(tmp_path, text.format("良", "良"))["GR401"]] == [("优", "良")]
+    assert [(f.expected, f.found) for f in findings(tmp_path, text.format("优", "优"))["GR401"]] == [("良", "优")]
+    survey = "受访群众综合满意度得分为85分，评价结果为“优”。\n"  # a survey grades on its own scale
+    assert "GR401" not in findings(tmp_path, survey)
+
+
 def test_a_wrong_detail_table_row_is_named_with_data_and_its_correct_total_is_not_blamed(tmp_path: Path):
     from drafter.markdown_writer import to_markdown
     from drafter.render import render_report
