@@ -122,6 +122,7 @@ def about_a_part(text: str, position: int) -> bool:
 
 
 SURVEY = re.compile(r"满意度|问卷|调查|测评|受访|居民|群众")
+BASE_TOTAL_RE = re.compile(rf"(?:基础|基本)(?:得分|分)(?:为|是)?\s*{NUM}\s*分")  # the total before 加分项/扣分项
 SCORED_CLAUSE = re.compile(r"得分|评分|总分|得\s*\d")  # a clause stating a score (not a weight: “满分100分”)
 LAST_SCORE = re.compile(r"(?:^|[，,：:])(?P<clause>[^，,：:]*?\d+(?:\.\d+)?\s*分)[^分]*$")  # the clause of the last score
 
@@ -680,9 +681,7 @@ class Analysis:
                         continue
                     clause = clause_before(paragraph.text, m.start())
                     subject = PROJECT_NAMED.search(clause)  # “乙项目综合评价得分72分” names its project
-                    if self._another_bodys(sentence_head(paragraph.text, m.start())) or self._not_the_total(clause) or (INSTITUTION.search(clause) and not subject and "部门整体" not in self.report_kinds) \
-                            or self._other_year(clause) or self._another_report_year(clause) or COMPARED_WITH.search(clause) \
-                            or ONE_EXPERT.search(clause) or GRADING_SCALE.match(paragraph.text, m.end()):  # fmt: skip
+                    if self._not_the_reports(paragraph.text, m, subject is not None):
                         continue
                     if pattern is LOOSE_TOTAL_RE:
                         if "总分" in m.group(0) and Decimal(next(g for g in m.groups() if g is not None)) == 100:
@@ -697,6 +696,10 @@ class Analysis:
                                          name=subject.group(1) if subject and subject.group(1)[0] not in "本该此" else "",
                                          extra={"year": year.group(1)} if year else {}))  # fmt: skip
         out += self._named_project_totals(out)
+        if self.score_adjustment is not None:  # “项目基础得分87分，加分项加3分，综合得分90分”: the base in prose
+            out += [Statement("total", Decimal(m.group(1)), p.location, sentence_at(p.text, m.start()), extra={"base": True})
+                    for p in self.body_paragraphs if "基" in p.text for m in BASE_TOTAL_RE.finditer(p.text)
+                    if not self._not_the_reports(p.text, m, False)]  # fmt: skip
         for table, r, c, text in self.cells():
             if text.replace(" ", "") in ("评价分值", "评价得分", "综合得分", "总得分"):
                 row = grid_rows(table)[r]
@@ -715,6 +718,14 @@ class Analysis:
                 out += [Statement("total", r.score, r.location, r.excerpt, extra={"table": True})
                         for r in table.rows if r.adjusts == "final" and r.score is not None]  # fmt: skip
         return _without_lists(self._latest_year_only(out))
+
+    def _not_the_reports(self, text: str, m: re.Match, names_a_project: bool) -> bool:
+        """A total that is another body's, another year's, a part's, one expert's, or a grading scale's."""
+        clause = clause_before(text, m.start())
+        return bool(self._another_bodys(sentence_head(text, m.start())) or self._not_the_total(clause)
+                    or (INSTITUTION.search(clause) and not names_a_project and "部门整体" not in self.report_kinds)
+                    or self._other_year(clause) or self._another_report_year(clause) or COMPARED_WITH.search(clause)
+                    or ONE_EXPERT.search(clause) or GRADING_SCALE.match(text, m.end()))  # fmt: skip
 
     def _named_project_totals(self, found: list[Statement]) -> list[Statement]:
         """“河西区2023年度城市道路桥梁养护项目得分67分”: the total of the project the report's title names."""

@@ -587,6 +587,23 @@ def test_a_self_evaluations_grade_must_agree_with_the_score_beside_it(tmp_path: 
     assert "GR401" not in findings(tmp_path, survey)
 
 
+
+def test_a_base_total_and_a_bonus_said_only_in_prose(tmp_path: Path):
+    text = "项目基础得分87分，加分项加3分，综合得分{}分，评价等级为“优”。\n"
+    assert findings(tmp_path, text.format(90)) == {}
+    assert [f.expected for f in findings(tmp_path, text.format(91))["TT203"]] == ["90分"]
+    others = "区人民医院基础得分91分，加分项加1.5分，最终得分92.5分。本项目基础得分87分，加分项加3分，综合得分90分。\n"
+    assert "TT203" not in findings(tmp_path, others)
+
+
+def test_one_quantity_said_with_and_without_a_linking_word(tmp_path: Path):
+    text = ("全年预算数为1,250.00万元，全年执行数为1,163.48万元，预算执行率为93.08%。\n\n"
+            "项目全年预算数1250.00万元，执行数{}万元，预算执行率93.08%。\n")  # fmt: skip
+    assert "UN501" not in findings(tmp_path, text.format("1163.48"))
+    [slip] = findings(tmp_path, text.format("1163.58"))["UN501"]
+    assert slip.expected == "1,163.48万元" and "“执行数”" in slip.message
+
+
 def test_a_wrong_detail_table_row_is_named_with_data_and_its_correct_total_is_not_blamed(tmp_path: Path):
     from drafter.markdown_writer import to_markdown
     from drafter.render import render_report

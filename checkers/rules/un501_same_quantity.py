@@ -2,7 +2,7 @@
 
 五种情形：（1）数字完全相同（至少四位有效数字或带两位小数）而金额单位不同——几乎总是单位写错；
 （2）数字完全相同（至少四位有效数字）而计量单位分属不同量纲（长度与面积等）；
-（3）同一说法（如“送审金额”）、同一单位，数值相差不到 0.5%——多为笔误（2,945.51 与 2,945.52）；一处是另一处四舍五入到
+（3）同一说法（如“送审金额”；“执行数为”与“执行数”是同一说法）、同一单位，数值相差不到 0.5%——多为笔误（2,945.51 与 2,945.52）；一处是另一处四舍五入到
 较少小数位的结果（743.31843万元与743.32万元）时不算；
 （4）大写金额与紧随其后括号中的小写金额不等（“人民币叁仟壹佰捌拾陆万元整（3,185.00万元）”）；
 （5）正文金额与表格中同样数字的金额单位不同（表头或表题写明“（万元）”“单位：万元”的列）；
@@ -113,8 +113,18 @@ def _comparable(figure: Figure) -> bool:
     return figure.value >= 100 or (figure.unit in MONEY_UNITS and figure.places >= 2)
 
 
+_LINKING_WORDS = re.compile(r"(?:为|是|达到|达|约|共计|合计|总计|共)+$")
+
+
 def _key(subject: str) -> str:
-    cjk = _NON_CJK.sub("", subject)
+    """The last words before a figure, without a linking 为/是/达 (“全年执行数为” and “执行数” name one quantity):
+    figures whose keys agree are compared (_one_subject then tells items named alike apart)."""
+    return _label(subject)[-3:]
+
+
+def _label(subject: str) -> str:
+    """The quantity's name in a message: up to four characters before the figure (“实际支出”)."""
+    cjk = _LINKING_WORDS.sub("", _NON_CJK.sub("", subject))
     return cjk[-4:] if len(cjk) >= 2 else ""
 
 
@@ -151,7 +161,7 @@ def _conflict(figure: Figure, other: Figure, same_paragraph: bool = False, repor
         and not (OTHER_PERIOD.search(figure.subject) or OTHER_PERIOD.search(other.subject))  # 上年度 vs 本年度
         and not _two_years(figure, other, report_years)  # “2023年度预算……，实际支出” and “2022年度预算……，实际支出”
     ):  # fmt: skip
-        return (f"“{_key(figure.subject)}”前文写{_written(other)}，此处写{_written(figure)}，同一数量前后不一致",
+        return (f"“{_label(figure.subject)}”前文写{_written(other)}，此处写{_written(figure)}，同一数量前后不一致",
                 _written(other))
     return None
 
