@@ -604,6 +604,15 @@ def test_one_quantity_said_with_and_without_a_linking_word(tmp_path: Path):
     assert slip.expected == "1,163.48万元" and "“执行数”" in slip.message
 
 
+
+def test_with_data_a_budget_a_slip_away_from_the_datas_is_reported_without_a_rate_beside_it(tmp_path: Path):
+    text = "区财政局批复该项目年初预算金额{}万元。\n"  # the data: 100万元
+    assert "DT1003" not in _with_data(tmp_path, text.format("100.00"))
+    assert [f.expected for f in _with_data(tmp_path, text.format("100.40"))["DT1003"]] == ["100万元"]
+    assert "DT1003" not in _with_data(tmp_path, text.format("120.00"))  # another amount, not a slip of this one
+    assert "DT1003" not in _with_data(tmp_path, "项目预算约100万元。\n")
+
+
 def test_a_wrong_detail_table_row_is_named_with_data_and_its_correct_total_is_not_blamed(tmp_path: Path):
     from drafter.markdown_writer import to_markdown
     from drafter.render import render_report

@@ -1,6 +1,8 @@
 """资金数字与项目数据不一致（需 --data）：资金到位率、预算执行率，及与之同句的预算、到位、支出金额，与数据不符。
 
 到位率、执行率按数据计算（执行率口径见 settings.execution_rate_base）；金额按单位换算后比较。
+不与比率同句的预算、到位、支出金额，与数据相差在 0.5% 以内而不相等时（“批复预算2632.94万元”而数据为2632.49万元，
+多为笔误）也报告；按所写小数位四舍五入后相等的（“约527万元”）不算。
 写的是某个合同、标段、一期或尾款的比率与金额时（“监理合同…执行率80%”），或同句写明另一年度、同类项目、全市平均的比率时，不与项目数据比较；预算经调整的，只比较调整后的预算。
 数据有资金明细表（funding.detail）时，报告中表头含其全部金额列的表格逐格与之比较：各行按名称（或行数相同时按顺序）
 对应，合计行与数据各列之和比较；大多数格子都不符的表格视为另一张表（或另一种单位），不作比较。
@@ -9,9 +11,11 @@
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from checkers.analysis import Analysis, about_a_part
 from checkers.figures import (
+    MONEY_UNITS,
     clause_before,
     extract_figures,
     in_parentheses,
@@ -67,7 +71,8 @@ def check(a: Analysis, rule: Rule):
     names = {"budget": "预算", "received": "实际到位", "spent": "实际支出"}
     for paragraph in a.body_paragraphs:
         for start, _, sentence in sentences(paragraph.text):
-            if "到位率" not in sentence and "执行率" not in sentence:
+            with_rate = "到位率" in sentence or "执行率" in sentence
+            if not with_rate and "万元" not in sentence and "元" not in sentence:
                 continue
             figures = extract_figures(sentence)
             roles = [role_of(f) if f.kind == "amount" else None for f in figures]
@@ -81,12 +86,22 @@ def check(a: Analysis, rule: Rule):
                 years = YEAR.findall(clause_before(sentence, figure.start))
                 if a.report_years and years and not set(years) & a.report_years:
                     continue  # “2021年预算安排运维资金50万元”: another year's money
-                if figure.in_yuan() != funding.in_yuan[role]:
+                if figure.in_yuan() != funding.in_yuan[role] and (with_rate or _near_miss(figure, funding.in_yuan[role])):
                     yield rule.finding(
                         f"{names[role]}金额写{figure.text.strip()}，项目数据为{format_amount(values[role])}{funding.unit.value}",
                         paragraph.location, sentence_at(paragraph.text, start + figure.start),
                         expected=f"{format_amount(values[role])}{funding.unit.value}", found=figure.text.strip(),
                     )  # fmt: skip
+
+
+def _near_miss(figure, data_yuan: Decimal) -> bool:
+    """An amount a slip away from the data's (2632.94 for 2632.49万元: within 0.5%), not the data's rounded to the
+    places written (“约527万元” for 5,271,022.96元)."""
+    written = figure.in_yuan()
+    if not data_yuan or abs(written - data_yuan) > data_yuan * Decimal("0.005"):
+        return False
+    factor = MONEY_UNITS[figure.unit]
+    return (data_yuan / factor).quantize(Decimal(1).scaleb(-figure.places), rounding=ROUND_HALF_UP) != figure.value
 
 
 RULE = Rule("DT1003", "funding-vs-data", Severity.ERROR, check, __doc__, FAILING, PASSING, data=MINI_DATA,
