@@ -1,4 +1,5 @@
-"""Benchmark: inject single slips into clean drafts and seed-derived .docx files; print recall per kind.
+"""Benchmark: inject single slips into clean drafts, seed-derived .docx files and a clean report laid out by hand
+(bench/layouts.py); print recall per kind.
 
 Each slip kind edits one paragraph or table cell of a .docx (python-docx), the edited copy is checked,
 and the slip counts as found when a finding appears that the unedited document did not have.
@@ -23,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 import docx  # noqa: E402
 
+from bench.layouts import layouts_docx  # noqa: E402
 from checkers.engine import check_document  # noqa: E402
 from checkers.readers.docx_reader import read_docx  # noqa: E402
 from drafter.docx_writer import build_docx  # noqa: E402
@@ -105,6 +107,34 @@ def funding_cell_slip(doc) -> bool:
     return False
 
 
+def split_table_slip(doc) -> bool:
+    """Change an amount in the first part of a table split in two (no 合计 in it; the 合计 is in the second part)."""
+    tables = doc.tables
+    for first, second in zip(tables, tables[1:], strict=False):
+        if "合计" in " ".join(c.text for c in first.rows[-1].cells) or second.rows[-1].cells[0].text.strip() != "合计":
+            continue
+        if [c.text for c in first.rows[0].cells] != [c.text for c in second.rows[0].cells]:
+            continue
+        cell = first.rows[1].cells[-1]
+        if re.fullmatch(r"\d+\.\d+", cell.text.strip()):
+            _set_text(cell.paragraphs[0], _bump(cell.text.strip(), "0.5"))
+            return True
+    return False
+
+
+def nested_table_slip(doc) -> bool:
+    """Change the first amount of a table nested in a cell."""
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                for inner in cell.tables:
+                    target = inner.rows[1].cells[-1]
+                    if re.fullmatch(r"\d+\.\d+", target.text.strip()):
+                        _set_text(target.paragraphs[0], _bump(target.text.strip(), "0.5"))
+                        return True
+    return False
+
+
 SLIPS: dict[str, Callable] = {
     "indicator score (prose)": paragraph_slip(r"(，权重[\d.]+分，得分)([\d.]+)(分。)", lambda m: m[1] + _bump(m[2], "-1") + m[3]),
     "indicator weight (prose)": paragraph_slip(r"(，权重)([\d.]+)(分，得分)", lambda m: m[1] + _bump(m[2]) + m[3]),
@@ -125,6 +155,14 @@ SLIPS: dict[str, Callable] = {
     "sum in prose": paragraph_slip(r"(合计)(\d+)(平方米)", lambda m: m[1] + _bump(m[2], "10") + m[3]),
     "funding table cell": funding_cell_slip,
     "product in prose": paragraph_slip(r"(\d+\.\d+)(平方米（长)", lambda m: _bump(m[1], "0.3") + m[2]),
+    # laid out by hand (bench/layouts.py)
+    "rate on the info table": paragraph_slip(r"(项目资金到位率为)(\d+)(%)", lambda m: m[1] + _bump(m[2], "-5") + m[3]),
+    "pass or return rate": paragraph_slip(r"(合格率|回收率为)([\d.]+)(%)", lambda m: m[1] + _bump(m[2], "2") + m[3]),
+    "parts of a whole": paragraph_slip(r"(其中合格)(\d+)(个)", lambda m: m[1] + _bump(m[2]) + m[3]),
+    "level-1 experts' score": paragraph_slip(r"(专家评分)(\d+)(分)", lambda m: m[1] + _bump(m[2], "0.5") + m[3]),
+    "total after a bonus": paragraph_slip(r"(综合得分)(\d+)(分)", lambda m: m[1] + _bump(m[2]) + m[3]),
+    "split table cell": split_table_slip,
+    "nested table cell": nested_table_slip,
 }
 
 
@@ -150,6 +188,7 @@ def documents():
             yield f"draft {fixture.stem} [{style}]", buffer.getvalue(), evaluation
     for seed in sorted((ROOT / "fixtures" / "seeds" / "docx").glob("*.docx")):
         yield f"seed {seed.stem}", seed.read_bytes(), None
+    yield "clean report laid out by hand (bench/layouts.py)", layouts_docx(), None
 
 
 def main() -> None:
@@ -160,7 +199,7 @@ def main() -> None:
     clean_docs = 0
     for name, data, evaluation in documents():
         baseline = _check(data, evaluation)
-        if name.startswith("draft"):
+        if name.startswith(("draft", "clean")):
             clean_docs += 1
             clean_counts.update(f.severity.value for f in baseline)
         base = _signature(baseline)
@@ -190,7 +229,7 @@ def main() -> None:
         for name in missed[kind][:3]:
             print(f"{'':<6}missed in {name}")
     print(f"{'all kinds':<26}{total_found:>7}{total_tried:>7}{total_found / max(total_tried, 1):>9.0%}")
-    print(f"clean drafts: {clean_docs} documents, findings by severity: {dict(clean_counts) or 'none'} (target: no error)")
+    print(f"clean drafts and the hand-laid report: {clean_docs} documents, findings by severity: {dict(clean_counts) or 'none'} (target: no error)")
 
 
 if __name__ == "__main__":

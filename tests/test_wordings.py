@@ -363,6 +363,8 @@ def test_a_pass_rate_is_the_part_its_word_names_over_the_whole_counted_before_it
     survey = "共发放问卷200份，回收有效问卷180份，有效回收率为{}。\n"
     assert "RT301" not in findings(tmp_path, survey.format("90%"))
     assert [f.expected for f in findings(tmp_path, survey.format("95%"))["RT301"]] == ["90%"]
+    assert "RT301" not in findings(tmp_path, "建设内容全部验收合格，验收合格率100%。\n")
+    assert [f.expected for f in findings(tmp_path, "建设内容全部验收合格，验收合格率98%。\n")["RT301"]] == ["100%"]
     for unknown in ("共验收项目12个，验收合格率95%。\n", "监测断面10个，其中8个达标，达标率90%。\n"):
         assert "RT301" not in findings(tmp_path, unknown), unknown  # the part is not counted as the rate's word
 

@@ -4,7 +4,8 @@
 得分率 = 得分 ÷ 权重（“过程类指标共20分，专家评分18分”同样读出权重与得分）；资金到位率 = 实际到位 ÷ 预算；预算执行率 = 实际支出 ÷ 实际到位（口径设为“预算”时为
 实际支出 ÷ 预算，两种口径不一致时提示口径；发放率、兑付率同执行率（实际发放 ÷ 下达或到位）；预算经调整时用调整后的预算：“调减至/调整为N”即N，“追加/调增N”加上N，“调整预算N”即N；“同比/较上年增加N”只是比较，不改变预算；“可用资金”即预算，“其中”所列为分项）；节约率 = （预算 − 实际）÷ 预算（没有实际支出时按中标或合同金额）；核减率（审减率）= 核减金额 ÷ 送审金额（申报金额）；
 审计控制率 = （合同金额 − 审计金额）÷ 合同金额；完成率 = 实际完成数 ÷ 计划数（“投资完成率”等按金额）；
-合格率、达标率、回收率 = 合格（达标、回收）数 ÷ 同一句前面所写的检查（抽查、验收、发放）总数（同一单位，“不合格”等不算）。
+合格率、达标率、回收率 = 合格（达标、回收）数 ÷ 同一句前面所写的检查（抽查、验收、发放）总数（同一单位，“不合格”等不算；
+同句写“全部验收合格”“均达标”的为100%）。
 表格中的到位率、执行率列按同一行的金额复算（按到位数、预算数、调整预算数、合同金额等任一列相符即可）；
 “预算金额（万元）| 650 | 实际到位（万元）| 650”这样成对填写的基本信息表，按表中同一单位的金额复算。
 正文中写项目整体的到位率、执行率（“截至年底，项目资金到位率为90%”），同段和前几段都没有所需金额时，按报告中唯一一张
@@ -242,6 +243,8 @@ def _share(name: str, head: str) -> Decimal | None:
     figures = [f for f in extract_figures(head) if f.unit and f.unit not in ("%", "分") and f.kind != "amount"]
     negated = re.compile(r"[不未非]" + root)
     part = next((f for f in reversed(figures) if root in (c := clause_before(head, f.start)) and not negated.search(c)), None)
+    if part is None and re.search(rf"(?:全部|均|全数|一次性全部)(?:验收|检测|检查)?{root}", head):
+        return Decimal(1)  # “建设内容全部验收合格，验收合格率100%”
     if part is None or approximate(part):
         return None
     whole = next((f for f in reversed(figures) if f.start < part.start and f.unit == part.unit
