@@ -206,3 +206,14 @@ def test_a_level2_of_a_thousand_level3_indicators_drafts_with_merged_cells(tmp_p
     filled, once = next((f, o) for f, o in (t.grids() for t in document.tables)
                         if sum(level2.label in row for row in f) >= 1100)  # fmt: skip
     assert sum(level2.label in row for row in once) == 1  # one merged cell, read in each of its rows
+
+
+def test_a_project_file_or_a_spreadsheet_given_as_the_report_says_how_to_pass_it(tmp_path: Path):
+    project = tmp_path / "项目.yaml"
+    project.write_text((ROOT / "fixtures" / "shangcheng_2020_smart_security.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["check", str(project)])
+    assert result.exit_code == 2 and "项目数据文件，不是报告" in result.output and "--data 项目.yaml" in result.output
+    sheet = tmp_path / "评分表.xlsx"
+    runner.invoke(app, ["template", str(sheet)])
+    result = runner.invoke(app, ["check", str(sheet)])
+    assert result.exit_code == 2 and "Excel 表格，不是报告" in result.output and "--scores 评分表.xlsx" in result.output

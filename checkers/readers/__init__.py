@@ -41,6 +41,13 @@ def unsupported_format(p: Path, head: bytes) -> str | None:
         return f"文件“{p.name}”是旧版 Word（.doc）格式，暂不支持。请在 Word 中“另存为” .docx 格式后重试。"
     if head.startswith(b"%PDF"):
         return f"文件“{p.name}”是 PDF，暂不支持。请提供 Word（.docx）原稿，或导出为 .txt 后重试。"
+    suffix = p.suffix.lower()
+    if suffix in (".yaml", ".yml", ".json"):
+        return (f"文件“{p.name}”是项目数据文件，不是报告。要把报告与这份数据核对，请写："
+                f"evalreport check 报告.docx --data {p.name}")
+    if suffix in (".xlsx", ".xlsm", ".xls", ".et"):
+        return (f"文件“{p.name}”是 Excel 表格，不是报告。评分表请用 --scores 给出：evalreport check 报告.docx "
+                f"--data 项目.yaml --scores {p.name}")
     return None
 
 
