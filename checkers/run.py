@@ -92,20 +92,25 @@ def coverage_notes(document) -> list[str]:
     return []
 
 
-def _say_which_report(plan, evaluation, err: Console) -> None:
-    """In a compilation, name the report(s) the project data was compared with."""
+def data_scope_notes(plan, evaluation) -> list[str]:
+    """Which report(s) of a file the project data was compared with, when that needs saying: in a compilation, the
+    ones whose title names the project; for a single report that does not name it, a warning that the data may be
+    another project's."""
+    from checkers.engine import opening_names, project_names
     from checkers.segments import report_title
 
     parts = plan.parts
     if len(parts) < 2:
-        return
+        if opening_names(parts[0], project_names(evaluation), 12):
+            return []
+        return [f"警告：报告的标题和开头没有写项目数据中的项目名称“{evaluation.project.name}”；请确认 --data 指定的是这份报告的"
+                "项目文件（若不是，与数据不符的发现多半只因项目不同）"]  # fmt: skip
     chosen = sorted(plan.with_data)
     names = "、".join(f"第{n}篇《{report_title(parts[n - 1]) or '（无标题）'}》" for n in chosen)
     if chosen:
-        err.print(f"提示：文件含 {len(parts)} 篇报告，项目数据（{escape(evaluation.project.name)}）只与{names}核对")
-    else:
-        err.print(f"[yellow]警告[/yellow]：文件含 {len(parts)} 篇报告，没有一篇的标题或开头写有项目名称“{escape(evaluation.project.name)}”，"
-                  "项目数据未用于核对；请确认 --data 指定的项目文件")  # fmt: skip
+        return [f"提示：文件含 {len(parts)} 篇报告，项目数据（{evaluation.project.name}）只与{names}核对"]
+    return [f"警告：文件含 {len(parts)} 篇报告，没有一篇的标题或开头写有项目名称“{evaluation.project.name}”，"
+            "项目数据未用于核对；请确认 --data 指定的项目文件"]  # fmt: skip
 
 
 def json_refusal(files: int, message: str) -> str:
@@ -193,8 +198,9 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
             unusable = True
             refuse(path, "无法核查", _internal(exc))
             continue
-        if evaluation is not None:
-            _say_which_report(plan, evaluation, err)
+        scope = data_scope_notes(plan, evaluation) if evaluation is not None else []
+        for note in scope:
+            err.print(escape(note).replace("警告：", "[yellow]警告[/yellow]：", 1))
         all_findings[str(path)] = findings
         accepted = _accepted_for(accepted_by_file, options.baseline, path, findings, err) if options.baseline else set()
         if accepted:
@@ -203,11 +209,11 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
             findings = kept
         if not options.update_baseline:
             any_errors |= any(f.severity is Severity.ERROR for f in findings)
-        notes = coverage_notes(document)
+        notes = scope + coverage_notes(document)
         results.append({"path": str(path), "findings": [f.to_dict() for f in findings], **({"notes": notes} if notes else {})})
         if options.fmt == "text":
             _print_text(path, findings, out)
-            for note in notes:
+            for note in notes[len(scope) :]:
                 err.print(f"  说明：{escape(note)}")
         if options.annotate:
             from checkers.annotate import annotate_copy

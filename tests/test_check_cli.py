@@ -252,3 +252,13 @@ def test_a_total_column_of_only_some_columns_is_no_slip(tmp_path: Path):
     assert _tt201(tmp_path, partial) == []
     priced = "| 名称 | 数量 | 单价 | 合计 |\n|---|---|---|---|\n| 甲 | 2 | 10 | 20 |\n| 乙 | 3 | 20 | 60 |\n"
     assert _tt201(tmp_path, priced) == []
+
+
+def test_data_of_another_project_is_warned_about_in_text_and_in_json(tmp_path: Path):
+    seed, other = str(SEEDS / "002_4ad189d6376584c5.txt"), str(FIXTURES[0].parent / "fengtai_2024_groundwater.yaml")
+    result = runner.invoke(app, ["check", seed, "--data", other])
+    assert "没有写项目数据中的项目名称“地下水“双源”监管建设体系服务项目（二期）”" in result.output
+    notes = json.loads(runner.invoke(app, ["check", seed, "--data", other, "--format", "json"]).stdout)["files"][0]["notes"]
+    assert notes[0].startswith("警告：报告的标题和开头没有写项目数据中的项目名称")
+    own = runner.invoke(app, ["check", seed, "--data", str(FIXTURES[0].parent / "shangcheng_2020_command_center.yaml")])
+    assert "没有写项目数据中的项目名称" not in own.output
