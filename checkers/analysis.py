@@ -122,7 +122,18 @@ def about_a_part(text: str, position: int) -> bool:
 
 
 SURVEY = re.compile(r"满意度|问卷|调查|测评|受访|居民|群众")
+FINAL_WORDS = re.compile(r"最终得分|最终评分|综合得分|总得分|最后得分|最终评定")
+
+
+def _adjusted_after(text: str, end: int) -> bool:
+    """The rest of the sentence after a total adds a bonus (or takes a penalty) and then states the final score."""
+    rest = text[end : min((i for i in (text.find("。", end), text.find("；", end)) if i >= 0), default=len(text))]
+    adjusted = BONUS_RE.search(rest) or PENALTY_RE.search(rest)
+    return bool(adjusted and FINAL_WORDS.search(rest, adjusted.end()))
+
+
 BASE_TOTAL_RE = re.compile(rf"(?:基础|基本)(?:得分|分)(?:为|是)?\s*{NUM}\s*分")  # the total before 加分项/扣分项
+SCORE_COMPARED = re.compile(r"高于|低于|相差|差距|相比|较|多|少|提高|下降|增加|减少|差")
 SCORED_CLAUSE = re.compile(r"得分|评分|总分|得\s*\d")  # a clause stating a score (not a weight: “满分100分”)
 LAST_SCORE = re.compile(r"(?:^|[，,：:])(?P<clause>[^，,：:]*?\d+(?:\.\d+)?\s*分)[^分]*$")  # the clause of the last score
 
@@ -353,7 +364,8 @@ def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTa
 
 
 BONUS_RE = re.compile(rf"加分(?:项)?[^，。；,;：:]{{0,12}}?(?:加|得分|得|计)\s*(?P<n>{FIGURE})\s*分"  # “加分项加3分”
-                      rf"|(?:另|额外)[^，。；,;：:]{{0,20}}?加\s*(?P<m>{FIGURE})\s*分")  # “另因获评示范项目加3分”
+                      rf"|(?:另|额外)[^，。；,;：:]{{0,20}}?加\s*(?P<m>{FIGURE})\s*分"  # “另因获评示范项目加3分”
+                      rf"|(?:加上|外加|另加)[^，。；,;：:]{{0,8}}?加分\s*(?P<k>{FIGURE})\s*分")  # “加上创新加分1.5分”
 NOT_YET = re.compile(r"建议|拟|可考虑|应当|今后|下一年度|如果|若")  # a bonus proposed or supposed, not given
 PENALTY_RE = re.compile(rf"(?:扣分项|减分项)[^，。；,;：:]{{0,12}}?(?:扣|减|计)(?:除)?\s*(?P<n>{FIGURE})\s*分")  # “扣分项扣2分”
 BONUS_LABEL = re.compile(r"^(?:加分项?|奖励加分|附加分|额外加分)")
@@ -691,10 +703,13 @@ class Analysis:
                             continue
                     read.add(m.start(figure))
                     year = YEAR_IN_TEXT.search(clause)
+                    extra = {"year": year.group(1)} if year else {}
+                    if self.score_adjustment is not None and _adjusted_after(paragraph.text, m.end()):
+                        extra["base"] = True  # “项目评价得分89分，另因获评示范项目加2分，最终得分91分”: 89 is the base
                     out.append(Statement("total", Decimal(m.group(figure)), paragraph.location,
                                          sentence_at(paragraph.text, m.start()),
                                          name=subject.group(1) if subject and subject.group(1)[0] not in "本该此" else "",
-                                         extra={"year": year.group(1)} if year else {}))  # fmt: skip
+                                         extra=extra))  # fmt: skip
         out += self._named_project_totals(out)
         if self.score_adjustment is not None:  # “项目基础得分87分，加分项加3分，综合得分90分”: the base in prose
             out += [Statement("total", Decimal(m.group(1)), p.location, sentence_at(p.text, m.start()), extra={"base": True})
@@ -720,9 +735,10 @@ class Analysis:
         return _without_lists(self._latest_year_only(out))
 
     def _not_the_reports(self, text: str, m: re.Match, names_a_project: bool) -> bool:
-        """A total that is another body's, another year's, a part's, one expert's, or a grading scale's."""
-        clause = clause_before(text, m.start())
-        return bool(self._another_bodys(sentence_head(text, m.start())) or self._not_the_total(clause)
+        """A total that is another body's, another year's (“上年度该项目……综合得分87分”), a part's, one expert's, or a
+        grading scale's."""
+        clause, head = clause_before(text, m.start()), sentence_head(text, m.start())
+        return bool(self._another_bodys(head) or self._not_the_total(clause) or OTHER_PERIOD.search(head[:8])
                     or (INSTITUTION.search(clause) and not names_a_project and "部门整体" not in self.report_kinds)
                     or self._other_year(clause) or self._another_report_year(clause) or COMPARED_WITH.search(clause)
                     or ONE_EXPERT.search(clause) or GRADING_SCALE.match(text, m.end()))  # fmt: skip
@@ -924,7 +940,8 @@ class Analysis:
 
     def _given(self, head: str) -> bool:
         """A bonus or penalty the report's project was given (not an institution's, nor one proposed)."""
-        return not NOT_YET.search(head) and not self._another_bodys(head)
+        return not (NOT_YET.search(head) or self._another_bodys(head) or OTHER_PERIOD.search(head)
+                    or self._another_report_year(head))  # (“上年度该项目基础得分85分，加分项加2分”)
 
     def _another_bodys(self, head: str) -> bool:
         """The sentence so far is about an institution assessed in the project (“区人民医院基础得分91分…最终得分92.5
@@ -1019,7 +1036,7 @@ class Analysis:
             if "建议" in paragraph.location.section:
                 continue  # (a bonus a suggestion proposes)
             if "加分" in text or "加" in text and ("另" in text or "额外" in text):
-                bonuses.update(Decimal(m.group("n") or m.group("m")) for m in BONUS_RE.finditer(text)
+                bonuses.update(Decimal(m.group("n") or m.group("m") or m.group("k")) for m in BONUS_RE.finditer(text)
                                if self._given(sentence_head(text, m.start())))  # fmt: skip
             if "扣分项" in text or "减分项" in text:
                 penalties.update(Decimal(m.group("n")) for m in PENALTY_RE.finditer(text)
@@ -1120,8 +1137,9 @@ class Analysis:
         """The grade at ``m`` with the score stated in the clause before it, when there is one (not a survey's)."""
         head = sentence_head(paragraph.text, m.start())
         score = LAST_SCORE.search(head)
-        if score is None or SURVEY.search(head) or not SCORED_CLAUSE.search(score.group("clause")):
-            return []  # a survey's grade is on its own scale
+        if score is None or SURVEY.search(head) or not SCORED_CLAUSE.search(score.group("clause")) \
+                or SCORE_COMPARED.search(score.group("clause")):  # fmt: skip
+            return []  # a survey's grade is on its own scale; “高于评价组得分7分” is a difference
         value = re.findall(r"\d+(?:\.\d+)?(?=\s*分)", score.group("clause"))[-1]
         name = GRADE_WORDS.get(m.group("grade"), m.group("grade"))
         return [(Statement("grade", Decimal(0), paragraph.location, sentence_at(paragraph.text, m.start()), name=name),

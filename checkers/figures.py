@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 import cn2an
@@ -82,6 +82,19 @@ class Figure:
     def in_yuan(self) -> Decimal | None:
         factor = MONEY_UNITS.get(self.unit)
         return self.value * factor if factor is not None else None
+
+
+def one_keystroke_apart(a: Decimal, b: Decimal) -> bool:
+    """Whether two numbers differ as one mistyped digit or two swapped neighbours make them differ (2,945.51 and
+    2,945.52; 2632.49 and 2632.94), compared at the fewer places either is written to; 256.80 and 257.30 are two
+    amounts, not one slip."""
+    places = min(-min(a.as_tuple().exponent, 0), -min(b.as_tuple().exponent, 0))  # (743.31843 is read as 743.32)
+    step = Decimal(1).scaleb(-places)
+    x, y = (format(v.quantize(step, rounding=ROUND_HALF_UP), f".{places}f") for v in (a, b))
+    if len(x) != len(y) or x == y:
+        return False
+    diff = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
+    return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]])
 
 
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")

@@ -33,7 +33,7 @@ class TotalMismatch:
 NOT_ADDITIVE = ("率", "%", "％", "序号", "编号", "单价", "均价", "平均", "比例", "占比", "日期", "时间", "指标值", "增幅", "同比",
                 "环比", "/人", "/户", "／人", "／户")  # fmt: skip
 # “人均补助（元）”, “户均支出”, “生均经费”, “亩均产值”, “补助标准（元/人）” (not “标准分”, a weight)
-PER_UNIT_HEADER = re.compile(r"[人户生亩月年日次件床]均|标准(?!分)")
+PER_UNIT_HEADER = re.compile(r"[人户生亩月年日次件床]均|标准(?!分)|造价|每[人户亩平米个]|[（(][^）)]*[/／][^）)]*[）)]")  # (“（元/平方米）”)
 # a column of years or units, not “2020年度预算数（单位：万元）”, which is an amount
 NOT_ADDITIVE_WHOLE = re.compile(r"^(?:预算|实施|项目)?(?:年度|年份|年|单位|计量单位)(?:[（(].*)?$")
 

@@ -465,7 +465,10 @@ def test_quantities_of_two_years_two_projects_or_per_person_are_not_one(tmp_path
     assert "UN501" not in findings(tmp_path, years.format("1,996.30"))
     titled = "# 2023年度某项目绩效评价报告\n\n预算2,000.00万元，实际支出1,986.40万元。\n\n2022年度预算2,000.00万元，实际支出{}万元。\n"
     assert "UN501" not in findings(tmp_path, titled.format("1,996.30"))  # (a year not the report's own)
-    assert "UN501" in findings(tmp_path, titled.replace("2022年度", "2023年度").format("1,996.30"))
+    assert "UN501" in findings(tmp_path, titled.replace("2022年度", "2023年度").format("1,986.46"))
+    contracts = "与A公司签订施工合同，合同金额为256.80万元。\n\n与B公司签订监理合同，合同金额为{}万元。\n"
+    assert "UN501" not in findings(tmp_path, contracts.format("257.30"))  # two digits apart: two amounts
+    assert "UN501" in findings(tmp_path, contracts.format("256.08"))  # two neighbours swapped: a slip
     again = "2023年度预算2,000.00万元，实际支出1,986.40万元。\n\n经核实，实际支出1,986.41万元。\n"
     assert [f.expected for f in findings(tmp_path, again)["UN501"]] == ["1,986.40万元"]  # no year: the same one
     projects = "## （一）甲项目\n\n评估建议金额1,102.40万元。\n\n## （二）乙项目\n\n评估建议金额1,105.20万元。\n"
@@ -613,6 +616,69 @@ def test_with_data_a_budget_a_slip_away_from_the_datas_is_reported_without_a_rat
     assert [f.expected for f in _with_data(tmp_path, text.format("100.40"))["DT1003"]] == ["100万元"]
     assert "DT1003" not in _with_data(tmp_path, text.format("120.00"))  # another amount, not a slip of this one
     assert "DT1003" not in _with_data(tmp_path, "项目预算约100万元。\n")
+
+
+
+def test_pass_rates_with_more_grades_than_two_may_count_any_of_them(tmp_path: Path):
+    for text in ("共抽查路灯120盏，其中合格110盏，基本合格8盏，合格率91.67%。", "共抽查路灯120盏，其中合格110盏，基本合格8盏，不合格2盏，合格率98.33%。",
+                 "共检查学校食堂40所，其中优秀12所，合格26所，不合格2所，合格率95%。", "共检查农家乐50家，评定为合格的45家，基本合格的3家，合格率96%。",
+                 "共抽查工程40项，其中质量达标38项，基本达标2项，达标率100%。"):  # fmt: skip
+        assert "RT301" not in findings(tmp_path, text + "\n"), text
+    [slip] = findings(tmp_path, "共检查学校食堂40所，其中优秀12所，合格26所，不合格2所，合格率92%。\n")["RT301"]
+    assert slip.expected == "65%" and "连同其他等次计为95%" in slip.message
+
+
+def test_a_rate_of_another_date_or_after_a_breakdown_of_the_spending(tmp_path: Path):
+    table = ("| 项目名称 | 某项目 | 主管部门 | 某局 |\n|---|---|---|---|\n| 预算金额（万元） | 200 | 实际到位（万元） | 180 |\n"
+             "| 实际支出（万元） | 171 | 实施单位 | 某中心 |\n\n")  # fmt: skip
+    for text in ("截至2024年6月30日，项目预算执行率为45%。", "截至评价时点（2024年3月31日），项目资金已全部到位，资金到位率为100%。"):
+        assert "RT301" not in findings(tmp_path, table + text + "\n"), text
+    assert [f.expected for f in findings(tmp_path, table + "截至2024年12月31日，项目预算执行率为90%。\n")["RT301"]] == ["95%"]
+    whole = "部门预算4,677.30万元，全年执行4,608.80万元，其中基本支出执行3,210.20万元，项目支出执行1,398.60万元，预算执行率{}。\n"
+    assert "RT301" not in findings(tmp_path, whole.format("98.54%"))
+    assert [f.expected for f in findings(tmp_path, whole.format("97.54%"))["RT301"]] == ["98.54%"]
+
+
+def test_parts_that_are_not_all_of_the_whole(tmp_path: Path):
+    partial = [
+        "共检查企业50家，其中合格45家，不合格3家，另有2家因停产未纳入检查结果。", "共调查群众500人，其中满意420人，基本满意60人，不满意15人，未作答5人。",
+        "共抽查档案200份，其中合格180份，不合格20份，不合格档案中手续不全12份、签字缺失8份。", "共验收项目30个，其中合格28个，不合格2个，合格项目中优良22个。",
+        "共设置三级指标30个，其中决策类6个、过程类8个、产出类10个、效益类6个，得满分的指标22个。",
+        "项目综合得分86分，其中决策指标权重20分、得分18分，过程指标权重20分、得分17分，产出指标权重30分、得分27分，效益指标权重30分、得分24分。",
+        "项目总投资1,250.00万元，其中中央资金1000万元、市级资金240万元，其余为区级配套资金。", "共拨付资金2,000万元，其中拨付甲街道1,200万元、乙街道790万元等。",
+        "全年培训1008人次，其中农民工600人次，退役军人399人次，另有9人次为其他人员。", "新建监测井100眼，其中深层井60眼，浅层井39眼，另1眼因选址调整改为观测孔。",
+    ]  # fmt: skip
+    for text in partial:
+        assert "CT702" not in findings(tmp_path, text + "\n"), text
+
+
+def test_counts_in_words_ordinals_and_numbered_buildings_in_a_total(tmp_path: Path):
+    mixed = "全年新建公厕三座、改建公厕12座、提升公厕5座，共计{}座。\n\n新建两座泵站、改造3座泵站、拆除2座泵站，合计{}座。\n"
+    assert "CT702" not in findings(tmp_path, mixed.format(20, 7))
+    assert [f.expected for f in findings(tmp_path, mixed.format(21, 8))["CT702"]] == ["20座", "7座"]
+    numbered = ("对小区1栋、3栋、5栋住宅楼进行外墙保温改造，共计改造住宅楼3栋。对3幢、7幢进行屋面防水维修，合计2幢。\n\n"
+                "项目档案第1册至第12册合计12册，已全部归档。第3眼、第5眼监测井出现淤堵，合计2眼已完成洗井。\n")  # fmt: skip
+    assert "CT702" not in findings(tmp_path, numbered)
+
+
+def test_bonuses_of_another_year_a_base_before_its_bonus_and_a_score_difference(tmp_path: Path):
+    table = "\n| 一级指标 | 权重 | 得分 |\n|---|---|---|\n| 决策 | 40 | 37 |\n| 产出 | 60 | 52 |\n| 合计 | 100 | 89 |\n"
+    last_year = "项目综合得分89分，评价等级为“良”。\n\n上年度该项目基础得分85分，加分项加2分，综合得分87分。\n"
+    assert findings(tmp_path, last_year + table) == {}
+    base_first = "项目评价得分89分，另因获评省级示范项目加2分，最终得分{}分，等级为“优”。\n"
+    assert findings(tmp_path, base_first.format(91) + table) == {}
+    assert [f.expected for f in findings(tmp_path, base_first.format(92) + table)["TT203"]] == ["91分"]
+    added = "评分表合计89分，加上创新加分1.5分，项目最终得分90.5分，等级为“优”。\n"
+    assert findings(tmp_path, added + table) == {}
+    assert "GR401" not in findings(tmp_path, "本项目自评得分96分，高于评价组得分7分，评价组最终评定等级为“良”。\n")
+
+
+def test_names_joined_by_he_and_unit_prices_in_headers(tmp_path: Path):
+    assert "CT701" not in findings(tmp_path, "决策指标共设置3个二级指标，分别为项目立项、绩效目标和资金投入。\n")
+    prices = ("| 街道 | 户数 | 单位造价（元/平方米） | 每户补助（元） |\n|---|---|---|---|\n| 甲街道 | 100 | 1200 | 3000 |\n"
+              "| 乙街道 | 50 | 1200 | 3000 |\n| 合计 | 150 | 1200 | 3000 |\n")  # fmt: skip
+    assert findings(tmp_path, prices) == {}
+    assert [f.expected for f in findings(tmp_path, prices.replace("| 150 |", "| 160 |"))["TT201"]] == ["150"]
 
 
 def test_a_wrong_detail_table_row_is_named_with_data_and_its_correct_total_is_not_blamed(tmp_path: Path):

@@ -223,7 +223,9 @@ def _names_after(paragraph, rule: Rule):
     """A count of indicators with their names listed after it, the two not agreeing."""
     for m in NAMES_AFTER.finditer(paragraph.text):
         items, stated = OUTER_COMMA.split(m.group("items")), _number(m.group("n"))
-        if stated is not None and not items[-1].endswith("等") and Decimal(len(items)) != stated:
+        split = [*items[:-1], *LAST_JOIN.split(items[-1], maxsplit=1)]  # “绩效目标和资金投入”: 和 may join two
+        if stated is not None and not items[-1].endswith("等") and stated not in (len(items), len(split)):
+            items = split if len(split) > len(items) and all(len(item) >= 2 for item in split) else items
             yield rule.finding(
                 f"写“{m.group('n')}个{m.group('level')}指标”，其后列举了{len(items)}个（{'、'.join(items)}）",
                 paragraph.location, sentence_at(paragraph.text, m.start()), expected=str(len(items)),

@@ -19,7 +19,18 @@ import re
 from decimal import Decimal
 
 from checkers.analysis import Analysis
-from checkers.figures import approximate, bracket_start, clause_before, extract_figures, sentence_at, sentences
+from checkers.figures import (
+    CN_DIGITS,
+    MONEY_UNITS,
+    Figure,
+    approximate,
+    bracket_start,
+    chinese_value,
+    clause_before,
+    extract_figures,
+    sentence_at,
+    sentences,
+)
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from evaluation_model import plain
@@ -107,6 +118,29 @@ def _listed_parts(sentence: str, whole, among: int) -> int:
     return count
 
 
+_ASCII_DIGIT = re.compile(r"\d")
+_NOUN = re.compile(r"[\u4e00-\u9fff]{0,2}")
+
+
+def _unread_counts(sentence: str, start: int, end: int, unit: str, figures: list) -> list[Figure]:
+    """The counts in Chinese numerals with ``unit`` (“新建公厕三座”) in ``sentence[start:end]`` that the figures leave
+    out (only some count words are read as figures everywhere: “一次性” is no count)."""
+    if not unit or unit in ("%", "分") or unit in MONEY_UNITS:
+        return []
+    out = []
+    for m in re.finditer(rf"[{CN_DIGITS}]+(?={re.escape(unit)})", sentence[start:end]):
+        at = start + m.start()
+        value = chinese_value(m.group(0))
+        if value is not None and not any(f.start <= at < f.end for f in figures):
+            out.append(Figure(value, m.group(0) + unit, unit, at, at + len(m.group(0)) + len(unit), sentence))
+    return out
+
+
+def _noun_after(sentence: str, figure) -> str:
+    """The first words after a figure and its unit (“两个片区” → 片区, “3座泵站” → 泵站, “12座、” → nothing)."""
+    return _NOUN.match(sentence, figure.end).group(0)
+
+
 def _done_parts(sentence: str, parts: list, verb: str, only_done: bool = False) -> list:
     """The items a “合计支付/共计拨付” total adds up: those paid (“第一批拨付180万元，第二批拨付110万元”), the items
     after the verb (“分两批拨付：第一批180万元，第二批120万元”), or the items of a list with no 预算 or 合同 in it
@@ -183,11 +217,14 @@ def _qualified_items(sentence: str, figures: list, index: int) -> list:
 
 def _items_to_add(sentence: str, figures: list, start: int, index: int, word: re.Match[str]) -> list:
     """The figures from ``start`` that the total at ``index`` (its words ``word``) adds up; empty when they cannot be.
-    A total in digits adds no count in words (“东、西两个片区……合计100个”)."""
+    An ordinal (“第3眼”) is no item; nor is a count in words that counts another thing than the items in digits do
+    (“东、西两个片区……合计100个”, but “新建公厕三座、改建公厕12座” and “新建两座泵站、改造3座泵站” are items)."""
     figure = figures[index]
-    digits = any(c.isdigit() for c in figure.text)
-    parts = _addends(sentence, [f for f in figures[start:index] if f.unit == figure.unit
-                                and (not digits or any(c.isdigit() for c in f.text))])  # fmt: skip
+    alike = [f for f in figures[start:index] if f.unit == figure.unit and not sentence[: f.start].endswith("第")]
+    nouns = {_noun_after(sentence, f) for f in [*alike, figure] if _ASCII_DIGIT.search(f.text)}
+    lo = figures[start - 1].end if start > 0 else 0
+    alike = sorted([*alike, *_unread_counts(sentence, lo, figure.start, figure.unit, figures)], key=lambda f: f.start)
+    parts = _addends(sentence, [f for f in alike if _ASCII_DIGIT.search(f.text) or _noun_after(sentence, f) in nouns])
     if parts is None:
         return []
     group = bracket_start(sentence, figure.start)
@@ -221,6 +258,8 @@ def _sum_findings(paragraph, rule: Rule):
             if len(parts) < 2 or any(len(r) >= 2 and sum((f.value for f in r), Decimal(0)) == figure.value for r in readings):
                 continue  # another reading that adds up (the total stated up front, the list after a colon) is no slip
             total = sum((f.value for f in parts), Decimal(0))
+            if total != figure.value and figure.value == len(parts) and figure.kind != "amount":
+                continue  # “1栋、3栋、5栋住宅楼……共计改造住宅楼3栋”: the items are numbers of buildings, counted
             if total != figure.value:
                 addends = "+".join(plain(f.value) for f in parts)
                 yield rule.finding(
@@ -236,12 +275,14 @@ def _sum_findings(paragraph, rule: Rule):
             listed = _listed_parts(sentence, head[-1], among) if head else 0
             if listed >= 2:  # the items 其中 lists, not the figures of the clauses after them
                 tail = tail[:listed]
-            partition = listed >= 2 and _partition(sentence, tail)
-            if partition:  # “其中合格30个，不合格5个，合格率85.71%”: the rate after the parts is none of them
-                tail = [f for f in tail if f.unit == head[-1].unit]
+            alike = [f for f in figures if f.start > among and head and f.unit == head[-1].unit]  # (not the rate after them)
+            partition = listed >= 2 and head[-1].unit != "分" and _partition(sentence, alike)
+            if partition:  # “其中合格30个，不合格5个，合格率85.71%”: every figure of its unit after 其中 is a part
+                tail = alike
             if head and len(tail) >= 2 and len({f.unit for f in tail}) == 1 and head[-1].unit == tail[0].unit:
                 whole, parts_sum = head[-1].value, sum((f.value for f in tail), Decimal(0))
-                close = abs(parts_sum - whole) <= whole * Decimal("0.01") and _typo_like(parts_sum - whole)
+                close = abs(parts_sum - whole) <= whole * Decimal("0.01") and _typo_like(parts_sum - whole) \
+                    and not _rest_said(sentence, tail, alike, whole - parts_sum)  # fmt: skip
                 if parts_sum != whole and (close or partition or (parts_sum > whole and head[-1].kind == "amount" and listed >= 2)):
                     yield rule.finding(
                         f"总数写{head[-1].text.strip()}，其中各项之和为{plain(parts_sum)}{head[-1].unit}",
@@ -278,17 +319,40 @@ NEGATED = re.compile(r"(?:不|未|非|无)([\u4e00-\u9fff]{2})")
 LEVEL1_KINDS = ("决策", "过程", "产出", "效益")
 
 
+PART_NAME_NOISE = re.compile(r"^(?:其中|评定为|认定为|被评为)|的$")
+PART_NAME_LONGEST = 6  # “不合格档案中手续不全12份”, “合格项目中优良22个” name a part of a part, not a grade
+
+
 def _partition(sentence: str, parts: list) -> bool:
-    """Whether the items 其中 lists divide the whole between them, so that they must add up to it exactly: a word and
-    its negation (合格/不合格, 已完成/未完成, 满意/基本满意/不满意), or three or more of 决策/过程/产出/效益 (indicators by
-    their 一级)."""
-    names = [clause_before(sentence, f.start) for f in parts]
-    for name in names:
-        for negated in NEGATED.finditer(name):
-            word = negated.group(1)
-            if any(word in other and not NEGATED.search(other) for other in names if other is not name):
-                return True
-    return sum(1 for kind in LEVEL1_KINDS if any(kind in name for name in names)) >= 3
+    """Whether the figures after 其中 (all of its unit in the sentence) divide the whole between them, so that they
+    must add up to it exactly: each names one grade of a word and its negation (合格/基本合格/不合格, 已完成/未完成,
+    满意/基本满意/不满意), or each one of three or more of 决策/过程/产出/效益 (indicators by their 一级). A figure
+    naming something else (“另有2家因停产未纳入”, “未作答5人”, “得满分的指标22个”) means the list is not the whole."""
+    names = []
+    for previous, f in zip([None, *parts], parts, strict=False):
+        words = clause_before(sentence, f.start)
+        if previous is not None and previous.end > f.start - len(words):
+            words = sentence[previous.end : f.start]  # (“决策类5个、过程类6个”: the words since the figure before)
+        names.append(PART_NAME_NOISE.sub("", words.strip("、，,：:；; ")))
+    if len(names) < 2 or any(len(name) > PART_NAME_LONGEST or "中" in name for name in names):
+        return False
+    roots = {negated.group(1) for name in names for negated in NEGATED.finditer(name)
+             if any(negated.group(1) in other and not NEGATED.search(other) for other in names if other is not name)}  # fmt: skip
+    if roots:
+        return all(any(root in name for root in roots) for name in names)
+    kinds = [next((kind for kind in LEVEL1_KINDS if kind in name), None) for name in names]
+    return None not in kinds and len(set(kinds)) >= 3
+
+
+REST_SAID = re.compile(r"其余|其他|其它|另有|另外|另\s*\d|等")
+
+
+def _rest_said(sentence: str, parts: list, alike: list, difference: Decimal) -> bool:
+    """The sentence says the parts listed are not all of the whole: “其余为区级配套资金”, “……等”, “另有9人次为其他
+    人员”, or a figure after them that is the difference."""
+    if REST_SAID.search(sentence, parts[-1].end):
+        return True
+    return any(f.value == abs(difference) for f in alike if f.start > parts[-1].start)
 
 
 SUMMED_CUT = re.compile(r"合计|共计|总计|累计|共|总")

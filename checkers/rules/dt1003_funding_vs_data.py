@@ -1,8 +1,8 @@
 """资金数字与项目数据不一致（需 --data）：资金到位率、预算执行率，及与之同句的预算、到位、支出金额，与数据不符。
 
 到位率、执行率按数据计算（执行率口径见 settings.execution_rate_base）；金额按单位换算后比较。
-不与比率同句的预算、到位、支出金额，与数据相差在 0.5% 以内而不相等时（“批复预算2632.94万元”而数据为2632.49万元，
-多为笔误）也报告；按所写小数位四舍五入后相等的（“约527万元”）不算。
+不与比率同句的预算、到位、支出金额，与数据相差在 0.5% 以内、只差一位数字或两位相邻数字颠倒时（“批复预算2632.94万元”
+而数据为2632.49万元，多为笔误）也报告；按所写小数位四舍五入后相等的（“约527万元”）不算。
 写的是某个合同、标段、一期或尾款的比率与金额时（“监理合同…执行率80%”），或同句写明另一年度、同类项目、全市平均的比率时，不与项目数据比较；预算经调整的，只比较调整后的预算。
 数据有资金明细表（funding.detail）时，报告中表头含其全部金额列的表格逐格与之比较：各行按名称（或行数相同时按顺序）
 对应，合计行与数据各列之和比较；大多数格子都不符的表格视为另一张表（或另一种单位），不作比较。
@@ -19,6 +19,7 @@ from checkers.figures import (
     clause_before,
     extract_figures,
     in_parentheses,
+    one_keystroke_apart,
     percent_matches,
     sentence_at,
     sentence_head,
@@ -101,7 +102,8 @@ def _near_miss(figure, data_yuan: Decimal) -> bool:
     if not data_yuan or abs(written - data_yuan) > data_yuan * Decimal("0.005"):
         return False
     factor = MONEY_UNITS[figure.unit]
-    return (data_yuan / factor).quantize(Decimal(1).scaleb(-figure.places), rounding=ROUND_HALF_UP) != figure.value
+    data_value = (data_yuan / factor).quantize(Decimal(1).scaleb(-figure.places), rounding=ROUND_HALF_UP)
+    return data_value != figure.value and one_keystroke_apart(figure.value, data_value)
 
 
 RULE = Rule("DT1003", "funding-vs-data", Severity.ERROR, check, __doc__, FAILING, PASSING, data=MINI_DATA,

@@ -234,24 +234,37 @@ SHARES = {"合格率": ("合格", "合格数 ÷ 检查（抽查、验收）总�
 WHOLE_COUNT = re.compile(r"共|合计|总|检查|抽查|抽检|检测|发放|验收|调查|评估|监测")
 
 
-def _share(name: str, head: str) -> Decimal | None:
-    """合格率/达标率/回收率 = the part its word names ÷ the whole counted before it, in the same unit, from the rate's
-    sentence so far (“共检查项目点位35个，其中合格30个，不合格5个，合格率85.71%”, “共发放问卷200份，回收有效问卷180份，
-    回收率90%”); None when the sentence does not give both."""
+def _share(name: str, head: str) -> list[Decimal]:
+    """The readings of a 合格率/达标率/回收率 (the part its word names ÷ the whole counted before it, in the same unit)
+    from the rate's sentence so far: “共检查项目点位35个，其中合格30个，不合格5个，合格率85.71%”, “共发放问卷200份，
+    回收有效问卷180份，回收率90%”. With more grades than two (优秀、合格、基本合格、不合格) the rate may count the plain
+    合格 only, the grades up to each, or all but the failed: any of them may be meant. Empty when the sentence does not
+    give a part and a whole."""
     root = SHARES[name][0]
     head = head[head.rfind("率") + 1 :]  # after an earlier rate of the sentence, the figures are this one's
     figures = [f for f in extract_figures(head) if f.unit and f.unit not in ("%", "分") and f.kind != "amount"]
     negated = re.compile(r"[不未非]" + root)
-    part = next((f for f in reversed(figures) if root in (c := clause_before(head, f.start)) and not negated.search(c)), None)
-    if part is None and re.search(rf"(?:全部|均|全数|一次性全部)(?:验收|检测|检查)?{root}", head):
-        return Decimal(1)  # “建设内容全部验收合格，验收合格率100%”
-    if part is None or approximate(part):
-        return None
-    whole = next((f for f in reversed(figures) if f.start < part.start and f.unit == part.unit
+    parts = [f for f in figures if (root in (c := clause_before(head, f.start)) or PASSED_ABOVE.search(c)) and not negated.search(c)]
+    if not parts and re.search(rf"(?:全部|均|全数|一次性全部)(?:验收|检测|检查)?{root}", head):
+        return [Decimal(1)]  # “建设内容全部验收合格，验收合格率100%”
+    if not parts or any(approximate(f) for f in parts):
+        return []
+    whole = next((f for f in reversed(figures) if f.start < parts[0].start and f.unit == parts[0].unit
                   and WHOLE_COUNT.search(clause_before(head, f.start)) and root not in clause_before(head, f.start)), None)  # fmt: skip
     if whole is None or not whole.value or approximate(whole):
-        return None
-    return part.value / whole.value
+        return []
+    parts = [f for f in parts if f.start > whole.start and f.unit == whole.unit]
+    failed = [f for f in figures if f.start > whole.start and f.unit == whole.unit and negated.search(clause_before(head, f.start))]
+    plain = [f for f in parts if clause_before(head, f.start).endswith(root) and "基本" not in clause_before(head, f.start)]
+    readings = [f.value / whole.value for f in plain[:1]]
+    readings += [sum((f.value for f in parts[: i + 1]), Decimal(0)) / whole.value for i in range(len(parts))
+                 if any(root in clause_before(head, f.start) for f in parts[: i + 1])]  # (优秀 alone is no reading)
+    if failed:
+        readings.append((whole.value - sum((f.value for f in failed), Decimal(0))) / whole.value)
+    return readings
+
+
+PASSED_ABOVE = re.compile(r"优秀|优良|良好")  # grades above 合格, counted in a 合格率 by some
 
 
 def _score_rate(head: str) -> Decimal | None:
@@ -327,8 +340,15 @@ def _since_the_last_alike(a: Analysis) -> dict[int, int]:
 
 # the words before a rate that name the project as a whole (“截至年底，项目资金到位率为90%”): only such a rate is the
 # one the report's information table gives
-PROJECT_ONLY = re.compile(r"(?:^|[，,：:])\s*(?:(?:截至|截止)[^，,]{0,10}?)?(?:\d{4}年度?)?(?:该|本)?(?:项目)?(?:整体|总体|全年|年度|当年)?"
-                          r"(?:的)?(?:财政)?(?:资金|预算)?$")
+PROJECT_ONLY = re.compile(r"(?:^|[，,：:])\s*(?:\d{4}年度?)?(?:该|本)?(?:项目)?(?:整体|总体|全年|年度|当年)?(?:的)?(?:财政)?(?:资金|预算)?$")
+AS_OF = re.compile(r"(?:截至|截止)[^，,。；;]*")
+YEAR_END = re.compile(r"年底|年末|12月31日|12月底")
+
+
+def _of_the_year(clause: str) -> bool:
+    """The rate is the year's (what an information table gives), not one “截至2024年6月30日” or “截至评价时点”."""
+    as_of = AS_OF.search(clause)
+    return as_of is None or bool(YEAR_END.search(as_of.group(0)))
 
 
 def _from_information(name: str, stated: Decimal, info: InformationAmounts, a: Analysis):
@@ -368,9 +388,12 @@ def check(a: Analysis, rule: Rule):
             if ratio is None:
                 continue
         elif statement.name in SHARES:
-            ratio, formula, alternative = _share(statement.name, sentence_head(paragraph.text, start)), SHARES[statement.name][1], None
-            if ratio is None:
+            readings = _share(statement.name, sentence_head(paragraph.text, start))
+            if not readings or any(percent_matches(statement.value, r, a.tolerance) for r in readings):
                 continue
+            others = list(dict.fromkeys(format_percent(r) for r in readings[1:] if format_percent(r) != format_percent(readings[0])))
+            ratio, alternative = readings[0], None
+            formula = SHARES[statement.name][1] + (f"；连同其他等次计为{'或'.join(others)}" if others else "")
         elif statement.name == "完成率":
             money = bool(MONEY_RATE.search(paragraph.text[max(0, start - 4) : start]))
             ratio, formula, alternative = _completion(extract_figures(paragraph.text[:start]), money), "实际完成 ÷ 计划", None
@@ -382,9 +405,10 @@ def check(a: Analysis, rule: Rule):
             if OTHER_PERIOD.search(clause):
                 continue  # “上年同期该项目预算执行率为85.6%”: an earlier year's rate
             part = about_a_part(paragraph.text, start) or a.names_another_year(clause)
-            listed = _whole_after_its_parts(statement.name, clause, a.execution_base) if part else None
+            listed = _whole_after_its_parts(statement.name, clause, a.execution_base)
             if listed is not None:  # “支出460万元，其中：设备300万元、安装160万元，预算执行率92%”: the whole's rate
-                head, part = clause[:listed], False
+                head = clause[:listed] if part else paragraph.text[: start - len(clause) + listed]
+                part = False
             elif part:  # “其中一期尾款预算120万元…执行率80%”, “2022年该项目预算执行率为90%”: on that sentence's own figures only
                 head = clause
             alike = previous_alike.get(id(statement))
@@ -404,7 +428,7 @@ def check(a: Analysis, rule: Rule):
                 context = [f for p in earlier for f in extract_figures(p.text) if f.kind == "amount"
                            and not in_parentheses(p.text, f.start)]  # fmt: skip
                 result = _operands(statement.name, context + before, a.execution_base)
-            if result is None and PROJECT_ONLY.search(clause):
+            if result is None and PROJECT_ONLY.search(clause) and _of_the_year(clause):
                 info = information()
                 result = _from_information(statement.name, statement.value, info, a) if info else None
             if result is None:

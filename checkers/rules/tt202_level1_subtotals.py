@@ -7,8 +7,9 @@
 
 from __future__ import annotations
 
-from checkers.analysis import Analysis, level1_name, same_level1
+from checkers.analysis import Analysis, grid_rows, level1_name, same_level1
 from checkers.finding import Severity
+from checkers.openings import strip_code_prefix
 from checkers.rules.base import Rule
 from evaluation_model import format_score, plain
 
@@ -27,8 +28,26 @@ FAILING = """\
 PASSING = FAILING.replace("得分17分", "得分16分")
 
 
+def _names_under(a: Analysis, level: str) -> set[str]:
+    """The names the report's score tables list in a column headed with ``level`` (“二级指标”), without codes."""
+    names: set[str] = set()
+    for table in a.score_tables:
+        for col in table.label_cols:
+            if col < len(table.header) and level in table.header[col]:
+                names |= {strip_code_prefix(cells[col].strip()) for cells in grid_rows(table.table)[1:] if col < len(cells)}
+    return names
+
+
 def check(a: Analysis, rule: Rule):
+    level2: set[str] = set()
+    if a.level1_prose:  # the 二级 names that are no 一级 name anywhere (a 一级 column, the overview, the data)
+        level1 = _names_under(a, "一级") | {strip_code_prefix(level1_name(row)) for row, _ in a.overview_rows() if row.labels}
+        level1 |= {strip_code_prefix(top.name) for top in a.data.indicators} if a.data is not None else set()
+        level2 = _names_under(a, "二级") - level1
     for statement in a.level1_prose:
+        alone = not statement.extra.get("among") and not statement.extra.get("listed")  # (a list names 一级 beside it)
+        if alone and strip_code_prefix(statement.name) in level2:
+            continue  # “项目效益类指标共24分”: a 二级 indicator the tables name so, not the 一级 “效益”
         weight = statement.extra.get("weight")
         comparisons = []  # (where it is said, weight, score, doubt about that table, location and excerpt of it)
         if weight is not None and not statement.extra.get("listed"):  # a sentence listing several 一级 has no own table

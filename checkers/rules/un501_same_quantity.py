@@ -2,7 +2,8 @@
 
 五种情形：（1）数字完全相同（至少四位有效数字或带两位小数）而金额单位不同——几乎总是单位写错；
 （2）数字完全相同（至少四位有效数字）而计量单位分属不同量纲（长度与面积等）；
-（3）同一说法（如“送审金额”；“执行数为”与“执行数”是同一说法）、同一单位，数值相差不到 0.5%——多为笔误（2,945.51 与 2,945.52）；一处是另一处四舍五入到
+（3）同一说法（如“送审金额”；“执行数为”与“执行数”是同一说法）、同一单位，数值相差不到 0.5% 且只差一位数字或两位相邻数字
+颠倒——多为笔误（2,945.51 与 2,945.52；2632.49 与 2632.94；256.80 与 257.30 差两位，是两个数）；一处是另一处四舍五入到
 较少小数位的结果（743.31843万元与743.32万元）时不算；
 （4）大写金额与紧随其后括号中的小写金额不等（“人民币叁仟壹佰捌拾陆万元整（3,185.00万元）”）；
 （5）正文金额与表格中同样数字的金额单位不同（表头或表题写明“（万元）”“单位：万元”的列）；
@@ -17,7 +18,7 @@ from bisect import bisect_left, bisect_right, insort
 from decimal import ROUND_HALF_UP, Decimal
 
 from checkers.analysis import YEAR_IN_TEXT, Analysis, grid_rows
-from checkers.figures import MONEY_UNITS, Figure, parse_number, sentence_at, sentence_head
+from checkers.figures import MONEY_UNITS, Figure, one_keystroke_apart, parse_number, sentence_at, sentence_head
 from checkers.finding import Severity
 from checkers.openings import OTHER_PERIOD
 from checkers.rules.base import Rule
@@ -153,6 +154,7 @@ def _conflict(figure: Figure, other: Figure, same_paragraph: bool = False, repor
     if (
         figure.unit == other.unit and figure.value != other.value and _comparable(figure)
         and abs(figure.value - other.value) <= max(figure.value, other.value) * Decimal("0.005")
+        and one_keystroke_apart(figure.value, other.value)  # (256.80 and 257.30: two contracts, not a slip)
         and _digits(figure.subject) == _digits(other.subject)  # “2023年预算” and “2024年预算” are two quantities
         and _parts(figure.subject) == _parts(other.subject)  # so are “一期实际支出” and “二期实际支出”
         and _one_subject(figure.subject, other.subject)  # and “设备购置费预算” and “软件购置费预算”
