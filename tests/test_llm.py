@@ -179,9 +179,10 @@ def test_score_claims_the_checker_rejects_are_failures(server: FakeModelServer, 
 
 def test_rate_limit_is_retried_by_the_client(server: FakeModelServer, tmp_path: Path):
     server.queue = ["429"]
-    _, log, _, _ = _draft(tmp_path, concurrency=1)
+    _, log, lines, _ = _draft(tmp_path, concurrency=1)
     first = next(r for r in log if r["event"] == "call")
     assert first["http_requests"] == 2 and first["passed"]
+    assert "模型服务限流（HTTP 429），1 秒内自动重试（第 1 次，最多 1 次）" in lines  # (the wait is not silent)
     assert not any(s["fallback"] for s in _sections(log).values())
 
 
@@ -475,3 +476,11 @@ def test_good_prose_the_judge_must_not_send_back():
     assert judged(a11, "项目立项依据充分。", "项目立项依据充分，该指标得十分。")  # (ten points, said in words)
     assert judged(a11, "项目立项依据充分。", "一、立项情况。项目立项依据充分。")  # a heading of its own
     assert judged(a11, "项目立项依据充分。", "项目立项依据充分。二、过程情况。")
+
+
+def test_the_wait_a_server_asks_for_is_read_from_its_headers():
+    from drafter.llm.backends import _retry_after
+
+    assert _retry_after({"retry-after": "30"}) == 30 and _retry_after({"retry-after-ms": "1500"}) == 2
+    assert _retry_after({"retry-after-ms": "20"}) == 0.02 and _retry_after({"retry-after": "Wed, 21 Oct 2026"}) is None
+    assert _retry_after({"retry-after": "86400"}) is None and _retry_after({}) is None

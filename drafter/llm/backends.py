@@ -55,6 +55,7 @@ class Backend(ABC):
 
     def __init__(self, config: LLMConfig) -> None:
         self.config = config
+        self.notice: Callable[[str], None] | None = None  # says what the user waits for (a retry after 429)
 
     @property
     def model_name(self) -> str:
@@ -118,7 +119,7 @@ class OpenAIBackend(Backend):
         self._local = threading.local()
         self._answered = False  # a call of this run has been answered: the server is reachable
         # Count the HTTP requests of each call (retries included; none on a cache hit) in the calling thread.
-        self._http = httpx.Client(event_hooks={"request": [self._count_request]})
+        self._http = httpx.Client(event_hooks={"request": [self._count_request], "response": [self._say_retry]})
         kwargs: dict = {}
         if config.json_mode:
             kwargs["model_kwargs"] = {"response_format": {"type": "json_object"}}
@@ -138,6 +139,18 @@ class OpenAIBackend(Backend):
 
     def _count_request(self, request: object) -> None:
         self._local.requests = getattr(self._local, "requests", 0) + 1
+
+    def _say_retry(self, response) -> None:
+        """Tell the user a rate limit or a server fault will be retried, and after how long when the server says so
+        (the openai client waits silently)."""
+        code = response.status_code
+        tried = getattr(self._local, "requests", 1)
+        if self.notice is None or not (code in (408, 409, 429) or code >= 500) or tried > self.config.max_retries:
+            return
+        wait = _retry_after(response.headers)
+        what = "限流" if code == 429 else "暂时出错"
+        when = "稍后" if wait is None else "1 秒内" if wait < 1 else f"约 {wait:g} 秒后"
+        self.notice(f"模型服务{what}（HTTP {code}），{when}自动重试（第 {tried} 次，最多 {self.config.max_retries} 次）")
 
     def complete(self, messages: list[BaseMessage], unit: ProseUnit, fresh: bool = False) -> Completion:
         import openai
@@ -188,6 +201,18 @@ class OpenAIBackend(Backend):
 
     def close(self) -> None:
         self._http.close()
+
+
+def _retry_after(headers) -> float | None:
+    """Seconds the server asks to wait (retry-after-ms, or retry-after in seconds), when it says and it is sane."""
+    for name, scale in (("retry-after-ms", 1000), ("retry-after", 1)):
+        try:
+            seconds = float(headers.get(name, "")) / scale
+        except ValueError:
+            continue
+        if 0 <= seconds <= 600:
+            return round(seconds) if seconds >= 1 else seconds
+    return None
 
 
 BackendFactory = Callable[[LLMConfig], Backend]

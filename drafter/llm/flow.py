@@ -379,6 +379,7 @@ def run_plans(evaluation: Evaluation, offline: DraftReport, plans: list[Plan], b
     if judge.baseline:
         _say(progress, f"警告：离线文本本身有 {sum(judge.baseline.values())} 处核查错误（来自数据），不计入模型文字的核查")
     _say(progress, f"使用 {backend.name} 后端、模型 {backend.model_name} 起草 {len(plans)} 个章节（并发 {config.concurrency}）")
+    backend.notice = lambda text: _say(progress, text)
     results: dict[int, UnitResult] = {}
     with ThreadPoolExecutor(max_workers=config.concurrency) as pool:
         futures = {pool.submit(draft_unit, plan, backend, judge, config, log): i for i, plan in enumerate(plans)}
