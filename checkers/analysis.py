@@ -134,14 +134,22 @@ def _adjusted_after(text: str, end: int) -> bool:
 
 BASE_TOTAL_RE = re.compile(rf"(?:基础|基本)(?:得分|分)(?:为|是)?\s*{NUM}\s*分")  # the total before 加分项/扣分项
 SCORE_COMPARED = re.compile(r"高于|低于|相差|差距|相比|较|多|少|提高|下降|增加|减少|差")
-SCORED_CLAUSE = re.compile(r"得分|评分|总分|得\s*\d")  # a clause stating a score (not a weight: “满分100分”)
+# a clause stating a score (not a weight: “满分100分”; “总分100分” is full marks unless scored: “评价总分88分”)
+SCORED_CLAUSE = re.compile(r"得分|评分|(?:得|评价|综合|最终|考核)总分|得\s*\d")
 LAST_SCORE = re.compile(r"(?:^|[，,：:])(?P<clause>[^，,：:]*?\d+(?:\.\d+)?\s*分)[^分]*$")  # the clause of the last score
+FULL_MARKS_BEFORE = re.compile(r"(?:满分|分值|权重|总分值)(?:为|是)?\s*$")  # “满分100分”: not a score
+BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # “（满分100分）”, “（含加分）”: a remark, not the clause's score
+
+
+def last_score_clause(head: str) -> re.Match | None:
+    """The clause of the last score in a sentence's head, bracketed remarks left out."""
+    return LAST_SCORE.search(BRACKETED.sub("", head))
 
 
 def _survey_grade(head: str) -> bool:
     """The grade follows a survey's score (“受访群众综合满意度得分为92.5分，评价结果为‘优’”), not an indicator's
     (“其中满意度指标得分8.5分，评价等级为‘良’” grades the whole project)."""
-    match = LAST_SCORE.search(head)
+    match = last_score_clause(head)
     if match is None:
         return False
     clause = match.group("clause")
@@ -1136,11 +1144,15 @@ class Analysis:
     def _grade_beside_its_score(paragraph: Paragraph, m: re.Match) -> list[tuple[Statement, Decimal]]:
         """The grade at ``m`` with the score stated in the clause before it, when there is one (not a survey's)."""
         head = sentence_head(paragraph.text, m.start())
-        score = LAST_SCORE.search(head)
+        score = last_score_clause(head)
         if score is None or SURVEY.search(head) or not SCORED_CLAUSE.search(score.group("clause")) \
                 or SCORE_COMPARED.search(score.group("clause")):  # fmt: skip
             return []  # a survey's grade is on its own scale; “高于评价组得分7分” is a difference
-        value = re.findall(r"\d+(?:\.\d+)?(?=\s*分)", score.group("clause"))[-1]
+        clause = score.group("clause")
+        last = list(re.finditer(r"\d+(?:\.\d+)?(?=\s*分)", clause))[-1]
+        if FULL_MARKS_BEFORE.search(clause[: last.start()]):
+            return []  # “总分值100分，评价等级为…” states full marks, not the score
+        value = last.group()
         name = GRADE_WORDS.get(m.group("grade"), m.group("grade"))
         return [(Statement("grade", Decimal(0), paragraph.location, sentence_at(paragraph.text, m.start()), name=name),
                  Decimal(value))]  # fmt: skip
@@ -1294,6 +1306,9 @@ def _tables_in_sequence(document: Document):
                 marked = True
             elif block.text.strip() and not UNIT_LINE.match(block.text):  # “单位：万元” repeated above the 续表
                 before, marked = None, False  # (an empty paragraph is what Word leaves where a table was split)
+            continue
+        if block.nested_in is not None:  # a table in another's cell is no part of a split table (nor the one after it)
+            yield block, None, False, False
             continue
         first = [cell.text for cell in block.rows[0] if cell.text.strip()] if block.rows else []
         marked = marked or (len(first) == 1 and bool(CONTINUED.match(first[0])))  # “续表1” as its first row

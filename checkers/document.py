@@ -201,6 +201,7 @@ class Table:
     location: Location
     caption: str | None = None
     transposed: bool = False  # a view of a table written sideways: its rows are the table's columns
+    nested_in: int | None = None  # the number of the table in whose cell this one is nested
     _text_rows: list[list[str]] | None = field(default=None, init=False, repr=False, compare=False)
     _grids: tuple[list[list[str]], list[list[str]]] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -508,9 +509,10 @@ class DocumentBuilder:
                 return text
         return None
 
-    def add_table(self, rows: list[list[RawCell]], line: int | None = None, caption: str | None = None) -> Table | None:
+    def add_table(self, rows: list[list[RawCell]], line: int | None = None, caption: str | None = None,
+                  nested_in: int | None = None) -> Table | None:  # fmt: skip
         """Add a table from raw rows (empty tables are ignored); returns the new table. ``caption`` says where it is
-        when no caption line does (a table nested in another's cell)."""
+        when no caption line does; ``nested_in`` is the number of the table in whose cell it is nested."""
         rows = [r for r in rows if r]
         if not rows:
             return None
@@ -526,7 +528,7 @@ class DocumentBuilder:
             ]
             for r, row in enumerate(rows, 1)
         ]  # fmt: skip
-        table = Table(cells, Location(section=section, table=t, line=line, caption=caption), caption)
+        table = Table(cells, Location(section=section, table=t, line=line, caption=caption), caption, nested_in=nested_in)
         self.blocks.append(table)
         return table
 

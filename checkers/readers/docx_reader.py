@@ -723,11 +723,11 @@ def _read_blocks(main_blob: bytes, levels: dict[str, int], builder: DocumentBuil
 
 
 def add_block(builder: DocumentBuilder, el: _Element, levels: dict[str, int], numbering: ListNumbering | None = None,
-              caption: str | None = None):  # fmt: skip
+              nested_in: int | None = None):  # fmt: skip
     """Feed one ``w:p`` or ``w:tbl`` to the builder; the new block, or None for a blank paragraph or empty table.
 
     With ``numbering`` (the document uses Word's automatic lists) a paragraph's list label goes before its text;
-    ``caption`` names a nested table's place.
+    ``nested_in`` is the number of the table in whose cell a table is nested (it names the table's place).
     """
     if el.tag == W_P:
         text, level = paragraph_info(el, levels)
@@ -743,12 +743,11 @@ def add_block(builder: DocumentBuilder, el: _Element, levels: dict[str, int], nu
         if level == TOC_ENTRY:
             return builder.add_paragraph(text, plain=True)
         return builder.add_paragraph(text, style_level=level)
-    if numbering is not None and el.find(".//" + W_NUMPR) is not None:
-        table = builder.add_table(numbered_table_rows(el, numbering), caption=caption)
-    else:
-        table = builder.add_table(table_rows(el), caption=caption)
+    caption = f"嵌在表{nested_in}单元格中的表格" if nested_in is not None else None
+    rows = numbered_table_rows(el, numbering) if numbering is not None and el.find(".//" + W_NUMPR) is not None else table_rows(el)
+    table = builder.add_table(rows, caption=caption, nested_in=nested_in)
     for inner in _nested_tables(el) if table is not None else ():  # (its cell keeps their text too, as Word shows it)
-        add_block(builder, inner, levels, numbering, caption=f"嵌在表{table.location.table}单元格中的表格")
+        add_block(builder, inner, levels, numbering, nested_in=table.location.table)
     return table
 
 

@@ -204,18 +204,27 @@ def _among_start(sentence: str, figures: list, since: int, index: int) -> int | 
 QUALIFIED_TOTAL = re.compile(r"([\u4e00-\u9fff]{2,6})(?:合计|共计|总计)[\u4e00-\u9fff]{0,4}$")
 
 
-def _qualified_items(sentence: str, figures: list, index: int) -> list:
-    """The items a total named by a kind adds up (“新增泊位合计100个” adds the 新增泊位 listed, not the 原有泊位): those
-    whose clause names the same words; empty when the total names none or fewer than two items do."""
+def _qualified_items(sentence: str, figures: list, index: int) -> tuple[str, list]:
+    """The words of a total named by a kind and the items they add up (“新增泊位合计100个” adds the 新增泊位 listed, not
+    the 原有泊位): those whose clause names the same words; no items when the total names none or fewer than two
+    items do."""
     named = QUALIFIED_TOTAL.search(clause_before(sentence, figures[index].start))
     if named is None:
-        return []
+        return "", []
     for size in range(len(named.group(1)), 1, -1):  # “两片区新增泊位合计”: the longest words two items name
         words = named.group(1)[-size:]
         items = [f for f in figures[:index] if f.unit == figures[index].unit and words in clause_before(sentence, f.start)]
         if len(items) >= 2:
-            return items
-    return []
+            return words, items
+    return "", []
+
+
+def _another_kind_listed(sentence: str, words: str, qualified: list, listed: list) -> bool:
+    """The list has items of the same thing but another kind than the total names (“原有泊位50个” beside “新增泊位40个”
+    when the total is “新增泊位合计”); not a thing of its own (“其他费用50万元” beside “……支出合计”)."""
+    chosen = {f.start for f in qualified}
+    others = [f for f in listed if f.start not in chosen]
+    return bool(others) and len(words) > 2 and all(words[-2:] in clause_before(sentence, f.start) for f in others)
 
 
 def _items_to_add(sentence: str, figures: list, start: int, index: int, word: re.Match[str]) -> list:
@@ -223,10 +232,11 @@ def _items_to_add(sentence: str, figures: list, start: int, index: int, word: re
     An ordinal (“第3眼”) is no item; nor is a count in words that counts another thing than the items in digits do
     (“东、西两个片区……合计100个”, but “新建公厕三座、改建公厕12座” and “新建两座泵站、改造3座泵站” are items)."""
     figure = figures[index]
-    alike = [f for f in figures[start:index] if f.unit == figure.unit and not sentence[: f.start].endswith("第")]
+    alike = [f for f in figures[start:index] if f.unit == figure.unit]
     nouns = {_noun_after(sentence, f) for f in [*alike, figure] if _ASCII_DIGIT.search(f.text)}
     lo = figures[start - 1].end if start > 0 else 0
     alike = sorted([*alike, *_unread_counts(sentence, lo, figure.start, figure.unit, figures)], key=lambda f: f.start)
+    alike = [f for f in alike if not sentence[: f.start].endswith("第")]  # (“第3眼”, “第一座泵站”)
     parts = _addends(sentence, [f for f in alike if _ASCII_DIGIT.search(f.text) or _noun_after(sentence, f) in nouns])
     if parts is None:
         return []
@@ -252,12 +262,14 @@ def _sum_findings(paragraph, rule: Rule):
                        and not sentence.startswith("、", figures[i].end)]  # (“共投入洗扫车46辆、洒水车…”: the first item)  # fmt: skip
             since = earlier[-1] + 1 if earlier else 0  # an earlier total closes the list before it (a bracketed one is an item)
             among_start = _among_start(sentence, figures, since, index)  # “实际480万元，其中一期300万元、二期180万元，合计”
-            qualified = _qualified_items(sentence, figures, index)
-            parts = qualified or _items_to_add(sentence, figures, among_start if among_start is not None else since, index, word)
+            plain_items = _items_to_add(sentence, figures, among_start if among_start is not None else since, index, word)
+            words, qualified = _qualified_items(sentence, figures, index)
+            # the kind a total names picks its items only when the list has items of another kind (原有 vs 新增泊位)
+            parts = qualified if _another_kind_listed(sentence, words, qualified, plain_items) else plain_items
             if _counts_other_things(sentence, parts, figure):
                 continue  # “5个乡镇和5个街道，共118个行政村（社区）”: villages are not towns
             readings = [_items_to_add(sentence, figures, start, index, word)
-                        for start in _other_starts(sentence, figures, since, index)] + [_qualified_items(sentence, figures, index)]  # fmt: skip
+                        for start in _other_starts(sentence, figures, since, index)] + [qualified, plain_items]  # fmt: skip
             if len(parts) < 2 or any(len(r) >= 2 and sum((f.value for f in r), Decimal(0)) == figure.value for r in readings):
                 continue  # another reading that adds up (the total stated up front, the list after a colon) is no slip
             total = sum((f.value for f in parts), Decimal(0))

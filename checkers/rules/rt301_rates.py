@@ -341,6 +341,8 @@ def _since_the_last_alike(a: Analysis) -> dict[int, int]:
 # the words before a rate that name the project as a whole (“截至年底，项目资金到位率为90%”): only such a rate is the
 # one the report's information table gives
 PROJECT_ONLY = re.compile(r"(?:^|[，,：:])\s*(?:\d{4}年度?)?(?:该|本)?(?:项目)?(?:整体|总体|全年|年度|当年)?(?:的)?(?:财政)?(?:资金|预算)?$")
+# a source or share of the funds named anywhere in the sentence (“市级补助资金已全部拨付，到位率100%”): that part's rate
+NAMED_SOURCE = re.compile(r"(?:中央|省|市|区|县|乡|镇|本|上)级|配套|补助|奖补|专项|自筹|债券|转移支付|社会资本|银行贷款")
 AS_OF = re.compile(r"(?:截至|截止)[^，,。；;]*")
 YEAR_END = re.compile(r"年底|年末|12月31日|12月底")
 
@@ -428,7 +430,8 @@ def check(a: Analysis, rule: Rule):
                 context = [f for p in earlier for f in extract_figures(p.text) if f.kind == "amount"
                            and not in_parentheses(p.text, f.start)]  # fmt: skip
                 result = _operands(statement.name, context + before, a.execution_base)
-            if result is None and PROJECT_ONLY.search(clause) and _of_the_year(clause):
+            if result is None and PROJECT_ONLY.search(clause) and _of_the_year(clause) and not NAMED_SOURCE.search(clause) \
+                    and not about_a_part(paragraph.text, start):  # fmt: skip
                 info = information()
                 result = _from_information(statement.name, statement.value, info, a) if info else None
             if result is None:

@@ -1,0 +1,101 @@
+"""Wordings from the eighth review: ordinary text that must stay quiet, slips that must be found, inputs that must
+not crash the checker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_wordings import findings
+
+GRADE_HEAD = "# 某项目绩效评价报告\n\n## 一、评价结论\n\n"
+
+
+def test_full_marks_in_brackets_or_as_总分_are_not_the_graded_score(tmp_path: Path):
+    quiet = ["上年度该项目评价得分为88分（满分100分），评价等级为“良”。\n",
+             "本项目总分100分，评价等级为“良”。\n",
+             "本项目综合评价总分值100分，评价等级为“良”。\n"]  # fmt: skip
+    for text in quiet:
+        assert "GR401" not in findings(tmp_path, GRADE_HEAD + text), text
+    wrong = GRADE_HEAD + "本项目评价得分为95分（满分100分），评价等级为“良”。\n"
+    assert [(f.expected, f.found) for f in findings(tmp_path, wrong)["GR401"]] == [("优", "良")]
+    scored_total = GRADE_HEAD + "本项目评价总分88分，评价等级为“优”。\n"
+    assert [(f.expected, f.found) for f in findings(tmp_path, scored_total)["GR401"]] == [("良", "优")]
+
+
+def test_a_total_named_by_a_kind_adds_that_kind_only_when_another_kind_is_listed(tmp_path: Path):
+    head = "# 某项目绩效评价报告\n\n## 一、资金使用\n\n"
+    plain = head + "道路工程支出120万元，排水工程支出80万元，其他费用50万元，支出合计{}万元。\n"
+    assert "CT702" not in findings(tmp_path, plain.format(250))
+    [wrong] = findings(tmp_path, plain.format(260))["CT702"]
+    assert (wrong.expected, wrong.found) == ("250万元", "260万元")
+    kinds = head + "东片区原有泊位50个、新增泊位40个，西片区原有泊位30个、新增泊位70个，两片区新增泊位合计{}个。\n"
+    assert "CT702" not in findings(tmp_path, kinds.format(110))
+    [wrong] = findings(tmp_path, kinds.format(100))["CT702"]
+    assert (wrong.expected, wrong.found) == ("110个", "100个")
+
+
+def test_an_ordinal_in_words_is_no_item_of_a_total(tmp_path: Path):
+    text = "# 某项目绩效评价报告\n\n## 一、建设内容\n\n新建2座泵站、改造3座泵站，第一座泵站已于6月投运，合计{}座。\n"
+    assert "CT702" not in findings(tmp_path, text.format(5))
+    [wrong] = findings(tmp_path, text.format(6))["CT702"]
+    assert (wrong.expected, wrong.found) == ("5座", "6座")
+
+
+INFO_TABLE = """# 某项目绩效评价报告
+
+## 一、项目基本情况
+
+| 项目名称 | 某项目 | 主管部门 | 某局 |
+|---|---|---|---|
+| 预算金额（万元） | 200.00 | 实际到位（万元） | 180.00 |
+| 实际支出（万元） | 150.00 | 实施单位 | 某单位 |
+
+"""
+
+
+def test_a_named_source_s_rate_is_not_recomputed_from_the_information_table(tmp_path: Path):
+    for text in ("市级补助资金已全部拨付，到位率100%。\n", "区级配套资金50万元，到位率100%。\n",
+                 "其中一期工程资金已全部到位，到位率100%。\n"):  # fmt: skip
+        assert "RT301" not in findings(tmp_path, INFO_TABLE + text), text
+    [wrong] = findings(tmp_path, INFO_TABLE + "截至年底，项目资金已拨付，到位率100%。\n")["RT301"]
+    assert wrong.expected == "90%"
+
+
+def test_cost_and_standardisation_amount_columns_are_added_up(tmp_path: Path):
+    table = """# 某项目绩效评价报告
+
+## 一、建设内容
+
+| 序号 | 子项目 | 工程造价（万元） | 标准化改造投资（万元） | 补助标准（元） |
+|---|---|---|---|---|
+| 1 | 道路 | 100 | 10 | 5 |
+| 2 | 管网 | 200 | 20 | 5 |
+| 合计 | | {} | {} | 5 |
+"""
+    assert "TT201" not in findings(tmp_path, table.format(300, 30))
+    wrong = findings(tmp_path, table.format(350, 40))["TT201"]
+    assert [(f.expected, f.found) for f in wrong] == [("300", "350"), ("30", "40")]
+
+
+def test_a_nested_table_is_not_read_as_the_rest_of_the_table_holding_it(tmp_path: Path):
+    """The nested table comes right after its holder with nothing between: it must not pass for the holder's second
+    half (whose sum with the holder's rows would hide the nested table's wrong 合计)."""
+    import docx
+
+    from checkers.engine import check_document
+    from checkers.readers import read_document
+
+    word = docx.Document()
+    word.add_heading("一、项目概况", 1)
+    holder = word.add_table(rows=2, cols=2)
+    holder.cell(0, 0).text, holder.cell(0, 1).text, holder.cell(1, 0).text = "支出项目", "金额（万元）", "设备费"
+    nested = holder.cell(1, 0).add_table(rows=3, cols=2)
+    for r, (name, amount) in enumerate([("设备A", "10"), ("设备B", "20"), ("合计", "60")]):
+        nested.cell(r, 0).text, nested.cell(r, 1).text = name, amount
+    holder.cell(1, 1).text = "30"
+    path = tmp_path / "nested.docx"
+    word.save(str(path))
+    document = read_document(path)
+    assert [t.nested_in for t in document.tables] == [None, 1]
+    [finding] = check_document(document)
+    assert (finding.rule, finding.location.table, finding.expected, finding.found) == ("TT201", 2, "30", "60")
