@@ -794,7 +794,7 @@ class Analysis:
         often a 二级 under 效益, “项目效益” a 二级 name too), so a section table listing them is not the overview."""
         kinds = set()
         for name in labels & self.top_level_names:
-            kind = next((word for word in ("决策", "过程", "产出", "效益") if word in name), name)
+            kind = level1_kind(name) or name
             kinds.add("效益" if kind in ("效果", "满意度") else kind)
         return kinds
 
@@ -1358,6 +1358,19 @@ def _sentences_starting(text: str, word: str):
     for start, end, sentence in sentences(text):
         if sentence.strip().startswith(word):
             yield start, end, sentence
+
+
+LEVEL1_KINDS = ("决策", "过程", "产出", "效益", "效果", "满意度")  # the 一级 indicators of 财预〔2020〕10号 and their variants
+_LEVEL1_DRESS = re.compile(r"(?:[（(][^）)]*[）)]|\s)+$|^项目|(?:类|部分|方面|指标|维度)+$")
+
+
+def level1_kind(name: str) -> str | None:
+    """Which 一级 indicator a name is (“A.项目决策”, “决策类指标”, “产出（40分）” → 决策, 产出); None for another name,
+    a 二级 such as 社会效益 or 产出数量 included."""
+    core = strip_code_prefix(name.strip())
+    for _ in range(3):  # (“项目决策类指标（20分）”: dressed several times)
+        core = _LEVEL1_DRESS.sub("", core)
+    return core if core in LEVEL1_KINDS else None
 
 
 def same_level1(a: str, b: str) -> bool:

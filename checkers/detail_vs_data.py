@@ -9,10 +9,11 @@ most of its numeric cells is taken as another table and not compared; a table wr
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from checkers.analysis import grid_rows, number_in
 from checkers.document import Table, squash
+from checkers.figures import round_half_up
 from checkers.table_totals import CellSlip, total_kind
 
 
@@ -68,7 +69,7 @@ def _same(stated: Decimal, expected: Decimal) -> bool:
     if stated == expected:
         return True
     return isinstance(places, int) and places > expected.as_tuple().exponent and \
-        stated == expected.quantize(Decimal(1).scaleb(places), rounding=ROUND_HALF_UP)  # fmt: skip
+        stated == round_half_up(expected, -places)  # fmt: skip
 
 
 def _data_value(data_row: list, i: int, factor: Decimal) -> Decimal | None:

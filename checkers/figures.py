@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 
 import cn2an
@@ -84,13 +84,20 @@ class Figure:
         return self.value * factor if factor is not None else None
 
 
+def round_half_up(value: Decimal, places: int) -> Decimal:
+    """``value`` rounded half up to ``places`` decimals, however many digits it has (no InvalidOperation on a
+    30-digit amount)."""
+    with localcontext() as context:
+        context.prec = max(context.prec, value.adjusted() + max(places, 0) + 3)
+        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
 def one_keystroke_apart(a: Decimal, b: Decimal) -> bool:
     """Whether two numbers differ as one mistyped digit or two swapped neighbours make them differ (2,945.51 and
     2,945.52; 2632.49 and 2632.94), compared at the fewer places either is written to; 256.80 and 257.30 are two
     amounts, not one slip."""
     places = min(-min(a.as_tuple().exponent, 0), -min(b.as_tuple().exponent, 0))  # (743.31843 is read as 743.32)
-    step = Decimal(1).scaleb(-places)
-    x, y = (format(v.quantize(step, rounding=ROUND_HALF_UP), f".{places}f") for v in (a, b))
+    x, y = (format(round_half_up(v, places), f".{places}f") for v in (a, b))
     if len(x) != len(y) or x == y:
         return False
     diff = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]

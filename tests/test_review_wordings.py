@@ -99,3 +99,50 @@ def test_a_nested_table_is_not_read_as_the_rest_of_the_table_holding_it(tmp_path
     assert [t.nested_in for t in document.tables] == [None, 1]
     [finding] = check_document(document)
     assert (finding.rule, finding.location.table, finding.expected, finding.found) == ("TT201", 2, "30", "60")
+
+
+def test_amounts_of_thirty_digits_are_compared_not_crashed_on(tmp_path: Path):
+    from decimal import Decimal
+
+    from checkers.figures import one_keystroke_apart, round_half_up
+
+    huge = Decimal("123456789012345678901234567890.12")
+    assert round_half_up(huge, 1) == Decimal("123456789012345678901234567890.1")
+    assert one_keystroke_apart(huge, Decimal("123456789012345678901234567890.13"))
+    text = ("# 某项目绩效评价报告\n\n## 一、资金\n\n送审金额123456789012345678901234567890.12万元。"
+            "审定后送审金额123456789012345678901234567890.13万元。\n\n"
+            "长12345678901234567890123456789.5米*宽2米，面积24691357802469135780246913579平方米。\n")  # fmt: skip
+    found = findings(tmp_path, text)
+    assert [f.rule for fs in found.values() for f in fs] == ["UN501"]
+
+
+SYSTEM_TABLE = """
+
+| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |
+|---|---|---|---|---|
+| 决策 | 项目立项 | 立项依据 | 10 | 10 |
+| 过程 | 资金管理 | 执行率 | 20 | 18 |
+| 产出 | 产出数量 | 完成率 | 30 | 28 |
+| 效益 | 社会效益 | 群众受益 | 10 | 9 |
+| 效益 | 社会效益 | 环境改善 | 10 | 9 |
+| 效益 | 经济效益 | 收益 | 10 | 9 |
+| 效益 | 经济效益 | 成本 | 10 | 9 |
+| 合计 | | | 100 | 92 |
+"""
+
+
+def test_a_二级_named_like_its_一级_counts_its_own_三级(tmp_path: Path):
+    head = "# 某项目绩效评价报告\n\n## 一、评价指标体系\n\n本项目指标体系共设置4个一级指标。"
+    assert "CT701" not in findings(tmp_path, head + "社会效益指标共设置2个三级指标。" + SYSTEM_TABLE)
+    [wrong] = findings(tmp_path, head + "社会效益指标共设置3个三级指标。" + SYSTEM_TABLE)["CT701"]
+    assert (wrong.expected, wrong.found) == ("2", "3")
+    [whole] = findings(tmp_path, head + "效益指标共设置5个三级指标。" + SYSTEM_TABLE)["CT701"]
+    assert (whole.expected, whole.found) == ("4", "5")
+    assert "CT701" not in findings(tmp_path, head + "生态效益指标共设置3个三级指标。" + SYSTEM_TABLE)  # not in the table
+
+
+def test_the_一级_names_after_a_chain_of_counts_belong_to_the_一级_count(tmp_path: Path):
+    text = "# 某项目绩效评价报告\n\n## 一、指标体系\n\n指标体系共设置{}个一级指标、11个二级指标，分别为决策、过程、产出和效益。\n"
+    assert "CT701" not in findings(tmp_path, text.format(4))
+    [wrong] = findings(tmp_path, text.format(3))["CT701"]
+    assert (wrong.expected, wrong.found) == ("4", "3")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from checkers.analysis import Analysis, ScoreTable
+from checkers.analysis import Analysis, ScoreTable, level1_kind
 from checkers.figures import chinese_value, sentence_at, sentence_head
 from checkers.finding import Severity
 from checkers.openings import strip_code_prefix
@@ -109,23 +109,25 @@ def _shows(table: ScoreTable, level: str) -> bool:
     return any("三级" in h for h in headers) or not any("一级" in h or "二级" in h for h in headers)
 
 
-LEVEL1_WORDS = ("决策", "过程", "产出", "效益", "效果", "满意度")
-
-
 def _level1_word(name: str) -> str:
     """The word a 一级 indicator's name is known by (“A项目决策”, “决策类” → 决策); the name itself otherwise."""
-    return next((word for word in LEVEL1_WORDS if word in name), strip_code_prefix(name))
+    return level1_kind(name) or strip_code_prefix(name)
 
 
-def _listed_count(a: Analysis, table: ScoreTable, level: str, under: str | None = None) -> int | None:
+def _listed_count(a: Analysis, table: ScoreTable, level: str, under: str | None = None, level2: str | None = None) -> int | None:
     """How many indicators of a level the table (its 续表 parts included) lists, under the 一级 named ``under`` when
-    the table has a 一级 column; None when it does not show them."""
+    the table has a 一级 column, under the 二级 ``level2`` (its 三级 indicators); None when it does not show them."""
     if not _shows(table, level):
         return None
     rows = list(a.rows_by_labels(table))
     top = _level_positions(table).get("一级") if under else None
     if top is not None:
         rows = [(row, names) for row, names in rows if top < len(names) and _level1_word(names[top]) == under]
+        if not rows:
+            return None
+    second = _level_positions(table).get("二级") if level2 else None
+    if second is not None:
+        rows = [(row, names) for row, names in rows if second < len(names) and strip_code_prefix(names[second]) == level2]
         if not rows:
             return None
     if level == "三级":
@@ -168,12 +170,36 @@ def _counts_first(text: str) -> str:
     return COUNT_AFTER.sub(lambda m: f"{m.group(2)}个{m.group(1)}指标", text) if "指标" in text else text
 
 
+SUBJECT_LEAD = re.compile(r"(?:其中|对于|对|在|关于|即|的|中|、|和|及|该|本)$")  # words before a 一级 named as subject
+A_PART = ""  # the count is said of a part that is not a 一级 (“社会效益指标共设置2个三级指标”)
+
+
 def _level1_subject(a: Analysis, head: str) -> str | None:
     """The 一级 indicator a count is said of, named in its clause before it (“决策指标共设置3个二级指标”, “其中产出类
-    下设8个三级指标”); None when the clause names none."""
+    下设8个三级指标”); None when the clause names none, ``A_PART`` when the name is the end of a longer one, a 二级
+    such as 社会效益."""
     clause = re.split(r"[，,：:]", head)[-1]
-    names = [name for name in a.top_level_names if name in clause]
-    return _level1_word(max(names, key=len)) if names else None
+    for name in sorted((n for n in a.top_level_names if n in clause), key=len, reverse=True):
+        before = clause[: clause.find(name)]
+        if before and "\u4e00" <= before[-1] <= "\u9fff" and not SUBJECT_LEAD.search(before):
+            return A_PART
+        return _level1_word(name)
+    return None
+
+
+def _level2_subject(a: Analysis, table: ScoreTable, head: str) -> str | None:
+    """The 二级 indicator of the table a count is said of, named in its clause before it (“社会效益指标共设置2个三级
+    指标”)."""
+    second = _level_positions(table).get("二级")
+    if second is None:
+        return None
+    clause = re.split(r"[，,：:]", head)[-1]
+    names = {strip_code_prefix(names[second]) for _, names in a.rows_by_labels(table) if second < len(names)}
+    named = [name for name in names if len(name) >= 2 and re.search(re.escape(name) + SUBJECT_TAIL, clause)]
+    return max(named, key=len) if len(named) == 1 or len(set(named)) == 1 else None
+
+
+SUBJECT_TAIL = r"(?:指标|类)?(?:共|下设|设置|设有|包括|包含|含|有|\s*$)"  # (the subject of the count, not one of a list)
 
 
 def _count_findings(a: Analysis, paragraph, rule: Rule):
@@ -203,7 +229,10 @@ def _count_findings(a: Analysis, paragraph, rule: Rule):
         if table is None or (level == "一级" and not _whole(a, table)):
             continue
         under = _level1_subject(a, sentence_head(text, chain.start())) if level != "一级" else None
-        actual = _listed_count(a, table, level, under)
+        level2 = _level2_subject(a, table, sentence_head(text, chain.start())) if level == "三级" else None
+        if under == A_PART and level2 is None:
+            continue  # a part the table does not name as a 二级: its count cannot be told
+        actual = _listed_count(a, table, level, None if under == A_PART else under, level2)
         if actual is not None and Decimal(actual) != stated:
             where = "指标体系表" if _whole(a, table) else "本部分评分表"
             yield rule.finding(
@@ -219,17 +248,29 @@ NAMES_AFTER = re.compile(
 )
 
 
+LEVEL1_COUNT_BEFORE = re.compile(r"(?P<n>\d+|[一二三四五六七八九十两]+)\s*个\s*一级指标[^。；;]*$")
+
+
 def _names_after(paragraph, rule: Rule):
     """A count of indicators with their names listed after it, the two not agreeing."""
     for m in NAMES_AFTER.finditer(paragraph.text):
         items, stated = OUTER_COMMA.split(m.group("items")), _number(m.group("n"))
         split = [*items[:-1], *LAST_JOIN.split(items[-1], maxsplit=1)]  # “绩效目标和资金投入”: 和 may join two
+        level, written = m.group("level"), m.group("n")
+        if level != "一级" and all(level1_kind(item) for item in split):
+            # “4个一级指标、11个二级指标，分别为决策、过程、产出和效益”: the names of the 一级 count before
+            level1 = LEVEL1_COUNT_BEFORE.search(sentence_head(paragraph.text, m.start()))
+            if level1 is None:
+                continue
+            level, written, stated = "一级", level1.group("n"), _number(level1.group("n"))
+        if all(level1_kind(item) for item in split):
+            items = split  # (“产出和效益” is two 一级 indicators)
         if stated is not None and not items[-1].endswith("等") and stated not in (len(items), len(split)):
             items = split if len(split) > len(items) and all(len(item) >= 2 for item in split) else items
             yield rule.finding(
-                f"写“{m.group('n')}个{m.group('level')}指标”，其后列举了{len(items)}个（{'、'.join(items)}）",
+                f"写“{written}个{level}指标”，其后列举了{len(items)}个（{'、'.join(items)}）",
                 paragraph.location, sentence_at(paragraph.text, m.start()), expected=str(len(items)),
-                found=m.group("n"), severity=Severity.WARNING,
+                found=written, severity=Severity.WARNING,
             )  # fmt: skip
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from checkers.analysis import Analysis
+from checkers.analysis import Analysis, level1_kind
 from checkers.figures import (
     CN_DIGITS,
     MONEY_UNITS,
@@ -331,7 +331,6 @@ def _typo_like(difference: Decimal) -> bool:
 
 
 NEGATED = re.compile(r"(?:不|未|非|无)([\u4e00-\u9fff]{2})")
-LEVEL1_KINDS = ("决策", "过程", "产出", "效益")
 
 
 PART_NAME_NOISE = re.compile(r"^(?:其中|评定为|认定为|被评为)|的$")
@@ -355,7 +354,7 @@ def _partition(sentence: str, parts: list) -> bool:
              if any(negated.group(1) in other and not NEGATED.search(other) for other in names if other is not name)}  # fmt: skip
     if roots:
         return all(any(root in name for root in roots) for name in names)
-    kinds = [next((kind for kind in LEVEL1_KINDS if kind in name), None) for name in names]
+    kinds = [level1_kind(name) for name in names]
     return None not in kinds and len(set(kinds)) >= 3
 
 

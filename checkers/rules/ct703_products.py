@@ -9,10 +9,10 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal, localcontext
 
 from checkers.analysis import Analysis
-from checkers.figures import bracket_start, sentences
+from checkers.figures import bracket_start, round_half_up, sentences
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from evaluation_model import plain
@@ -71,10 +71,12 @@ def check(a: Analysis, rule: Rule):
 def _compare(paragraph, rule: Rule, sentence: str, dims: re.Match[str], area: re.Match[str]):
     """A finding when length × width, rounded like the area, is not the area."""
     stated = Decimal(area.group(1).replace(",", ""))
-    product = Decimal(dims.group(1).replace(",", "")) * Decimal(dims.group(2).replace(",", ""))
+    length, width = Decimal(dims.group(1).replace(",", "")), Decimal(dims.group(2).replace(",", ""))
+    with localcontext() as context:  # exact, however many digits
+        context.prec = len(length.as_tuple().digits) + len(width.as_tuple().digits) + 2
+        product = length * width
     exponent = stated.as_tuple().exponent
-    places = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
-    if product.quantize(places, rounding=ROUND_HALF_UP) != stated:
+    if round_half_up(product, -exponent if isinstance(exponent, int) else 0) != stated:
         yield rule.finding(
             f"面积写{stated}平方米，但长{dims.group(1)}米 × 宽{dims.group(2)}米 = {plain(product)}平方米",
             paragraph.location, sentence.strip(), expected=f"{plain(product)}平方米", found=f"{stated}平方米",

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from checkers.analysis import Analysis, about_a_part
 from checkers.figures import (
@@ -21,6 +21,7 @@ from checkers.figures import (
     in_parentheses,
     one_keystroke_apart,
     percent_matches,
+    round_half_up,
     sentence_at,
     sentence_head,
     sentences,
@@ -102,7 +103,7 @@ def _near_miss(figure, data_yuan: Decimal) -> bool:
     if not data_yuan or abs(written - data_yuan) > data_yuan * Decimal("0.005"):
         return False
     factor = MONEY_UNITS[figure.unit]
-    data_value = (data_yuan / factor).quantize(Decimal(1).scaleb(-figure.places), rounding=ROUND_HALF_UP)
+    data_value = round_half_up(data_yuan / factor, figure.places)
     return data_value != figure.value and one_keystroke_apart(figure.value, data_value)
 
 

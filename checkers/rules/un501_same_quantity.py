@@ -15,10 +15,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from checkers.analysis import YEAR_IN_TEXT, Analysis, grid_rows
-from checkers.figures import MONEY_UNITS, Figure, one_keystroke_apart, parse_number, sentence_at, sentence_head
+from checkers.figures import (
+    MONEY_UNITS,
+    Figure,
+    one_keystroke_apart,
+    parse_number,
+    round_half_up,
+    sentence_at,
+    sentence_head,
+)
 from checkers.finding import Severity
 from checkers.openings import OTHER_PERIOD
 from checkers.rules.base import Rule
@@ -104,8 +112,7 @@ def _one_subject(a: str, b: str) -> bool:
 def _rounded(a: Figure, b: Figure) -> bool:
     """Whether the less precise of two figures is the other rounded (half up) to its places."""
     rough, fine = (a, b) if a.places <= b.places else (b, a)
-    step = Decimal(1).scaleb(-rough.places)
-    return fine.value.quantize(step, rounding=ROUND_HALF_UP) == rough.value
+    return round_half_up(fine.value, rough.places) == rough.value
 
 
 def _comparable(figure: Figure) -> bool:
