@@ -12,7 +12,7 @@ slot materials as prose, in one of these modes:
 - dropped: leaves out the first number of the first paragraph, keeping the words around it.
 
 `queue` holds one-off behaviours taken by the next requests before the mode applies: "429" (rate limited, with
-retry-after-ms), "timeout" (sleeps `hang_seconds` before answering), "empty", "malformed", "good", "wrong", "500",
+retry-after-ms), "429final" (rate limited, x-should-retry: false), "timeout" (sleeps `hang_seconds` before answering), "empty", "malformed", "good", "wrong", "500",
 "badbody" (HTTP 200 whose body is not JSON), "chinese", "dropped", "nousage" (an answer without `usage`),
 "totalonly" (usage with only total_tokens), "cutoff" (cut at the output limit), "think" (a <think> block first),
 and the misshapen prose of MISSHAPEN (Markdown, a refusal, English, a placeholder, an unfinished or headed paragraph).
@@ -159,9 +159,9 @@ class FakeModelServer:
                 if not self.path.endswith("/chat/completions"):
                     self._send(404, {"error": {"message": "not found", "type": "invalid_request_error"}})
                     return
-                if behaviour == "429":
-                    self._send(429, {"error": {"message": "Rate limit reached", "type": "rate_limit_error"}},
-                               {"retry-after-ms": "20"})  # fmt: skip
+                if behaviour in ("429", "429final"):  # (429final: the server says not to retry)
+                    headers = {"retry-after-ms": "20"} if behaviour == "429" else {"x-should-retry": "false"}
+                    self._send(429, {"error": {"message": "Rate limit reached", "type": "rate_limit_error"}}, headers)
                     return
                 if behaviour == "500":
                     self._send(500, {"error": {"message": "internal error", "type": "server_error"}})

@@ -186,6 +186,17 @@ def test_rate_limit_is_retried_by_the_client(server: FakeModelServer, tmp_path: 
     assert not any(s["fallback"] for s in _sections(log).values())
 
 
+def test_a_rate_limit_the_server_says_not_to_retry_is_not_announced_as_retried(server: FakeModelServer, tmp_path: Path):
+    from drafter.llm.backends import _retry_after
+
+    server.queue = ["429final"]
+    _, log, lines, _ = _draft(tmp_path, concurrency=1)
+    first = next(r for r in log if r["event"] == "call")
+    assert first["http_requests"] == 1 and first["error"] == "限流（HTTP 429），服务要求不再重试"
+    assert not any("自动重试" in line for line in lines)
+    assert _retry_after({"retry-after": "121"}) is None and _retry_after({"retry-after": "0"}) is None  # not honoured
+
+
 def test_timeout_counts_as_a_failed_attempt(server: FakeModelServer, tmp_path: Path):
     server.queue = ["timeout"]
     _, log, _, _ = _draft(tmp_path, concurrency=1, timeout=0.4, max_retries=0)
@@ -484,3 +495,4 @@ def test_the_wait_a_server_asks_for_is_read_from_its_headers():
     assert _retry_after({"retry-after": "30"}) == 30 and _retry_after({"retry-after-ms": "1500"}) == 2
     assert _retry_after({"retry-after-ms": "20"}) == 0.02 and _retry_after({"retry-after": "Wed, 21 Oct 2026"}) is None
     assert _retry_after({"retry-after": "86400"}) is None and _retry_after({}) is None
+    assert _retry_after({"retry-after": "120"}) == 120

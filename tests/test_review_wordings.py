@@ -146,3 +146,18 @@ def test_the_一级_names_after_a_chain_of_counts_belong_to_the_一级_count(tmp
     assert "CT701" not in findings(tmp_path, text.format(4))
     [wrong] = findings(tmp_path, text.format(3))["CT701"]
     assert (wrong.expected, wrong.found) == ("4", "3")
+
+
+def test_an_old_spreadsheet_given_as_a_report_is_told_to_be_saved_as_xlsx(tmp_path: Path):
+    import pytest
+
+    from checkers.readers import ReadError, read_document
+
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    for name, kind in (("评分表.xls", "旧版 Excel（.xls）"), ("评分表.et", "WPS 表格（.et）"), ("报告.wps", "WPS 文字（.wps）"),
+                       ("报告.doc", "旧版 Word（.doc）")):  # fmt: skip
+        path = tmp_path / name
+        path.write_bytes(ole)
+        with pytest.raises(ReadError, match=kind.replace("(", r"\(").replace(".", r"\.")) as error:
+            read_document(path)
+        assert ("另存为” .xlsx" in str(error.value)) == name.startswith("评分表"), str(error.value)

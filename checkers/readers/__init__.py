@@ -36,18 +36,25 @@ def read_document(path: str | os.PathLike[str]) -> Document:
 
 
 def unsupported_format(p: Path, head: bytes) -> str | None:
-    """Why a file of a format the tool does not read (old .doc, PDF) cannot be used, by its first bytes; else None."""
-    if head.startswith(_OLE_MAGIC) or p.suffix.lower() == ".doc":
-        return f"文件“{p.name}”是旧版 Word（.doc）格式，暂不支持。请在 Word 中“另存为” .docx 格式后重试。"
-    if head.startswith(b"%PDF"):
-        return f"文件“{p.name}”是 PDF，暂不支持。请提供 Word（.docx）原稿，或导出为 .txt 后重试。"
+    """Why a file of a format the tool does not read (a data file, a spreadsheet, old .doc, PDF) cannot be used, by
+    its suffix, then by its first bytes; else None."""
     suffix = p.suffix.lower()
     if suffix in (".yaml", ".yml", ".json"):
         return (f"文件“{p.name}”是项目数据文件，不是报告。要把报告与这份数据核对，请写："
                 f"evalreport check 报告.docx --data {p.name}")
-    if suffix in (".xlsx", ".xlsm", ".xls", ".et"):
+    if suffix in (".xlsx", ".xlsm"):
         return (f"文件“{p.name}”是 Excel 表格，不是报告。评分表请用 --scores 给出：evalreport check 报告.docx "
                 f"--data 项目.yaml --scores {p.name}")
+    if suffix in (".xls", ".et"):  # (an OLE file like an old .doc, but a spreadsheet: --scores reads .xlsx only)
+        kind = "WPS 表格（.et）" if suffix == ".et" else "旧版 Excel（.xls）"
+        return (f"文件“{p.name}”是{kind}文件，不是报告。评分表请先在 Excel 或 WPS 中“另存为” .xlsx，"
+                f"再用 --scores 给出：evalreport check 报告.docx --data 项目.yaml --scores {p.stem}.xlsx")
+    if suffix == ".wps":
+        return f"文件“{p.name}”是 WPS 文字（.wps）格式，暂不支持。请在 WPS 中“另存为” .docx 格式后重试。"
+    if head.startswith(_OLE_MAGIC) or suffix == ".doc":
+        return f"文件“{p.name}”是旧版 Word（.doc）格式，暂不支持。请在 Word 中“另存为” .docx 格式后重试。"
+    if head.startswith(b"%PDF"):
+        return f"文件“{p.name}”是 PDF，暂不支持。请提供 Word（.docx）原稿，或导出为 .txt 后重试。"
     return None
 
 

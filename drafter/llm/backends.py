@@ -145,7 +145,7 @@ class OpenAIBackend(Backend):
         (the openai client waits silently)."""
         code = response.status_code
         tried = getattr(self._local, "requests", 1)
-        if self.notice is None or not (code in (408, 409, 429) or code >= 500) or tried > self.config.max_retries:
+        if self.notice is None or code < 400 or tried > self.config.max_retries or not _will_retry(self.chat, response):
             return
         wait = _retry_after(response.headers)
         what = "限流" if code == 429 else "暂时出错"
@@ -166,7 +166,8 @@ class OpenAIBackend(Backend):
         except openai.APITimeoutError:
             raise CallFailed("请求超时", self._local.requests, time.perf_counter() - start) from None
         except openai.RateLimitError:
-            raise CallFailed("限流（HTTP 429），重试后仍失败", self._local.requests, time.perf_counter() - start) from None
+            tried = "重试后仍失败" if self._local.requests > 1 else "服务要求不再重试"
+            raise CallFailed(f"限流（HTTP 429），{tried}", self._local.requests, time.perf_counter() - start) from None
         except openai.APIConnectionError:
             server = self.chat.openai_api_base or "https://api.openai.com/v1"
             if not self._answered:  # nothing got through: a wrong address or no network, not a passing fault
@@ -203,16 +204,34 @@ class OpenAIBackend(Backend):
         self._http.close()
 
 
+def _will_retry(chat, response) -> bool:
+    """Whether the openai client will retry this response: its own decision (x-should-retry, a Retry-After beyond
+    what it honours, the status code), or the status codes it retries when that cannot be asked."""
+    client = getattr(chat, "root_client", None)
+    decide = getattr(client, "_should_retry", None)
+    if decide is not None:
+        try:
+            return bool(decide(response))
+        except Exception:  # noqa: BLE001 (a private method of another version: fall back to the codes)
+            pass
+    return response.headers.get("x-should-retry") != "false" and (response.status_code in (408, 409, 429)
+                                                                  or response.status_code >= 500)  # fmt: skip
+
+
 def _retry_after(headers) -> float | None:
-    """Seconds the server asks to wait (retry-after-ms, or retry-after in seconds), when it says and it is sane."""
+    """Seconds the server asks to wait (retry-after-ms, or retry-after in seconds), when the openai client honours
+    it (more than 0, at most two minutes; otherwise it backs off for a few seconds on its own)."""
     for name, scale in (("retry-after-ms", 1000), ("retry-after", 1)):
         try:
             seconds = float(headers.get(name, "")) / scale
         except ValueError:
             continue
-        if 0 <= seconds <= 600:
+        if 0 < seconds <= MAX_HONOURED_WAIT:
             return round(seconds) if seconds >= 1 else seconds
     return None
+
+
+MAX_HONOURED_WAIT = 120  # seconds: the longest Retry-After the openai client waits for (MAX_RETRY_AFTER_DELAY)
 
 
 BackendFactory = Callable[[LLMConfig], Backend]
