@@ -125,9 +125,14 @@ SURVEY = re.compile(r"满意度|问卷|调查|测评|受访|居民|群众")
 FINAL_WORDS = re.compile(r"最终得分|最终评分|综合得分|总得分|最后得分|最终评定")
 
 
+ADJUSTED_WITHIN = 80  # characters after a total in which a bonus and the final score are looked for
+
+
 def _adjusted_after(text: str, end: int) -> bool:
     """The rest of the sentence after a total adds a bonus (or takes a penalty) and then states the final score."""
-    rest = text[end : min((i for i in (text.find("。", end), text.find("；", end)) if i >= 0), default=len(text))]
+    stop = min((i for i in (text.find("。", end, end + ADJUSTED_WITHIN), text.find("；", end, end + ADJUSTED_WITHIN)) if i >= 0),
+               default=end + ADJUSTED_WITHIN)  # fmt: skip
+    rest = text[end:stop]
     adjusted = BONUS_RE.search(rest) or PENALTY_RE.search(rest)
     return bool(adjusted and FINAL_WORDS.search(rest, adjusted.end()))
 
@@ -700,13 +705,13 @@ class Analysis:
                     if m.start(figure) in read:
                         continue
                     clause = clause_before(paragraph.text, m.start())
+                    head = sentence_head(paragraph.text, m.start())
                     subject = PROJECT_NAMED.search(clause)  # “乙项目综合评价得分72分” names its project
-                    if self._not_the_reports(paragraph.text, m, subject is not None):
+                    if self._not_the_reports(paragraph.text, m, subject is not None, clause, head):
                         continue
                     if pattern is LOOSE_TOTAL_RE:
                         if "总分" in m.group(0) and Decimal(next(g for g in m.groups() if g is not None)) == 100:
                             continue  # “项目总分100分”: the full marks
-                        head = sentence_head(paragraph.text, m.start())
                         if self._someone_elses(head) or INDICATOR_SCORE.search(head):
                             continue
                     read.add(m.start(figure))
@@ -742,10 +747,12 @@ class Analysis:
                         for r in table.rows if r.adjusts == "final" and r.score is not None]  # fmt: skip
         return _without_lists(self._latest_year_only(out))
 
-    def _not_the_reports(self, text: str, m: re.Match, names_a_project: bool) -> bool:
+    def _not_the_reports(self, text: str, m: re.Match, names_a_project: bool, clause: str | None = None,
+                         head: str | None = None) -> bool:  # fmt: skip
         """A total that is another body's, another year's (“上年度该项目……综合得分87分”), a part's, one expert's, or a
-        grading scale's."""
-        clause, head = clause_before(text, m.start()), sentence_head(text, m.start())
+        grading scale's (``clause`` and ``head``: the clause and sentence before it, when the caller has them)."""
+        clause = clause_before(text, m.start()) if clause is None else clause
+        head = sentence_head(text, m.start()) if head is None else head
         return bool(self._another_bodys(head) or self._not_the_total(clause) or OTHER_PERIOD.search(head[:8])
                     or (INSTITUTION.search(clause) and not names_a_project and "部门整体" not in self.report_kinds)
                     or self._other_year(clause) or self._another_report_year(clause) or COMPARED_WITH.search(clause)

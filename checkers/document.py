@@ -423,12 +423,13 @@ class DocumentBuilder:
 
     def _level_in_style(self, text: str, style_level: int, level: int) -> int:
         """A heading's level when one Word heading style holds two numbering levels (“一、” and “（一）” both in 标题 1):
-        the numbering's shape goes one level deeper than the shape first seen in that style."""
+        the numbering's shape goes one level deeper than the shallowest shape seen in that style so far (a style
+        that opens with “（一）” and then holds “一、”: the later “（一）” are under the “一、”)."""
         m = match_number(text)
         if m is None:
             return level
-        first = self._style_shapes.setdefault(style_level, m[0])
-        return max(1, min(level + m[0] - first, 4))
+        shallowest = self._style_shapes[style_level] = min(self._style_shapes.get(style_level, m[0]), m[0])
+        return max(1, min(level + m[0] - shallowest, 4))
 
     def _compute_section_path(self) -> str:
         if not self._stack:

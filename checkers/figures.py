@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from functools import lru_cache
@@ -43,7 +43,7 @@ _DATE_BEFORE = re.compile(r"(?:\d{4}年|\d{1,2}月)\s*$")
 _SUBJECT_SPLIT = re.compile(r"[，,。；;：:、（）()“”\"《》\s]")
 _SUBJECT_TRIM = re.compile(r"(?:为|是|达到|达|约为|约|共计|共|计|合计|总计|累计|仅|高达|了|的|占|至|增加|减少|下降|上升|提高)+$")
 SENTENCE_RE = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
-_CLAUSE_SPLIT = re.compile(r"[，,。；;：:]")
+CLAUSE_MARKS = "，,。；;：:"  # where a clause ends
 _SIGNED_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
@@ -253,7 +253,7 @@ def approximate(figure: Figure) -> bool:
 
 def clause_before(text: str, position: int) -> str:
     """The clause a position lies in, up to that position (after the last comma, full stop, colon…)."""
-    return _CLAUSE_SPLIT.split(text[:position])[-1]
+    return text[max(text.rfind(mark, 0, position) for mark in CLAUSE_MARKS) + 1 : position]
 
 
 def bracket_start(text: str, position: int) -> int | None:
@@ -285,20 +285,25 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
 
 def sentence_head(text: str, position: int) -> str:
     """The sentence a position lies in, up to that position (after the last full stop or semicolon)."""
-    head = text[:position]
-    return head[max(head.rfind("。"), head.rfind("；"), head.rfind(";")) + 1 :]
+    return text[max(text.rfind("。", 0, position), text.rfind("；", 0, position), text.rfind(";", 0, position)) + 1 : position]
 
 
 def sentence_at(text: str, position: int) -> str:
     """The sentence containing a position (the excerpt of a finding)."""
-    for m in SENTENCE_RE.finditer(text):
-        if m.end() > position:  # sentences come in order: the first ending after position is the only candidate
-            if m.start() <= position:
-                sentence = m.group().strip()
-                if sentence:
-                    return sentence
-            break
+    starts, ends = _sentence_spans(text)
+    at = bisect_right(ends, position)  # sentences come in order: the first ending after position is the only candidate
+    if at < len(ends) and starts[at] <= position:
+        sentence = text[starts[at] : ends[at]].strip()
+        if sentence:
+            return sentence
     return text.strip()[:120]
+
+
+@lru_cache(maxsize=256)
+def _sentence_spans(text: str) -> tuple[list[int], list[int]]:
+    """Where each sentence of a text starts and ends (a paragraph's excerpts are taken many times)."""
+    spans = [m.span() for m in SENTENCE_RE.finditer(text)]
+    return [s for s, _ in spans], [e for _, e in spans]
 
 
 def same_amount(a: Figure, b: Figure) -> bool:

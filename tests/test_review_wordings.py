@@ -161,3 +161,21 @@ def test_an_old_spreadsheet_given_as_a_report_is_told_to_be_saved_as_xlsx(tmp_pa
         with pytest.raises(ReadError, match=kind.replace("(", r"\(").replace(".", r"\.")) as error:
             read_document(path)
         assert ("另存为” .xlsx" in str(error.value)) == name.startswith("评分表"), str(error.value)
+
+
+def test_one_heading_style_holding_two_numbering_levels_nests_them_under_the_shallower(tmp_path: Path):
+    """A Heading 1 style that opens with a stray “（一）” and then holds “一、” and “（一）”: the later “（一）” sits
+    under the “一、”, not beside it."""
+    import docx
+
+    from checkers.readers import read_document
+
+    word = docx.Document()
+    for text in ("（一）概况", "一、基本情况", "（一）项目背景", "（二）资金情况", "二、评价结论", "（一）结论"):
+        word.add_heading(text, level=1)
+        word.add_paragraph("正文。")
+    path = tmp_path / "styles.docx"
+    word.save(str(path))
+    levels = [(b.text, b.heading_level) for b in read_document(path).blocks if b.heading_level]
+    assert levels == [("（一）概况", 1), ("一、基本情况", 1), ("（一）项目背景", 2), ("（二）资金情况", 2),
+                      ("二、评价结论", 1), ("（一）结论", 2)]  # fmt: skip

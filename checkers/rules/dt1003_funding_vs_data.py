@@ -17,7 +17,6 @@ from checkers.analysis import Analysis, about_a_part
 from checkers.figures import (
     MONEY_UNITS,
     clause_before,
-    extract_figures,
     in_parentheses,
     one_keystroke_apart,
     percent_matches,
@@ -71,27 +70,29 @@ def check(a: Analysis, rule: Rule):
         )  # fmt: skip
     values = {"budget": funding.budget, "received": funding.received, "spent": funding.spent}
     names = {"budget": "预算", "received": "实际到位", "spent": "实际支出"}
-    for paragraph in a.body_paragraphs:
-        for start, _, sentence in sentences(paragraph.text):
+    body = {id(p) for p in a.body_paragraphs}
+    for paragraph, in_paragraph in a.figures:  # (the figures read once for every rule)
+        if id(paragraph) not in body or not any(f.kind == "amount" for f in in_paragraph):
+            continue
+        text = paragraph.text
+        for start, end, sentence in sentences(text):
             with_rate = "到位率" in sentence or "执行率" in sentence
-            if not with_rate and "万元" not in sentence and "元" not in sentence:
-                continue
-            figures = extract_figures(sentence)
+            figures = [f for f in in_paragraph if start <= f.start < end]
             roles = [role_of(f) if f.kind == "amount" else None for f in figures]
             for index, (figure, role) in enumerate(zip(figures, roles, strict=True)):
-                if role not in values or in_parentheses(sentence, figure.start):
+                if role not in values or in_parentheses(sentence, figure.start - start):
                     continue
                 if role == "budget" and any(adjusts_budget(f) for f in figures[index + 1 :]):
                     continue  # “年初预算180万元，年中调减至170.86万元”: the budget before an adjustment
-                if about_a_part(sentence, figure.start) or OTHER_PERIOD.search(sentence[: figure.start]):
+                if about_a_part(text, figure.start) or OTHER_PERIOD.search(text[start : figure.start]):
                     continue  # a contract's or a phase's amount, or an earlier year's
-                years = YEAR.findall(clause_before(sentence, figure.start))
+                years = YEAR.findall(clause_before(text, figure.start))
                 if a.report_years and years and not set(years) & a.report_years:
                     continue  # “2021年预算安排运维资金50万元”: another year's money
                 if figure.in_yuan() != funding.in_yuan[role] and (with_rate or _near_miss(figure, funding.in_yuan[role])):
                     yield rule.finding(
                         f"{names[role]}金额写{figure.text.strip()}，项目数据为{format_amount(values[role])}{funding.unit.value}",
-                        paragraph.location, sentence_at(paragraph.text, start + figure.start),
+                        paragraph.location, sentence_at(text, figure.start),
                         expected=f"{format_amount(values[role])}{funding.unit.value}", found=figure.text.strip(),
                     )  # fmt: skip
 

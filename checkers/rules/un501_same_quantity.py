@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from decimal import Decimal
 
-from checkers.analysis import YEAR_IN_TEXT, Analysis, grid_rows
+from checkers.analysis import PROJECT_NAMED, YEAR_IN_TEXT, Analysis, grid_rows
 from checkers.figures import (
     MONEY_UNITS,
     Figure,
@@ -189,12 +189,9 @@ def _two_years(figure: Figure, other: Figure, report_years: frozenset[str]) -> b
     return bool(named and report_years and not named & report_years)
 
 
-NAMED_PROJECT = re.compile(r"([\u4e00-\u9fff]{1,20}(?:项目|工程))$")
-
-
 def _project(section: str) -> str | None:
     """The project a section is about when its title names one (“（二）乙项目”), as a compilation of several does."""
-    match = NAMED_PROJECT.search(section.strip())
+    match = PROJECT_NAMED.search(section.strip())
     return match.group(1) if match else None
 
 
