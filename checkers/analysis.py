@@ -95,6 +95,7 @@ GRADING_SCALE = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:及)?(?:以上|以下|
 SOMEONE_ELSES = re.compile(r"主管部门|部门整体|同类|对比|比较|负责人|子项|(?<![加扣减])分项|自评")
 SELF_TOTAL_RE = re.compile(rf"自评(?:总)?得分(?:为|是)?\s*{NUM}\s*分")  # the total of a 自评 report (its title says so)
 BODY_ASSESSED = re.compile(r"医院|学校|幼儿园|街道|社区|乡镇|各单位")  # institutions a project assesses and scores
+PROJECT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,20}?(?:项目|工程)")  # the words from an institution to its project
 QUOTED_PROJECT = re.compile(r"[“\"「]([^”\"」]{2,40}?(?:项目|工程))[”\"」]")
 REPORT_KINDS = ("部门整体", "自评")  # a title saying so makes these the report's own scores
 # an indicator's or a part's own score in the loose wording (“B11资金到位率：该指标满分3分，评价得分2.5分”)
@@ -172,8 +173,8 @@ COMPARED_WITH = re.compile(r"同类|其他项目|其它项目|对比|相比|比�
 NOT_THE_TOTAL = re.compile(OTHER_PERIOD.pattern + r"|满意度|问卷|调查|测评|考核|考评|自评|子项|(?<![加扣减])分项|指标")
 INSTITUTION = re.compile(r"医院|单位|学校|街道|社区")  # “各医院综合得分”; not in a project's name (“某某医院设备购置项目”)
 # the grade words of 财预〔2020〕10号 (优/良/中/差, also 优秀/良好) and of other scales a report may state its bands in
-GRADE_WORD = "不合格|合格|优秀|良好|较好|一般|较差|优|良|中|差|[A-D]级"
-GRADE_RE = re.compile(rf"(?:绩效评级|评价等级|自评等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论|评价结果)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>{GRADE_WORD})\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
+GRADE_WORD = "不合格|合格|优秀|良好|较好|一般|较差|优|良|中|差|[A-D]级|调整完善后予以支持|部分予以支持|予以支持|不予支持"  # (事前评估's last four)
+GRADE_RE = re.compile(rf"(?:绩效评级|评价等级|自评等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论|评价结果|评估结论|评估结果|评估等级)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>{GRADE_WORD})\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
 RATE_NAMES = (
     "资金到位率", "预算执行率", "资金执行率", "成本节约率", "决算核减率", "审计控制率", "到位率", "执行率", "节约率",
     "核减率", "审减率", "得分率", "完成率", "资金到位比例", "预算执行比例", "资金执行比例", "到位比例", "执行比例", "完成比例",
@@ -963,14 +964,29 @@ class Analysis:
         分”) or another named project (“重点项目“背街小巷改造项目”评价得分为82分”), not the report's own."""
         title = "".join(self.title_lines)
         for body in BODY_ASSESSED.finditer(head):  # (“利辛县人民医院…项目” in the title is the report's own)
-            if head[max(0, body.start() - 5) : body.end()] not in title:
+            before = re.search(r"[\u4e00-\u9fff]{0,5}$", head[: body.start()]).group()
+            after = PROJECT_AFTER.match(head, body.end())  # “区属公立医院绩效考核奖励项目综合评价得分”: the title's
+            if (before + body.group()) not in title and not (after and body.group() + after.group() in title):
                 return True
         return any(name not in title for name in QUOTED_PROJECT.findall(head))
 
     def _not_the_total(self, clause: str) -> bool:
         """The clause scores something other than what the report evaluates (a survey, a sub-project, a self-evaluation
-        in an outside evaluation's report)."""
-        return any(m.group(0) not in self.report_kinds for m in NOT_THE_TOTAL.finditer(clause))
+        in an outside evaluation's report); words of the report's own project name (“区属公立医院绩效考核奖励项目综合
+        评价得分”) are not."""
+        own = self._title_project_at_end(clause)
+        return any(m.group(0) not in self.report_kinds and m.start() < own for m in NOT_THE_TOTAL.finditer(clause))
+
+    def _title_project_at_end(self, clause: str) -> int:
+        """Where the project the title names starts when the clause ends with it (its length when it does not)."""
+        named = PROJECT_NAMED.search(clause)
+        if named is None:
+            return len(clause)
+        name, title = named.group(1), "".join(self.title_lines)
+        for start in range(len(name) - 6):  # (the name may come after other words: “经评议区属公立医院……项目”)
+            if name[start:] in title:
+                return named.start() + start
+        return len(clause)
 
     def _someone_elses(self, head: str) -> bool:
         """The sentence so far gives someone else's score or grade, another year's, or the grading scale (a
@@ -1119,8 +1135,8 @@ class Analysis:
         others: list[tuple[Statement, Decimal]] = []
         for paragraph in self.paragraphs:
             if "级" not in paragraph.text and "评价结" not in paragraph.text and "等次" not in paragraph.text \
-                    and "档次" not in paragraph.text:  # fmt: skip
-                continue  # every grade keyword holds "级", "等次" or "档次", or is "评价结论/评价结果"
+                    and "档次" not in paragraph.text and "评估结" not in paragraph.text:  # fmt: skip
+                continue  # every grade keyword holds "级", "等次" or "档次", or is "评价结论/评价结果/评估结论"
             matches = list(GRADE_RE.finditer(paragraph.text))
             taken = [m.span() for m in matches]
             matches += [m for pattern in (GRADE_AFTER_RE, GRADE_BARE_RE) for m in pattern.finditer(paragraph.text)
@@ -1380,9 +1396,13 @@ def level1_kind(name: str) -> str | None:
     return core if core in LEVEL1_KINDS else None
 
 
+OWNER_PREFIX = re.compile(r"^(?:部门|单位)(?=[\u4e00-\u9fff]{2})")  # “部门决策” in a department's report: its 决策
+
+
 def same_level1(a: str, b: str) -> bool:
-    """Two names of one 一级 indicator: '项目决策', '决策指标' and 'A.决策' are one; '社会效益' (a 二级) is not '效益'."""
-    a, b = (NAME_SUFFIX.sub("", strip_code_prefix(x).strip()).replace("项目", "") for x in (a, b))
+    """Two names of one 一级 indicator: '项目决策', '部门决策', '决策指标' and 'A.决策' are one; '社会效益' (a 二级) is
+    not '效益'."""
+    a, b = (OWNER_PREFIX.sub("", NAME_SUFFIX.sub("", strip_code_prefix(x).strip()).replace("项目", "")) for x in (a, b))
     return bool(a) and a == b
 
 

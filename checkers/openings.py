@@ -68,7 +68,7 @@ _LIST_NUMBER = re.compile(r"^\s*(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d))")
 _CODED_OR_QUOTED = re.compile(r"^\s*(?:指标)?(?:[A-Z]\d|[“\"「‘【])")
 BARE_SCORE = re.compile(r"得\s*\d")  # “（满分3分，得2.5分）”
 # a 一级 indicator's name (“决策指标权重20分，得分16分” is a subtotal, not an indicator's opening)
-LEVEL1_NAME = r"(?:项目)?(?:决策|投入|过程|产出|效益|效果|管理|满意度)"  # how reports name a 一级 indicator
+LEVEL1_NAME = r"(?:项目|部门|单位)?(?:决策|投入|过程|产出|效益|效果|管理|满意度)"  # how reports name a 一级 indicator
 LEVEL1_LABEL = re.compile(rf"^{LEVEL1_NAME}(?:类|方面|部分)?$")
 HEAD_WORD_RE = re.compile("|".join(HEAD_WORDS))
 # “绩效指标清晰性（A22），权重3分”: the code after the name, moved before it (same length, so offsets hold)

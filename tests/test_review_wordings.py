@@ -179,3 +179,66 @@ def test_one_heading_style_holding_two_numbering_levels_nests_them_under_the_sha
     levels = [(b.text, b.heading_level) for b in read_document(path).blocks if b.heading_level]
     assert levels == [("（一）概况", 1), ("一、基本情况", 1), ("（一）项目背景", 2), ("（二）资金情况", 2),
                       ("二、评价结论", 1), ("（一）结论", 2)]  # fmt: skip
+
+
+def test_an_ex_ante_assessment_s_申报_建议_审减_and_its_itemised_cuts(tmp_path: Path):
+    head = "# 事前绩效评估报告\n\n## 一、评估结论\n\n项目单位申报预算860.00万元，其中：加装电梯补助760.00万元，前期工作经费100.00万元。"
+    text = head + ("经评估，核减申报数量不实的6台电梯补助120.00万元，前期工作经费调增2.50万元，建议安排预算742.50万元，"
+                   "审减金额{}万元，审减率{}%。\n")  # fmt: skip
+    assert findings(tmp_path, text.format("117.50", "13.66")) == {}
+    [cut] = findings(tmp_path, text.format("171.50", "19.94"))["CT702"]
+    assert (cut.expected, cut.found) == ("117.5万元", "171.50万元") and "申报减建议" in cut.message
+    [rate] = findings(tmp_path, text.format("117.50", "15.66"))["RT301"]
+    assert rate.expected == "13.66%"
+
+
+def test_an_ex_ante_assessment_s_own_bands_grade_its_conclusion(tmp_path: Path):
+    text = ("# 事前绩效评估报告\n\n## 一、评估方法\n\n综合评分80分（含）以上为“予以支持”，60（含）—80分为“调整完善后予以支持”，"
+            "60分以下为“不予支持”。\n\n## 二、评估结论\n\n经评估，该项目综合评价得分83.5分，评估结论为“{}”。\n")  # fmt: skip
+    assert findings(tmp_path, text.format("予以支持")) == {}
+    [grade] = findings(tmp_path, text.format("调整完善后予以支持"))["GR401"]
+    assert (grade.expected, grade.found) == ("予以支持", "调整完善后予以支持")
+    unscaled = "# 事前绩效评估报告\n\n## 一、评估结论\n\n经评估，该项目综合评价得分83.5分，评估结论为“予以支持”。\n"
+    assert findings(tmp_path, unscaled) == {}  # no bands stated: not 财预〔2020〕10号's grades, not checked
+
+
+def test_a_total_naming_the_report_s_own_project_is_the_report_s_total(tmp_path: Path):
+    text = """# 区属公立医院绩效考核奖励项目绩效评价报告
+
+## 一、摘要
+
+经评价，该项目综合评价得分86.50分，绩效等级为“良”。
+
+## 二、综合评价结论
+
+经专家评议，区属公立医院绩效考核奖励项目综合评价得分{}分，绩效级别评定为“良”。
+
+| 一级指标 | 标准分 | 得分 |
+|---|---|---|
+| 决策 | 50 | 40 |
+| 过程 | 50 | 46.50 |
+| 合计 | 100 | 86.50 |
+"""
+    assert findings(tmp_path, text.format("86.50")) == {}
+    [total] = findings(tmp_path, text.format("85.60"))["TT203"]
+    assert total.found == "85.60分"
+
+
+def test_a_department_s_一级_named_部门决策_is_its_决策(tmp_path: Path):
+    text = """# 某区某局部门整体支出绩效评价报告
+
+## 一、综合评价结论
+
+经评价，该部门综合评价得分89.5分，绩效评级为“良”。其中：部门决策得分{}分、部门过程得分20.5分、部门产出得分26.5分、部门效益得分27.5分。
+
+| 一级指标 | 权重 | 得分 |
+|---|---|---|
+| A.决策 | 18 | 15 |
+| B.过程 | 23 | 20.5 |
+| C.产出 | 28 | 26.5 |
+| D.效益 | 31 | 27.5 |
+| 合计 | 100 | 89.5 |
+"""
+    assert findings(tmp_path, text.format(15)) == {}
+    [subtotal] = findings(tmp_path, text.format(16))["TT202"]
+    assert (subtotal.expected, subtotal.found) == ("得分15分", "得分16分")

@@ -22,6 +22,7 @@ import re
 from decimal import Decimal
 
 from checkers.analysis import Analysis, level1_kind
+from checkers.audit_words import audit_role
 from checkers.figures import (
     CN_DIGITS,
     MONEY_UNITS,
@@ -58,8 +59,6 @@ WHOLE_WORDS = re.compile(r"预算|计划|总投资|合同|中标|批复")  # the
 PER_UNIT = re.compile(r"每|单价|人均|户均|平均")  # in the clause before a figure: a figure per unit, not an item
 SUBTOTAL_WORD = re.compile(r"(?:共|合计|小计|共计)[\u4e00-\u9fff]{0,3}?$")
 AMONG = re.compile(r"其中|包括")
-AUDIT_WORDS = (("submitted", "送审"), ("submitted", "申报"), ("approved", "审定"), ("approved", "建议金额"),
-               ("cut", "核减"), ("cut", "审减"))  # 事前评估: 申报 / 建议 / 审减  # fmt: skip
 RANGE = re.compile(r"^\s*(?:至|到|-|－|~|～|—|–)\s*$")  # “3万元至10万元”: the ends of a range, not items
 
 
@@ -304,7 +303,7 @@ def _sum_findings(paragraph, rule: Rule):
                         paragraph.location, sentence.strip(), expected=f"{plain(parts_sum)}{head[-1].unit}",
                         found=head[-1].text.strip(),
                     )  # fmt: skip
-    audit = [(next((k for k, word in AUDIT_WORDS if word in f.subject), None), f) for f in extract_figures(text)]
+    audit = [(audit_role(clause_before(text, f.start)), f) for f in extract_figures(text)]
     audit = [(key, f) for key, f in audit if key is not None and f.kind == "amount"]
     for index, (key, cut) in enumerate(audit):
         if key != "cut" or SUMMED_CUT.search(cut.subject):
@@ -314,8 +313,9 @@ def _sum_findings(paragraph, rule: Rule):
             continue
         expected = submitted.value - approved.value
         if expected != cut.value:
+            words = "申报减建议" if "申报" in clause_before(text, submitted.start) else "送审减审定"  # (事前评估's words)
             yield rule.finding(
-                f"核减金额写{cut.value}{cut.unit}，送审减审定为{plain(expected)}{cut.unit}",
+                f"核减金额写{cut.value}{cut.unit}，{words}为{plain(expected)}{cut.unit}",
                 paragraph.location, sentence_at(text, cut.start), expected=f"{plain(expected)}{cut.unit}",
                 found=f"{cut.value}{cut.unit}",
             )  # fmt: skip

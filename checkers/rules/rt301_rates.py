@@ -22,6 +22,7 @@ import re
 from decimal import Decimal
 
 from checkers.analysis import Analysis, about_a_part
+from checkers.audit_words import APPROVED, CUT, SUBMITTED, itemised_cut
 from checkers.figures import (
     Figure,
     approximate,
@@ -51,9 +52,9 @@ FAILING += "\n项目年初计划建设智慧安防小区21个，实际完成建�
 PASSING = FAILING.replace("98.04%", "89.04%").replace("85%", "80%").replace("数20个", "数21个")
 
 ROLES = (  # 事前评估 writes 申报 / 建议 / 审减 for 送审 / 审定 / 核减
-    ("cut", re.compile(r"核减|审减")),
-    ("submitted", re.compile(r"送审|申报")),
-    ("approved", re.compile(r"审定|审计金额|审计|建议金额|核定金额")),
+    ("cut", CUT),
+    ("submitted", SUBMITTED),
+    ("approved", APPROVED),
     ("contract", re.compile(r"合同|中标")),
     ("received", re.compile(r"到位|下达")),
     ("spent", re.compile(r"支出|支付|使用|执行|实际")),
@@ -81,6 +82,8 @@ def role_of(figure: Figure) -> str | None:
     clause = clause_before(figure.source, figure.start)
     if (BREAKDOWN.search(clause) or BREAKDOWN.search(figure.subject)) and not ALLOCATED.search(clause):
         return None
+    if itemised_cut(clause):
+        return None  # “核减申报数量不实的6台电梯补助120.00万元”: one item of the cut
     if ALL_RECEIVED.match(figure.source, figure.end):  # “资金170.86万元已全部拨付到位”
         return "received"
     if "其中" in sentence_head(figure.source, figure.start) and not BREAKDOWN_ENDS.search(clause):
