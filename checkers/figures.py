@@ -96,12 +96,24 @@ def one_keystroke_apart(a: Decimal, b: Decimal) -> bool:
     """Whether two numbers differ as one mistyped digit or two swapped neighbours make them differ (2,945.51 and
     2,945.52; 2632.49 and 2632.94), compared at the fewer places either is written to; 256.80 and 257.30 are two
     amounts, not one slip."""
-    places = min(-min(a.as_tuple().exponent, 0), -min(b.as_tuple().exponent, 0))  # (743.31843 is read as 743.32)
+    x, y, diff = _differing_places(a, b)
+    return len(diff) == 1 or digits_swapped(a, b)
+
+
+def digits_swapped(a: Decimal, b: Decimal) -> bool:
+    """Whether two numbers differ as two neighbouring digits swapped (706.00 for 760.00; 2632.49 and 2632.94)."""
+    x, y, diff = _differing_places(a, b)
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
+
+
+def _differing_places(a: Decimal, b: Decimal) -> tuple[str, str, list[int]]:
+    """Two numbers written to the fewer places either has (743.31843 is read as 743.32), and where their characters
+    differ (none when they are of different lengths or equal)."""
+    places = min(-min(a.as_tuple().exponent, 0), -min(b.as_tuple().exponent, 0))
     x, y = (format(round_half_up(v, places), f".{places}f") for v in (a, b))
-    if len(x) != len(y) or x == y:
-        return False
-    diff = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
-    return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]])
+    if len(x) != len(y):
+        return x, y, []
+    return x, y, [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
 
 
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")

@@ -242,3 +242,47 @@ def test_a_department_s_一级_named_部门决策_is_its_决策(tmp_path: Path):
     assert findings(tmp_path, text.format(15)) == {}
     [subtotal] = findings(tmp_path, text.format(16))["TT202"]
     assert (subtotal.expected, subtotal.found) == ("得分15分", "得分16分")
+
+
+def test_a_考核_count_and_a_及时率_are_recomputed(tmp_path: Path):
+    head = "# 某项目绩效评价报告\n\n## 一、产出\n\n"
+    exam = head + "参加结业考核412人，考核合格398人，合格率{}%。\n"
+    assert findings(tmp_path, exam.format("96.6")) == {}
+    assert [f.expected for f in findings(tmp_path, exam.format("96.8"))["RT301"]] == ["96.6%"]
+    repair = head + "全年发生设备故障37次，在规定时限内修复33次，超时修复4次，修复及时率{}%。\n"
+    assert findings(tmp_path, repair.format("89.19")) == {}
+    assert [f.expected for f in findings(tmp_path, repair.format("89.91"))["RT301"]] == ["89.19%"]
+    target = head + "资金拨付及时率100%，问题整改及时率达到95%。\n"  # targets, no counts: nothing to recompute
+    assert findings(tmp_path, target) == {}
+
+
+def test_a_letter_before_the_decimal_point_is_a_malformed_figure(tmp_path: Path):
+    text = "# 某项目绩效评价报告\n\n## 一、资金\n\n项目实际支出34l.25万元，版本v1.2.5运行正常。\n"
+    [letter] = findings(tmp_path, text)["FG901"]
+    assert (letter.expected, letter.found) == ("341.25", "34l.25")
+
+
+def test_其中_parts_a_left_over_and_a_swapped_digit(tmp_path: Path):
+    head = "# 某项目绩效评价报告\n\n## 一、资金\n\n"
+    after_totals = head + ("该项目财政预算批复1200.00万元，资金实际到位1200.00万元，资金实际使用1136.40万元，全部用于发放5家区属医院"
+                           "绩效考核奖励，其中：区人民医院312.60万元，区中医医院268.60万元，区妇幼保健院205.80万元，"
+                           "区第二人民医院196.20万元，区康复医院{}万元。\n")  # fmt: skip
+    assert findings(tmp_path, after_totals.format("153.20")) == {}
+    assert [f.expected for f in findings(tmp_path, after_totals.format("153.40"))["CT702"]] == ["1136.6万元"]
+    swapped = head + "项目单位申报预算860.00万元，其中：加装电梯补助{}万元，前期工作经费100.00万元。\n"
+    assert findings(tmp_path, swapped.format("760.00")) == {}
+    assert [f.expected for f in findings(tmp_path, swapped.format("706.00"))["CT702"]] == ["806万元"]
+    partial = head + "项目预算860.00万元，其中：设备购置费500.00万元，安装调试费200.00万元，其余为预备费。\n"
+    assert findings(tmp_path, partial) == {}
+    left = head + "部门调整后预算6102.35万元，实际支出5893.71万元，年末结转结余资金{}万元。\n"
+    assert findings(tmp_path, left.format("208.64")) == {}
+    assert [f.expected for f in findings(tmp_path, left.format("208.46"))["CT702"]] == ["208.64万元"]
+    carried = head + "部门调整后预算6102.35万元，实际支出5893.71万元，连同以前年度结转，结余资金共计560.20万元。\n"
+    assert findings(tmp_path, carried) == {}
+
+
+def test_towns_listed_before_their_count_and_the_villages_after(tmp_path: Path):
+    text = "# 某项目绩效评价报告\n\n## 一、评价工作过程\n\n评价组采用抽样方式，抽取城关镇、河口镇、柳林镇{}个镇的9个行政村进行现场核查。\n"
+    assert findings(tmp_path, text.format(3)) == {}
+    [count] = findings(tmp_path, text.format(4))["CT701"]
+    assert (count.expected, count.found) == ("3", "4")

@@ -13,7 +13,10 @@
 否定的某一等次——合格/基本合格/不合格、已完成/未完成、满意/基本满意/不满意——或都按决策、过程、产出、效益分列时，各项就是全部，
 之和必须等于总数；另有“未作答5人”“另有2家……”“得满分的指标22个”这类别的数时则不是）；“总数N，其中：A x，B y”只列名称与金额的各项之和大于总数时也报告（金额的分项不可能多于总数，而个数的分类可能交叉；
 写的是已支付、实际支出、完成、较上年等另一种数的不算分项）；
-（3）同段写出送审金额、审定金额、核减金额时，核减 = 送审 − 审定（事前评估的申报金额、建议金额、审减金额同样核对）。
+（3）同段写出送审金额、审定金额、核减金额时，核减 = 送审 − 审定（事前评估的申报金额、建议金额、审减金额同样核对；
+“核减申报数量不实的6台电梯补助120万元”这类逐项核减不是核减总额）；
+（4）同一句写出预算（或到位）、实际支出和结余（结转、剩余）时，结余写成与“预算（到位）− 支出”只差一位数字或两位颠倒
+（208.46 与 208.64）时报告；差得更多时结余可能含以前年度结转，不判断。
 """
 
 from __future__ import annotations
@@ -31,12 +34,15 @@ from checkers.figures import (
     bracket_start,
     chinese_value,
     clause_before,
+    digits_swapped,
     extract_figures,
+    one_keystroke_apart,
     sentence_at,
     sentences,
 )
 from checkers.finding import Severity
 from checkers.rules.base import Rule
+from checkers.rules.rt301_rates import role_of
 from evaluation_model import plain
 
 FAILING = """\
@@ -267,6 +273,8 @@ def _sum_findings(paragraph, rule: Rule):
             parts = qualified if _another_kind_listed(sentence, words, qualified, plain_items) else plain_items
             if _counts_other_things(sentence, parts, figure):
                 continue  # “5个乡镇和5个街道，共118个行政村（社区）”: villages are not towns
+            if _stages_of_one_sum(parts):
+                continue  # “预算6102.35万元，实际支出5893.71万元，……结余资金共计560.20万元”: no list of items
             readings = [_items_to_add(sentence, figures, start, index, word)
                         for start in _other_starts(sentence, figures, since, index)] + [qualified, plain_items]  # fmt: skip
             if len(parts) < 2 or any(len(r) >= 2 and sum((f.value for f in r), Decimal(0)) == figure.value for r in readings):
@@ -286,6 +294,8 @@ def _sum_findings(paragraph, rule: Rule):
         if among > 0:
             head = [f for f in figures if f.start < among and f.unit]
             tail = [f for f in figures if f.start > among and f.unit]
+            if head and tail and head[-1].unit != tail[0].unit:  # “……使用1136.40万元，用于发放5家医院奖励，其中：……”
+                head = [f for f in head if f.unit == tail[0].unit] or head  # the whole is the last one of the parts' unit
             listed = _listed_parts(sentence, head[-1], among) if head else 0
             if listed >= 2:  # the items 其中 lists, not the figures of the clauses after them
                 tail = tail[:listed]
@@ -297,6 +307,10 @@ def _sum_findings(paragraph, rule: Rule):
                 whole, parts_sum = head[-1].value, sum((f.value for f in tail), Decimal(0))
                 close = abs(parts_sum - whole) <= whole * Decimal("0.01") and _typo_like(parts_sum - whole) \
                     and not _rest_said(sentence, tail, alike, whole - parts_sum)  # fmt: skip
+                # a part with two digits swapped (“加装电梯补助706.00万元” for 760.00) among parts that are the whole's all
+                swapped = listed >= 2 and any(digits_swapped(f.value, f.value + whole - parts_sum) for f in tail) \
+                    and not _rest_said(sentence, tail, alike, whole - parts_sum)  # fmt: skip
+                close = close or swapped
                 if parts_sum != whole and (close or partition or (parts_sum > whole and head[-1].kind == "amount" and listed >= 2)):
                     yield rule.finding(
                         f"总数写{head[-1].text.strip()}，其中各项之和为{plain(parts_sum)}{head[-1].unit}",
@@ -382,10 +396,42 @@ def _nearest(audit: list, index: int, wanted: str):
 TRIGGERS = re.compile(r"合计|共计|总计|累计|总面积|总金额|共|其中|包括|核减|审减")
 
 
+def _stages_of_one_sum(parts: list) -> bool:
+    """The “items” are one sum of money at its stages (a budget and what was received or spent of it), not parts."""
+    roles = {role_of(f) for f in parts if f.kind == "amount"}
+    return "budget" in roles and bool(roles & {"received", "spent"})
+
+
+LEFT_OVER = re.compile(r"结余|结转|剩余|未使用|未支出|余额")
+
+
+def _left_over_findings(paragraph, rule: Rule):
+    """A 结余 one keystroke away from 预算 (or 到位) − 支出 stated before it in its sentence."""
+    for _start, _end, sentence in sentences(paragraph.text):
+        figures = [f for f in extract_figures(sentence) if f.kind == "amount"]
+        for index, figure in enumerate(figures):
+            if not LEFT_OVER.search(clause_before(sentence, figure.start)):
+                continue
+            before = [(role_of(f), f) for f in figures[:index] if f.unit == figure.unit]
+            spent = next((f for role, f in reversed(before) if role == "spent"), None)
+            bases = [next((f for role, f in reversed(before) if role == wanted), None) for wanted in ("budget", "received")]
+            differences = {base.value - spent.value for base in bases if base is not None and spent is not None}
+            if not differences or figure.value in differences:
+                continue
+            near = next((d for d in sorted(differences) if d > 0 and one_keystroke_apart(figure.value, d)), None)
+            if near is not None:
+                yield rule.finding(
+                    f"结余写{figure.text.strip()}，但前面所写预算（到位）减实际支出为{plain(near)}{figure.unit}",
+                    paragraph.location, sentence.strip(), expected=f"{plain(near)}{figure.unit}", found=figure.text.strip(),
+                )  # fmt: skip
+
+
 def check(a: Analysis, rule: Rule):
     for paragraph in a.body_paragraphs:
         if TRIGGERS.search(paragraph.text):
             yield from _sum_findings(paragraph, rule)
+        if LEFT_OVER.search(paragraph.text):
+            yield from _left_over_findings(paragraph, rule)
 
 
 RULE = Rule("CT702", "sums", Severity.ERROR, check, __doc__, FAILING, PASSING)

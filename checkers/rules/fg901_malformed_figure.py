@@ -19,8 +19,8 @@ FAILING = """\
 PASSING = FAILING.replace("11l 台", "11台")
 
 _UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
-LETTER_IN_NUMBER = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?[lIoO]+\d*|[lIoO](?:\.\d+|\d+(?:\.\d+)?))\s*(?=" + _UNIT + r")")
-DIGIT_LETTER_DIGIT = re.compile(r"(?<![A-Za-z0-9])\d+[lIoO]\d+(?![A-Za-z])")
+LETTER_IN_NUMBER = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?[lIoO]+\d*(?:\.\d+)?|[lIoO](?:\.\d+|\d+(?:\.\d+)?))\s*(?=" + _UNIT + r")")
+DIGIT_LETTER_DIGIT = re.compile(r"(?<![A-Za-z0-9])\d+[lIoO]\.?\d+(?![A-Za-z])")  # (“34l.25”)
 BAD_GROUPING = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{1,2}|,\d{4,})(?:,\d+)*(?:\.\d+)?\s*(?=" + _UNIT + r")")
 
 

@@ -4,8 +4,9 @@
 得分率 = 得分 ÷ 权重（“过程类指标共20分，专家评分18分”同样读出权重与得分）；资金到位率 = 实际到位 ÷ 预算；预算执行率 = 实际支出 ÷ 实际到位（口径设为“预算”时为
 实际支出 ÷ 预算，两种口径不一致时提示口径；发放率、兑付率同执行率（实际发放 ÷ 下达或到位）；预算经调整时用调整后的预算：“调减至/调整为N”即N，“追加/调增N”加上N，“调整预算N”即N；“同比/较上年增加N”只是比较，不改变预算；“可用资金”即预算，“其中”所列为分项）；节约率 = （预算 − 实际）÷ 预算（没有实际支出时按中标或合同金额）；核减率（审减率）= 核减金额 ÷ 送审金额（申报金额）；
 审计控制率 = （合同金额 − 审计金额）÷ 合同金额；完成率 = 实际完成数 ÷ 计划数（“投资完成率”等按金额）；
-合格率、达标率、回收率 = 合格（达标、回收）数 ÷ 同一句前面所写的检查（抽查、验收、发放）总数（同一单位，“不合格”等不算；
-同句写“全部验收合格”“均达标”的为100%）。
+合格率、达标率、回收率 = 合格（达标、回收）数 ÷ 同一句前面所写的检查（抽查、验收、考核、发放）总数（同一单位，“不合格”等
+不算；同句写“全部验收合格”“均达标”的为100%）；及时率 = 按时（及时、规定时限内）完成数 ÷ 同一句前面所写的总数（“全年发生
+设备故障37次，在规定时限内修复33次，修复及时率89.19%”）。
 表格中的到位率、执行率列按同一行的金额复算（按到位数、预算数、调整预算数、合同金额等任一列相符即可）；
 “预算金额（万元）| 650 | 实际到位（万元）| 650”这样成对填写的基本信息表，按表中同一单位的金额复算。
 正文中写项目整体的到位率、执行率（“截至年底，项目资金到位率为90%”），同段和前几段都没有所需金额时，按报告中唯一一张
@@ -232,9 +233,11 @@ def _completion(figures: list[Figure], money: bool) -> Decimal | None:
     return actual.value / plan.value
 
 
-SHARES = {"合格率": ("合格", "合格数 ÷ 检查（抽查、验收）总数"), "达标率": ("达标", "达标数 ÷ 总数"),
-          "回收率": ("回收", "回收数 ÷ 发放数")}  # fmt: skip
-WHOLE_COUNT = re.compile(r"共|合计|总|检查|抽查|抽检|检测|发放|验收|调查|评估|监测")
+SHARES = {"合格率": ("合格", "合格数 ÷ 检查（抽查、验收、考核）总数"), "达标率": ("达标", "达标数 ÷ 总数"),
+          "回收率": ("回收", "回收数 ÷ 发放数"), "及时率": ("及时", "按时（规定时限内）完成数 ÷ 总数")}  # fmt: skip
+# the words that name the part a share counts (“在规定时限内修复33次” is a 及时率's part)
+PART_WORDS = {"及时": r"及时|按时|按期|如期|规定时限内|规定时间内|时限内"}
+WHOLE_COUNT = re.compile(r"共|合计|总|检查|抽查|抽检|检测|发放|验收|调查|评估|监测|考核|考试|参加|参训|发生|受理|接到|收到")
 
 
 def _share(name: str, head: str) -> list[Decimal]:
@@ -244,16 +247,19 @@ def _share(name: str, head: str) -> list[Decimal]:
     合格 only, the grades up to each, or all but the failed: any of them may be meant. Empty when the sentence does not
     give a part and a whole."""
     root = SHARES[name][0]
+    named = re.compile(PART_WORDS.get(root, root))
     head = head[head.rfind("率") + 1 :]  # after an earlier rate of the sentence, the figures are this one's
     figures = [f for f in extract_figures(head) if f.unit and f.unit not in ("%", "分") and f.kind != "amount"]
-    negated = re.compile(r"[不未非]" + root)
-    parts = [f for f in figures if (root in (c := clause_before(head, f.start)) or PASSED_ABOVE.search(c)) and not negated.search(c)]
+    negated = re.compile(rf"[不未非](?:{named.pattern})|超(?:过|出)?(?:规定)?时限")
+    parts = [f for f in figures if (named.search(c := clause_before(head, f.start)) or PASSED_ABOVE.search(c))
+             and not negated.search(c)]  # fmt: skip
     if not parts and re.search(rf"(?:全部|均|全数|一次性全部)(?:验收|检测|检查)?{root}", head):
         return [Decimal(1)]  # “建设内容全部验收合格，验收合格率100%”
     if not parts or any(approximate(f) for f in parts):
         return []
     whole = next((f for f in reversed(figures) if f.start < parts[0].start and f.unit == parts[0].unit
-                  and WHOLE_COUNT.search(clause_before(head, f.start)) and root not in clause_before(head, f.start)), None)  # fmt: skip
+                  and WHOLE_COUNT.search(clause_before(head, f.start)) and not named.search(clause_before(head, f.start))),
+                 None)  # fmt: skip
     if whole is None or not whole.value or approximate(whole):
         return []
     parts = [f for f in parts if f.start > whole.start and f.unit == whole.unit]
@@ -261,7 +267,7 @@ def _share(name: str, head: str) -> list[Decimal]:
     plain = [f for f in parts if clause_before(head, f.start).endswith(root) and "基本" not in clause_before(head, f.start)]
     readings = [f.value / whole.value for f in plain[:1]]
     readings += [sum((f.value for f in parts[: i + 1]), Decimal(0)) / whole.value for i in range(len(parts))
-                 if any(root in clause_before(head, f.start) for f in parts[: i + 1])]  # (优秀 alone is no reading)
+                 if any(named.search(clause_before(head, f.start)) for f in parts[: i + 1])]  # (优秀 alone is no reading)
     if failed:
         readings.append((whole.value - sum((f.value for f in failed), Decimal(0))) / whole.value)
     return readings
