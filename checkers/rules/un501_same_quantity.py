@@ -2,7 +2,7 @@
 
 五种情形：（1）数字完全相同（至少四位有效数字或带两位小数）而金额单位不同——几乎总是单位写错；
 （2）数字完全相同（至少四位有效数字）而计量单位分属不同量纲（长度与面积等）；
-（3）同一说法（如“送审金额”；“执行数为”与“执行数”是同一说法）、同一单位，数值相差不到 0.5% 且只差一位数字或两位相邻数字
+（3）同一说法（如“送审金额”；“执行数为”与“执行数”是同一说法，“预算资金”“年初预算金额”“预算总额”都说预算）、同一单位，数值相差不到 0.5% 且只差一位数字或两位相邻数字
 颠倒——多为笔误（2,945.51 与 2,945.52；2632.49 与 2632.94；256.80 与 257.30 差两位，是两个数）；一处是另一处四舍五入到
 较少小数位的结果（743.31843万元与743.32万元）时不算；
 （4）大写金额与紧随其后括号中的小写金额不等（“人民币叁仟壹佰捌拾陆万元整（3,185.00万元）”）；
@@ -80,8 +80,12 @@ def _rate_or_price(a: Figure, b: Figure) -> bool:
                for f in (a, b))  # fmt: skip
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d(?=年)")
+
+
 def _digits(subject: str) -> str:
-    return "".join(_DIGIT_RUNS.findall(subject))
+    """The numbers naming a part (“1号楼”, “3标段”); years are left to _two_years, which knows the report's own."""
+    return "".join(_DIGIT_RUNS.findall(_YEAR.sub("", subject)))
 
 
 PART_NAME = re.compile(r"[一二三四五六七八九十\d]+(?:期|标段|标|号楼|号|批|阶段)|[甲乙丙丁][方段]")
@@ -124,10 +128,17 @@ def _comparable(figure: Figure) -> bool:
 _LINKING_WORDS = re.compile(r"(?:为|是|达到|达|约|共计|合计|总计|共)+$")
 
 
+# a sum of money named by its stage, then a word that only says it is money (“预算资金”, “年初预算金额”, “预算总额”)
+_MONEY_NAME = re.compile(r"(预算|到位|支出|结余|结转|送审|审定|核减|审减|中标|合同|总投资)(?:资金|金额|总额|总金额|资金总额|数|额|总数)?$")
+
+
 def _key(subject: str) -> str:
     """The last words before a figure, without a linking 为/是/达 (“全年执行数为” and “执行数” name one quantity):
-    figures whose keys agree are compared (_one_subject then tells items named alike apart)."""
-    return _label(subject)[-3:]
+    figures whose keys agree are compared (_one_subject then tells items named alike apart). A sum of money named by
+    its stage is keyed by the stage (“预算资金为” and “年初预算金额”: 预算)."""
+    cjk = _LINKING_WORDS.sub("", _NON_CJK.sub("", subject))
+    money = _MONEY_NAME.search(cjk)
+    return money.group(1) if money else _label(subject)[-3:]
 
 
 def _label(subject: str) -> str:
