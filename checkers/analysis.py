@@ -79,6 +79,8 @@ _SECTION_NUMBER = re.compile(r"^[\d一二三四五六七八九十（）()、.．
 # what a section heading adds to its 一级's name (“项目决策情况”, “产出指标分析”, “项目效益实现情况”)
 _HEADING_TAIL = re.compile(r"(?:类)?(?:指标)?(?:(?:完成|实现|实施|执行)?情况)?(?:分析|评价)?$")
 AMONG_RE = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)得分\s*{NUM}\s*分")
+# “总得分为88分，其中决策指标得18分，过程指标得17分”: after a 其中 inside the sentence, only 一级 names
+AMONG_LEVEL1_RE = re.compile(rf"(?<![\u4e00-\u9fff])(?P<name>{LEVEL1_NAME})(?:类)?(?:指标)?(?:部分)?(?:得分为?|实得|得)\s*{NUM}\s*分")
 AMONG_WEIGHED_RE = re.compile(rf"(?<![\u4e00-\u9fff])(?P<name>{LEVEL1_NAME})(?:类)?(?:指标)?(?:满分|权重|分值)?"
                               rf"\s*(?P<weight>{FIGURE})\s*分\s*[，,]?\s*得\s*(?P<score>{FIGURE})\s*分")
 TOTAL_RES = (
@@ -1220,6 +1222,10 @@ class Analysis:
                     out.append(Statement("level1", Decimal(m.group("score")), paragraph.location, sentence.strip(),
                                          name=m.group("name"), extra={"weight": Decimal(m.group("weight")), "among": True,
                                                                       "paragraph": paragraph}))  # fmt: skip
+            for sentence, tail in _tails_after_among(text):
+                for m in AMONG_LEVEL1_RE.finditer(tail):
+                    out.append(Statement("level1", Decimal(m.group(2)), paragraph.location, sentence.strip(),
+                                         name=m.group("name"), extra={"weight": None, "among": True, "paragraph": paragraph}))  # fmt: skip
             for _start, sentence, listed in self._listed_sentences(paragraph):
                 for item in listed:
                     if item.score is not None:
@@ -1373,6 +1379,16 @@ def _without_lists(statements: list[Statement]) -> list[Statement]:
             named.setdefault((id(s.location), s.excerpt), set()).add((s.name, s.value))
     listed = {key for key, found in named.items() if len({n for n, _ in found}) > 1 and len({v for _, v in found}) > 1}
     return [s for s in statements if (id(s.location), s.excerpt) not in listed]
+
+
+def _tails_after_among(text: str):
+    """(sentence, what follows its 其中) of each sentence with a 其中 inside it, after a total (“总得分为88分，其中……”)."""
+    if "其中" not in text:
+        return
+    for _start, _end, sentence in sentences(text):
+        inside = sentence.find("其中", 1)
+        if inside > 0 and not sentence.strip().startswith("其中") and TOTAL_HINT.search(sentence, 0, inside):
+            yield sentence, sentence[inside + 2 :].lstrip("：:，, ")
 
 
 def _sentences_starting(text: str, word: str):

@@ -12,7 +12,8 @@
 （差得更多通常说明各项并非全部列出；句中写了“其余”“另有”“等”或所差之数时不报告；但“其中”之后同单位的每个数都是一个词与它的
 否定的某一等次——合格/基本合格/不合格、已完成/未完成、满意/基本满意/不满意——或都按决策、过程、产出、效益分列时，各项就是全部，
 之和必须等于总数；另有“未作答5人”“另有2家……”“得满分的指标22个”这类别的数时则不是）；“总数N，其中：A x，B y”只列名称与金额的各项之和大于总数时也报告（金额的分项不可能多于总数，而个数的分类可能交叉；
-写的是已支付、实际支出、完成、较上年等另一种数的不算分项）；
+写的是已支付、实际支出、完成、较上年等另一种数的不算分项）；各项按地方分列时（“湖滨街道800户、清波街道700户”）地方之间
+不交叉，之和大于总数也报告；各项正是同段“东城、西城、南城3个街道”所列的全部地方时，之和必须等于总数；
 （3）同段写出送审金额、审定金额、核减金额时，核减 = 送审 − 审定（事前评估的申报金额、建议金额、审减金额同样核对；
 “核减申报数量不实的6台电梯补助120万元”这类逐项核减不是核减总额）；
 （4）同一句写出预算（或到位）、实际支出和结余（结转、剩余）时，结余写成与“预算（到位）− 支出”只差一位数字或两位颠倒
@@ -42,6 +43,7 @@ from checkers.figures import (
 )
 from checkers.finding import Severity
 from checkers.rules.base import Rule
+from checkers.rules.ct701_counts import ENUMERATION_RE, PLACES
 from checkers.rules.rt301_rates import role_of
 from evaluation_model import plain
 
@@ -311,6 +313,8 @@ def _sum_findings(paragraph, rule: Rule):
                 swapped = listed >= 2 and any(digits_swapped(f.value, f.value + whole - parts_sum) for f in tail) \
                     and not _rest_said(sentence, tail, alike, whole - parts_sum)  # fmt: skip
                 close = close or swapped
+                places = _places(sentence, paragraph.text, tail, among) if listed >= 2 and parts_sum != whole else None
+                partition = partition or places == "all" or (places == "some" and parts_sum > whole)
                 if parts_sum != whole and (close or partition or (parts_sum > whole and head[-1].kind == "amount" and listed >= 2)):
                     yield rule.finding(
                         f"总数写{head[-1].text.strip()}，其中各项之和为{plain(parts_sum)}{head[-1].unit}",
@@ -333,6 +337,31 @@ def _sum_findings(paragraph, rule: Rule):
                 paragraph.location, sentence_at(text, cut.start), expected=f"{plain(expected)}{cut.unit}",
                 found=f"{cut.value}{cut.unit}",
             )  # fmt: skip
+
+
+PLACE_NAME = re.compile(rf"(?:{PLACES})$")
+NAME_DRESS = re.compile(r"^[：:，,、；;\s]+|(?:为|约|共|计|有)+$")
+
+
+def _places(sentence: str, text: str, parts: list, among: int) -> str | None:
+    """How the parts after 其中 are named by place: "all" when they are the places a count in the paragraph lists
+    (“东城、西城、南城3个街道……，其中东城800户、西城700户、南城900户”: the whole is theirs), "some" when each is a
+    place (“湖滨街道”, “城关镇”: places do not overlap, so their parts cannot add to more than the whole), else None."""
+    names, since = [], among + 2
+    for f in parts:
+        names.append(NAME_DRESS.sub("", sentence[since : f.start].strip()))
+        since = f.end
+    if any(not name for name in names):
+        return None
+    for m in ENUMERATION_RE.finditer(text) if "、" in text else ():
+        if re.fullmatch(PLACES, m.group("noun")) and not m.group("etc"):
+            noun = m.group("noun")
+            listed = [item.removesuffix(noun) for item in m.group("items").split("、")]
+            named = [name.removesuffix(noun) for name in names]  # (the first item may carry the words before the list)
+            if len(listed) == len(named) and all(any(item == name or item.endswith(name) and item is listed[0]
+                                                     for item in listed) for name in named):  # fmt: skip
+                return "all"
+    return "some" if all(PLACE_NAME.search(name) for name in names) else None
 
 
 def _typo_like(difference: Decimal) -> bool:

@@ -3,11 +3,16 @@
 正文写法如“决策指标总分20分，得分16分”“产出指标共计25分，得分23分”“效益（45分）得分40分”“其中，决策10分得7分”。
 正文中的一级指标权重与得分，须等于紧随其后的该部分评分表合计行、得分概况表中同名行、附件指标体系表中该一级指标
 各行之和；给出 --data 时还须等于数据中该一级指标的小计。
+同一段写出总分并逐一写出各一级指标得分（“总得分为88分，其中决策指标得18分，过程指标得17分……”“决策指标（20分）得18分，
+……，总得分为88分”）时，各一级指标得分之和须等于总分——所列一级指标是全部时才核对：所写权重合计100分，或与评分表、
+得分概况表、数据中的一级指标相同，或决策、过程、产出、效益四项齐全（得分之和小于总分时，报告别处不得提到满意度、效果这类第五个一级指标）；报告设有加分项、扣分项时按加减后的总分。
 """
 
 from __future__ import annotations
 
-from checkers.analysis import Analysis, grid_rows, level1_name, same_level1
+from decimal import Decimal
+
+from checkers.analysis import Analysis, grid_rows, level1_kind, level1_name, same_level1
 from checkers.finding import Severity
 from checkers.openings import strip_code_prefix
 from checkers.rules.base import Rule
@@ -39,6 +44,12 @@ def _names_under(a: Analysis, level: str) -> set[str]:
 
 
 def check(a: Analysis, rule: Rule):
+    reported: list = []
+    yield from _against_tables(a, rule, reported)
+    yield from _against_the_total(a, rule, reported)
+
+
+def _against_tables(a: Analysis, rule: Rule, reported: list):
     level2: set[str] = set()
     if a.level1_prose:  # the 二级 names that are no 一级 name anywhere (a 一级 column, the overview, the data)
         level1 = _names_under(a, "一级") | {strip_code_prefix(level1_name(row)) for row, _ in a.overview_rows() if row.labels}
@@ -82,11 +93,71 @@ def check(a: Analysis, rule: Rule):
             if bad_score or bad_weight:
                 found = _pair(weight, statement.value, written=True)
                 expected = _pair(weight and w, s)
+                reported.append(statement)
                 yield rule.finding(
                     f"“{statement.name}”小计：正文写{found}，{source}为{expected}{doubt}",
                     statement.location, statement.excerpt, expected=expected, found=found,
                 )  # fmt: skip
                 break
+
+
+FOUR_KINDS = {"决策", "过程", "产出", "效益"}
+
+
+def _place(location) -> tuple:
+    return location.section, location.paragraph, location.table
+
+
+def _report_kinds(a: Analysis) -> set[str]:
+    """The 一级 indicators the report's tables or the data name (empty when none does)."""
+    names = [level1_name(row) for row, _ in a.overview_rows() if row.labels] + list(a.table_level1_sums)
+    names += [top.name for top in a.data.indicators] if a.data is not None else []
+    return {kind for kind in map(level1_kind, names) if kind}
+
+
+def _fifth_named(a: Analysis) -> bool:
+    """Whether the report may have a 一级 besides the four (a heading naming 满意度 or 效果, another 一级 in prose)."""
+    if any("满意度" in h.text or "效果" in h.text for h in a.document.headings):
+        return True
+    return any(level1_kind(s.name) not in (None, *FOUR_KINDS) for s in a.level1_prose)
+
+
+def _against_the_total(a: Analysis, rule: Rule, reported: list):
+    """The 一级 scores a paragraph lists, all of them, add up to the total it states."""
+    totals: dict[tuple, list] = {}
+    for total in a.total_statements:
+        totals.setdefault(_place(total.location), []).append(total)
+    if not totals:
+        return
+    listed: dict[tuple, dict[str, object]] = {}
+    doubtful: set[tuple] = set()
+    for statement in a.level1_prose:
+        place, kind = _place(statement.location), level1_kind(statement.name)
+        if place not in totals or kind is None:
+            continue
+        seen = listed.setdefault(place, {})
+        if kind in seen and seen[kind].value != statement.value:
+            doubtful.add(place)  # two scores of one 一级 in a paragraph: not one list
+        seen.setdefault(kind, statement)
+    adjustment = a.score_adjustment or Decimal(0)
+    known = _report_kinds(a)
+    for place, by_kind in listed.items():
+        values = {t.value for t in totals[place]}
+        if place in doubtful or len(by_kind) < 3 or len(values) != 1 or any(s in reported for s in by_kind.values()):
+            continue
+        total = totals[place][0]
+        parts = sum((s.value for s in by_kind.values()), Decimal(0))
+        if parts + adjustment == total.value or parts == total.value:
+            continue
+        weights = [s.extra.get("weight") for s in by_kind.values()]
+        whole = (None not in weights and sum(weights, Decimal(0)) == 100) or (known and set(by_kind) == known) \
+            or (not known and set(by_kind) == FOUR_KINDS and (parts + adjustment > total.value or not _fifth_named(a)))  # fmt: skip
+        if whole:
+            addends = "+".join(format_score(s.value) for s in by_kind.values())
+            yield rule.finding(
+                f"同段所列各一级指标得分之和 {addends} = {plain(parts + adjustment)}分，与所写总分{format_score(total.value)}分不符",
+                total.location, total.excerpt, expected=f"{plain(parts + adjustment)}分", found=f"{format_score(total.value)}分",
+            )  # fmt: skip
 
 
 def _pair(weight, score, written: bool = False) -> str:
