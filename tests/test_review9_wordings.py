@@ -49,3 +49,19 @@ def test_parts_named_by_place_cannot_add_to_more_than_the_whole(tmp_path: Path):
     assert findings(tmp_path, listed.format("2,400")) == {}
     [wrong] = findings(tmp_path, listed.format("2,500"))["CT702"]
     assert (wrong.expected, wrong.found) == ("2400户", "2,500户")
+
+
+def test_a_count_with_the_names_listed_after_it(tmp_path: Path):
+    head = "# 某项目绩效评价报告\n\n## 一、项目概况\n\n"
+    parts = head + "项目共包括{}个子项目，分别为道路工程、排水工程、绿化工程。\n"
+    assert findings(tmp_path, parts.format(3)) == {}
+    [wrong] = findings(tmp_path, parts.format(4))["CT701"]
+    assert (wrong.severity.value, wrong.expected, wrong.found) == ("warning", "3", "4")
+    roads = head + "共完成道路硬化{}条，分别为东环路1.2公里、西环路0.8公里、南环路1.5公里、北环路0.6公里。\n"
+    assert findings(tmp_path, roads.format(4)) == {}
+    assert [f.expected for f in findings(tmp_path, roads.format(3))["CT701"]] == ["4"]
+    quiet = [head + "全区共有12个社区，包括湖滨社区、清波社区。\n",  # (包括 may give examples)
+             head + "共抽查5个村：东村、西村、南村等。\n",
+             head + "共5项，分别为：A项、B项、C项；D项、E项。\n"]  # fmt: skip
+    for text in quiet:
+        assert "CT701" not in findings(tmp_path, text), text

@@ -7,7 +7,9 @@
 板块、任务时，只看“包括/分为/涉及/涵盖/即……”之后的列举（“在城东、城西实施三个项目”列的是地点）；数的是设区市、县（区）、
 镇（街道）、社区、村时，列举的须是地名（“抽取了杭州、温州、湖州、金华、丽水5个设区市”）
 （最后一项中的“和/及/与”可能连接两项，也可能是一项的一部分：两种数法都不符时才报告）；
-（3）“共设置3个二级指标，分别为项目立项、绩效目标”：所写个数与其后列举的指标名称个数比较。
+（3）“共设置3个二级指标，分别为项目立项、绩效目标”：所写个数与其后列举的指标名称个数比较；别的个数（“共包括4个子项目，
+分别为道路工程、排水工程、绿化工程。”“共完成道路硬化3条，分别为东环路1.2公里……”）也一样，只看“分别为/分别是/即/：”之后、
+到句末为止的列举（“……等”不核对）。
 说某个一级指标（“决策指标共设置3个二级指标”）时，只数评分表中该一级指标之下的二级、三级指标。
 """
 
@@ -249,6 +251,16 @@ NAMES_AFTER = re.compile(
 )
 
 
+_NAMED = r"(?:《[^《》]{1,40}》|(?:(?!\d+\s*[个项类种份])[\u4e00-\u9fffA-Za-z0-9.．]){1,24})(?:[（(][^（）()]{0,30}[）)])?"
+# “项目共包括4个子项目，分别为道路工程、排水工程、绿化工程。”: any count with the names it counts right after it (a
+# list that ends its sentence; “包括” may give examples only, so it is not read here)
+COUNT_THEN_NAMES = re.compile(
+    r"(?P<n>\d+|[一二三四五六七八九十两]+)\s*(?P<counter>个|项|条|类|座|所|家|处|批|种)(?P<noun>[\u4e00-\u9fff]{0,6}?)\s*"
+    r"(?:[，,]\s*(?:分别为|分别是|即)|[：:])"
+    rf"\s*(?P<items>{_NAMED}(?:、{_NAMED})+)(?P<end>。|$)"
+)
+
+
 LEVEL1_COUNT_BEFORE = re.compile(r"(?P<n>\d+|[一二三四五六七八九十两]+)\s*个\s*一级指标[^。；;]*$")
 
 
@@ -275,8 +287,32 @@ def _names_after(paragraph, rule: Rule):
             )  # fmt: skip
 
 
+def _count_then_names(paragraph, rule: Rule):
+    """A count of things (not indicators: _names_after reads those) with their names listed after it, disagreeing."""
+    for m in COUNT_THEN_NAMES.finditer(paragraph.text):
+        if "指标" in m.group("noun"):
+            continue
+        listed = OUTER_COMMA.split(m.group("items"))
+        if listed[-1].endswith("等"):
+            continue
+        split = [*listed[:-1], *LAST_JOIN.split(listed[-1], maxsplit=1)]  # “绿化工程和照明工程”: 和 may join two
+        stated = _number(m.group("n"))
+        if stated is None or stated in (len(listed), len(split)):
+            continue
+        items = split if len(split) > len(listed) and all(len(item) >= 2 for item in split) else listed
+        written = f"{m.group('n')}{m.group('counter')}{m.group('noun')}"
+        yield rule.finding(
+            f"写“{written}”，其后列举了{len(items)}项（{'、'.join(items)}）",
+            paragraph.location, sentence_at(paragraph.text, m.start()), expected=str(len(items)),
+            found=m.group("n"), severity=Severity.WARNING,
+        )  # fmt: skip
+
+
 def check(a: Analysis, rule: Rule):
     for paragraph in a.body_paragraphs:
+        if "、" in paragraph.text and ("分别" in paragraph.text or "即" in paragraph.text or "：" in paragraph.text
+                                      or ":" in paragraph.text):  # fmt: skip
+            yield from _count_then_names(paragraph, rule)
         if "级指标" in paragraph.text and ONE_COUNT.search(_counts_first(paragraph.text)):
             yield from _count_findings(a, paragraph, rule)
             yield from _names_after(paragraph, rule)
