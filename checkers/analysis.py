@@ -91,19 +91,22 @@ TOTAL_RES = (
 )
 # looser wordings (“本项目绩效评价得分89.5分”, “该项目得分85.8分”): only when nothing in their sentence says they are
 # someone else's (a unit, an expert, a sub-project, a self-evaluation, another year, a project compared with)
-LOOSE_TOTAL_RE = re.compile(rf"(?<!综合)评价(?:总)?得分(?:为)?\s*{NUM}\s*分|(?:本|该)项目(?:最终|总)?得分(?:为)?\s*{NUM}\s*分"
+LOOSE_TOTAL_RE = re.compile(rf"(?<!综合)评(?:价|估)(?:总)?得分(?:为)?\s*{NUM}\s*分|(?:本|该)项目(?:最终|总)?得分(?:为)?\s*{NUM}\s*分"
                             rf"|(?:项目|评价)(?:评价|绩效)?总分(?:为|是)?\s*{NUM}\s*分")  # (“项目总分100分” is the full marks)
 GRADING_SCALE = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:及)?(?:以上|以下|至|—|-|～)")  # “90分（含）以上的评定为优”
+PLACE_SCORED = re.compile(r"\s*(?:其中[，,：:]?\s*)?(?P<place>[\u4e00-\u9fff]{2,4}(?:区|县|市))(?:的)?(?:项目)?(?:综合)?(?:评价|评估)?$")
+# an evaluation told of as past or of another batch (“2022年度该工程曾纳入……，当时评价得分79.8分”, “该批……前期项目”)
+EARLIER_EVALUATION = re.compile(r"当时|曾(?:经)?(?:被|纳入|获|开展|进行|评)|此前|[上前]一?批|前期项目")
 SOMEONE_ELSES = re.compile(r"主管部门|部门整体|同类|对比|比较|负责人|子项|(?<![加扣减])分项|自评")
 SELF_TOTAL_RE = re.compile(rf"自评(?:总)?得分(?:为|是)?\s*{NUM}\s*分")  # the total of a 自评 report (its title says so)
-BODY_ASSESSED = re.compile(r"医院|学校|幼儿园|街道|社区|乡镇|各单位")  # institutions a project assesses and scores
+BODY_ASSESSED = re.compile(r"医院|学校|幼儿园|街道|社区|乡镇|各单位|(?<![本该全我])县(?![级域])")  # institutions a project assesses and scores
 PROJECT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,20}?(?:项目|工程)")  # the words from an institution to its project
 QUOTED_PROJECT = re.compile(r"[“\"「]([^”\"」]{2,40}?(?:项目|工程))[”\"」]")
 REPORT_KINDS = ("部门整体", "自评")  # a title saying so makes these the report's own scores
 # an indicator's or a part's own score in the loose wording (“B11资金到位率：该指标满分3分，评价得分2.5分”)
 INDICATOR_SCORE = re.compile(r"满分|权重|分值|标准分|[该此本]指标|[该本此]部分|该类|该项|[A-Z]\d")
 SCALE_BEFORE = re.compile(r"(?:以上|以下|[（(]含[）)]|至\s*\d+(?:\.\d+)?\s*分?)的?\s*$")  # “90分（含）以上的评定为‘优秀’”
-TOTAL_HINT = re.compile(r"综合|总得分|评价(?:结果|得分|总得分)|最终|[本该]项目(?:最终|总)?得分|(?:项目|评价)(?:评价|绩效)?总分")
+TOTAL_HINT = re.compile(r"综合|总得分|评[价估](?:结果|得分|总得分)|最终|[本该]项目(?:最终|总)?得分|(?:项目|评价)(?:评价|绩效)?总分")
 # a score of something else (a survey, an assessment of hospitals…) written with the same words as the total
 # a figure of one contract, lot or phase rather than of the whole project (“监理合同…执行率80%”, “一期尾款预算…”)
 # (“一期工程预算200万元” is a phase's; “服务项目（二期）” names the project evaluated)
@@ -196,11 +199,13 @@ GRADE_AFTER_RE = re.compile(rf"(?:属于|评定为|评为|定为|确定为|为)\
 GRADE_WORDS = {"优秀": "优", "良好": "良", "优": "优", "良": "良", "中": "中", "差": "差"}
 # a grading scale the report states: “90分（含）以上为优”, “80分（含）至90分为良”, “A级（90分及以上）”, “60分以下为不合格”
 BAND_FLOOR = re.compile(rf"(?P<n>{FIGURE})\s*分?\s*(?:[（(]\s*含\s*[）)])?\s*分?\s*(?P<kind>及以上|以上|至|到|[-—－~～]|(?:[（(]不含[）)])?以下)")
-BAND_BELOW = re.compile(rf"(?:低于|不足|小于|不到|<|＜|‹)\s*{FIGURE}\s*分")
+BAND_BELOW = re.compile(rf"(?:低于|不足|小于|不到)\s*{FIGURE}\s*分|(?:<|＜|‹)\s*{FIGURE}")
 BAND_AT_LEAST = re.compile(rf"(?:≥|>=|＞=|大于等于|不低于)\s*(?P<n>{FIGURE})|(?P<m>{FIGURE})\s*分?\s*(?:≤|<=|＜=)")  # “≥85分”, “70分≤得分”
 PASS_FAIL = {"合格", "不合格"}  # a two-band scale
 BAND_GRADE = re.compile(rf"(?<![\u4e00-\u9fff])(?:{GRADE_WORD})(?![\u4e00-\u9fff])|(?<=为)(?:{GRADE_WORD})|(?:{GRADE_WORD})(?=[（(：:])")
 BAND_CLAUSE = re.compile(r"[，,；;。、：:]")
+BAND_CLAUSE_NO_COLON = re.compile(r"[，,；;。、]")  # (“良：75分（含）—90分”: the colon joins a grade to its range)
+BAND_HINT = re.compile(r"以上|以下|≥|≤|低于|[<＜]")
 
 
 _UNIT_NOTE = re.compile(r"[（(]")
@@ -224,18 +229,30 @@ def number_in(text: str) -> Decimal | None:
 def _bands(clauses: list[str]) -> list[tuple[Decimal, str]] | None:
     """The grade bands stated by ``clauses`` (one grade word and one score range each), see stated_bands."""
     bands: dict[str, Decimal] = {}
+    pending: Decimal | None = None  # “70分及以上、85分以下的为良”: a floor in a clause of its own before the grade's
     for clause in clauses:
         grades = {m.group(0) for m in BAND_GRADE.finditer(clause)}
         floor, at_least, below = BAND_FLOOR.search(clause), BAND_AT_LEAST.search(clause), BAND_BELOW.search(clause)
-        if len(grades) != 1 or not (floor or at_least or below):
+        if not grades:  # (“得分在75分及以上但低于90分的，评为良”: the range, then the grade in a clause of its own)
+            if at_least or floor and floor.group("kind") in ("及以上", "以上"):
+                pending = Decimal(at_least.group("n") or at_least.group("m")) if at_least else Decimal(floor.group("n"))
+            continue
+        if len(grades) != 1:
+            pending = None
             continue
         word = GRADE_WORDS.get(next(iter(grades)), next(iter(grades)))
+        if not (floor or at_least or below):
+            if pending is not None:
+                bands.setdefault(word, pending)
+            pending = None
+            continue
         if at_least:
             low = Decimal(at_least.group("n") or at_least.group("m"))
         elif below or floor.group("kind").endswith("以下"):
-            low = Decimal(0)
+            low = pending if pending is not None else Decimal(0)
         else:
             low = Decimal(floor.group("n"))
+        pending = None
         bands.setdefault(word, low)
     floors = sorted(bands.values(), reverse=True)
     enough = len(bands) >= 3 or (len(bands) == 2 and set(bands) <= PASS_FAIL)
@@ -759,7 +776,7 @@ class Analysis:
         return bool(self._another_bodys(head) or self._not_the_total(clause) or OTHER_PERIOD.search(head[:8])
                     or (INSTITUTION.search(clause) and not names_a_project and "部门整体" not in self.report_kinds)
                     or self._other_year(clause) or self._another_report_year(clause) or COMPARED_WITH.search(clause)
-                    or ONE_EXPERT.search(clause) or GRADING_SCALE.match(text, m.end()))  # fmt: skip
+                    or ONE_EXPERT.search(clause) or GRADING_SCALE.match(text, m.end()) or EARLIER_EVALUATION.search(head))  # fmt: skip
 
     def _named_project_totals(self, found: list[Statement]) -> list[Statement]:
         """“河西区2023年度城市道路桥梁养护项目得分67分”: the total of the project the report's title names."""
@@ -970,6 +987,9 @@ class Analysis:
             after = PROJECT_AFTER.match(head, body.end())  # “区属公立医院绩效考核奖励项目综合评价得分”: the title's
             if (before + body.group()) not in title and not (after and body.group() + after.group() in title):
                 return True
+        place = PLACE_SCORED.match(head)  # “南湖区评价得分82.0分”: a district's own score in a fund's report
+        if place and place.group("place") not in title:
+            return True
         return any(name not in title for name in QUOTED_PROJECT.findall(head))
 
     def _not_the_total(self, clause: str) -> bool:
@@ -1088,12 +1108,17 @@ class Analysis:
         """The grading scale the report states in a sentence (“90分（含）以上为优，…”) or a table (等级 | 分值区间): its
         floors, highest first, with their grade words as the report writes them (优秀 read as 优), when it states at
         least three bands (or 合格/不合格) down to a lowest one; None otherwise."""
-        for paragraph in self.paragraphs:
+        paragraphs = self.paragraphs
+        for index, paragraph in enumerate(paragraphs):
             text = paragraph.text
-            if "以上" in text or "以下" in text or "≥" in text or "≤" in text or "低于" in text:
-                bands = _bands(BAND_CLAUSE.split(text.replace("（含）", "(含)")))
-                if bands:
-                    return bands
+            if BAND_HINT.search(text):
+                # the paragraph alone, then with the next few (“优：90分（含）以上；” on a line of its own, 良 on the next)
+                window = "；".join(p.text for p in paragraphs[index : index + 5]).replace("（含）", "(含)")
+                for clauses in (BAND_CLAUSE.split(text.replace("（含）", "(含)")), BAND_CLAUSE.split(window),
+                                BAND_CLAUSE_NO_COLON.split(window)):  # fmt: skip
+                    bands = _bands(clauses)
+                    if bands:
+                        return bands
         for table in self.document.tables:
             rows = grid_rows(table)
             if len(rows) <= 6 and any(BAND_GRADE.fullmatch(cell.strip()) for row in rows for cell in row):
@@ -1147,8 +1172,9 @@ class Analysis:
             for m in matches:
                 if SCALE_BEFORE.search(paragraph.text, 0, m.start()):
                     continue
-                if OTHER_PERIOD.search(clause_before(paragraph.text, m.start())) \
-                        or self._someone_elses(sentence_head(paragraph.text, m.start())):  # fmt: skip
+                head = sentence_head(paragraph.text, m.start())
+                if OTHER_PERIOD.search(clause_before(paragraph.text, m.start())) or self._someone_elses(head) \
+                        or EARLIER_EVALUATION.search(head) or self._another_bodys(head):  # fmt: skip
                     others += self._grade_beside_its_score(paragraph, m)
                     continue  # “上年度该项目绩效评价等级为‘优’”, “主管部门……评价等级为‘优’”
                 if SURVEY.search(clause_before(paragraph.text, m.start())) or paragraph.text.startswith("的", m.end() + 1):

@@ -65,3 +65,34 @@ def test_a_count_with_the_names_listed_after_it(tmp_path: Path):
              head + "共5项，分别为：A项、B项、C项；D项、E项。\n"]  # fmt: skip
     for text in quiet:
         assert "CT701" not in findings(tmp_path, text), text
+
+
+def test_a_report_s_own_grade_bands_in_other_wordings(tmp_path: Path):
+    verdict = "\n经评价，本项目得分{score}分，评价等级为“{grade}”。\n"
+    scales = [
+        "评价结果分为四个等级：\n\n优：90分（含）以上；\n\n良：75分（含）—90分；\n\n中：60分（含）—75分；\n\n差：60分以下。\n",
+        "评价得分在85分及以上的为“优”，70分及以上、85分以下的为“良”，60分及以上、70分以下的为“中”，60分以下的为“差”。\n",
+        "得分在90分及以上的评为“优”；得分在75分及以上但低于90分的，评为“良”；得分在60分及以上但低于75分的，评为“中”；"
+        "低于60分的评为“差”。\n",
+        "等级划分如下：\n\n| 等级 | 得分区间 |\n|---|---|\n| 优 | 90≤得分≤100 |\n| 良 | 75≤得分＜90 |\n| 中 | 60≤得分＜75 |\n"
+        "| 差 | 得分＜60 |\n",
+    ]
+    for scale in scales:
+        head = "# 某项目绩效评价报告\n\n## 一、评价结论\n\n" + scale
+        assert "GR401" not in findings(tmp_path, head + verdict.format(score=78, grade="良")), scale
+        [wrong] = findings(tmp_path, head + verdict.format(score=78, grade="中"))["GR401"]
+        assert (wrong.expected, wrong.found) == ("良", "中"), scale
+
+
+def test_scores_of_a_county_an_earlier_batch_or_a_past_evaluation_are_not_the_total(tmp_path: Path):
+    head = "# 某专项资金绩效评价报告\n\n## 一、评价结论\n\n专项资金综合评价得分87.1分，等级为“良”。"
+    quiet = [head + "东阳县评价得分89.5分，等级为“良”。南湖区评价得分82.0分，等级为“良”。\n",
+             head + "该批水库前期项目（2021年度）经评价得分为78.6分。\n",
+             head + "2022年度该工程曾纳入县级重点绩效评价，当时评价得分79.8分，等级为“中”。\n"]  # fmt: skip
+    for text in quiet:
+        assert findings(tmp_path, text) == {}, text
+    wrong_grade = head + "东阳县评价得分89.5分，等级为“优”。\n"
+    assert [(f.expected, f.found) for f in findings(tmp_path, wrong_grade)["GR401"]] == [("良", "优")]
+    midterm = "# 某工程中期评估报告\n\n## 一、评估结论\n\n中期评估得分82.4分，评估等级为“良”。\n\n综上，项目评估得分{}分。\n"
+    assert findings(tmp_path, midterm.format("82.4")) == {}
+    assert [f.expected for f in findings(tmp_path, midterm.format("84.2"))["TT203"]] == ["82.4分"]
