@@ -84,7 +84,7 @@ AMONG_LEVEL1_RE = re.compile(rf"(?<![\u4e00-\u9fff])(?P<name>{LEVEL1_NAME})(?:�
 AMONG_WEIGHED_RE = re.compile(rf"(?<![\u4e00-\u9fff])(?P<name>{LEVEL1_NAME})(?:类)?(?:指标)?(?:满分|权重|分值)?"
                               rf"\s*(?P<weight>{FIGURE})\s*分\s*[，,]?\s*得\s*(?P<score>{FIGURE})\s*分")
 TOTAL_RES = (
-    re.compile(rf"综合(?:评价)?得分(?:为)?\s*{NUM}\s*分"),
+    re.compile(rf"综合(?:评价)?(?:得分|评分)(?:为)?\s*{NUM}\s*分"),
     re.compile(rf"总得分(?:为)?\s*{NUM}\s*分"),
     re.compile(rf"评价(?:结果|得分)为\s*{NUM}\s*分"),
     re.compile(rf"最终(?:评分|得分)(?:结果)?(?:为)?[：:]?\s*(?:总得分为)?\s*{NUM}\s*分"),
@@ -195,6 +195,8 @@ RATE_RE = re.compile(
 # “项目总分95分，等级为优”: a bare 等级 right after a clause break, taken only after the total in its sentence
 GRADE_BARE_RE = re.compile(rf"(?:^|(?<=[，,；;：:]))\s*(?:等级|等次)(?:为|是|评定为|：|:)\s*[“\"「]?\s*(?P<grade>{GRADE_WORD})"
                            r"\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
+# “该项目综合评价得分82.6分，评定为“优”。”: a verb and a quoted grade, right after a clause giving the total
+GRADE_VERB_RE = re.compile(rf"(?<=[，,；;])\s*(?:被)?(?:评定为|评为|定为|认定为)\s*[“\"「]\s*(?P<grade>{GRADE_WORD})\s*[”\"」]")
 GRADE_AFTER_RE = re.compile(rf"(?:属于|评定为|评为|定为|确定为|为)\s*[“\"「]?\s*(?P<grade>{GRADE_WORD})\s*[”\"」]?\s*(?:等级|等次|档次|级)")
 GRADE_WORDS = {"优秀": "优", "良好": "良", "优": "优", "良": "良", "中": "中", "差": "差"}
 # a grading scale the report states: “90分（含）以上为优”, “80分（含）至90分为良”, “A级（90分及以上）”, “60分以下为不合格”
@@ -1162,11 +1164,11 @@ class Analysis:
         others: list[tuple[Statement, Decimal]] = []
         for paragraph in self.paragraphs:
             if "级" not in paragraph.text and "评价结" not in paragraph.text and "等次" not in paragraph.text \
-                    and "档次" not in paragraph.text and "评估结" not in paragraph.text:  # fmt: skip
-                continue  # every grade keyword holds "级", "等次" or "档次", or is "评价结论/评价结果/评估结论"
+                    and "档次" not in paragraph.text and "评估结" not in paragraph.text and "为“" not in paragraph.text:  # fmt: skip
+                continue  # every grade keyword holds "级", "等次" or "档次", or is "评价结论/评价结果/评估结论"; or “评定为“优””
             matches = list(GRADE_RE.finditer(paragraph.text))
             taken = [m.span() for m in matches]
-            matches += [m for pattern in (GRADE_AFTER_RE, GRADE_BARE_RE) for m in pattern.finditer(paragraph.text)
+            matches += [m for pattern in (GRADE_AFTER_RE, GRADE_BARE_RE, GRADE_VERB_RE) for m in pattern.finditer(paragraph.text)
                         if not any(a < m.end() and m.start() < b for a, b in taken)
                         and TOTAL_HINT.search(sentence_head(paragraph.text, m.start()))]  # fmt: skip
             for m in matches:
@@ -1252,6 +1254,10 @@ class Analysis:
                 for m in AMONG_LEVEL1_RE.finditer(tail):
                     out.append(Statement("level1", Decimal(m.group(2)), paragraph.location, sentence.strip(),
                                          name=m.group("name"), extra={"weight": None, "among": True, "paragraph": paragraph}))  # fmt: skip
+                for m in AMONG_WEIGHED_RE.finditer(tail):  # “本项目绩效评价得分43.1分，其中：决策15分得13分，……”
+                    out.append(Statement("level1", Decimal(m.group("score")), paragraph.location, sentence.strip(),
+                                         name=m.group("name"), extra={"weight": Decimal(m.group("weight")), "among": True,
+                                                                      "paragraph": paragraph}))  # fmt: skip
             for _start, sentence, listed in self._listed_sentences(paragraph):
                 for item in listed:
                     if item.score is not None:

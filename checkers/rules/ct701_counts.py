@@ -7,6 +7,7 @@
 板块、任务时，只看“包括/分为/涉及/涵盖/即……”之后的列举（“在城东、城西实施三个项目”列的是地点）；数的是设区市、县（区）、
 镇（街道）、社区、村时，列举的须是地名（“抽取了杭州、温州、湖州、金华、丽水5个设区市”）
 （最后一项中的“和/及/与”可能连接两项，也可能是一项的一部分：两种数法都不符时才报告）；
+“图书馆、文化馆、美术馆、博物馆4个场馆”这样每项都以所数名词的末字结尾的列举，数的是什么都核对；
 （3）“共设置3个二级指标，分别为项目立项、绩效目标”：所写个数与其后列举的指标名称个数比较；别的个数（“共包括4个子项目，
 分别为道路工程、排水工程、绿化工程。”“共完成道路硬化3条，分别为东环路1.2公里……”）也一样，只看“分别为/分别是/即/：”之后、
 到句末为止的列举（“……等”不核对）。
@@ -49,6 +50,11 @@ _NOUNS = r"一级指标|方面|部分|内容|子项目|项目|阶段|环节|板�
 ENUMERATION_RE = re.compile(
     rf"(?P<items>{_ITEM}(?:、{_ITEM}){{1,9}})(?P<etc>等)?\s*(?P<n>[一二三四五六七八九十两\d]+)\s*(?P<counter>个|项|类|种|份)"
     r"\s*(?P<noun>" + _NOUNS + ")"
+)
+# “图书馆、文化馆、美术馆、博物馆4个场馆”: any noun, when every item ends as the noun does (each is one of them)
+KIND_ENUMERATION_RE = re.compile(
+    rf"(?P<items>{_ITEM}(?:、{_ITEM}){{1,9}})(?P<etc>等)?\s*(?P<n>[一二三四五六七八九十两\d]+)\s*(?P<counter>个|项|类|种|所|家|座|处|条)"
+    r"\s*(?P<noun>[\u4e00-\u9fff]{1,4}?)(?=[，,。；;、和及与实进开的在均全共已为]|$)"
 )
 # nouns that count things named in the sentence (“在城东、城西实施三个项目”): a list of them only after 包括/分为/…… (or
 # before 等: “……公众评判法等五种方法”)
@@ -308,8 +314,30 @@ def _count_then_names(paragraph, rule: Rule):
         )  # fmt: skip
 
 
+def _kind_lists(paragraph, rule: Rule):
+    """A list of things of one kind (each item ending as the counted noun does) before a count that disagrees."""
+    for m in KIND_ENUMERATION_RE.finditer(paragraph.text):
+        noun = m.group("noun")
+        if re.fullmatch(_NOUNS, noun) or m.group("etc"):
+            continue  # (the nouns ENUMERATION_RE knows are read there)
+        listed = OUTER_COMMA.split(m.group("items"))
+        longest = max(len(item) for item in listed[1:])
+        listed[0] = LIST_LEAD.sub("", listed[0])[-longest:]  # (“区文化和旅游局下属图书馆” lists 图书馆)
+        if any(not item.endswith(noun[-1]) or len(item) > 8 for item in listed):
+            continue
+        stated = _number(m.group("n"))
+        if stated is not None and stated != len(listed):
+            yield rule.finding(
+                f"列举了{len(listed)}项（{'、'.join(listed)}），却写“{m.group('n')}{m.group('counter')}{noun}”",
+                paragraph.location, sentence_at(paragraph.text, m.start()), expected=str(len(listed)),
+                found=m.group("n"), severity=Severity.WARNING,
+            )  # fmt: skip
+
+
 def check(a: Analysis, rule: Rule):
     for paragraph in a.body_paragraphs:
+        if "、" in paragraph.text:
+            yield from _kind_lists(paragraph, rule)
         if "、" in paragraph.text and ("分别" in paragraph.text or "即" in paragraph.text or "：" in paragraph.text
                                       or ":" in paragraph.text):  # fmt: skip
             yield from _count_then_names(paragraph, rule)

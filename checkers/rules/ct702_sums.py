@@ -104,7 +104,7 @@ NOT_A_PART = re.compile(r"实际|支出|支付|拨付|到位|完成|累计|较|�
 
 
 COMPARED = re.compile(r"较|比|增|减|占|超|达")
-_ITEM_SPLIT = re.compile(r"[，,、；;]")
+_ITEM_SPLIT = re.compile(r"[，、；;]|,(?!\d{3})")  # (not the thousands separator of “2,100.00万元”)
 
 
 def _listed_parts(sentence: str, whole, among: int) -> int:
@@ -434,9 +434,12 @@ def _stages_of_one_sum(parts: list) -> bool:
 LEFT_OVER = re.compile(r"结余|结转|剩余|未使用|未支出|余额")
 
 
+WHOLE_SENTENCE = re.compile(r"[^。！!？?\n]+[。！!？?]?")  # (a “；” only parts the clauses of one sentence)
+
+
 def _left_over_findings(paragraph, rule: Rule):
     """A 结余 one keystroke away from 预算 (or 到位) − 支出 stated before it in its sentence."""
-    for _start, _end, sentence in sentences(paragraph.text):
+    for sentence in WHOLE_SENTENCE.findall(paragraph.text):
         figures = [f for f in extract_figures(sentence) if f.kind == "amount"]
         for index, figure in enumerate(figures):
             if not LEFT_OVER.search(clause_before(sentence, figure.start)):
