@@ -690,6 +690,8 @@ class Analysis:
         for closing in CLOSING_RE.finditer(rest) if ("指标" in rest or "该项" in rest or "本项" in rest) else ():
             if past and OTHER_PERIOD.search(sentence_at(rest, closing.start())):
                 continue  # “上年度评价中该项得分3分”
+            if YEAR_IN_TEXT.search(sentence_head(rest, closing.start())) and self.names_another_year(sentence_head(rest, closing.start())):
+                continue  # “2022年该指标得6分”: another year's score
             deducted = closing.group("deduction") or closing.group("deducted")
             deduction = Decimal(deducted) if deducted else None
             whole = closing.group(0)
@@ -1454,9 +1456,12 @@ def same_level1(a: str, b: str) -> bool:
     return bool(a) and a == b
 
 
+LEVEL1_FULL_NAMES = re.compile(r"^(过程)管理$")  # “过程管理” is the 一级 “过程” written in full (as in 丰台's reports)
+
+
 def names_match(a: str, b: str) -> bool:
-    """'项目决策' matches '决策'; '决策' matches 'A.决策'."""
-    a, b = (NAME_SUFFIX.sub("", strip_code_prefix(x).strip()) for x in (a, b))
+    """'项目决策' matches '决策'; '决策' matches 'A.决策'; '过程管理' matches '过程'."""
+    a, b = (LEVEL1_FULL_NAMES.sub(r"\1", NAME_SUFFIX.sub("", strip_code_prefix(x).strip())) for x in (a, b))
     if not a or not b:
         return False
     return a == b or a.endswith(b) or b.endswith(a) or a.replace("项目", "") == b.replace("项目", "")

@@ -15,12 +15,17 @@ from dataclasses import dataclass, field
 
 CN_DIGITS = "一二三四五六七八九十百零〇"
 
+# What may follow an Arabic list number (“1.”, “2、”): no digit (“2.5万元” is a decimal, “1、2月” two months), or a year
+# (“1.2023年完成情况”).  A Chinese one (“三、”) may be followed by any digits (“三、2023年度…”, “二、12345热线…”), but
+# not by another Chinese numeral (“一、二级指标” lists two levels).
+ARABIC_NUMBER_END = r"(?:(?!\d)|(?=(?:19|20)\d{2}\s*年))"
+
 # Heading numbering patterns, tried in this order.  Each captures the raw
 # number token and the title that follows it.
-_LEVEL1_RE = re.compile(rf"^(第[{CN_DIGITS}]+部分|[{CN_DIGITS}]+[、.．](?![{CN_DIGITS}\d]))\s*(.*)$", re.S)
+_LEVEL1_RE = re.compile(rf"^(第[{CN_DIGITS}]+部分|[{CN_DIGITS}]+[、.．](?![{CN_DIGITS}]))\s*(.*)$", re.S)
 _LEVEL2_RE = re.compile(rf"^([（(]\s*[{CN_DIGITS}]+\s*[）)])\s*(.*)$", re.S)
 _LEVEL4_RE = re.compile(r"^([（(]\s*\d{1,3}\s*[）)])\s*(.*)$", re.S)
-_LEVEL3_RE = re.compile(r"^(\d{1,3}[.、．])(?!\d)\s*(.*)$", re.S)
+_LEVEL3_RE = re.compile(rf"^(\d{{1,3}}[.、．]){ARABIC_NUMBER_END}\s*(.*)$", re.S)
 _NUMBER_PATTERNS = ((1, _LEVEL1_RE), (2, _LEVEL2_RE), (4, _LEVEL4_RE), (3, _LEVEL3_RE))
 
 HEADING_MAX_CHARS = 40

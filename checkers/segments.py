@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 
-from checkers.document import Document, Paragraph, Table
+from checkers.document import CN_DIGITS, Document, Paragraph, Table, is_heading_shaped
 
 APPENDIX = re.compile(r"^\s*(?:附件|附录)\s*[0-9一二三四五六七八九十]*\s*(?:[：:、.．]|$)")  # not 附表: a caption
+
+
+DIVISION = re.compile(rf"^第[{CN_DIGITS}]+(?:部分|篇|章)(?![{CN_DIGITS}])")  # “第二部分 评价结果反馈”
 
 
 def is_appendix_line(text: str) -> bool:
@@ -24,13 +27,19 @@ def _restarts(document: Document) -> list[int]:
     starts: list[int] = []
     seen_level1 = False
     appendix = False  # an appendix line since the last level-1 heading, and no report title after it
+    division = False  # a “第二部分”/“第二章” heading since the last level-1 heading: the 一、 under it restarts in the report
     for index, block in enumerate(document.blocks):
         if not isinstance(block, Paragraph):
             continue
-        if block.heading_level == 1 and block.number:  # a title styled as a heading (“# 某…报告”) is not a part
-            if block.number.startswith("一") and seen_level1 and not appendix:
+        if DIVISION.match(block.text) and (block.is_heading or is_heading_shaped(block.text)):
+            titled = any(_is_title(b) for b in document.blocks[max(0, index - 3) : index] if isinstance(b, Paragraph))
+            if block.text.startswith("第一") and (seen_level1 or division) and not appendix and titled:
+                starts.append(index)  # a compilation of reports each in parts: a title and 第一部分 open the next one
+            division = True
+        elif block.heading_level == 1 and block.number:  # a title styled as a heading (“# 某…报告”) is not a part
+            if block.number.startswith("一") and seen_level1 and not appendix and not division:
                 starts.append(index)
-            seen_level1, appendix = True, False
+            seen_level1, appendix, division = True, False, False
         elif _is_title(block):  # “附件1：甲项目绩效评价报告” opens a report of its own
             appendix = False
         elif is_appendix_line(block.text):

@@ -121,3 +121,29 @@ def test_slips_in_more_wordings(tmp_path: Path):
              "区文化和旅游局下属图书馆、文化馆、美术馆、博物馆4个场馆实行免费开放。\n"}  # fmt: skip
     for text in fixed:
         assert findings(tmp_path, head + text) == {}, text
+
+
+def test_false_alarms_of_review_9a(tmp_path: Path):
+    head = "# 某项目绩效评价报告\n\n## 一、情况\n\n"
+    quiet = [
+        "回收问卷583份，其中满意452份、基本满意98份、不满意33份，满意及基本满意合计550份。\n",
+        "参训学员47人，其中优秀12人、良好30人、合格5人，优良合计42人。\n",
+        "全年开展非遗展演活动46场、传承人培训班12期、非遗进校园活动28场，合计86场（期）。\n",
+        "省级下达专项资金1,600万元，实际到位1,600万元。\n\n柳江县下达586万元，支出562.34万元，执行率95.96%。\n",
+    ]
+    for text in quiet:
+        assert findings(tmp_path, head + text) == {}, text
+    slips = {
+        "回收问卷583份，其中满意452份、基本满意98份、不满意33份，满意及基本满意合计540份。\n": ("CT702", "550份"),
+        "全年开展展演活动46场、培训12次、进校园活动28场，合计96场（次）。\n": ("CT702", "86场"),
+        "省级下达专项资金1,600万元，实际到位1,600万元。\n\n柳江县下达586万元，支出562.34万元，执行率96.96%。\n": ("RT301", "95.96%"),
+    }
+    for text, (rule, expected) in slips.items():
+        assert [f.expected for f in findings(tmp_path, head + text)[rule]] == [expected], text
+    overview = ("# 某项目绩效评价报告\n\n## 一、评价结论\n\n| 指标 | 权重 | 得分 |\n|---|---|---|\n| 过程管理 | 25 | 22 |\n"
+                "| 合计 | 25 | 22 |\n\n过程指标总分25分，得分22分。\n")  # fmt: skip
+    assert findings(tmp_path, overview) == {}
+    closing = ("# 某项目绩效评价报告\n\n## 一、指标分析\n\nD12火情24小时扑灭率，权重7分，得分7分。全年火情均在24小时内扑灭。"
+               "2022年该指标得6分。根据相关评分标准，该指标得{}分。\n")  # fmt: skip
+    assert findings(tmp_path, closing.format(7)) == {}
+    assert [f.found for f in findings(tmp_path, closing.format(6))["SC102"]] == ["6分"]

@@ -6,7 +6,7 @@ import os
 import re
 from html.parser import HTMLParser
 
-from checkers.document import CN_DIGITS, Document, DocumentBuilder, RawCell, infer_vertical_merges
+from checkers.document import ARABIC_NUMBER_END, CN_DIGITS, Document, DocumentBuilder, RawCell, infer_vertical_merges
 from checkers.readers.errors import ReadError
 from checkers.readers.text_reader import numbered_title, read_file_text, split_lines, strip_bookmarks
 
@@ -15,7 +15,7 @@ _SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _RULE_RE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _BULLET_RE = re.compile(r"^\s*(?:[-*+]\s+|>\s?)")
 _ITEM_START_RE = re.compile(
-    rf"^\s*(?:[-*+]\s|\d{{1,3}}[.、．)](?!\d)|[（(]\s*(?:\d{{1,3}}|[{CN_DIGITS}]+)\s*[）)]|[{CN_DIGITS}]+、)"
+    rf"^\s*(?:[-*+]\s|\d{{1,3}}[.、．)]{ARABIC_NUMBER_END}|[（(]\s*(?:\d{{1,3}}|[{CN_DIGITS}]+)\s*[）)]|[{CN_DIGITS}]+、)"
 )
 _LIST_BULLET_RE = re.compile(r"^\s*[-*+]\s")
 _BR_RE = re.compile(r"<br\s*/?>", re.I)

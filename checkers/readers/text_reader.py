@@ -16,11 +16,11 @@ import os
 import re
 from pathlib import Path
 
-from checkers.document import Document, DocumentBuilder, RawCell, infer_vertical_merges
+from checkers.document import ARABIC_NUMBER_END, Document, DocumentBuilder, RawCell, infer_vertical_merges
 from checkers.readers.errors import ReadError
 
 _BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]")
-_LIST_ITEM_RE = re.compile(r"^(?:(\d{1,3})[.、．](?!\d)|[（(](\d{1,3})[）)])")
+_LIST_ITEM_RE = re.compile(rf"^(?:(\d{{1,3}})[.、．]{ARABIC_NUMBER_END}|[（(](\d{{1,3}})[）)])")
 _BAD_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -211,7 +211,7 @@ def parse_text(text: str, path: str | os.PathLike[str]) -> Document:
 
 SENTENCE_END = ("。", "！", "？", "；", "：", "!", "?", ";", ":", "”", "」")
 _PUNCTUATION_END = re.compile(r"[，,、。；;：:！!？?”」）)]$")
-NUMBERED_TITLE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d))")
+NUMBERED_TITLE = re.compile(rf"^(?:[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十\d]{{1,3}}[）)]|\d{{1,2}}[.、．]{ARABIC_NUMBER_END})")
 TITLE_LENGTH = 30
 
 
@@ -221,7 +221,7 @@ def numbered_title(line: str) -> bool:
     text = line.strip()
     return bool(NUMBERED_TITLE.match(text)) and len(text) <= TITLE_LENGTH and not _PUNCTUATION_END.search(text)
 PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[-—–－\s]*$")
-_NUMBERED_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)|[A-Z]\d{0,3}[\u4e00-\u9fff])")
+_NUMBERED_START = re.compile(rf"^(?:[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十\d]{{1,3}}[）)]|\d{{1,2}}[.、．]{ARABIC_NUMBER_END}|[A-Z]\d{{0,3}}[\u4e00-\u9fff])")
 FULL_LINE = (0.85, 1.1)  # a wrapped line's length, as a share of the text's common full line
 WRAPPED_SHARE = 0.2  # the share of lines running to the full width without ending a sentence that marks PDF text
 

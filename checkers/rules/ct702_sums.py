@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from checkers.analysis import Analysis, level1_kind
@@ -30,6 +31,7 @@ from checkers.audit_words import audit_role
 from checkers.figures import (
     CN_DIGITS,
     MONEY_UNITS,
+    UNITS,
     Figure,
     approximate,
     bracket_start,
@@ -264,21 +266,27 @@ def _sum_findings(paragraph, rule: Rule):
             word = TOTAL_WORD.search(sentence[: figure.start]) if figure.unit and figure.unit != "%" else None
             if word is None or approximate(figure):
                 continue  # “合计约330平方米”, “合计330平方米左右” are rounded totals
-            earlier = [i for i in range(index) if figures[i].unit == figure.unit and TOTAL_WORD.search(sentence[: figures[i].start])
-                       and bracket_start(sentence, figures[i].start) is None
-                       and not sentence.startswith("、", figures[i].end)]  # (“共投入洗扫车46辆、洒水车…”: the first item)  # fmt: skip
+            here = _with_second_unit(sentence, figures, figure)
+            if here is None:
+                continue
+            earlier = [i for i in range(index) if here[i].unit == figure.unit and TOTAL_WORD.search(sentence[: here[i].start])
+                       and bracket_start(sentence, here[i].start) is None
+                       and not sentence.startswith("、", here[i].end)]  # (“共投入洗扫车46辆、洒水车…”: the first item)  # fmt: skip
             since = earlier[-1] + 1 if earlier else 0  # an earlier total closes the list before it (a bracketed one is an item)
-            among_start = _among_start(sentence, figures, since, index)  # “实际480万元，其中一期300万元、二期180万元，合计”
-            plain_items = _items_to_add(sentence, figures, among_start if among_start is not None else since, index, word)
-            words, qualified = _qualified_items(sentence, figures, index)
+            among_start = _among_start(sentence, here, since, index)  # “实际480万元，其中一期300万元、二期180万元，合计”
+            plain_items = _items_to_add(sentence, here, among_start if among_start is not None else since, index, word)
+            words, qualified = _qualified_items(sentence, here, index)
             # the kind a total names picks its items only when the list has items of another kind (原有 vs 新增泊位)
             parts = qualified if _another_kind_listed(sentence, words, qualified, plain_items) else plain_items
             if _counts_other_things(sentence, parts, figure):
                 continue  # “5个乡镇和5个街道，共118个行政村（社区）”: villages are not towns
             if _stages_of_one_sum(parts):
                 continue  # “预算6102.35万元，实际支出5893.71万元，……结余资金共计560.20万元”: no list of items
-            readings = [_items_to_add(sentence, figures, start, index, word)
-                        for start in _other_starts(sentence, figures, since, index)] + [qualified, plain_items]  # fmt: skip
+            readings = [_items_to_add(sentence, here, start, index, word)
+                        for start in _other_starts(sentence, here, since, index)] + [qualified, plain_items]  # fmt: skip
+            named = _named_by_the_total(sentence, here, since, index, word.start())
+            parts = named or parts  # (the items a total names are its parts)
+            readings.append(named)
             if len(parts) < 2 or any(len(r) >= 2 and sum((f.value for f in r), Decimal(0)) == figure.value for r in readings):
                 continue  # another reading that adds up (the total stated up front, the list after a colon) is no slip
             total = sum((f.value for f in parts), Decimal(0))
@@ -362,6 +370,44 @@ def _places(sentence: str, text: str, parts: list, among: int) -> str | None:
                                                      for item in listed) for name in named):  # fmt: skip
                 return "all"
     return "some" if all(PLACE_NAME.search(name) for name in names) else None
+
+
+SECOND_UNIT = re.compile(r"\s*[（(]([\u4e00-\u9fff]{1,3})[）)]")
+
+
+def _with_second_unit(sentence: str, figures: list, total) -> list | None:
+    """The figures, those in a second unit the total names in brackets (“合计86场（期）”: 12期 too) given the total's;
+    None when some of them are not read as figures (“12期” may also be a phase), so the total cannot be added up."""
+    second = SECOND_UNIT.match(sentence, total.end)
+    if second is None or second.group(1) not in UNITS or second.group(1) == total.unit:
+        return figures
+    unit = second.group(1)
+    if len(re.findall(rf"\d\s*{unit}", sentence[: total.start])) > sum(f.unit == unit for f in figures if f.start < total.start):
+        return None
+    return [replace(f, unit=total.unit) if f.unit == unit else f for f in figures]
+
+
+ITEM_NAME_NOISE = re.compile(r"^[，,、；;：:\s]*(?:其中[：:，,]?)?|(?:为|有|共|计|约)+$")
+
+
+def _named_by_the_total(sentence: str, figures: list, since: int, index: int, word_start: int) -> list:
+    """The items a total names (“满意452份、基本满意98份、不满意33份，满意及基本满意合计550份”: 满意 and 基本满意; “优良
+    合计” adds 优秀 and 良好): empty when it names fewer than two."""
+    total = figures[index]
+    items = [f for f in figures[since:index] if f.unit == total.unit]
+    if len(items) < 3:
+        return []
+    named = sentence[items[-1].end : word_start].strip("，,、；; ")
+    names, previous = [], items[0].start - 12
+    for f in items:
+        names.append(ITEM_NAME_NOISE.sub("", sentence[max(previous, 0) : f.start]).strip())
+        previous = f.end
+    chosen = [f for f, name in zip(items, names, strict=True) if name and name in named]
+    if len(chosen) < 2 and 2 <= len(named) <= 4:  # “优良合计”: each item by its first character
+        chosen = [f for f, name in zip(items, names, strict=True) if name and name[0] in named]
+        if len(chosen) != len(named):
+            return []
+    return chosen if len(chosen) >= 2 else []
 
 
 def _typo_like(difference: Decimal) -> bool:

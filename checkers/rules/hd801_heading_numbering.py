@@ -12,7 +12,7 @@ import re
 import cn2an
 
 from checkers.analysis import Analysis
-from checkers.document import match_number
+from checkers.document import CN_DIGITS, Paragraph, is_heading_shaped, match_number
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from checkers.segments import is_appendix_line
@@ -49,8 +49,23 @@ def _shape(number: str) -> str:
     return _NUMERAL_OR_SPACE.sub("", number)
 
 
+# “第二部分 …”, “第三章 …”: a division above 一、; its level in the checks below (a part holds chapters)
+_DIVISION = re.compile(rf"^第[{CN_DIGITS}]+(部分|篇|章)(?![{CN_DIGITS}])")
+_DIVISION_LEVELS = {"篇": -1, "部分": -1, "章": 0}
+
+
+def _division(paragraph: Paragraph) -> tuple[int, str] | None:
+    """``(level, number)`` of a part or chapter heading (“第二部分 评价结果反馈”), else None."""
+    m = _DIVISION.match(paragraph.text)
+    if m is None or not (paragraph.is_heading or is_heading_shaped(paragraph.text)):
+        return None
+    return _DIVISION_LEVELS[m.group(1)], m.group(0)
+
+
 def _token(level: int, index: int, shape: str) -> str:
     numeral = str(index) if level in (3, 4) else cn2an.an2cn(index, "low")
+    if shape.startswith("第"):
+        return "第" + numeral + shape[1:]  # 第部分 → 第三部分
     if len(shape) == 2:
         return shape[0] + numeral + shape[1]
     return numeral + shape
@@ -66,6 +81,7 @@ def check(a: Analysis, rule: Rule):
     if getattr(a.document, "unwrapped", False):
         return  # text out of a PDF: table cells became numbered lines (see the docstring)
     last: dict[int, tuple] = {}  # level → (index, shape, paragraph, number) of the last sibling under the current parent
+    runs_on: dict[int, int] = {}  # level → its last index before the current part or chapter (numbering may run on)
     indexes: dict[str, int | None] = {}
 
     def _index(number: str) -> int | None:  # memoised per document: cn2an is slow and numbers repeat
@@ -78,18 +94,24 @@ def check(a: Analysis, rule: Rule):
     for heading in a.paragraphs:
         if is_appendix_line(heading.text):
             last.clear()  # an appendix numbers its parts afresh
+            runs_on.clear()
             continue
-        if not heading.is_heading and heading.number:
+        division = _division(heading)
+        if division is None and not heading.is_heading and heading.number and not heading.number.startswith("第"):
             # a long numbered item (a list paragraph) still takes its place in the numbering
             match = match_number(heading.text)
             if match and match[0] in last and _index(heading.number) == last[match[0]][0] + 1:
                 last[match[0]] = (last[match[0]][0] + 1, _shape(heading.number), heading, heading.number)
             continue
-        level, number = heading.heading_level, heading.number
+        level, number = division or (heading.heading_level, heading.number)
         if level is None:
             continue
         for deeper in [lv for lv in last if lv > level]:
-            del last[deeper]  # (an unnumbered heading, “第二章 …”, also starts its parts afresh)
+            if division is not None:
+                runs_on[deeper] = last[deeper][0]
+            del last[deeper]  # (an unnumbered heading also starts its parts afresh)
+        for deeper in [lv for lv in runs_on if lv > level] if division is None else ():
+            del runs_on[deeper]
         if not number:
             continue
         index, shape = _index(number), _shape(number)
@@ -98,7 +120,9 @@ def check(a: Analysis, rule: Rule):
         previous = last.get(level)
         excerpt = heading.text
         if previous is None:
-            if index != 1:
+            # (a part may run on from the last one's numbering; a report's first part is not checked: a file of
+            # several reports is split where 一、 restarts, which may leave 第一部分 with the text before it)
+            if index != 1 and index != runs_on.get(level, -1) + 1 and division is None:
                 yield rule.finding(
                     f"标题编号“{number.strip()}”不是本级第一项，应从“{_token(level, 1, shape)}”开始（或层级用错）",
                     heading.location, excerpt, expected=_token(level, 1, shape), found=number.strip(),
@@ -126,6 +150,7 @@ def check(a: Analysis, rule: Rule):
                     heading.location, excerpt, expected=_token(level, index, before_shape), found=number.strip(),
                 )  # fmt: skip
         last[level] = (index, shape, heading, number)
+        runs_on.pop(level, None)
 
 
 RULE = Rule("HD801", "heading-numbering", Severity.WARNING, check, __doc__, FAILING, PASSING,
