@@ -339,8 +339,8 @@ def _header_columns(header: list[str]) -> tuple[int | None, int | None, int | No
             rate = index
         elif "权重" in h or (h in WEIGHT_HEADERS and not has_weight_word):
             weights.append(index)
-        elif h in SCORE_HEADERS:
-            score = index if score is None else score
+        elif h in SCORE_HEADERS:  # the evaluators' score before a self-evaluation's (“自评得分 | 评价得分”)
+            score = index if score is None or ("自评" in cells[score] and "自评" not in h) else score
     before_score = [c for c in weights if score is None or c < score]
     weight = before_score[-1] if before_score else (weights[0] if weights else None)
     return weight, score, rate, set(weights)
@@ -567,10 +567,17 @@ class Analysis:
             if previous is not None and table.n_cols == previous.table.n_cols and (marked or found is None and headerless):
                 found = found or score_table_of(table, continues=previous)  # a 续表, its header repeated or not
                 continued[id(table)] = previous.table
+            if found is not None and self._self_evaluation_quoted(found):
+                continue  # the unit's self-evaluation table quoted in an outside evaluation's report: not its scores
             if found is not None:
                 out.append(found)
                 score_tables[id(table)] = found
         return out, continued
+
+    def _self_evaluation_quoted(self, table: ScoreTable) -> bool:
+        """A table scored in a 自评得分 column, in a report that is not a self-evaluation's."""
+        header = table.header[table.score_col] if table.score_col is not None and table.score_col < len(table.header) else ""
+        return "自评" in header and "自评" not in self.report_kinds
 
     @cached_property
     def table_indicators(self) -> dict[str, list[tuple[ScoreRow, ScoreTable]]]:
@@ -964,7 +971,8 @@ class Analysis:
     @cached_property
     def title_lines(self) -> list[str]:
         """The report's opening lines that name it (title, project name: short lines without a full stop)."""
-        return [p.text for p in self.paragraphs[:8] if len(p.text) <= 60 and "。" not in p.text]
+        return [p.text for p in self.paragraphs[:8] if len(p.text) <= 60 and "。" not in p.text
+                and not p.text.rstrip().endswith(("：", ":"))]  # fmt: skip  # (“项目单位自评表如下：” leads into a table)
 
     @cached_property
     def report_years(self) -> set[str]:

@@ -207,18 +207,20 @@ LISTED_OPENING_RE = re.compile(
 
 
 def listed_openings(paragraph: Paragraph) -> list[IndicatorStatement]:
-    """The indicators a paragraph lists with weight and score each (two or more; one is an opening of its own); not
-    一级 (“决策（20分）得18分” is a subtotal)."""
+    """The indicators a paragraph lists with weight and score each (two or more, or one opening a sentence of its own);
+    not 一级 (“决策（20分）得18分” is a subtotal)."""
     text = paragraph.text
-    if text.count("分）") + text.count("分)") < 2:
+    if text.count("分）") + text.count("分)") < 1:
         return []
-    out = []
+    out, sentence_starts = [], []
     for m in LISTED_OPENING_RE.finditer(text):
         code, name = opening_label(m.group("label"))
         if LEVEL1_LABEL.match(NAME_SUFFIX.sub("", name)) or NAME_SUFFIX.search(name):
             continue
         out.append(statement_of(m, paragraph, sentence_at(text, m.start("weight"))))
-    return out if len(out) >= 2 else []
+        sentence_starts.append(text[: m.start("label")].rstrip().endswith(("。", "！", "？")) or not text[: m.start("label")].strip())
+    # one alone when it opens a sentence of its own (“……开展服务质量考核。服务质量考核达标率（8分）得6.6分。”)
+    return out if len(out) >= 2 or (len(out) == 1 and sentence_starts[0]) else []
 
 
 def states_a_score(text: str, position: int) -> bool:

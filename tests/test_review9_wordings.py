@@ -147,3 +147,16 @@ def test_false_alarms_of_review_9a(tmp_path: Path):
                "2022年该指标得6分。根据相关评分标准，该指标得{}分。\n")  # fmt: skip
     assert findings(tmp_path, closing.format(7)) == {}
     assert [f.found for f in findings(tmp_path, closing.format(6))["SC102"]] == ["6分"]
+
+
+def test_a_sentence_opening_one_indicator_and_a_quoted_self_evaluation_table(tmp_path: Path):
+    table = "| 二级指标 | 三级指标 | 分值 | 得分 |\n|---|---|---|---|\n| 产出质量 | 服务质量考核达标率 | 8 | 6.4 |\n| 合计 | | 8 | 6.4 |\n\n"
+    text = "# 某项目绩效评价报告\n\n## 一、指标分析\n\n" + table + "区民政局对46家驿站开展服务质量考核。服务质量考核达标率（8分）得{}分。\n"
+    assert findings(tmp_path, text.format("6.4")) == {}
+    [wrong] = findings(tmp_path, text.format("6.6"))["SC101"]
+    assert (wrong.expected, wrong.found) == ("权重8分，得分6.4分", "权重8分，得分6.6分")
+    quoted = ("# 某项目绩效评价报告\n\n项目单位自评表如下：\n\n| 一级指标 | 三级指标 | 分值 | 自评得分 |\n|---|---|---|---|\n"
+              "| 产出 | 认定准确率 | 10 | 10 |\n| 效益 | 满意度 | 10 | 10 |\n| 合计 | | 20 | 20 |\n\n经评价组复核，本项目得分17分。\n\n"
+              "| 一级指标 | 三级指标 | 分值 | 得分 |\n|---|---|---|---|\n| 产出 | 认定准确率 | 10 | 9 |\n| 效益 | 满意度 | 10 | 8 |\n"
+              "| 合计 | | 20 | 17 |\n\n认定准确率（10分）：准确率97%，扣1分，得9分。\n")  # fmt: skip
+    assert findings(tmp_path, quoted) == {}

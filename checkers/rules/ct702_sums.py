@@ -402,12 +402,31 @@ def _named_by_the_total(sentence: str, figures: list, since: int, index: int, wo
     for f in items:
         names.append(ITEM_NAME_NOISE.sub("", sentence[max(previous, 0) : f.start]).strip())
         previous = f.end
-    chosen = [f for f, name in zip(items, names, strict=True) if name and name in named]
+    chosen = _items_named(named, items, names)
     if len(chosen) < 2 and 2 <= len(named) <= 4:  # “优良合计”: each item by its first character
         chosen = [f for f, name in zip(items, names, strict=True) if name and name[0] in named]
         if len(chosen) != len(named):
             return []
     return chosen if len(chosen) >= 2 else []
+
+
+NAMED_SPLIT = re.compile(r"及|和|与|、|加")
+
+
+def _items_named(named: str, items: list, names: list[str]) -> list:
+    """The items whose names the total's words list (“满意及基本满意”: “表示满意的452份”, “基本满意的98份”, not “不满意
+    的33份”), longest name first, each item once."""
+    wanted = sorted((part for part in NAMED_SPLIT.split(named) if len(part) >= 2), key=len, reverse=True)
+    stems = [name.removesuffix("的") for name in names]
+    chosen: list = []
+    for part in wanted:
+        candidates = [i for i, stem in enumerate(stems) if items[i] not in chosen and stem.endswith(part)
+                      and not stem[: len(stem) - len(part)].endswith(("不", "未", "非", "无"))]  # fmt: skip
+        exact = [i for i in candidates if stems[i] == part]
+        if not candidates:
+            return []
+        chosen.append(items[(exact or candidates)[0]])
+    return sorted(chosen, key=lambda f: f.start) if len(chosen) == len(wanted) else []
 
 
 def _typo_like(difference: Decimal) -> bool:
