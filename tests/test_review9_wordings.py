@@ -160,3 +160,22 @@ def test_a_sentence_opening_one_indicator_and_a_quoted_self_evaluation_table(tmp
               "| 一级指标 | 三级指标 | 分值 | 得分 |\n|---|---|---|---|\n| 产出 | 认定准确率 | 10 | 9 |\n| 效益 | 满意度 | 10 | 8 |\n"
               "| 合计 | | 20 | 17 |\n\n认定准确率（10分）：准确率97%，扣1分，得9分。\n")  # fmt: skip
     assert findings(tmp_path, quoted) == {}
+
+
+def test_a_heading_s_indicator_name_the_noun_first_counts_and_two_measured_things(tmp_path: Path):
+    table = "| 二级指标 | 三级指标 | 权重 | 得分 |\n|---|---|---|---|\n| C2产出质量 | C21公益活动完成率 | 7 | 5 |\n| 合计 | | 7 | 5 |\n\n"
+    text = "# 某项目绩效评价报告\n\n## 一、指标分析\n\n" + table + "### 1.{}\n\n计划开展公益活动480场，实际开展412场。根据评分标准，该指标得5分。\n"
+    for quiet in ("公益活动完成率（C21）", "C21公益活动完成率（7分）"):
+        assert "NM601" not in findings(tmp_path, text.format(quiet)), quiet
+    [renamed] = findings(tmp_path, text.format("公益活动开展率（C21）"))["NM601"]
+    assert (renamed.expected, renamed.found) == ("C21公益活动完成率", "C21公益活动开展率")
+    system = ("# 某项目绩效评价报告\n\n## 一、评价指标体系\n\n评价指标体系共设一级指标2个、二级指标{}个、三级指标4个。\n\n"
+              "| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n|---|---|---|---|---|\n| 决策 | 项目立项 | 立项依据充分性 | 5 | 5 |\n"
+              "| | 绩效目标 | 绩效目标合理性 | 5 | 4 |\n| 产出 | 产出数量 | 完成率 | 5 | 5 |\n| | | 覆盖率 | 5 | 4 |\n"
+              "| 合计 | | | 20 | 18 |\n")  # fmt: skip
+    assert "CT701" not in findings(tmp_path, system.format(3))
+    assert [f.expected for f in findings(tmp_path, system.format(2))["CT701"]] == ["3"]
+    two = "# 某项目绩效评价报告\n\n## 一、建设内容\n\n新建道路长度1,250米，绿化面积1,250平方米。\n"
+    assert findings(tmp_path, two) == {}
+    one = "# 某项目绩效评价报告\n\n## 一、建设内容\n\n绿化面积1,250平方米。\n\n经核查，绿化面积1,250米。\n"
+    assert [f.found for f in findings(tmp_path, one)["UN501"]] == ["1,250米"]

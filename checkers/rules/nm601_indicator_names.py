@@ -2,12 +2,15 @@
 
 （1）正文“A12立项程序合规性”与评分表“A12立项程序规范性”：同一编码、名称不同；
 （2）得分概况表“D.效果”与正文“效益指标总分25分，得分21分”：权重、得分相同而名称不同；
+标题中的编码与名称（“1.公益活动开展率（C21）”“（一）C21公益活动开展率”）同样与评分表比较；
 （3）给出 --data 时，报告中的名称与数据中该编码的名称不同；
 （4）无编码的报告中，正文指标名称在评分表中找不到，而评分表中恰有一个权重、得分都相同且名称相近的指标
 （正文“优良路率”、评分表“优良中等路率”）。
 """
 
 from __future__ import annotations
+
+import re
 
 from checkers.analysis import Analysis, names_match, row_code_and_name
 from checkers.finding import Severity
@@ -34,6 +37,7 @@ def check(a: Analysis, rule: Rule):
             for code, name in [split_label(label) for label in row.labels] + [row_code_and_name(row)]:
                 if code and len(code) > 1:
                     table_names.setdefault(code, name)
+    yield from _heading_names(a, table_names, rule)
     for statement in a.indicator_statements:
         if statement.code and statement.code in table_names and table_names[statement.code] != statement.name:
             expected = statement.code + table_names[statement.code]
@@ -66,6 +70,28 @@ def check(a: Analysis, rule: Rule):
                     f"一级指标在得分概况表中称“{name}”（{row.location.reference()}），正文称“{statement.name}”",
                     statement.location, statement.excerpt, expected=name, found=statement.name,
                 )  # fmt: skip
+
+
+HEADING_NUMBER = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))\s*")
+TRAILING_BRACKET = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
+CODE_AFTER = re.compile(r"^(?P<name>[\u4e00-\u9fff][^（(]{1,30}?)\s*[（(]\s*(?P<code>[A-Z]\d{1,3})\s*[）)]\s*$")
+
+
+def _heading_names(a: Analysis, table_names: dict[str, str], rule: Rule):
+    """A heading naming a coded indicator (“1.公益活动开展率（C21）”, “（一）C21公益活动开展率”) otherwise than the tables."""
+    for heading in a.document.headings:
+        text = HEADING_NUMBER.sub("", heading.text).strip()
+        after = CODE_AFTER.match(text)
+        code, name = (after.group("code"), after.group("name").strip()) if after else split_label(text)
+        name = TRAILING_BRACKET.sub("", re.split(r"[：:]", name, maxsplit=1)[0]).strip()  # (“…性（4分）”, “…性：……”)
+        if not code or code not in table_names or names_match(name, table_names[code]):
+            continue
+        if len(name) > 20 or re.search(r"[，,。；;：:]", name):
+            continue  # (a sentence, not a name)
+        yield rule.finding(
+            f"指标 {code} 标题称“{name}”，评分表称“{table_names[code]}”",
+            heading.location, heading.text.strip(), expected=code + table_names[code], found=code + name,
+        )  # fmt: skip
 
 
 def _uncoded_names(a: Analysis, rule: Rule):

@@ -1,7 +1,7 @@
 """同一数量前后不一致：同一金额一处写“元”另一处写“万元”，同一长度一处“延米”另一处“平方米”，或同一事项前后数值略有出入。
 
 五种情形：（1）数字完全相同（至少四位有效数字或带两位小数）而金额单位不同——几乎总是单位写错；
-（2）数字完全相同（至少四位有效数字）而计量单位分属不同量纲（长度与面积等）；
+（2）数字完全相同（至少四位有效数字）而计量单位分属不同量纲（长度与面积等；一处写明“面积”“长度”而另一处没有这样写时不算）；
 （3）同一说法（如“送审金额”；“执行数为”与“执行数”是同一说法，“预算资金”“年初预算金额”“预算总额”都说预算）、同一单位，数值相差不到 0.5% 且只差一位数字或两位相邻数字
 颠倒——多为笔误（2,945.51 与 2,945.52；2632.49 与 2632.94；256.80 与 257.30 差两位，是两个数）；一处是另一处四舍五入到
 较少小数位的结果（743.31843万元与743.32万元）时不算；
@@ -132,6 +132,17 @@ _LINKING_WORDS = re.compile(r"(?:为|是|达到|达|约|共计|合计|总计|共
 _MONEY_NAME = re.compile(r"(预算|到位|支出|结余|结转|送审|审定|核减|审减|中标|合同|总投资)(?:资金|金额|总额|总金额|资金总额|数|额|总数)?$")
 
 
+DIMENSION_WORDS = {"length": re.compile(r"长|里程|距离"), "area": re.compile(r"面积|占地")}
+
+
+def _each_names_its_dimension(*pairs: tuple[Figure, str]) -> bool:
+    """“道路长度1,250米” and “绿化面积1,250平方米”: a figure that says it measures what its unit measures, beside one
+    that does not say so, is another quantity (“绿化面积1,250米” beside “绿化面积1,250平方米” is the same one, miswritten)."""
+    (a, family_a), (b, family_b) = pairs
+    return any(DIMENSION_WORDS[family].search(mine.subject) and not DIMENSION_WORDS[family].search(theirs.subject)
+               for mine, family, theirs in ((a, family_a, b), (b, family_b, a)))  # fmt: skip
+
+
 def _key(subject: str) -> str:
     """The last words before a figure, without a linking 为/是/达 (“全年执行数为” and “执行数” name one quantity):
     figures whose keys agree are compared (_one_subject then tells items named alike apart). A sum of money named by
@@ -166,7 +177,8 @@ def _conflict(figure: Figure, other: Figure, same_paragraph: bool = False, repor
         return (f"金额{_number(figure)}前文写作“{other.unit}”，此处写作“{figure.unit}”，同一金额单位不一致",
                 f"{_number(figure)}{other.unit}")
     families = _family(figure.unit), _family(other.unit)
-    if same_digits and all(families) and families[0] != families[1] and _significant(figure):
+    if same_digits and all(families) and families[0] != families[1] and _significant(figure) \
+            and not _each_names_its_dimension((figure, families[0]), (other, families[1])):  # fmt: skip
         return (f"数量{_number(figure)}前文单位为“{other.unit}”，此处为“{figure.unit}”，量纲不同，请核对",
                 f"{_number(figure)}{other.unit}")
     if (
