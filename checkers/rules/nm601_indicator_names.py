@@ -79,12 +79,13 @@ CODE_AFTER = re.compile(r"^(?P<name>[\u4e00-\u9fff][^（(]{1,30}?)\s*[（(]\s*(?
 
 def _heading_names(a: Analysis, table_names: dict[str, str], rule: Rule):
     """A heading naming a coded indicator (“1.公益活动开展率（C21）”, “（一）C21公益活动开展率”) otherwise than the tables."""
+    stated = {(s.code, s.name) for s in a.indicator_statements}  # (a heading read as an indicator's opening: reported there)
     for heading in a.document.headings:
         text = HEADING_NUMBER.sub("", heading.text).strip()
         after = CODE_AFTER.match(text)
         code, name = (after.group("code"), after.group("name").strip()) if after else split_label(text)
         name = TRAILING_BRACKET.sub("", re.split(r"[：:]", name, maxsplit=1)[0]).strip()  # (“…性（4分）”, “…性：……”)
-        if not code or code not in table_names or names_match(name, table_names[code]):
+        if not code or code not in table_names or names_match(name, table_names[code]) or (code, name) in stated:
             continue
         if len(name) > 20 or re.search(r"[，,。；;：:]", name):
             continue  # (a sentence, not a name)
