@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import functools
 import json
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -42,8 +45,8 @@ def fail(message: str, code: int = 2) -> None:
 
 
 def command(function: Callable[..., Any]) -> Callable[..., Any]:
-    """Register a command whose output that cannot be written (a read-only folder, a file open in Word) ends in a
-    Chinese error and exit code 2, not a traceback."""
+    """Register a command whose output that cannot be written (a read-only folder, a file open in Word), or a path it
+    has no permission for, ends in a Chinese error and exit code 2, not a traceback."""
 
     @functools.wraps(function)
     def run(*args: Any, **kwargs: Any) -> Any:
@@ -53,8 +56,24 @@ def command(function: Callable[..., Any]) -> Callable[..., Any]:
             return function(*args, **kwargs)
         except OutputError as exc:
             fail(str(exc))
+        except PermissionError as exc:  # a folder the user may not open, on the way to an input or an output
+            fail(f"没有权限访问“{exc.filename or ''}”（或它所在的文件夹）：当前用户不能打开、读取或写入它。请检查该文件和所在"
+                 "文件夹的权限，或换一个有权限的位置。本次操作未完成，输入文件未改动")  # fmt: skip
 
     return app.command()(run)
+
+
+REPORT, SCORE_SHEET, MODEL_CONFIG = "报告（.docx、.md 或 .txt）", "评分表（Excel .xlsx）", "模型配置（.yaml）"
+
+
+def readable(path: Path | None, what: str) -> None:
+    """Refuse at once an input that cannot be read: a symbolic link loop, a device or pipe, no permission (the
+    inputs' Path options leave this to us, readable=False, so that it is said in Chinese)."""
+    from project_file import input_problem
+
+    problem = input_problem(path, what) if path is not None else None
+    if problem is not None:
+        fail(f"无法读取 {path}：{problem}")
 
 
 def generated_output(output: Path, suffixes: tuple[str, ...]) -> None:
@@ -71,6 +90,7 @@ def load_evaluation(project: Path, scores: Path | None = None, unfinished_is_a_h
     """
     from project_file import ProjectFileError, load_project
 
+    readable(scores, SCORE_SHEET)
     try:
         if scores is not None:
             from score_sheet import ScoreSheetError, load_with_scores
@@ -102,14 +122,14 @@ def _quiet_progress(line: str) -> None:
 
 @command
 def draft(
-    project: Annotated[Path, typer.Argument(metavar="项目文件", help="项目数据文件（YAML 或 JSON）")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="输出文件（.docx 或 .md）")],
+    project: Annotated[Path, typer.Argument(metavar="项目文件", help="项目数据文件（YAML 或 JSON）", readable=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="输出文件（.docx 或 .md）", readable=False)],
     fmt: Annotated[str | None, typer.Option("--format", help="docx 或 md；缺省按输出文件后缀")] = None,
     style: Annotated[str | None, typer.Option("--style", help="报告样式；缺省用项目文件中的 style，再缺省 mof")] = None,
     backend: Annotated[str | None, typer.Option("--backend", help="offline 或 openai；缺省有 OPENAI_API_KEY 时用 openai")] = None,
     model: Annotated[str | None, typer.Option("--model", help="模型名；缺省读 EVALREPORT_MODEL")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="LLM 配置文件（温度、超时、重试、并发、价格）")] = None,
-    scores: Annotated[Path | None, typer.Option("--scores", help="Excel 评分表，代替项目文件中的指标体系")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="LLM 配置文件（温度、超时、重试、并发、价格）", readable=False)] = None,
+    scores: Annotated[Path | None, typer.Option("--scores", help="Excel 评分表，代替项目文件中的指标体系", readable=False)] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只估算各章节提示词 token 与费用，不调用模型")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不打印逐章节进度（警告、费用与结果仍打印）")] = False,
     force: Annotated[bool, typer.Option("--force", help="草稿有核查错误或未填项（待补充）时仍写出（并列出）")] = False,
@@ -127,6 +147,10 @@ def draft(
     suffix = output.suffix.lower().lstrip(".")
     if suffix in ("docx", "md") and suffix != kind:
         fail(f"输出格式 {kind} 与文件后缀 .{suffix} 不一致，请改用 -o {output.with_suffix('.' + kind).name}")
+    from project_file import PROJECT_DATA
+
+    for path, what in ((project, PROJECT_DATA), (scores, SCORE_SHEET), (config, MODEL_CONFIG)):
+        readable(path, what)
     try:
         guard_output(output, [project] + ([scores] if scores else []) + ([config] if config else []),
                      overwrite=overwrite or dry_run)  # fmt: skip
@@ -160,7 +184,7 @@ def draft(
 @command
 def styles(
     reference: Annotated[bool, typer.Option("--reference", help="输出编写样式的参考（内容块、参数、变量）")] = False,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="与 --reference 同用：写入文件")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="与 --reference 同用：写入文件", readable=False)] = None,
 ) -> None:
     """列出可用的报告样式及其章节；--reference 输出编写新样式的参考。"""
     from drafter.style import available_styles, load_style, style_reference
@@ -194,7 +218,7 @@ def styles(
 
 @command
 def schema(
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="写入文件；缺省打印")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="写入文件；缺省打印", readable=False)] = None,
     markdown: Annotated[bool, typer.Option("--markdown", help="输出中文字段说明（Markdown）而非 JSON Schema")] = False,
 ) -> None:
     """打印项目数据文件的 JSON Schema（供编辑器补全与校验），或 --markdown 的字段说明。"""
@@ -211,13 +235,13 @@ def schema(
 
 @command
 def check(
-    files: Annotated[list[Path], typer.Argument(metavar="报告", help="要核查的报告（.docx、.md、.txt，可多个）")],
-    data: Annotated[Path | None, typer.Option("--data", help="项目数据文件：核对报告数字与数据")] = None,
-    scores: Annotated[Path | None, typer.Option("--scores", help="Excel 评分表，代替项目文件中的指标体系")] = None,
+    files: Annotated[list[Path], typer.Argument(metavar="报告", help="要核查的报告（.docx、.md、.txt，可多个）", readable=False)],
+    data: Annotated[Path | None, typer.Option("--data", help="项目数据文件：核对报告数字与数据", readable=False)] = None,
+    scores: Annotated[Path | None, typer.Option("--scores", help="Excel 评分表，代替项目文件中的指标体系", readable=False)] = None,
     fmt: Annotated[str, typer.Option("--format", help="text 或 json")] = "text",
     execution_base: Annotated[str | None, typer.Option("--execution-base", help="预算执行率分母：到位 或 预算")] = None,
-    annotate: Annotated[Path | None, typer.Option("--annotate", help="写出一份把发现标为 Word 批注的副本")] = None,
-    baseline: Annotated[Path | None, typer.Option("--baseline", help="基线文件：已接受的发现不再报告")] = None,
+    annotate: Annotated[Path | None, typer.Option("--annotate", help="写出一份把发现标为 Word 批注的副本", readable=False)] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="基线文件：已接受的发现不再报告", readable=False)] = None,
     update_baseline: Annotated[bool, typer.Option("--update-baseline", help="把本次全部发现写入基线文件")] = False,
     select: Annotated[str | None, typer.Option("--select", help="只运行这些规则（逗号分隔，如 SC102,TT201）")] = None,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="批注副本已存在时覆盖（缺省拒绝，以免丢掉在副本上的修改）")] = False,
@@ -247,8 +271,10 @@ def _check(files: list[Path], data: Path | None, scores: Path | None, fmt: str, 
     if baseline is not None:
         if baseline.suffix.lower() != ".json":
             fail(f"基线文件应以 .json 结尾（现为“{baseline.name}”），例如 --baseline 报告.基线.json")
-        if any(path.exists() and baseline.exists() and path.resolve() == baseline.resolve() for path in files):
+        if any(_same_file(path, baseline) for path in files):
             fail(f"基线文件“{baseline}”就是要核查的报告，请另指定一个 .json 文件")
+        if not update_baseline:  # (one to be written is an output)
+            readable(baseline, "基线（.json）")
     if update_baseline and select:
         fail("--update-baseline 不能与 --select 同用：基线应记录全部规则的发现")
     if scores and data is None:
@@ -272,7 +298,7 @@ def _check(files: list[Path], data: Path | None, scores: Path | None, fmt: str, 
 
 @command
 def rules(
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="写入文件（如 docs/rules.md）；缺省打印")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="写入文件（如 docs/rules.md）；缺省打印", readable=False)] = None,
 ) -> None:
     """列出全部核查规则（生成 docs/rules.md）。"""
     from checkers.rules_doc import render_rules_doc
@@ -288,16 +314,16 @@ def rules(
 
 @command
 def regen(
-    report: Annotated[Path, typer.Argument(metavar="报告", help="编辑过的报告（.docx）")],
-    data: Annotated[Path | None, typer.Option("--data", help="项目数据文件（YAML 或 JSON）")] = None,
+    report: Annotated[Path, typer.Argument(metavar="报告", help="编辑过的报告（.docx）", readable=False)],
+    data: Annotated[Path | None, typer.Option("--data", help="项目数据文件（YAML 或 JSON）", readable=False)] = None,
     section: Annotated[str | None, typer.Option("--section", help="章节编号（四、四（二））或标题")] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="输出文件（.docx）")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="输出文件（.docx）", readable=False)] = None,
     list_only: Annotated[bool, typer.Option("--list", help="只列出报告中的章节")] = False,
-    scores: Annotated[Path | None, typer.Option("--scores", help="Excel 评分表，代替项目文件中的指标体系")] = None,
+    scores: Annotated[Path | None, typer.Option("--scores", help="Excel 评分表，代替项目文件中的指标体系", readable=False)] = None,
     style: Annotated[str | None, typer.Option("--style", help="报告样式；缺省用项目文件中的 style")] = None,
     backend: Annotated[str | None, typer.Option("--backend", help="offline 或 openai")] = None,
     model: Annotated[str | None, typer.Option("--model", help="模型名")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="LLM 配置文件")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="LLM 配置文件", readable=False)] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只估算 token 与费用")] = False,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="输出文件已存在时覆盖")] = False,
     force: Annotated[bool, typer.Option("--force", help="报告开头没有写数据中的项目名称、章节范围里有别的章节的指标、或报告像另一种样式时仍重写（缺省拒绝）")] = False,
@@ -319,6 +345,10 @@ def regen(
         return
     if data is None or section is None or output is None:
         fail("重写章节需要 --data 项目文件、--section 章节和 -o 输出文件（或用 --list 查看章节）")
+    from project_file import PROJECT_DATA
+
+    for path, what in ((report, "报告（Word .docx）"), (data, PROJECT_DATA), (scores, SCORE_SHEET), (config, MODEL_CONFIG)):
+        readable(path, what)
     evaluation = load_evaluation(data, scores)
     if style:
         evaluation.style = style
@@ -346,8 +376,8 @@ def regen(
 
 @command
 def template(
-    output: Annotated[Path, typer.Argument(metavar="评分表", help="要写出的评分表（.xlsx）")],
-    data: Annotated[Path | None, typer.Option("--data", help="从该项目文件导出已有的指标、分值和得分（缺省写空白表）")] = None,
+    output: Annotated[Path, typer.Argument(metavar="评分表", help="要写出的评分表（.xlsx）", readable=False)],
+    data: Annotated[Path | None, typer.Option("--data", help="从该项目文件导出已有的指标、分值和得分（缺省写空白表）", readable=False)] = None,
     overwrite: Annotated[bool, typer.Option("--overwrite", "--force", help="文件已存在时覆盖（与 draft、regen 相同；--force 为旧写法）")] = False,
 ) -> None:
     """写出 Excel 评分表（一级指标/二级指标/三级指标/分值/得分/扣分原因/评分依据）：空白，或由 --data 项目文件填好。"""
@@ -373,8 +403,8 @@ def template(
 
 @command
 def extract(
-    report: Annotated[Path, typer.Argument(metavar="报告", help="已有的报告（.docx、.txt 或 .md）")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="要写出的项目数据文件（.yaml）")],
+    report: Annotated[Path, typer.Argument(metavar="报告", help="已有的报告（.docx、.txt 或 .md）", readable=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="要写出的项目数据文件（.yaml）", readable=False)],
     index: Annotated[int | None, typer.Option("--report", help="文件中有多篇报告时取第几篇（从 1 起）")] = None,
     overwrite: Annotated[bool, typer.Option("--overwrite", "--force", help="输出文件已存在时覆盖（与 draft、regen 相同；--force 为旧写法）")] = False,
 ) -> None:
@@ -385,6 +415,7 @@ def extract(
     from drafter.atomic import OutputError
     from project_file import ProjectFileError, validate
 
+    readable(report, REPORT)
     invalid = 0
     try:
         data, notes = extract_project(report, index)
@@ -404,9 +435,51 @@ def extract(
         raise typer.Exit(1)
 
 
+def _same_file(first: Path, second: Path) -> bool:
+    """Both paths name one existing file (False when either is missing or cannot be looked at)."""
+    try:
+        return os.path.samefile(first, second)
+    except (OSError, ValueError):
+        return False
+
+
+STAND_INS = {"\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u00a0": " ", "\u2009": " ",
+             "\u202f": " ", "\u200b": ""}  # fmt: skip
+
+
+def _stand_in(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: a character the output's encoding lacks (GBK has no “−”) written as a look-alike it
+    has (“-”), else as “?”, instead of failing."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    out = []
+    for char in error.object[error.start : error.end]:
+        for candidate in (STAND_INS.get(char), unicodedata.normalize("NFKC", char), "?"):
+            try:
+                if candidate is not None and candidate != char:
+                    candidate.encode(error.encoding)
+                    out.append(candidate)
+                    break
+            except (UnicodeEncodeError, LookupError):
+                continue
+    return "".join(out), error.end
+
+
+codecs.register_error("evalreport.stand_in", _stand_in)
+
+
+def tolerant_output() -> None:
+    """Standard output and error that cannot fail on a character their encoding lacks (a Chinese Windows console or a
+    redirect in GBK): it is written as a look-alike or “?” (see _stand_in)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="evalreport.stand_in")
+
+
 def main() -> None:
     """Console-script entry point: an unexpected failure ends in a Chinese message and exit code 2 (the inputs are
     never touched; EVALREPORT_DEBUG=1 shows the traceback)."""
+    tolerant_output()
     try:
         app()
     except Exception as exc:  # noqa: BLE001 - the last line of defence for a user who is no programmer

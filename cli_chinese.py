@@ -33,6 +33,7 @@ MESSAGES = (
     (re.compile(r"'(.*)' is not a valid (?:integer|float)(?: range)?\.?"), "“{0}”不是有效的数字"),
     (re.compile(r"'(.*)' is not one of (.*)\.?"), "“{0}”不是可选值之一：{1}"),
     (re.compile(r"Option '(.*)' does not take a value\.?"), "选项 {0} 不带值"),
+    (re.compile(r"(?:[Pp]ath|[Ff]ile|[Dd]ir(?:ectory)?) '(.*)' is not readable\.?"), "没有权限读取“{0}”：请检查该文件及其所在文件夹的权限"),
     (re.compile(r"Input should be a valid integer.*"), "应为整数"),
     (re.compile(r"Input should be a valid (?:number|decimal|float).*"), "应为数字"),
     (re.compile(r"Input should be a valid boolean.*"), "应为 true 或 false"),

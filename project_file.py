@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -207,17 +210,103 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what no report hol
 _PATH_PREFIX = re.compile(r"^([A-Za-z_][\w.\[\]]*)[：（]")
 
 
+_SPECIAL_FILES = ((stat.S_ISFIFO, "命名管道（FIFO）"), (stat.S_ISSOCK, "套接字（socket）"), (stat.S_ISCHR, "字符设备"),
+                  (stat.S_ISBLK, "块设备（磁盘）"))  # fmt: skip
+
+
+def input_problem(path: Path, what: str) -> str | None:
+    """Why an input cannot be read, said (in Chinese, without its path) before anything reads it: a symbolic link
+    that loops or points nowhere, a folder the user may not open, something other than a regular file (a device or a
+    pipe is never read: it would block or never end), a file the user may not read. None when it can be read, or is
+    missing or a folder (callers say those their own way). ``what`` names the file wanted: “报告（.docx、.md 或 .txt）”."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"符号链接循环：该路径经过一个或几个符号链接又指回自身，找不到实际的文件。请改为指定实际的{what}文件"
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            if not os.path.islink(path):
+                return None
+            with contextlib.suppress(OSError):
+                return f"这是一个符号链接，它指向的“{os.readlink(path)}”不存在（链接已失效）。请改为指定实际的{what}文件"
+            return None
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            return (f"没有权限：当前用户不能打开它所在的文件夹“{Path(path).parent}”（或其上级文件夹）。请检查这些文件夹的权限，"
+                    "或把文件复制到有权限的文件夹后重试")  # fmt: skip
+        return f"无法访问（{exc.strerror or exc}）。请检查路径"
+    if stat.S_ISDIR(info.st_mode):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in _SPECIAL_FILES if test(info.st_mode)), "特殊文件")
+        return f"不是普通文件，而是{kind}，未读取（读取它会一直等待或永远读不完）。请指定保存在磁盘上的{what}文件"
+    try:
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            return "没有权限读取该文件：当前用户不能读它。请检查文件的权限（在文件属性中允许当前用户读取），或请文件的所有者开放读取"
+        return f"无法打开（{exc.strerror or exc}）。请检查该文件"
+    return None
+
+
+PROJECT_DATA = "项目数据（.yaml 或 .json）"
+_WANTED = "--data 要的是 YAML（.yaml）或 JSON（.json）项目文件"
+_SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv")
+_DOCUMENTS = {".docx": "Word 文档", ".docm": "Word 文档", ".dotx": "Word 模板", ".doc": "Word 97-2003（.doc）文档",
+              ".wps": "WPS 文字文档", ".rtf": "RTF 文档", ".odt": "OpenDocument 文字文档", ".pdf": "PDF 文件"}  # fmt: skip
+_BINARY = ((b"PK\x03\x04", "Word 或 Excel 文件"), (b"%PDF", "PDF 文件"), (b"\xd0\xcf\x11\xe0", "Word 或 Excel 97-2003 文件"))
+_YAML_KEY = re.compile(r"^\s*(?:-\s+)?[\"']?[A-Za-z_][\w-]*[\"']?\s*:", re.M)
+
+
+def _as_a_report(name: str) -> str:
+    return f"要核查这份报告，把它写在 check 后面：evalreport check {name} --data 项目.yaml；要从它生成项目文件：evalreport extract {name} -o 项目.yaml"
+
+
+def _not_project_data(path: Path, head: bytes) -> str | None:
+    """Why a file given as project data is another kind of file (a score sheet, a report), by its suffix, then by its
+    first bytes; else None."""
+    suffix = path.suffix.lower()
+    if suffix in _SPREADSHEETS:
+        return (f"这是表格文件，不是项目数据文件：{_WANTED}。Excel 评分表请用 --scores 给出，与 --data 同用："
+                f"--data 项目.yaml --scores {path.stem}.xlsx（.xls、.et 请先另存为 .xlsx）；还没有项目文件时，"
+                "可用 evalreport extract 报告.docx -o 项目.yaml 从报告生成")  # fmt: skip
+    if suffix in _DOCUMENTS:
+        return f"这是 {_DOCUMENTS[suffix]}（一份报告），不是项目数据文件：{_WANTED}。{_as_a_report(path.name)}"
+    kind = next((name for magic, name in _BINARY if head.startswith(magic)), None)
+    if kind is not None:
+        return (f"这是 {kind}（不是文字），不是项目数据文件：{_WANTED}。若它是报告，请写在 check 后面；"
+                "若是 Excel 评分表，请用 --scores 给出")  # fmt: skip
+    return None
+
+
+def _looks_like_a_report(path: Path, text: str) -> bool:
+    """Text in a file not named .yaml/.json with no “key:” line and not opening as JSON: a report saved as text."""
+    if path.suffix.lower() in (".yaml", ".yml", ".json"):
+        return False
+    return not text.lstrip().startswith(("{", "[")) and _YAML_KEY.search(text) is None
+
+
 def load_data(path: Path) -> tuple[Any, dict[str, int]]:
     """Parse YAML or JSON text into plain data and a path → line map."""
     file = str(path)
+    problem = input_problem(path, PROJECT_DATA)
+    if problem is not None:
+        raise ProjectFileError(file, [ProblemLine("", None, problem)])
     if not path.exists():
         raise ProjectFileError(file, [ProblemLine("", None, "文件不存在，请检查路径")])
     if not path.is_file():
         raise ProjectFileError(file, [ProblemLine("", None, "这是一个文件夹，不是项目文件，请指定 .yaml 或 .json 文件")])
+    with path.open("rb") as handle:
+        wrong = _not_project_data(path, handle.read(8))
+    if wrong is not None:
+        raise ProjectFileError(file, [ProblemLine("", None, wrong)])
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise ProjectFileError(file, [ProblemLine("", None, "文件不是 UTF-8 编码，请用 UTF-8 另存后重试")]) from None
+    if _looks_like_a_report(path, text):
+        raise ProjectFileError(file, [ProblemLine("", None, "看起来是一份报告（文字），不是项目数据文件：其中没有“project:”"
+                                                            f"这样的“字段: 值”行，{_WANTED}。{_as_a_report(path.name)}")])  # fmt: skip
     control = _CONTROL.search(text)
     if control:
         line = text.count("\n", 0, control.start()) + 1

@@ -20,9 +20,15 @@ def itemised_cut(clause: str) -> bool:
     return bool(ITEMISED_CUT.search(clause))
 
 
+ROLE_WINDOW = 40  # a role's words stand right before its amount: a clause's last 40 characters hold them
+
+
 def audit_role(subject: str) -> str | None:
     """submitted, approved or cut by the words named last before an amount; None when none is named, or the amount
-    is an itemised cut."""
+    is an itemised cut. Only the subject's last ROLE_WINDOW characters are read, so a long list before each of its
+    amounts costs no more than a short one."""
+    if len(subject) > ROLE_WINDOW:
+        subject = "…" + subject[-ROLE_WINDOW:]  # (“…”: the clause does not begin there, so no itemised cut begins there)
     if itemised_cut(subject):
         return None
     best, best_end = None, -1

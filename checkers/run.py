@@ -14,6 +14,7 @@ from rich.markup import escape
 from checkers.engine import check_document, plan_check
 from checkers.finding import Finding, Severity
 from checkers.readers import ReadError, read_document
+from project_file import input_problem
 
 STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -44,6 +45,14 @@ def _print_text(path: Path, findings: list[Finding], out: Console) -> None:
             out.print(f"      应为：{escape(f.expected or '—')}；实为：{escape(f.found or '—')}")
 
 
+def _resolved(path: Path) -> Path:
+    """The path with its links followed, or as given (made absolute) when they cannot be (a loop, no permission)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
 def _annotation_target(options: CheckOptions, path: Path, count: int, used: set[Path]) -> Path:
     """The annotated copy's path: the --annotate file for one input, else NAME.批注.docx beside it, never twice
     and never the name of an input (`used` starts with every input)."""
@@ -53,10 +62,10 @@ def _annotation_target(options: CheckOptions, path: Path, count: int, used: set[
     folder = options.annotate if options.annotate.suffix.lower() != ".docx" else options.annotate.parent
     target = folder / f"{path.stem}.批注.docx"
     n = 2
-    while target.resolve() in used or target in used:
+    while _resolved(target) in used or target in used:
         target = folder / f"{path.stem}.批注{n}.docx"
         n += 1
-    used.add(target.resolve())
+    used.add(_resolved(target))
     return target
 
 
@@ -119,6 +128,26 @@ def json_refusal(files: int, message: str) -> str:
     return json.dumps({"files": [], "error": message, "summary": summary}, ensure_ascii=False)
 
 
+REPORT = "报告（.docx、.md 或 .txt）"
+
+
+def _annotation_failed(path: Path, target: Path, exc: Exception) -> str:
+    """Why the annotated copy of a checked report could not be written, and what to do (the findings stand)."""
+    from drafter.atomic import OutputError
+
+    if isinstance(exc, OutputError):
+        why = str(exc)
+    elif isinstance(exc, PermissionError):
+        why = (f"没有权限在文件夹“{target.parent}”中写入（或打开该文件夹）。请用 --annotate 指定一个有写入权限的文件夹中的 "
+               ".docx 文件，或检查该文件夹的权限")  # fmt: skip
+    elif isinstance(exc, OSError):
+        why = f"系统拒绝写出 {target}（{exc.strerror or exc}）。请用 --annotate 换一个位置"
+    else:
+        why = (f"生成批注时遇到本工具未能处理的内容（内部错误 {type(exc).__name__}）。需要批注副本时，请把该文件发给维护人员，"
+               "或在 Word 中“另存为”新的 .docx 后再试")  # fmt: skip
+    return f"{path} 已核查（结果见上，退出码按核查结果），只是批注副本 {target} 未能写出：{why}"
+
+
 def _internal(exc: Exception) -> str:
     return (f"文件中有本工具未能处理的内容（内部错误 {type(exc).__name__}），该文件未核查；其余文件照常核查。"
             "请把该文件发给维护人员，或在 Word 中“另存为”新的 .docx 后再试")
@@ -178,8 +207,13 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
         results.append({"path": str(path), "error": reason, "findings": []})
 
     inputs = [*files, *(p for p in (options.baseline,) if p)]
-    used_targets: set[Path] = {p.resolve() for p in inputs}
+    used_targets: set[Path] = {_resolved(p) for p in inputs}
     for path in files:
+        problem = input_problem(path, REPORT)  # (a device or a pipe is never read: it would never end)
+        if problem is not None:
+            unusable = True
+            refuse(path, "无法读取", problem)
+            continue
         try:
             document = read_document(path)
         except Exception as exc:  # noqa: BLE001 - a file the reader chokes on must not cost the other files
@@ -221,10 +255,17 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
             target = _annotation_target(options, path, len(files), used_targets)
             try:
                 guard_output(target, inputs, "--annotate", overwrite=options.overwrite)
-                kept = annotate_copy(path, document, findings, target)
-            except Exception as exc:  # noqa: BLE001 - a part python-docx cannot open (the findings stand)
-                err.print(f"[red]无法写出批注副本[/red]：{escape(str(exc) if isinstance(exc, OutputError) else _internal(exc))}")
+            except OutputError as exc:  # refused (over an input, an existing copy): not as asked, exit code 2
+                err.print(f"[red]无法写出批注副本[/red]：{escape(str(exc))}")
                 unusable = True
+                continue
+            except OSError as exc:  # a folder the user cannot open
+                err.print(f"[red]无法写出批注副本[/red]：{escape(_annotation_failed(path, target, exc))}")
+                continue
+            try:
+                kept = annotate_copy(path, document, findings, target)
+            except Exception as exc:  # noqa: BLE001 - a folder not writable, a part python-docx cannot open
+                err.print(f"[red]无法写出批注副本[/red]：{escape(_annotation_failed(path, target, exc))}")
                 continue
             err.print(f"已写出批注副本 {escape(str(target))}")
             if not kept and Path(path).suffix.lower() in WORD_SUFFIXES:

@@ -164,7 +164,12 @@ def _unreadable(path: Path) -> RegenError:
 
 def _load_package(path: Path) -> _Package:
     """The main document and styles parts of a .docx, with their zip entry names."""
+    from project_file import input_problem
+
     path = Path(path)
+    problem = input_problem(path, "报告（Word .docx）")
+    if problem is not None:
+        raise RegenError(f"无法读取“{path}”：{problem}")
     if not path.exists():
         raise RegenError(f"找不到文件“{path}”。请检查路径是否正确。")
     if not path.is_file():
@@ -207,7 +212,8 @@ def _body(root: _Element, path: Path) -> _Element:
 
 def _walk(body: _Element, levels: dict[str, int], path: str,
           numbering: ListNumbering | None = None) -> tuple[Document, list[int]]:  # fmt: skip
-    """The checker's Document of a body (the reader's classification) and, per block, its body element index."""
+    """The checker's Document of a body (the reader's classification) and, per block, its body element index (a
+    table nested in a cell is a block of its own, owned by the body-level table that holds it)."""
     builder = DocumentBuilder(path)
     numbering = numbering.restarted() if numbering is not None else None
     owners: list[int] = []
@@ -220,8 +226,9 @@ def _walk(body: _Element, levels: dict[str, int], path: str,
         else:
             continue
         for el in elements:
-            if add_block(builder, el, levels, numbering) is not None:
-                owners.append(index)
+            before = len(builder.blocks)
+            add_block(builder, el, levels, numbering)
+            owners.extend([index] * (len(builder.blocks) - before))
     document = builder.build()
     shifted = shifted_levels(document, levels)
     if shifted is not None:  # headings one style level deeper than their numbers, as the reader takes them
