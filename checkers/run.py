@@ -33,6 +33,17 @@ class CheckOptions:
 WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
 
 
+EXCERPT_SHOWN = 300  # characters of an excerpt printed (a run-on “sentence” of a pasted list may be a megabyte)
+
+
+def _shown(excerpt: str) -> str:
+    """The excerpt as printed: whole, or its start and end around “……（共N字）” when it is very long."""
+    if len(excerpt) <= EXCERPT_SHOWN:
+        return excerpt
+    half = EXCERPT_SHOWN // 2
+    return f"{excerpt[:half]}……（此句共{len(excerpt)}字）……{excerpt[-half:]}"
+
+
 def _print_text(path: Path, findings: list[Finding], out: Console) -> None:
     counts = Counter(f.severity for f in findings)
     summary = "、".join(f"{counts[s]} 个{s.label}" for s in Severity if counts[s]) or "未发现问题"
@@ -40,7 +51,7 @@ def _print_text(path: Path, findings: list[Finding], out: Console) -> None:
     for f in findings:
         out.print(f"  [{STYLE[f.severity]}]{f.severity.label} {f.rule}[/{STYLE[f.severity]}] {escape(f.location.describe())}：{escape(f.message)}")
         if f.excerpt:
-            out.print(f"      原文：{escape(f.excerpt)}")
+            out.print(f"      原文：{escape(_shown(f.excerpt))}")
         if f.expected is not None or f.found is not None:
             out.print(f"      应为：{escape(f.expected or '—')}；实为：{escape(f.found or '—')}")
 

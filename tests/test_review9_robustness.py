@@ -336,3 +336,13 @@ def test_a_long_list_costs_no_more_per_amount_than_a_short_one():
     for _ in range(300):
         assert audit_role(long_clause) == "submitted"
     assert time.perf_counter() - started < 0.5  # unbounded, each call read the whole clause: about 6 s
+
+
+def test_a_very_long_excerpt_is_printed_shortened() -> None:
+    from checkers.run import EXCERPT_SHOWN, _shown
+
+    assert _shown("短句。") == "短句。"
+    long = "甲1万元、" * 1000
+    shown = _shown(long)
+    assert len(shown) < EXCERPT_SHOWN + 30 and f"此句共{len(long)}字" in shown
+    assert shown.startswith(long[:100]) and shown.endswith(long[-100:])

@@ -64,6 +64,13 @@ TOTAL_WORD = re.compile(
     rf"|累计(?:(?:{TOTAL_VERB.pattern})[\u4e00-\u9fff]{{0,4}})?|总面积|总金额)"
     r"(?:为|达|约)?\s*$"
 )
+
+
+def _total_word(sentence: str, end: int) -> re.Match[str] | None:
+    """The total's words ending right before ``end`` (a window: the words are short, the sentence may be long)."""
+    return TOTAL_WORD.search(sentence, max(0, end - 40), end)
+
+
 THIS_YEAR = re.compile(r"本年|当年|今年|年度内")
 WHOLE_WORDS = re.compile(r"预算|计划|总投资|合同|中标|批复")  # the amount a done total is measured against, not a part
 PER_UNIT = re.compile(r"每|单价|人均|户均|平均")  # in the clause before a figure: a figure per unit, not an item
@@ -263,13 +270,13 @@ def _sum_findings(paragraph, rule: Rule):
     for _start, _end, sentence in sentences(text):
         figures = extract_figures(sentence)
         for index, figure in enumerate(figures):
-            word = TOTAL_WORD.search(sentence[: figure.start]) if figure.unit and figure.unit != "%" else None
+            word = _total_word(sentence, figure.start) if figure.unit and figure.unit != "%" else None
             if word is None or approximate(figure):
                 continue  # “合计约330平方米”, “合计330平方米左右” are rounded totals
             here = _with_second_unit(sentence, figures, figure)
             if here is None:
                 continue
-            earlier = [i for i in range(index) if here[i].unit == figure.unit and TOTAL_WORD.search(sentence[: here[i].start])
+            earlier = [i for i in range(index) if here[i].unit == figure.unit and _total_word(sentence, here[i].start)
                        and bracket_start(sentence, here[i].start) is None
                        and not sentence.startswith("、", here[i].end)]  # (“共投入洗扫车46辆、洒水车…”: the first item)  # fmt: skip
             since = earlier[-1] + 1 if earlier else 0  # an earlier total closes the list before it (a bracketed one is an item)
