@@ -819,6 +819,16 @@ class Analysis:
 
     def is_whole_report_table(self, table: ScoreTable) -> bool:
         """An overview or appendix table (weights adding to the full marks), not one 一级 indicator's table."""
+        known = self._whole_report.get(id(table))
+        if known is None or known[0] is not table:
+            known = self._whole_report[id(table)] = (table, self._is_whole_report_table(table))
+        return known[1]
+
+    @cached_property
+    def _whole_report(self) -> dict[int, tuple[ScoreTable, bool]]:
+        return {}  # (is_whole_report_table's answers, with the table they are of: rules ask it many times)
+
+    def _is_whole_report_table(self, table: ScoreTable) -> bool:
         weights = [r.weight for r in table.body if r.weight is not None]
         total = table.total_row
         if total is None:

@@ -314,8 +314,13 @@ def _count_then_names(paragraph, rule: Rule):
         )  # fmt: skip
 
 
+KIND_COUNT = re.compile(r"、[^、。；;]{1,20}?[一二三四五六七八九十两\d]+\s*(?:个|项|类|种|所|家|座|处|条)")  # (the list pattern is slow)
+
+
 def _kind_lists(paragraph, rule: Rule):
     """A list of things of one kind (each item ending as the counted noun does) before a count that disagrees."""
+    if not KIND_COUNT.search(paragraph.text):
+        return
     for m in KIND_ENUMERATION_RE.finditer(paragraph.text):
         noun = m.group("noun")
         if re.fullmatch(_NOUNS, noun) or m.group("etc"):
