@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import os
 import re
+import zipfile
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PACKAGE_URI
-from docx.opc.phys_pkg import PhysPkgReader
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
 from docx.opc.pkgreader import _ContentTypeMap, _SerializedRelationships
 from docx.oxml.ns import qn
 from lxml import etree
@@ -613,16 +613,85 @@ def _bad_docx(path: str | os.PathLike[str]) -> ReadError:
     )
 
 
+MAIN_PART_LIMIT = 100 * 1024 * 1024  # word/document.xml unpacked: real reports' run to a few tens of MB
+PART_LIMIT = 20 * 1024 * 1024  # styles, numbering, content types, relationships: real ones run to a few MB at most
+BOMB_RATIO = 200  # unpacked ÷ packed: Word's XML packs about 5–70 to 1; a part packed far tighter repeats itself
+BOMB_MIN_SIZE = 10 * 1024 * 1024  # (the ratio is judged only for a part this large unpacked)
+_CHUNK = 1024 * 1024
+_MB = 1024 * 1024
+
+
+def oversized_part(info: zipfile.ZipInfo, limit: int) -> str | None:
+    """Why a zip member is too large to unpack (by the size and ratio its directory entry declares), else None."""
+    size_mb = f"{info.file_size / _MB:.0f} MB"
+    if info.file_size > limit:
+        return f"{info.filename} 达 {size_mb}，超过 {limit // _MB} MB 的上限"
+    if info.file_size > BOMB_MIN_SIZE and info.file_size > BOMB_RATIO * max(info.compress_size, 1):
+        ratio = info.file_size // max(info.compress_size, 1)
+        return f"{info.filename} 达 {size_mb}，压缩比约 {ratio}:1，正常的 Word 文档不会这样"
+    return None
+
+
+def oversized_message(path: str | os.PathLike[str], why: str) -> str:
+    return (f"文件“{Path(path).name}”解压后异常大：{why}。文件可能已损坏，或不是正常的 Word 报告。"
+            "请在 Word 或 WPS 中打开，“另存为” .docx 格式后再试。")  # fmt: skip
+
+
+class _ZipParts:
+    """The parts of a .docx package, each unpacked only after the size and compression ratio its zip entry declares
+    are checked, and never beyond that size (a “zip bomb” cannot take minutes and gigabytes)."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self._path = path
+        self._zip = zipfile.ZipFile(path)
+
+    def close(self) -> None:
+        self._zip.close()
+
+    @property
+    def content_types_xml(self) -> bytes:
+        return self.read(CONTENT_TYPES_URI.membername)
+
+    def rels_xml_for(self, source_uri: PackURI) -> bytes | None:
+        try:
+            return self.read(source_uri.rels_uri.membername)
+        except KeyError:
+            return None
+
+    def blob_for(self, pack_uri: PackURI, limit: int = PART_LIMIT) -> bytes:
+        return self.read(pack_uri.membername, limit)
+
+    def read(self, name: str, limit: int = PART_LIMIT) -> bytes:
+        """The unpacked member ``name`` (KeyError when absent)."""
+        info = self._zip.getinfo(name)
+        why = oversized_part(info, limit)
+        if why is not None:
+            raise ReadError(oversized_message(self._path, why))
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise _bad_docx(self._path)  # (Word writes no other method; bzip2/LZMA would unpack without a bound)
+        # Read in chunks: ZipExtFile.read() with no size inflates the whole member in one call before cutting it to
+        # the declared size; chunks keep the memory to that size even when the entry lies (its CRC check then fails).
+        chunks: list[bytes] = []
+        total = 0
+        with self._zip.open(info) as member:
+            while chunk := member.read(_CHUNK):
+                total += len(chunk)
+                if total > info.file_size:  # (zipfile stops at the declared size already)
+                    raise _bad_docx(self._path)
+                chunks.append(chunk)
+        return b"".join(chunks)
+
+
 def load_package(path: str | os.PathLike[str]) -> tuple[bytes, bytes | None, bytes | None]:
     """Return the raw main document, styles and numbering XML of a .docx (the last two None when absent).
 
     Uses python-docx's OPC pieces but reads only the parts the checker needs (python-docx's
-    ``PackageReader`` would inflate every part: theme, fonts, settings, images…).
+    ``PackageReader`` would inflate every part: theme, fonts, settings, images…), each within a size limit.
     """
     if not Path(path).is_file():
         raise ReadError(f"找不到文件“{path}”。请检查路径是否正确。")
     try:
-        package = PhysPkgReader(str(path))
+        package = _ZipParts(path)
     except Exception as exc:  # not a zip
         raise _bad_docx(path) from exc
     try:
@@ -639,7 +708,7 @@ def load_package(path: str | os.PathLike[str]) -> tuple[bytes, bytes | None, byt
             raise _bad_docx(path)
         main_name = main.target_partname
         try:
-            main_blob = package.blob_for(main_name)
+            main_blob = package.blob_for(main_name, MAIN_PART_LIMIT)
         except KeyError:
             raise ReadError(f"文件“{Path(path).name}”缺少正文部分 {main_name.lstrip('/')}（文档已损坏）。请用 Word 打开，"
                             "按提示恢复内容后“另存为” .docx 再试") from None  # fmt: skip
@@ -657,7 +726,7 @@ def load_package(path: str | os.PathLike[str]) -> tuple[bytes, bytes | None, byt
                 numbering_blob = blob
     except ReadError:
         raise
-    except Exception as exc:  # missing [Content_Types].xml or part, broken rels, ...
+    except Exception as exc:  # missing [Content_Types].xml or part, broken rels, a bad CRC, ...
         raise _bad_docx(path) from exc
     finally:
         package.close()

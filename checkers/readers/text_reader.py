@@ -29,8 +29,48 @@ def strip_bookmarks(line: str) -> str:
     return _BOOKMARK_RE.sub("", line) if "[bookmark:" in line else line
 
 
+STRAY_NULS = 16  # at most this many NUL bytes in otherwise good text are dropped (a copy damaged in passing)
+UTF16_SHARE = 0.9  # the share of Chinese, ASCII and common punctuation in text read as UTF-16 without a BOM
+# Characters of a Chinese report: ASCII, Latin-1 signs (°×·), general punctuation (“”—…), number forms (Ⅱ), arrows,
+# math, enclosed numbers (①), boxes and shapes (■●), CJK punctuation, ideographs, compatibility and full-width forms.
+_REPORT_CHAR_RE = re.compile(
+    r"[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u2100-\u22ff\u2460-\u25ff\u3000-\u303f"
+    r"\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
+)
+
+
+def _binary(name: str, data: bytes) -> ReadError:
+    """The refusal of a file that is no text, naming its first NUL byte when it has one."""
+    nul, count = data.find(b"\x00"), data.count(b"\x00")
+    where = f"：其中有 {count} 个空字节（NUL），第一个在第 {nul + 1} 个字节处" if nul >= 0 else ""
+    return ReadError(
+        f"文件“{name}”看起来是二进制文件，不是文本{where}。"
+        "请提供 .docx、.md 或 .txt 格式的报告（可在 Word 中“另存为”这些格式）；"
+        "如果它本是文本报告，请用记事本打开，“另存为”UTF-8 编码的 .txt 后重试。"
+    )
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text written as UTF-16 without a byte-order mark (little- or big-endian, told by where its NUL bytes fall),
+    when it decodes cleanly to mostly the characters of a Chinese report; else None."""
+    sample = data[: min(len(data), 65536) // 2 * 2]
+    odd = sample[1::2].count(0)
+    even = sample[0::2].count(0)
+    if odd + even < 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le"):
+        text = sample.decode(encoding, "replace")
+        if len(_REPORT_CHAR_RE.findall(text)) >= UTF16_SHARE * len(text):
+            try:
+                return data[: len(data) // 2 * 2].decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
 def decode_bytes(data: bytes, path: str | os.PathLike[str]) -> str:
-    """Decode text: UTF-8 (BOM allowed), then GB18030, then charset detection."""
+    """Decode text: UTF-16 (with a BOM, or without when it reads as such), UTF-8 (BOM allowed), then GB18030, then
+    charset detection. A few stray NUL bytes and NUL padding at the end are dropped; more NULs are refused."""
     name = Path(path).name
     if not data.strip():
         raise ReadError(f"文件“{name}”是空的，没有可检查的内容。请确认选择了正确的报告文件。")
@@ -39,11 +79,15 @@ def decode_bytes(data: bytes, path: str | os.PathLike[str]) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             pass
-    if b"\x00" in data[:65536]:
-        raise ReadError(
-            f"文件“{name}”看起来是二进制文件，不是文本。"
-            "请提供 .docx、.md 或 .txt 格式的报告（可在 Word 中“另存为”这些格式）。"
-        )
+    original = data
+    if b"\x00" in data:
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return text
+        kept = data.rstrip(b"\x00")  # (a file cut short and padded with zeros keeps its text)
+        if not kept.strip() or kept.count(b"\x00") > STRAY_NULS:
+            raise _binary(name, data)
+        data = kept.replace(b"\x00", b"")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -54,6 +98,8 @@ def decode_bytes(data: bytes, path: str | os.PathLike[str]) -> str:
                 break
             continue
     else:
+        if original is not data:  # (NULs dropped from what is no UTF-8 or GB18030 text either: some binary file)
+            raise _binary(name, original)
         from charset_normalizer import from_bytes
 
         best = from_bytes(data).best()
@@ -63,10 +109,7 @@ def decode_bytes(data: bytes, path: str | os.PathLike[str]) -> str:
             )
         text = str(best)
     if len(_BAD_CONTROL_RE.findall(text[:65536])) > max(8, len(text[:65536]) // 100):
-        raise ReadError(
-            f"文件“{name}”看起来是二进制文件，不是文本。"
-            "请提供 .docx、.md 或 .txt 格式的报告（可在 Word 中“另存为”这些格式）。"
-        )
+        raise _binary(name, original)
     return text
 
 
