@@ -162,6 +162,21 @@ def _unreadable(path: Path) -> RegenError:
     )
 
 
+def _refuse_oversized(path: Path) -> None:
+    """A .docx whose parts would unpack abnormally large (a zip bomb, a damaged file): refused before anything is
+    unpacked, as the checker's reader refuses it (every part is loaded here, so every part is measured)."""
+    from checkers.readers.docx_reader import MAIN_PART_LIMIT, oversized_message, oversized_part
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                why = oversized_part(info, MAIN_PART_LIMIT)
+                if why is not None:
+                    raise RegenError(oversized_message(path, why))
+    except (zipfile.BadZipFile, OSError):
+        return  # (not a zip: the package reader's own error says so)
+
+
 def _load_package(path: Path) -> _Package:
     """The main document and styles parts of a .docx, with their zip entry names."""
     from project_file import input_problem
@@ -178,6 +193,7 @@ def _load_package(path: Path) -> _Package:
         raise RegenError(
             f"regen 只能重写 Word（.docx）报告，“{path.name}”不是。Markdown 或文本报告请用 evalreport draft 重新起草为 .docx"
         )
+    _refuse_oversized(path)
     try:
         package = PackageReader.from_file(str(path))
         parts = {name: (ctype, reltype, blob) for name, ctype, reltype, blob in package.iter_sparts()}

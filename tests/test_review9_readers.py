@@ -290,3 +290,15 @@ def test_text_with_many_nul_bytes_is_refused_naming_the_first(tmp_path: Path):
     assert "40 个空字节（NUL）" in message and "第 1335 个字节" in message and "UTF-8" in message
     path.write_bytes(b"\x00" * 10000)
     assert "第 1 个字节" in _refusal(path)
+
+
+def test_regen_refuses_a_docx_that_unpacks_abnormally_large(tmp_path: Path):
+    from drafter.regen import RegenError, _load_package
+
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(_declare_size(_docx_bytes(), "word/document.xml", 300 * _MB))
+    with pytest.raises(RegenError, match="解压后异常大"):
+        _load_package(path)
+    fine = tmp_path / "fine.docx"
+    fine.write_bytes(_docx_bytes())
+    assert _load_package(fine).main_blob
