@@ -61,16 +61,16 @@ SUMMED_WORDS = ("共计", "合计", "累计", "总计", "总共", "共")  # “�
 LEVEL1_WEIGHT_WORDS = ("总分", "权重", "满分", "分值", "共计", "共")
 LEVEL1_PROSE_RE = re.compile(
     rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)(?:(?:类)?指标|维度|部分)\s*[，,（(]?\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})(?:为)?\s*{NUM}\s*分\s*[）)]?\s*[，,]?\s*"
-    rf"(?:(?:实际|评价|累计)?得分|(?:专家|综合|评价)评分|实得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
+    rf"(?:(?:实际|评价|累计|评定|核定)?得分|(?:专家|综合|评价)评分|实得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
 )  # (“过程类指标共20分，专家评分18分”)
 # “项目效益（25分）得分21分”: a 一级 named with its weight in brackets
-LEVEL1_BRACKET_RE = re.compile(
-    rf"(?P<name>{LEVEL1_NAME})(?:类)?(?:指标)?\s*[（(]\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})?"
+LEVEL1_BRACKET_RE = re.compile(  # (not the end of a longer name: “实施效益（15分）得12分” is a 三级's)
+    rf"(?:(?<![\u4e00-\u9fff])|(?<=[该本此其中的]))(?P<name>{LEVEL1_NAME})(?:类)?(?:指标)?\s*[（(]\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})?"
     rf"(?:为)?\s*{NUM}\s*分\s*[）)]\s*[，,：:]?\s*(?:(?:实际|评价|累计)?得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
 )
 # “效益部分共得21分（满分25分）”: the score first, the weight in brackets after it
 LEVEL1_SCORE_FIRST_RE = re.compile(
-    rf"(?P<name>{LEVEL1_NAME})(?:类|部分|方面)?(?:指标)?\s*(?:共|合计|累计|实际)?(?:得分|得)(?:为)?\s*(?P<score>{FIGURE})\s*分\s*"
+    rf"(?:(?<![\u4e00-\u9fff])|(?<=[该本此其中的]))(?P<name>{LEVEL1_NAME})(?:类|部分|方面)?(?:指标)?\s*(?:共|合计|累计|实际)?(?:得分|得)(?:为)?\s*(?P<score>{FIGURE})\s*分\s*"
     rf"[（(]\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})(?:为)?\s*(?P<weight>{FIGURE})\s*分\s*[）)]"
 )
 THIS_PART = re.compile(r"^(?:该|本|此)(?:部分|类|项|方面|一级)$")  # “该部分指标权重40分”: the section's own 一级

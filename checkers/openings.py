@@ -18,7 +18,7 @@ CODED_START = re.compile(r"^[A-Z]\d{2,3}\s*[\u4e00-\u9fff]")
 _HEAD_LABEL = r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d))?\s*(?P<label>[^，,。；：:（(\n]{2,40}?)"
 HEAD_WORDS = ("权重", "分值", "满分", "标准分")  # every opening names its weight with one of these
 _HEAD_WEIGHT_WORD = rf"(?:{'|'.join(HEAD_WORDS)})值?(?:为)?\s*"  # (“标准分值”)
-_HEAD_SCORE_WORD = r"(?:(?:实际|评价|平均|(?:评价组|专家组?)?评定|核定)?得分|(?:专家)?评分|实得|得(?=\s*\d))(?:为)?\s*"
+_HEAD_SCORE_WORD = r"(?:(?:实际|评价|平均|(?:评价组|专家组?)?评定|核定)?得分|(?:专家)?评分|(?:评价组|专家组?)评定(?=\s*\d)|实得|得(?=\s*\d))(?:为)?\s*"
 HEAD_RE = re.compile(
     _HEAD_LABEL + r"(?:\s*[，,：:（(。]\s*(?:该指标|本指标|该项|本项)?(?:指标)?|\s*指标|(?<=[】”」’\"]))" + _HEAD_WEIGHT_WORD + r"(?P<weight>\d+(?:\.\d+)?)\s*分"
     r"\s*[，,、；;]\s*(?:(?:按[^，,。；;]{1,15}?计分|得分率\s*\d+(?:\.\d+)?\s*[%％])\s*[，,]\s*)?"  # “按权重的80%计分，”
@@ -43,7 +43,7 @@ OTHER_PERIOD = re.compile(r"上年|去年|往年|上一年|以前年度|上期|�
 CONDITION = re.compile(r"(?<![例比诸譬])如(?![“\"「])|若|凡|否则|不扣分|未扣分|不重复扣|不再扣")
 # the scoring rules quoted (“评分标准：……”, “评分要点：……”), not “根据相关评分标准，扣1分” applying them
 SCORING_STANDARD = re.compile(
-    r"(?<!根据)(?<!依据)(?<!按照)(?<!相关)评分标准[：:，,]|评分(?:要点|细则|办法|规则)[：:，,]|得满分|每(?:低|高|少|多|降低|提高)"
+    r"(?<!根据)(?<!依据)(?<!按照)(?<!相关)评分标准[：:，,]|评分(?:要点|细则|办法|规则)[：:]|(?:^|(?<=[。；;（(]))\s*评分(?:要点|细则|办法|规则)[，,]|得满分|每(?:低|高|少|多|降低|提高)"
     r"|不得分|的得|按比例"
 )
 _NAME_START = re.compile(r"[\u4e00-\u9fff（(“\"「‘]")  # (a name may open with a quote: “一卡通”兑付准确率)
@@ -97,7 +97,7 @@ def head_match(text: str) -> re.Match[str] | None:
         return LABELLED_RE.match(text)
     if not any(word in text for word in HEAD_WORDS):
         return None  # both patterns need a weight word
-    if "得分" not in text and "实得" not in text and "评分" not in text and not BARE_SCORE.search(text):
+    if "得分" not in text and "实得" not in text and "评分" not in text and "评定" not in text and not BARE_SCORE.search(text):
         return None
     text = _code_first(text)
     match = HEAD_RE.match(text)

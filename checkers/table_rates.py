@@ -1,4 +1,4 @@
-"""到位率 and 执行率 columns of any table, recomputed row by row from the same row's amounts."""
+"""到位率, 执行率 and 核减率 columns of any table, recomputed row by row from the same row's amounts."""
 
 from __future__ import annotations
 
@@ -30,14 +30,16 @@ class RateSlip:
 
 
 # what an amount column holds, by the word named last in its header (“项目支出预算” is a budget, “到位资金支出” spent)
-AMOUNT_WORDS = re.compile(r"(?P<received>到位)|(?P<spent>支出|支付|执行数|使用)|(?P<budget>预算|计划|合同|中标|下达|批复|审定)")
+AMOUNT_WORDS = re.compile(r"(?P<received>到位)|(?P<spent>支出|支付|执行数|使用)|(?P<budget>预算|计划|合同|中标|下达|批复|审定)"
+                          r"|(?P<submitted>送审|申报)|(?P<cut>核减|审减)")
 
 
 def _role(label: str) -> str | None:
     """What a column header or a field label names: a rate, the received, spent or base amount."""
     h = re.sub(r"\s+", "", label)
     if "率" in h or "比例" in h:
-        return "received_rate" if "到位" in h else "execution_rate" if "执行" in h else None
+        return "received_rate" if "到位" in h else "execution_rate" if "执行" in h else \
+            "cut_rate" if "核减" in h or "审减" in h else None  # fmt: skip
     words = [m.lastgroup for m in AMOUNT_WORDS.finditer(h)]
     return words[-1] if words else None
 
@@ -85,7 +87,7 @@ def rate_slips(table: Table, tolerance: Decimal) -> list[RateSlip]:
         checks.append((roles["received_rate"][0], roles["received"][0], roles["budget"]))
     if roles.get("execution_rate") and roles.get("spent") and (roles.get("received") or roles.get("budget")):
         checks.append((roles["execution_rate"][0], roles["spent"][0], roles.get("received", []) + roles.get("budget", [])))
-    out: list[RateSlip] = []
+    out: list[RateSlip] = _cut_rate_slips(table, header, rows, count, roles, tolerance)
     for col, numerator, bases in checks:
         bases = sorted(bases, key=lambda c: "调整" not in header[c])  # the adjusted budget first, when a slip is named
         in_percent = bool(PERCENT_HEADER.search(header[col]))
@@ -102,6 +104,31 @@ def rate_slips(table: Table, tolerance: Decimal) -> list[RateSlip]:
             ratio, base_name = ratios[0]
             out.append(RateSlip(table, r + 1, col, header[col], row[col].strip(), stated, ratio,
                                 f"{header[numerator]} ÷ {base_name}", " | ".join(row)))  # fmt: skip
+    return out
+
+
+def _cut_rate_slips(table: Table, header: list[str], rows: list[list[str]], count: int, roles: dict[str, list[int]],
+                    tolerance: Decimal) -> list[RateSlip]:  # fmt: skip
+    """核减率 (审减率) cells against the row's 核减 ÷ 送审, or (送审 − 审定) ÷ 送审 without a 核减 column."""
+    if not roles.get("cut_rate") or not roles.get("submitted"):
+        return []
+    col, submitted = roles["cut_rate"][0], roles["submitted"][0]
+    approved = next((c for c in roles.get("budget", []) if "审定" in header[c] or "建议" in header[c]), None)
+    in_percent = bool(PERCENT_HEADER.search(header[col]))
+    out = []
+    for r in range(count, len(rows)):
+        row = rows[r]
+        stated, base = _rate(row[col], in_percent), parse_number(row[submitted].replace(" ", ""))
+        if stated is None or not base:
+            continue
+        readings = []
+        if roles.get("cut") and (cut := parse_number(row[roles["cut"][0]].replace(" ", ""))) is not None:
+            readings.append((cut / base, f"{header[roles['cut'][0]]} ÷ {header[submitted]}"))
+        if approved is not None and (kept := parse_number(row[approved].replace(" ", ""))) is not None:
+            readings.append(((base - kept) / base, f"（{header[submitted]} − {header[approved]}）÷ {header[submitted]}"))
+        if readings and not any(percent_matches(stated, ratio, tolerance) for ratio, _ in readings):
+            ratio, formula = readings[0]
+            out.append(RateSlip(table, r + 1, col, header[col], row[col].strip(), stated, ratio, formula, " | ".join(row)))
     return out
 
 

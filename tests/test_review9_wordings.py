@@ -179,3 +179,36 @@ def test_a_heading_s_indicator_name_the_noun_first_counts_and_two_measured_thing
     assert findings(tmp_path, two) == {}
     one = "# 某项目绩效评价报告\n\n## 一、建设内容\n\n绿化面积1,250平方米。\n\n经核查，绿化面积1,250米。\n"
     assert [f.found for f in findings(tmp_path, one)["UN501"]] == ["1,250米"]
+
+
+def test_slips_of_review_10b(tmp_path: Path):
+    head = "# 某项目绩效评价报告\n\n## 一、情况\n\n"
+    cases = {  # slipped text → (rule, expected); the right one is quiet
+        "评价组抽查服务记录150份，147份合格，合格率{}。\n": ("RT301", "96%", "98%"),
+        "评价组抽取东湖区、新建区、南昌县共{}个县（区）开展现场核查。\n": ("CT701", "4", "3"),
+        "评价组选取东湖区、新建区和南昌县{}个县（区）开展现场核查。\n": ("CT701", "4", "3"),
+        "该项目资金实际使用{}万元。其中：卢沟桥街道612.40万元，新村街道548.29万元，右安门街道503.17万元，太平桥街道522.25万元。\n":
+            ("CT702", "2,186.74", "2,186.11"),
+        "项目概算总投资3,680.00万元，实际完成投资3,376.24万元，节约率为{}。\n": ("RT301", "8.52%", "8.25%"),
+        "工程合同金额4,862.35万元，经审计审定金额4,736.90万元。按合同金额计算，审计控制率为{}。\n": ("RT301", "2.85%", "2.58%"),
+    }  # fmt: skip
+    for text, (rule, slipped, right) in cases.items():
+        assert findings(tmp_path, head + text.format(right)) == {}, text
+        assert rule in findings(tmp_path, head + text.format(slipped)), text
+    on_contract = (head + "施工合同总价1,860.00万元。\n\n## 二、审计\n\n送审金额1,980.43万元，审定金额1,833.46万元，核减146.97万元，"
+                   "核减率7.42%。按合同价计算，审计控制率1.43%。\n")  # fmt: skip
+    assert findings(tmp_path, on_contract) == {}
+    table = ("# 某工程绩效评价报告\n\n## 一、结算审计\n\n表1 分标段结算审计汇总表（单位：万元）\n\n| 标段 | 送审金额 | 审定金额 | 核减金额 | 核减率 |\n"
+             "|---|---|---|---|---|\n| 一标段 | 2,536.48 | 2,254.17 | 282.31 | 11.13% |\n| 二标段 | 1,642.90 | 1,452.36 | 190.54 | {} |\n"
+             "| 合计 | 4,179.38 | 3,706.53 | 472.85 | 11.31% |\n")  # fmt: skip
+    assert findings(tmp_path, table.format("11.60%")) == {}
+    assert [f.expected for f in findings(tmp_path, table.format("11.06%"))["RT301"]] == ["11.6%"]
+    analysis = ("# 某项目绩效评价报告\n\n## 一、指标分析\n\n| 一级指标 | 二级指标 | 三级指标 | 分值 | 专家评分 |\n|---|---|---|---|---|\n"
+                "| 产出 | 产出数量 | 实际完成率 | 75 | 70 |\n| 效益 | 项目效益 | 实施效益 | 15 | 12 |\n| | | 满意度 | 10 | 8 |\n"
+                "| 合计 | | | 100 | 90 |\n\n实施效益（15分）得12分。实际完成率指标满分75分，专家评定{}分。\n")  # fmt: skip
+    assert findings(tmp_path, analysis.format(70)) == {}
+    assert [f.rule for fs in findings(tmp_path, analysis.format(72)).values() for f in fs] == ["SC101"]
+    reason = ("# 某项目绩效评价报告\n\n## 一、指标分析\n\n| 二级指标 | 三级指标 | 权重 | 得分 |\n|---|---|---|---|\n"
+              "| B1组织实施 | B13采购程序合规性 | 2 | 2 |\n| 合计 | | 2 | 2 |\n\nB13采购程序合规性，权重2分，得分2分。\n\n"
+              "招标文件未载明评分细则，扣0.5分。该指标得2分。\n")  # fmt: skip
+    assert "SC103" in findings(tmp_path, reason)

@@ -48,7 +48,7 @@ PLACES = r"设区市|乡镇（街道）|镇（街道）|乡镇|街道|镇|社区
 _ITEM = r"(?:《[^《》]{1,40}》|(?:(?!\d+\s*[个项类种份])[\u4e00-\u9fffA-Za-z0-9]){1,20})(?:[（(][^（）()]{0,30}[）)])?"
 _NOUNS = r"一级指标|方面|部分|内容|子项目|项目|阶段|环节|板块|任务|方法|方式|措施|维度|年度|文件|" + PLACES
 ENUMERATION_RE = re.compile(
-    rf"(?P<items>{_ITEM}(?:、{_ITEM}){{1,9}})(?P<etc>等)?\s*(?P<n>[一二三四五六七八九十两\d]+)\s*(?P<counter>个|项|类|种|份)"
+    rf"(?P<items>{_ITEM}(?:、{_ITEM}){{1,9}})(?<!共)(?<!合计)(?P<etc>等)?\s*(?:共|合计|共计)?\s*(?P<n>[一二三四五六七八九十两\d]+)\s*(?P<counter>个|项|类|种|份)"
     r"\s*(?P<noun>" + _NOUNS + ")"
 )
 # “图书馆、文化馆、美术馆、博物馆4个场馆”: any noun, when every item ends as the noun does (each is one of them)
@@ -356,7 +356,8 @@ def check(a: Analysis, rule: Rule):
             if m.group("noun") in NEEDS_LEAD and not LIST_LEAD.match(listed[0]) and not m.group("etc") and not titles:
                 continue
             listed[0] = LIST_LEAD.sub("", listed[0])  # “主要存在目标不够细化” lists “目标不够细化”
-            if re.fullmatch(PLACES, m.group("noun")) and not _place_names(listed):
+            joined = [*listed[:-1], *LAST_JOIN.split(listed[-1], maxsplit=1)]  # (“新建区和南昌县”: two places)
+            if re.fullmatch(PLACES, m.group("noun")) and not _place_names(listed) and not _place_names(joined):
                 continue
             etc = bool(m.group("etc")) or listed[-1].endswith("等")
             listed[-1] = listed[-1].removesuffix("等")

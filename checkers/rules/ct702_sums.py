@@ -267,6 +267,7 @@ def _items_to_add(sentence: str, figures: list, start: int, index: int, word: re
 
 def _sum_findings(paragraph, rule: Rule):
     text = paragraph.text
+    previous = ""  # the sentence before, whose last figure a sentence opening with 其中 may break down
     for _start, _end, sentence in sentences(text):
         figures = extract_figures(sentence)
         for index, figure in enumerate(figures):
@@ -306,6 +307,10 @@ def _sum_findings(paragraph, rule: Rule):
                     paragraph.location, sentence.strip(), expected=f"{plain(total)}{figure.unit}",
                     found=f"{figure.value}{figure.unit}",
                 )  # fmt: skip
+        if sentence.lstrip().startswith("其中") and previous:  # “……实际使用2,186.74万元。其中：卢沟桥街道……”
+            sentence = previous + sentence
+            figures = extract_figures(sentence)
+        previous = sentence
         among_match = AMONG.search(sentence)
         among = among_match.start() if among_match else -1
         if among > 0:

@@ -7,7 +7,7 @@
 合格率、达标率、回收率 = 合格（达标、回收）数 ÷ 同一句前面所写的检查（抽查、验收、考核、发放）总数（同一单位，“不合格”等
 不算；同句写“全部验收合格”“均达标”的为100%）；及时率 = 按时（及时、规定时限内）完成数 ÷ 同一句前面所写的总数（“全年发生
 设备故障37次，在规定时限内修复33次，修复及时率89.19%”）。
-表格中的到位率、执行率列按同一行的金额复算（按到位数、预算数、调整预算数、合同金额等任一列相符即可）；
+表格中的到位率、执行率、核减率（审减率）列按同一行的金额复算（核减率 = 核减金额 ÷ 送审金额，或（送审 − 审定）÷ 送审）（按到位数、预算数、调整预算数、合同金额等任一列相符即可）；
 “预算金额（万元）| 650 | 实际到位（万元）| 650”这样成对填写的基本信息表，按表中同一单位的金额复算。
 正文中写项目整体的到位率、执行率（“截至年底，项目资金到位率为90%”），同段和前几段都没有所需金额时，按报告中唯一一张
 这样的基本信息表所列金额复算（有几张时不知是哪一张，不判断；“市级资金到位率”等分项的比率不按它复算）。
@@ -59,7 +59,7 @@ ROLES = (  # 事前评估 writes 申报 / 建议 / 审减 for 送审 / 审定 / 
     ("contract", re.compile(r"合同|中标")),
     ("received", re.compile(r"到位|下达")),
     ("spent", re.compile(r"支出|支付|使用|执行|实际")),
-    ("budget", re.compile(r"预算|批复|安排|计划|核定|可用资金|控制价|最高限价|拦标价")),  # (a tender's ceiling: its 节约率's base)
+    ("budget", re.compile(r"预算|概算|批复|安排|计划|核定|可用资金|控制价|最高限价|拦标价")),  # (a tender's ceiling: its 节约率's base)
 )
 
 
@@ -168,8 +168,9 @@ def _whole_after_its_parts(name: str, clause: str, execution_base: str) -> int |
     return start
 
 
-def _operands(name: str, before: list[Figure], execution_base: str):
-    """(ratio, formula) for a named rate from the money figures before it, or None."""
+def _operands(name: str, before: list[Figure], execution_base: str, on_contract: bool = False):
+    """(ratio, formula) for a named rate from the money figures before it, or None (``on_contract``: a 审计控制率 the
+    report says is on the 合同 amount, never on the 送审 one)."""
     budget, received, spent = _budget(before), _last(before, "received"), _last(before, "spent")
     if "到位率" in name and budget and received is not None:
         return received / budget, "实际到位 ÷ 预算", None
@@ -185,16 +186,16 @@ def _operands(name: str, before: list[Figure], execution_base: str):
     contract = _last(before, "contract")
     if "节约率" in name and budget and contract is not None:  # “设备采购预算1,980.00万元，中标金额1,852.36万元”
         return (budget - contract) / budget, "（预算 − 中标/合同金额）÷ 预算", None
-    primary = [(ratio, formula) for ratio, formula, recomputed_on in _audit_readings(name, before) if recomputed_on]
+    primary = [(ratio, formula) for ratio, formula, recomputed_on in _audit_readings(name, before, on_contract) if recomputed_on]
     return (*primary[0], None) if primary else None
 
 
-def _audit_readings(name: str, before: list[Figure]) -> list[tuple[Decimal, str, bool]]:
+def _audit_readings(name: str, before: list[Figure], on_contract: bool = False) -> list[tuple[Decimal, str, bool]]:
     """(ratio, formula, whether a rate is recomputed on it) of every way the report's figures give a 核减率 (核减 ÷ 送审,
     （送审 − 审定）÷ 送审) or 审计控制率, in order of preference: when they disagree, an amount is wrong, not necessarily
     the rate (a rate any of them gives stands)."""
     submitted, cut, approved = _last(before, "submitted"), _last(before, "cut"), _last(before, "approved")
-    contract = _last(before, "contract") or submitted
+    contract = _last(before, "contract") or (None if on_contract else submitted)
     out: list[tuple[Decimal, str, bool]] = []
     if "核减率" in name and submitted:
         out += [(cut / submitted, "核减金额 ÷ 送审金额", True)] if cut is not None else []
@@ -251,8 +252,8 @@ def _share(name: str, head: str) -> list[Decimal]:
     head = head[head.rfind("率") + 1 :]  # after an earlier rate of the sentence, the figures are this one's
     figures = [f for f in extract_figures(head) if f.unit and f.unit not in ("%", "分") and f.kind != "amount"]
     negated = re.compile(rf"[不未非](?:{named.pattern})|超(?:过|出)?(?:规定)?时限")
-    parts = [f for f in figures if (named.search(c := clause_before(head, f.start)) or PASSED_ABOVE.search(c))
-             and not negated.search(c)]  # fmt: skip
+    parts = [f for f in figures if (named.search(c := clause_before(head, f.start)) or PASSED_ABOVE.search(c)
+                                    or named.match(head, f.end)) and not negated.search(c)]  # fmt: skip  # (“147份合格”)
     if not parts and re.search(rf"(?:全部|均|全数|一次性全部)(?:验收|检测|检查)?{root}", head):
         return [Decimal(1)]  # “建设内容全部验收合格，验收合格率100%”
     if not parts or any(approximate(f) for f in parts):
@@ -264,10 +265,12 @@ def _share(name: str, head: str) -> list[Decimal]:
         return []
     parts = [f for f in parts if f.start > whole.start and f.unit == whole.unit]
     failed = [f for f in figures if f.start > whole.start and f.unit == whole.unit and negated.search(clause_before(head, f.start))]
-    plain = [f for f in parts if clause_before(head, f.start).endswith(root) and "基本" not in clause_before(head, f.start)]
+    plain = [f for f in parts if (clause_before(head, f.start).endswith(root) or head.startswith(root, f.end))
+             and "基本" not in clause_before(head, f.start)]  # fmt: skip
     readings = [f.value / whole.value for f in plain[:1]]
     readings += [sum((f.value for f in parts[: i + 1]), Decimal(0)) / whole.value for i in range(len(parts))
-                 if any(named.search(clause_before(head, f.start)) for f in parts[: i + 1])]  # (优秀 alone is no reading)
+                 if any(named.search(clause_before(head, f.start)) or named.match(head, f.end) for f in parts[: i + 1])]  # fmt: skip
+    # (优秀 alone is no reading)
     if failed:
         readings.append((whole.value - sum((f.value for f in failed), Decimal(0))) / whole.value)
     return readings
@@ -415,7 +418,8 @@ def check(a: Analysis, rule: Rule):
             clause = sentence_head(paragraph.text, start)
             if OTHER_PERIOD.search(clause):
                 continue  # “上年同期该项目预算执行率为85.6%”: an earlier year's rate
-            part = about_a_part(paragraph.text, start) or a.names_another_year(clause)
+            own_base = paragraph.text.replace("合同", "\u3000\u3000") if "审计控制" in statement.name else paragraph.text
+            part = about_a_part(own_base, start) or a.names_another_year(clause)  # (a 审计控制率 is on the 合同 by itself)
             listed = _whole_after_its_parts(statement.name, clause, a.execution_base)
             if listed is not None:  # “支出460万元，其中：设备300万元、安装160万元，预算执行率92%”: the whole's rate
                 head = clause[:listed] if part else paragraph.text[: start - len(clause) + listed]
@@ -427,7 +431,8 @@ def check(a: Analysis, rule: Rule):
                 head, part = paragraph.text[alike:start], True
             own = head.replace("其中", "\u3000\u3000") if part else head  # a part's sentence: its figures are its own
             before = [f for f in extract_figures(own) if f.kind == "amount" and not in_parentheses(own, f.start)]
-            result = _operands(statement.name, before, a.execution_base)
+            on_contract = "审计控制" in statement.name and "合同" in clause  # “按合同价计算，审计控制率1.43%”: not on 送审
+            result = _operands(statement.name, before, a.execution_base, on_contract)
             if result is None and _spending(statement.name) and _budget(before) and _last(before, "spent") is not None:
                 # “一期尾款预算120万元，实际支出96万元，执行率80%”: the paragraph's own figures, on its budget
                 spent, budget = _last(before, "spent"), _budget(before)
@@ -438,7 +443,7 @@ def check(a: Analysis, rule: Rule):
                 earlier = a.preceding_paragraphs(paragraph, 3)
                 context = [f for p in earlier for f in extract_figures(p.text) if f.kind == "amount"
                            and not in_parentheses(p.text, f.start)]  # fmt: skip
-                result = _operands(statement.name, context + before, a.execution_base)
+                result = _operands(statement.name, context + before, a.execution_base, on_contract)
             if result is None and PROJECT_ONLY.search(clause) and _of_the_year(clause) and not NAMED_SOURCE.search(clause) \
                     and not about_a_part(paragraph.text, start):  # fmt: skip
                 info = information()
