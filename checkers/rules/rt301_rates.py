@@ -252,8 +252,10 @@ def _share(name: str, head: str) -> list[Decimal]:
     head = head[head.rfind("率") + 1 :]  # after an earlier rate of the sentence, the figures are this one's
     figures = [f for f in extract_figures(head) if f.unit and f.unit not in ("%", "分") and f.kind != "amount"]
     negated = re.compile(rf"[不未非](?:{named.pattern})|超(?:过|出)?(?:规定)?时限")
+    # “147份合格”: the word after the count (not for 达标: “断面10个，其中8个达标，达标率90%” may be by samples over time)
+    after = root != "达标"
     parts = [f for f in figures if (named.search(c := clause_before(head, f.start)) or PASSED_ABOVE.search(c)
-                                    or named.match(head, f.end)) and not negated.search(c)]  # fmt: skip  # (“147份合格”)
+                                    or after and named.match(head, f.end)) and not negated.search(c)]  # fmt: skip
     if not parts and re.search(rf"(?:全部|均|全数|一次性全部)(?:验收|检测|检查)?{root}", head):
         return [Decimal(1)]  # “建设内容全部验收合格，验收合格率100%”
     if not parts or any(approximate(f) for f in parts):
@@ -265,11 +267,11 @@ def _share(name: str, head: str) -> list[Decimal]:
         return []
     parts = [f for f in parts if f.start > whole.start and f.unit == whole.unit]
     failed = [f for f in figures if f.start > whole.start and f.unit == whole.unit and negated.search(clause_before(head, f.start))]
-    plain = [f for f in parts if (clause_before(head, f.start).endswith(root) or head.startswith(root, f.end))
+    plain = [f for f in parts if (clause_before(head, f.start).endswith(root) or after and head.startswith(root, f.end))
              and "基本" not in clause_before(head, f.start)]  # fmt: skip
     readings = [f.value / whole.value for f in plain[:1]]
     readings += [sum((f.value for f in parts[: i + 1]), Decimal(0)) / whole.value for i in range(len(parts))
-                 if any(named.search(clause_before(head, f.start)) or named.match(head, f.end) for f in parts[: i + 1])]  # fmt: skip
+                 if any(named.search(clause_before(head, f.start)) or after and named.match(head, f.end) for f in parts[: i + 1])]  # fmt: skip
     # (优秀 alone is no reading)
     if failed:
         readings.append((whole.value - sum((f.value for f in failed), Decimal(0))) / whole.value)
