@@ -180,14 +180,15 @@ def weighted_heading(paragraph: Paragraph, opening: bool = False) -> WeightedHea
     """The indicator a heading (or, ``opening``, a paragraph's start) names with its weight; not a 一级: “（一）决策指标
     （20分）” heads many indicators."""
     pattern = WEIGHTED_OPENING_RE if opening else WEIGHTED_HEADING_RE
-    match = pattern.match(paragraph.text) if "分" in paragraph.text else None
+    text = _code_first(paragraph.text)  # (“1.管网改造长度完成率（C12）（8分）”: the code read as if before the name)
+    match = pattern.match(text) if "分" in text else None
     if match is None:
         return None
     code, name = opening_label(match.group("label"))
     if LEVEL1_LABEL.match(NAME_SUFFIX.sub("", name)) or NAME_SUFFIX.search(name):
         return None
     score = match.group("score")
-    lead = match.group(0).rstrip("：:，,。 ") if opening else paragraph.text.strip()
+    lead = paragraph.text[match.start() : match.end()].rstrip("：:，,。 ") if opening else paragraph.text.strip()
     return WeightedHeading(paragraph, lead, code, name, Decimal(match.group("weight")), Decimal(score) if score else None,
                            [paragraph] if opening else [])  # fmt: skip
 

@@ -212,3 +212,12 @@ def test_slips_of_review_10b(tmp_path: Path):
               "| B1组织实施 | B13采购程序合规性 | 2 | 2 |\n| 合计 | | 2 | 2 |\n\nB13采购程序合规性，权重2分，得分2分。\n\n"
               "招标文件未载明评分细则，扣0.5分。该指标得2分。\n")  # fmt: skip
     assert "SC103" in findings(tmp_path, reason)
+
+
+def test_a_heading_with_the_code_after_the_name_and_its_weight(tmp_path: Path):
+    text = ("# 某项目绩效评价报告\n\n## 一、指标分析\n\n| 二级指标 | 三级指标 | 权重 | 得分 |\n|---|---|---|---|\n"
+            "| C1产出数量 | C12管网改造长度完成率 | 8 | 7.2 |\n| 合计 | | 8 | 7.2 |\n\n### 1.管网改造长度完成率（C12）（8分）\n\n"
+            "实际完成78.6公里，扣0.8分，得{}分。\n")  # fmt: skip
+    assert findings(tmp_path, text.format("7.2")) == {}
+    [wrong] = findings(tmp_path, text.format("7.4"))["SC101"]
+    assert wrong.found == "权重8分，得分7.4分"
