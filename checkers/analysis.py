@@ -1451,7 +1451,7 @@ def _sentences_starting(text: str, word: str):
             yield start, end, sentence
 
 
-LEVEL1_KINDS = ("决策", "过程", "产出", "效益", "效果", "满意度")  # the 一级 indicators of 财预〔2020〕10号 and their variants
+LEVEL1_KINDS = ("决策", "投入", "过程", "产出", "效益", "效果", "满意度")  # the 一级 indicators of 财预〔2020〕10号 and their variants
 _LEVEL1_DRESS = re.compile(r"(?:[（(][^）)]*[）)]|\s)+$|^项目|(?:类|部分|方面|指标|维度)+$")
 
 

@@ -97,6 +97,7 @@ def _path_part(level: int, number: str | None) -> str:
     return token
 
 
+_DIVISION_NUMBER = re.compile(rf"^第\s*[{CN_DIGITS}]+\s*(?:部分|篇|章)")
 _DESCRIBE_L1_ONLY = re.compile(rf"^([{CN_DIGITS}]+)、(.*)$", re.S)
 _DESCRIBE_L1_NESTED = re.compile(rf"^([{CN_DIGITS}]+)(（.*|\d.*)$", re.S)
 
@@ -377,6 +378,7 @@ class _Open:
     part: str
     title: str
     block: int
+    division: str = ""  # “第二部分”: a part above the 一、 headings, named in full in a section path
 
 
 # Full-width digits, decimal point and percent sign (１２．５％) are read as the ASCII ones everywhere; soft hyphens
@@ -437,13 +439,19 @@ class DocumentBuilder:
         return max(1, min(level + m[0] - shallowest, 4))
 
     def _compute_section_path(self) -> str:
-        if not self._stack:
+        stack, division = self._stack, ""
+        if stack and stack[0].division:  # “第二部分 评价结论” above “一、综合评价”
+            division = stack[0].division
+            if len(stack) == 1:
+                return f"{division} {stack[0].title}"
+            stack, division = stack[1:], division + " "
+        if not stack:
             return ""
-        parts = "".join(o.part for o in self._stack)
-        inner = self._stack[-1]
-        if len(self._stack) == 1 and inner.level == 1 and inner.part:
-            return f"{inner.part}、{inner.title}"
-        return parts + inner.title
+        parts = "".join(o.part for o in stack)
+        inner = stack[-1]
+        if len(stack) == 1 and inner.part and (inner.level == 1 or division):
+            return f"{division}{inner.part}、{inner.title}"
+        return division + parts + inner.title
 
     def add_paragraph(
         self,
@@ -482,7 +490,8 @@ class DocumentBuilder:
                 m = match_number(text)
                 title = m[2] if m else text
             part = _path_part(level, number)
-            self._stack.append(_Open(level, part, title, index))
+            division = _DIVISION_NUMBER.match(_SPACES.sub("", number or ""))
+            self._stack.append(_Open(level, part, title, index, division.group(0) if division else ""))
             self._path = None
             self._sections.append(Section("".join(o.part for o in self._stack), title, level, index, -1))
             self._open_sections.append(len(self._sections) - 1)

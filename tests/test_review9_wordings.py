@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
+
+from checkers.engine import check_document
+from checkers.readers import read_document
 from tests.test_wordings import findings
 
 FUNDS_HEAD = "# 某项目绩效评价报告\n\n## 一、项目概况\n\n"
@@ -221,3 +225,35 @@ def test_a_heading_with_the_code_after_the_name_and_its_weight(tmp_path: Path):
     assert findings(tmp_path, text.format("7.2")) == {}
     [wrong] = findings(tmp_path, text.format("7.4"))["SC101"]
     assert wrong.found == "权重8分，得分7.4分"
+
+
+def test_false_alarms_of_review_10a(tmp_path: Path):
+    head = "# 某项目绩效评价报告\n\n## 一、情况\n\n"
+    quiet = [
+        "新建路面18,750平方米（长1,250米×宽15米），新建雨水管道2,480米、污水管道2,360米，合计4,840米。\n",
+        "东城街道幼儿2,457人，补助资金368.55万元；西城街道幼儿2,459人，补助资金368.85万元。\n",
+        "年度绩效目标：扶持企业200家以上。\n\n2023年度共扶持企业201家。\n",
+        "评分标准：完成率100%得满分。\n\n计划扶持企业200家，实际扶持201家，完成率100.50%。\n",
+        "投入指标（20分）得18分，过程指标（30分）得28分，产出指标（30分）得28.5分，效果指标（20分）得18.4分，总得分为92.9分。\n",
+    ]
+    for text in quiet:
+        assert findings(tmp_path, head + text) == {}, text
+    pipes = head + "新建路面18,750平方米（长1,250米×宽15米），新建雨水管道2,480米、污水管道2,360米，合计4,940米。\n"
+    assert [f.expected for f in findings(tmp_path, pipes)["CT702"]] == ["4840米"]
+    one_place = head + "东城街道补助资金368.55万元。\n\n东城街道补助资金368.85万元。\n"
+    assert "UN501" in findings(tmp_path, one_place)
+
+
+def test_a_contents_page_is_no_report_of_its_own_and_parts_name_their_sections(tmp_path: Path):
+    text = ("目  录\n\n第一部分 基本情况……………………1\n\n第二部分 评价结论……………………2\n\n某项目绩效评价报告\n\n第一部分 基本情况\n\n"
+            "一、项目概况\n\n项目预算100万元。\n\n第二部分 评价结论\n\n一、综合评价\n\n经评价，该项目综合评价得分为95分，评价等级为“良”。\n")  # fmt: skip
+    found = findings(tmp_path, text, "r.txt")
+    assert list(found) == ["GR401"] and found["GR401"][0].location.report is None
+    document = docx.Document()
+    for line in text.split("\n\n"):
+        heading = line.startswith(("第一部分 基本情况", "第二部分 评价结论")) and "…" not in line
+        document.add_paragraph(line.strip(), style="Heading 1" if heading else "Heading 2" if line.startswith("一、") else None)
+    path = tmp_path / "parts.docx"
+    document.save(path)
+    [grade] = check_document(read_document(path))
+    assert grade.rule == "GR401" and grade.location.section == "第二部分 一、综合评价"

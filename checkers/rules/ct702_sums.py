@@ -79,6 +79,9 @@ AMONG = re.compile(r"其中|包括")
 RANGE = re.compile(r"^\s*(?:至|到|-|－|~|～|—|–)\s*$")  # “3万元至10万元”: the ends of a range, not items
 
 
+DIMENSIONS = re.compile(r"[×xX*＊]|长\s*\d[^）)]*宽")
+
+
 def _addends(sentence: str, figures: list) -> list | None:
     """The figures that are items of a list, or None when the list cannot be added up as written.
 
@@ -100,6 +103,8 @@ def _addends(sentence: str, figures: list) -> list | None:
             return None  # a range (“3万元至10万元不等”) is not a list of items
         if f.unit in ("%", "分") or (group in subtotal_groups and not subtotal(f)):
             continue
+        if group is not None and DIMENSIONS.search(sentence, group, sentence.find("）", group) % (len(sentence) + 1)):
+            continue  # “新建路面18,750平方米（长1,250米×宽15米）”: the road's dimensions, not items
         if PER_UNIT.search(between):
             if group in subtotal_groups:
                 continue

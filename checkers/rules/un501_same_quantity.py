@@ -28,7 +28,7 @@ from checkers.figures import (
     sentence_head,
 )
 from checkers.finding import Severity
-from checkers.openings import OTHER_PERIOD
+from checkers.openings import OTHER_PERIOD, SCORING_STANDARD
 from checkers.rules.base import Rule
 from evaluation_model import character_pairs
 
@@ -72,6 +72,28 @@ PRICE = re.compile(r"每|标准|单价|均价|[人户生亩月年日次件]均|�
 def _plan_and_actual(a: str, b: str) -> bool:
     """A planned and an achieved figure of one thing are two quantities, not one written twice."""
     return bool((PLAN.search(a) and ACTUAL.search(b)) or (PLAN.search(b) and ACTUAL.search(a)))
+
+
+TARGET = re.compile(r"目标|预期|指标值")  # (a 年初/计划 amount is compared with another of its kind)
+BOUND_AFTER = re.compile(r"\s*(?:以上|以下|以内|左右|及以上|不等)")  # “扶持企业200家以上”: a target's bound, not a count
+PLACE_IN_CLAUSE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:街道|社区|乡镇|镇|乡|村|区|县|市)")
+
+
+def _not_a_statement(figure: Figure) -> bool:
+    """A bound (“200家以上”), a target (“年度绩效目标：……”) or a scoring rule (“评分标准：完成率100%得满分”)."""
+    head = sentence_head(figure.source, figure.start)
+    return bool(BOUND_AFTER.match(figure.source, figure.end) or TARGET.search(head) or SCORING_STANDARD.search(
+        sentence_at(figure.source, figure.start)))
+
+
+def _two_places(figure: Figure, other: Figure) -> bool:
+    """“东城街道……补助资金368.55万元；西城街道……补助资金368.85万元”: each clause names its own place."""
+    places = []
+    for f in (figure, other):
+        clause = f.source[max(f.source.rfind(mark, 0, f.start) for mark in "；;。\n") + 1 : f.start]
+        found = PLACE_IN_CLAUSE.match(clause.strip())
+        places.append(found.group(0) if found else None)
+    return None not in places and places[0] != places[1]
 
 
 def _rate_or_price(a: Figure, b: Figure) -> bool:
@@ -189,6 +211,8 @@ def _conflict(figure: Figure, other: Figure, same_paragraph: bool = False, repor
         and _parts(figure.subject) == _parts(other.subject)  # so are “一期实际支出” and “二期实际支出”
         and _one_subject(figure.subject, other.subject)  # and “设备购置费预算” and “软件购置费预算”
         and not _plan_and_actual(figure.subject, other.subject)
+        and not _not_a_statement(figure) and not _not_a_statement(other)  # “目标：200家以上”, “完成率100%得满分”
+        and not _two_places(figure, other)
         and not _rounded(figure, other)  # “743.31843万元” and “743.32万元”: one amount to two precisions
         and not (OTHER_PERIOD.search(figure.subject) or OTHER_PERIOD.search(other.subject))  # 上年度 vs 本年度
         and not _two_years(figure, other, report_years)  # “2023年度预算……，实际支出” and “2022年度预算……，实际支出”
