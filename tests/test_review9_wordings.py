@@ -257,3 +257,15 @@ def test_a_contents_page_is_no_report_of_its_own_and_parts_name_their_sections(t
     document.save(path)
     [grade] = check_document(read_document(path))
     assert grade.rule == "GR401" and grade.location.section == "第二部分 一、综合评价"
+
+
+def test_the_last_of_several_deductions_before_the_closing_and_done_items_added_up(tmp_path: Path):
+    table = "| 二级指标 | 三级指标 | 权重 | 得分 |\n|---|---|---|---|\n| A2绩效目标 | A22绩效指标明确性 | 5 | 4 |\n| 合计 | | 5 | 4 |\n\n"
+    text = ("# 某项目绩效评价报告\n\n## 一、指标分析\n\n" + table + "A22绩效指标明确性，权重5分，得分4分。\n\n"
+            "部分产出指标未设置目标值，扣0.5分；效益指标以定性描述为主，扣{}分，该指标得4分。\n")  # fmt: skip
+    assert findings(tmp_path, text.format("0.5")) == {}
+    assert "SC103" in findings(tmp_path, text.format("0.3"))
+    done = ("# 某项目绩效评价报告\n\n## 一、产出\n\n计划新建雨水管道2,500米、污水管道2,400米，合计4,900米；实际完成雨水管道2,480米、"
+            "污水管道2,360米，合计4,840米，完成率{}。\n")  # fmt: skip
+    assert findings(tmp_path, done.format("98.78%")) == {}
+    assert [f.expected for f in findings(tmp_path, done.format("97.78%"))["RT301"]] == ["98.78%"]

@@ -215,7 +215,7 @@ PLAN_TOTAL = re.compile(r"合计|共计|总计|累计")
 def _completion(figures: list[Figure], money: bool) -> Decimal | None:
     """完成率 = 实际 ÷ 计划, from a planned and an actual count with the same unit before the rate (amounts for a
     “投资完成率”); an actual amount listed under “其中” is a part's; planned items added up (“计划铺设雨水管网18.4公里、
-    污水管网15.2公里，合计33.6公里”) are planned in all by their 合计."""
+    污水管网15.2公里，合计33.6公里”) are planned in all by their 合计, and items done by theirs."""
     kind = "amount" if money else "measure"
     plan = next((f for f in reversed(figures) if _PLANNED.search(f.subject) and f.unit and f.kind == kind), None)
     if plan is None or not plan.value:
@@ -227,6 +227,8 @@ def _completion(figures: list[Figure], money: bool) -> Decimal | None:
         return None
     plan = next((f for f in reversed(figures) if plan.start < f.start < actual.start and f.unit == plan.unit
                  and PLAN_TOTAL.search(f.source[max(0, f.start - 4) : f.start])), plan)  # fmt: skip
+    actual = next((f for f in figures if f.start > actual.start and f.unit == actual.unit
+                   and PLAN_TOTAL.search(f.source[max(0, f.start - 4) : f.start])), actual)  # fmt: skip  # (done items' 合计)
     if approximate(actual) or approximate(plan):
         return None
     if plan.kind == "amount":

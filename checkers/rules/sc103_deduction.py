@@ -1,11 +1,12 @@
 """扣分与权重、得分不符：“扣N分”必须等于权重减得分。
 
-指标分析中写明的扣分，等于该指标开头所写权重与得分之差（结尾没有“扣N分，该指标得M分”时，分析中的“共扣N分”或各处扣分之和）；未扣分（满分）的指标，结尾和分析文字中都不应写“扣N分”
+指标分析中写明的扣分，等于该指标开头所写权重与得分之差（结尾“扣N分，该指标得M分”之前另列有扣分时，各项扣分之和等于该差即可）（结尾没有“扣N分，该指标得M分”时，分析中的“共扣N分”或各处扣分之和）；未扣分（满分）的指标，结尾和分析文字中都不应写“扣N分”
 （“每发现一处扣0.5分”这类评分标准的说法除外）。
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from checkers.analysis import EACH_WORDS, Analysis
@@ -30,6 +31,10 @@ def check(a: Analysis, rule: Rule):
             deduction = closing.deduction
             if known is not None and known.is_leaf and known.deduction == deduction:
                 continue  # the data confirms the deduction: the opening is wrong (SC101/SC104 say so)
+            listed = sum((d.deduction for d in statement.deductions), Decimal(0))
+            if deduction is not None and deduction != expected and statement.deductions and deduction + listed == expected \
+                    and not TOTAL_DEDUCTED.search(closing.sentence):  # fmt: skip
+                continue  # “……扣0.5分；……扣0.5分，该指标得4分”: the last of the deductions listed, not their total
             if deduction is not None and deduction != expected:
                 should = f"应扣{plain(expected)}分" if expected else "不应扣分"
                 yield rule.finding(
@@ -48,6 +53,9 @@ def check(a: Analysis, rule: Rule):
                     f"{statement.label}：得满分{format_score(statement.score)}分，但分析中写了“{stray.words}”",
                     stray.paragraph.location, stray.sentence, expected="不扣分", found=stray.words,
                 )  # fmt: skip
+
+
+TOTAL_DEDUCTED = re.compile(r"共扣|合计扣|累计扣|总计扣|共计扣")
 
 
 def _analysis_deductions(statement, expected, rule: Rule):
