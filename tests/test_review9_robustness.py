@@ -11,7 +11,6 @@ import sys
 import tempfile
 import time
 import zipfile
-from decimal import Decimal
 from pathlib import Path
 
 import docx
@@ -28,6 +27,7 @@ from drafter.regen import find_section, list_sections, regenerate
 from drafter.render import render_report
 from project_file import input_problem, load_project
 from tests.conftest import ROOT, SEEDS
+from tests.test_regen import _evaluation, _offline
 
 runner = CliRunner()
 PROJECT = ROOT / "fixtures" / "shangcheng_2020_smart_security.yaml"
@@ -36,19 +36,12 @@ W_BODY, W_TBL, W_T = qn("w:body"), qn("w:tbl"), qn("w:t")
 B14_OLD, B14_NEW = "B14运转程序规范性，权重4分，得分2分。", "B14运转程序规范性，权重4分，得分3分。"
 
 
-@pytest.fixture(autouse=True)
-def _offline(monkeypatch):
-    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+_offline = _offline  # (an autouse fixture of regen's tests: imported, it applies here too)
 
 
 # -- V7: regen over a document with tables nested in table cells -------------------------------------------------
 
 
-def _evaluation(**scores: str):
-    evaluation = load_project(PROJECT)
-    for code, score in scores.items():
-        evaluation.find_indicator(code).score = Decimal(score)
-    return evaluation
 
 
 def _nest_after(document, paragraph, outer: str, inner: str) -> None:
