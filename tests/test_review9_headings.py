@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import docx
@@ -146,3 +147,17 @@ def test_a_compilation_of_reports_each_in_parts_is_split_at_each_title(tmp_path:
     path = tmp_path / "compilation.txt"
     path.write_text(text, encoding="utf-8")
     assert [report.blocks[0].text for report in split_reports(read_document(path))] == ["甲项目绩效评价报告", "乙项目绩效评价报告"]
+
+
+def test_numbered_body_items_in_a_word_chapter_are_no_siblings_of_its_headings(tmp_path: Path) -> None:
+    document = docx.Document()
+    for text, style in (("第一章 评估内容分析", "Heading 1"), ("一、立项必要性", "Heading 2"), ("（一）政策相关性", "Heading 3"),
+                        ("第二章 问题及建议", "Heading 1"), ("一、存在的问题", "Heading 2"), ("（一）投资估算偏高。", None),
+                        ("（二）运营方案不完善。", None), ("{}、有关建议", "Heading 2"), ("绩效评价正文。", None)):  # fmt: skip
+        document.add_paragraph(text, style=style)
+    for second, expected in (("二", []), ("三", [("二、", "三、")])):
+        path = tmp_path / f"chapters_{second}.docx"
+        document.paragraphs[7].text = f"{second}、有关建议"
+        document.save(path)
+        found = [f for f in RULE.check(Analysis(read_document(path), None, None, Decimal("0.01")), RULE)]
+        assert [(f.expected, f.found) for f in found] == expected

@@ -100,7 +100,8 @@ def check(a: Analysis, rule: Rule):
         if division is None and not heading.is_heading and heading.number and not heading.number.startswith("第"):
             # a long numbered item (a list paragraph) still takes its place in the numbering
             match = match_number(heading.text)
-            if match and match[0] in last and _index(heading.number) == last[match[0]][0] + 1:
+            if match and match[0] in last and _index(heading.number) == last[match[0]][0] + 1 \
+                    and last[match[0]][1] == _shape(heading.number):  # fmt: skip  # (a “（二）” item is no “二、” heading's sibling)
                 last[match[0]] = (last[match[0]][0] + 1, _shape(heading.number), heading, heading.number)
             continue
         level, number = division or (heading.heading_level, heading.number)
