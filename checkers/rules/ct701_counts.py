@@ -72,7 +72,14 @@ def _place_names(listed: list[str]) -> bool:
     “在城东、城西建设3个社区” the last “item” is “城西建设”)."""
     lengths = [len(item) for item in listed]
     return max(lengths) <= 6 and lengths[-1] <= max(lengths[:-1])
+
+
 LAST_JOIN = re.compile(r"以及|和|及|与")
+
+
+def _last_joined(items: list[str]) -> list[str]:
+    """The items with the last split where “和/及/与” may join two (“新建区和南昌县”), the other way of counting them."""
+    return [*items[:-1], *LAST_JOIN.split(items[-1], maxsplit=1)]
 
 
 def _number(text: str) -> Decimal | None:
@@ -274,7 +281,7 @@ def _names_after(paragraph, rule: Rule):
     """A count of indicators with their names listed after it, the two not agreeing."""
     for m in NAMES_AFTER.finditer(paragraph.text):
         items, stated = OUTER_COMMA.split(m.group("items")), _number(m.group("n"))
-        split = [*items[:-1], *LAST_JOIN.split(items[-1], maxsplit=1)]  # “绩效目标和资金投入”: 和 may join two
+        split = _last_joined(items)  # “绩效目标和资金投入”
         level, written = m.group("level"), m.group("n")
         if level != "一级" and all(level1_kind(item) for item in split):
             # “4个一级指标、11个二级指标，分别为决策、过程、产出和效益”: the names of the 一级 count before
@@ -301,7 +308,7 @@ def _count_then_names(paragraph, rule: Rule):
         listed = OUTER_COMMA.split(m.group("items"))
         if listed[-1].endswith("等"):
             continue
-        split = [*listed[:-1], *LAST_JOIN.split(listed[-1], maxsplit=1)]  # “绿化工程和照明工程”: 和 may join two
+        split = _last_joined(listed)  # “绿化工程和照明工程”
         stated = _number(m.group("n"))
         if stated is None or stated in (len(listed), len(split)):
             continue
@@ -356,12 +363,11 @@ def check(a: Analysis, rule: Rule):
             if m.group("noun") in NEEDS_LEAD and not LIST_LEAD.match(listed[0]) and not m.group("etc") and not titles:
                 continue
             listed[0] = LIST_LEAD.sub("", listed[0])  # “主要存在目标不够细化” lists “目标不够细化”
-            joined = [*listed[:-1], *LAST_JOIN.split(listed[-1], maxsplit=1)]  # (“新建区和南昌县”: two places)
-            if re.fullmatch(PLACES, m.group("noun")) and not _place_names(listed) and not _place_names(joined):
+            if re.fullmatch(PLACES, m.group("noun")) and not _place_names(listed) and not _place_names(_last_joined(listed)):
                 continue
             etc = bool(m.group("etc")) or listed[-1].endswith("等")
             listed[-1] = listed[-1].removesuffix("等")
-            split = [*listed[:-1], *LAST_JOIN.split(listed[-1], maxsplit=1)]  # “产出和效益”: 和 may join two items
+            split = _last_joined(listed)  # “产出和效益”
             items = split if len(split) > len(listed) and all(len(item) >= 2 for item in split) else listed
             stated = _number(m.group("n"))
             if stated is None or etc and len(items) < stated:
