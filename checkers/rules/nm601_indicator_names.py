@@ -14,7 +14,7 @@ import re
 
 from checkers.analysis import Analysis, names_match, row_code_and_name
 from checkers.finding import Severity
-from checkers.openings import split_label
+from checkers.openings import HEADING_NUMBER, split_label
 from checkers.rules.base import Rule
 from evaluation_model import character_pairs
 
@@ -72,7 +72,6 @@ def check(a: Analysis, rule: Rule):
                 )  # fmt: skip
 
 
-HEADING_NUMBER = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))\s*")
 TRAILING_BRACKET = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
 CODE_AFTER = re.compile(r"^(?P<name>[\u4e00-\u9fff][^（(]{1,30}?)\s*[（(]\s*(?P<code>[A-Z]\d{1,3})\s*[）)]\s*$")
 
