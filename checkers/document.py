@@ -54,6 +54,15 @@ def is_heading_shaped(text: str) -> bool:
     return len(text) <= HEADING_MAX_CHARS and not any(p in text for p in _SENTENCE_END)
 
 
+def division_heading(paragraph: Paragraph) -> re.Match[str] | None:
+    """The “第二部分”/“第三章” a paragraph opens with when it heads a part or chapter (a heading, or shaped like one),
+    not when it is a line of the 目录 (“第一部分 基本情况……………1”)."""
+    m = DIVISION.match(paragraph.text)
+    if m is None or TOC_LINE.search(paragraph.text.strip()) or not (paragraph.is_heading or is_heading_shaped(paragraph.text)):
+        return None
+    return m
+
+
 def is_caption_text(text: str) -> bool:
     """True for a "表1  绩效评价得分概况"-style caption line."""
     return bool(_CAPTION_RE.match(text)) and len(text) <= CAPTION_MAX_CHARS
@@ -97,7 +106,8 @@ def _path_part(level: int, number: str | None) -> str:
     return token
 
 
-_DIVISION_NUMBER = re.compile(rf"^第\s*[{CN_DIGITS}]+\s*(?:部分|篇|章)")
+# “第二部分 评价结果反馈”, “第三章 …”: a part or chapter above the 一、 headings (the kind in group 1)
+DIVISION = re.compile(rf"^第[{CN_DIGITS}]+(部分|篇|章)(?![{CN_DIGITS}])")
 _DESCRIBE_L1_ONLY = re.compile(rf"^([{CN_DIGITS}]+)、(.*)$", re.S)
 _DESCRIBE_L1_NESTED = re.compile(rf"^([{CN_DIGITS}]+)(（.*|\d.*)$", re.S)
 
@@ -490,7 +500,7 @@ class DocumentBuilder:
                 m = match_number(text)
                 title = m[2] if m else text
             part = _path_part(level, number)
-            division = _DIVISION_NUMBER.match(_SPACES.sub("", number or ""))
+            division = DIVISION.match(_SPACES.sub("", number or ""))
             self._stack.append(_Open(level, part, title, index, division.group(0) if division else ""))
             self._path = None
             self._sections.append(Section("".join(o.part for o in self._stack), title, level, index, -1))

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 
-from checkers.document import CN_DIGITS, TOC_LINE, Document, Paragraph, Table, is_heading_shaped
+from checkers.document import Document, Paragraph, Table, division_heading
 
 APPENDIX = re.compile(r"^\s*(?:附件|附录)\s*[0-9一二三四五六七八九十]*\s*(?:[：:、.．]|$)")  # not 附表: a caption
 
 
-DIVISION = re.compile(rf"^第[{CN_DIGITS}]+(?:部分|篇|章)(?![{CN_DIGITS}])")  # “第二部分 评价结果反馈”
 
 
 def is_appendix_line(text: str) -> bool:
@@ -31,8 +30,7 @@ def _restarts(document: Document) -> list[int]:
     for index, block in enumerate(document.blocks):
         if not isinstance(block, Paragraph):
             continue
-        if DIVISION.match(block.text) and not TOC_LINE.search(block.text.strip()) \
-                and (block.is_heading or is_heading_shaped(block.text)):  # fmt: skip
+        if division_heading(block) is not None:
             titled = any(_is_title(b) for b in document.blocks[max(0, index - 3) : index] if isinstance(b, Paragraph))
             if block.text.startswith("第一") and seen_level1 and not appendix and titled:  # (not a 目录's 第一部分)
                 starts.append(index)  # a compilation of reports each in parts: a title and 第一部分 open the next one

@@ -12,7 +12,7 @@ import re
 import cn2an
 
 from checkers.analysis import Analysis
-from checkers.document import CN_DIGITS, TOC_LINE, Paragraph, is_heading_shaped, match_number
+from checkers.document import Paragraph, division_heading, match_number
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from checkers.segments import is_appendix_line
@@ -50,16 +50,13 @@ def _shape(number: str) -> str:
 
 
 # “第二部分 …”, “第三章 …”: a division above 一、; its level in the checks below (a part holds chapters)
-_DIVISION = re.compile(rf"^第[{CN_DIGITS}]+(部分|篇|章)(?![{CN_DIGITS}])")
 _DIVISION_LEVELS = {"篇": -1, "部分": -1, "章": 0}
 
 
 def _division(paragraph: Paragraph) -> tuple[int, str] | None:
     """``(level, number)`` of a part or chapter heading (“第二部分 评价结果反馈”), else None."""
-    m = _DIVISION.match(paragraph.text)
-    if m is None or TOC_LINE.search(paragraph.text.strip()) or not (paragraph.is_heading or is_heading_shaped(paragraph.text)):
-        return None  # (“第一部分 基本情况……………1” is a line of the 目录)
-    return _DIVISION_LEVELS[m.group(1)], m.group(0)
+    m = division_heading(paragraph)
+    return (_DIVISION_LEVELS[m.group(1)], m.group(0)) if m else None
 
 
 def _token(level: int, index: int, shape: str) -> str:
