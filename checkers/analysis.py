@@ -697,7 +697,7 @@ class Analysis:
         for closing in CLOSING_RE.finditer(rest) if ("指标" in rest or "该项" in rest or "本项" in rest) else ():
             if past and OTHER_PERIOD.search(sentence_at(rest, closing.start())):
                 continue  # “上年度评价中该项得分3分”
-            if YEAR_IN_TEXT.search(sentence_head(rest, closing.start())) and self.names_another_year(sentence_head(rest, closing.start())):
+            if self.names_another_year(sentence_head(rest, closing.start())):
                 continue  # “2022年该指标得6分”: another year's score
             deducted = closing.group("deduction") or closing.group("deducted")
             deduction = Decimal(deducted) if deducted else None
@@ -1133,14 +1133,16 @@ class Analysis:
         paragraphs = self.paragraphs
         for index, paragraph in enumerate(paragraphs):
             text = paragraph.text
-            if BAND_HINT.search(text):
-                # the paragraph alone, then with the next few (“优：90分（含）以上；” on a line of its own, 良 on the next)
-                window = "；".join(p.text for p in paragraphs[index : index + 5]).replace("（含）", "(含)")
-                for clauses in (BAND_CLAUSE.split(text.replace("（含）", "(含)")), BAND_CLAUSE.split(window),
-                                BAND_CLAUSE_NO_COLON.split(window)):  # fmt: skip
-                    bands = _bands(clauses)
-                    if bands:
-                        return bands
+            if not BAND_HINT.search(text):
+                continue
+            bands = _bands(BAND_CLAUSE.split(text.replace("（含）", "(含)")))
+            if bands:
+                return bands
+            # with the next few paragraphs (“优：90分（含）以上；” on a line of its own, 良 on the next)
+            window = "；".join(p.text for p in paragraphs[index : index + 5]).replace("（含）", "(含)")
+            bands = _bands(BAND_CLAUSE.split(window)) or _bands(BAND_CLAUSE_NO_COLON.split(window))
+            if bands:
+                return bands
         for table in self.document.tables:
             rows = grid_rows(table)
             if len(rows) <= 6 and any(BAND_GRADE.fullmatch(cell.strip()) for row in rows for cell in row):

@@ -103,7 +103,8 @@ def _addends(sentence: str, figures: list) -> list | None:
             return None  # a range (“3万元至10万元不等”) is not a list of items
         if f.unit in ("%", "分") or (group in subtotal_groups and not subtotal(f)):
             continue
-        if group is not None and DIMENSIONS.search(sentence, group, sentence.find("）", group) % (len(sentence) + 1)):
+        closing = sentence.find("）", group) if group is not None else -1
+        if group is not None and DIMENSIONS.search(sentence, group, closing if closing >= 0 else len(sentence)):
             continue  # “新建路面18,750平方米（长1,250米×宽15米）”: the road's dimensions, not items
         if PER_UNIT.search(between):
             if group in subtotal_groups:
@@ -365,17 +366,23 @@ def _sum_findings(paragraph, rule: Rule):
 
 
 PLACE_NAME = re.compile(rf"(?:{PLACES})$")
-NAME_DRESS = re.compile(r"^[：:，,、；;\s]+|(?:为|约|共|计|有)+$")
+ITEM_NAME_NOISE = re.compile(r"^[，,、；;：:\s]*(?:其中[：:，,]?)?|(?:为|有|共|计|约)+$")
+
+
+def _item_names(sentence: str, items: list, since: int) -> list[str]:
+    """The name written before each listed figure (“其中东城800户、西城700户”: 东城, 西城), from ``since`` on."""
+    names = []
+    for f in items:
+        names.append(ITEM_NAME_NOISE.sub("", sentence[max(since, 0) : f.start].strip()).strip())
+        since = f.end
+    return names
 
 
 def _places(sentence: str, text: str, parts: list, among: int) -> str | None:
     """How the parts after 其中 are named by place: "all" when they are the places a count in the paragraph lists
     (“东城、西城、南城3个街道……，其中东城800户、西城700户、南城900户”: the whole is theirs), "some" when each is a
     place (“湖滨街道”, “城关镇”: places do not overlap, so their parts cannot add to more than the whole), else None."""
-    names, since = [], among + 2
-    for f in parts:
-        names.append(NAME_DRESS.sub("", sentence[since : f.start].strip()))
-        since = f.end
+    names = _item_names(sentence, parts, among + 2)
     if any(not name for name in names):
         return None
     for m in ENUMERATION_RE.finditer(text) if "、" in text else ():
@@ -404,9 +411,6 @@ def _with_second_unit(sentence: str, figures: list, total) -> list | None:
     return [replace(f, unit=total.unit) if f.unit == unit else f for f in figures]
 
 
-ITEM_NAME_NOISE = re.compile(r"^[，,、；;：:\s]*(?:其中[：:，,]?)?|(?:为|有|共|计|约)+$")
-
-
 def _named_by_the_total(sentence: str, figures: list, since: int, index: int, word_start: int) -> list:
     """The items a total names (“满意452份、基本满意98份、不满意33份，满意及基本满意合计550份”: 满意 and 基本满意; “优良
     合计” adds 优秀 and 良好): empty when it names fewer than two."""
@@ -415,10 +419,7 @@ def _named_by_the_total(sentence: str, figures: list, since: int, index: int, wo
     if len(items) < 3:
         return []
     named = sentence[items[-1].end : word_start].strip("，,、；; ")
-    names, previous = [], items[0].start - 12
-    for f in items:
-        names.append(ITEM_NAME_NOISE.sub("", sentence[max(previous, 0) : f.start]).strip())
-        previous = f.end
+    names = _item_names(sentence, items, items[0].start - 12)
     chosen = _items_named(named, items, names)
     if len(chosen) < 2 and 2 <= len(named) <= 4:  # “优良合计”: each item by its first character
         chosen = [f for f, name in zip(items, names, strict=True) if name and name[0] in named]
