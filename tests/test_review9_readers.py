@@ -204,7 +204,8 @@ _FREE, _END, _FAT = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
 
 def _ole(names: list[tuple[str, int]]) -> bytes:
     """A minimal OLE2 compound file (512-byte sectors): sector 0 the FAT, then the directory over as many sectors as
-    ``names`` (name, type: 5 root, 1 storage, 2 stream) need, chained through the FAT; the streams are empty."""
+    ``names`` (name, type: 5 root, 1 storage, 2 stream) need, chained through the FAT, the entries linked as the root's
+    children; the streams are empty."""
     per_sector = 4
     dir_sectors = -(-len(names) // per_sector)
     header = bytearray(512)
@@ -216,12 +217,15 @@ def _ole(names: list[tuple[str, int]]) -> bytes:
     fat = [_FAT] + [n + 1 for n in range(1, dir_sectors)] + [_END]  # sector n (a directory sector) → n + 1
     fat_sector = struct.pack(f"<{len(fat)}I", *fat) + b"\xff" * (512 - 4 * len(fat))
     entries = b""
-    for name, kind in names:
+    for index, (name, kind) in enumerate(names):
         encoded = name.encode("utf-16-le") + b"\x00\x00"
         entry = bytearray(128)
         entry[: len(encoded)] = encoded
         struct.pack_into("<HBB", entry, 0x40, len(encoded), kind, 1)
-        struct.pack_into("<III", entry, 0x44, _FREE, _FREE, _FREE)
+        # the tree a reader walks: the root's child is entry 1, each entry's right sibling the next
+        right = index + 1 if 0 < index < len(names) - 1 else _FREE
+        child = 1 if index == 0 and len(names) > 1 else _FREE
+        struct.pack_into("<III", entry, 0x44, _FREE, right, child)
         struct.pack_into("<I", entry, 0x74, _END)
         entries += bytes(entry)
     entries += b"\x00" * (dir_sectors * 512 - len(entries))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import re
-import struct
 from pathlib import Path
+
+import olefile
 
 from checkers.document import Document
 from checkers.readers.docx_reader import read_docx
@@ -130,60 +131,14 @@ def _file_start(p: Path, head: bytes) -> bytes:
     return head
 
 
-OLE_MAX_SECTORS = 4096  # directory sectors followed at most (a loop in a broken file's chain ends here)
-
-
 def ole_entry_names(p: Path) -> set[str]:
-    """The names of the storages and streams in the directory of OLE2 compound file ``p`` (an old .doc, an encrypted
-    .docx), following the directory's sector chain through the FAT; empty when the file cannot be read as one."""
-    names: set[str] = set()
+    """The names of the storages and streams of OLE2 compound file ``p`` (an old .doc, an encrypted .docx); empty when
+    the file cannot be read as one."""
     try:
-        with p.open("rb") as fh:
-            header = fh.read(512)
-            if len(header) < 512 or not header.startswith(_OLE_MAGIC):
-                return names
-            shift = struct.unpack_from("<H", header, 0x1E)[0]
-            if shift not in (9, 12):
-                return names
-            size = 1 << shift
-            per_sector = size // 4
-            difat = list(struct.unpack_from("<109I", header, 0x4C))
-            next_difat = struct.unpack_from("<I", header, 0x44)[0]
-
-            def sector(number: int) -> bytes:
-                fh.seek((number + 1) * size)
-                return fh.read(size)
-
-            def fat_sector(index: int) -> int:
-                nonlocal next_difat
-                while index >= len(difat) and next_difat < 0xFFFFFFFA and len(difat) < OLE_MAX_SECTORS * per_sector:
-                    entries = struct.unpack(f"<{per_sector}I", sector(next_difat))  # (short read: struct.error)
-                    difat.extend(entries[:-1])
-                    next_difat = entries[-1]
-                return difat[index] if index < len(difat) else 0xFFFFFFFF
-
-            current = struct.unpack_from("<I", header, 0x30)[0]
-            for _ in range(OLE_MAX_SECTORS):
-                if current >= 0xFFFFFFFA:
-                    break
-                data = sector(current)
-                if len(data) < size:
-                    break
-                for offset in range(0, size, 128):
-                    length, kind = struct.unpack_from("<HB", data, offset + 0x40)
-                    if kind in (1, 2, 5) and 2 <= length <= 64 and length % 2 == 0:
-                        names.add(data[offset : offset + length - 2].decode("utf-16-le", "replace"))
-                fat = fat_sector(current // per_sector)
-                if fat >= 0xFFFFFFFA:
-                    break
-                fh.seek((fat + 1) * size + (current % per_sector) * 4)
-                entry = fh.read(4)
-                if len(entry) < 4:
-                    break
-                current = struct.unpack("<I", entry)[0]
-    except (OSError, struct.error):
-        pass
-    return names
+        with olefile.OleFileIO(str(p)) as ole:
+            return {part for entry in ole.listdir(streams=True, storages=True) for part in entry}
+    except Exception:  # noqa: BLE001 - olefile raises OSError and errors of its own for a broken file: none is an answer
+        return set()
 
 
 def _read_by_kind(p: Path, head: bytes) -> Document:
