@@ -478,6 +478,7 @@ class Analysis:
                  tolerance: Decimal = Decimal("0.01")) -> None:  # fmt: skip
         self.document = upright(document)
         self.data = data
+        self.scores_under_headings: set[tuple[int, int]] = set()  # (paragraph, offset): an indicator's score, not the total
         self.execution_base = execution_base or (data.settings.execution_rate_base if data is not None else "到位")
         self.tolerance = tolerance if data is None else data.settings.rate_tolerance
         self._total_mismatches: dict[int, list] = {}
@@ -589,10 +590,22 @@ class Analysis:
                 out.setdefault(code or name, []).append((row, table))
         return out
 
+    @cached_property
+    def coded_rows_by_name(self) -> dict[str, list[tuple[ScoreRow, ScoreTable]]]:
+        """Leaf rows of coded score tables keyed by their names (“立项依据充分性” for the row “A11立项依据充分性”)."""
+        out: dict[str, list[tuple[ScoreRow, ScoreTable]]] = {}
+        for table in self.score_tables:
+            for row in table.body:
+                code, name = row_code_and_name(row)
+                if code:
+                    out.setdefault(name, []).append((row, table))
+        return out
+
     def rows_of(self, statement: IndicatorStatement) -> list[tuple[ScoreRow, ScoreTable]]:
-        """The table rows of an indicator stated in prose: by its code, else by its name (a table without codes)."""
+        """The table rows of an indicator stated in prose: by its code, else by its name (in a table with or without
+        codes: the prose may leave the code out)."""
         return self.table_indicators.get(statement.code or statement.name) or (
-            self.table_indicators.get(statement.name, []) if statement.code else [])  # fmt: skip
+            self.table_indicators.get(statement.name, []) if statement.code else self.coded_rows_by_name.get(statement.name, []))  # fmt: skip
 
     # -- prose statements -----------------------------------------------------
 
@@ -667,8 +680,10 @@ class Analysis:
         elif len(stated) == 1:
             paragraph, m = stated[0]
             score, where = Decimal(m.group("score")), paragraph
+            self.scores_under_headings.add((id(paragraph), m.start("score")))
             said = sentence_at(paragraph.text, m.start())
-            opening = said if said.startswith(weighted.lead) else f"{weighted.lead}：{said}"
+            joiner = "……" if weighted.lead.endswith(("。", "；", ";")) else "："  # (“A11…。该指标分值8分。……得7分。”)
+            opening = said if said.startswith(weighted.lead) else f"{weighted.lead}{joiner}{said}"
         else:
             return []  # no score, or several (the scoring standard's, or the indicators under a 二级 heading)
         statement = IndicatorStatement(weighted.code, weighted.name, weighted.weight, score, weighted.paragraph,
@@ -724,6 +739,7 @@ class Analysis:
     def total_statements(self) -> list[Statement]:
         out: list[Statement] = []
         own_self_evaluation = "自评" in self.report_kinds
+        _ = self.indicator_statements  # (which fills ``scores_under_headings``)
         patterns = (*TOTAL_RES, LOOSE_TOTAL_RE, *((SELF_TOTAL_RE,) if own_self_evaluation else ()))
         for paragraph in self.paragraphs:
             if "分" not in paragraph.text or not (TOTAL_HINT.search(paragraph.text)
@@ -741,6 +757,8 @@ class Analysis:
                     if self._not_the_reports(paragraph.text, m, subject is not None, clause, head):
                         continue
                     if pattern is LOOSE_TOTAL_RE:
+                        if (id(paragraph), m.start(figure)) in self.scores_under_headings:
+                            continue  # “（1）立项依据充分性（8分）” / “……评价得分7.4分。”: that indicator's score
                         if "总分" in m.group(0) and Decimal(next(g for g in m.groups() if g is not None)) == 100:
                             continue  # “项目总分100分”: the full marks
                         if self._someone_elses(head) or INDICATOR_SCORE.search(head):

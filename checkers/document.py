@@ -494,13 +494,13 @@ class DocumentBuilder:
                 level = self._level_in_style(text, style_level, level)
         index = len(self.blocks)
         if level is not None:
-            self._close_sections(level, index)
+            division = DIVISION.match(_SPACES.sub("", number or ""))
+            self._close_sections(level, index, keep_division=division is None)
             title = text
             if number is not None:
                 m = match_number(text)
                 title = m[2] if m else text
             part = _path_part(level, number)
-            division = DIVISION.match(_SPACES.sub("", number or ""))
             self._stack.append(_Open(level, part, title, index, division.group(0) if division else ""))
             self._path = None
             self._sections.append(Section("".join(o.part for o in self._stack), title, level, index, -1))
@@ -511,8 +511,12 @@ class DocumentBuilder:
         self.blocks.append(para)
         return para
 
-    def _close_sections(self, level: int, index: int) -> None:
+    def _close_sections(self, level: int, index: int, keep_division: bool = False) -> None:
+        """Close the open sections at ``level`` and deeper; ``keep_division``: not a “第二部分” numbering gives the same
+        level as its “一、” headings (plain text, Markdown): an “一、” opens inside it, only the next part closes it."""
         while self._stack and self._stack[-1].level >= level:
+            if keep_division and self._stack[-1].division and len(self._stack) == 1:
+                break
             self._stack.pop()
             self._path = None
             self._sections[self._open_sections.pop()].end_block = index

@@ -159,6 +159,11 @@ _WEIGHTED_LEAD = (
 WEIGHTED_HEADING_RE = re.compile(_WEIGHTED_LEAD + r"\s*$")
 # the same at the start of a paragraph: “D31学生及家长满意度（8分）：……”, ““政策知晓度”指标（分值4分）评分2.5分”
 WEIGHTED_OPENING_RE = re.compile(_WEIGHTED_LEAD + r"\s*(?:[：:，,。]|(?=(?:实际|评价)?得分|评分|得\s*\d))")
+# a weight with no score in its sentence: “A11立项依据充分性。该指标分值8分。……经评价，得7分。”, “B21…，权重6分。”
+WEIGHT_ONLY_OPENING_RE = re.compile(
+    _HEAD_LABEL + r"\s*(?:[，,：:。]\s*(?:该指标|本指标|该项|本项)?(?:指标)?|指标)\s*" + _HEAD_WEIGHT_WORD
+    + rf"(?P<weight>{FIGURE})\s*分\s*(?:[。；;]|$)"
+)
 # a score stated in the text: “……，扣1分，得5分。”, “该指标评价得分5分”, “最终得分为5分”, “评分6.5分”
 SCORED_RE = re.compile(rf"(?<![扣每])(?:得分|得|评分)(?:为|[：:])?\s*(?P<score>{FIGURE})\s*分")
 
@@ -182,13 +187,18 @@ def weighted_heading(paragraph: Paragraph, opening: bool = False) -> WeightedHea
     pattern = WEIGHTED_OPENING_RE if opening else WEIGHTED_HEADING_RE
     text = _code_first(paragraph.text)  # (“1.管网改造长度完成率（C12）（8分）”: the code read as if before the name)
     match = pattern.match(text) if "分" in text else None
+    if match is None and opening and "分" in text:
+        match = WEIGHT_ONLY_OPENING_RE.match(text)
+        if match is not None and not (_CODED_OR_QUOTED.match(match.group("label")) or _LIST_NUMBER.match(text)):
+            return None  # an uncoded name alone (“本次评价，满分100分。”) is no indicator
     if match is None:
         return None
     code, name = opening_label(match.group("label"))
     if LEVEL1_LABEL.match(NAME_SUFFIX.sub("", name)) or NAME_SUFFIX.search(name):
         return None
-    score = match.group("score")
-    lead = paragraph.text[match.start() : match.end()].rstrip("：:，,。 ") if opening else paragraph.text.strip()
+    score = match.groupdict().get("score")
+    lead = paragraph.text[match.start() : match.end()] if opening else paragraph.text.strip()
+    lead = lead.rstrip("：:，, ") if "score" not in match.re.groupindex else lead.rstrip("：:，,。 ")  # (“……分值8分。”)
     return WeightedHeading(paragraph, lead, code, name, Decimal(match.group("weight")), Decimal(score) if score else None,
                            [paragraph] if opening else [])  # fmt: skip
 

@@ -88,9 +88,11 @@ def _number(text: str) -> Decimal | None:
 
 
 # “共设置3个一级指标、8个二级指标、20个三级指标”, “共设置2个二级指标，下设5个三级指标”: a chain of counts after a verb
+# (the 一级 may be named before their count: “由决策、过程、产出、效益4个一级指标、8个二级指标……构成”)
 _COUNT = r"(?:\d+|[一二三四五六七八九十两]+)\s*个\s*(?:一级|二级|三级)指标"
+_NAMED = r"(?:[\u4e00-\u9fff“”\"]{2,10}(?:[、和及与][\u4e00-\u9fff“”\"]{2,10}){1,7}(?:等)?\s*)?"
 COUNT_CHAIN = re.compile(
-    rf"(?:共设(?:置|立)?|设置了?|设立了?|设有|共有|包括|包含|涵盖|下设|由)\s*{_COUNT}"
+    rf"(?:共设(?:置|立)?|设置了?|设立了?|设有|共有|包括|包含|涵盖|下设|由)\s*{_NAMED}{_COUNT}"
     rf"(?:\s*[、，,和及]\s*(?:下设|下含|包含|含|共|共计)?\s*{_COUNT})*"
 )
 ONE_COUNT = re.compile(r"(?P<n>\d+|[一二三四五六七八九十两]+)\s*个\s*(?P<level>一级|二级|三级)指标")

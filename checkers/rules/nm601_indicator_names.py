@@ -96,7 +96,8 @@ def _heading_names(a: Analysis, table_names: dict[str, str], rule: Rule):
 
 def _uncoded_names(a: Analysis, rule: Rule):
     """An uncoded indicator whose name is in no score table, where exactly one table row no text names has its weight
-    and score and a name sharing half its character pairs (“优良路率” for the table's “优良中等路率”)."""
+    and score and a name sharing half its character pairs (“优良路率” for the table's “优良中等路率”) or the same
+    characters in another order (“预算行执率”)."""
     rows = [(split_label(row.label)[1], row) for table in a.score_tables for row in table.body if row.labels]
     if not rows:
         return
@@ -107,7 +108,8 @@ def _uncoded_names(a: Analysis, rule: Rule):
             continue
         mine = character_pairs(statement.name)
         alike = [(name, row) for name, row in rows if name not in stated and (row.weight, row.score)
-                 == (statement.weight, statement.score) and len(mine & character_pairs(name)) * 2 >= max(len(mine), 1)]  # fmt: skip
+                 == (statement.weight, statement.score) and (len(mine & character_pairs(name)) * 2 >= max(len(mine), 1)
+                 or sorted(name) == sorted(statement.name))]  # fmt: skip  (“预算行执率”: two characters swapped)
         if len({name for name, _ in alike}) == 1:  # one indicator (in a section's table and the appendix's alike)
             name, row = alike[0]
             yield rule.finding(

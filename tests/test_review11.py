@@ -1,0 +1,76 @@
+"""Wordings from the eleventh review: ordinary text that must stay quiet, slips that must be found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_wordings import findings
+
+SCORE_TABLE = """# 某项目绩效评价报告
+
+## 一、评价结论
+
+经综合评价，该项目得分85分，等级为良。
+
+| 一级指标 | 二级指标 | 三级指标 | 权重 | 得分 |
+|---|---|---|---|---|
+| 决策 | 项目立项 | A11立项依据充分性 | 8 | 7.4 |
+| 决策 | 项目立项 | A12立项程序规范性 | 12 | 12 |
+| 过程 | 资金管理 | B11资金到位率 | 30 | 25.6 |
+| 产出 | 产出数量 | C11完成数量 | 30 | 25 |
+| 效益 | 社会效益 | D11满意度 | 20 | 15 |
+| 合计 | | | 100 | 85 |
+
+## 二、指标分析
+
+"""
+
+
+def test_a_weight_stated_in_a_sentence_of_its_own_then_the_score(tmp_path: Path):
+    for opening in ("A11立项依据充分性。该指标分值8分。项目立项符合政策。经评价，得{}分。",
+                    "A11立项依据充分性，权重8分。项目立项符合政策，扣0.6分，得{}分。",
+                    "“立项依据充分性”指标，权重为8分；项目立项符合政策，评价得分{}分。"):  # fmt: skip
+        assert findings(tmp_path, SCORE_TABLE + opening.format("7.4") + "\n") == {}, opening
+        [slip] = findings(tmp_path, SCORE_TABLE + opening.format("7") + "\n")["SC101"]
+        assert (slip.expected, slip.found) == ("权重8分，得分7.4分", "权重8分，得分7分")
+    # the score may come in the next paragraph, up to the next indicator
+    apart = "A11立项依据充分性，权重8分。\n\n项目立项符合政策，经评价得{}分。\n\nA12立项程序规范性，权重12分，得分12分。\n"
+    assert findings(tmp_path, SCORE_TABLE + apart.format("7.4")) == {}
+    assert "SC101" in findings(tmp_path, SCORE_TABLE + apart.format("6.4"))
+    # an uncoded, unquoted name with a weight alone is no indicator's opening
+    plain = "本次评价，满分100分。经评价，项目得分85分。\n"
+    assert findings(tmp_path, SCORE_TABLE + plain) == {}
+
+
+def test_an_uncoded_name_in_prose_is_found_in_a_coded_table(tmp_path: Path):
+    text = SCORE_TABLE + "立项依据充分性，权重8分，得分{}分。项目立项符合政策。\n"
+    assert findings(tmp_path, text.format("7.4")) == {}
+    [slip] = findings(tmp_path, text.format("7"))["SC101"]
+    assert (slip.expected, slip.found) == ("权重8分，得分7.4分", "权重8分，得分7分")
+
+
+def test_a_score_under_a_weighted_heading_is_not_the_total(tmp_path: Path):
+    text = SCORE_TABLE + "### （1）立项依据充分性（8分）\n\n项目立项符合政策，评价得分{}分。\n"
+    assert findings(tmp_path, text.format("7.4")) == {}
+    assert set(findings(tmp_path, text.format("7"))) == {"SC101"}
+
+
+def test_level_counts_after_the_一级_named(tmp_path: Path):
+    text = SCORE_TABLE + "评价指标体系由决策、过程、产出、效益四个一级指标、{}个二级指标和5个三级指标构成。\n"
+    assert findings(tmp_path, text.format(4)) == {}
+    [slip] = findings(tmp_path, text.format(8))["CT701"]
+    assert (slip.expected, slip.found) == ("4", "8")
+
+
+def test_an_uncoded_name_with_two_characters_swapped(tmp_path: Path):
+    table = SCORE_TABLE.replace("A11立项依据充分性", "立项依据充分性").replace("A12立项程序规范性", "预算执行率")
+    assert findings(tmp_path, table + "预算执行率，权重12分，得分12分。\n") == {}
+    [slip] = findings(tmp_path, table + "预算行执率，权重12分，得分12分。\n")["NM601"]
+    assert (slip.expected, slip.found) == ("预算执行率", "预算行执率")
+
+
+def test_an_一级_heading_in_plain_text_stays_inside_its_part(tmp_path: Path):
+    text = ("某项目绩效评价报告\n\n第一部分 综合评价\n\n一、评价结论\n\n项目完成较好。\n\n第二部分 指标分析\n\n一、决策\n\n"
+            "A11立项依据充分性，权重8分，得分7分。项目立项符合政策，扣1分，该指标得6分。\n")
+    [slip] = findings(tmp_path, text, name="r.txt")["SC102"]
+    assert slip.location.section == "第二部分 一、决策"
