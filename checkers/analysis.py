@@ -104,6 +104,7 @@ PROJECT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,20}?(?:项目|工程)")  # the wo
 QUOTED_PROJECT = re.compile(r"[“\"「]([^”\"」]{2,40}?(?:项目|工程))[”\"」]")
 REPORT_KINDS = ("部门整体", "自评")  # a title saying so makes these the report's own scores
 # an indicator's or a part's own score in the loose wording (“B11资金到位率：该指标满分3分，评价得分2.5分”)
+SOMEONE_ELSES_SCORE = re.compile(r"自评|申报|初评|复评前")  # a score the unit gave itself, not the evaluation's
 INDICATOR_SCORE = re.compile(r"满分|权重|分值|标准分|[该此本]指标|[该本此]部分|该类|该项|[A-Z]\d")
 SCALE_BEFORE = re.compile(r"(?:以上|以下|[（(]含[）)]|至\s*\d+(?:\.\d+)?\s*分?)的?\s*$")  # “90分（含）以上的评定为‘优秀’”
 TOTAL_HINT = re.compile(r"综合|总得分|评[价估](?:结果|得分|总得分)|最终|[本该]项目(?:最终|总)?得分|(?:项目|评价)(?:评价|绩效)?总分")
@@ -618,6 +619,12 @@ class Analysis:
         for paragraph in self.paragraphs:
             text = paragraph.text
             match, offset = head_match(text), 0
+            if match is not None and heading is not None and paragraph.heading_level is None:
+                stop = text.find("。", match.end("label"), min(match.start("weight"), match.start("score")))
+                if stop >= 0 and not CODED_START.match(match.group("label")):  # “项目依据充分。该指标满分3分，得3分。”
+                    shift, named = named_by_heading(heading.text, text[stop + 1 :])  # under “1.立项依据充分性”
+                    if named is not None:
+                        offset, match = shift + stop + 1, named
             if match is None and paragraph.heading_level is None:
                 offset, match = head_inside(text)  # a later sentence opens the next indicator
             if match is None and heading is not None and paragraph.heading_level is None:
@@ -654,6 +661,9 @@ class Analysis:
                 opening = text[max(offset, 0) : said + 1 if said >= 0 else len(text)].strip()
                 current = statement_of(match, paragraph, opening)
                 statements.append(current)
+                if match.groupdict().get("deducted"):  # (“该指标扣1分，得3分（满分4分）”: its deduction, as a closing's)
+                    current.closings.append(Closing(Decimal(match.group("deducted")), current.score, paragraph, opening,
+                                                    match.group(0)[match.start("deducted") - match.start() - 1 :]))  # fmt: skip
                 rest = text[max(offset + match.end(), 0) :]
                 rest = self._opening_deduction(current, paragraph, rest)
                 while HEAD_WORD_RE.search(rest):  # ““立项依据充分性”指标满分5分，得5分。“立项程序规范性”指标满分5分，……”
@@ -714,6 +724,8 @@ class Analysis:
                 continue  # “上年度评价中该项得分3分”
             if self.names_another_year(sentence_head(rest, closing.start())):
                 continue  # “2022年该指标得6分”: another year's score
+            if SOMEONE_ELSES_SCORE.search(clause_before(rest, closing.start())):
+                continue  # “县住建局自评该指标得4分”: the unit's own score, not the evaluation's
             deducted = closing.group("deduction") or closing.group("deducted")
             deduction = Decimal(deducted) if deducted else None
             whole = closing.group(0)

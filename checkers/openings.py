@@ -26,7 +26,9 @@ HEAD_RE = re.compile(
 )
 # the score before the weight: “B14运转程序规范性，得分2.25分（满分2.5分）”, “……：得分3分，权重4分”
 HEAD_SCORE_FIRST_RE = re.compile(
-    _HEAD_LABEL + r"(?:\s*[，,：:（(。]\s*(?:该指标|本指标)?(?:指标)?|\s*指标|(?=得分))" + _HEAD_SCORE_WORD + r"(?P<score>\d+(?:\.\d+)?)\s*分"
+    _HEAD_LABEL + r"(?:\s*[，,：:（(。]\s*(?:该指标|本指标)?(?:指标)?|\s*指标|(?=得分))"
+    + rf"(?:扣(?:除|减)?\s*(?P<deducted>{NUM[1:-1]})\s*分\s*[，,]\s*)?"  # “（2）政府采购规范性，该指标扣1分，得3分（满分4分）”
+    + _HEAD_SCORE_WORD + r"(?P<score>\d+(?:\.\d+)?)\s*分"
     r"\s*[（(，,、；;]\s*" + _HEAD_WEIGHT_WORD + r"(?P<weight>\d+(?:\.\d+)?)\s*分\s*[）)]?"
 )
 FIGURE = r"\d+(?:\.\d+)?"
@@ -85,7 +87,11 @@ _GROUP_PREFIX = re.compile(r"^.{1,12}?(?:——|--|—)")  # “产出数量—�
 
 def opening_label(label: str) -> tuple[str | None, str]:
     """An opening's code and name: quotes and brackets (“…”指标, 指标“…”, 【…】) and a group before a dash taken off."""
-    label = _GROUP_PREFIX.sub("", _QUOTED_LABEL.sub(r"\1", label.strip())).strip("“”\"「」‘’【】")
+    label = _GROUP_PREFIX.sub("", _QUOTED_LABEL.sub(r"\1", label.strip())).strip()
+    if label[:1] in "“\"「‘【" and label[-1:] in "”\"」’】" and len(label) > 2:
+        label = label[1:-1]  # (a quote only around the whole name: ““三公经费”变动率” keeps its own)
+    elif label[-1:] in "”\"」’】" and not any(q in label for q in "“\"「‘【"):
+        label = label[:-1]  # (a closing quote left alone)
     return split_label(label)
 
 
@@ -207,6 +213,8 @@ def weighted_heading(paragraph: Paragraph, opening: bool = False) -> WeightedHea
 def statement_of(match: re.Match[str], paragraph: Paragraph, opening: str) -> IndicatorStatement:
     """The indicator an opening match states (its label, weight and score groups), quoted by ``opening``."""
     code, name = opening_label(match.group("label"))
+    if name.endswith("指标") and len(name) > 4 and not _CODED_OR_QUOTED.match(name):
+        name = name[:-2]  # “预算执行率指标，满分5分”: the name is 预算执行率
     return IndicatorStatement(code, name, Decimal(match.group("weight")), Decimal(match.group("score")), paragraph,
                               opening=opening)  # fmt: skip
 

@@ -74,3 +74,39 @@ def test_an_一级_heading_in_plain_text_stays_inside_its_part(tmp_path: Path):
             "A11立项依据充分性，权重8分，得分7分。项目立项符合政策，扣1分，该指标得6分。\n")
     [slip] = findings(tmp_path, text, name="r.txt")["SC102"]
     assert slip.location.section == "第二部分 一、决策"
+
+
+def test_names_as_written_with_quotes_and_a_trailing_指标(tmp_path: Path):
+    table = SCORE_TABLE.replace("A12立项程序规范性", "“三公经费”变动率").replace("A11立项依据充分性", "预算执行率")
+    quoted = table + "#### 1.“三公经费”变动率（12分）\n\n根据评分标准，得12分。\n"
+    assert findings(tmp_path, quoted) == {}
+    suffixed = table + "预算执行率指标，满分8分，实际得分7.4分。\n"
+    assert findings(tmp_path, suffixed) == {}
+    assert "SC101" in findings(tmp_path, suffixed.replace("实际得分7.4分", "实际得分7分"))
+
+
+def test_a_short_evidence_sentence_under_a_named_heading_is_no_name(tmp_path: Path):
+    text = SCORE_TABLE + "### 1.立项依据充分性\n\n项目依据充分。该指标满分8分，得{}分。\n"
+    assert findings(tmp_path, text.format("7.4")) == {}
+    [slip] = findings(tmp_path, text.format("7"))["SC101"]
+    assert slip.found == "权重8分，得分7分"
+
+
+def test_the_units_own_self_score_is_no_closing(tmp_path: Path):
+    text = SCORE_TABLE + "A11立项依据充分性，权重8分，得分7.4分。\n\n县住建局自评该指标得8分。经评价组核实，扣0.6分，该指标得{}分。\n"
+    assert findings(tmp_path, text.format("7.4")) == {}
+    assert "SC102" in findings(tmp_path, text.format("7"))
+
+
+def test_an_opening_that_gives_its_deduction_before_its_score(tmp_path: Path):
+    text = SCORE_TABLE.replace("A11立项依据充分性", "立项依据充分性") + "（1）立项依据充分性，该指标扣{}分，得7.4分（满分8分）。\n"
+    assert findings(tmp_path, text.format("0.6")) == {}
+    [slip] = findings(tmp_path, text.format("1"))["SC103"]
+    assert (slip.expected, slip.found) == ("扣0.6分", "扣1分")
+
+
+def test_unit_cost_columns_are_not_summed(tmp_path: Path):
+    text = ("# 某项目绩效评价报告\n\n## 一、运行情况\n\n| 水厂 | 供水量（万吨） | 运行费用（万元） | 吨水成本（元） |\n|---|---|---|---|\n"
+            "| 城北水厂 | 612 | 1089.36 | 1.78 |\n| 洲湖水厂 | 348 | 664.68 | 1.91 |\n| 合计 | 960 | {} | 1.83 |\n")
+    assert findings(tmp_path, text.format("1754.04")) == {}
+    assert "TT201" in findings(tmp_path, text.format("1754.14"))
