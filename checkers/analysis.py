@@ -104,6 +104,8 @@ PROJECT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,20}?(?:项目|工程)")  # the wo
 QUOTED_PROJECT = re.compile(r"[“\"「]([^”\"」]{2,40}?(?:项目|工程))[”\"」]")
 REPORT_KINDS = ("部门整体", "自评")  # a title saying so makes these the report's own scores
 # an indicator's or a part's own score in the loose wording (“B11资金到位率：该指标满分3分，评价得分2.5分”)
+AMONG_HEAD = re.compile(r"^其中\s*[，,：:]?")
+PART_WEIGHT = re.compile(rf"(?:分值|满分|权重)(?:为)?\s*{NUM}\s*分")  # before a total: the whole's 100, or a part's
 SOMEONE_ELSES_SCORE = re.compile(r"自评|申报|初评|复评前")  # a score the unit gave itself, not the evaluation's
 INDICATOR_SCORE = re.compile(r"满分|权重|分值|标准分|[该此本]指标|[该本此]部分|该类|该项|[A-Z]\d")
 SCALE_BEFORE = re.compile(r"(?:以上|以下|[（(]含[）)]|至\s*\d+(?:\.\d+)?\s*分?)的?\s*$")  # “90分（含）以上的评定为‘优秀’”
@@ -296,6 +298,7 @@ class ScoreTable:
     rows: list[ScoreRow] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
     level_weights: list[tuple[int, int]] = field(default_factory=list)  # (label column, its own 分值 column)
+    form_columns: set[int] = field(default_factory=set)  # a national 自评表's 分值 and 得分 columns (two headers)
 
     @property
     def body(self) -> list[ScoreRow]:
@@ -318,6 +321,8 @@ UNIT_LINE = re.compile(r"^\s*[（(]?\s*(?:金额|货币|计量)?单位\s*[:：]\
 TOTAL_LABEL = re.compile(r"^(?:合\s*计|总\s*计|共\s*计|(?:[\u4e00-\u9fff]{1,8})?小\s*计|总分|合计得分)" + _LABEL_TAIL)
 SUBTOTAL_LABEL = re.compile(r"^(?:[\u4e00-\u9fff]{1,8})?小\s*计" + _LABEL_TAIL)
 # columns that describe an indicator rather than name it
+LEVEL_HEADER = re.compile(r"^[一二三]级指标$")
+FIGURE_CELL = re.compile(r"[\d.,，%％—–\-－]+")  # an amount or rate, never an indicator's name (“320.00” in a 资金 row)
 NOT_A_LABEL = re.compile(r"评分标准|指标解释|评分依据|说明|扣分|备注|指标值|计算方法|^序\s*号$|^编\s*号$")
 
 
@@ -352,6 +357,16 @@ def _first_figure(*columns: int | None) -> int:
     return min(c for c in columns if c is not None)
 
 
+def _self_evaluation_form(rows: list[list[str]]) -> tuple[int, int] | None:
+    """The national 自评表 (财政部 项目支出绩效自评表): the row of its 指标 part's header (“一级指标|二级指标|三级指标|…
+    |分值|得分”), and the row of its 资金 part's header above it (“年初预算数|…|分值|执行率|得分”)."""
+    sub = next((i for i, cells in enumerate(rows) if sum(bool(LEVEL_HEADER.match(c.strip())) for c in cells) >= 2), None)
+    if sub is None or None in _header_columns(rows[sub])[:2]:
+        return None
+    funding = next((i for i in range(sub - 1, -1, -1) if None not in _header_columns(rows[i])[:2]), None)
+    return (sub, funding) if funding is not None else None  # (one header alone is an ordinary score table's)
+
+
 def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTable | None:
     """A table with a weight column and a score column, read row by row; None otherwise.
 
@@ -359,9 +374,17 @@ def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTa
     a headerless 续表 carries on: its columns are taken, every row is a body row.
     """
     rows = grid_rows(table)
+    form = _self_evaluation_form(rows) if continues is None else None
+    funding = sub_header = None
     if continues is not None:
         weight, score, rate, header_index = continues.weight_col, continues.score_col, continues.rate_col, -1
         header, label_cols = continues.header, continues.label_cols
+    elif form is not None:  # the national 自评表: read the 指标 part by its own header, the 资金 rows by theirs
+        sub_header, funding = form
+        header_index = funding
+        header = rows[sub_header]
+        weight, score, rate, weights = _header_columns(header)
+        label_cols = [i for i, cell in enumerate(header) if LEVEL_HEADER.match(cell.strip())]
     else:
         for header_index in range(min(3, len(rows) - 1)):
             weight, score, rate, weights = _header_columns(rows[header_index])
@@ -376,23 +399,31 @@ def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTa
     levels = [] if continues is not None else [(c - 1, c) for c in sorted(weights) if c != weight and c - 1 in label_cols]
     result = ScoreTable(table, weight, score, rate, label_cols, header=header,
                         level_weights=levels if continues is None else continues.level_weights)  # fmt: skip
-    first_number = _first_figure(weight, score, rate)
+    if form is not None:
+        result.form_columns = {weight, score, *_header_columns(rows[funding])[:2]}
     rate_scale = _rate_scale(header[rate], [cells[rate] for cells in rows[header_index + 1 :]]) if rate is not None else None
+    funding_cols = _header_columns(rows[funding])[:3] if funding is not None else None
     for r, cells in enumerate(rows[header_index + 1 :], header_index + 2):  # grid rows: every row is full width
+        if r - 1 == sub_header:
+            continue
+        row_weight, row_score, row_rate, row_labels = weight, score, rate, label_cols
+        if funding_cols is not None and r - 1 < sub_header:  # (a 资金 row: its 分值 and 得分 under its own header)
+            row_weight, row_score, row_rate = funding_cols
+            row_labels = range(_first_figure(*funding_cols))
         labels: list[str] = []
-        for i in label_cols:
+        for i in row_labels:
             label = cells[i].strip()
-            if label and label not in labels:
+            if label and label not in labels and not FIGURE_CELL.fullmatch(label):
                 labels.append(label)
-        lead = cells[:first_number]
+        lead = cells[:_first_figure(row_weight, row_score, row_rate)]
         total = next((cell for cell in lead if TOTAL_LABEL.match(_NO_SPACE.sub("", cell))), None) \
             if any("计" in cell or "总分" in cell for cell in lead) else None  # fmt: skip
         if total is not None and not labels:
             labels = [total.strip()]  # “合计” written across the 序号/编号 column only
-        rate_text = cells[rate].replace("％", "%") if rate is not None else ""
+        rate_text = cells[row_rate].replace("％", "%") if row_rate is not None else ""
         adjusts = _adjusts(labels) if any(row.is_total for row in result.rows) else ""
         result.rows.append(ScoreRow(
-            labels, number_in(cells[weight]), number_in(cells[score].replace("分", "")),
+            labels, number_in(cells[row_weight]), number_in(cells[row_score].replace("分", "")),
             _rate_value(rate_text, rate_scale), r, total is not None and not adjusts,
             table.at(r), table.row_text(r - 1), cells, adjusts,
         ))  # fmt: skip
@@ -608,6 +639,11 @@ class Analysis:
         return self.table_indicators.get(statement.code or statement.name) or (
             self.table_indicators.get(statement.name, []) if statement.code else self.coded_rows_by_name.get(statement.name, []))  # fmt: skip
 
+    def table_score(self, statement: IndicatorStatement) -> Decimal | None:
+        """The score the report's tables give a prose indicator, when they give one (and agree)."""
+        scores = {row.score for row, _ in self.rows_of(statement) if row.score is not None}
+        return scores.pop() if len(scores) == 1 else None
+
     # -- prose statements -----------------------------------------------------
 
     @cached_property
@@ -768,6 +804,9 @@ class Analysis:
                     subject = PROJECT_NAMED.search(clause)  # “乙项目综合评价得分72分” names its project
                     if self._not_the_reports(paragraph.text, m, subject is not None, clause, head):
                         continue
+                    part = PART_WEIGHT.search(head)
+                    if part is not None and Decimal(part.group(1)) < 100:
+                        continue  # “绩效指标分值90分，自评得分85分”: a part's score (the 预算执行 part has the other 10)
                     if pattern is LOOSE_TOTAL_RE:
                         if (id(paragraph), m.start(figure)) in self.scores_under_headings:
                             continue  # “（1）立项依据充分性（8分）” / “……评价得分7.4分。”: that indicator's score
@@ -943,6 +982,7 @@ class Analysis:
                 cells = own[row.row - 1]
                 for position, col in enumerate(part.label_cols):
                     cell = cells[col].strip() if col < len(cells) else ""
+                    cell = "" if FIGURE_CELL.fullmatch(cell) else cell
                     if position >= len(current):
                         current.append("")
                     if cell and cell != current[position]:
@@ -983,10 +1023,31 @@ class Analysis:
             if earlier and id(table) in self._split_unmarked:  # maybe two tables after all: wrong on either reading
                 alone = {(m.row, m.col) for m in total_mismatches(table)}
                 columns = [m for m in columns if (m.row, m.col) in alone]
+            form = self.score_table_by_block.get(id(table))
+            if form is not None and form.form_columns:  # a 自评表's 总分 adds its 资金 and 指标 rows, each part by its header
+                columns = [m for m in columns if m.col not in form.form_columns] + self._form_total_mismatches(form)
             seen = {(m.row, m.col) for m in columns}
             rows = [m for m in row_total_mismatches(table) if (m.row, m.col) not in seen]  # a cell reported once
             self._total_mismatches[id(table)] = columns + rows
         return self._total_mismatches[id(table)]
+
+    @staticmethod
+    def _form_total_mismatches(form: ScoreTable) -> list:
+        """The 总分 row of a national 自评表 against its 资金 and 指标 rows (分值 and 得分)."""
+        from checkers.table_totals import TotalMismatch
+
+        total = form.total_row
+        if total is None:
+            return []
+        out = []
+        for col, name, stated in ((form.weight_col, "分值", total.weight), (form.score_col, "得分", total.score)):
+            values = [row.weight if name == "分值" else row.score for row in form.body]
+            computed = sum((v for v in values if v is not None), Decimal(0))
+            if stated is not None and col is not None and computed != stated:
+                written = grid_rows(form.table)[total.row - 1][col].strip()
+                out.append(TotalMismatch(form.table, total.row, col, _NO_SPACE.sub("", total.label), name, stated,
+                                         computed, total.excerpt, written))  # fmt: skip
+        return out
 
     @cached_property
     def detail_slips(self) -> list:
@@ -1296,6 +1357,10 @@ class Analysis:
                                          name=name, extra={"weight": Decimal(weight.group(1)), "paragraph": paragraph}))  # fmt: skip
             for _start, _, sentence in _sentences_starting(text, "其中"):
                 for m in AMONG_RE.finditer(sentence):
+                    out.append(Statement("level1", Decimal(m.group(2)), paragraph.location, sentence.strip(),
+                                         name=m.group("name"), extra={"weight": None, "among": True, "paragraph": paragraph}))  # fmt: skip
+                among = AMONG_HEAD.sub("", sentence.lstrip())
+                for m in AMONG_LEVEL1_RE.finditer(among) if "得分" not in sentence else ():  # “其中决策指标得13分，……”
                     out.append(Statement("level1", Decimal(m.group(2)), paragraph.location, sentence.strip(),
                                          name=m.group("name"), extra={"weight": None, "among": True, "paragraph": paragraph}))  # fmt: skip
                 for m in AMONG_WEIGHED_RE.finditer(sentence):  # “其中，决策10分得7分，过程20分得13.5分”

@@ -110,3 +110,45 @@ def test_unit_cost_columns_are_not_summed(tmp_path: Path):
             "| 城北水厂 | 612 | 1089.36 | 1.78 |\n| 洲湖水厂 | 348 | 664.68 | 1.91 |\n| 合计 | 960 | {} | 1.83 |\n")
     assert findings(tmp_path, text.format("1754.04")) == {}
     assert "TT201" in findings(tmp_path, text.format("1754.14"))
+
+
+SELF_EVALUATION_FORM = """# 某校舍维修项目2023年度绩效自评报告
+
+## 一、自评结果
+
+项目全年预算执行率96.52%，对应得分9.65分（分值10分）；绩效指标分值90分，自评得分85分。项目绩效自评总得分94.65分，自评等级为“优”。
+
+<table>
+<tr><td colspan="9">2023年度项目支出绩效自评表</td></tr>
+<tr><td>项目名称</td><td colspan="8">某校舍维修改造项目</td></tr>
+<tr><td rowspan="3">项目资金（万元）</td><td colspan="2"></td><td>年初预算数</td><td>全年预算数</td><td>全年执行数</td><td>分值</td><td>执行率</td><td>得分</td></tr>
+<tr><td colspan="2">年度资金总额</td><td>420.00</td><td>452.80</td><td>437.06</td><td>10</td><td>96.52%</td><td>9.65</td></tr>
+<tr><td colspan="2">其中：当年财政拨款</td><td>420.00</td><td>420.00</td><td>404.26</td><td>—</td><td>96.25%</td><td>—</td></tr>
+<tr><td rowspan="5">绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td><td>分值</td><td>得分</td><td>偏差原因分析</td></tr>
+<tr><td rowspan="2">产出指标</td><td>数量指标</td><td>维修改造面积</td><td>≥6800平方米</td><td>6920平方米</td><td>30</td><td>30</td><td></td></tr>
+<tr><td>时效指标</td><td>完工及时性</td><td>8月31日前</td><td>9月15日</td><td>30</td><td>{late}</td><td>延期15天</td></tr>
+<tr><td>效益指标</td><td>社会效益指标</td><td>隐患消除率</td><td>100%</td><td>100%</td><td>20</td><td>20</td><td></td></tr>
+<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>师生满意度</td><td>≥90%</td><td>93.6%</td><td>10</td><td>10</td><td></td></tr>
+<tr><td colspan="6">总分</td><td>100</td><td>{total}</td><td>自评等级：优</td></tr>
+</table>
+
+其中产出指标得{produced}分，效益指标得20分，满意度指标得10分。
+"""
+
+
+def test_the_national_self_evaluation_form(tmp_path: Path):
+    clean = SELF_EVALUATION_FORM.format(late=25, total="94.65", produced=55)
+    assert findings(tmp_path, clean) == {}
+    [row] = findings(tmp_path, SELF_EVALUATION_FORM.format(late=26, total="94.65", produced=55))["TT201"]
+    assert (row.expected, row.found) == ("95.65", "94.65")
+    assert "TT201" in findings(tmp_path, SELF_EVALUATION_FORM.format(late=25, total="95.65", produced=55))
+    [level1] = findings(tmp_path, SELF_EVALUATION_FORM.format(late=25, total="94.65", produced=56))["TT202"]
+    assert level1.found == "得分56分"
+
+
+def test_an_opening_alone_wrong_is_reported_once(tmp_path: Path):
+    text = SCORE_TABLE + "A11立项依据充分性，权重8分，得分{}分。项目立项符合政策，扣0.6分，该指标得7.4分。\n"
+    assert findings(tmp_path, text.format("7.4")) == {}
+    assert set(findings(tmp_path, text.format("7"))) == {"SC101"}
+    closing = SCORE_TABLE + "A11立项依据充分性，权重8分，得分7.4分。项目立项符合政策，扣0.6分，该指标得7分。\n"
+    assert "SC102" in findings(tmp_path, closing)

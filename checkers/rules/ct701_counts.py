@@ -171,6 +171,8 @@ def _counts(text: str):
     """(chain match, level, count as written, its words) of every chain of “N个一级/二级/三级指标” counts of a text."""
     for chain in COUNT_CHAIN.finditer(text):
         for index, m in enumerate(ONE_COUNT.finditer(chain.group(0))):
+            if index == 0 and m.group("level") == "一级" and m.start() > 4:
+                continue  # “由决策、过程、产出、效益4个一级指标”: the names' count is checked as a list's
             quoted = chain.group(0)[: m.end()] if index == 0 else m.group(0)  # “共设置2个二级指标”, “5个三级指标”
             yield chain, m.group("level"), m.group("n"), quoted
 

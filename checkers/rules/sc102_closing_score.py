@@ -1,7 +1,7 @@
 """结尾得分与开头不一致：指标分析结尾“该指标得N分”与该段开头“得分M分”不同。
 
 每个指标的分析以“X，权重W分，得分S分。”开头、以“根据相关评分标准，（扣D分，）该指标得S分。”结尾，
-两处得分必须相同。
+两处得分必须相同。评分表（或项目数据）与结尾一致、只有开头不同时，由 SC101（或 SC104）指出开头，本规则不再重复。
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ def check(a: Analysis, rule: Rule):
         for closing in statement.closings:
             if known is not None and known.is_leaf and known.total_score == closing.score:
                 continue  # the data confirms the closing: the opening is wrong (SC101/SC104 say so)
+            if known is None and closing.score != statement.score and a.table_score(statement) == closing.score:
+                continue  # the score table agrees with the closing: the opening is wrong (SC101 says so)
             if closing.score != statement.score:
                 yield rule.finding(
                     f"{statement.label}：结尾写“{closing.words}”，但开头写得分{format_score(statement.score)}分",

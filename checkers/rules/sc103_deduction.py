@@ -1,7 +1,8 @@
 """扣分与权重、得分不符：“扣N分”必须等于权重减得分。
 
 指标分析中写明的扣分，等于该指标开头所写权重与得分之差（结尾“扣N分，该指标得M分”之前另列有扣分时，各项扣分之和等于该差即可）（结尾没有“扣N分，该指标得M分”时，分析中的“共扣N分”或各处扣分之和）；未扣分（满分）的指标，结尾和分析文字中都不应写“扣N分”
-（“每发现一处扣0.5分”这类评分标准的说法除外）。
+（“每发现一处扣0.5分”这类评分标准的说法除外）。权重减评分表（或项目数据）中的得分正好等于所写扣分、只是开头得分不同时，
+由 SC101（或 SC104）指出开头，本规则不再重复。
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ def check(a: Analysis, rule: Rule):
             deduction = closing.deduction
             if known is not None and known.is_leaf and known.deduction == deduction:
                 continue  # the data confirms the deduction: the opening is wrong (SC101/SC104 say so)
+            table = a.table_score(statement) if known is None and deduction is not None else None
+            if table is not None and table != statement.score and statement.weight - table == deduction:
+                continue  # the score table's score fits the deduction: the opening is wrong (SC101 says so)
             listed = sum((d.deduction for d in statement.deductions), Decimal(0))
             if deduction is not None and deduction != expected and statement.deductions and deduction + listed == expected \
                     and not TOTAL_DEDUCTED.search(closing.sentence):  # fmt: skip

@@ -141,6 +141,7 @@ def _against_the_total(a: Analysis, rule: Rule, reported: list):
         seen.setdefault(kind, statement)
     adjustment = a.score_adjustment or Decimal(0)
     known = _report_kinds(a)
+    others = any(level1_kind(name) is None for name in a.table_level1_sums)  # (the 自评表's 预算执行 row: no 一级)
     for place, by_kind in listed.items():
         values = {t.value for t in totals[place]}
         if place in doubtful or len(by_kind) < 3 or len(values) != 1 or any(s in reported for s in by_kind.values()):
@@ -150,7 +151,7 @@ def _against_the_total(a: Analysis, rule: Rule, reported: list):
         if parts + adjustment == total.value or parts == total.value:
             continue
         weights = [s.extra.get("weight") for s in by_kind.values()]
-        whole = (None not in weights and sum(weights, Decimal(0)) == 100) or (known and set(by_kind) == known) \
+        whole = (None not in weights and sum(weights, Decimal(0)) == 100) or (known and set(by_kind) == known and not others) \
             or (not known and set(by_kind) == FOUR_KINDS and (parts + adjustment > total.value or not _fifth_named(a)))  # fmt: skip
         if whole:
             addends = "+".join(format_score(s.value) for s in by_kind.values())
