@@ -152,3 +152,24 @@ def test_an_opening_alone_wrong_is_reported_once(tmp_path: Path):
     assert set(findings(tmp_path, text.format("7"))) == {"SC101"}
     closing = SCORE_TABLE + "A11立项依据充分性，权重8分，得分7.4分。项目立项符合政策，扣0.6分，该指标得7分。\n"
     assert "SC102" in findings(tmp_path, closing)
+
+
+def test_sums_written_out_in_full(tmp_path: Path):
+    head = "# 某项目绩效评价报告\n\n## 一、项目概况\n\n"
+    for written in ("建筑面积合计{}平方米=195+68+52+14。", "配套用房面积195平方米+68平方米+52平方米+14平方米={}平方米。",
+                    "配套用房建筑面积合计{}平方米（综合服务驿站195平方米、公厕68平方米、管理用房52平方米、设备间14平方米）。",
+                    "建筑面积合计{}平方米，分别为驿站195平方米、公厕68平方米、管理用房52平方米、设备间14平方米。"):  # fmt: skip
+        assert findings(tmp_path, head + written.format(329) + "\n") == {}, written
+        [slip] = findings(tmp_path, head + written.format(339) + "\n")["CT702"]
+        assert (slip.expected, slip.found) == ("329平方米", "339平方米")
+    # a rounded total, a list that is not all of it, items of another unit: no sum to judge
+    for quiet in ("折算面积2.5+3.25=5.8万平方米。", "合计339平方米（驿站195平方米、公厕68平方米等）。", "合计5处（3处已完工、2个在建）。"):
+        assert "CT702" not in findings(tmp_path, head + quiet + "\n"), quiet
+
+
+def test_a_tenders_saving_rate_is_on_its_own_award(tmp_path: Path):
+    text = ("# 某项目绩效评价报告\n\n## 一、项目资金情况\n\n项目预算3,300.00万元，实际支出3,102.58万元。项目通过公开招标确定施工单位，"
+            "招标控制价3,245.60万元，中标金额3,096.40万元，节约资金149.20万元，节约率{}%。\n")
+    assert findings(tmp_path, text.format("4.60")) == {}
+    [slip] = findings(tmp_path, text.format("4.70"))["RT301"]
+    assert slip.expected == "4.6%"

@@ -16,6 +16,9 @@
 不交叉，之和大于总数也报告；各项正是同段“东城、西城、南城3个街道”所列的全部地方时，之和必须等于总数；
 （3）同段写出送审金额、审定金额、核减金额时，核减 = 送审 − 审定（事前评估的申报金额、建议金额、审减金额同样核对；
 “核减申报数量不实的6台电梯补助120万元”这类逐项核减不是核减总额）；
+（5）写出算式的合计（“195+68+52+14=329平方米”“合计329平方米=195+68+52+14”）和紧跟着列出全部各项的合计（“合计329平方米
+（驿站195平方米、公厕68平方米、管理用房52平方米、设备间14平方米）”“合计329平方米，分别为……”，各项与合计同单位，没有“等”“其余”
+“约”之类的字样），各项之和按合计所写的小数位四舍五入后必须等于合计；
 （4）同一句写出预算（或到位）、实际支出和结余（结转、剩余）时，结余写成与“预算（到位）− 支出”只差一位数字或两位颠倒
 （208.46 与 208.64）时报告；差得更多时结余可能含以前年度结转，不判断。
 """
@@ -47,6 +50,7 @@ from checkers.finding import Severity
 from checkers.rules.base import Rule
 from checkers.rules.ct701_counts import ENUMERATION_RE, PLACES
 from checkers.rules.rt301_rates import role_of
+from checkers.written_sums import written_sum_slips
 from evaluation_model import plain
 
 FAILING = """\
@@ -543,8 +547,16 @@ def _left_over_findings(paragraph, rule: Rule):
 
 def check(a: Analysis, rule: Rule):
     for paragraph in a.body_paragraphs:
-        if TRIGGERS.search(paragraph.text):
-            yield from _sum_findings(paragraph, rule)
+        found = list(_sum_findings(paragraph, rule)) if TRIGGERS.search(paragraph.text) else []
+        yield from found
+        said = {finding.excerpt for finding in found}
+        for slip in written_sum_slips(paragraph.text):
+            sentence = sentence_at(paragraph.text, slip.start).strip()
+            if sentence not in said:
+                yield rule.finding(
+                    f"合计写{slip.stated}，但所列各项相加为{plain(slip.computed)}{slip.unit}",
+                    paragraph.location, sentence, expected=f"{plain(slip.computed)}{slip.unit}", found=slip.stated,
+                )  # fmt: skip
         if LEFT_OVER.search(paragraph.text):
             yield from _left_over_findings(paragraph, rule)
 

@@ -146,6 +146,14 @@ def _budget(figures: list[Figure]) -> Decimal | None:
     return budget
 
 
+def _later(figures: list[Figure], role: str, than: str) -> bool:
+    """Whether the last figure of ``role`` comes after the last of ``than`` (“……实际支出3,102.58万元。……招标控制价
+    3,245.60万元，中标金额3,096.40万元，节约率4.60%”: the 节约率 of the tender, on its 中标 amount)."""
+    roles = [role_of(figure) for figure in figures]
+    last = {r: i for i, r in enumerate(roles) if r in (role, than)}
+    return last.get(role, -1) > last.get(than, -1)
+
+
 def _last(figures: list[Figure], role: str) -> Decimal | None:
     for figure in reversed(figures):
         if role_of(figure) == role:
@@ -181,9 +189,9 @@ def _operands(name: str, before: list[Figure], execution_base: str, on_contract:
         if main:
             return spent / main, f"{paid} ÷ {labels[0]}", (spent / other, labels[1]) if other else None
         return None
-    if "节约率" in name and budget and spent is not None:
-        return (budget - spent) / budget, "（预算 − 实际支出）÷ 预算", None
     contract = _last(before, "contract")
+    if "节约率" in name and budget and spent is not None and not (contract is not None and _later(before, "contract", "spent")):
+        return (budget - spent) / budget, "（预算 − 实际支出）÷ 预算", None
     if "节约率" in name and budget and contract is not None:  # “设备采购预算1,980.00万元，中标金额1,852.36万元”
         return (budget - contract) / budget, "（预算 − 中标/合同金额）÷ 预算", None
     primary = [(ratio, formula) for ratio, formula, recomputed_on in _audit_readings(name, before, on_contract) if recomputed_on]
