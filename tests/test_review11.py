@@ -173,3 +173,24 @@ def test_a_tenders_saving_rate_is_on_its_own_award(tmp_path: Path):
     assert findings(tmp_path, text.format("4.60")) == {}
     [slip] = findings(tmp_path, text.format("4.70"))["RT301"]
     assert slip.expected == "4.6%"
+
+
+def test_a_letter_for_the_first_digit_of_a_grouped_number(tmp_path: Path):
+    head = "# 某项目绩效评价报告\n\n## 一、项目产出\n\n"
+    [slip] = findings(tmp_path, head + "种植乔木l,286株。\n")["FG901"]
+    assert (slip.expected, slip.found) == ("1,286", "l,286")
+    assert findings(tmp_path, head + "种植乔木1,286株。\n") == {}
+
+
+def test_paid_out_and_on_time_written_other_ways(tmp_path: Path):
+    head = "# 某项目绩效评价报告\n\n## 一、项目资金\n\n"
+    for sentence, right, wrong in (
+        ("全省下达补贴资金48,600.00万元，累计兑付46,813.52万元，兑付率{}%。", "96.32", "96.23"),
+        ("全年应拨付补助资金12批次，按时拨付11批次，拨付及时率{}%。", "91.67", "92.67"),
+        ("10处单项工程中按时完工9处，完工及时率{}%。", "90", "95"),
+        ("计划活动194场，按计划时间开展186场，活动开展及时率{}%。", "95.88", "95.38"),
+    ):  # fmt: skip
+        assert findings(tmp_path, head + sentence.format(right) + "\n") == {}, sentence
+        assert "RT301" in findings(tmp_path, head + sentence.format(wrong) + "\n"), sentence
+    planned = head + "计划发放补贴资金500.00万元，实际发放补贴资金480.00万元，发放率96%。\n"
+    assert findings(tmp_path, planned) == {}

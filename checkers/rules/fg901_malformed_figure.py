@@ -19,13 +19,13 @@ FAILING = """\
 PASSING = FAILING.replace("11l 台", "11台")
 
 _UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
-LETTER_IN_NUMBER = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?[lIoO]+\d*(?:\.\d+)?|[lIoO](?:\.\d+|\d+(?:\.\d+)?))\s*(?=" + _UNIT + r")")
+LETTER_IN_NUMBER = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?[lIoO]+\d*(?:\.\d+)?|[lIoO](?:\.\d+|(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))\s*(?=" + _UNIT + r")")
 DIGIT_LETTER_DIGIT = re.compile(r"(?<![A-Za-z0-9])\d+[lIoO]\.?\d+(?![A-Za-z])")  # (“34l.25”)
 BAD_GROUPING = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{1,2}|,\d{4,})(?:,\d+)*(?:\.\d+)?\s*(?=" + _UNIT + r")")
 
 
 LOOKALIKE_DIGITS = str.maketrans("lIoO", "1100")  # the letters typed for the digits they look like
-SUSPECT = re.compile(r"\d(?:[lIoO]|,\d{1,2}(?!\d)|,\d{4})|[lIoO]\.?\d")  # (“l.5万元”: an l for the 1)
+SUSPECT = re.compile(r"\d(?:[lIoO]|,\d{1,2}(?!\d)|,\d{4})|[lIoO][.,]?\d")  # (“l.5万元”, “l,286株”: an l for the 1)
 
 
 def _may_be_suspect(text: str) -> bool:

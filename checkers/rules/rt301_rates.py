@@ -5,8 +5,8 @@
 实际支出 ÷ 预算，两种口径不一致时提示口径；发放率、兑付率同执行率（实际发放 ÷ 下达或到位）；预算经调整时用调整后的预算：“调减至/调整为N”即N，“追加/调增N”加上N，“调整预算N”即N；“同比/较上年增加N”只是比较，不改变预算；“可用资金”即预算，“其中”所列为分项）；节约率 = （预算 − 实际）÷ 预算（没有实际支出时按中标或合同金额）；核减率（审减率）= 核减金额 ÷ 送审金额（申报金额）；
 审计控制率 = （合同金额 − 审计金额）÷ 合同金额；完成率 = 实际完成数 ÷ 计划数（“投资完成率”等按金额）；
 合格率、达标率、回收率 = 合格（达标、回收）数 ÷ 同一句前面所写的检查（抽查、验收、考核、发放）总数（同一单位，“不合格”等
-不算；同句写“全部验收合格”“均达标”的为100%）；及时率 = 按时（及时、规定时限内）完成数 ÷ 同一句前面所写的总数（“全年发生
-设备故障37次，在规定时限内修复33次，修复及时率89.19%”）。
+不算；同句写“全部验收合格”“均达标”的为100%）；及时率 = 按时（及时、按期、按计划时间、规定时限内）完成数 ÷ 同一句前面所写的总数（“全年发生
+设备故障37次，在规定时限内修复33次，修复及时率89.19%”“全年应拨付12批次，按时拨付11批次”“10处单项工程中按时完工9处”）。
 表格中的到位率、执行率、核减率（审减率）列按同一行的金额复算（核减率 = 核减金额 ÷ 送审金额，或（送审 − 审定）÷ 送审）（按到位数、预算数、调整预算数、合同金额等任一列相符即可）；
 “预算金额（万元）| 650 | 实际到位（万元）| 650”这样成对填写的基本信息表，按表中同一单位的金额复算。
 正文中写项目整体的到位率、执行率（“截至年底，项目资金到位率为90%”），同段和前几段都没有所需金额时，按报告中唯一一张
@@ -58,7 +58,7 @@ ROLES = (  # 事前评估 writes 申报 / 建议 / 审减 for 送审 / 审定 / 
     ("approved", APPROVED),
     ("contract", re.compile(r"合同|中标")),
     ("received", re.compile(r"到位|下达")),
-    ("spent", re.compile(r"支出|支付|使用|执行|实际")),
+    ("spent", re.compile(r"支出|支付|使用|执行|实际|(?<!计划)(?<![应拟])(?:兑付|发放)")),  # (“累计兑付46,813.52万元”)
     ("budget", re.compile(r"预算|概算|批复|安排|计划|核定|可用资金|控制价|最高限价|拦标价")),  # (a tender's ceiling: its 节约率's base)
 )
 
@@ -247,8 +247,10 @@ def _completion(figures: list[Figure], money: bool) -> Decimal | None:
 SHARES = {"合格率": ("合格", "合格数 ÷ 检查（抽查、验收、考核）总数"), "达标率": ("达标", "达标数 ÷ 总数"),
           "回收率": ("回收", "回收数 ÷ 发放数"), "及时率": ("及时", "按时（规定时限内）完成数 ÷ 总数")}  # fmt: skip
 # the words that name the part a share counts (“在规定时限内修复33次” is a 及时率's part)
-PART_WORDS = {"及时": r"及时|按时|按期|如期|规定时限内|规定时间内|时限内"}
-WHOLE_COUNT = re.compile(r"共|合计|总|检查|抽查|抽检|检测|发放|验收|调查|评估|监测|考核|考试|参加|参训|发生|受理|接到|收到")
+PART_WORDS = {"及时": r"及时|按时|按期|如期|规定时限内|规定时间内|时限内|按计划(?:时间|进度|节点)"}
+WHOLE_COUNT = re.compile(r"共|合计|总|检查|抽查|抽检|检测|发放|验收|调查|评估|监测|考核|考试|参加|参训|发生|受理|接到|收到"
+                         r"|应|计划")  # (“全年应拨付12批次，按时拨付11批次”, “计划活动194场，按计划时间开展186场”)
+WHOLE_BEFORE_ITS_PART = re.compile(r"[\u4e00-\u9fff]{0,8}中")  # “10处单项工程中按时完工9处”
 
 
 def _share(name: str, head: str) -> list[Decimal]:
@@ -271,8 +273,8 @@ def _share(name: str, head: str) -> list[Decimal]:
     if not parts or any(approximate(f) for f in parts):
         return []
     whole = next((f for f in reversed(figures) if f.start < parts[0].start and f.unit == parts[0].unit
-                  and WHOLE_COUNT.search(clause_before(head, f.start)) and not named.search(clause_before(head, f.start))),
-                 None)  # fmt: skip
+                  and (WHOLE_COUNT.search(clause_before(head, f.start)) or WHOLE_BEFORE_ITS_PART.match(head, f.end))
+                  and not named.search(clause_before(head, f.start))), None)  # fmt: skip
     if whole is None or not whole.value or approximate(whole):
         return []
     parts = [f for f in parts if f.start > whole.start and f.unit == whole.unit]
