@@ -1292,6 +1292,9 @@ class Analysis:
                         or EARLIER_EVALUATION.search(head) or self._another_bodys(head):  # fmt: skip
                     others += self._grade_beside_its_score(paragraph, m)
                     continue  # “上年度该项目绩效评价等级为‘优’”, “主管部门……评价等级为‘优’”
+                if self._graded_elsewhere(paragraph, m, head):
+                    others += self._grade_beside_its_score(paragraph, m)
+                    continue  # “2022年度该项资金评价得分84分，评价等级为‘良’”, “同期……补助资金得分78.5分，评价等级为‘中’”
                 if SURVEY.search(clause_before(paragraph.text, m.start())) or paragraph.text.startswith("的", m.end() + 1):
                     continue  # “居民问卷中评价结果为‘优’的占62%” is a survey answer
                 if _survey_grade(sentence_head(paragraph.text, m.start())):
@@ -1305,6 +1308,18 @@ class Analysis:
                     loc = table.at(r + 1, c + 2)
                     out.append(Statement("grade", Decimal(0), loc, table.row_text(r), name=GRADE_WORDS[row[c + 1].strip()]))
         return out, others
+
+    def _graded_elsewhere(self, paragraph: Paragraph, m: re.Match, head: str) -> bool:
+        """A grade of another year's score, or beside a score of its own that is no total the report states for itself
+        (another fund's, another project's)."""
+        if self.names_another_year(head):
+            return True
+        beside = self._grade_beside_its_score(paragraph, m)
+        if not beside:
+            return False
+        score, total = beside[0][1], self.consensus_total[0]
+        return total is not None and score != total and not any(
+            t.location == paragraph.location and t.value == score for t in self.total_statements)
 
     @staticmethod
     def _grade_beside_its_score(paragraph: Paragraph, m: re.Match) -> list[tuple[Statement, Decimal]]:

@@ -194,3 +194,11 @@ def test_paid_out_and_on_time_written_other_ways(tmp_path: Path):
         assert "RT301" in findings(tmp_path, head + sentence.format(wrong) + "\n"), sentence
     planned = head + "计划发放补贴资金500.00万元，实际发放补贴资金480.00万元，发放率96%。\n"
     assert findings(tmp_path, planned) == {}
+
+
+def test_the_grade_of_another_year_or_fund_goes_with_its_own_score(tmp_path: Path):
+    text = ("# 某资金绩效评价报告\n\n## 一、评价结果\n\n经评价，该项资金综合评价得分90.10分，绩效级别评定为“优”。\n\n"
+            "2022年度该项资金评价得分84分，评价等级为“良”。同期开展评价的污水运维补助资金得分78.5分，评价等级为“{}”。\n")
+    assert findings(tmp_path, text.format("中")) == {}
+    [slip] = findings(tmp_path, text.format("良"))["GR401"]
+    assert (slip.expected, slip.found) == ("中", "良")
