@@ -83,6 +83,7 @@ _LINE_BREAKS = re.compile(r"\s*\n\s*")
 INCLUDES_MORE = re.compile(r"^含[^，。；]{0,16}?(?:得分|分值|权重)|^含[^，。；]{0,16}?\d+(?:\.\d+)?\s*分")
 CARRIED = re.compile(r"^(?:承前页|承上页|接上页|承前|上页合计|上页小计|过次页|转下页|转次页)")  # a page's carried sum
 PAGE_SUBTOTAL = re.compile(r"^本页(?:小计|合计)$")
+GROUP_TOTAL = re.compile(r"^[\u4e00-\u9fff]{2,8}(?<!价税)合计[:：]?$")  # “基本支出合计”: a group's sum, under the 总计
 
 
 def total_kind(row: list[str]) -> str | None:
@@ -92,7 +93,7 @@ def total_kind(row: list[str]) -> str | None:
         text = cell.replace(" ", "")
         if TOTAL_LABEL.match(text):
             return "subtotal" if SUBTOTAL_LABEL.match(text) else "total"
-        if PAGE_SUBTOTAL.match(text):
+        if PAGE_SUBTOTAL.match(text) or GROUP_TOTAL.match(text):
             return "subtotal"
         if CARRIED.match(text):
             return "carry"

@@ -202,3 +202,13 @@ def test_the_grade_of_another_year_or_fund_goes_with_its_own_score(tmp_path: Pat
     assert findings(tmp_path, text.format("中")) == {}
     [slip] = findings(tmp_path, text.format("良"))["GR401"]
     assert (slip.expected, slip.found) == ("中", "良")
+
+
+def test_group_totals_under_a_grand_total(tmp_path: Path):
+    table = ("# 某部门整体支出绩效评价报告\n\n## 一、部门支出\n\n| 支出类别 | 项目 | 调整预算（万元） | 决算数（万元） |\n|---|---|---|---|\n"
+             "| 基本支出 | 人员经费 | 3920.15 | 3905.62 |\n|  | 公用经费 | 412.80 | 398.27 |\n| 基本支出合计 |  | {} | 4303.89 |\n"
+             "| 项目支出 | 公共卫生服务 | 5486.72 | 5302.18 |\n|  | 医疗保障 | 1920.00 | 1876.45 |\n"
+             "| 项目支出合计 |  | 7406.72 | 7178.63 |\n| 总计 |  | 11739.67 | 11482.52 |\n")
+    assert findings(tmp_path, table.format("4332.95")) == {}
+    [slip] = findings(tmp_path, table.format("4333.95"))["TT201"]
+    assert (slip.expected, slip.found) == ("4332.95", "4333.95")
