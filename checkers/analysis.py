@@ -1318,8 +1318,9 @@ class Analysis:
         if not beside:
             return False
         score, total = beside[0][1], self.consensus_total[0]
-        return total is not None and score != total and not any(
-            t.location == paragraph.location and t.value == score for t in self.total_statements)
+        sentence = sentence_at(paragraph.text, m.start())
+        return total is not None and score != total and not any(  # (a total in its sentence: the grade is the total's)
+            t.location == paragraph.location and (t.value == score or t.excerpt == sentence) for t in self.total_statements)
 
     @staticmethod
     def _grade_beside_its_score(paragraph: Paragraph, m: re.Match) -> list[tuple[Statement, Decimal]]:

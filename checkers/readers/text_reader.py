@@ -307,7 +307,8 @@ def unwrap_lines(lines: list[str]) -> tuple[list[str], list[int]]:
         joins = bool(out) and out[-1].strip() != "" and (full(last) or (
             "，" in last and not last.endswith(SENTENCE_END) and not _NUMBERED_START.match(line)))  # fmt: skip
         if joins:
-            glue = " " if out[-1][-1:].isascii() and out[-1][-1:].isalnum() and line[:1].isascii() and line[:1].isalnum() else ""
+            end, start = out[-1][-1:], line[:1]  # (English words keep their space; a number wrapped mid-way is one number)
+            glue = " " if end.isascii() and end.isalnum() and start.isascii() and start.isalnum() and not (end.isdigit() and start.isdigit()) else ""
             out[-1] = out[-1] + glue + line
         else:
             out.append(line)

@@ -170,6 +170,14 @@ def _noun_after(sentence: str, figure) -> str:
     return _NOUN.match(sentence, figure.end).group(0)
 
 
+NAMED_WORK = re.compile(rf"(?:{TOTAL_VERB.pattern})(?:项目|工程|工作)")  # “农村供水管网改造项目35.80万元”: a name
+
+
+def _done_verb(clause: str) -> bool:
+    """The clause before an item says it was done (“改造老旧管网3.2公里”), not only names a project (“……改造项目”)."""
+    return bool(TOTAL_VERB.search(NAMED_WORK.sub("", clause)))
+
+
 def _done_parts(sentence: str, parts: list, verb: str, only_done: bool = False) -> list:
     """The items a “合计支付/共计拨付” total adds up: those paid (“第一批拨付180万元，第二批拨付110万元”), the items
     after the verb (“分两批拨付：第一批180万元，第二批120万元”), or the items of a list with no 预算 or 合同 in it
@@ -178,7 +186,7 @@ def _done_parts(sentence: str, parts: list, verb: str, only_done: bool = False) 
     if only_done:  # “累计支付” adds up the payments listed, unless one is said to be this year's (累计 spans years)
         paid = [f for f in parts if verb in clause_before(sentence, f.start)]
         return [] if len(paid) < 2 or THIS_YEAR.search(sentence[: paid[-1].start]) else paid
-    done = [f for f in parts if TOTAL_VERB.search(clause_before(sentence, f.start))]  # 新建…、改造…，共建设…
+    done = [f for f in parts if _done_verb(clause_before(sentence, f.start))]  # 新建…、改造…，共建设…
     if len(done) >= 2:
         return done
     items = [f for f in parts if not WHOLE_WORDS.search(clause_before(sentence, f.start))]
