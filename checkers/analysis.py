@@ -434,7 +434,10 @@ BONUS_RE = re.compile(rf"加分(?:项)?[^，。；,;：:]{{0,12}}?(?:加|得分|
                       rf"|(?:另|额外)[^，。；,;：:]{{0,20}}?加\s*(?P<m>{FIGURE})\s*分"  # “另因获评示范项目加3分”
                       rf"|(?:加上|外加|另加)[^，。；,;：:]{{0,8}}?加分\s*(?P<k>{FIGURE})\s*分")  # “加上创新加分1.5分”
 NOT_YET = re.compile(r"建议|拟|可考虑|应当|今后|下一年度|如果|若")  # a bonus proposed or supposed, not given
-PENALTY_RE = re.compile(rf"(?:扣分项|减分项)[^，。；,;：:]{{0,12}}?(?:扣|减|计)(?:除)?\s*(?P<n>{FIGURE})\s*分")  # “扣分项扣2分”
+PENALTY_RE = re.compile(rf"(?:扣分项|减分项)[^，。；,;：:]{{0,12}}?(?:扣|减|计)(?:除)?\s*(?P<n>{FIGURE})\s*分"  # “扣分项扣2分”
+                        rf"|(?:负面清单|一票否决)[^。；;]{{0,24}}?(?:倒扣|扣除|扣减|扣)\s*(?P<m>{FIGURE})\s*分"  # “按负面清单……扣除2分”
+                        rf"|(?:从|在)(?:综合|总)(?:得)?分(?:中|上|基础上)(?:直接)?(?:倒扣|扣除|扣减|扣)\s*(?P<k>{FIGURE})\s*分")  # “从总分中扣除2分”
+PENALTY_HINT = re.compile(r"扣分项|减分项|负面清单|一票否决|[总综合]分(?:中|上|基础上)")
 BONUS_LABEL = re.compile(r"^(?:加分项?|奖励加分|附加分|额外加分)")
 PENALTY_LABEL = re.compile(r"^(?:扣分项|减分项|扣减分|倒扣分|一票否决)")
 FINAL_LABEL = re.compile(r"^(?:总得分|最终得分|综合得分|最终评分|评价总分|总分合计|综合评分)")
@@ -1204,8 +1207,8 @@ class Analysis:
             if "加分" in text or "加" in text and ("另" in text or "额外" in text):
                 bonuses.update(Decimal(m.group("n") or m.group("m") or m.group("k")) for m in BONUS_RE.finditer(text)
                                if self._given(sentence_head(text, m.start())))  # fmt: skip
-            if "扣分项" in text or "减分项" in text:
-                penalties.update(Decimal(m.group("n")) for m in PENALTY_RE.finditer(text)
+            if PENALTY_HINT.search(text):
+                penalties.update(Decimal(m.group("n") or m.group("m") or m.group("k")) for m in PENALTY_RE.finditer(text)
                                  if self._given(sentence_head(text, m.start())))  # fmt: skip
         for table in self.score_tables:
             for row in table.rows:

@@ -212,3 +212,19 @@ def test_group_totals_under_a_grand_total(tmp_path: Path):
     assert findings(tmp_path, table.format("4332.95")) == {}
     [slip] = findings(tmp_path, table.format("4333.95"))["TT201"]
     assert (slip.expected, slip.found) == ("4332.95", "4333.95")
+
+
+def test_a_penalty_taken_from_the_total_outside_the_indicators(tmp_path: Path):
+    text = ("# 某项目绩效评价报告\n\n## 一、评价结论\n\n| 一级指标 | 分值 | 得分 |\n|---|---|---|\n| 决策 | 20 | 17 |\n"
+            "| 过程 | 20 | 16 |\n| 产出 | 30 | 27 |\n| 效益 | 30 | 26 |\n| 合计 | 100 | 86 |\n\n"
+            "指标体系得分86分。因发生1起一般安全生产事故，按照评分办法负面清单规定从总分中扣除2分，综合得分{}分，评价等级为“良”。\n")
+    assert findings(tmp_path, text.format(84)) == {}
+    [slip] = findings(tmp_path, text.format(85))["TT203"]
+    assert (slip.expected, slip.found) == ("84分", "85分")
+
+
+def test_level_counts_after_a_list_of_all_the_一级_are_the_systems(tmp_path: Path):
+    text = SCORE_TABLE + "评价组从决策、过程、产出、效益四个维度构建了包含4个一级指标、{}个二级指标和5个三级指标的评价指标体系。\n"
+    assert findings(tmp_path, text.format(4)) == {}
+    [slip] = findings(tmp_path, text.format(6))["CT701"]
+    assert (slip.expected, slip.found) == ("4", "6")

@@ -199,7 +199,10 @@ def _level1_subject(a: Analysis, head: str) -> str | None:
     下设8个三级指标”); None when the clause names none, ``A_PART`` when the name is the end of a longer one, a 二级
     such as 社会效益."""
     clause = re.split(r"[，,：:]", head)[-1]
-    for name in sorted((n for n in a.top_level_names if n in clause), key=len, reverse=True):
+    named = sorted((n for n in a.top_level_names if n in clause), key=lambda n: (-len(n), clause.rfind(n), n))
+    if len({level1_kind(n) or n for n in named if not any(n != m and n in m for m in named)}) > 1:
+        return None  # “从决策、过程、产出、效益四个维度构建了包含……”: the system's, not one 一级's
+    for name in named:
         before = clause[: clause.find(name)]
         if before and "\u4e00" <= before[-1] <= "\u9fff" and not SUBJECT_LEAD.search(before):
             return A_PART
