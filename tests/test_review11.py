@@ -228,3 +228,17 @@ def test_level_counts_after_a_list_of_all_the_一级_are_the_systems(tmp_path: P
     assert findings(tmp_path, text.format(4)) == {}
     [slip] = findings(tmp_path, text.format(6))["CT701"]
     assert (slip.expected, slip.found) == ("4", "6")
+
+
+def test_a_heading_numbered_in_another_style_in_its_upper_siblings_turn(tmp_path: Path):
+    text = ("# 某项目绩效评价报告\n\n## 一、存在的问题\n\n### （一）制度不健全\n\n正文。\n\n### {}实施细则不明确\n\n正文。\n\n"
+            "### （三）资金管理不规范\n\n正文。\n\n## {}相关建议\n\n正文。\n\n## 三、结论\n\n正文。\n")
+    assert findings(tmp_path, text.format("（二）", "二、")) == {}
+    [slip] = findings(tmp_path, text.format("（2）", "二、"))["HD801"]
+    assert (slip.expected, slip.found) == ("（二）", "（2）")
+    [slip] = findings(tmp_path, text.format("（二）", "2、"))["HD801"]
+    assert (slip.expected, slip.found) == ("二、", "2、")
+    # a deeper list that starts at its second item is still told to start at its first
+    deeper = text.format("（二）", "二、").replace("### （三）资金管理不规范\n\n正文。\n\n", "#### （2）细则\n\n正文。\n\n#### （3）办法\n\n正文。\n\n")
+    [slip] = findings(tmp_path, deeper)["HD801"]
+    assert slip.expected == "（1）"

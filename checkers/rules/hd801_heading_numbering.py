@@ -1,7 +1,8 @@
 """标题编号有误：同级编号重复、跳号、不从第一项开始，或同级混用不同编号样式（“4.”与“4、”、“（二）”与“(二)”）。
 
 按标题编号的层级（一、 （一） 1. （1））逐级核对：同一上级之下的同级标题应从 1 开始连续编号，样式一致；
-附件（“附件1：……”一行之后）重新编号。从 PDF 转出的文字（折行已接回）不核对：表格的各格在转出时成了一行行编号文字，
+附件（“附件1：……”一行之后）重新编号。一个标题的编号接着上一级标题的顺序、只是样式不同（“（一）……（2）……（三）”），
+只报告这一个标题（应为“（二）”），其后的同级标题不再报跳号。从 PDF 转出的文字（折行已接回）不核对：表格的各格在转出时成了一行行编号文字，
 无从分辨哪些是标题。
 """
 
@@ -88,6 +89,14 @@ def check(a: Analysis, rule: Rule):
             value = indexes[number] = _number_index(number)
             return value
 
+    numbered = [(p, p.heading_level, _index(p.number)) for p in a.paragraphs
+                if p.heading_level is not None and p.number and _division(p) is None]  # fmt: skip
+    after = {id(p): k for k, (p, _, _) in enumerate(numbered)}
+
+    def _next_at_or_above(heading: Paragraph, level: int) -> tuple[int, int | None] | None:
+        """(level, index) of the next numbered heading at ``level`` or above, None when there is none."""
+        return next(((lv, ix) for _, lv, ix in numbered[after[id(heading)] + 1 :] if lv <= level), None)
+
     for heading in a.paragraphs:
         if is_appendix_line(heading.text):
             last.clear()  # an appendix numbers its parts afresh
@@ -117,6 +126,19 @@ def check(a: Analysis, rule: Rule):
             continue
         previous = last.get(level)
         excerpt = heading.text
+        out_of_turn = index != 1 if previous is None else index != previous[0] + 1
+        stray = _stray_sibling(last, level, index, number) if out_of_turn and division is None else None
+        following = _next_at_or_above(heading, stray) if stray is not None else None
+        if stray is not None and (following is None or following[0] < stray or following == (stray, index + 1)):
+            # “（一）……（2）……（三）”: the “（2）” is the second of its upper siblings, in another numbering's shape
+            upper_shape, upper_number = last[stray][1], last[stray][3]
+            written = _token(stray, index, upper_shape)
+            yield rule.finding(
+                f"标题编号“{number.strip()}”的样式与同级的“{upper_number.strip()}”不同，按顺序应为“{written}”",
+                heading.location, excerpt, expected=written, found=number.strip(),
+            )  # fmt: skip
+            last[stray] = (index, upper_shape, heading, written)
+            continue
         if previous is None:
             # (a part may run on from the last one's numbering; a report's first part is not checked: a file of
             # several reports is split where 一、 restarts, which may leave 第一部分 with the text before it)
@@ -149,6 +171,15 @@ def check(a: Analysis, rule: Rule):
                 )  # fmt: skip
         last[level] = (index, shape, heading, number)
         runs_on.pop(level, None)
+
+
+def _stray_sibling(last: dict[int, tuple], level: int, index: int, number: str) -> int | None:
+    """The shallower level whose last heading this one would follow (its index one more) though written in another
+    style (“（2）” after “（一）”, “4、” after “三、”), None when there is none; of several, the one whose brackets or
+    mark it shares, else the nearest."""
+    upper = [lv for lv in last if 1 <= lv < level and last[lv][0] == index - 1]  # (not a 第N章 above 一、)
+    alike = [lv for lv in upper if last[lv][1] == _shape(number)]
+    return max(alike or upper) if upper else None
 
 
 RULE = Rule("HD801", "heading-numbering", Severity.WARNING, check, __doc__, FAILING, PASSING,
