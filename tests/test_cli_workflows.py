@@ -201,10 +201,11 @@ def test_regen_lists_the_findings_inside_the_section_apart_from_the_rest(tmp_pat
                                  "--section", "四", "-o", str(tmp_path / "r.docx")])  # fmt: skip
     assert result.exit_code == 1, result.output
     lines = result.output.splitlines()
-    inside = next(i for i, line in enumerate(lines) if line.startswith("重写章节内 1 处问题"))
-    rest = next(i for i, line in enumerate(lines) if line.startswith("其余部分 3 处问题"))
-    assert inside < rest and "NM601" in lines[inside + 1]
-    assert sum(1 for line in lines[rest + 1 :] if line.startswith("  ")) == 3 and "DT1003" in result.output[result.output.index("其余部分"):]
+    # the redrafted section is clean; the 得分概况表 that names 效益 “效果” (the data and the text say 效益) is outside it
+    assert not any(line.startswith("重写章节内") for line in lines)
+    rest = next(i for i, line in enumerate(lines) if line.startswith("其余部分 4 处问题"))
+    listed = [line for line in lines[rest + 1 :] if line.startswith("  ")]
+    assert len(listed) == 4 and "NM601 表4" in listed[0] and any("DT1003" in line for line in listed)
 
 
 def test_an_output_open_in_an_office_program_is_not_replaced(tmp_path: Path):
@@ -219,3 +220,16 @@ def test_an_output_open_in_an_office_program_is_not_replaced(tmp_path: Path):
         assert out.read_bytes() == b"the editor's copy"
         (tmp_path / lock).unlink()
     assert runner.invoke(app, ["draft", str(LIZE), "-o", str(out), "--overwrite"]).exit_code == 0
+
+
+def test_regen_says_the_findings_inside_the_section_first():
+    from checkers.document import Location
+    from checkers.finding import Finding, Severity
+    from drafter.regen import _say_findings
+
+    inside = Finding("SC101", Severity.ERROR, "正文与评分表不符", Location("四（二）过程管理情况", 80))
+    outside = Finding("TT203", Severity.ERROR, "总分不一致", Location("一、评价结论", 5))
+    said: list[str] = []
+    _say_findings(said.append, [outside, inside], [inside])
+    assert said[0].startswith("重写章节内 1 处问题；其中的错误多是与其他章节的旧数据不一致") and "SC101" in said[1]
+    assert said[2].startswith("其余部分 1 处问题") and "TT203" in said[3] and len(said) == 4

@@ -1,7 +1,8 @@
 """指标名称前后不一致：同一编码的指标在正文与表格中名称不同，或一级指标在得分概况表与正文中名称不同。
 
 （1）正文“A12立项程序合规性”与评分表“A12立项程序规范性”：同一编码、名称不同；
-（2）得分概况表“D.效果”与正文“效益指标总分25分，得分21分”：权重、得分相同而名称不同；
+（2）得分概况表“D.效果”与正文“效益指标总分25分，得分21分”：权重、得分相同而名称不同（给出 --data 且数据与正文同名时，
+指出得分概况表的那一行）；
 标题中的编码与名称（“1.公益活动开展率（C21）”“（一）C21公益活动开展率”）同样与评分表比较；
 （3）给出 --data 时，报告中的名称与数据中该编码的名称不同；
 （4）无编码的报告中，正文指标名称在评分表中找不到，而评分表中恰有一个权重、得分都相同且名称相近的指标
@@ -39,21 +40,23 @@ def check(a: Analysis, rule: Rule):
                     table_names.setdefault(code, name)
     yield from _heading_names(a, table_names, rule)
     for statement in a.indicator_statements:
+        node = a.data.find_indicator(statement.code) if a.data is not None and statement.code else None
         if statement.code and statement.code in table_names and table_names[statement.code] != statement.name:
             expected = statement.code + table_names[statement.code]
+            both = node is not None and node.name == table_names[statement.code]  # (one finding, not two alike)
             yield rule.finding(
-                f"指标 {statement.code} 正文称“{statement.name}”，评分表称“{table_names[statement.code]}”",
+                f"指标 {statement.code} 正文称“{statement.name}”，评分表{'和项目数据均' if both else ''}称“{table_names[statement.code]}”",
                 statement.location, statement.opening, expected=expected,
                 found=statement.label,
             )  # fmt: skip
-        if a.data is not None and statement.code:
-            node = a.data.find_indicator(statement.code)
-            if node is not None and node.name != statement.name:
-                yield rule.finding(
-                    f"指标 {statement.code} 报告称“{statement.name}”，项目数据称“{node.name}”",
-                    statement.location, statement.opening, expected=node.label,
-                    found=statement.label,
-                )  # fmt: skip
+            if both:
+                continue
+        if node is not None and node.name != statement.name:
+            yield rule.finding(
+                f"指标 {statement.code} 报告称“{statement.name}”，项目数据称“{node.name}”",
+                statement.location, statement.opening, expected=node.label,
+                found=statement.label,
+            )  # fmt: skip
     yield from _uncoded_names(a, rule)
     overview = [row for t in a.score_tables if len(t.label_cols) == 1 for row in t.body if row.labels]
     for statement in a.level1_prose:
@@ -65,7 +68,14 @@ def check(a: Analysis, rule: Rule):
         same = [row for row in overview if (row.weight, row.score) == (weight, statement.value)]
         for row in same[:1] if len(same) == 1 else []:
             _, name = split_label(row.labels[0])
-            if not names_match(name, statement.name):
+            tops = [top.name for top in a.data.indicators] if a.data is not None else []
+            if not names_match(name, statement.name) and any(names_match(top, statement.name) for top in tops) \
+                    and not any(names_match(top, name) for top in tops):  # fmt: skip
+                yield rule.finding(  # the data names it as the text does: the table is the odd one out
+                    f"一级指标在得分概况表中称“{name}”，正文和项目数据称“{statement.name}”",
+                    row.location, row.excerpt, expected=statement.name, found=name,
+                )  # fmt: skip
+            elif not names_match(name, statement.name):
                 yield rule.finding(
                     f"一级指标在得分概况表中称“{name}”（{row.location.reference()}），正文称“{statement.name}”",
                     statement.location, statement.excerpt, expected=name, found=statement.name,
