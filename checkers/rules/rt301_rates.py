@@ -319,6 +319,19 @@ def _formula_quotient(written: str) -> tuple[Decimal, str] | None:
     return (a / b, f"{match.group('a')}÷{match.group('b')}") if b else None
 
 
+UNIT_FACTORS = (Decimal(10000), Decimal(1000), Decimal(100000000), Decimal(10))  # 万元/元, 千元/元, 亿元/元, 千元/万元
+
+
+def _unit_factor(stated: Decimal, ratio: Decimal, tolerance: Decimal) -> int | None:
+    """The factor between two money units that makes the recomputed rate the stated one (an amount written in 万元
+    that is in 元), None when none does."""
+    for factor in UNIT_FACTORS:
+        for scaled in (ratio / factor, ratio * factor):
+            if percent_matches(stated, scaled, tolerance):
+                return int(factor)
+    return None
+
+
 def _scale_note(stated: Decimal, ratio: Decimal) -> str:
     """A hint when the recomputed rate is off by orders of magnitude: an amount's unit (元/万元) is wrong, not the rate."""
     if not stated or not ratio:
@@ -482,6 +495,14 @@ def check(a: Analysis, rule: Rule):
                 f"该数按“实际支出 ÷ {alternative[1]}”计算，请确认口径（--execution-base 或 settings.execution_rate_base）",
                 statement.location, statement.excerpt, expected=format_percent(ratio), found=f"{statement.value}%",
                 severity=Severity.WARNING,
+            )  # fmt: skip
+            continue
+        factor = _unit_factor(statement.value, ratio, a.tolerance)
+        if factor is not None:  # “5271022.96万元” for 元: the rate is right, an amount's unit is not
+            yield rule.finding(
+                f"{wording}写{statement.value}%，按报告所列数字复算（{formula}）为{format_percent(ratio)}，相差{factor}倍："
+                f"所用金额中有一处单位（元/万元）写错；单位一致时复算为{statement.value}%，与所写相符",
+                statement.location, statement.excerpt, expected="各金额单位一致", found=f"复算相差{factor}倍",
             )  # fmt: skip
             continue
         yield rule.finding(
