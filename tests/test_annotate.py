@@ -89,7 +89,7 @@ def test_findings_become_comments_on_the_offending_text(annotated):
         sc102[0].text
         == "[规则 SC102 错误] B14运转程序规范性：结尾写“该指标得3分”，但开头写得分2分（应为：2分；实为：3分）"
     )
-    tt201 = [c for c in found if c.text.startswith("[规则 TT201 错误]") and "846.10" in c.text]
+    tt201 = [c for c in found if c.text.startswith("[规则 TT201 警告]") and "846.10" in c.text]
     assert len(tt201) == 1 and tt201[0].in_cell and tt201[0].anchor == "846.10"
     fg901 = next(c for c in found if c.text.startswith("[规则 FG901"))
     assert fg901.anchor == "11l"  # a long paragraph excerpt is narrowed to the found value

@@ -242,3 +242,15 @@ def test_a_heading_numbered_in_another_style_in_its_upper_siblings_turn(tmp_path
     deeper = text.format("（二）", "二、").replace("### （三）资金管理不规范\n\n正文。\n\n", "#### （2）细则\n\n正文。\n\n#### （3）办法\n\n正文。\n\n")
     [slip] = findings(tmp_path, deeper)["HD801"]
     assert slip.expected == "（1）"
+
+
+def test_a_total_one_cent_off_its_amounts_is_a_warning_of_a_rounding_tail(tmp_path: Path):
+    table = ("# 某项目绩效评价报告\n\n## 一、资金情况\n\n| 合同 | 中标价（万元） |\n|---|---|\n| 甲 | 503.34 |\n| 乙 | 342.77 |\n"
+             "| 合计 | {} |\n")
+    assert findings(tmp_path, table.format("846.11")) == {}
+    [tail] = findings(tmp_path, table.format("846.10"))["TT201"]
+    assert tail.severity.value == "warning" and "尾差" in tail.message
+    [slip] = findings(tmp_path, table.format("846.20"))["TT201"]
+    assert slip.severity.value == "error"
+    scores = SCORE_TABLE.replace("| 合计 | | | 100 | 85 |", "| 合计 | | | 100 | 85.01 |")
+    assert findings(tmp_path, scores)["TT201"][0].severity.value == "error"  # (scores are exact)

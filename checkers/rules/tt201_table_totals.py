@@ -11,6 +11,7 @@
 全年预算数|全年执行数|分值|执行率|得分”的资金行，下部“一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分”的指标行，
 两部分各有表头、列位可不同）中，“总分”行的分值与得分等于资金行与各指标行之和。
 给出 --data 时，资金明细表的合计与项目数据一致而某一行与数据不符的，由 DT1003 指出写错的那一行，本规则不再报合计。
+金额列（非评分表的权重、得分列）的合计与各行之和只差末位 1（两位及以上小数，846.10 与 846.11）时，可能是四舍五入的尾差，只作警告。
 """
 
 from __future__ import annotations
@@ -36,9 +37,18 @@ PASSING = FAILING.replace("| 8 | 7 |", "| 8 | 8 |")
 
 def check(a: Analysis, rule: Rule):
     for table in a.document.tables:
+        scored = a.score_table_by_block.get(id(table))
         for m in a.total_mismatches(table):
             if a.data_explains(table, m.col, m.stated):
                 continue  # the 合计 is the data's: the funding-vs-data rule names the wrong item instead
+            if _rounding_tail(m, scored):
+                yield rule.finding(
+                    table.as_written(f"表格“{m.column}”列{m.label}写{m.written}，各行相加为{plain(m.computed)}，只差末位1，"
+                                     "可能是各项四舍五入的尾差；请核对，或在表下注明“尾差系四舍五入所致”"),
+                    table.at(m.row, m.col + 1), m.row_text, expected=plain(m.computed), found=m.written,
+                    severity=Severity.WARNING,
+                )  # fmt: skip
+                continue
             yield rule.finding(
                 table.as_written(f"表格“{m.column}”列{m.label}写{m.written}，但{m.summed}相加为{plain(m.computed)}"),
                 table.at(m.row, m.col + 1), m.row_text, expected=plain(m.computed), found=m.written,
@@ -55,6 +65,15 @@ def check(a: Analysis, rule: Rule):
                 table.at(excess.row, excess.col + 1), excess.row_text, expected=f"不小于{plain(excess.other)}",
                 found=excess.written,
             )  # fmt: skip
+
+
+def _rounding_tail(m, scored: ScoreTable | None) -> bool:
+    """An amount column whose 合计 differs from its rows by one in the last of two or more decimals (846.10 against
+    846.11): the items may be rounded from more places (a 尾差); scores are exact, never this."""
+    if scored is not None and m.col in (scored.weight_col, scored.score_col, *scored.form_columns):
+        return False
+    places = -m.stated.as_tuple().exponent if "." in m.written else 0
+    return places >= 2 and abs(m.computed - m.stated) == Decimal(1).scaleb(-places)
 
 
 def _level_weight_mismatches(table: ScoreTable | None):
@@ -81,4 +100,5 @@ def _level_weight_mismatches(table: ScoreTable | None):
                 yield first.row, weight_col, first.cells[label_col].strip(), written, computed, first.excerpt
 
 
-RULE = Rule("TT201", "table-totals", Severity.ERROR, check, __doc__, FAILING, PASSING)
+RULE = Rule("TT201", "table-totals", Severity.ERROR, check, __doc__, FAILING, PASSING,
+            other_severities=((Severity.WARNING, "金额列合计只差末位1（可能是四舍五入尾差）"),))
