@@ -1062,9 +1062,21 @@ class Analysis:
         return detail_slips(self.document.tables, self.data.funding.detail)
 
     def data_explains(self, table: Table, col: int, stated: Decimal) -> bool:
-        """With --data: a 合计 that is the data's, in a detail-table column where an item differs from the data."""
+        """With --data: a 合计 that is the data's, in a detail-table column where an item differs from the data, or in a
+        score table's 权重/得分 column whose rows' data adds up to it (SC104 names the row that differs)."""
         slips = [s for s in self.detail_slips if s.table is table and s.col == col]
-        return bool(slips) and not any(s.is_total and s.stated == stated for s in slips)
+        if slips:
+            return not any(s.is_total and s.stated == stated for s in slips)
+        scored = self.score_table_by_block.get(id(table))
+        if self.data is None or scored is None or col not in (scored.weight_col, scored.score_col):
+            return False
+        rows = [row for row in scored.body if row.weight is not None]
+        nodes = [self.data.find_indicator(code or name) for code, name in map(row_code_and_name, rows)]
+        if not rows or any(node is None for node in nodes):
+            return False
+        values = [node.weight if col == scored.weight_col else node.total_score for node in nodes]
+        written = [row.weight if col == scored.weight_col else row.score for row in rows]
+        return sum(values, Decimal(0)) == stated and values != written
 
     def doubt_about(self, table: Table, col: int | None) -> str:
         """A note for a finding that takes this table column as right when the column itself does not add up."""

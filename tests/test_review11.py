@@ -254,3 +254,21 @@ def test_a_total_one_cent_off_its_amounts_is_a_warning_of_a_rounding_tail(tmp_pa
     assert slip.severity.value == "error"
     scores = SCORE_TABLE.replace("| 合计 | | | 100 | 85 |", "| 合计 | | | 100 | 85.01 |")
     assert findings(tmp_path, scores)["TT201"][0].severity.value == "error"  # (scores are exact)
+
+
+def test_with_data_a_table_row_that_differs_is_named_alone(tmp_path: Path):
+    from checkers.engine import check_document
+    from checkers.readers import read_document
+    from drafter.markdown_writer import to_markdown
+    from drafter.render import render_report
+    from project_file import load_project
+    from tests.conftest import ROOT
+
+    evaluation = load_project(ROOT / "fixtures" / "shangcheng_2020_smart_security.yaml")
+    path = tmp_path / "r.md"
+    path.write_text(to_markdown(render_report(evaluation)).replace("| A21绩效目标合理性 | 4 | 2 |", "| A21绩效目标合理性 | 5 | 2 |"),
+                    encoding="utf-8")  # fmt: skip
+    found = [f for f in check_document(read_document(path), data=evaluation) if f.severity.value != "info"]
+    assert [(f.rule, f.found) for f in found] == [("SC104", "权重5分、得分2分")]
+    # without the data, the table's row and the prose disagree, and the column no longer adds up
+    assert {f.rule for f in check_document(read_document(path))} >= {"SC101", "TT201"}
