@@ -272,3 +272,11 @@ def test_with_data_a_table_row_that_differs_is_named_alone(tmp_path: Path):
     assert [(f.rule, f.found) for f in found] == [("SC104", "权重5分、得分2分")]
     # without the data, the table's row and the prose disagree, and the column no longer adds up
     assert {f.rule for f in check_document(read_document(path))} >= {"SC101", "TT201"}
+
+
+def test_a_rate_after_the_items_of_a_其中_list_is_none_of_them(tmp_path: Path):
+    text = ("# 某项目绩效评价报告\n\n## 一、项目产出\n\n2023年新增公办学位2,160个，其中新城小学新增1,080个、滨江幼儿园新增360个、"
+            "东关初级中学新增{}个，完成率100%。\n")
+    assert findings(tmp_path, text.format(720)) == {}
+    [slip] = findings(tmp_path, text.format(702))["CT702"]
+    assert slip.expected == "2142个"

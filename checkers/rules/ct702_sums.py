@@ -333,7 +333,8 @@ def _sum_findings(paragraph, rule: Rule):
         among = among_match.start() if among_match else -1
         if among > 0:
             head = [f for f in figures if f.start < among and f.unit]
-            tail = [f for f in figures if f.start > among and f.unit]
+            tail = [f for f in figures if f.start > among and f.unit and (f.unit != "%" or not head or head[-1].unit == "%")]
+            # (“……东关初级中学新增720个，完成率100%”: the rate after the items is none of them)
             if head and tail and head[-1].unit != tail[0].unit:  # “……使用1136.40万元，用于发放5家医院奖励，其中：……”
                 head = [f for f in head if f.unit == tail[0].unit] or head  # the whole is the last one of the parts' unit
             listed = _listed_parts(sentence, head[-1], among) if head else 0
