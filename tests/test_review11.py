@@ -280,3 +280,10 @@ def test_a_rate_after_the_items_of_a_其中_list_is_none_of_them(tmp_path: Path)
     assert findings(tmp_path, text.format(720)) == {}
     [slip] = findings(tmp_path, text.format(702))["CT702"]
     assert slip.expected == "2142个"
+
+
+def test_a_kind_list_counted_before_more_words(tmp_path: Path):
+    text = "# 某项目绩效评价报告\n\n## 一、概况\n\n资金用于图书馆、文化馆、美术馆、博物馆{}个场馆免费开放。\n"
+    assert findings(tmp_path, text.format(4)) == {}
+    [slip] = findings(tmp_path, text.format(5))["CT701"]
+    assert (slip.expected, slip.found) == ("4", "5")

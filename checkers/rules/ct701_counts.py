@@ -336,20 +336,25 @@ def _kind_lists(paragraph, rule: Rule):
     if not KIND_COUNT.search(paragraph.text):
         return
     for m in KIND_ENUMERATION_RE.finditer(paragraph.text):
-        noun = m.group("noun")
+        items, n, counter, words = m.group("items"), m.group("n"), m.group("counter"), m.group("noun")
+        if re.fullmatch(_NOUNS, words) or m.group("etc"):
+            continue  # (the nouns ENUMERATION_RE knows are read there)
+        later = OUTER_COMMA.split(items)[1:]  # the noun: the shortest start of the words after the count that the items
+        noun = next((words[:k] for k in range(1, len(words) + 1) if all(i.endswith(words[k - 1]) for i in later)), words)
+        # end as (“……博物馆5个场馆免费开放”: 场馆)
         if re.fullmatch(_NOUNS, noun) or m.group("etc"):
             continue  # (the nouns ENUMERATION_RE knows are read there)
-        listed = OUTER_COMMA.split(m.group("items"))
+        listed = OUTER_COMMA.split(items)
         longest = max(len(item) for item in listed[1:])
         listed[0] = LIST_LEAD.sub("", listed[0])[-longest:]  # (“区文化和旅游局下属图书馆” lists 图书馆)
         if any(not item.endswith(noun[-1]) or len(item) > 8 for item in listed):
             continue
-        stated = _number(m.group("n"))
+        stated = _number(n)
         if stated is not None and stated != len(listed):
             yield rule.finding(
-                f"列举了{len(listed)}项（{'、'.join(listed)}），却写“{m.group('n')}{m.group('counter')}{noun}”",
+                f"列举了{len(listed)}项（{'、'.join(listed)}），却写“{n}{counter}{noun}”",
                 paragraph.location, sentence_at(paragraph.text, m.start()), expected=str(len(listed)),
-                found=m.group("n"), severity=Severity.WARNING,
+                found=n, severity=Severity.WARNING,
             )  # fmt: skip
 
 
