@@ -616,25 +616,27 @@ class Analysis:
         return "自评" in header and "自评" not in self.report_kinds
 
     @cached_property
+    def _leaf_rows(self) -> tuple[dict[str, list[tuple[ScoreRow, ScoreTable]]], dict[str, list[tuple[ScoreRow, ScoreTable]]]]:
+        """Leaf rows of score tables keyed by code (or by name when uncoded), and the coded ones keyed by their names."""
+        keyed: dict[str, list[tuple[ScoreRow, ScoreTable]]] = {}
+        coded_by_name: dict[str, list[tuple[ScoreRow, ScoreTable]]] = {}
+        for table in self.score_tables:
+            for row in table.body:
+                code, name = row_code_and_name(row)
+                keyed.setdefault(code or name, []).append((row, table))
+                if code:
+                    coded_by_name.setdefault(name, []).append((row, table))
+        return keyed, coded_by_name
+
+    @property
     def table_indicators(self) -> dict[str, list[tuple[ScoreRow, ScoreTable]]]:
         """Leaf rows of score tables keyed by code (or by name when uncoded)."""
-        out: dict[str, list[tuple[ScoreRow, ScoreTable]]] = {}
-        for table in self.score_tables:
-            for row in table.body:
-                code, name = row_code_and_name(row)
-                out.setdefault(code or name, []).append((row, table))
-        return out
+        return self._leaf_rows[0]
 
-    @cached_property
+    @property
     def coded_rows_by_name(self) -> dict[str, list[tuple[ScoreRow, ScoreTable]]]:
         """Leaf rows of coded score tables keyed by their names (“立项依据充分性” for the row “A11立项依据充分性”)."""
-        out: dict[str, list[tuple[ScoreRow, ScoreTable]]] = {}
-        for table in self.score_tables:
-            for row in table.body:
-                code, name = row_code_and_name(row)
-                if code:
-                    out.setdefault(name, []).append((row, table))
-        return out
+        return self._leaf_rows[1]
 
     def rows_of(self, statement: IndicatorStatement) -> list[tuple[ScoreRow, ScoreTable]]:
         """The table rows of an indicator stated in prose: by its code, else by its name (in a table with or without
