@@ -193,7 +193,7 @@ def weighted_heading(paragraph: Paragraph, opening: bool = False) -> WeightedHea
     pattern = WEIGHTED_OPENING_RE if opening else WEIGHTED_HEADING_RE
     text = _code_first(paragraph.text)  # (“1.管网改造长度完成率（C12）（8分）”: the code read as if before the name)
     match = pattern.match(text) if "分" in text else None
-    if match is None and opening and "分" in text:
+    if match is None and opening and HEAD_WORD_RE.search(text, 0, HEAD_REACH):
         match = WEIGHT_ONLY_OPENING_RE.match(text)
         if match is not None and not (_CODED_OR_QUOTED.match(match.group("label")) or _LIST_NUMBER.match(text)):
             return None  # an uncoded name alone (“本次评价，满分100分。”) is no indicator
