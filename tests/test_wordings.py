@@ -979,7 +979,7 @@ LISTED = """\
 def test_several_level1_figures_given_respectively(tmp_path: Path):
     assert findings(tmp_path, LISTED) == {}
     [subtotal] = findings(tmp_path, LISTED.replace("27分、29分", "27分、28分").replace("96.67%", "93.33%"))["TT202"]
-    assert "“效益”" in subtotal.message and (subtotal.expected, subtotal.found) == ("权重30分，得分29分", "权重30分，得分28分")
+    assert "效益指标小计" in subtotal.message and (subtotal.expected, subtotal.found) == ("权重30分，得分29分", "权重30分，得分28分")
     [rate] = findings(tmp_path, LISTED.replace("96.67%", "90%"))["RT301"]
     assert "“效益”得分率" in rate.message and rate.expected == "96.67%"
     unpaired = LISTED.replace("得分分别为17分、18分、27分、29分", "得分分别为17分、18分、27分")  # three scores, four names

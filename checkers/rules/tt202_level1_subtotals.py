@@ -95,13 +95,18 @@ def _against_tables(a: Analysis, rule: Rule, reported: list):
                 expected = _pair(weight and w, s)
                 reported.append(statement)
                 yield rule.finding(
-                    f"“{statement.name}”小计：正文写{found}，{source}为{expected}{doubt}",
+                    f"{_subtotal_name(statement.name)}：正文写{found}，{source}为{expected}{doubt}",
                     statement.location, statement.excerpt, expected=expected, found=found,
                 )  # fmt: skip
                 break
 
 
 FOUR_KINDS = {"决策", "过程", "产出", "效益"}
+
+
+def _subtotal_name(name: str) -> str:
+    """“过程指标小计” for a 一级 named by its kind alone, “‘项目决策’小计” for one named otherwise."""
+    return f"{name}指标小计" if name in FOUR_KINDS or name in ("投入", "满意度", "效果") else f"“{name}”小计"
 
 
 def _place(location) -> tuple:
