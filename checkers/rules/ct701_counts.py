@@ -328,26 +328,31 @@ def _count_then_names(paragraph, rule: Rule):
         )  # fmt: skip
 
 
-KIND_COUNT = re.compile(r"、[^、。；;]{1,20}?[一二三四五六七八九十两\d]+\s*(?:个|项|类|种|所|家|座|处|条)")  # (the list pattern is slow)
+KIND_COUNT = re.compile(r"、[^、。；;]{1,20}?[一二三四五六七八九十两\d]+\s*(?:个|项|大?类|种|所|家|座|处|条)")  # (the list pattern is slow)
+# “涵盖耕整地机械、种植施肥机械、……农产品初加工机械5大类。”: a list counted in 大类/类, nothing after the count
+CATEGORY_COUNT = re.compile(rf"(?P<items>{_ITEM}(?:、{_ITEM}){{1,9}})(?P<etc>等)?\s*(?P<n>[一二三四五六七八九十两\d]+)\s*(?P<counter>大类|类)(?=[，,。；;]|$)")
 
 
 def _kind_lists(paragraph, rule: Rule):
     """A list of things of one kind (each item ending as the counted noun does) before a count that disagrees."""
     if not KIND_COUNT.search(paragraph.text):
         return
-    for m in KIND_ENUMERATION_RE.finditer(paragraph.text):
-        items, n, counter, words = m.group("items"), m.group("n"), m.group("counter"), m.group("noun")
+    categories = list(CATEGORY_COUNT.finditer(paragraph.text)) if "类" in paragraph.text else []
+    for m in [*KIND_ENUMERATION_RE.finditer(paragraph.text), *categories]:
+        items, n, counter = m.group("items"), m.group("n"), m.group("counter")
+        words = m.groupdict().get("noun") or ""
         if re.fullmatch(_NOUNS, words) or m.group("etc"):
             continue  # (the nouns ENUMERATION_RE knows are read there)
         later = OUTER_COMMA.split(items)[1:]  # the noun: the shortest start of the words after the count that the items
         noun = next((words[:k] for k in range(1, len(words) + 1) if all(i.endswith(words[k - 1]) for i in later)), words)
-        # end as (“……博物馆5个场馆免费开放”: 场馆)
-        if re.fullmatch(_NOUNS, noun) or m.group("etc"):
+        # end as (“……博物馆5个场馆免费开放”: 场馆); a 大类 count's items all end alike (“……机械”)
+        if noun and re.fullmatch(_NOUNS, noun):
             continue  # (the nouns ENUMERATION_RE knows are read there)
         listed = OUTER_COMMA.split(items)
         longest = max(len(item) for item in listed[1:])
         listed[0] = LIST_LEAD.sub("", listed[0])[-longest:]  # (“区文化和旅游局下属图书馆” lists 图书馆)
-        if any(not item.endswith(noun[-1]) or len(item) > 8 for item in listed):
+        ending = noun[-1] if noun else listed[-1][-1]
+        if any(not item.endswith(ending) or len(item) > 8 for item in listed):
             continue
         stated = _number(n)
         if stated is not None and stated != len(listed):
