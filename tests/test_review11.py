@@ -295,3 +295,10 @@ def test_a_list_counted_in_大类(tmp_path: Path):
     [slip] = findings(tmp_path, text.format(6))["CT701"]
     assert (slip.expected, slip.found) == ("5", "6")
     assert findings(tmp_path, text.format(6).replace("机械6大类", "机械等6大类")) == {}  # (等: more than listed)
+
+
+def test_a_rate_named_for_one_level_of_funds_is_on_that_levels_amounts(tmp_path: Path):
+    text = "# 某项目绩效评价报告\n\n## 一、资金情况\n\n市级财政资金预算600.00万元，实际到位540.00万元，市级资金到位率为{}%。\n"
+    assert findings(tmp_path, text.format(90)) == {}
+    [slip] = findings(tmp_path, text.format(95))["RT301"]
+    assert slip.expected == "90%"

@@ -146,6 +146,10 @@ def _budget(figures: list[Figure]) -> Decimal | None:
     return budget
 
 
+QUALIFIED_RATE = re.compile(r"(?:区级|市级|省级|县级|中央|本级|自筹|配套|上级)(?:财政)?$")  # before the rate's name
+PART_WORDS_IN_ITS_SENTENCE = re.compile(r"其中|区级|市级|省级|县级|中央|本级|自筹|配套|上级")
+
+
 def _later(figures: list[Figure], role: str, than: str) -> bool:
     """Whether the last figure of ``role`` comes after the last of ``than`` (“……实际支出3,102.58万元。……招标控制价
     3,245.60万元，中标金额3,096.40万元，节约率4.60%”: the 节约率 of the tender, on its 中标 amount)."""
@@ -446,7 +450,9 @@ def check(a: Analysis, rule: Rule):
             if OTHER_PERIOD.search(clause):
                 continue  # “上年同期该项目预算执行率为85.6%”: an earlier year's rate
             own_base = paragraph.text.replace("合同", "\u3000\u3000") if "审计控制" in statement.name else paragraph.text
-            part = about_a_part(own_base, start) or a.names_another_year(clause)  # (a 审计控制率 is on the 合同 by itself)
+            part = about_a_part(own_base, start) or a.names_another_year(clause) \
+                or bool(QUALIFIED_RATE.search(paragraph.text[max(0, start - 6) : start]))  # fmt: skip
+            # (a 审计控制率 is on the 合同 by itself; “市级资金到位率” is the 市级 funds' own)
             listed = _whole_after_its_parts(statement.name, clause, a.execution_base)
             if listed is not None:  # “支出460万元，其中：设备300万元、安装160万元，预算执行率92%”: the whole's rate
                 head = clause[:listed] if part else paragraph.text[: start - len(clause) + listed]
@@ -456,7 +462,8 @@ def check(a: Analysis, rule: Rule):
             alike = previous_alike.get(id(statement))
             if alike is not None and alike > start - len(head):  # only the figures stated since the last rate like it
                 head, part = paragraph.text[alike:start], True
-            own = head.replace("其中", "\u3000\u3000") if part else head  # a part's sentence: its figures are its own
+            own = PART_WORDS_IN_ITS_SENTENCE.sub(lambda m: "\u3000" * len(m.group()), head) if part else head
+            # (a part's sentence: its figures are its own, “市级财政资金预算600万元，实际到位540万元，市级资金到位率90%”)
             before = [f for f in extract_figures(own) if f.kind == "amount" and not in_parentheses(own, f.start)]
             on_contract = "审计控制" in statement.name and "合同" in clause  # “按合同价计算，审计控制率1.43%”: not on 送审
             result = _operands(statement.name, before, a.execution_base, on_contract)
