@@ -290,7 +290,7 @@ def test_a_kind_list_counted_before_more_words(tmp_path: Path):
 
 
 def test_a_list_counted_in_大类(tmp_path: Path):
-    text = "# 某项目绩效评价报告\n\n## 一、政策内容\n\n补贴范围涵盖耕整地机械、种植施肥机械、田间管理机械、收获机械、农产品初加工机械{}大类。\n"
+    text = "# 某项目绩效评价报告\n\n## 一、政策内容\n\n补贴范围涵盖耕整地机械、种植施肥机械、田间管理机械、收获机械、农产品初加工机械{}大类22个小类。\n"
     assert findings(tmp_path, text.format(5)) == {}
     [slip] = findings(tmp_path, text.format(6))["CT701"]
     assert (slip.expected, slip.found) == ("5", "6")

@@ -331,7 +331,7 @@ def _count_then_names(paragraph, rule: Rule):
 
 KIND_COUNT = re.compile(r"、[^、。；;]{1,20}?[一二三四五六七八九十两\d]+\s*(?:个|项|大?类|种|所|家|座|处|条)")  # (the list pattern is slow)
 # “涵盖耕整地机械、种植施肥机械、……农产品初加工机械5大类。”: a list counted in 大类/类, nothing after the count
-CATEGORY_COUNT = re.compile(rf"(?P<items>{_ITEM}(?:、{_ITEM}){{1,9}})(?P<etc>等)?\s*(?P<n>[一二三四五六七八九十两\d]+)\s*(?P<counter>大类|类)(?=[，,。；;]|$)")
+CATEGORY_COUNT = re.compile(rf"(?P<items>{_ITEM}(?:、{_ITEM}){{1,9}})(?P<etc>等)?\s*(?P<n>[一二三四五六七八九十两\d]+)\s*(?P<counter>大类|类)(?=[，,。；;\d]|$)")
 
 
 def _kind_lists(paragraph, rule: Rule):
