@@ -302,3 +302,13 @@ def test_a_rate_named_for_one_level_of_funds_is_on_that_levels_amounts(tmp_path:
     assert findings(tmp_path, text.format(90)) == {}
     [slip] = findings(tmp_path, text.format(95))["RT301"]
     assert slip.expected == "90%"
+
+
+def test_a_seed_export_header_merged_over_the_label_columns(tmp_path: Path):
+    rows = [["补助类别", "户数（户）", "补助金额（万元）", "户均补助（万元）"], ["种植类", "水稻", "100", "12.00", "0.12"],
+            ["", "蔬菜", "200", "33.00", "0.17"], ["合计", "300", "{}", "0.15"]]  # fmt: skip
+    table = "\n\n".join("\n".join("\t" + cell for cell in row) for row in rows)
+    text = "某项目绩效评价报告\n\n一、资金情况\n\n" + table + "\n\n二、结论\n\n项目完成较好。\n"
+    assert findings(tmp_path, text.format("45.00"), name="r.txt") == {}
+    [slip] = findings(tmp_path, text.format("46.00"), name="r.txt")["TT201"]
+    assert "补助金额（万元）" in slip.message and slip.expected == "45"

@@ -151,7 +151,8 @@ def align_rows(rows: list[list[RawCell]]) -> list[list[RawCell]]:
 
     A row split in two by a stray blank line (a label alone, then the rest) is joined again; a short row whose
     later cells hold numbers (a 合计 row whose merged cells vanished) keeps its label in column 1, spanning the
-    gap, and its numbers under the right-hand columns.
+    gap, and its numbers under the right-hand columns; so does a short header row over full-width rows (its first
+    heading merged over the label columns).
     """
     width = max((len(r) for r in rows), default=0)
     joined: list[list[RawCell]] = []
@@ -169,8 +170,10 @@ def align_rows(rows: list[list[RawCell]]) -> list[list[RawCell]]:
             raw.col, raw.span = col, 1
         joined.append(row)
         index += 1
-    for row in joined:
-        if 1 < len(row) < width and any(_is_number(c.text) for c in row[1:]):
+    for number, row in enumerate(joined):
+        header = number == 0 and len(joined) > 2 and sum(len(r) == width for r in joined[1:]) * 2 > len(joined) - 1
+        if 1 < len(row) < width and (header or any(_is_number(c.text) for c in row[1:])):
+            # (the header too: “补助类别” merged over two label columns, the figures' headers over their columns)
             gap = width - len(row)
             row[0].span = gap + 1
             for offset, raw in enumerate(row[1:], 1):
