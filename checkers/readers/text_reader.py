@@ -171,7 +171,9 @@ def align_rows(rows: list[list[RawCell]]) -> list[list[RawCell]]:
         joined.append(row)
         index += 1
     for number, row in enumerate(joined):
-        header = number == 0 and len(joined) > 2 and sum(len(r) == width for r in joined[1:]) * 2 > len(joined) - 1
+        full = [r for r in joined[1:] if len(r) == width]
+        header = number == 0 and len(joined) > 2 and len(full) * 2 > len(joined) - 1 and all(
+            _is_number(c.text) for r in full for c in r[width - len(row) + 1 :])  # (headings over figure columns only)
         if 1 < len(row) < width and (header or any(_is_number(c.text) for c in row[1:])):
             # (the header too: “补助类别” merged over two label columns, the figures' headers over their columns)
             gap = width - len(row)
