@@ -312,3 +312,10 @@ def test_a_seed_export_header_merged_over_the_label_columns(tmp_path: Path):
     assert findings(tmp_path, text.format("45.00"), name="r.txt") == {}
     [slip] = findings(tmp_path, text.format("46.00"), name="r.txt")["TT201"]
     assert "补助金额（万元）" in slip.message and slip.expected == "45"
+
+
+def test_a_其中_list_behind_the_wholes_other_measure(tmp_path: Path):
+    text = "# 某项目绩效评价报告\n\n## 一、项目产出\n\n共完成背街小巷整治68条，总长度41.3公里，其中：丰台街道22条、新村街道{}条、卢沟桥街道27条。\n"
+    assert findings(tmp_path, text.format(19)) == {}
+    [slip] = findings(tmp_path, text.format(21))["CT702"]
+    assert (slip.expected, slip.found) == ("70条", "68条")

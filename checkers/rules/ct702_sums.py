@@ -126,13 +126,20 @@ COMPARED = re.compile(r"较|比|增|减|占|超|达")
 _ITEM_SPLIT = re.compile(r"[，、；;]|,(?!\d{3})")  # (not the thousands separator of “2,100.00万元”)
 
 
+def _another_measure(gap: str, whole) -> bool:
+    """The words between a whole and its 其中 state the same things' other measure (“68条，总长度41.3公里，其中……”):
+    one clause with figures only of other units."""
+    figures = extract_figures(gap)
+    return bool(figures) and len(gap) <= 20 and not re.search(r"[，,；;。]", gap) and all(f.unit and f.unit != whole.unit for f in figures)
+
+
 def _listed_parts(sentence: str, whole, among: int) -> int:
     """How many “name + figure” items right after 其中 are parts of the whole right before it: “总数N单位，其中：A x单位，
     B y单位，实际到位……” lists two (no spent, paid, completed, compared… amount is a part). In brackets right after the
     whole (“实际支出270万元（其中支付工程款240万元、监理费18万元）”) the items are its own breakdown."""
     gap = sentence[whole.end : among].strip(" ，,：:")
     bracketed = gap in ("（", "(")
-    if gap and not bracketed:
+    if gap and not bracketed and not _another_measure(gap, whole):
         return 0
     end = len(sentence)
     if bracketed:
