@@ -319,3 +319,10 @@ def test_a_其中_list_behind_the_wholes_other_measure(tmp_path: Path):
     assert findings(tmp_path, text.format(19)) == {}
     [slip] = findings(tmp_path, text.format(21))["CT702"]
     assert (slip.expected, slip.found) == ("70条", "68条")
+
+
+def test_a_carry_over_after_amounts_allocated_and_paid_out(tmp_path: Path):
+    text = "# 某项目绩效评价报告\n\n## 一、资金\n\n全省下达补贴资金48,600.00万元，累计兑付46,813.52万元，结转{}万元。\n"
+    assert findings(tmp_path, text.format("1,786.48")) == {}
+    [slip] = findings(tmp_path, text.format("1,768.48"))["CT702"]
+    assert slip.expected == "1786.48万元"
