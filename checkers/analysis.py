@@ -399,10 +399,10 @@ def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTa
     levels = [] if continues is not None else [(c - 1, c) for c in sorted(weights) if c != weight and c - 1 in label_cols]
     result = ScoreTable(table, weight, score, rate, label_cols, header=header,
                         level_weights=levels if continues is None else continues.level_weights)  # fmt: skip
-    if form is not None:
-        result.form_columns = {weight, score, *_header_columns(rows[funding])[:2]}
-    rate_scale = _rate_scale(header[rate], [cells[rate] for cells in rows[header_index + 1 :]]) if rate is not None else None
     funding_cols = _header_columns(rows[funding])[:3] if funding is not None else None
+    if funding_cols is not None:
+        result.form_columns = {weight, score, *funding_cols[:2]}
+    rate_scale = _rate_scale(header[rate], [cells[rate] for cells in rows[header_index + 1 :]]) if rate is not None else None
     for r, cells in enumerate(rows[header_index + 1 :], header_index + 2):  # grid rows: every row is full width
         if r - 1 == sub_header:
             continue
@@ -513,7 +513,6 @@ class Analysis:
                  tolerance: Decimal = Decimal("0.01")) -> None:  # fmt: skip
         self.document = upright(document)
         self.data = data
-        self.scores_under_headings: set[tuple[int, int]] = set()  # (paragraph, offset): an indicator's score, not the total
         self.execution_base = execution_base or (data.settings.execution_rate_base if data is not None else "到位")
         self.tolerance = tolerance if data is None else data.settings.rate_tolerance
         self._total_mismatches: dict[int, list] = {}
@@ -727,18 +726,17 @@ class Analysis:
         scored = [(paragraph, m) for paragraph in weighted.paragraphs for m in SCORED_RE.finditer(paragraph.text)]
         stated = [(paragraph, m) for paragraph, m in scored if states_a_score(paragraph.text, m.start())]
         if weighted.score is not None:
-            score, where, opening = weighted.score, None, weighted.lead
+            score, where, score_at, opening = weighted.score, None, None, weighted.lead
         elif len(stated) == 1:
             paragraph, m = stated[0]
-            score, where = Decimal(m.group("score")), paragraph
-            self.scores_under_headings.add((id(paragraph), m.start("score")))
+            score, where, score_at = Decimal(m.group("score")), paragraph, m.start("score")
             said = sentence_at(paragraph.text, m.start())
             joiner = "……" if weighted.lead.endswith(("。", "；", ";")) else "："  # (“A11…。该指标分值8分。……得7分。”)
             opening = said if said.startswith(weighted.lead) else f"{weighted.lead}{joiner}{said}"
         else:
             return []  # no score, or several (the scoring standard's, or the indicators under a 二级 heading)
         statement = IndicatorStatement(weighted.code, weighted.name, weighted.weight, score, weighted.paragraph,
-                                       opening=opening, where=where)  # fmt: skip
+                                       opening=opening, where=where, score_at=score_at)  # fmt: skip
         for paragraph in weighted.paragraphs:
             self._read_analysis(statement, paragraph, paragraph.text)
         return [statement]
@@ -792,7 +790,7 @@ class Analysis:
     def total_statements(self) -> list[Statement]:
         out: list[Statement] = []
         own_self_evaluation = "自评" in self.report_kinds
-        _ = self.indicator_statements  # (which fills ``scores_under_headings``)
+        scored_apart = {(id(s.where), s.score_at) for s in self.indicator_statements if s.score_at is not None}
         patterns = (*TOTAL_RES, LOOSE_TOTAL_RE, *((SELF_TOTAL_RE,) if own_self_evaluation else ()))
         for paragraph in self.paragraphs:
             if "分" not in paragraph.text or not (TOTAL_HINT.search(paragraph.text)
@@ -813,7 +811,7 @@ class Analysis:
                     if part is not None and Decimal(part.group(1)) < 100:
                         continue  # “绩效指标分值90分，自评得分85分”: a part's score (the 预算执行 part has the other 10)
                     if pattern is LOOSE_TOTAL_RE:
-                        if (id(paragraph), m.start(figure)) in self.scores_under_headings:
+                        if (id(paragraph), m.start(figure)) in scored_apart:
                             continue  # “（1）立项依据充分性（8分）” / “……评价得分7.4分。”: that indicator's score
                         if "总分" in m.group(0) and Decimal(next(g for g in m.groups() if g is not None)) == 100:
                             continue  # “项目总分100分”: the full marks
@@ -1309,8 +1307,9 @@ class Analysis:
                         or EARLIER_EVALUATION.search(head) or self._another_bodys(head):  # fmt: skip
                     others += self._grade_beside_its_score(paragraph, m)
                     continue  # “上年度该项目绩效评价等级为‘优’”, “主管部门……评价等级为‘优’”
-                if self._graded_elsewhere(paragraph, m, head):
-                    others += self._grade_beside_its_score(paragraph, m)
+                beside = self._grade_beside_its_score(paragraph, m)
+                if self._graded_elsewhere(paragraph, m, head, beside):
+                    others += beside
                     continue  # “2022年度该项资金评价得分84分，评价等级为‘良’”, “同期……补助资金得分78.5分，评价等级为‘中’”
                 if SURVEY.search(clause_before(paragraph.text, m.start())) or paragraph.text.startswith("的", m.end() + 1):
                     continue  # “居民问卷中评价结果为‘优’的占62%” is a survey answer
@@ -1326,12 +1325,11 @@ class Analysis:
                     out.append(Statement("grade", Decimal(0), loc, table.row_text(r), name=GRADE_WORDS[row[c + 1].strip()]))
         return out, others
 
-    def _graded_elsewhere(self, paragraph: Paragraph, m: re.Match, head: str) -> bool:
-        """A grade of another year's score, or beside a score of its own that is no total the report states for itself
-        (another fund's, another project's)."""
+    def _graded_elsewhere(self, paragraph: Paragraph, m: re.Match, head: str, beside: list[tuple[Statement, Decimal]]) -> bool:
+        """A grade of another year's score, or beside a score of its own (``beside``) that is no total the report
+        states for itself (another fund's, another project's)."""
         if self.names_another_year(head):
             return True
-        beside = self._grade_beside_its_score(paragraph, m)
         if not beside:
             return False
         score, total = beside[0][1], self.consensus_total[0]

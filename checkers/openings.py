@@ -273,6 +273,7 @@ class IndicatorStatement:
     deductions: list[Closing] = field(default_factory=list)  # the “扣N分” of the analysis outside the closings
     opening: str = ""  # the sentence stating the weight and score (the excerpt of a finding about them)
     where: Paragraph | None = None  # the paragraph of that sentence, when not ``head``
+    score_at: int | None = None  # where in ``where`` the score stands, when it is a sentence apart from the weight
 
     def __post_init__(self) -> None:
         self.opening = self.opening or self.head.text.split("。")[0] + "。"
