@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from checkers.figures import UNITS, parse_number, round_half_up
+from checkers.figures import UNITS, Figure, extract_figures, round_half_up
 
 _UNIT = "|".join(sorted((re.escape(u) for u in UNITS if u not in ("分",)), key=len, reverse=True))
 _NUMBER = r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?"
@@ -39,29 +39,24 @@ class WrittenSum:
     unit: str
 
 
-def _value_and_unit(term: str) -> tuple[Decimal | None, str]:
-    unit = next((u for u in sorted(UNITS, key=len, reverse=True) if term.endswith(u)), "")
-    return parse_number(term[: len(term) - len(unit)].strip()), unit
-
-
-def _places(text: str) -> int:
-    return len(text.split(".", 1)[1]) if "." in text else 0
+def _figure(term: str) -> Figure | None:
+    """The one figure a term of a sum states (“195”, “339平方米”, “1,089.36万元”), None when it is not one."""
+    figures = extract_figures(term)
+    return figures[0] if len(figures) == 1 else None
 
 
 def _slip(start: int, words: str, total: str, terms: list[str]) -> WrittenSum | None:
     """The slip of a total and its items (None when they add up, or when units differ: no sum to judge)."""
-    stated, unit = _value_and_unit(total.strip())
-    values = [_value_and_unit(term.strip()) for term in terms]
-    if stated is None or any(v is None for v, _ in values) or unit == "%":
+    stated, items = _figure(total), [_figure(term) for term in terms]
+    if stated is None or None in items or stated.unit == "%":
         return None
-    units = {u for _, u in values if u}
-    if len(units) > 1 or (units and unit and units != {unit}):
+    units = {f.unit for f in items if f.unit}
+    if len(units) > 1 or (units and stated.unit and units != {stated.unit}):
         return None
-    computed = sum((v for v, _ in values), Decimal(0))
-    number = total.strip()[: len(total.strip()) - len(unit)].strip()
-    if round_half_up(computed, _places(number)) == stated:
+    computed = sum((f.value for f in items), Decimal(0))
+    if round_half_up(computed, max(-stated.value.as_tuple().exponent, 0)) == stated.value:
         return None
-    return WrittenSum(start, words, total.strip(), computed, unit or next(iter(units), ""))
+    return WrittenSum(start, words, total.strip(), computed, stated.unit or next(iter(units), ""))
 
 
 def _items(text: str) -> list[str] | None:
@@ -92,8 +87,8 @@ def written_sum_slips(text: str) -> list[WrittenSum]:
         items = _items(listed)
         if items is None:
             continue
-        total_unit = _value_and_unit(m.group("total").strip())[1]
-        if not total_unit or any(_value_and_unit(i.strip())[1] != total_unit for i in items):
+        total = _figure(m.group("total"))
+        if total is None or not total.unit or any((f := _figure(i)) is None or f.unit != total.unit for i in items):
             continue  # (each item with the total's unit: “合计5处（3处……）” may count something else)
         slip = _slip(m.start(), m.group(0), m.group("total"), items)
         if slip is not None:
