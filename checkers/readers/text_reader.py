@@ -170,10 +170,11 @@ def align_rows(rows: list[list[RawCell]]) -> list[list[RawCell]]:
             raw.col, raw.span = col, 1
         joined.append(row)
         index += 1
+    full = [r for r in joined[1:] if len(r) == width]
+    short_header = bool(joined) and len(joined) > 2 and len(full) * 2 > len(joined) - 1 and all(
+        _is_number(c.text) for r in full for c in r[width - len(joined[0]) + 1 :])  # (headings over figure columns only)
     for number, row in enumerate(joined):
-        full = [r for r in joined[1:] if len(r) == width]
-        header = number == 0 and len(joined) > 2 and len(full) * 2 > len(joined) - 1 and all(
-            _is_number(c.text) for r in full for c in r[width - len(row) + 1 :])  # (headings over figure columns only)
+        header = number == 0 and short_header
         if 1 < len(row) < width and (header or any(_is_number(c.text) for c in row[1:])):
             # (the header too: “补助类别” merged over two label columns, the figures' headers over their columns)
             gap = width - len(row)
