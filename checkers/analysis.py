@@ -299,6 +299,7 @@ class ScoreTable:
     header: list[str] = field(default_factory=list)
     level_weights: list[tuple[int, int]] = field(default_factory=list)  # (label column, its own 分值 column)
     form_columns: set[int] = field(default_factory=set)  # a national 自评表's 分值 and 得分 columns (two headers)
+    funding_part: ScoreTable | None = None  # a 自评表's 资金 part set as a table of its own right above this 指标 part
 
     @property
     def body(self) -> list[ScoreRow]:
@@ -604,6 +605,9 @@ class Analysis:
                 continued[id(table)] = previous.table
             if found is not None and self._self_evaluation_quoted(found):
                 continue  # the unit's self-evaluation table quoted in an outside evaluation's report: not its scores
+            if found is not None and previous is not None and _form_parts(previous, found):
+                found.funding_part = previous  # a 自评表 in two tables: its 总分 adds the 资金 rows above
+                found.form_columns = {c for c in (found.weight_col, found.score_col) if c is not None}
             if found is not None:
                 out.append(found)
                 score_tables[id(table)] = found
@@ -1043,8 +1047,9 @@ class Analysis:
         if total is None:
             return []
         out = []
+        body = form.body + (form.funding_part.body if form.funding_part is not None else [])
         for col, name, stated in ((form.weight_col, "分值", total.weight), (form.score_col, "得分", total.score)):
-            values = [row.weight if name == "分值" else row.score for row in form.body]
+            values = [row.weight if name == "分值" else row.score for row in body]
             computed = sum((v for v in values if v is not None), Decimal(0))
             if stated is not None and col is not None and computed != stated:
                 written = grid_rows(form.table)[total.row - 1][col].strip()
@@ -1523,6 +1528,15 @@ def _tables_in_sequence(document: Document):
         marked = marked or (len(first) == 1 and bool(CONTINUED.match(first[0])))  # “续表1” as its first row
         yield block, before, marked, not marked and before is not None and _split_unmarked(block, before)
         before, marked = block, False
+
+
+def _form_parts(funding: ScoreTable, indicators: ScoreTable) -> bool:
+    """A national 自评表 set as two tables: a 资金 part (“项目资金|年初预算数|全年预算数|全年执行数|分值|执行率|得分”, no 总分)
+    right above an 指标 part (“一级指标|二级指标|三级指标|…|分值|得分”) whose 总分 row closes both."""
+    levels = sum(bool(LEVEL_HEADER.match(cell.strip())) for cell in indicators.header)
+    return levels >= 2 and not any(LEVEL_HEADER.match(cell.strip()) for cell in funding.header) \
+        and any("预算" in cell for cell in funding.header) and funding.total_row is None \
+        and indicators.total_row is not None  # fmt: skip
 
 
 def _has_total(rows: list[list[str]]) -> bool:

@@ -9,7 +9,8 @@
 中，合计等于最上一级各行之和，每一项还须等于其下一级各项之和。各级指标各有分值列的评分表（“一级指标|分值|二级指标|分值|
 三级指标|分值|得分”）中，一级、二级指标的分值须等于其下各三级指标分值之和。财政部格式的项目支出绩效自评表（上部“年初预算数|
 全年预算数|全年执行数|分值|执行率|得分”的资金行，下部“一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分”的指标行，
-两部分各有表头、列位可不同）中，“总分”行的分值与得分等于资金行与各指标行之和。
+两部分各有表头、列位可不同，也可分作上下紧挨的两张表）中，“总分”行的分值与得分等于资金行与各指标行之和。
+各级分值列中，下级各行留空（未合并单元格）的一级、二级指标仍属上一行所写的指标。
 给出 --data 时，资金明细表的合计与项目数据一致而某一行与数据不符的，由 DT1003 指出写错的那一行，本规则不再报合计。
 金额列（非评分表的权重、得分列）的合计与各行之和只差末位 1（两位及以上小数，846.10 与 846.11）时，可能是四舍五入的尾差，只作警告。
 """
@@ -85,12 +86,15 @@ def _level_weight_mismatches(table: ScoreTable | None):
     for label_col, weight_col in table.level_weights:
         keys = [c for c in table.label_cols if c <= label_col]
         groups: list[list] = []
+        key: tuple[str, ...] = ()
         for row in body:
-            key = tuple(row.cells[c].strip() for c in keys)
-            if groups and tuple(groups[-1][0].cells[c].strip() for c in keys) == key:
+            cells = tuple(row.cells[c].strip() for c in keys)
+            blank = not cells[-1] and not row.cells[weight_col].strip()  # a label left blank, not merged, under its group
+            if groups and (blank or cells == key):
                 groups[-1].append(row)
             else:
                 groups.append([row])
+                key = cells
         for group in groups:
             first = group[0]
             written = first.cells[weight_col].strip()

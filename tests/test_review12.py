@@ -1,0 +1,78 @@
+"""Wordings and layouts from the twelfth review: ordinary reports that must stay quiet, slips that must be found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from checkers.engine import check_document
+from checkers.readers import read_document
+from tests.test_wordings import findings
+
+
+def _docx_findings(tmp_path: Path, rows: list[list[str]]) -> dict[str, list]:
+    """Findings on a Word report holding one table whose blank cells are left blank, not merged."""
+    word = docx.Document()
+    word.add_paragraph("附件：绩效评价指标体系及评分表")
+    table = word.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    path = tmp_path / "r.docx"
+    word.save(str(path))
+    out: dict[str, list] = {}
+    for finding in check_document(read_document(path)):
+        out.setdefault(finding.rule, []).append(finding)
+    return out
+
+
+LEVEL_WEIGHTS = [
+    ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分"],
+    ["决策", "10", "项目立项", "6", "立项依据充分性", "3", "3"],
+    ["", "", "", "", "立项程序规范性", "3", "2"],
+    ["", "", "绩效目标", "4", "绩效目标合理性", "4", "3"],
+    ["过程", "10", "资金管理", "10", "资金到位率", "5", "5"],
+    ["", "", "", "", "预算执行率", "5", "4"],
+    ["合计", "20", "", "", "", "20", "17"],
+]
+
+
+def test_level_weights_over_blank_cells_left_unmerged_in_word(tmp_path: Path):
+    assert _docx_findings(tmp_path, LEVEL_WEIGHTS) == {}
+    slipped = [row[:] for row in LEVEL_WEIGHTS]
+    slipped[1][3] = "7"  # 项目立项 written 7 where its two indicators weigh 6
+    [slip] = _docx_findings(tmp_path, slipped)["TT201"]
+    assert (slip.expected, slip.found) == ("6", "7")
+
+
+FORM_IN_TWO_TABLES = """# 某镇农村饮水工程项目支出绩效自评报告
+
+## 一、综合自评结论
+
+经自评，项目得分95.67分，自评等级为“优”。
+
+## 附件：项目支出绩效自评表
+
+| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+|---|---|---|---|---|---|---|
+| 年度资金总额 | 320.00 | 350.00 | 338.45 | 10 | 96.70% | 9.67 |
+| 其中：当年财政拨款 | 270.00 | 300.00 | 288.45 | — | 96.15% | — |
+| 上年结转资金 | 50.00 | 50.00 | 50.00 | — | 100% | — |
+
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+|---|---|---|---|---|---|---|
+| 产出指标 | 数量指标 | 新建蓄水池数量 | ≥3座 | 3座 | 40 | 40 |
+|  | 质量指标 | 水质检测达标率 | ≥95% | 93.75% | 20 | 18 |
+| 效益指标 | 社会效益指标 | 受益人口 | ≥8000人 | 8650人 | 20 | 20 |
+| 满意度指标 | 服务对象满意度指标 | 受益群众满意度 | ≥90% | 92.35% | 10 | 8 |
+| 总分 | | | | | 100 | 95.67 |
+"""
+
+
+def test_a_self_evaluation_form_set_as_two_tables_adds_its_资金_rows(tmp_path: Path):
+    assert findings(tmp_path, FORM_IN_TWO_TABLES) == {}
+    [slip] = findings(tmp_path, FORM_IN_TWO_TABLES.replace("| 100 | 95.67 |", "| 100 | 96.67 |"))["TT201"]
+    assert (slip.expected, slip.found) == ("95.67", "96.67")
+    [slip] = findings(tmp_path, FORM_IN_TWO_TABLES.replace("| 20 | 18 |", "| 20 | 17 |"))["TT201"]
+    assert (slip.expected, slip.found) == ("94.67", "95.67")
