@@ -245,10 +245,11 @@ def check(
     update_baseline: Annotated[bool, typer.Option("--update-baseline", help="把本次全部发现写入基线文件")] = False,
     select: Annotated[str | None, typer.Option("--select", help="只运行这些规则（逗号分隔，如 SC102,TT201）")] = None,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="批注副本已存在时覆盖（缺省拒绝，以免丢掉在副本上的修改）")] = False,
+    force: Annotated[bool, typer.Option("--force", help="项目数据看来不是这份报告的（项目名称、指标都对不上）时仍照常核对（缺省拒绝）")] = False,
 ) -> None:
     """核查报告中的每一个数字；有错误时退出码为 1，输入无法使用时为 2。"""
     try:
-        _check(files, data, scores, fmt, execution_base, annotate, baseline, update_baseline, select, overwrite)
+        _check(files, data, scores, fmt, execution_base, annotate, baseline, update_baseline, select, overwrite, force)
     except Failed as exc:
         if fmt == "json":  # a caller reading JSON gets JSON, the reason included
             from checkers.run import json_refusal
@@ -259,7 +260,7 @@ def check(
 
 def _check(files: list[Path], data: Path | None, scores: Path | None, fmt: str, execution_base: str | None,
            annotate: Path | None, baseline: Path | None, update_baseline: bool, select: str | None,
-           overwrite: bool) -> None:  # fmt: skip
+           overwrite: bool, force: bool) -> None:  # fmt: skip
     from checkers.run import CheckOptions, run_check
 
     if fmt not in ("text", "json"):
@@ -291,7 +292,7 @@ def _check(files: list[Path], data: Path | None, scores: Path | None, fmt: str, 
             fail(f"未知的规则编号：{'、'.join(sorted(unknown))}。可用 evalreport rules 查看全部规则")
     evaluation = load_evaluation(data, scores) if data else None
     options = CheckOptions(fmt=fmt, execution_base=execution_base, annotate=annotate, baseline=baseline,
-                           update_baseline=update_baseline, select=selected, overwrite=overwrite)  # fmt: skip
+                           update_baseline=update_baseline, select=selected, overwrite=overwrite, force=force)  # fmt: skip
     code = run_check(files, evaluation, options, out, err)
     raise typer.Exit(code)
 

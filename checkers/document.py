@@ -139,6 +139,7 @@ class Location:
     line: int | None = None
     caption: str | None = None
     report: str | None = None
+    in_section: int | None = None  # a paragraph's number under its own heading (0: the heading itself)
 
     def reference(self) -> str:
         """Short form for use inside a message ("表3 第2行"); falls back to :meth:`describe`."""
@@ -155,6 +156,8 @@ class Location:
             caption = (self.caption or "").strip()
             if caption and not re.match(rf"^表\s*{self.table}(?!\d)", caption):
                 text += f"（{caption[:24]}{'…' if len(caption) > 24 else ''}）"
+            elif not caption and self.section:  # no caption to find it by: the section it stands in
+                text = f"{describe_section(self.section)}，{text}"
             if self.row is not None or self.col is not None:
                 text += " "
             if self.row is not None:
@@ -163,7 +166,12 @@ class Location:
                 text += f"第{self.col}列"
         elif self.paragraph is not None:
             sec = describe_section(self.section)
-            text = f"{sec}，第{self.paragraph}段" if sec else f"第{self.paragraph}段"
+            if sec and self.in_section == 0:
+                text = f"{sec}（标题）"
+            elif sec and self.in_section is not None:  # counted as a reader counts: from the section's heading
+                text = f"{sec}，标题下第{self.in_section}段"
+            else:
+                text = f"{sec}，第{self.paragraph}段" if sec else f"第{self.paragraph}段"
         elif self.section:
             text = describe_section(self.section)
         if self.line is not None:
@@ -427,6 +435,7 @@ class DocumentBuilder:
         self._sections: list[Section] = []
         self._open_sections: list[int] = []
         self._n_paragraphs = 0
+        self._in_section = 0  # paragraphs since the last heading
         self._n_tables = 0
         self._path: str | None = ""  # cached section path of the open stack; None when it changed
         self._in_contents = False  # after a “目录” line, while the lines look like contents entries
@@ -506,7 +515,8 @@ class DocumentBuilder:
             self._sections.append(Section("".join(o.part for o in self._stack), title, level, index, -1))
             self._open_sections.append(len(self._sections) - 1)
         self._n_paragraphs += 1
-        loc = Location(self._section_path(), self._n_paragraphs, None, None, None, line)
+        self._in_section = 0 if level is not None else self._in_section + 1
+        loc = Location(self._section_path(), self._n_paragraphs, None, None, None, line, in_section=self._in_section)
         para = Paragraph(text, loc, level, number)
         self.blocks.append(para)
         return para

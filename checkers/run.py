@@ -14,6 +14,7 @@ from rich.markup import escape
 from checkers.engine import check_document, plan_check
 from checkers.finding import Finding, Severity
 from checkers.readers import ReadError, read_document
+from evaluation_model import plain
 from project_file import input_problem
 
 STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -28,6 +29,7 @@ class CheckOptions:
     update_baseline: bool = False
     select: set[str] | None = None
     overwrite: bool = False  # an existing annotated copy (a reviewer may have added to it) is replaced only if told
+    force: bool = False  # check against project data that looks like another project's
 
 
 WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
@@ -110,6 +112,36 @@ def coverage_notes(document) -> list[str]:
     if scored and not any(score_table_of(table) is not None for table in document.tables):
         return ["文中没有识别出评分表（有权重或分值、得分两列的表格）：正文与评分表是否一致、评分表合计等核查未进行"]
     return []
+
+
+def _states_data_figures(document, evaluation) -> bool:
+    """Whether the report states the data's total score or one of its amounts (预算, 到位, 支出) in 元 or 万元 anywhere.
+    Indicator names say little (most projects share 立项依据充分性 and the like); a project's own figures do."""
+    text = "".join(p.text for p in document.paragraphs)
+    text += "".join(cell.text for table in document.tables for row in table.rows for cell in row)
+    text = text.replace(",", "").replace("，", "")
+    score = plain(evaluation.total)
+    if re.search(rf"(?<![\d.]){re.escape(score)}(?![\d])", text):
+        return True
+    for amount in evaluation.funding.in_yuan.values():
+        for shown in {plain(amount), plain(amount / 10000), f"{amount / 10000:.2f}"}:
+            if amount and re.search(rf"(?<![\d.]){re.escape(shown)}(?![\d])", text):
+                return True
+    return False
+
+
+def data_mismatch(plan, evaluation) -> str | None:
+    """Why the project data looks like another project's (None when it does not): a single report whose title and
+    opening do not name the project, and which states neither the data's total score nor any of its amounts."""
+    from checkers.engine import opening_names, project_names
+
+    if len(plan.parts) != 1 or opening_names(plan.parts[0], project_names(evaluation), 12):
+        return None
+    if _states_data_figures(plan.parts[0], evaluation):
+        return None
+    return (f"项目数据看来不是这份报告的：报告的标题和开头没有写项目名称“{evaluation.project.name}”，正文和表格中也找不到数据的"
+            f"总分{plain(evaluation.total)}分或预算、到位、支出金额。请确认 --data 指定的项目文件；确是这份报告的数据时，"
+            "加 --force 照常核对")  # fmt: skip
 
 
 def data_scope_notes(plan, evaluation) -> list[str]:
@@ -238,10 +270,16 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
             continue
         try:
             plan = plan_check(document, evaluation)
-            findings = check_document(document, evaluation, options.execution_base, select=options.select, plan=plan)
+            mismatch = data_mismatch(plan, evaluation) if evaluation is not None and not options.force else None
+            findings = [] if mismatch else check_document(document, evaluation, options.execution_base,
+                                                          select=options.select, plan=plan)  # fmt: skip
         except Exception as exc:  # noqa: BLE001 - as above
             unusable = True
             refuse(path, "无法核查", _internal(exc))
+            continue
+        if mismatch is not None:
+            unusable = True
+            refuse(path, "未核查", mismatch)
             continue
         scope = data_scope_notes(plan, evaluation) if evaluation is not None else []
         for note in scope:

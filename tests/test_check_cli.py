@@ -254,11 +254,24 @@ def test_a_total_column_of_only_some_columns_is_no_slip(tmp_path: Path):
     assert _tt201(tmp_path, priced) == []
 
 
-def test_data_of_another_project_is_warned_about_in_text_and_in_json(tmp_path: Path):
+def test_data_of_another_project_is_refused_unless_forced(tmp_path: Path):
     seed, other = str(SEEDS / "002_4ad189d6376584c5.txt"), str(FIXTURES[0].parent / "fengtai_2024_groundwater.yaml")
     result = runner.invoke(app, ["check", seed, "--data", other])
-    assert "没有写项目数据中的项目名称“地下水“双源”监管建设体系服务项目（二期）”" in result.output
-    notes = json.loads(runner.invoke(app, ["check", seed, "--data", other, "--format", "json"]).stdout)["files"][0]["notes"]
+    assert result.exit_code == 2 and "SC102" not in result.output
+    assert "项目数据看来不是这份报告的" in result.output and "总分84.9分" in result.output and "--force" in result.output
+    refused = json.loads(runner.invoke(app, ["check", seed, "--data", other, "--format", "json"]).stdout)["files"][0]
+    assert refused["findings"] == [] and "项目数据看来不是这份报告的" in refused["error"]
+    forced = runner.invoke(app, ["check", seed, "--data", other, "--force", "--format", "json"])
+    assert forced.exit_code == 1
+    notes = json.loads(forced.stdout)["files"][0]["notes"]
     assert notes[0].startswith("警告：报告的标题和开头没有写项目数据中的项目名称")
     own = runner.invoke(app, ["check", seed, "--data", str(FIXTURES[0].parent / "shangcheng_2020_command_center.yaml")])
-    assert "没有写项目数据中的项目名称" not in own.output
+    assert "没有写项目数据中的项目名称" not in own.output and own.exit_code == 1
+
+
+def test_a_report_not_naming_the_project_but_stating_its_figures_is_checked_with_a_warning(tmp_path: Path):
+    data = FIXTURES[0].parent / "shangcheng_2020_smart_security.yaml"
+    report = tmp_path / "r.md"
+    report.write_text("# 某项目绩效评价报告\n\n经评价，项目得分86.8分，等级为良。\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(report), "--data", str(data)])
+    assert result.exit_code != 2 and "请确认 --data 指定的是这份报告的项目文件" in result.output

@@ -78,7 +78,8 @@ def test_seed_b_table_merged_cells(seed000: Document) -> None:
     assert rows[b14] == ["B1组织实施", "B14运转程序规范性", "4", "2"]
     raw = table.rows[b14][0]
     assert raw.text == "" and raw.merged_from_above
-    assert raw.location.describe().startswith(f"表{table.location.table} 第{b14 + 1}行第1列")
+    # an uncaptioned table is found by the section it stands in
+    assert raw.location.describe().startswith(f"第四部分（二）过程管理情况，表{table.location.table} 第{b14 + 1}行第1列")
     assert rows[-1] == ["合计", "30", "26.8"]
     assert not any(c.merged_from_above for c in table.rows[-1])
 
@@ -89,7 +90,10 @@ def test_seed_headings_and_sections(seed000: Document) -> None:
     h2 = _heading(seed000, "（二）过程管理情况")
     assert (h2.heading_level, h2.number) == (2, "（二）")
     assert h2.location.section == "四（二）过程管理情况"
-    assert h2.location.describe().startswith("第四部分（二）过程管理情况，第")
+    assert h2.location.describe().startswith("第四部分（二）过程管理情况（标题）")
+    # a paragraph is counted from its own heading, as a reader counts
+    first = seed000.blocks[seed000.blocks.index(h2) + 1]
+    assert first.location.describe().startswith("第四部分（二）过程管理情况，标题下第1段")
     half = _heading(seed000, "(二) 项目绩效目标")
     assert (half.heading_level, half.number) == (2, "(二)")
     # long numbered lines are list items, not headings
