@@ -45,8 +45,9 @@ def check(a: Analysis, rule: Rule):
                     continue
                 seen.add(m.start())
                 fixed = (m.group(1) if m.groups() else m.group(0)).translate(LOOKALIKE_DIGITS) if what == "夹有字母" else None
+                guess = f"，疑为“{fixed}”" if fixed else ""  # (the letter read as the digit it looks like: a guess)
                 yield rule.finding(
-                    f"数字“{m.group(0).strip()}”{what}，请核对",
+                    f"数字“{m.group(0).strip()}”{what}{guess}，请核对",
                     paragraph.location, sentence_at(text, m.start()), expected=fixed, found=m.group(0).strip(),
                 )  # fmt: skip
 

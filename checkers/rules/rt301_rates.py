@@ -498,7 +498,7 @@ def check(a: Analysis, rule: Rule):
         wording = statement.extra.get("wording", statement.name)
         if alternative and percent_matches(statement.value, alternative[0], a.tolerance):
             yield rule.finding(
-                f"{wording}写{statement.value}%，按本设置口径（{formula}）应为{format_percent(ratio)}；"
+                f"{wording}写{statement.value}%，按当前设置的口径（{formula}）应为{format_percent(ratio)}；"
                 f"该数按“实际支出 ÷ {alternative[1]}”计算，请确认口径（--execution-base 或 settings.execution_rate_base）",
                 statement.location, statement.excerpt, expected=format_percent(ratio), found=f"{statement.value}%",
                 severity=Severity.WARNING,
