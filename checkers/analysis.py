@@ -68,6 +68,11 @@ LEVEL1_BRACKET_RE = re.compile(  # (not the end of a longer name: “实施效�
     rf"(?:(?<![\u4e00-\u9fff])|(?<=[该本此其中的]))(?P<name>{LEVEL1_NAME})(?:类)?(?:指标)?\s*[（(]\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})?"
     rf"(?:为)?\s*{NUM}\s*分\s*[）)]\s*[，,：:]?\s*(?:(?:实际|评价|累计)?得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
 )
+# “政策执行（30分）得26分”: any name with its weight in brackets (kept only for a 一级 the report's tables name so)
+LEVEL1_ANY_BRACKET_RE = re.compile(
+    rf"(?P<name>[\u4e00-\u9fff]{{2,10}}?)(?:类)?(?:指标)?\s*[（(]\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})?"
+    rf"(?:为)?\s*{NUM}\s*分\s*[）)]\s*[，,：:]?\s*(?:(?:实际|评价|累计)?得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
+)
 # “效益部分共得21分（满分25分）”: the score first, the weight in brackets after it
 LEVEL1_SCORE_FIRST_RE = re.compile(
     rf"(?:(?<![\u4e00-\u9fff])|(?<=[该本此其中的]))(?P<name>{LEVEL1_NAME})(?:类|部分|方面)?(?:指标)?\s*(?:共|合计|累计|实际)?(?:得分|得)(?:为)?\s*(?P<score>{FIGURE})\s*分\s*"
@@ -91,7 +96,7 @@ TOTAL_RES = (
 )
 # looser wordings (“本项目绩效评价得分89.5分”, “该项目得分85.8分”): only when nothing in their sentence says they are
 # someone else's (a unit, an expert, a sub-project, a self-evaluation, another year, a project compared with)
-LOOSE_TOTAL_RE = re.compile(rf"(?<!综合)评(?:价|估)(?:总)?得分(?:为)?\s*{NUM}\s*分|(?:本|该)项目(?:最终|总)?得分(?:为)?\s*{NUM}\s*分"
+LOOSE_TOTAL_RE = re.compile(rf"(?<!综合)评(?:价|估)(?:总)?得分(?:为)?\s*{NUM}\s*分|(?:本|该)(?:项目|政策)(?:最终|总)?得分(?:为)?\s*{NUM}\s*分"
                             rf"|(?:项目|评价)(?:评价|绩效)?总分(?:为|是)?\s*{NUM}\s*分")  # (“项目总分100分” is the full marks)
 GRADING_SCALE = re.compile(r"\s*(?:[（(]含[）)])?\s*(?:及)?(?:以上|以下|至|—|-|～)")  # “90分（含）以上的评定为优”
 PLACE_SCORED = re.compile(r"\s*(?:其中[，,：:]?\s*)?(?P<place>[\u4e00-\u9fff]{2,4}(?:区|县|市))(?:的)?(?:项目)?(?:综合)?(?:评价|评估)?$")
@@ -109,7 +114,7 @@ PART_WEIGHT = re.compile(rf"(?:分值|满分|权重)(?:为)?\s*{NUM}\s*分")  # 
 SOMEONE_ELSES_SCORE = re.compile(r"自评|申报|初评|复评前")  # a score the unit gave itself, not the evaluation's
 INDICATOR_SCORE = re.compile(r"满分|权重|分值|标准分|[该此本]指标|[该本此]部分|该类|该项|[A-Z]\d")
 SCALE_BEFORE = re.compile(r"(?:以上|以下|[（(]含[）)]|至\s*\d+(?:\.\d+)?\s*分?)的?\s*$")  # “90分（含）以上的评定为‘优秀’”
-TOTAL_HINT = re.compile(r"综合|总得分|评[价估](?:结果|得分|总得分)|最终|[本该]项目(?:最终|总)?得分|(?:项目|评价)(?:评价|绩效)?总分")
+TOTAL_HINT = re.compile(r"综合|总得分|评[价估](?:结果|得分|总得分)|最终|[本该](?:项目|政策)(?:最终|总)?得分|(?:项目|评价)(?:评价|绩效)?总分")
 # a score of something else (a survey, an assessment of hospitals…) written with the same words as the total
 # a figure of one contract, lot or phase rather than of the whole project (“监理合同…执行率80%”, “一期尾款预算…”)
 # (“一期工程预算200万元” is a phase's; “服务项目（二期）” names the project evaluated)
@@ -1381,6 +1386,11 @@ class Analysis:
                     name = _HEADING_TAIL.sub("", _SECTION_NUMBER.sub("", paragraph.location.section)) or name
                 out.append(Statement("level1", Decimal(m.group(3)), paragraph.location, sentence_at(text, m.start()),
                                      name=name, extra={"weight": Decimal(m.group(2)), "paragraph": paragraph}))  # fmt: skip
+            for m in LEVEL1_ANY_BRACKET_RE.finditer(text) if bracketed is not None and ("分）" in text or "分)" in text) else ():
+                name = self._own_level1_name(m.group("name"))  # “政策执行（30分）得26分”: a 一级 the tables name so
+                if name is not None and not any(b.start("name") <= m.start("name") < b.end() for b in bracketed):
+                    out.append(Statement("level1", Decimal(m.group(3)), paragraph.location, sentence_at(text, m.start()),
+                                         name=name, extra={"weight": Decimal(m.group(2)), "paragraph": paragraph}))  # fmt: skip
             for m in LEVEL1_SCORE_FIRST_RE.finditer(text) if bracketed is not None and ("分）" in text or "分)" in text) else ():
                 out.append(Statement("level1", Decimal(m.group("score")), paragraph.location, sentence_at(text, m.start()),
                                      name=m.group("name"), extra={"weight": Decimal(m.group("weight")), "paragraph": paragraph}))  # fmt: skip
@@ -1417,6 +1427,14 @@ class Analysis:
                         out.append(Statement("level1", item.score, paragraph.location, sentence.strip(), name=item.name,
                                              extra={"weight": item.weight, "listed": True, "paragraph": paragraph}))  # fmt: skip
         return out
+
+    def _own_level1_name(self, words: str) -> str | None:
+        """The 一级 name of the report's appendix-style tables that ``words`` end with (“各一级指标得分情况为：政策执行”
+        → 政策执行), when it is no standard one (those the fixed patterns read)."""
+        for name in self.table_level1_sums:
+            if len(name) >= 2 and words.endswith(name) and level1_kind(name) is None:
+                return name
+        return None
 
     def _listed_sentences(self, paragraph: Paragraph) -> list:
         """(start, sentence, names with their figures) of each “……得分分别为……” sentence about this report's scores

@@ -76,3 +76,30 @@ def test_a_self_evaluation_form_set_as_two_tables_adds_its_资金_rows(tmp_path:
     assert (slip.expected, slip.found) == ("95.67", "96.67")
     [slip] = findings(tmp_path, FORM_IN_TWO_TABLES.replace("| 20 | 18 |", "| 20 | 17 |"))["TT201"]
     assert (slip.expected, slip.found) == ("94.67", "95.67")
+
+
+POLICY = """# 某区惠民政策绩效评价报告
+
+## 一、评价结论
+
+经综合评价，该政策得分88分，等级为良。各一级指标得分情况为：政策制定（20分）得18分、政策执行（30分）得26分、政策产出（30分）得27分、政策效益（20分）得17分。
+
+| 一级指标 | 二级指标 | 三级指标 | 权重 | 得分 |
+|---|---|---|---|---|
+| 政策制定 | 政策依据 | 政策依据充分性 | 20 | 18 |
+| 政策执行 | 资金管理 | 资金到位率 | 30 | 26 |
+| 政策产出 | 产出数量 | 补贴发放完成率 | 30 | 27 |
+| 政策效益 | 社会效益 | 群众满意度 | 20 | 17 |
+| 合计 | | | 100 | 88 |
+"""
+
+
+def test_policy_style_一级_names_the_tables_give_are_read_in_prose(tmp_path: Path):
+    assert findings(tmp_path, POLICY) == {}
+    [slip] = findings(tmp_path, POLICY.replace("政策执行（30分）得26分", "政策执行（30分）得25分"))["TT202"]
+    assert (slip.expected, slip.found) == ("权重30分，得分26分", "权重30分，得分25分")
+    # the listed 一级 scores add up to the total the sentence states (“该政策得分” is the total)
+    slipped = findings(tmp_path, POLICY.replace("该政策得分88分", "该政策得分87分"))
+    assert [(f.expected, f.found) for f in slipped["TT202"]] == [("88分", "87分")] and "TT203" in slipped
+    # a 三级 ending like a 一级 of the table is not read as one (“资金到位率（5分）得5分”)
+    assert findings(tmp_path, POLICY + "\n资金到位率（30分）得26分。\n") == {}

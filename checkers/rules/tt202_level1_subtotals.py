@@ -117,7 +117,16 @@ def _report_kinds(a: Analysis) -> set[str]:
     """The 一级 indicators the report's tables or the data name (empty when none does)."""
     names = [level1_name(row) for row, _ in a.overview_rows() if row.labels] + list(a.table_level1_sums)
     names += [top.name for top in a.data.indicators] if a.data is not None else []
-    return {kind for kind in map(level1_kind, names) if kind}
+    return {kind for kind in (_kind(a, name) for name in names) if kind}
+
+
+def _kind(a: Analysis, name: str) -> str | None:
+    """Which 一级 a name is: a standard one by its kind (决策, 过程…), another by the name the report's tables give it
+    (政策执行)."""
+    kind = level1_kind(name)
+    if kind is None and strip_code_prefix(name) in a.table_level1_sums:
+        return strip_code_prefix(name)
+    return kind
 
 
 def _fifth_named(a: Analysis) -> bool:
@@ -137,7 +146,7 @@ def _against_the_total(a: Analysis, rule: Rule, reported: list):
     listed: dict[tuple, dict[str, object]] = {}
     doubtful: set[tuple] = set()
     for statement in a.level1_prose:
-        place, kind = _place(statement.location), level1_kind(statement.name)
+        place, kind = _place(statement.location), _kind(a, statement.name)
         if place not in totals or kind is None:
             continue
         seen = listed.setdefault(place, {})
@@ -146,7 +155,7 @@ def _against_the_total(a: Analysis, rule: Rule, reported: list):
         seen.setdefault(kind, statement)
     adjustment = a.score_adjustment or Decimal(0)
     known = _report_kinds(a)
-    others = any(level1_kind(name) is None for name in a.table_level1_sums)  # (the 自评表's 预算执行 row: no 一级)
+    others = any(_kind(a, name) not in known for name in a.table_level1_sums)  # (the 自评表's 预算执行 row: no 一级)
     for place, by_kind in listed.items():
         values = {t.value for t in totals[place]}
         if place in doubtful or len(by_kind) < 3 or len(values) != 1 or any(s in reported for s in by_kind.values()):
