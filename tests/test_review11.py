@@ -269,7 +269,7 @@ def test_with_data_a_table_row_that_differs_is_named_alone(tmp_path: Path):
     path.write_text(to_markdown(render_report(evaluation)).replace("| A21绩效目标合理性 | 4 | 2 |", "| A21绩效目标合理性 | 5 | 2 |"),
                     encoding="utf-8")  # fmt: skip
     found = [f for f in check_document(read_document(path), data=evaluation) if f.severity.value != "info"]
-    assert [(f.rule, f.found) for f in found] == [("SC104", "权重5分、得分2分")]
+    assert [(f.rule, f.found) for f in found] == [("SC104", "权重5分，得分2分")]
     # without the data, the table's row and the prose disagree, and the column no longer adds up
     assert {f.rule for f in check_document(read_document(path))} >= {"SC101", "TT201"}
 

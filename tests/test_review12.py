@@ -103,3 +103,45 @@ def test_policy_style_一级_names_the_tables_give_are_read_in_prose(tmp_path: P
     assert [(f.expected, f.found) for f in slipped["TT202"]] == [("88分", "87分")] and "TT203" in slipped
     # a 三级 ending like a 一级 of the table is not read as one (“资金到位率（5分）得5分”)
     assert findings(tmp_path, POLICY + "\n资金到位率（30分）得26分。\n") == {}
+
+
+def _drafted(tmp_path: Path, fixture: str) -> tuple[Path, str]:
+    """A clean Markdown draft of a shipped fixture (offline renderer) and its project file."""
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    data = Path(__file__).resolve().parent.parent / "fixtures" / fixture
+    out = tmp_path / "draft.md"
+    result = CliRunner().invoke(app, ["draft", str(data), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    return data, out.read_text(encoding="utf-8")
+
+
+def _with_data(tmp_path: Path, text: str, data: Path) -> dict[str, list]:
+    from project_file import load_project
+
+    path = tmp_path / "edited.md"
+    path.write_text(text, encoding="utf-8")
+    out: dict[str, list] = {}
+    for finding in check_document(read_document(path), load_project(data)):
+        out.setdefault(finding.rule, []).append(finding)
+    return out
+
+
+def test_an_indicator_whose_analysis_was_deleted_is_only_in_the_tables(tmp_path: Path):
+    data, text = _drafted(tmp_path, "shangcheng_2020_smart_security.yaml")
+    assert _with_data(tmp_path, text, data) == {}
+    lines = text.splitlines(keepends=True)
+    edited = "".join(line for line in lines if not line.startswith("D22运维管理机制健全性，权重"))
+    [gap] = _with_data(tmp_path, edited, data)["DT1001"]
+    assert "D22运维管理机制健全性" in gap.message and "正文没有它的分析段落" in gap.message
+    assert gap.location.table is not None and "D22运维管理机制健全性" in gap.excerpt  # its row, to find it by
+
+
+def test_a_wrong_indicator_score_is_one_finding_when_the_data_is_given(tmp_path: Path):
+    data, text = _drafted(tmp_path, "shangcheng_2020_smart_security.yaml")
+    edited = text.replace("D22运维管理机制健全性，权重4分，得分2分。", "D22运维管理机制健全性，权重4分，得分3分。")
+    found = _with_data(tmp_path, edited, data)
+    assert [(f.rule, f.expected) for fs in found.values() for f in fs if f.excerpt.startswith("D22")] == \
+        [("SC104", "权重4分，得分2分")]  # fmt: skip

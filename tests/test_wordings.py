@@ -329,7 +329,7 @@ def test_a_stale_overview_row_is_reported_against_the_data_even_when_the_prose_i
             "决策指标总分50分，得分45分。\n")  # fmt: skip
     found = _with_data(tmp_path, text)
     rows = [f for f in found.get("SC104", []) if f.location.table == 1]
-    assert [f.found for f in rows] == ["权重50分、得分45分"] and rows[0].expected == "权重50分、得分50分"
+    assert [f.found for f in rows] == ["权重50分，得分45分"] and rows[0].expected == "权重50分，得分50分"
 
 
 def test_letters_in_decimals_and_a_longer_total_phrase(tmp_path: Path):

@@ -3,6 +3,8 @@
 指标的编码或名称须出现在报告的表格中，或某一段落（标题）首句的开头（编号、引号、“指标”二字之后，如
 “（三）B14运转程序规范性”“4.运转程序规范性（B14）”，其前至多几个字：“项目资金到位率……”），或在正文中以“名称，权重N分，得分M分”一类写法写出其权重与得分
 （同一段落写几个指标亦可）；另一指标的分析文字里顺带提到它不算。
+报告对数据中至少一半的指标逐一写了分析段落（以指标开头的段落或“权重N分，得分M分”的写法）时，某指标只在表格中出现、
+正文没有它的分析段落，也提示（多是误删了该指标的分析）。
 """
 
 from __future__ import annotations
@@ -50,14 +52,31 @@ def check(a: Analysis, rule: Rule):
     tables = "\n".join(text for _, _, _, text in a.cells())
     openings = _openings(a)
     stated = {key for s in a.indicator_statements for key in (s.code, s.name) if key}  # openings inside a paragraph too
-    for leaf in a.data.leaves():
-        keys = [k for k in (leaf.code, leaf.name) if k]
-        if any(k in tables or k in stated for k in keys) or any(_opens(opening, k) for opening in openings for k in keys):
+    leaves = a.data.leaves()
+    keys = {id(leaf): [k for k in (leaf.code, leaf.name) if k] for leaf in leaves}
+    in_prose = {id(leaf) for leaf in leaves
+                if any(k in stated for k in keys[id(leaf)]) or any(_opens(o, k) for o in openings for k in keys[id(leaf)])}
+    one_by_one = len(leaves) >= ONE_BY_ONE_MIN and len(in_prose) * 2 >= len(leaves)  # (the report analyses each one)
+    for leaf in leaves:
+        if id(leaf) in in_prose:
+            continue
+        if any(k in tables for k in keys[id(leaf)]):
+            if one_by_one:
+                rows = [row for k in keys[id(leaf)] for row, _ in a.table_indicators.get(k) or a.coded_rows_by_name.get(k, [])]
+                yield rule.finding(
+                    f"指标“{leaf.label}”只在表格中出现，正文没有它的分析段落（报告对其余{len(in_prose)}个指标逐一作了分析）；"
+                    "请补写该指标的分析，或确认是否误删",
+                    rows[0].location if rows else Location(), rows[0].excerpt if rows else leaf.label,
+                    expected=f"{leaf.label}的分析段落", found="（只在表格中）",
+                )  # fmt: skip
             continue
         yield rule.finding(
             f"项目数据中的指标“{leaf.label}”（权重{leaf.total_weight}分，得分{leaf.total_score}分）在报告中没有出现",
             Location(), leaf.label, expected=leaf.label, found="（未出现）",
         )  # fmt: skip
+
+
+ONE_BY_ONE_MIN = 3  # indicators in the data before “most are analysed in prose” says the report analyses each one
 
 
 RULE = Rule("DT1001", "indicator-coverage", Severity.WARNING, check, __doc__, FAILING, PASSING, data=MINI_DATA,

@@ -24,8 +24,10 @@ B14运转程序规范性，权重50分，得分40分。
 FAILING = PASSING.replace("| 50 | 40 |\n| 合计", "| 50 | 45 |\n| 合计").replace("| 合计 | | 50 | 40 |", "| 合计 | | 50 | 45 |")
 
 
-def _pair(weight, score) -> str:
-    return f"权重{format_score(weight)}分、得分{format_score(score)}分"
+def _pair(weight, score, joined: str = "、") -> str:
+    """“权重4分、得分2分” in a message; as expected or found, joined as SC101 joins it (“权重4分，得分2分”), so that the
+    two findings on one wrong figure are known for one."""
+    return f"权重{format_score(weight)}分{joined}得分{format_score(score)}分"
 
 
 def check(a: Analysis, rule: Rule):
@@ -42,7 +44,7 @@ def check(a: Analysis, rule: Rule):
         if (weight, score) != (node.total_weight, node.total_score):
             yield rule.finding(
                 f"{node.label}：报告写{_pair(weight, score)}，项目数据为{_pair(node.total_weight, node.total_score)}",
-                location, excerpt, expected=_pair(node.total_weight, node.total_score), found=_pair(weight, score),
+                location, excerpt, expected=_pair(node.total_weight, node.total_score, "，"), found=_pair(weight, score, "，"),
             )  # fmt: skip
     for row, _table in a.overview_rows():  # 一级 rows of the 得分概况表 (a stale row after a rescore)
         code, name = split_label(row.labels[0])[0] if row.labels else None, level1_name(row)
@@ -52,7 +54,8 @@ def check(a: Analysis, rule: Rule):
         if (row.weight, row.score) != (node.total_weight, node.total_score):
             yield rule.finding(
                 f"{node.label}：评分表写{_pair(row.weight, row.score)}，项目数据为{_pair(node.total_weight, node.total_score)}",
-                row.location, row.excerpt, expected=_pair(node.total_weight, node.total_score), found=_pair(row.weight, row.score),
+                row.location, row.excerpt, expected=_pair(node.total_weight, node.total_score, "，"),
+                found=_pair(row.weight, row.score, "，"),
             )  # fmt: skip
     for statement in a.indicator_statements:  # a closing that repeats a wrong opening is just as wrong
         node = data.find_indicator(statement.code or statement.name)
