@@ -145,3 +145,13 @@ def test_a_wrong_indicator_score_is_one_finding_when_the_data_is_given(tmp_path:
     found = _with_data(tmp_path, edited, data)
     assert [(f.rule, f.expected) for fs in found.values() for f in fs if f.excerpt.startswith("D22")] == \
         [("SC104", "权重4分，得分2分")]  # fmt: skip
+
+
+def test_an_indicator_analysed_in_prose_but_in_no_table_nor_the_data(tmp_path: Path):
+    data, text = _drafted(tmp_path, "shangcheng_2020_smart_security.yaml")
+    end = text.index("\nB21")  # after B15's analysis
+    edited = text[:end] + "\nB16档案管理规范性，权重1分，得分1分。档案归档及时、完整。\n" + text[end:]
+    [alone] = findings(tmp_path, edited)["SC101"]
+    assert "B1下只有B11–B15" in alone.message and alone.found == "B16档案管理规范性"
+    found = _with_data(tmp_path, edited, data)
+    assert [(f.rule, f.found) for fs in found.values() for f in fs] == [("SC104", "B16档案管理规范性")]

@@ -5,6 +5,8 @@
 ……评分6.5分。”）时，二者合为该指标的开头；“重点工作完成率指标得9.5分（满分10分）”“【预算执行率】标准分5分，得4分”
 “指标名称：服务对象满意度；指标分值：6分；评价得分：5.6分”“立项依据充分性（5分）得5分，立项程序规范性（5分）得4分”亦同。
 按指标编码匹配；无编码的报告按指标名称匹配。给出 --data 且数据与正文一致时，不一致的是评分表那一行，由 SC104 指出。
+正文分析了一个带编码的指标（“B16档案管理规范性，权重1分，得分1分”），而评分表列有同一二级指标下的其他指标（B11–B15）却没有它，
+也报告：多是正文多写了一个指标，或评分表漏了一行。
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ PASSING = FAILING.replace("得分3分", "得分2分")
 
 
 def check(a: Analysis, rule: Rule):
+    yield from _not_in_the_tables(a, rule)
     for statement in a.indicator_statements:
         known = a.data.find_indicator(statement.code or statement.name) if a.data is not None else None
         if known is not None and known.is_leaf and (known.weight, known.total_score) == (statement.weight, statement.score):
@@ -48,6 +51,23 @@ def check(a: Analysis, rule: Rule):
                     expected=f"权重{format_score(row.weight)}分，得分{format_score(row.score)}分",
                     found=f"权重{format_score(statement.weight)}分，得分{format_score(statement.score)}分",
                 )
+
+
+def _not_in_the_tables(a: Analysis, rule: Rule):
+    """Coded indicators analysed in prose that no score table lists, though the tables list their siblings."""
+    for statement in a.indicator_statements:
+        code = statement.code
+        if not code or len(code) < 3 or a.rows_of(statement):
+            continue
+        siblings = sorted(key for key in a.table_indicators if len(key) == len(code) and key[:-1] == code[:-1])
+        if not siblings:
+            continue
+        listed = f"{siblings[0]}–{siblings[-1]}" if len(siblings) > 2 else "、".join(siblings)
+        yield rule.finding(
+            f"正文分析了指标{statement.label}（权重{format_score(statement.weight)}分，得分{format_score(statement.score)}分），"
+            f"但评分表中{code[:-1]}下只有{listed}，没有这一指标；请核对是正文多写了，还是评分表漏了一行",
+            statement.location, statement.opening, expected=f"评分表中有{code}", found=statement.label,
+        )  # fmt: skip
 
 
 RULE = Rule("SC101", "indicator-prose-vs-table", Severity.ERROR, check, __doc__, FAILING, PASSING)

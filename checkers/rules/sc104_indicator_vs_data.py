@@ -2,6 +2,7 @@
 
 按编码（无编码时按名称）在项目数据中找到该三级指标，比较正文开头句与评分表各行的权重和得分；开头句错了而结尾句照抄时，结尾句也列出；
 得分概况表中一级指标的权重、得分也与数据比较（重新打分后未更新的表格）。
+数据中的指标带编码时，正文分析了一个数据中没有的编码指标（名称也对不上），也报告。
 """
 
 from __future__ import annotations
@@ -37,6 +38,14 @@ def check(a: Analysis, rule: Rule):
     for key, rows in a.table_indicators.items():
         for row, _ in rows:
             stated.append((key, row.weight, row.score, row.location, row.excerpt))
+    codes = {leaf.code for leaf in data.leaves() if leaf.code}
+    for statement in a.indicator_statements:  # an indicator the data does not have (coded data only: names may vary)
+        if codes and statement.code and statement.code not in codes and data.find_indicator(statement.name) is None:
+            yield rule.finding(
+                f"正文分析了指标{statement.label}（权重{format_score(statement.weight)}分，得分{format_score(statement.score)}分），"
+                f"项目数据中没有这一指标；请核对是正文多写了，还是数据漏了该指标",
+                statement.location, statement.opening, expected="（数据中没有）", found=statement.label,
+            )  # fmt: skip
     for key, weight, score, location, excerpt in stated:
         node = data.find_indicator(key)
         if node is None or not node.is_leaf or weight is None or score is None:
