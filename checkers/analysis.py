@@ -21,6 +21,7 @@ from checkers.figures import (
     extract_figures,
     in_parentheses,
     parse_number,
+    percent_matches,
     sentence_at,
     sentence_head,
     sentences,
@@ -289,6 +290,20 @@ class ScoreRow:
     @property
     def label(self) -> str:
         return self.labels[-1] if self.labels else ""
+
+
+@dataclass
+class BlamedCell:
+    """A score-table cell the rest of the report shows mistyped: its value, the value the others give, who gives it,
+    and the 合计/小计 mismatches it explains."""
+
+    table: ScoreTable
+    row: ScoreRow
+    col: int
+    value: Decimal
+    right: Decimal
+    says: list[str]
+    misses: list
 
 
 @dataclass
@@ -1063,6 +1078,13 @@ class Analysis:
         return out
 
     @cached_property
+    def data_values(self) -> tuple[set[Decimal], set[Decimal], list[Decimal]]:
+        """With --data: (scores, amounts in 元, percentages sorted) the data states or derives."""
+        from checkers.data_values import data_values
+
+        return data_values(self.data)
+
+    @cached_property
     def detail_slips(self) -> list:
         """With --data: the cells of the report's funding detail table that differ from ``funding.detail``."""
         if self.data is None or self.data.funding.detail is None:
@@ -1087,6 +1109,47 @@ class Analysis:
         values = [node.weight if col == scored.weight_col else node.total_score for node in nodes]
         written = [row.weight if col == scored.weight_col else row.score for row in rows]
         return sum(values, Decimal(0)) == stated and values != written
+
+    @cached_property
+    def blamed_cells(self) -> dict[tuple[int, int, int], BlamedCell]:
+        """The one mistyped cell of a score table's 权重 or 得分 column, by (id of the table, row, column): the column
+        misses its 合计 (and 小计) by one amount d, and exactly one row's cell less d is what the rest of the report says
+        for that row (the indicator's prose, the 一级 subtotal in prose, the row's own 得分率). That cell is the slip: the
+        合计 and the prose that agree with each other are not."""
+        witnesses: dict[int, list[tuple[Decimal | None, Decimal, str]]] = {}  # id(row) → (weight, score, who says so)
+        for statement in self.indicator_statements:
+            for row, _ in self.rows_of(statement):
+                witnesses.setdefault(id(row), []).append((statement.weight, statement.score, "正文"))
+        for row, _ in self.overview_rows():
+            for statement in self.level1_prose if row.labels else ():
+                if same_level1(level1_name(row), statement.name):
+                    witnesses.setdefault(id(row), []).append((statement.extra.get("weight"), statement.value, "正文小计"))
+        out: dict[tuple[int, int, int], BlamedCell] = {}
+        for table in self.score_tables:
+            for col, is_score in ((table.weight_col, False), (table.score_col, True)):
+                misses = [m for m in self.total_mismatches(table.table) if m.col == col] if col is not None else []
+                if not misses or len({m.computed - m.stated for m in misses}) != 1:
+                    continue
+                delta = misses[0].computed - misses[0].stated
+                found = []
+                for row in table.body:
+                    value = row.score if is_score else row.weight
+                    if value is None:
+                        continue
+                    right = value - delta
+                    says = [who for weight, score, who in witnesses.get(id(row), ()) if (score if is_score else weight) == right]
+                    if is_score and row.rate is not None and row.weight and percent_matches(row.rate, right / row.weight, self.tolerance) \
+                            and not percent_matches(row.rate, value / row.weight, self.tolerance):  # fmt: skip
+                        says.append("本行得分率")
+                    if says:
+                        found.append(BlamedCell(table, row, col, value, right, sorted(set(says)), misses))
+                if len(found) == 1:
+                    out[(id(table.table), found[0].row.row, col)] = found[0]
+        return out
+
+    def is_blamed(self, table: ScoreTable, row: ScoreRow) -> bool:
+        """Whether this row's 权重 or 得分 cell is the one mistyped cell of its table (see :attr:`blamed_cells`)."""
+        return any((id(table.table), row.row, col) in self.blamed_cells for col in (table.weight_col, table.score_col))
 
     def doubt_about(self, table: Table, col: int | None) -> str:
         """A note for a finding that takes this table column as right when the column itself does not add up."""

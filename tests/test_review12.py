@@ -155,3 +155,33 @@ def test_an_indicator_analysed_in_prose_but_in_no_table_nor_the_data(tmp_path: P
     assert "B1下只有B11–B15" in alone.message and alone.found == "B16档案管理规范性"
     found = _with_data(tmp_path, edited, data)
     assert [(f.rule, f.found) for fs in found.values() for f in fs] == [("SC104", "B16档案管理规范性")]
+
+
+OVERVIEW = """# 某项目绩效评价报告
+
+## 一、综合评价结论
+
+| 一级指标 | 权重 | 得分 | 得分率 |
+|---|---|---|---|
+| A.决策 | 20 | 17 | 85% |
+| B.过程 | 30 | 26.8 | 89.33% |
+| C.产出 | 25 | 24 | 96% |
+| D.效益 | 25 | 20.5 | 82% |
+| 合计 | 100 | 88.3 | 88.3% |
+
+## 二、指标分析
+
+### （一）过程管理情况
+
+过程指标总分30分，得分26.8分。
+"""
+
+
+def test_one_mistyped_cell_the_rest_of_the_report_agrees_against_is_named_alone(tmp_path: Path):
+    assert findings(tmp_path, OVERVIEW) == {}
+    [cell] = [f for fs in findings(tmp_path, OVERVIEW.replace("| 30 | 26.8 |", "| 30 | 27.8 |")).values() for f in fs]
+    assert (cell.rule, cell.expected, cell.found) == ("TT201", "26.8", "27.8")
+    assert "本行得分率、正文小计为26.8" in cell.message and cell.location.row == 3
+    # two cells wrong: no single one to blame, the 合计 and the rate are reported as before
+    both = findings(tmp_path, OVERVIEW.replace("| 30 | 26.8 |", "| 30 | 27.8 |").replace("| 25 | 24 |", "| 25 | 23 |"))
+    assert "RT301" in both and "TT202" in both

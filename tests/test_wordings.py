@@ -170,8 +170,11 @@ def test_a_deduction_in_the_evidence_of_a_full_score_indicator(tmp_path: Path):
 def test_prose_against_a_table_that_does_not_add_up_says_the_table_may_be_wrong(tmp_path: Path):
     table = ("| 二级指标 | 三级指标 | 权重 | 得分 |\n|---|---|---|---|\n| B1组织实施 | B14运转程序规范性 | 4 | {} |\n"
              "| | B15绩效自评合理性 | 2 | 2 |\n| 合计 | | 6 | 4 |\n\nB14运转程序规范性，权重4分，得分2分。\n")  # fmt: skip
-    [suspect] = findings(tmp_path, table.format("2.5"))["SC101"]
+    [suspect] = findings(tmp_path, table.format("2.5").replace("得分2分", "得分3分"))["SC101"]  # no one cell to blame
     assert "也可能是表中某一格" in suspect.message
+    # the prose and the 合计 agree on 2: the cell is the slip, named alone
+    [cell] = [f for fs in findings(tmp_path, table.format("2.5")).values() for f in fs]
+    assert (cell.rule, cell.expected, cell.found) == ("TT201", "2", "2.5")
     [plain_case] = findings(tmp_path, table.format("2").replace("| 6 | 4 |", "| 6 | 4 |").replace("得分2分", "得分3分"))["SC101"]
     assert "也可能是表中某一格" not in plain_case.message
 

@@ -10,65 +10,15 @@ from bisect import bisect_left
 from decimal import Decimal
 
 from checkers.analysis import Analysis
-from checkers.figures import MONEY_UNITS, any_percent_matches, extract_figures, sentence_at
+from checkers.figures import MONEY_UNITS, any_percent_matches, sentence_at
 from checkers.finding import Severity
 from checkers.rules.base import MINI_DATA, Rule
-from evaluation_model import derived_sum
 
 PASSING = """\
 项目预算100万元，实际到位100万元，实际支出90万元，预算执行率90%。B14运转程序规范性，权重50分，得分40分，扣10分。
 """
 
 FAILING = PASSING + "\n另安排专项经费37.5万元。\n"
-
-
-def _data_values(data) -> tuple[set[Decimal], set[Decimal], list[Decimal]]:
-    """(scores, amounts in 元, ratios × 100 sorted) the data states or derives."""
-    scores: set[Decimal] = {data.total, data.full_marks, data.full_marks - data.total}
-    ratios: list[Decimal] = [r for r in (data.received_rate, data.execution_rate, data.score_rate) if r is not None]
-
-    def totals(node) -> tuple[Decimal, Decimal]:  # one bottom-up pass (the model's properties recompute each time)
-        if node.is_leaf:
-            weight, score = node.total_weight, node.total_score
-        else:
-            pairs = [totals(child) for child in node.children]
-            weight, score = derived_sum(w for w, _ in pairs), derived_sum(s for _, s in pairs)
-        scores.update((weight, score, weight - score))
-        if weight:
-            ratios.append(score / weight)
-        return weight, score
-
-    for top in data.indicators:
-        totals(top)
-    factor = data.funding.unit.factor
-    amounts = set(data.funding.in_yuan.values())
-    funding = data.funding
-    amounts |= {(funding.budget - funding.spent) * factor, (funding.received - funding.spent) * factor,
-                (funding.budget - funding.received) * factor}  # 节约, 结余, 未到位  # fmt: skip
-    if funding.budget:
-        ratios.append(funding.spent / funding.budget)  # 支出占预算 (whichever base the 执行率 is on)
-    if funding.received:
-        ratios.append(funding.spent / funding.received)
-    if data.funding.detail is not None:
-        for row in data.funding.detail.rows:
-            amounts |= {cell * factor for cell in row if isinstance(cell, Decimal)}
-        amounts |= {data.funding.detail.column_total(i) * factor for i in range(len(data.funding.detail.columns))}
-    for fact in data.facts:
-        scores.add(fact.value)
-        ratios.append(fact.value / 100)
-        amounts.add(fact.value * MONEY_UNITS.get(fact.unit, Decimal(1)))  # (a fact in 万元 is compared in 元)
-    texts = [n.evidence or "" for n in data.walk()] + [n.summary or "" for n in data.walk()]
-    texts += [n.deduction_reason or "" for n in data.walk()]
-    texts += data.background + data.implementation + data.organization + data.basis
-    texts += [p.text for p in data.findings.problems] + [s.text for s in data.findings.suggestions]
-    texts += [p.text for p in data.findings.practices] + [data.funding.management or "", data.goals.overall, data.goals.annual]
-    for text in texts:
-        for figure in extract_figures(text):
-            scores.add(figure.value)
-            ratios.append(figure.value / 100)
-            if figure.in_yuan() is not None:
-                amounts.add(figure.in_yuan())
-    return {s.normalize() for s in scores}, {a.normalize() for a in amounts}, sorted(r * 100 for r in ratios)
 
 
 def _rounded_from(figure, amounts: list[Decimal]) -> bool:
@@ -81,7 +31,7 @@ def _rounded_from(figure, amounts: list[Decimal]) -> bool:
 
 
 def check(a: Analysis, rule: Rule):
-    scores, amounts, percents = _data_values(a.data)
+    scores, amounts, percents = a.data_values
     in_order = sorted(amounts)
     for paragraph, figures in a.figures:
         if paragraph.is_heading:

@@ -12,6 +12,8 @@
 两部分各有表头、列位可不同，也可分作上下紧挨的两张表）中，“总分”行的分值与得分等于资金行与各指标行之和。
 各级分值列中，下级各行留空（未合并单元格）的一级、二级指标仍属上一行所写的指标。
 给出 --data 时，资金明细表的合计与项目数据一致而某一行与数据不符的，由 DT1003 指出写错的那一行，本规则不再报合计。
+评分表权重或得分列与合计差d、而恰有一行减去d后与报告别处所写相同（该指标的正文、正文中的一级指标小计、该行得分率）时，
+写错的是这一格：报告这一格（应为减去d后的数），不再报合计，也不再让正文去改。
 金额列（非评分表的权重、得分列）的合计与各行之和只差末位 1（两位及以上小数，846.10 与 846.11）时，可能是四舍五入的尾差，只作警告。
 """
 
@@ -39,7 +41,20 @@ PASSING = FAILING.replace("| 8 | 7 |", "| 8 | 8 |")
 def check(a: Analysis, rule: Rule):
     for table in a.document.tables:
         scored = a.score_table_by_block.get(id(table))
+        blamed = [cell for key, cell in a.blamed_cells.items() if key[0] == id(table)]
+        explained = {id(m) for cell in blamed for m in cell.misses}
+        for cell in blamed:  # one mistyped cell the prose and the 合计 both show: that cell is the finding
+            if a.data_explains(table, cell.col, cell.misses[0].stated):
+                continue  # with --data, SC104 names the row
+            column = cell.table.header[cell.col] if cell.col < len(cell.table.header) else f"第{cell.col + 1}列"
+            yield rule.finding(
+                f"表格中“{cell.row.label}”的“{column}”写{plain(cell.value)}，但{'、'.join(cell.says)}为{plain(cell.right)}，"
+                f"按{plain(cell.right)}该列合计也相符：多是这一格写错",
+                table.at(cell.row.row, cell.col + 1), cell.row.excerpt, expected=plain(cell.right), found=plain(cell.value),
+            )  # fmt: skip
         for m in a.total_mismatches(table):
+            if id(m) in explained:
+                continue  # the 合计 is right: the mistyped cell above is the finding
             if a.data_explains(table, m.col, m.stated):
                 continue  # the 合计 is the data's: the funding-vs-data rule names the wrong item instead
             if _rounding_tail(m, scored):

@@ -72,7 +72,7 @@ def _against_tables(a: Analysis, rule: Rule, reported: list):
                 comparisons.append(("本部分评分表合计", row.weight, row.score, a.doubt_about(table.table, table.score_col),
                                     row.location, row.excerpt))  # fmt: skip
         for row, overview in a.overview_rows():
-            if row.labels and same_level1(level1_name(row), statement.name):
+            if row.labels and same_level1(level1_name(row), statement.name) and not a.is_blamed(overview, row):
                 comparisons.append((f"得分概况表（{row.location.reference()}）", row.weight, row.score,
                                     a.doubt_about(overview.table, overview.score_col), row.location, row.excerpt))  # fmt: skip
         for name, (w, s, source_table) in a.table_level1_sums.items():

@@ -242,13 +242,6 @@ def _project(section: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _data_amounts(a: Analysis) -> set[Decimal]:
-    """The project's budget, received and spent in 元 (empty without --data)."""
-    if a.data is None:
-        return set()
-    return {v.normalize() for v in a.data.funding.in_yuan.values()}
-
-
 _ASCII_DIGIT = re.compile(r"\d")
 
 
@@ -349,7 +342,7 @@ def _table_conflicts(a: Analysis, by_value: dict[Decimal, dict[str, Figure]], pa
 
 
 def _same_quantities(a: Analysis, rule: Rule):
-    known = _data_amounts(a)
+    known = a.data_values[1] if a.data is not None else set()  # amounts in 元 the data states or derives
     paragraph_of: dict[int, object] = {}  # id(figure) → its paragraph
     by_value: dict[Decimal, dict[str, Figure]] = {}  # value → first figure per unit
     by_key: dict[tuple[str, str], _Near] = {}  # (unit, subject key) → first figure per value
