@@ -111,7 +111,7 @@ QUOTED_PROJECT = re.compile(r"[“\"「]([^”\"」]{2,40}?(?:项目|工程))[�
 REPORT_KINDS = ("部门整体", "自评")  # a title saying so makes these the report's own scores
 # an indicator's or a part's own score in the loose wording (“B11资金到位率：该指标满分3分，评价得分2.5分”)
 AMONG_HEAD = re.compile(r"^其中\s*[，,：:]?")
-PART_WEIGHT = re.compile(rf"(?:分值|满分|权重)(?:为)?\s*{NUM}\s*分")  # before a total: the whole's 100, or a part's
+PART_WEIGHT = re.compile(rf"(?:分值|满分|权重|(?:指标|部分|方面)共(?:计)?)(?:为)?\s*{NUM}\s*分")  # before a total: the whole's 100, or a part's
 SOMEONE_ELSES_SCORE = re.compile(r"自评|申报|初评|复评前")  # a score the unit gave itself, not the evaluation's
 INDICATOR_SCORE = re.compile(r"满分|权重|分值|标准分|[该此本]指标|[该本此]部分|该类|该项|[A-Z]\d")
 SCALE_BEFORE = re.compile(r"(?:以上|以下|[（(]含[）)]|至\s*\d+(?:\.\d+)?\s*分?)的?\s*$")  # “90分（含）以上的评定为‘优秀’”
@@ -286,6 +286,7 @@ class ScoreRow:
     excerpt: str
     cells: list[str] = field(default_factory=list, repr=False)
     adjusts: str = ""  # after the 合计: “bonus” (加分项), “penalty” (扣分项), “final” (总得分 = 合计 ± them); no indicator
+    funding: bool = False  # a row of a 自评表's 资金 part (年度资金总额, 其中：财政拨款…) or its 年度总体目标: no indicator
 
     @property
     def label(self) -> str:
@@ -388,6 +389,16 @@ def _self_evaluation_form(rows: list[list[str]]) -> tuple[int, int] | None:
     return (sub, funding) if funding is not None else None  # (one header alone is an ordinary score table's)
 
 
+def _funding_header(header: list[str]) -> bool:
+    """The header of a 自评表's 资金 part: “项目资金|年初预算数|全年预算数|全年执行数|分值|执行率|得分”."""
+    return sum("预算数" in cell or "执行数" in cell for cell in header) >= 2
+
+
+def _funding_headers(rows: list[list[str]], offset: int) -> list[int]:
+    """Indexes of 资金 headers below a 自评表's title rows (项目支出绩效自评表 / 项目名称 / 主管部门…)."""
+    return [offset + i for i, cells in enumerate(rows[:8]) if _funding_header(cells)]
+
+
 def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTable | None:
     """A table with a weight column and a score column, read row by row; None otherwise.
 
@@ -407,7 +418,7 @@ def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTa
         weight, score, rate, weights = _header_columns(header)
         label_cols = [i for i, cell in enumerate(header) if LEVEL_HEADER.match(cell.strip())]
     else:
-        for header_index in range(min(3, len(rows) - 1)):
+        for header_index in [*range(min(3, len(rows) - 1)), *_funding_headers(rows[3:], 3)]:
             weight, score, rate, weights = _header_columns(rows[header_index])
             if weight is not None and score is not None:
                 break
@@ -447,6 +458,7 @@ def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTa
             labels, number_in(cells[row_weight]), number_in(cells[row_score].replace("分", "")),
             _rate_value(rate_text, rate_scale), r, total is not None and not adjusts,
             table.at(r), table.row_text(r - 1), cells, adjusts,
+            funding=funding_cols is not None and r - 1 < sub_header or continues is None and _funding_header(header),
         ))  # fmt: skip
     return result
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from checkers.document import Location, Paragraph
-from checkers.figures import in_parentheses, sentence_at
+from checkers.figures import in_parentheses, sentence_at, sentence_head
 
 NUM = r"(\d+(?:\.\d+)?)"
 LABEL_RE = re.compile(r"^(?P<code>[A-Z](?:\d{1,3})?)\s*[.．、]?\s*(?P<name>\S.*)$")
@@ -245,8 +245,23 @@ def listed_openings(paragraph: Paragraph) -> list[IndicatorStatement]:
 def states_a_score(text: str, position: int) -> bool:
     """Whether the “得N分” at ``position`` states this year's score, not a scoring rule or another period's."""
     sentence = sentence_at(text, position)
-    return not (SCORING_STANDARD.search(sentence) or STANDARD_DEDUCTION.search(sentence) or CONDITION.search(sentence)
-                or OTHER_PERIOD.search(sentence) or in_parentheses(text, position))  # fmt: skip
+    if CONDITION.search(sentence) or OTHER_PERIOD.search(sentence) or in_parentheses(text, position):
+        return False
+    if not (SCORING_STANDARD.search(sentence) or STANDARD_DEDUCTION.search(sentence)):
+        return True
+    return _rule_applied_before(sentence_head(text, position), sentence[len(sentence_head(text, position)) :])
+
+
+APPLIED_DEDUCTION = re.compile(r"[，,；;]\s*(?:共|合计|实际|故|因此|据此|应)?扣(?:除|减)?\s*\d+(?:\.\d+)?\s*分\s*[，,；;]")
+
+
+def _rule_applied_before(head: str, tail: str) -> bool:
+    """“完成率95%，每低1个百分点扣0.14分，扣0.7分，评价得分6.3分”: the rule is quoted, then applied (a deduction of its
+    own clause), then the score stated; nothing of a rule after the score."""
+    rules = [m.end() for pattern in (SCORING_STANDARD, STANDARD_DEDUCTION) for m in pattern.finditer(head)]
+    if not rules or SCORING_STANDARD.search(tail) or STANDARD_DEDUCTION.search(tail):
+        return False
+    return APPLIED_DEDUCTION.search(head, max(rules)) is not None
 
 
 @dataclass

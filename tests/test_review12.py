@@ -185,3 +185,86 @@ def test_one_mistyped_cell_the_rest_of_the_report_agrees_against_is_named_alone(
     # two cells wrong: no single one to blame, the 合计 and the rate are reported as before
     both = findings(tmp_path, OVERVIEW.replace("| 30 | 26.8 |", "| 30 | 27.8 |").replace("| 25 | 24 |", "| 25 | 23 |"))
     assert "RT301" in both and "TT202" in both
+
+
+RULE_THEN_SCORE = """# 某道路改造项目绩效评价报告
+
+## 一、评价结论
+
+经综合评价，项目得分89.8分，等级为良。
+
+| 一级指标 | 二级指标 | 三级指标 | 权重 | 得分 |
+|---|---|---|---|---|
+| 决策 | 项目立项 | 立项依据充分性 | 20 | 18 |
+| 过程 | 资金管理 | 资金到位率 | 30 | 29.5 |
+| 产出 | 产出数量 | 管网改造完成率 | 7 | 6.3 |
+| 产出 | 产出质量 | 验收合格率 | 18 | 18 |
+| 效益 | 社会效益 | 群众满意度 | 25 | 18 |
+| 合计 | | | 100 | 89.8 |
+
+## 二、指标分析
+
+### （一）决策
+
+决策类指标共20分，评价得分18分，得分率90%。
+
+### （二）产出
+
+1.管网改造完成率（7分）
+
+计划改造雨污管网8.0公里，实际完成7.6公里，完成率95%，每低1个百分点扣0.14分，扣0.7分，评价得分6.3分。
+"""
+
+
+def test_a_part_or_an_indicator_scored_after_its_rule_is_not_the_total(tmp_path: Path):
+    assert findings(tmp_path, RULE_THEN_SCORE) == {}
+    # the score after the rule and its deduction is the indicator's
+    [slip] = findings(tmp_path, RULE_THEN_SCORE.replace("评价得分6.3分", "评价得分6.5分"))["SC101"]
+    assert (slip.expected, slip.found) == ("权重7分，得分6.3分", "权重7分，得分6.5分")
+    # a rule alone, with no deduction applied before the score, is still a rule
+    quoted = RULE_THEN_SCORE.replace("每低1个百分点扣0.14分，扣0.7分，评价得分6.3分", "每低1个百分点扣0.14分，最低得分0分")
+    assert "SC101" not in findings(tmp_path, quoted)
+    # “决策类指标共20分，评价得分N分” is the 一级's subtotal
+    assert "TT202" in findings(tmp_path, RULE_THEN_SCORE.replace("评价得分18分，得分率90%", "评价得分17分，得分率85%"))
+
+
+FORM_WITH_TITLE = """# 某镇农村饮水工程项目支出绩效自评报告
+
+## 一、绩效自评工作开展情况
+
+绩效指标共设置3个一级指标、4个二级指标、4个三级指标。
+
+## 二、综合自评结论
+
+经自评，项目得分95.67分，自评等级为“优”。
+
+| 项目支出绩效自评表 | | | | | | |
+|---|---|---|---|---|---|---|
+| （2023年度） | | | | | | |
+| 项目名称 | 农村饮水工程 | | | | | |
+| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+| 年度资金总额 | 320.00 | 350.00 | 338.45 | 10 | 96.70% | 9.67 |
+| 其中：当年财政拨款 | 270.00 | 300.00 | 288.45 | — | 96.15% | — |
+| 上年结转资金 | 50.00 | 50.00 | 50.00 | — | 100% | — |
+
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+|---|---|---|---|---|---|---|
+| 产出指标 | 数量指标 | 新建蓄水池数量 | ≥3座 | 3座 | 40 | 40 |
+|  | 质量指标 | 水质检测达标率 | ≥95% | 93.75% | 20 | 18 |
+| 效益指标 | 社会效益指标 | 受益人口 | ≥8000人 | 8650人 | 20 | 20 |
+| 满意度指标 | 服务对象满意度指标 | 受益群众满意度 | ≥90% | 92.35% | 10 | 8 |
+| 总分 | | | | | 100 | 95.67 |
+"""
+
+
+def test_a_self_evaluation_form_under_its_title_rows_its_资金_rows_no_indicators(tmp_path: Path):
+    assert findings(tmp_path, FORM_WITH_TITLE) == {}
+    [slip] = findings(tmp_path, FORM_WITH_TITLE.replace("| 100 | 95.67 |", "| 100 | 96.67 |"))["TT201"]
+    assert (slip.expected, slip.found) == ("95.67", "96.67")
+    # the form in one table: its 资金 rows are counted as no indicators
+    one = FORM_WITH_TITLE.replace("| 上年结转资金 | 50.00 | 50.00 | 50.00 | — | 100% | — |\n\n", "| 上年结转资金 | 50.00 | 50.00 | 50.00 | — | 100% | — |\n")
+    one = one.replace("| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n|---|---|---|---|---|---|---|\n",
+                      "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n")
+    assert findings(tmp_path, one) == {}
+    [count] = findings(tmp_path, one.replace("4个三级指标", "5个三级指标"))["CT701"]
+    assert (count.expected, count.found) == ("4", "5")

@@ -138,7 +138,7 @@ def _listed_count(a: Analysis, table: ScoreTable, level: str, under: str | None 
     the table has a 一级 column, under the 二级 ``level2`` (its 三级 indicators); None when it does not show them."""
     if not _shows(table, level):
         return None
-    rows = list(a.rows_by_labels(table))
+    rows = [(row, names) for row, names in a.rows_by_labels(table) if not row.funding]  # (a 自评表's 资金 rows: none)
     top = _level_positions(table).get("一级") if under else None
     if top is not None:
         rows = [(row, names) for row, names in rows if top < len(names) and _level1_word(names[top]) == under]
