@@ -111,6 +111,11 @@ QUOTED_PROJECT = re.compile(r"[“\"「]([^”\"」]{2,40}?(?:项目|工程))[�
 REPORT_KINDS = ("部门整体", "自评")  # a title saying so makes these the report's own scores
 # an indicator's or a part's own score in the loose wording (“B11资金到位率：该指标满分3分，评价得分2.5分”)
 AMONG_HEAD = re.compile(r"^其中\s*[，,：:]?")
+# “按实际支出÷年度预算计算”, “预算执行率（实际支出/预算）”: the base of a 预算执行率 the report says it takes
+DECLARED_BASE = re.compile(r"支出(?:数|金额)?\s*(?:[÷/]|除以)\s*(?:年度|全年|调整后的?)?(?:财政)?(?P<base>预算|到位)")
+CAPTION_LINE = re.compile(r"^\s*(?:附)?[表图]\s*[\d一二三四五六七八九十]")  # “表1 ……”, “附表2 ……”, “图1 ……”
+# “……，扣1分。扣1分，得2分。”: a deduction and the score together, without “该指标”: the analysis's closing
+SUMMARY_CLOSING = re.compile(rf"扣(?:除|减)?\s*{NUM}\s*分\s*[，,]\s*(?:最终|实际|评价)?得(?:分)?(?:为)?\s*{NUM}\s*分")
 PART_WEIGHT = re.compile(rf"(?:分值|满分|权重|(?:指标|部分|方面)共(?:计)?)(?:为)?\s*{NUM}\s*分")  # before a total: the whole's 100, or a part's
 SOMEONE_ELSES_SCORE = re.compile(r"自评|申报|初评|复评前")  # a score the unit gave itself, not the evaluation's
 INDICATOR_SCORE = re.compile(r"满分|权重|分值|标准分|[该此本]指标|[该本此]部分|该类|该项|[A-Z]\d")
@@ -389,6 +394,29 @@ def _self_evaluation_form(rows: list[list[str]]) -> tuple[int, int] | None:
     return (sub, funding) if funding is not None else None  # (one header alone is an ordinary score table's)
 
 
+YEAR_CELL = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _latest_year_columns(upper: list[str], header: list[str]) -> tuple[int, int, set[int]] | None:
+    """A score table comparing years, its header in two rows (“2022年度 | 2023年度” merged over “分值 | 得分” each):
+    the 分值 and 得分 columns under the latest year, and the other years' columns; None for any other header."""
+    years: dict[int, str] = {}
+    for c, cell in enumerate(upper):
+        m = YEAR_CELL.search(cell)
+        if m is not None:
+            years[c] = m.group(1)
+        elif not cell.strip() and c - 1 in years:  # (a cell spanning columns leaves the next ones empty)
+            years[c] = years[c - 1]
+    if len(set(years.values())) < 2:
+        return None
+    latest = max(years.values())
+    mine = [c for c, year in years.items() if year == latest]
+    weight, score, _, _ = _header_columns([cell if c in mine else "" for c, cell in enumerate(header)])
+    if weight is None or score is None:
+        return None
+    return weight, score, {c for c, year in years.items() if year != latest}
+
+
 def _funding_header(header: list[str]) -> bool:
     """The header of a 自评表's 资金 part: “项目资金|年初预算数|全年预算数|全年执行数|分值|执行率|得分”."""
     return sum("预算数" in cell or "执行数" in cell for cell in header) >= 2
@@ -425,7 +453,12 @@ def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTa
         else:
             return None
         header = rows[header_index]
-        numeric = {c for c in (weight, score, rate) if c is not None} | weights
+        latest = _latest_year_columns(rows[header_index - 1], header) if header_index else None
+        other_years: set[int] = set()
+        if latest is not None:  # “2022年度 | 2023年度” over “分值 | 得分 | 分值 | 得分”: this year's scores are the latest's
+            weight, score, other_years = latest
+            weights -= other_years
+        numeric = {c for c in (weight, score, rate) if c is not None} | weights | other_years
         label_cols = [i for i in range(len(header)) if i not in numeric and i < _first_figure(weight, score, rate)
                       and not NOT_A_LABEL.search(header[i])]  # fmt: skip
     levels = [] if continues is not None else [(c - 1, c) for c in sorted(weights) if c != weight and c - 1 in label_cols]
@@ -818,6 +851,12 @@ class Analysis:
                     or _names_another_indicator(sentence, current.code) or ELSEWHERE.search(sentence) \
                     or not Decimal(m.group(1)):  # fmt: skip
                 continue  # (“本项扣0分” deducts nothing)
+            summary = SUMMARY_CLOSING.match(rest, m.start())
+            if summary is not None and Decimal(summary.group(2)) == current.score \
+                    and sum((d.deduction or 0 for d in current.deductions), Decimal(0)) == Decimal(m.group(1)):  # fmt: skip
+                # “扣分原因：……，扣1分。扣1分，得2分。”: the deductions so far summed up with the score, as a closing does
+                current.closings.append(Closing(Decimal(m.group(1)), current.score, paragraph, sentence, summary.group(0)))
+                continue
             before = rest[max(0, m.start() - 2) : m.start()]
             words = next((w for w in SUMMED_WORDS + EACH_WORDS if before.endswith(w)), "") + m.group(0)
             current.deductions.append(Closing(Decimal(m.group(1)), current.score, paragraph, sentence, words))
@@ -1154,7 +1193,8 @@ class Analysis:
                             and not percent_matches(row.rate, value / row.weight, self.tolerance):  # fmt: skip
                         says.append("本行得分率")
                     if says:
-                        found.append(BlamedCell(table, row, col, value, right, sorted(set(says)), misses))
+                        says = sorted({who for who in says if who != "正文小计" or "正文" not in says})  # (one sentence)
+                        found.append(BlamedCell(table, row, col, value, right, says, misses))
                 if len(found) == 1:
                     out[(id(table.table), found[0].row.row, col)] = found[0]
         return out
@@ -1170,10 +1210,19 @@ class Analysis:
         return table.as_written("；但该表此列各行之和与合计也不符，写错的也可能是表中某一格，请对照评分记录")
 
     @cached_property
+    def declared_execution_base(self) -> str | None:
+        """The base of the 预算执行率 a sentence of the report defines (“预算执行率按实际支出÷年度预算计算”): 预算 or
+        到位; None when no sentence does, or two disagree."""
+        bases = {m.group("base") for p in self.paragraphs if "执行率" in p.text and "支出" in p.text
+                 for _, _, sentence in sentences(p.text) if "执行率" in sentence for m in DECLARED_BASE.finditer(sentence)}  # fmt: skip
+        return bases.pop() if len(bases) == 1 else None
+
+    @cached_property
     def title_lines(self) -> list[str]:
         """The report's opening lines that name it (title, project name: short lines without a full stop)."""
         return [p.text for p in self.paragraphs[:8] if len(p.text) <= 60 and "。" not in p.text
-                and not p.text.rstrip().endswith(("：", ":"))]  # fmt: skip  # (“项目单位自评表如下：” leads into a table)
+                and not p.text.rstrip().endswith(("：", ":")) and not CAPTION_LINE.match(p.text)]  # fmt: skip
+        # (“项目单位自评表如下：” leads into a table; “表1  2022—2023年…情况” is a table's caption)
 
     @cached_property
     def report_years(self) -> set[str]:

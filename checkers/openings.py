@@ -39,13 +39,13 @@ CLOSING_RE = re.compile(
 )
 DEDUCT_RE = re.compile(rf"扣(?:除|减)?\s*{NUM}\s*分")
 OPENING_DEDUCTION = re.compile(rf"^\s*[，,（(]?\s*(?:共|合计)?扣(?:除|减)?\s*{NUM}\s*分\s*[）)]?\s*$")  # “……得分1.5分，扣0.5分。”
-STANDARD_DEDUCTION = re.compile(r"每[^，。；]{0,8}扣|扣完为止|最多扣|最高扣|扣分上限|的扣\d|则扣|即扣")  # a scoring rule, not a deduction
+STANDARD_DEDUCTION = re.compile(r"每[^，。；]{0,14}扣|扣完为止|最多扣|最高扣|扣分上限|的扣\d|则扣|即扣")  # a scoring rule, not a deduction
 OTHER_PERIOD = re.compile(r"上年|去年|往年|上一年|以前年度|上期|前一年")  # a figure of an earlier evaluation
 # “如未制定管理办法扣2分”: a rule, not this year's deduction (but “例如”, “如“群众满意度”未设定指标值” give an example)
 CONDITION = re.compile(r"(?<![例比诸譬])如(?![“\"「])|若|凡|否则|不扣分|未扣分|不重复扣|不再扣")
 # the scoring rules quoted (“评分标准：……”, “评分要点：……”), not “根据相关评分标准，扣1分” applying them
 SCORING_STANDARD = re.compile(
-    r"(?<!根据)(?<!依据)(?<!按照)(?<!相关)评分标准[：:，,]|评分(?:要点|细则|办法|规则)[：:]|(?:^|(?<=[。；;（(]))\s*评分(?:要点|细则|办法|规则)[，,]|得满分|每(?:低|高|少|多|降低|提高)"
+    r"(?<!根据)(?<!依据)(?<!按照)(?<!相关)评分标准(?:[：:，,]|为|是)|评分(?:要点|细则|办法|规则)[：:]|(?:^|(?<=[。；;（(]))\s*评分(?:要点|细则|办法|规则)[，,]|得满分|每(?:低|高|少|多|降低|提高)"
     r"|不得分|的得|按比例"
 )
 _NAME_START = re.compile(r"[\u4e00-\u9fff（(“\"「‘]")  # (a name may open with a quote: “一卡通”兑付准确率)
@@ -82,7 +82,8 @@ LABELLED_RE = re.compile(
     r"^指标名称\s*[：:]\s*(?P<label>[^；;，,。\n]{2,40}?)\s*[；;，,]\s*(?:指标)?(?:" + "|".join(HEAD_WORDS) + r")值?\s*[：:]\s*"
     rf"(?P<weight>{FIGURE})\s*分\s*[；;，,]\s*" + _HEAD_SCORE_WORD.replace(r"(?:为)?", r"(?:为|[：:])?") + rf"(?P<score>{FIGURE})\s*分"
 )
-_GROUP_PREFIX = re.compile(r"^.{1,12}?(?:——|--|—)")  # “产出数量——道路养护里程完成率”: the group before the name
+# “产出数量——道路养护里程完成率”, “产出数量方面：补贴企业户数完成率”: the group before the name
+_GROUP_PREFIX = re.compile(r"^.{1,12}?(?:——|--|—)|^[\u4e00-\u9fff]{2,10}(?:方面|类|指标)[：:]")
 
 
 def opening_label(label: str) -> tuple[str | None, str]:

@@ -153,10 +153,14 @@ def _breakdowns(rows: list[list[str]], c: int, values: list[list[str]] | None = 
 _CN_ORDINAL = re.compile(r"^([（(])?[一二三四五六七八九十]{1,3}[）)、.．]?$")
 _ARABIC_ORDINAL = re.compile(r"^([（(])?\d{1,3}[）)、.．]?$")
 _CODE = re.compile(r"^[A-Z](\d{0,3})(?![\d.．])")
+# the number opening an item's name in its own cell: “一、基本支出” 1, “（一）人员经费” 2, “1.人员经费” 3, “（1）工资” 4
+_NUMBERED_NAME = re.compile(r"^(?:(?P<cn>[一二三四五六七八九十]{1,3}[、.．])|(?P<cnp>[（(][一二三四五六七八九十]{1,3}[）)])"
+                            r"|(?P<ar>\d{1,3}[、.．](?!\d))|(?P<arp>[（(]\d{1,3}[）)]))\s*[\u4e00-\u9fff]")
 
 
 def _level(cell: str) -> int | None:
-    """The depth a row's first cell gives it: 一 → 1, （一） → 2, 1 → 3, （1） → 4; codes A → 1, A1 → 2, A11 → 3."""
+    """The depth a row's first cell gives it: 一 → 1, （一） → 2, 1 → 3, （1） → 4, alone or opening a name (“一、基本支出”);
+    codes A → 1, A1 → 2, A11 → 3."""
     text = cell.strip()
     if (m := _CN_ORDINAL.match(text)) is not None:
         return 2 if m.group(1) else 1
@@ -164,6 +168,8 @@ def _level(cell: str) -> int | None:
         return 4 if m.group(1) else 3
     if (m := _CODE.match(text)) is not None:
         return 1 + len(m.group(1))
+    if (m := _NUMBERED_NAME.match(text)) is not None:
+        return {"cn": 1, "cnp": 2, "ar": 3, "arp": 4}[m.lastgroup or "ar"]
     return None
 
 

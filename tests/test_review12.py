@@ -268,3 +268,80 @@ def test_a_self_evaluation_form_under_its_title_rows_its_资金_rows_no_indicato
     assert findings(tmp_path, one) == {}
     [count] = findings(tmp_path, one.replace("4个三级指标", "5个三级指标"))["CT701"]
     assert (count.expected, count.found) == ("4", "5")
+
+
+def test_a_hierarchy_numbered_inside_the_name_cells_adds_up_its_top_level(tmp_path: Path):
+    table = "| 项目 | 预算数 |\n|---|---|\n| 一、基本支出 | 80 |\n| 1.人员经费 | 70 |\n| 2.公用经费 | 10 |\n| 二、项目支出 | 20 |\n| 合计 | 100 |\n"
+    assert findings(tmp_path, table) == {}
+    [slip] = findings(tmp_path, table.replace("| 2.公用经费 | 10 |", "| 2.公用经费 | 12 |"))["TT201"]
+    assert (slip.expected, slip.found) == ("82", "80")
+
+
+def test_the_next_item_of_a_其中_list_is_no_whole(tmp_path: Path):
+    text = "全年预算200万元，实际支出180万元，其中基本支出120万元，项目支出60万元。全年预算执行率为{}%。\n"
+    assert findings(tmp_path, text.format(90)) == {}
+    assert [f.expected for f in findings(tmp_path, text.format(95))["RT301"]] == ["90%"]
+    again = "全年预算200万元，其中基本支出预算120万元，项目实际支出150万元，预算执行率为{}%。\n"  # the whole named again
+    assert findings(tmp_path, again.format(75)) == {}
+
+
+SCORED_TWICE = """| 三级指标 | 权重 | 得分 |
+|---|---|---|
+| 绩效目标合理性 | 3 | 2 |
+| 合计 | 3 | 2 |
+
+#### （1）绩效目标合理性（3分）
+
+项目设定了年度绩效目标。扣分原因：未设置课后服务质量类目标，扣1分。扣1分，得2分。
+"""
+
+
+def test_a_closing_that_sums_up_the_deductions_without_该指标(tmp_path: Path):
+    assert findings(tmp_path, SCORED_TWICE) == {}
+    [slip] = findings(tmp_path, SCORED_TWICE.replace("扣1分。扣1分，得2分", "扣1分。扣0.5分，得2分"))["SC103"]
+    assert (slip.expected, slip.found) == ("扣1分", "扣1.5分")  # a second, different deduction is one more
+    # a rule “每发现一笔不合规支出扣1分” quoted for a full score deducts nothing
+    full = ("| 三级指标 | 权重 | 得分 |\n|---|---|---|\n| B22资金使用合规性 | 5 | 5 |\n| 合计 | 5 | 5 |\n\n"
+            "B22资金使用合规性，权重5分，得分5分。\n\n评分标准为每发现一笔不合规支出扣1分；经核查，未发现不合规支出。根据相关评分标准，该指标得5分。\n")  # fmt: skip
+    assert findings(tmp_path, full) == {}
+
+
+def test_a_table_comparing_two_years_is_read_by_the_latest(tmp_path: Path):
+    text = """经评价，该政策2023年度综合评价得分86分，评价等级为“良”。
+
+<table>
+<tr><th rowspan="2">一级指标</th><th colspan="2">2022年度</th><th colspan="2">2023年度</th></tr>
+<tr><th>分值</th><th>得分</th><th>分值</th><th>得分</th></tr>
+<tr><td>政策制定</td><td>50</td><td>40</td><td>50</td><td>45</td></tr>
+<tr><td>政策效果</td><td>50</td><td>38</td><td>50</td><td>41</td></tr>
+<tr><td>合计</td><td>100</td><td>78</td><td>100</td><td>86</td></tr>
+</table>
+
+政策制定（50分）得45分。
+"""
+    assert findings(tmp_path, text) == {}
+    slipped = findings(tmp_path, text.replace("<td>50</td><td>45</td>", "<td>50</td><td>44</td>"))
+    assert [(f.rule, f.expected, f.found) for fs in slipped.values() for f in fs] == [("TT201", "45", "44")]
+
+
+def test_a_group_named_before_the_indicator_and_a_caption_with_years(tmp_path: Path):
+    grouped = ("| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n|---|---|---|---|---|\n"
+               "| 政策产出 | 产出数量 | 补贴企业户数完成率 | 10 | 9 |\n| | | 稳定岗位数 | 10 | 9 |\n| 合计 | | | 20 | 18 |\n\n"
+               "产出数量方面：补贴企业户数完成率（10分）得9分，稳定岗位数（10分）得9分。\n")  # fmt: skip
+    assert findings(tmp_path, grouped) == {}
+    assert "SC101" in findings(tmp_path, grouped.replace("完成率（10分）得9分", "完成率（10分）得8分"))
+    earlier = ("表1  2022—2023年消费券发放及核销情况\n\n经评价，2023年度该政策综合得分76.8分，评价等级为“中”。"
+               "2022年度同一政策评价得分81.5分，评价等级为“良”。\n\n| 一级指标 | 三级指标 | 分值 | 得分 |\n|---|---|---|---|\n"
+               "| 政策制定 | 目标明确性 | 50 | 40 |\n| 政策效果 | 消费拉动效应 | 50 | 36.8 |\n| 合计 | | 100 | 76.8 |\n")  # fmt: skip
+    assert findings(tmp_path, earlier) == {}
+
+
+def test_an_execution_rate_on_the_base_the_report_declares(tmp_path: Path):
+    text = "项目年度预算200万元，实际到位180万元；全年支付90万元，按实际支出÷年度预算计算，预算执行率为{}%。\n"
+    assert findings(tmp_path, text.format(45)) == {}
+    [slip] = findings(tmp_path, text.format(55))["RT301"]
+    assert slip.expected == "45%" and "报告所写口径" in slip.message
+    declared = "本报告预算执行率按实际支出÷预算计算。\n\n项目年度预算200万元，实际到位180万元；全年支付90万元，预算执行率为45%。\n"
+    assert findings(tmp_path, declared) == {}
+    undeclared = "项目年度预算200万元，实际到位180万元；全年支付90万元，预算执行率为45%。\n"
+    assert [f.severity.value for f in findings(tmp_path, undeclared)["RT301"]] == ["warning"]

@@ -12,7 +12,8 @@
 正文中写项目整体的到位率、执行率（“截至年底，项目资金到位率为90%”），同段和前几段都没有所需金额时，按报告中唯一一张
 这样的基本信息表所列金额复算（有几张时不知是哪一张，不判断；“市级资金到位率”等分项的比率不按它复算）。
 同一段中同类比率再次出现（“……预算执行率95.46%，其中云资源租赁费执行率为91.88%”）时，只按两者之间写出的数字复算；
-“其中”分项列举之后的比率（分项没有各自的预算）按整体的数字复算；计划分项写了合计时，完成率按合计复算；
+“其中”分项列举之后的比率（分项没有各自的预算）按整体的数字复算（“其中基本支出120万元，项目支出60万元”的后一项同样是分项）；计划分项写了合计时，完成率按合计复算；
+报告自己写明预算执行率的口径（同句“按实际支出÷年度预算计算”“预算执行率（实际支出÷预算）”，或别处一句定义）时按所写口径复算，不再提示口径；
 核减率按“核减 ÷ 送审”或“（送审 − 审定）÷ 送审”任一相符即可（二者不符时是金额写错，由 CT702 报告）。同段（或同一小节前几段）缺少所需数字，或所用金额只是约数（“近450万元”“约450万元”）时不判断。
 """
 
@@ -22,7 +23,7 @@ import functools
 import re
 from decimal import Decimal
 
-from checkers.analysis import Analysis, about_a_part, row_code_and_name
+from checkers.analysis import DECLARED_BASE, Analysis, about_a_part, row_code_and_name
 from checkers.audit_words import APPROVED, CUT, SUBMITTED, itemised_cut
 from checkers.figures import (
     Figure,
@@ -31,6 +32,7 @@ from checkers.figures import (
     extract_figures,
     in_parentheses,
     percent_matches,
+    sentence_at,
     sentence_head,
 )
 from checkers.finding import Severity
@@ -87,7 +89,8 @@ def role_of(figure: Figure) -> str | None:
         return None  # “核减申报数量不实的6台电梯补助120.00万元”: one item of the cut
     if ALL_RECEIVED.match(figure.source, figure.end):  # “资金170.86万元已全部拨付到位”
         return "received"
-    if "其中" in sentence_head(figure.source, figure.start) and not BREAKDOWN_ENDS.search(clause):
+    head = sentence_head(figure.source, figure.start)
+    if "其中" in head and (not BREAKDOWN_ENDS.search(clause) or _parallel_item(head, clause)):
         return None  # “资金总额500万元，其中结转120万元，新增预算资金380万元”: the parts of a total
     if ADJUSTED_BUDGET.search(clause) and not figure.source.startswith("用于", figure.end):
         return "budget"  # (“调整预算30万元用于增加点位” is an amount moved, not the budget)
@@ -112,6 +115,20 @@ def _closest_role(subject: str) -> str | None:
             if match.end() > best_end:
                 best, best_end = role, match.end()
     return best
+
+
+PARALLEL_ITEM = re.compile(r"^[\u4e00-\u9fff]{1,6}$")
+WHOLE_AGAIN = re.compile(r"实际|全年|整体|总体|累计|合计|共")
+
+
+def _parallel_item(head: str, clause: str) -> bool:
+    """“实际支出180万元，其中基本支出120万元，项目支出60万元”: a clause after a 其中 list's first item named like it
+    (the same last two characters: 基本支出, 项目支出) is the list's next item, not the whole named again."""
+    first = head[head.rfind("其中") + 2 :].lstrip("：:，, ")
+    name = re.match(r"[\u4e00-\u9fff]{2,8}", first)
+    words = clause.strip("，,；;、 ")
+    return name is not None and PARALLEL_ITEM.match(words) is not None and not WHOLE_AGAIN.search(words) \
+        and len(words) >= 3 and words[-2:] == name.group(0)[-2:] and words != name.group(0)  # fmt: skip
 
 
 # the words that name the project's figures again after a “其中” list (or change its budget)
@@ -354,6 +371,15 @@ def _confirmed_by_data(a: Analysis, statement) -> bool:
     return rate is not None and percent_matches(statement.value, rate, a.tolerance)
 
 
+def _declared_base(a: Analysis, text: str, start: int) -> str | None:
+    """The base of the 预算执行率 the report says it takes: in the rate's own sentence (“按实际支出÷年度预算计算”,
+    “预算执行率（实际支出÷预算）”), else in a sentence of the report defining the rate."""
+    own = DECLARED_BASE.search(sentence_at(text, start))
+    if own is not None:
+        return own.group("base")
+    return a.declared_execution_base
+
+
 def _rate_of_the_data(a: Analysis, row) -> bool:
     """With --data: a score table's 得分率 that is the data's for its indicator (the row's score, not its rate, is
     off: SC104 names it)."""
@@ -500,6 +526,8 @@ def check(a: Analysis, rule: Rule):
                 if exact is None or exact[0] != result[0]:
                     continue  # “实际支出近450万元”: an amount the rate is taken on is given only roughly
             ratio, formula, alternative = result
+            if alternative and _declared_base(a, paragraph.text, start) == alternative[1]:  # the report's own base
+                ratio, formula, alternative = alternative[0], f"实际支出 ÷ {alternative[1]}，报告所写口径", None
             if any(percent_matches(statement.value, other, a.tolerance) for other, _, _ in _audit_readings(statement.name, before)):
                 continue  # “送审…审定…核减334.24万元，核减率5.75%”: the rate holds by 送审/审定; CT702 says the 核减 is wrong
         if percent_matches(statement.value, ratio, a.tolerance):
