@@ -734,6 +734,11 @@ class Analysis:
                     shift, named = named_by_heading(heading.text, text[stop + 1 :])  # under “1.立项依据充分性”
                     if named is not None:
                         offset, match = shift + stop + 1, named
+            named_opening = None
+            if match is None and paragraph.heading_level is None and (lead := NAME_SENTENCE.match(text)) is not None:
+                offset, match = _named_by_first_sentence(text, lead)  # “1.政策依据充分性。……。该指标满分5分，得5分。”
+                if match is not None:  # (its excerpt: the name's sentence and the score's)
+                    named_opening = f"{lead.group(0).strip()}……{sentence_at(text, offset + match.start('score'))}"
             if match is None and paragraph.heading_level is None:
                 offset, match = head_inside(text)  # a later sentence opens the next indicator
             if match is None and heading is not None and paragraph.heading_level is None:
@@ -767,7 +772,7 @@ class Analysis:
                 if offset and current is not None:
                     self._read_analysis(current, paragraph, text[:offset])
                 said = text.find("。", max(offset + match.start("score"), 0))  # the opening runs to its score's full stop
-                opening = text[max(offset, 0) : said + 1 if said >= 0 else len(text)].strip()
+                opening = named_opening or text[max(offset, 0) : said + 1 if said >= 0 else len(text)].strip()
                 current = statement_of(match, paragraph, opening)
                 statements.append(current)
                 if match.groupdict().get("deducted"):  # (“该指标扣1分，得3分（满分4分）”: its deduction, as a closing's)
@@ -1670,6 +1675,22 @@ def _tables_in_sequence(document: Document):
         marked = marked or (len(first) == 1 and bool(CONTINUED.match(first[0])))  # “续表1” as its first row
         yield block, before, marked, not marked and before is not None and _split_unmarked(block, before)
         before, marked = block, False
+
+
+# a paragraph opening with a numbered name of its own sentence: “1.政策依据充分性。政策依据……”
+NAME_SENTENCE = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))\s*"
+                           r"[^，,。；;：:（(\d]{2,20}。")
+THIS_INDICATOR_LATER = re.compile(r"(?<=[。；;])\s*(?=(?:该|本|此)(?:项|指标))")
+
+
+def _named_by_first_sentence(text: str, lead: re.Match[str]) -> tuple[int, re.Match[str] | None]:
+    """The opening of an indicator named by its paragraph's first sentence and scored in a later one (“1.政策依据充分性。
+    政策依据……充分。该指标满分5分，得5分。”): as :func:`named_by_heading` with that sentence for the heading."""
+    for later in THIS_INDICATOR_LATER.finditer(text, lead.end() - 1):
+        shift, named = named_by_heading(lead.group(0).rstrip("。"), text[later.end() :])
+        if named is not None:
+            return shift + later.end(), named
+    return 0, None
 
 
 def _form_parts(funding: ScoreTable, indicators: ScoreTable) -> bool:

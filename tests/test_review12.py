@@ -345,3 +345,26 @@ def test_an_execution_rate_on_the_base_the_report_declares(tmp_path: Path):
     assert findings(tmp_path, declared) == {}
     undeclared = "项目年度预算200万元，实际到位180万元；全年支付90万元，预算执行率为45%。\n"
     assert [f.severity.value for f in findings(tmp_path, undeclared)["RT301"]] == ["warning"]
+
+
+NAMED_FIRST = """## （一）政策制定情况
+
+| 三级指标 | 分值 | 得分 |
+|---|---|---|
+| 政策依据充分性 | 5 | 5 |
+| 目标明确性 | 5 | 4 |
+| 合计 | 10 | 9 |
+
+1.政策依据充分性。政策依据《中华人民共和国中小企业促进法》制定，依据充分。该指标满分5分，得5分。
+
+2.目标明确性。政策目标中“数字化水平显著提升”未设定量化值。该指标满分5分，扣1分，得4分。
+"""
+
+
+def test_an_indicator_named_by_its_paragraphs_first_sentence(tmp_path: Path):
+    assert findings(tmp_path, NAMED_FIRST) == {}
+    [slip] = findings(tmp_path, NAMED_FIRST.replace("扣1分，得4分", "扣1分，得3.5分"))["SC101"]
+    assert slip.found == "权重5分，得分3.5分" and slip.excerpt.startswith("2.目标明确性。……该指标满分5分")
+    [slip] = findings(tmp_path, NAMED_FIRST.replace("扣1分，得4分", "扣0.5分，得4分"))["SC103"]
+    assert (slip.expected, slip.found) == ("扣1分", "扣0.5分")
+    assert "NM601" in findings(tmp_path, NAMED_FIRST.replace("2.目标明确性。", "2.政策目标明确性。"))
