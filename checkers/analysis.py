@@ -1317,7 +1317,21 @@ class Analysis:
             return values[0], "报告各处" if len(values) > 1 else "报告"
         if counts[0][1] > counts[1][1]:
             return next(v for v in values if v.normalize() == counts[0][0]), "报告多数处"
+        summed = {s.value.normalize() for s in self.total_statements if self._total_adds_up(s)}
+        if len(summed) == 1:  # no majority: a score table's 合计 that its rows add up to outweighs a sentence
+            return summed.pop(), "评分表合计（与各行之和相符）"
         return values[0], "前文"
+
+    def _total_adds_up(self, statement: Statement) -> bool:
+        """A total stated by a whole-report score table's 合计 row that its column's rows add up to."""
+        if statement.location.table is None:
+            return False
+        for table in self.score_tables:
+            total = table.total_row
+            if table.table.location.table == statement.location.table and total is not None and total.score == statement.value:
+                return self.is_whole_report_table(table) and not any(
+                    m.col == table.score_col for m in self.total_mismatches(table.table))  # fmt: skip
+        return False
 
     def _adjusted_total(self, adjustment: Decimal) -> tuple[Decimal | None, str]:
         """The final total of a report with 加分项/扣分项: the base (the data's total, or the score table's 合计,

@@ -368,3 +368,20 @@ def test_an_indicator_named_by_its_paragraphs_first_sentence(tmp_path: Path):
     [slip] = findings(tmp_path, NAMED_FIRST.replace("扣1分，得4分", "扣0.5分，得4分"))["SC103"]
     assert (slip.expected, slip.found) == ("扣1分", "扣0.5分")
     assert "NM601" in findings(tmp_path, NAMED_FIRST.replace("2.目标明确性。", "2.政策目标明确性。"))
+
+
+def test_a_mistyped_figure_in_a_table_cell_or_after_the_decimal_point(tmp_path: Path):
+    table = "| 项目 | 预算数 | 支出数 |\n|---|---|---|\n| 基本支出 | 9,320.40 | 9,302.16 |\n| 合计 | 9,320.40 | 9,302.16 |\n"
+    assert findings(tmp_path, table) == {}
+    [slip] = findings(tmp_path, table.replace("| 基本支出 | 9,320.40 |", "| 基本支出 | 93,20.40 |"))["FG901"]
+    assert slip.found == "93,20.40" and slip.location.row == 2
+    [slip] = findings(tmp_path, table.replace("| 9,302.16 |\n| 合计", "| 9,3O2.16 |\n| 合计"))["FG901"]
+    assert slip.expected == "9,302.16"
+    [slip] = findings(tmp_path, "免疫规划疫苗接种率99.l%，得10分。\n")["FG901"]
+    assert slip.expected == "99.1"
+    assert findings(tmp_path, "| 管径 | 长度 |\n|---|---|\n| DN300 | 120 |\n") == {}
+
+
+def test_a_wrong_合计_cell_is_one_finding(tmp_path: Path):
+    slipped = findings(tmp_path, OVERVIEW.replace("| 合计 | 100 | 88.3 | 88.3% |", "| 合计 | 100 | 88.8 | 88.3% |"))
+    assert [(f.rule, f.expected, f.found) for fs in slipped.values() for f in fs] == [("TT201", "88.3", "88.8")]

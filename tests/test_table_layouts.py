@@ -125,7 +125,8 @@ def test_a_score_table_whose_合计_spans_the_序号_column(tmp_path: Path):
             ["合计", LEFT, "100", "90"]]  # fmt: skip
     assert check(tmp_path, "项目综合评价得分90分。", grid) == {}
     grid[2][3], grid[3][3] = "31", "91"
-    assert [f.found for f in check(tmp_path, "项目综合评价得分90分。", grid)["TT203"]] == ["91分"]
+    # the table's 合计 (read across the 序号 column) is what its rows add up to: the sentence is held to it
+    assert [(f.expected, f.found) for f in check(tmp_path, "项目综合评价得分90分。", grid)["TT203"]] == [("91分", "90分")]
 
 
 def test_headers_broken_over_lines_and_other_names_for_weight_and_score(tmp_path: Path):

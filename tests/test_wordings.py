@@ -125,9 +125,12 @@ def test_grade_written_as_评价结果_and_subtotal_as_实得(tmp_path: Path):
 
 def test_two_different_totals_are_not_called_a_majority(tmp_path: Path):
     text = "本项目综合评价得分86.8分，绩效评级为“良”。\n\n| 指标 | 权重 | 得分 |\n|---|---|---|\n| A决策 | 100 | 88.5 |\n| 合计 | 100 | 88.5 |\n"
-    tt203 = findings(tmp_path, text)["TT203"]
-    assert len(tt203) == 1 and "前文" in tt203[0].message and "请核对哪一处正确" in tt203[0].message
+    tt203 = findings(tmp_path, text)["TT203"]  # the table's 合计 is what its rows add up to: the sentence is held to it
+    assert len(tt203) == 1 and "评分表合计（与各行之和相符）" in tt203[0].message and tt203[0].expected == "88.5分"
     assert "GR401" not in findings(tmp_path, text)  # 良 fits one of the two totals: TT203 says which to check
+    unsure = text.replace("| A决策 | 100 | 88.5 |", "| A决策 | 100 | 88 |")  # neither side stands out
+    tt203 = findings(tmp_path, unsure)["TT203"]
+    assert len(tt203) == 1 and "前文" in tt203[0].message and "请核对哪一处正确" in tt203[0].message
 
 
 def test_table_findings_name_the_reports_own_caption_and_the_line(tmp_path: Path):

@@ -1,13 +1,14 @@
 """数字中夹有字母或杂字：如“11l 台”“2O20”“1,00,0元”，多为录入错误。
 
-数字与计量单位之间、或数字中间出现拉丁字母（l、I、O、o）或不规则的千位分隔符时报告。
+数字与计量单位之间、或数字中间出现拉丁字母（l、I、O、o，小数点后的“99.l%”亦然）或不规则的千位分隔符时报告。
+表格中只写一个数的单元格（“93,20.40”“11l”“2O20”）同样核对。
 """
 
 from __future__ import annotations
 
 import re
 
-from checkers.analysis import Analysis
+from checkers.analysis import Analysis, own_values
 from checkers.figures import UNITS, sentence_at
 from checkers.finding import Severity
 from checkers.rules.base import Rule
@@ -20,12 +21,16 @@ PASSING = FAILING.replace("11l 台", "11台")
 
 _UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 LETTER_IN_NUMBER = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?[lIoO]+\d*(?:\.\d+)?|[lIoO](?:\.\d+|(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))\s*(?=" + _UNIT + r")")
-DIGIT_LETTER_DIGIT = re.compile(r"(?<![A-Za-z0-9])\d+[lIoO]\.?\d+(?![A-Za-z])")  # (“34l.25”)
+DIGIT_LETTER_DIGIT = re.compile(r"(?<![A-Za-z0-9])\d+(?:[lIoO]\.?\d+|\.[lIoO]\d*)(?![A-Za-z])")  # (“34l.25”, “99.l%”)
+# a table cell holding one figure mistyped: “93,20.40”, “11l”, “2O20”, “99.l%”
+CELL_BAD_GROUPING = re.compile(r"^\s*\d{1,3}(?:,\d{1,2}|,\d{4,})(?:,\d+)*(?:\.\d+)?\s*[%％]?\s*$")
+CELL_LETTER = re.compile(r"^\s*((?:\d|[lI](?=[\d,.]))[\d,.lIoO]*)\s*[%％]?\s*$")
+CELL_NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")  # what the cell reads with its letters for digits
 BAD_GROUPING = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{1,2}|,\d{4,})(?:,\d+)*(?:\.\d+)?\s*(?=" + _UNIT + r")")
 
 
 LOOKALIKE_DIGITS = str.maketrans("lIoO", "1100")  # the letters typed for the digits they look like
-SUSPECT = re.compile(r"\d(?:[lIoO]|,\d{1,2}(?!\d)|,\d{4})|[lIoO][.,]?\d")  # (“l.5万元”, “l,286株”: an l for the 1)
+SUSPECT = re.compile(r"\d(?:[lIoO]|\.[lIoO]|,\d{1,2}(?!\d)|,\d{4})|[lIoO][.,]?\d")  # (“l.5万元”, “l,286株”: an l for the 1)
 
 
 def _may_be_suspect(text: str) -> bool:
@@ -34,6 +39,7 @@ def _may_be_suspect(text: str) -> bool:
 
 
 def check(a: Analysis, rule: Rule):
+    yield from _cells(a, rule)
     for paragraph in a.paragraphs:
         text = paragraph.text
         if not _may_be_suspect(text) or not SUSPECT.search(text):
@@ -50,6 +56,26 @@ def check(a: Analysis, rule: Rule):
                     f"数字“{m.group(0).strip()}”{what}{guess}，请核对",
                     paragraph.location, sentence_at(text, m.start()), expected=fixed, found=m.group(0).strip(),
                 )  # fmt: skip
+
+
+def _cells(a: Analysis, rule: Rule):
+    """Table cells that are one mistyped figure (a merged cell once)."""
+    for table in a.document.tables:
+        for r, row in enumerate(own_values(table)):
+            for c, text in enumerate(row):
+                if _may_be_suspect(text):
+                    yield from _cell(table, r, c, text, rule)
+
+
+def _cell(table, r: int, c: int, text: str, rule: Rule):
+    letter = CELL_LETTER.match(text)
+    fixed = letter.group(1).translate(LOOKALIKE_DIGITS) if letter is not None else ""
+    if letter is not None and fixed != letter.group(1) and CELL_NUMBER.match(fixed):
+        yield rule.finding(f"表格中的数字“{text.strip()}”夹有字母，疑为“{fixed}”，请核对", table.at(r + 1, c + 1),
+                           table.row_text(r), expected=fixed, found=text.strip())  # fmt: skip
+    elif CELL_BAD_GROUPING.match(text):
+        yield rule.finding(f"表格中的数字“{text.strip()}”千位分隔符位置不对，请核对", table.at(r + 1, c + 1),
+                           table.row_text(r), found=text.strip())  # fmt: skip
 
 
 RULE = Rule("FG901", "malformed-figure", Severity.ERROR, check, __doc__, FAILING, PASSING)

@@ -380,6 +380,15 @@ def _declared_base(a: Analysis, text: str, start: int) -> str | None:
     return a.declared_execution_base
 
 
+def _rate_of_the_rows(a: Analysis, table, row) -> bool:
+    """A 合计 row's 得分率 that holds for the sum of the rows above, where the 合计's score is what does not add up
+    (TT201 names it)."""
+    if not row.is_total or not row.weight:
+        return False
+    return any(m.row == row.row and m.col == table.score_col and percent_matches(row.rate, m.computed / row.weight, a.tolerance)
+               for m in a.total_mismatches(table.table))  # fmt: skip
+
+
 def _rate_of_the_data(a: Analysis, row) -> bool:
     """With --data: a score table's 得分率 that is the data's for its indicator (the row's score, not its rate, is
     off: SC104 names it)."""
@@ -564,7 +573,8 @@ def check(a: Analysis, rule: Rule):
                 continue
             ratio = row.score / row.weight
             if not percent_matches(row.rate, ratio, a.tolerance) and not _rate_of_the_data(a, row) \
-                    and not a.is_blamed(table, row):  # fmt: skip  # (the score cell is the slip: TT201 names it)
+                    and not a.is_blamed(table, row) and not _rate_of_the_rows(a, table, row):  # fmt: skip
+                # (the score cell is the slip: TT201 names it)
                 yield rule.finding(
                     table.table.as_written(f"“{row.label}”得分率写{row.rate}%，按该行得分 ÷ 权重复算为{format_percent(ratio)}"),
                     row.location, row.excerpt, expected=format_percent(ratio), found=f"{row.rate}%",

@@ -77,6 +77,7 @@ def _against_tables(a: Analysis, rule: Rule, reported: list):
                                     a.doubt_about(overview.table, overview.score_col), row.location, row.excerpt))  # fmt: skip
         for name, (w, s, source_table) in a.table_level1_sums.items():
             if same_level1(name, statement.name):
+                w, s = _corrected(a, source_table, name, w, s)  # (a cell shown mistyped counts as it should read)
                 comparisons.append((f"指标体系表中“{name}”各行之和", w, s,
                                     a.doubt_about(source_table.table, source_table.score_col), None, ""))  # fmt: skip
         data_side = None
@@ -99,6 +100,19 @@ def _against_tables(a: Analysis, rule: Rule, reported: list):
                     statement.location, statement.excerpt, expected=expected, found=found,
                 )  # fmt: skip
                 break
+
+
+def _corrected(a: Analysis, table, name: str, weight: Decimal, score: Decimal) -> tuple[Decimal, Decimal]:
+    """A 一级's sums from a table, with a cell the rest of the report shows mistyped (TT201 names it) read as it
+    should be."""
+    for cell in (c for c in a.blamed_cells.values() if c.table is table):
+        group = next((g for row, g in a.rows_by_first_label(table) if row is cell.row), "")
+        if strip_code_prefix(group) == name:
+            if cell.col == table.score_col:
+                score += cell.right - cell.value
+            elif cell.col == table.weight_col:
+                weight += cell.right - cell.value
+    return weight, score
 
 
 FOUR_KINDS = {"决策", "过程", "产出", "效益"}
