@@ -111,6 +111,7 @@ QUOTED_PROJECT = re.compile(r"[“\"「]([^”\"」]{2,40}?(?:项目|工程))[�
 REPORT_KINDS = ("部门整体", "自评")  # a title saying so makes these the report's own scores
 # an indicator's or a part's own score in the loose wording (“B11资金到位率：该指标满分3分，评价得分2.5分”)
 AMONG_HEAD = re.compile(r"^其中\s*[，,：:]?")
+ON_TIME_BEFORE = re.compile(r"(?:按时|按期|如期|及时)$")  # “按时完成率”: a 及时率
 # “按实际支出÷年度预算计算”, “预算执行率（实际支出/预算）”: the base of a 预算执行率 the report says it takes
 DECLARED_BASE = re.compile(r"支出(?:数|金额)?\s*(?:[÷/]|除以)\s*(?:年度|全年|调整后的?)?(?:财政)?(?P<base>预算|到位)")
 CAPTION_LINE = re.compile(r"^\s*(?:附)?[表图]\s*[\d一二三四五六七八九十]")  # “表1 ……”, “附表2 ……”, “图1 ……”
@@ -1611,9 +1612,12 @@ class Analysis:
                 value = Decimal(m.group(2)) if m.group(2) else chinese_value(m.group("percent"))
                 if value is None:
                     continue
-                out.append(Statement("rate", value, paragraph.location,
-                                     sentence_at(paragraph.text, m.start()), name=m.group("name").replace("比例", "率").replace("审减", "核减"),
-                                     extra={"paragraph": paragraph, "start": m.start(), "wording": m.group("name"),
+                name = m.group("name").replace("比例", "率").replace("审减", "核减")
+                on_time = name == "完成率" and ON_TIME_BEFORE.search(paragraph.text, max(0, m.start() - 2), m.start())
+                wording = paragraph.text[m.start() - 2 : m.start()] + m.group("name") if on_time else m.group("name")
+                out.append(Statement("rate", value, paragraph.location, sentence_at(paragraph.text, m.start()),
+                                     name="及时率" if on_time else name,  # (“按时完成率” counts what was done on time)
+                                     extra={"paragraph": paragraph, "start": m.start(), "wording": wording,
                                             "written": m.group(0)}))  # fmt: skip
             for start, sentence, listed in self._listed_sentences(paragraph):
                 for item in listed:

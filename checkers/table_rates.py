@@ -1,4 +1,4 @@
-"""到位率, 执行率 and 核减率 columns of any table, recomputed row by row from the same row's amounts."""
+"""到位率, 执行率 (兑付率, 发放率) and 核减率 columns of any table, recomputed row by row from the same row's amounts."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ class RateSlip:
 
 
 # what an amount column holds, by the word named last in its header (“项目支出预算” is a budget, “到位资金支出” spent)
-AMOUNT_WORDS = re.compile(r"(?P<received>到位)|(?P<spent>支出|支付|执行数|使用)|(?P<budget>预算|计划|合同|中标|下达|批复|审定)"
+AMOUNT_WORDS = re.compile(r"(?P<received>到位)|(?P<spent>支出|支付|执行数|使用|兑付|发放)|(?P<budget>预算|计划|合同|中标|下达|批复|审定|安排)"
                           r"|(?P<submitted>送审|申报)|(?P<cut>核减|审减)")
 
 
@@ -38,7 +38,7 @@ def _role(label: str) -> str | None:
     """What a column header or a field label names: a rate, the received, spent or base amount."""
     h = re.sub(r"\s+", "", label)
     if "率" in h or "比例" in h:
-        return "received_rate" if "到位" in h else "execution_rate" if "执行" in h else \
+        return "received_rate" if "到位" in h else "execution_rate" if "执行" in h or "兑付" in h or "发放" in h else \
             "cut_rate" if "核减" in h or "审减" in h else None  # fmt: skip
     words = [m.lastgroup for m in AMOUNT_WORDS.finditer(h)]
     return words[-1] if words else None

@@ -385,3 +385,20 @@ def test_a_mistyped_figure_in_a_table_cell_or_after_the_decimal_point(tmp_path: 
 def test_a_wrong_合计_cell_is_one_finding(tmp_path: Path):
     slipped = findings(tmp_path, OVERVIEW.replace("| 合计 | 100 | 88.3 | 88.3% |", "| 合计 | 100 | 88.8 | 88.3% |"))
     assert [(f.rule, f.expected, f.found) for fs in slipped.values() for f in fs] == [("TT201", "88.3", "88.8")]
+
+
+def test_rates_of_payments_on_time_and_in_tables(tmp_path: Path):
+    on_time = "22个培训班中按时开班结业的18个，按时完成率{}%。\n"
+    assert findings(tmp_path, on_time.format("81.82")) == {}
+    assert [f.expected for f in findings(tmp_path, on_time.format("81.28"))["RT301"]] == ["81.82%"]
+    paid = ("2023年中央财政下达我省农机购置与应用补贴资金52,800万元，资金到位率100%。截至年底，全省累计兑付补贴资金42,240万元，"
+            "兑付率{}%。\n")  # fmt: skip  # (a long fund name: its 下达 is still the received amount)
+    assert findings(tmp_path, paid.format(80)) == {}
+    assert [f.expected for f in findings(tmp_path, paid.format(84))["RT301"]] == ["80%"]
+    carried = "中央财政下达我市农机购置与应用补贴资金4,860.00万元，加上年结转资金312.45万元，可用资金5,172.45万元。全年实际兑付补贴资金4,985.30万元，资金兑付率{}%。\n"
+    assert findings(tmp_path, carried.format("96.38")) == {}  # (the 结转 is at hand too: the base is 可用资金)
+    table = ("| 年度 | 安排资金（万元） | 兑付资金（万元） | 兑付率 |\n|---|---|---|---|\n| 2022年 | 2,000.00 | 1,820.00 | {} |\n"
+             "| 2023年 | 2,200.00 | 1,870.00 | 85% |\n| 合计 | 4,200.00 | 3,690.00 | 87.86% |\n")  # fmt: skip
+    assert findings(tmp_path, table.format("91%")) == {}
+    [slip] = findings(tmp_path, table.format("96%"))["RT301"]
+    assert (slip.expected, slip.found) == ("91%", "96%")

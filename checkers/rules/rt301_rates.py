@@ -7,12 +7,12 @@
 合格率、达标率、回收率 = 合格（达标、回收）数 ÷ 同一句前面所写的检查（抽查、验收、考核、发放）总数（同一单位，“不合格”等
 不算；同句写“全部验收合格”“均达标”的为100%）；及时率 = 按时（及时、按期、按计划时间、规定时限内）完成数 ÷ 同一句前面所写的总数（“全年发生
 设备故障37次，在规定时限内修复33次，修复及时率89.19%”“全年应拨付12批次，按时拨付11批次”“10处单项工程中按时完工9处”）。
-表格中的到位率、执行率、核减率（审减率）列按同一行的金额复算（核减率 = 核减金额 ÷ 送审金额，或（送审 − 审定）÷ 送审）（按到位数、预算数、调整预算数、合同金额等任一列相符即可）；
+“按时完成率”“按期完成率”是及时率。表格中的到位率、执行率（兑付率、发放率按兑付、发放金额 ÷ 下达、安排金额）、核减率（审减率）列按同一行的金额复算（核减率 = 核减金额 ÷ 送审金额，或（送审 − 审定）÷ 送审）（按到位数、预算数、调整预算数、合同金额等任一列相符即可）；
 “预算金额（万元）| 650 | 实际到位（万元）| 650”这样成对填写的基本信息表，按表中同一单位的金额复算。
 正文中写项目整体的到位率、执行率（“截至年底，项目资金到位率为90%”），同段和前几段都没有所需金额时，按报告中唯一一张
 这样的基本信息表所列金额复算（有几张时不知是哪一张，不判断；“市级资金到位率”等分项的比率不按它复算）。
 同一段中同类比率再次出现（“……预算执行率95.46%，其中云资源租赁费执行率为91.88%”）时，只按两者之间写出的数字复算；
-“其中”分项列举之后的比率（分项没有各自的预算）按整体的数字复算（“其中基本支出120万元，项目支出60万元”的后一项同样是分项）；计划分项写了合计时，完成率按合计复算；
+下达资金之外另有上年结转、合为“可用资金”时，结转也已到位，执行率、兑付率按可用资金复算；“其中”分项列举之后的比率（分项没有各自的预算）按整体的数字复算（“其中基本支出120万元，项目支出60万元”的后一项同样是分项）；计划分项写了合计时，完成率按合计复算；
 报告自己写明预算执行率的口径（同句“按实际支出÷年度预算计算”“预算执行率（实际支出÷预算）”，或别处一句定义）时按所写口径复算，不再提示口径；
 核减率按“核减 ÷ 送审”或“（送审 − 审定）÷ 送审”任一相符即可（二者不符时是金额写错，由 CT702 报告）。同段（或同一小节前几段）缺少所需数字，或所用金额只是约数（“近450万元”“约450万元”）时不判断。
 """
@@ -103,7 +103,8 @@ def role_of(figure: Figure) -> str | None:
         return {"调减": "decrease", "减少": "decrease", "调整": "adjust"}.get(adjustment.group(1), "increase")
     if COMPARED.search(clause):
         return None  # “较预算少207.60万元”, “比计划节约20万元”: a difference, not the amount
-    return _closest_role(figure.subject)
+    return _closest_role(figure.subject) or _closest_role(clause)  # (a long name cuts the subject short: “下达我省
+    # 农机购置与应用补贴资金52,800万元” is 下达, a word the subject's few characters no longer hold)
 
 
 def _closest_role(subject: str) -> str | None:
@@ -201,6 +202,8 @@ def _operands(name: str, before: list[Figure], execution_base: str, on_contract:
     """(ratio, formula) for a named rate from the money figures before it, or None (``on_contract``: a 审计控制率 the
     report says is on the 合同 amount, never on the 送审 one)."""
     budget, received, spent = _budget(before), _last(before, "received"), _last(before, "spent")
+    if budget and received is not None and budget > received and _carried_over(before) == budget - received:
+        received = budget  # “下达4,860万元，加上年结转312.45万元，可用资金5,172.45万元”: the 结转 is at hand too
     if "到位率" in name and budget and received is not None:
         return received / budget, "实际到位 ÷ 预算", None
     if _spending(name) and spent is not None:
@@ -217,6 +220,11 @@ def _operands(name: str, before: list[Figure], execution_base: str, on_contract:
         return (budget - contract) / budget, "（预算 − 中标/合同金额）÷ 预算", None
     primary = [(ratio, formula) for ratio, formula, recomputed_on in _audit_readings(name, before, on_contract) if recomputed_on]
     return (*primary[0], None) if primary else None
+
+
+def _carried_over(before: list[Figure]) -> Decimal:
+    """The 上年结转 amounts stated among a rate's figures (in 元)."""
+    return sum((f.in_yuan() or Decimal(0) for f in before if "结转" in clause_before(f.source, f.start)), Decimal(0))
 
 
 def _audit_readings(name: str, before: list[Figure], on_contract: bool = False) -> list[tuple[Decimal, str, bool]]:
