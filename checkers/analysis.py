@@ -1767,10 +1767,16 @@ def _tails_after_among(text: str):
 
 
 def _sentences_starting(text: str, word: str):
+    """Each sentence opening with ``word`` (“其中，……”), carried on through the pieces after its semicolons to the
+    full stop (“其中，预算执行率10分，得9.5分；产出指标50分，得49分；……。” is one list)."""
     if word not in text:
         return
     for start, end, sentence in sentences(text):
         if sentence.strip().startswith(word):
+            while sentence.rstrip().endswith(("；", ";")) and end < len(text):
+                stop = text.find("。", end)
+                end = stop + 1 if stop >= 0 else len(text)
+                sentence = text[start:end]
             yield start, end, sentence
 
 

@@ -402,3 +402,13 @@ def test_rates_of_payments_on_time_and_in_tables(tmp_path: Path):
     assert findings(tmp_path, table.format("91%")) == {}
     [slip] = findings(tmp_path, table.format("96%"))["RT301"]
     assert (slip.expected, slip.found) == ("91%", "96%")
+
+
+def test_a_其中_list_of_一级_scores_over_semicolons_after_a_资金_item(tmp_path: Path):
+    text = FORM_IN_TWO_TABLES.replace(
+        "经自评，项目得分95.67分，自评等级为“优”。",
+        "经自评，项目自评得分95.67分，自评等级为“优”。其中，预算执行率10分，得9.67分；产出指标60分，得58分；"
+        "效益指标20分，得20分；满意度指标10分，得8分。")  # fmt: skip
+    assert findings(tmp_path, text) == {}
+    [slip] = findings(tmp_path, text.replace("产出指标60分，得58分", "产出指标60分，得57分"))["TT202"]
+    assert (slip.expected, slip.found) == ("权重60分，得分58分", "权重60分，得分57分")
