@@ -163,9 +163,18 @@ def balanced_title(text: str, size: float = SIZES["title"]) -> str:
     return broken if broken is not None else text
 
 
+CLOSING_MARKS = "”’）)》」』，。、；：！？"  # never the first character of a line
+OPENING_MARKS = "“‘（(《「『"  # never the last
+
+
 def _one_break(text: str, capacity: float) -> str | None:
     cuts = {i + len(w) for w in TITLE_BREAK_AFTER for i in range(len(text)) if text.startswith(w, i)}
     cuts |= {i for w in TITLE_BREAK_BEFORE for i in range(1, len(text)) if text.startswith(w, i)}
+    for cut in list(cuts):  # (“……项目（二期）” / ”绩效评价报告”: the closing quote stays with its line)
+        while 0 < cut < len(text) and text[cut] in CLOSING_MARKS:
+            cut += 1
+        cuts.add(cut)
+    cuts = {c for c in cuts if 0 < c < len(text) and text[c] not in CLOSING_MARKS and text[c - 1] not in OPENING_MARKS}
     fitting = [c for c in cuts if 0 < c < len(text) and _em(text[:c]) <= capacity and _em(text[c:]) <= capacity]
     if not fitting:
         return None

@@ -35,10 +35,28 @@ def check_template(template: str, allowed: Iterable[str], where: str) -> None:
         raise StyleError(f"{where}：短语使用了未知变量 {names}。可用变量：{choices}")
 
 
+def nest_quotes(text: str) -> str:
+    """Quotes inside quotes as GB/T 15834 has them: “地下水“双源”监管项目” → “地下水‘双源’监管项目” (a name quoted by a
+    phrase that already quotes a word of its own)."""
+    if text.count("“") < 2:
+        return text
+    out, depth = [], 0
+    for ch in text:
+        if ch == "“":
+            out.append("‘" if depth % 2 else "“")
+            depth += 1
+        elif ch == "”" and depth:
+            depth -= 1
+            out.append("’" if depth % 2 else "”")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def fill(template: str, values: Mapping[str, Any], where: str = "") -> str:
     """Render a template; a missing variable is an error, never an empty string."""
     try:
-        return template.format_map(values)
+        return nest_quotes(template.format_map(values))
     except KeyError as exc:
         raise StyleError(f"{where}：短语“{template}”缺少变量 {exc.args[0]}") from None
     except (ValueError, TypeError) as exc:

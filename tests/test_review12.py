@@ -412,3 +412,15 @@ def test_a_其中_list_of_一级_scores_over_semicolons_after_a_资金_item(tmp_
     assert findings(tmp_path, text) == {}
     [slip] = findings(tmp_path, text.replace("产出指标60分，得58分", "产出指标60分，得57分"))["TT202"]
     assert (slip.expected, slip.found) == ("权重60分，得分58分", "权重60分，得分57分")
+
+
+def test_quotes_in_quotes_and_a_title_broken_before_a_closing_mark():
+    from drafter.docx_writer import balanced_title
+    from drafter.phrases import fill, nest_quotes
+
+    assert fill("对{unit}的“{name}”开展了绩效评价", {"unit": "区生态环境局", "name": "地下水“双源”监管项目"}) == \
+        "对区生态环境局的“地下水‘双源’监管项目”开展了绩效评价"  # fmt: skip
+    assert nest_quotes("“甲”和“乙”") == "“甲”和“乙”"  # side by side, not nested
+    title = balanced_title("“地下水‘双源’监管建设体系服务项目（二期）”绩效评价报告")
+    first, second = title.split("\n")
+    assert second[0] not in "”’）" and first[-1] not in "“‘（"
