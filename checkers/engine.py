@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -93,6 +95,30 @@ def opening_names(document: Document, names: set[str], lines: int) -> bool:
     """Whether one of ``names`` occurs in the document's first ``lines`` paragraphs."""
     opening = "".join(plain_name(p.text) for p in document.paragraphs[:lines])
     return any(name in opening for name in names)
+
+
+BODY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度|底|末|12月31日)")
+TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?!\s*\d{1,2}\s*月)")  # “2023年度”, not a date “2024年3月”
+
+
+def other_year(document: Document, data) -> str | None:
+    """The year the report's title gives its project when that is not the data's (“2023年度……项目” with data of 2022),
+    else None. Only the opening short lines, and short lines naming the report or the project (a cover after the 反馈书)
+    are read, and only years that are no date."""
+    from checkers.analysis import Analysis
+
+    lines = Analysis(document).title_lines + [p.text for p in document.paragraphs[:80] if len(p.text) <= 60
+                                              and ("报告" in p.text or p.text.startswith(("评价项目", "项目名称")))]  # fmt: skip
+    years = {m.group(1) for line in lines for m in TITLE_YEAR.finditer(line)}
+    if not years:  # no year in the title: the years the text gives its figures (“截至2023年底”, “2023年度”)
+        text = "".join(p.text for p in document.paragraphs)
+        if f"{data.project.year}年" in text:
+            return None
+        counted = Counter(m.group(1) for m in BODY_YEAR.finditer(text)).most_common(1)
+        years = {counted[0][0]} if counted and counted[0][1] >= 2 else set()
+    if not years or str(data.project.year) in years:
+        return None
+    return "、".join(sorted(years))
 
 
 _NAME_NOISE = str.maketrans({"（": "(", "）": ")", "“": "", "”": "", '"': "", "‘": "", "’": "", "'": "", "《": "", "》": ""})

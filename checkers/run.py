@@ -148,15 +148,20 @@ def data_scope_notes(plan, evaluation) -> list[str]:
     """Which report(s) of a file the project data was compared with, when that needs saying: in a compilation, the
     ones whose title names the project; for a single report that does not name it, a warning that the data may be
     another project's."""
-    from checkers.engine import opening_names, project_names
+    from checkers.engine import opening_names, other_year, project_names
     from checkers.segments import report_title
 
     parts = plan.parts
     if len(parts) < 2:
-        if opening_names(parts[0], project_names(evaluation), 12):
-            return []
-        return [f"警告：报告的标题和开头没有写项目数据中的项目名称“{evaluation.project.name}”；请确认 --data 指定的是这份报告的"
-                "项目文件（若不是，与数据不符的发现多半只因项目不同）"]  # fmt: skip
+        notes = []
+        if not opening_names(parts[0], project_names(evaluation), 12):
+            notes.append(f"警告：报告的标题和开头没有写项目数据中的项目名称“{evaluation.project.name}”；请确认 --data 指定的是"
+                         "这份报告的项目文件（若不是，与数据不符的发现多半只因项目不同）")  # fmt: skip
+        year = other_year(parts[0], evaluation)
+        if year is not None:
+            notes.append(f"警告：报告中写的是{year}年度，项目数据是{evaluation.project.year}年度；请确认 --data 指定的是"
+                         "这一年度的项目文件（若不是，与数据不符的发现多半只因年度不同）")  # fmt: skip
+        return notes
     chosen = sorted(plan.with_data)
     names = "、".join(f"第{n}篇《{report_title(parts[n - 1]) or '（无标题）'}》" for n in chosen)
     if chosen:

@@ -25,7 +25,7 @@ from lxml.etree import _Element
 from checkers.document import Document, DocumentBuilder, match_number
 from checkers.document import Paragraph as DocParagraph
 from checkers.document import Table as DocTable
-from checkers.engine import check_document, opening_names, project_names
+from checkers.engine import check_document, opening_names, other_year, project_names
 from checkers.finding import Finding, Severity
 from checkers.readers.docx_numbering import ListNumbering, numpr_of
 from checkers.readers.docx_reader import (
@@ -557,6 +557,20 @@ def _refuse_another_project(parsed: _Parsed, evaluation: Evaluation, force: bool
                          "加 --force 重写")  # fmt: skip
     if progress:
         progress(f"警告：报告开头没有写项目名称“{evaluation.project.name}”：按 --force 仍用所给数据重写")
+
+
+def _refuse_another_year(parsed: _Parsed, evaluation: Evaluation, force: bool, progress: Progress) -> None:
+    """The report's title gives another year than the data's: its figures and dates would be the wrong year's.
+    Refused, unless ``force``."""
+    year = other_year(parsed.document, evaluation)
+    if year is None:
+        return
+    said = f"报告中写的是{year}年度，项目数据是{evaluation.project.year}年度"
+    if not force:
+        raise RegenError(f"{said}（按它重写会把另一年度的数字和日期写进这份报告）。未写出文件。请换用这一年度的项目数据；"
+                         "确要按所给数据重写，加 --force")  # fmt: skip
+    if progress:
+        progress(f"警告：{said}：按 --force 仍用所给数据重写")
 
 
 def _top_titles(sections) -> set[str]:
@@ -1118,6 +1132,7 @@ def regenerate(
         raise RegenError(f"重写结果只能写成 Word（.docx）文件，而不是“{output.name}”。请用 -o 指定 .docx 文件名")
     parsed = _read(report_path)
     _refuse_another_project(parsed, evaluation, options.force, progress)
+    _refuse_another_year(parsed, evaluation, options.force, progress)
     drafted_report = render_report(evaluation)
     info = find_section(parsed.sections, section, _in_the_projects_report(parsed, evaluation, progress),
                         _part_names(parsed.sections, drafted_report))  # fmt: skip

@@ -424,3 +424,31 @@ def test_quotes_in_quotes_and_a_title_broken_before_a_closing_mark():
     title = balanced_title("“地下水‘双源’监管建设体系服务项目（二期）”绩效评价报告")
     first, second = title.split("\n")
     assert second[0] not in "”’）" and first[-1] not in "“‘（"
+
+
+def test_data_of_another_year_is_warned_about_in_check_and_refused_by_regen(tmp_path: Path):
+    import pytest
+
+    from drafter.docx_writer import write_docx
+    from drafter.pipeline import DraftOptions
+    from drafter.regen import RegenError, regenerate
+    from drafter.render import render_report
+    from project_file import load_project
+    from tests.conftest import ROOT
+
+    source = ROOT / "fixtures" / "shangcheng_2020_smart_security.yaml"
+    report = tmp_path / "r.docx"
+    write_docx(render_report(load_project(source)), report)
+    other = tmp_path / "p2021.yaml"
+    other.write_text(source.read_text(encoding="utf-8").replace("  year: 2020", "  year: 2021", 1), encoding="utf-8")
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    result = CliRunner().invoke(app, ["check", str(report), "--data", str(other)])
+    assert "报告中写的是2020年度，项目数据是2021年度" in result.output
+    assert "项目数据是" not in CliRunner().invoke(app, ["check", str(report), "--data", str(source)]).output
+    with pytest.raises(RegenError, match="报告中写的是2020年度，项目数据是2021年度"):
+        regenerate(report, load_project(other), "一", tmp_path / "out.docx")
+    regenerate(report, load_project(other), "一", tmp_path / "forced.docx", DraftOptions(force=True))
+    assert (tmp_path / "forced.docx").exists()
