@@ -452,3 +452,9 @@ def test_data_of_another_year_is_warned_about_in_check_and_refused_by_regen(tmp_
         regenerate(report, load_project(other), "一", tmp_path / "out.docx")
     regenerate(report, load_project(other), "一", tmp_path / "forced.docx", DraftOptions(force=True))
     assert (tmp_path / "forced.docx").exists()
+
+
+def test_a_whole_report_table_whose_weights_are_not_100(tmp_path: Path):
+    [warning] = findings(tmp_path, OVERVIEW.replace("| C.产出 | 25 |", "| C.产出 | 26 |").replace("| 合计 | 100 |", "| 合计 | 101 |")
+                         .replace("| 24 | 96% |", "| 24 | 92.31% |"))["TT203"]  # fmt: skip
+    assert (warning.severity.value, warning.expected, warning.found) == ("warning", "100分", "101分")
