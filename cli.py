@@ -9,6 +9,7 @@ import json
 import os
 import re
 import sys
+import textwrap
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -316,10 +317,10 @@ def rules(
 @command
 def regen(
     report: Annotated[Path, typer.Argument(metavar="报告", help="编辑过的报告（.docx）", readable=False)],
-    data: Annotated[Path | None, typer.Option("--data", help="项目数据文件（YAML 或 JSON）", readable=False)] = None,
-    section: Annotated[str | None, typer.Option("--section", help="章节编号（四、四（二））或标题")] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="输出文件（.docx）", readable=False)] = None,
-    list_only: Annotated[bool, typer.Option("--list", help="只列出报告中的章节")] = False,
+    data: Annotated[Path | None, typer.Option("--data", help="项目数据文件（YAML 或 JSON）；重写时必填", readable=False)] = None,
+    section: Annotated[str | None, typer.Option("--section", help="章节编号（四、四（二））或标题；重写时必填")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="输出文件（.docx）；重写时必填", readable=False)] = None,
+    list_only: Annotated[bool, typer.Option("--list", help="只列出报告中的章节（同时给 --data 时，前置部分另列 --section 可用的名称）")] = False,
     scores: Annotated[Path | None, typer.Option("--scores", help="Excel 评分表，代替项目文件中的指标体系", readable=False)] = None,
     style: Annotated[str | None, typer.Option("--style", help="报告样式；缺省用项目文件中的 style")] = None,
     backend: Annotated[str | None, typer.Option("--backend", help="offline 或 openai")] = None,
@@ -334,15 +335,14 @@ def regen(
     from drafter.llm import LLMError
     from drafter.phrases import StyleError
     from drafter.pipeline import DraftOptions
-    from drafter.regen import RegenError, list_sections, regenerate
+    from drafter.regen import RegenError, regenerate, section_listing
 
     if list_only:
         try:
-            sections = list_sections(report)
+            listing = section_listing(report, load_evaluation(data, scores) if data else None)
         except RegenError as exc:
             fail(str(exc))
-        for info in sections:
-            out.print(info.label(), markup=False)
+        out.print(textwrap.dedent(listing), markup=False)
         return
     if data is None or section is None or output is None:
         fail("重写章节需要 --data 项目文件、--section 章节和 -o 输出文件（或用 --list 查看章节）")

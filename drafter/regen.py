@@ -119,7 +119,8 @@ class SectionInfo:
     def label(self) -> str:
         """One line for a listing: address, title, level and paragraph range."""
         if self.front:
-            return f"（{'后置' if self.tail else '前置'}部分）{self.title}（第{self.first_paragraph}–{self.last_paragraph}段）"
+            title = self.title.replace("\n", "")  # (a title broken over two lines is one)
+            return f"（{'后置' if self.tail else '前置'}部分）{title}（第{self.first_paragraph}–{self.last_paragraph}段）"
         name = f"{self.address} {self.title}" if self.address else self.title
         return f"{'  ' * (self.level - 1)}{name}（{self.level}级标题，第{self.first_paragraph}–{self.last_paragraph}段）"
 
@@ -470,12 +471,26 @@ def list_sections(path: Path) -> list[SectionInfo]:
     return _read(Path(path)).sections
 
 
+def section_listing(path: Path, evaluation: Evaluation | None = None) -> str:
+    """The sections of a .docx one per line, as --list prints them; with the project data, each unheaded part also
+    with the style's name for it (what --section takes)."""
+    parsed = _read(Path(path))
+    names = _part_names(parsed.sections, render_report(evaluation)) if evaluation is not None else None
+    return _listing(parsed.sections, names)
+
+
 # ---------------------------------------------------------------------------
 # Choosing the section
 
 
-def _listing(sections: list[SectionInfo]) -> str:
-    return "\n".join("  " + s.label() for s in sections) or "  （没有识别到任何编号标题）"
+def _listing(sections: list[SectionInfo], names: dict[int, set[str]] | None = None) -> str:
+    """The sections one per line; an unheaded part with the style's name for it (“［报告标题与导语］”), which
+    --section takes too."""
+    def line(s: SectionInfo) -> str:
+        called = sorted(n for n in (names or {}).get(s.start, ()) if not n.isascii())
+        return "  " + s.label() + (f"［可写作 --section {called[0]}］" if called else "")
+
+    return "\n".join(line(s) for s in sections) or "  （没有识别到任何编号标题）"
 
 
 def find_section(sections: list[SectionInfo], key: str,
@@ -496,6 +511,7 @@ def find_section(sections: list[SectionInfo], key: str,
         lambda s, wanted: normalise_address(s.address + s.title) == wanted,
         lambda s, wanted: normalise_address(s.title) == wanted,
         lambda s, wanted: s.front and wanted in names.get(s.start, ()),  # “封面”: the style's name of that part
+        lambda s, wanted: s.front and any(wanted in name for name in names.get(s.start, ())),  # “导语” (报告标题与导语)
         lambda s, wanted: s.front and wanted in normalise_address(s.title),  # “结果反馈书” for “上城区…结果反馈书”
     )
     readings = _readings(key)
@@ -505,15 +521,16 @@ def find_section(sections: list[SectionInfo], key: str,
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
-            if len({(s.address, s.front) for s in found}) == 1:  # the same number (or unnumbered part) several times
+            if len({(s.address, s.front, s.title if s.front else "") for s in found}) == 1:  # one number several times
                 picked = choose(found) if choose is not None else None
                 if picked is not None:
                     return picked
                 raise RegenError(f"“{key}”在文件中出现 {len(found)} 次（文件里可能有多篇报告，或多个附件）：\n{_listing(found)}\n"
                                  "regen 无法区分它们：项目数据中的项目名称与其中恰好一篇报告的标题对不上。请把要重写的那一篇"
                                  "（或那一部分）另存为单独的 .docx 后再重写")  # fmt: skip
-            raise RegenError(f"“{key}”对应报告中的多个章节，请改用编号指定：\n{_listing(found)}")
-    raise RegenError(f"报告中没有章节“{key}”。可重写的章节：\n{_listing(sections)}")
+            raise RegenError(f"“{key}”对应报告中的多个章节，请写得更完整（如完整标题），编号章节可改用编号（如 四（二））：\n"
+                             f"{_listing(found, names)}")  # fmt: skip
+    raise RegenError(f"报告中没有章节“{key}”。可重写的章节：\n{_listing(sections, names)}")
 
 
 def _in_the_projects_report(parsed: _Parsed, evaluation: Evaluation, progress: Progress):

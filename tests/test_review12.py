@@ -458,3 +458,24 @@ def test_a_whole_report_table_whose_weights_are_not_100(tmp_path: Path):
     [warning] = findings(tmp_path, OVERVIEW.replace("| C.产出 | 25 |", "| C.产出 | 26 |").replace("| 合计 | 100 |", "| 合计 | 101 |")
                          .replace("| 24 | 96% |", "| 24 | 92.31% |"))["TT203"]  # fmt: skip
     assert (warning.severity.value, warning.expected, warning.found) == ("warning", "100分", "101分")
+
+
+def test_regen_asks_for_more_words_when_a_title_word_matches_several_front_parts(tmp_path: Path):
+    import pytest
+
+    from drafter.docx_writer import write_docx
+    from drafter.regen import RegenError, regenerate, section_listing
+    from drafter.render import render_report
+    from project_file import load_project
+    from tests.conftest import ROOT
+
+    evaluation = load_project(ROOT / "fixtures" / "shangcheng_2020_smart_security.yaml")
+    report = tmp_path / "r.docx"
+    write_docx(render_report(evaluation), report)
+    with pytest.raises(RegenError, match="请写得更完整") as refused:
+        regenerate(report, evaluation, "绩效", tmp_path / "out.docx")
+    assert "多篇报告" not in str(refused.value) and "［可写作 --section 结果反馈书］" in str(refused.value)
+    regenerate(report, evaluation, "导语", tmp_path / "preface.docx")  # a word of the style's name of that part
+    assert (tmp_path / "preface.docx").exists()
+    assert "［可写作 --section 报告标题与导语］" in section_listing(report, evaluation)
+    assert "可写作" not in section_listing(report)
