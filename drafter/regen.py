@@ -1180,6 +1180,7 @@ def regenerate(
 
     body = parsed.body
     old = list(body[info.start : info.end])
+    replaced_text = _replaced_paragraphs(parsed, info, target)
     _check_boundaries(parsed, info)
     _refuse_foreign_indicators(parsed, info, target, options.force)
     contents, breaks = _contents(old, parsed.levels), _section_breaks(old)
@@ -1219,9 +1220,32 @@ def regenerate(
     if progress:
         where = f"第{info.first_paragraph}段" if info.first_paragraph == info.last_paragraph else \
             f"第{info.first_paragraph}–{info.last_paragraph}段"  # fmt: skip
-        progress(f"已重写“{target.heading or info.title}”（原{where}，其中的文字连同手工修改均已替换，原文件未动），写出 {output}")
+        if replaced_text:
+            shown = "\n".join(f"  第{n}段：{text[:40]}{'……' if len(text) > 40 else ''}" for n, text in replaced_text[:REPLACED_SHOWN])
+            more = f"\n  ……共 {len(replaced_text)} 段" if len(replaced_text) > REPLACED_SHOWN else ""
+            progress(f"已重写“{target.heading or info.title}”（原{where}；原文件未动），写出 {output}。"
+                     f"原章节中以下 {len(replaced_text)} 段与新稿不同（手工修改或旧数据），新稿中已不再有：\n{shown}{more}")  # fmt: skip
+        else:
+            progress(f"已重写“{target.heading or info.title}”（原{where}，原有文字新稿中都有；原文件未动），写出 {output}")
         _say_findings(progress, findings, inside)
     return findings
+
+
+REPLACED_SHOWN = 8  # paragraphs of the old section listed as replaced
+
+
+def _replaced_paragraphs(parsed: _Parsed, info: SectionInfo, target: Section) -> list[tuple[int, str]]:
+    """(number, text) of the old section's paragraphs the new draft no longer has word for word: the hand edits
+    (and the stale figures) the rewrite replaces, for the editor to see what went."""
+    drafted = {_squashed(block.text) for section in target.walk() for block in section.blocks if hasattr(block, "text")}
+    drafted |= {_squashed(section.heading or section.title) for section in target.walk()}
+    return [(p.location.paragraph, p.text) for p in parsed.document.paragraphs
+            if p.location.paragraph is not None and info.first_paragraph <= p.location.paragraph <= info.last_paragraph
+            and not p.is_heading and _squashed(p.text) not in drafted]  # fmt: skip
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _say_findings(progress: Callable[[str], None], findings: list[Finding], inside: list[Finding]) -> None:

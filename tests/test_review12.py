@@ -479,3 +479,30 @@ def test_regen_asks_for_more_words_when_a_title_word_matches_several_front_parts
     assert (tmp_path / "preface.docx").exists()
     assert "［可写作 --section 报告标题与导语］" in section_listing(report, evaluation)
     assert "可写作" not in section_listing(report)
+
+
+def test_regen_lists_the_hand_written_paragraphs_it_replaces(tmp_path: Path):
+    import docx as python_docx
+
+    from drafter.docx_writer import write_docx
+    from drafter.regen import regenerate
+    from drafter.render import render_report
+    from project_file import load_project
+    from tests.conftest import ROOT
+
+    evaluation = load_project(ROOT / "fixtures" / "shangcheng_2020_smart_security.yaml")
+    report = tmp_path / "r.docx"
+    write_docx(render_report(evaluation), report)
+    said: list[str] = []
+    regenerate(report, evaluation, "四（三）", tmp_path / "same.docx", progress=said.append)
+    assert any("原有文字新稿中都有" in line for line in said)
+    edited = python_docx.Document(str(report))
+    heading = next(i for i, p in enumerate(edited.paragraphs) if p.text.endswith("项目产出情况"))
+    changed = edited.paragraphs[heading + 1]
+    start = changed.text[:20]
+    changed.add_run("另据抽查，设备完好率为96.5%。")
+    edited.save(str(tmp_path / "edited.docx"))
+    said.clear()
+    regenerate(tmp_path / "edited.docx", evaluation, "四（三）", tmp_path / "out.docx", progress=said.append)
+    [line] = [line for line in said if "与新稿不同" in line]
+    assert "以下 1 段与新稿不同（手工修改或旧数据）" in line and start in line
