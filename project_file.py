@@ -197,6 +197,34 @@ _SYNTAX_HINTS = (
 )
 
 
+_CN_COLON_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*：\s*(.*)$")
+_OPEN_QUOTED_VALUE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*\s*:\s*\"")
+
+
+def likely_cause(text: str, error_line: int | None) -> tuple[int, str] | None:
+    """(line, Chinese hint) of a slip the YAML parser reports only lines later, at or before ``error_line``: a key
+    followed by a Chinese colon (“region：上城区”), or a value whose opening double quote is never closed."""
+    lines = text.splitlines()
+    for number, line in enumerate(lines, 1):
+        if error_line is not None and number > error_line:
+            break
+        colon = _CN_COLON_KEY.match(line)
+        if colon is not None:
+            key, value = colon.groups()
+            return number, (f"YAML 语法错误：“{key}”后用了中文冒号“：”，键与值之间要用英文冒号加一个空格"
+                            f"（写作 {key}: {value[:20]}）")  # fmt: skip
+        following = next((later for later in lines[number:] if later.strip()), "")
+        if _OPEN_QUOTED_VALUE.match(line) and _unescaped_quotes(line) % 2 == 1 and _YAML_KEY.match(following):
+            # (a quoted value may run on over lines; one followed straight by the next key was never closed)
+            return number, ("YAML 语法错误：这一行的值以英文双引号 \" 开头，但没有闭合（行末缺少 \"）；"
+                            "文字中要用引号时请用中文引号“”")  # fmt: skip
+    return None
+
+
+def _unescaped_quotes(line: str) -> int:
+    return len(re.findall(r'(?<!\\)"', line))
+
+
 def syntax_message(problem: str) -> str:
     """A Chinese explanation of a YAML parser problem."""
     for pattern, hint in _SYNTAX_HINTS:
@@ -315,6 +343,9 @@ def load_data(path: Path) -> tuple[Any, dict[str, int]]:
         document = _yaml().load(text)
     except MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        earlier = likely_cause(text, line)  # the parser stumbles later than the slip: a line before it says why
+        if earlier is not None:
+            raise ProjectFileError(file, [ProblemLine("", earlier[0], earlier[1])]) from None
         raise ProjectFileError(file, [ProblemLine("", line, syntax_message(str(exc.problem or "")))]) from None
     except (ValueError, RecursionError, YAMLError):  # a number of thousands of digits, nesting thousands deep
         raise ProjectFileError(file, [ProblemLine("", None, "YAML/JSON 内容无法读取：嵌套过深、数字过长或写法有误，请检查文件")]) from None

@@ -205,6 +205,11 @@ def test_yaml_syntax_errors_are_explained_in_chinese(write):
     assert "s.yaml:4" in message and "缩进与同级字段不一致" in message
     outdented = write("o.yaml", text.replace("    name: 决策\n", "   name: 决策\n"))
     assert "缩进" in error_of(outdented) and "expected" not in error_of(outdented)
+    # slips the parser trips over only lines later are told at their own line
+    colon = write("c.yaml", text.replace("  region: 上城区\n", "  region：上城区\n"))
+    assert "c.yaml:4" in error_of(colon) and "中文冒号" in error_of(colon) and "region: 上城区" in error_of(colon)
+    unclosed = write("q.yaml", text.replace("  region: 上城区\n", '  region: "上城区\n'))
+    assert "q.yaml:4" in error_of(unclosed) and "没有闭合" in error_of(unclosed)
 
 
 def test_a_total_row_in_the_funding_detail_is_refused(write):
