@@ -242,11 +242,13 @@ def read_score_sheet_with_sources(path: str | Path) -> tuple[list[dict[str, Any]
     totals: list[tuple[int, Decimal | None, Decimal | None]] = []
     previous = ["", "", ""]
 
-    def numeric(r: int, key: str) -> Decimal | None:
+    def numeric(r: int, key: str, total: bool = False) -> Decimal | None:
         c = columns[key]
         value = grid.get((r, c))
         if value is None:
             formula = fws.cell(row=r, column=c).value
+            if total and isinstance(formula, str) and formula.upper().startswith("=SUM("):
+                return None  # a 合计 summing its column (as exported) that no spreadsheet has computed yet: it adds up
             if isinstance(formula, str) and formula.startswith("="):
                 problems.append(
                     f"{ref(r, c)}：{key}是公式（{formula}）但没有计算结果，请在 Excel 中打开、保存后重试，或直接填写数字"
@@ -269,7 +271,7 @@ def read_score_sheet_with_sources(path: str | Path) -> tuple[list[dict[str, Any]
             continue  # blank row
         squeezed = [re.sub(r"\s+", "", x) for x in labels]
         if any(TOTAL_RE.match(x) for x in squeezed if x):
-            totals.append((r, numeric(r, "分值"), numeric(r, "得分")))
+            totals.append((r, numeric(r, "分值", total=True), numeric(r, "得分", total=True)))
             continue
         if any(SUBTOTAL_RE.match(x) for x in squeezed if x):
             continue
@@ -546,8 +548,10 @@ def write_score_sheet(evaluation: Evaluation, path: str | Path, force: bool = Fa
             ws.merge_cells(start_row=top_start, start_column=1, end_row=row - 1, end_column=1)
     ws.cell(row=row, column=1, value="合计")
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
-    _set_number(ws.cell(row=row, column=4), evaluation.full_marks)
-    _set_number(ws.cell(row=row, column=5), evaluation.total)
+    for column, value in ((4, evaluation.full_marks), (5, evaluation.total)):  # a formula: a score changed re-adds
+        _set_number(ws.cell(row=row, column=column), value)
+        letter = "DE"[column - 4]
+        ws.cell(row=row, column=column).value = f"=SUM({letter}2:{letter}{row - 1})"
     for cells in ws.iter_rows(min_row=2, max_row=row):
         for cell in cells[:3]:
             cell.alignment = Alignment(vertical="center", wrap_text=True)

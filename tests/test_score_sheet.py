@@ -401,3 +401,22 @@ def test_a_refused_draft_points_at_the_score_sheet_cell_a_wrong_figure_came_from
     result = CliRunner().invoke(app, ["draft", str(SMART), "--scores", str(scores), "-o", str(tmp_path / "r.md"), "-q"])
     assert result.exit_code == 1, result.output
     assert "s.xlsx 评分表!G4（评分依据）" in result.output and "indicators[" not in result.output
+
+
+def test_an_exported_sheet_rescored_keeps_its_合计_adding_up(tmp_path: Path):
+    """The exported 合计 is a SUM formula: a score changed in the sheet is added up again, not refused."""
+    fixture = ROOT / "fixtures" / "shangcheng_2020_smart_security.yaml"
+    path = tmp_path / "export.xlsx"
+    write_score_sheet(load_project(fixture), path)
+    workbook = load_workbook(path)
+    ws = workbook["评分表"]
+    total_row = next(r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=1).value == "合计")
+    assert str(ws.cell(row=total_row, column=5).value).startswith("=SUM(E2:E")
+    b14 = next(r for r in range(2, total_row) if str(ws.cell(row=r, column=3).value).startswith("B14"))
+    ws.cell(row=b14, column=5).value = 3  # was 2
+    workbook.save(path)
+    assert load_with_scores(fixture, path).total == load_project(fixture).total + 1
+    ws.cell(row=total_row, column=5).value = 80  # a 合计 typed over the formula is held to the rows again
+    workbook.save(path)
+    with pytest.raises(ScoreSheetError, match="合计行得分 80"):
+        read_score_sheet(path)
