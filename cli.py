@@ -167,7 +167,10 @@ def draft(
         try:
             require_finished(evaluation, project, unfinished_in_report(evaluation))
         except ProjectFileError as exc:
-            fail(f"{exc}\n（这些多是 extract 从旧报告中没读到的内容；确需先看草稿时加 --force）")
+            from evaluation_model import PLACEHOLDER
+
+            why = "这些多是 extract 从旧报告中没读到的内容；" if PLACEHOLDER in str(exc) else ""
+            fail(f"{exc}\n（{why}确需先看草稿时加 --force）")
     options = DraftOptions(backend=backend, model=model, config=config, dry_run=dry_run, output=output,
                            project_path=project, fmt=kind, force=force, overwrite=overwrite)  # fmt: skip
     from drafter.llm import LLMError

@@ -569,8 +569,11 @@ class Evaluation(StrictModel):
         out: list[str] = []
         if self.full_marks != 100:
             out.append(f"一级指标权重合计为 {plain(self.full_marks)} 分，不是 100 分；等级按百分制折算")
+        out += [f"指标 {child.code}{child.name} 在 {parent.code}{parent.name} 之下，但编码不以“{parent.code}”开头，请核对编码"
+                for parent in self.walk() for child in parent.children
+                if parent.code and child.code and not child.code.startswith(parent.code)]  # fmt: skip
         funding = self.funding
-        if funding.received > funding.budget:
+        if funding.budget and funding.received > funding.budget:  # (a budget of 0 is told as unfinished)
             out.append("实际到位资金大于预算数，请核对")
         if funding.spent > funding.received:
             out.append("实际支出大于到位资金，请核对")

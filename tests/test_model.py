@@ -237,3 +237,13 @@ def test_a_negative_rate_tolerance_is_refused_with_its_bound(write):
     path.write_text("settings: {rate_tolerance: -0.5}\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
     message = error_of(path)
     assert "p.yaml:1" in message and "settings.rate_tolerance" in message and "应不小于 0" in message
+
+
+def test_a_code_not_under_its_parents_code_is_a_warning(write):
+    text = project(write).read_text(encoding="utf-8")
+    evaluation = load_project(project(write))
+    assert not any("编码不以" in w for w in evaluation.warnings())
+    leaf = evaluation.leaves()[0]
+    moved = write("m.yaml", text.replace(f"code: {leaf.code}", "code: Z99", 1))
+    warnings = load_project(moved).warnings()
+    assert any("Z99" in w and "编码不以" in w for w in warnings), warnings
