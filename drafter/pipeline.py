@@ -67,7 +67,21 @@ def data_source(evaluation: Evaluation, excerpt: str, project_path: Path | None)
         except ProjectFileError:
             line = None
     where = f"{project_path}:{line}" if project_path and line else str(project_path or "项目文件")
-    return f"{where} 字段 {found[0]}"
+    label = _indicator_at(evaluation, found[0])
+    return f"{where} 字段 {found[0]}" + (f"（{label}）" if label else "")
+
+
+def _indicator_at(evaluation: Evaluation, path: str) -> str:
+    """The label (“B14运转程序规范性”) of the indicator a field path (``indicators[1].children[0].evidence``) is in."""
+    node, nodes = None, None
+    for name, index in _PATH_PART.findall(path):
+        if name in ("indicators", "children"):
+            nodes = evaluation.indicators if name == "indicators" else (node.children if node is not None else None)
+        elif index and nodes is not None and int(index) < len(nodes):
+            node, nodes = nodes[int(index)], None
+        else:
+            break
+    return node.label if node is not None else ""
 
 
 def choose_backend(requested: str | None, progress: Progress) -> str:

@@ -160,7 +160,8 @@ def test_draft_with_a_figure_the_checker_rejects_is_not_written(tmp_path: Path):
     assert "RT301" in result.output and "未写出报告" in result.output
     line = next(n for n, text in enumerate(project.read_text(encoding="utf-8").splitlines(), 1)
                 if "evidence:" in text and "审计控制率为1.02%" in text)
-    assert re.search(rf"p\.yaml:{line} 字段 indicators\[\d\]\.children\[\d\]\.children\[\d\]\.evidence", result.output), result.output
+    assert re.search(rf"p\.yaml:{line} 字段 indicators\[\d\]\.children\[\d\]\.children\[\d\]\.evidence（C\d\d[^）]+）",
+                     result.output), result.output  # (with the indicator it belongs to)
     forced = CliRunner().invoke(app, ["draft", str(project), "-o", str(out), "--force"])
     assert forced.exit_code == 0 and out.exists() and "核查错误" in forced.output
 
