@@ -506,3 +506,10 @@ def test_regen_lists_the_hand_written_paragraphs_it_replaces(tmp_path: Path):
     regenerate(tmp_path / "edited.docx", evaluation, "四（三）", tmp_path / "out.docx", progress=said.append)
     [line] = [line for line in said if "与新稿不同" in line]
     assert "以下 1 段与新稿不同（手工修改或旧数据）" in line and start in line
+
+
+def test_a_subtotals_expected_value_in_the_decimals_the_report_writes(tmp_path: Path):
+    text = ("## （一）项目决策\n\n决策指标总分20分，得分18.00分。\n\n| 二级指标 | 三级指标 | 权重 | 得分 |\n|---|---|---|---|\n"
+            "| A1项目立项 | A11立项依据充分性 | 12 | 10 |\n| | A12立项程序规范性 | 8 | 7 |\n| 合计 | | 20 | 17 |\n")  # fmt: skip
+    [slip] = findings(tmp_path, text)["TT202"]
+    assert (slip.expected, slip.found) == ("权重20分，得分17.00分", "权重20分，得分18.00分")

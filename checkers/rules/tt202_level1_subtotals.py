@@ -93,7 +93,7 @@ def _against_tables(a: Analysis, rule: Rule, reported: list):
             bad_weight = weight is not None and w is not None and w != weight
             if bad_score or bad_weight:
                 found = _pair(weight, statement.value, written=True)
-                expected = _pair(weight and w, s)
+                expected = _pair(weight and w, s, like=statement.value)  # (in the decimals the report writes)
                 reported.append(statement)
                 yield rule.finding(
                     f"{_subtotal_name(statement.name)}：正文写{found}，{source}为{expected}{doubt}",
@@ -189,10 +189,20 @@ def _against_the_total(a: Analysis, rule: Rule, reported: list):
             )  # fmt: skip
 
 
-def _pair(weight, score, written: bool = False) -> str:
-    """“权重30分，得分27.8分” (or only the score when no weight is stated); ``written`` keeps the report's decimals."""
+def _like(value: Decimal, written: Decimal) -> str:
+    """``value`` in as many decimals as ``written`` has (17 beside a written 18.00 is 17.00), none dropped."""
+    exponent = written.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    shown = value.quantize(Decimal(1).scaleb(-places)) if places else value
+    return format_score(shown) if shown == value else plain(value)
+
+
+def _pair(weight, score, written: bool = False, like: Decimal | None = None) -> str:
+    """“权重30分，得分27.8分” (or only the score when no weight is stated); ``written`` keeps the report's decimals,
+    ``like`` gives the score those of a figure it is set against."""
     show = format_score if written else plain
-    return (f"权重{show(weight)}分，" if weight is not None else "") + f"得分{show(score)}分"
+    shown = _like(score, like) if like is not None and score is not None else show(score)
+    return (f"权重{show(weight)}分，" if weight is not None else "") + f"得分{shown}分"
 
 
 RULE = Rule("TT202", "level1-subtotals", Severity.ERROR, check, __doc__, FAILING, PASSING)
