@@ -572,6 +572,10 @@ class Evaluation(StrictModel):
         out += [f"指标 {child.code}{child.name} 在 {parent.code}{parent.name} 之下，但编码不以“{parent.code}”开头，请核对编码"
                 for parent in self.walk() for child in parent.children
                 if parent.code and child.code and not child.code.startswith(parent.code)]  # fmt: skip
+        for name, text in (("报告日期", self.project.report_date), ("评价时间", self.project.period)):
+            years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", text or "")]
+            if years and max(years) < self.project.year:  # (a copied project file keeps last year's dates)
+                out.append(f"{name}“{text}”早于项目年度 {self.project.year} 年，请核对（是否沿用了往年的项目文件）")
         funding = self.funding
         if funding.budget and funding.received > funding.budget:  # (a budget of 0 is told as unfinished)
             out.append("实际到位资金大于预算数，请核对")

@@ -247,3 +247,10 @@ def test_a_code_not_under_its_parents_code_is_a_warning(write):
     moved = write("m.yaml", text.replace(f"code: {leaf.code}", "code: Z99", 1))
     warnings = load_project(moved).warnings()
     assert any("Z99" in w and "编码不以" in w for w in warnings), warnings
+
+
+def test_dates_before_the_projects_year_are_a_warning(write):
+    text = project(write).read_text(encoding="utf-8")
+    assert not any("早于项目年度" in w for w in load_project(project(write)).warnings())
+    later = write("y.yaml", text.replace("  year: 2020\n", "  year: 2023\n"))
+    assert any("报告日期" in w and "早于项目年度 2023 年" in w for w in load_project(later).warnings())
