@@ -758,6 +758,15 @@ class Analysis:
             if inline is not None:  # “D31学生及家长满意度（8分）：……评分6.5分。”
                 weighted, current, heading = inline, None, None
                 continue
+            scored = self._scored_by_its_row(paragraph) if match is None and paragraph.heading_level is None else None
+            if scored is not None:  # “4.活动按计划完成及时率：……及时率92%，扣1分，得9分。” (the weight in the 自评表)
+                if weighted is not None:
+                    statements.extend(self._weighted_statement(weighted))
+                    weighted = None
+                current, heading = scored, None
+                statements.append(scored)
+                self._read_analysis(scored, paragraph, paragraph.text)
+                continue
             if (paragraph.heading_level is not None or CODED_START.match(text)) and not match:
                 current = None  # a heading, or another indicator's opening this pattern does not read
                 if paragraph.heading_level is not None:
@@ -794,6 +803,25 @@ class Analysis:
         if weighted is not None:
             statements.extend(self._weighted_statement(weighted))
         return statements
+
+    def _scored_by_its_row(self, paragraph: Paragraph) -> IndicatorStatement | None:
+        """An analysis naming an indicator of the score tables before a colon and stating its score once, the weight
+        left to the table (“4.活动按计划完成及时率：全年计划开展……，扣1分，得9分。”): read with that row's weight."""
+        m = NAME_BEFORE_COLON.match(paragraph.text)
+        if m is None or "得" not in paragraph.text:
+            return None
+        name = m.group("name").strip()
+        rows = self.table_indicators.get(name) or self.coded_rows_by_name.get(name)
+        weights = {row.weight for row, _ in rows or () if row.weight is not None}
+        if len(weights) != 1:
+            return None
+        stated = [s for s in SCORED_RE.finditer(paragraph.text) if states_a_score(paragraph.text, s.start())]
+        if len(stated) != 1:
+            return None
+        score_match = stated[0]
+        code, _ = row_code_and_name(rows[0][0])
+        return IndicatorStatement(code, name, weights.pop(), Decimal(score_match.group("score")), paragraph,
+                                  opening=sentence_at(paragraph.text, score_match.start()), weight_stated=False)  # fmt: skip
 
     def _weighted_statement(self, weighted: WeightedHeading) -> list[IndicatorStatement]:
         """The indicator of a heading that gives its weight (“（3）进度安排合理性（6分）”), scored in its text: the
@@ -1695,6 +1723,9 @@ def _tables_in_sequence(document: Document):
         before, marked = block, False
 
 
+# an analysis opening with an indicator's name and a colon: “4.活动按计划完成及时率：全年计划……”
+NAME_BEFORE_COLON = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))?\s*"
+                               r"(?P<name>[^，,。；;：:（(]{2,24})[：:]")
 # a paragraph opening with a numbered name of its own sentence: “1.政策依据充分性。政策依据……”
 NAME_SENTENCE = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))\s*"
                            r"[^，,。；;：:（(\d]{2,20}。")

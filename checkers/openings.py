@@ -291,6 +291,7 @@ class IndicatorStatement:
     opening: str = ""  # the sentence stating the weight and score (the excerpt of a finding about them)
     where: Paragraph | None = None  # the paragraph of that sentence, when not ``head``
     score_at: int | None = None  # where in ``where`` the score stands, when it is a sentence apart from the weight
+    weight_stated: bool = True  # False: the prose gives the score only, the weight is the score table's row's
 
     def __post_init__(self) -> None:
         self.opening = self.opening or self.head.text.split("。")[0] + "。"

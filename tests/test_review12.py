@@ -513,3 +513,15 @@ def test_a_subtotals_expected_value_in_the_decimals_the_report_writes(tmp_path: 
             "| A1项目立项 | A11立项依据充分性 | 12 | 10 |\n| | A12立项程序规范性 | 8 | 7 |\n| 合计 | | 20 | 17 |\n")  # fmt: skip
     [slip] = findings(tmp_path, text)["TT202"]
     assert (slip.expected, slip.found) == ("权重20分，得分17.00分", "权重20分，得分18.00分")
+
+
+def test_a_self_evaluation_paragraph_naming_its_indicator_and_giving_the_score_alone(tmp_path: Path):
+    text = FORM_IN_TWO_TABLES.replace("## 附件：", "## 二、绩效指标完成情况\n\n2.水质检测达标率：全年抽检水样64份，达标60份，"
+                                      "达标率93.75%，扣2分，得{}分。\n\n## 附件：")  # fmt: skip
+    assert findings(tmp_path, text.format(18)) == {}
+    [slip] = findings(tmp_path, text.format(17))["SC101"]
+    assert (slip.expected, slip.found) == ("18分", "17分") and "正文写得分17分" in slip.message
+    [slip] = findings(tmp_path, text.format(18).replace("扣2分", "扣1分"))["SC103"]
+    assert (slip.expected, slip.found) == ("扣2分", "扣1分")
+    other = text.format(18).replace("2.水质检测达标率：", "2.水质状况：")  # no row of that name: not read
+    assert findings(tmp_path, other.replace("得18分", "得17分")) == {}

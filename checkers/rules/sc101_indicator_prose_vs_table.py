@@ -4,7 +4,9 @@
 标题或段首写出权重、正文只写一处得分（“1.进度安排合理性（6分）”下“……，扣1分，得5分。”；“D31学生及家长满意度（8分）：
 ……评分6.5分。”）时，二者合为该指标的开头；“重点工作完成率指标得9.5分（满分10分）”“【预算执行率】标准分5分，得4分”
 “指标名称：服务对象满意度；指标分值：6分；评价得分：5.6分”“立项依据充分性（5分）得5分，立项程序规范性（5分）得4分”亦同；
-段首一句只写编号和名称、证据之后再写“该指标满分5分，扣1分，得4分”的（“1.政策依据充分性。……。该指标满分5分，得5分。”）也一样读。
+段首一句只写编号和名称、证据之后再写“该指标满分5分，扣1分，得4分”的（“1.政策依据充分性。……。该指标满分5分，得5分。”）也一样读；
+段首写评分表中的指标名称加冒号、全段只写一处得分的（自评报告常见：“4.活动按计划完成及时率：……及时率92%，扣1分，得9分。”），
+按评分表该行的权重读，只核对得分（扣分由 SC103 核对）。
 按指标编码匹配；无编码的报告按指标名称匹配。给出 --data 且数据与正文一致时，不一致的是评分表那一行，由 SC104 指出。
 正文分析了一个带编码的指标（“B16档案管理规范性，权重1分，得分1分”），而评分表列有同一二级指标下的其他指标（B11–B15）却没有它，
 也报告：多是正文多写了一个指标，或评分表漏了一行。
@@ -43,6 +45,14 @@ def check(a: Analysis, rule: Rule):
             if (row.weight, row.score) != (statement.weight, statement.score):
                 where = row.location.reference()
                 column = table.score_col if row.score != statement.score else table.weight_col
+                if not statement.weight_stated:  # (the prose gives the score alone)
+                    yield rule.finding(
+                        f"{statement.label}：正文写得分{format_score(statement.score)}分，评分表（{where}）为得分"
+                        f"{format_score(row.score)}分" + a.doubt_about(table.table, column),
+                        statement.location, statement.opening, expected=f"{format_score(row.score)}分",
+                        found=f"{format_score(statement.score)}分",
+                    )  # fmt: skip
+                    continue
                 yield rule.finding(
                     f"{statement.label}：正文写权重{format_score(statement.weight)}分、得分{format_score(statement.score)}分，"
                     f"评分表（{where}）为权重{format_score(row.weight)}分、得分{format_score(row.score)}分"

@@ -51,13 +51,23 @@ def check(a: Analysis, rule: Rule):
                     found=f"扣{format_score(deduction)}分",
                 )
         if expected != 0 and statement.deductions and not any(c.deduction is not None for c in statement.closings):
-            yield from _analysis_deductions(statement, expected, rule)
+            yield from _analysis_deductions(statement, _fitting(a, statement, known, expected), rule)
         if expected == 0:
             for stray in statement.deductions:
                 yield rule.finding(
                     f"{statement.label}：得满分{format_score(statement.score)}分，但分析中写了“{stray.words}”",
                     stray.paragraph.location, stray.sentence, expected="不扣分", found=stray.words,
                 )  # fmt: skip
+
+
+def _fitting(a: Analysis, statement, known, expected: Decimal) -> Decimal:
+    """The deduction the analysis should state: weight − score, unless the data or the score table gives another
+    score the deductions fit (then the opening is wrong, and SC101/SC104 say so)."""
+    listed = sum((d.deduction for d in statement.deductions), Decimal(0))
+    if known is not None and known.is_leaf:
+        return listed if known.deduction == listed else expected
+    table = a.table_score(statement)
+    return listed if table is not None and table != statement.score and statement.weight - table == listed else expected
 
 
 TOTAL_DEDUCTED = re.compile(r"共扣|合计扣|累计扣|总计扣|共计扣")

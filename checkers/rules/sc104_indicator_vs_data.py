@@ -34,7 +34,14 @@ def _pair(weight, score, joined: str = "、") -> str:
 def check(a: Analysis, rule: Rule):
     data = a.data
     stated = [(s.code or s.name, s.weight, s.score, s.location, s.opening)
-              for s in a.indicator_statements]  # fmt: skip
+              for s in a.indicator_statements if s.weight_stated]  # fmt: skip
+    for s in a.indicator_statements:  # a score stated alone (its weight the table's): the score against the data's
+        node = data.find_indicator(s.code or s.name) if not s.weight_stated else None
+        if node is not None and node.is_leaf and s.score != node.total_score:
+            yield rule.finding(
+                f"{node.label}：正文写得分{format_score(s.score)}分，项目数据为得分{format_score(node.total_score)}分",
+                s.location, s.opening, expected=f"{format_score(node.total_score)}分", found=f"{format_score(s.score)}分",
+            )  # fmt: skip
     for key, rows in a.table_indicators.items():
         for row, _ in rows:
             stated.append((key, row.weight, row.score, row.location, row.excerpt))
