@@ -1635,8 +1635,8 @@ class Analysis:
             if "率" not in paragraph.text and "比例" not in paragraph.text:
                 continue
             for m in RATE_RE.finditer(paragraph.text):
-                if SCORING_STANDARD.search(sentence_at(paragraph.text, m.start())):
-                    continue
+                if SCORING_STANDARD.search(_clause_at(paragraph.text, m.start())):
+                    continue  # (“完成率每低1个百分点扣0.1分”; a rate stated before such a rule is checked)
                 value = Decimal(m.group(2)) if m.group(2) else chinese_value(m.group("percent"))
                 if value is None:
                     continue
@@ -1795,6 +1795,14 @@ def _tails_after_among(text: str):
         inside = sentence.find("其中", 1)
         if inside > 0 and not sentence.strip().startswith("其中") and TOTAL_HINT.search(sentence, 0, inside):
             yield sentence, sentence[inside + 2 :].lstrip("：:，, ")
+
+
+def _clause_at(text: str, position: int) -> str:
+    """The clause (between commas or stronger marks) holding ``position``."""
+    marks = "，,；;。！？"
+    start = max(text.rfind(m, 0, position) for m in marks) + 1
+    ends = [i for i in (text.find(m, position) for m in marks) if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def _sentences_starting(text: str, word: str):

@@ -82,6 +82,12 @@ def rate_slips(table: Table, tolerance: Decimal) -> list[RateSlip]:
         return []
     rows = grid_rows(table)
     roles = _columns(header, body)
+    if not any(key in roles for key in ("received_rate", "execution_rate", "cut_rate")):
+        below = _header_below_titles(rows)  # a 自评表 under its title rows: its 资金 header a few rows down
+        if below is not None:
+            count = below + 1
+            header, body = rows[below], rows[count:]
+            roles = _columns(header, body)
     checks = []  # (rate column, numerator column, the columns it may be taken on)
     if roles.get("received_rate") and roles.get("received") and roles.get("budget"):
         checks.append((roles["received_rate"][0], roles["received"][0], roles["budget"]))
@@ -89,7 +95,8 @@ def rate_slips(table: Table, tolerance: Decimal) -> list[RateSlip]:
         checks.append((roles["execution_rate"][0], roles["spent"][0], roles.get("received", []) + roles.get("budget", [])))
     out: list[RateSlip] = _cut_rate_slips(table, header, rows, count, roles, tolerance)
     for col, numerator, bases in checks:
-        bases = sorted(bases, key=lambda c: "调整" not in header[c])  # the adjusted budget first, when a slip is named
+        bases = sorted(bases, key=lambda c: not any(w in header[c] for w in ("调整", "全年")))  # the adjusted budget
+        # first, when a slip is named (a 自评表's 全年预算数 is the 年初预算数 adjusted)
         in_percent = bool(PERCENT_HEADER.search(header[col]))
         for r in range(count, len(rows)):
             row = rows[r]
@@ -105,6 +112,18 @@ def rate_slips(table: Table, tolerance: Decimal) -> list[RateSlip]:
             out.append(RateSlip(table, r + 1, col, header[col], row[col].strip(), stated, ratio,
                                 f"{header[numerator]} ÷ {base_name}", " | ".join(row)))  # fmt: skip
     return out
+
+
+TITLE_ROWS_MAX = 6  # rows of a form's title (项目支出绩效自评表 / （2023年度） / 项目名称 / 主管部门…) above its header
+
+
+def _header_below_titles(rows: list[list[str]]) -> int | None:
+    """The index of a header row with a rate column and the amounts it is taken on, a few rows into the table."""
+    for index in range(1, min(TITLE_ROWS_MAX + 1, len(rows) - 1)):
+        roles = _columns(rows[index], rows[index + 1 :])
+        if roles.get("execution_rate") and roles.get("spent") or roles.get("received_rate") and roles.get("received"):
+            return index
+    return None
 
 
 def _cut_rate_slips(table: Table, header: list[str], rows: list[list[str]], count: int, roles: dict[str, list[int]],

@@ -525,3 +525,13 @@ def test_a_self_evaluation_paragraph_naming_its_indicator_and_giving_the_score_a
     assert (slip.expected, slip.found) == ("扣2分", "扣1分")
     other = text.format(18).replace("2.水质检测达标率：", "2.水质状况：")  # no row of that name: not read
     assert findings(tmp_path, other.replace("得18分", "得17分")) == {}
+
+
+def test_a_rate_before_a_scoring_rule_and_a_自评表_rate_under_its_title_rows(tmp_path: Path):
+    ruled = "项目预算200万元，实际到位200万元，实际支出190万元，预算执行率{}%，执行率每低于100%一个百分点扣0.1分。\n"
+    assert findings(tmp_path, ruled.format(95)) == {}
+    assert [f.expected for f in findings(tmp_path, ruled.format(96))["RT301"]] == ["95%"]
+    form = FORM_WITH_TITLE.replace("| 338.45 | 10 | 96.70% | 9.67 |", "| 338.45 | 10 | {} | 9.67 |")
+    assert findings(tmp_path, form.format("96.70%")) == {}
+    [slip] = findings(tmp_path, form.format("97.70%"))["RT301"]
+    assert (slip.expected, slip.found) == ("96.7%", "97.70%")  # on the 全年预算数, the year's budget as adjusted
