@@ -627,6 +627,11 @@ class Analysis:
     def figures(self) -> list[tuple[Paragraph, list[Figure]]]:
         return [(p, extract_figures(p.text)) for p in self.paragraphs]
 
+    @cached_property
+    def prose_values(self) -> set[Decimal]:
+        """The values of the amounts and measures the prose states (“合计718.20万元”, “2,000人次”), normalised."""
+        return {f.value.normalize() for _, figures in self.figures for f in figures if f.kind in ("amount", "measure")}
+
     def cells(self):
         """Every table cell with its table: (table, row index 0-based, col index, text)."""
         for table in self.document.tables:
@@ -1231,6 +1236,38 @@ class Analysis:
                         found.append(BlamedCell(table, row, col, value, right, says, misses))
                 if len(found) == 1:
                     out[(id(table.table), found[0].row.row, col)] = found[0]
+        return out
+
+    @cached_property
+    def blamed_amounts(self) -> dict[int, list[tuple[int, int, Decimal, Decimal, object]]]:
+        """By id of a table that is no score table: (row 1-based, column, value, right value, the rate slip it
+        explains) of its one mistyped amount cell. The column misses its 合计 by d, and exactly one row's rate
+        recomputes once d is taken off that row's cell (“金华 | 7,300 | 5,480 | 80%” under a 合计 of 21,625)."""
+        from checkers.table_rates import rate_slips
+
+        out: dict[int, list[tuple[int, int, Decimal, Decimal, object]]] = {}
+        for table in self.document.tables:
+            if id(table) in self.score_table_by_block:
+                continue
+            misses = [m for m in self.total_mismatches(table) if m.summed == "各行"]
+            slips = rate_slips(table, self.tolerance) if misses else []
+            for col in {m.col for m in misses}:
+                deltas = {m.computed - m.stated for m in misses if m.col == col}
+                if len(deltas) != 1:
+                    continue
+                delta = deltas.pop()
+                found = []
+                for slip in (s for s in slips if s.operands and col in s.operands):
+                    cells = grid_rows(table)[slip.row - 1]
+                    value, other = number_in(cells[col]), number_in(cells[sum(slip.operands) - col])
+                    if value is None or other is None or value == delta:
+                        continue
+                    right = value - delta
+                    ratio = right / other if col == slip.operands[0] else (other / right if right else None)
+                    if ratio is not None and percent_matches(slip.stated, ratio, self.tolerance):
+                        found.append((slip.row, col, value, right, slip))
+                if len(found) == 1:
+                    out.setdefault(id(table), []).append(found[0])
         return out
 
     def is_blamed(self, table: ScoreTable, row: ScoreRow) -> bool:

@@ -27,6 +27,7 @@ class RateSlip:
     formula: str
     row_text: str
     scope: str = "该行"  # where the amounts are: the rate's row, or anywhere in an information table (“表中”)
+    operands: tuple[int, int] | None = None  # the columns of the amount and of the base the rate is taken on
 
 
 # what an amount column holds, by the word named last in its header (“项目支出预算” is a budget, “到位资金支出” spent)
@@ -104,13 +105,13 @@ def rate_slips(table: Table, tolerance: Decimal) -> list[RateSlip]:
             top = parse_number(row[numerator].replace(" ", ""))
             if stated is None or top is None:
                 continue
-            ratios = [(top / base, header[c]) for c in bases
+            ratios = [(top / base, header[c], c) for c in bases
                       if (base := parse_number(row[c].replace(" ", ""))) is not None and base != 0]  # fmt: skip
-            if not ratios or any(percent_matches(stated, ratio, tolerance) for ratio, _ in ratios):
+            if not ratios or any(percent_matches(stated, ratio, tolerance) for ratio, _, _ in ratios):
                 continue
-            ratio, base_name = ratios[0]
+            ratio, base_name, base_col = ratios[0]
             out.append(RateSlip(table, r + 1, col, header[col], row[col].strip(), stated, ratio,
-                                f"{header[numerator]} ÷ {base_name}", " | ".join(row)))  # fmt: skip
+                                f"{header[numerator]} ÷ {base_name}", " | ".join(row), operands=(numerator, base_col)))  # fmt: skip
     return out
 
 

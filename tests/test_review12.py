@@ -535,3 +535,19 @@ def test_a_rate_before_a_scoring_rule_and_a_自评表_rate_under_its_title_rows(
     assert findings(tmp_path, form.format("96.70%")) == {}
     [slip] = findings(tmp_path, form.format("97.70%"))["RT301"]
     assert (slip.expected, slip.found) == ("96.7%", "97.70%")  # on the 全年预算数, the year's budget as adjusted
+
+
+PAID = ("全省下达资金27,000万元，累计兑付21,625万元，兑付率80.09%。\n\n"
+        "| 设区市 | 下达资金（万元） | 兑付资金（万元） | 兑付率 |\n|---|---|---|---|\n| 杭州 | 6,200 | 5,270 | 85% |\n"
+        "| 温州 | 4,800 | 3,600 | 75% |\n| 湖州 | 5,500 | 4,675 | 85% |\n| 金华 | 7,300 | 5,840 | 80% |\n"
+        "| 丽水 | 3,200 | 2,240 | 70% |\n| 合计 | 27,000 | 21,625 | 80.09% |\n")  # fmt: skip
+
+
+def test_an_amount_cell_its_rows_rate_and_the_合计_show_mistyped(tmp_path: Path):
+    assert findings(tmp_path, PAID) == {}
+    slipped = findings(tmp_path, PAID.replace("| 7,300 | 5,840 |", "| 7,300 | 5,480 |"))
+    assert [(f.rule, f.expected, f.found) for fs in slipped.values() for f in fs] == [("TT201", "5,840", "5,480")]
+    # no rate to tell the row, but the prose gives the 合计: a row is off, not the 合计
+    no_rate = PAID.replace("，兑付率80.09%", "").replace("| 7,300 | 5,840 | 80% |", "| 7,300 | 5,840 | — |")
+    [slip] = findings(tmp_path, no_rate.replace("| 7,300 | 5,840 |", "| 7,300 | 5,480 |"))["TT201"]
+    assert (slip.expected, slip.found) == ("各行相加为21,625", "21,265") and "多是某一行写错" in slip.message

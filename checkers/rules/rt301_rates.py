@@ -608,7 +608,10 @@ def _table_rates(a: Analysis, rule: Rule):
         view = _sideways_rates(table) if not slips else None
         if view is not None:
             table, slips = view, rate_slips(view, a.tolerance)
+        blamed = {row for row, _, _, _, _ in a.blamed_amounts.get(id(table), [])}
         for slip in slips:
+            if slip.row in blamed:
+                continue  # the rate is right: an amount of its row is the slip (TT201 names the cell)
             yield rule.finding(
                 table.as_written(f"表格中“{slip.column}”写{slip.written}，按{slip.scope}{slip.formula}复算为{format_percent(slip.ratio)}"),
                 table.at(slip.row, slip.col + 1), slip.row_text, expected=format_percent(slip.ratio),

@@ -14,6 +14,8 @@
 给出 --data 时，资金明细表的合计与项目数据一致而某一行与数据不符的，由 DT1003 指出写错的那一行，本规则不再报合计。
 评分表权重或得分列与合计差d、而恰有一行减去d后与报告别处所写相同（该指标的正文、正文中的一级指标小计、该行得分率）时，
 写错的是这一格：报告这一格（应为减去d后的数），不再报合计，也不再让正文去改。
+非评分表的合计与正文所写的数一致、各行之和不是时，指出多是某一行写错（不让去改合计）；某列与合计差d、而恰有一行的比率列
+（兑付率、执行率……）在该行这一格减去d后才相符时，报告这一格，不再报合计与比率。
 金额列（非评分表的权重、得分列）的合计与各行之和只差末位 1（两位及以上小数，846.10 与 846.11）时，可能是四舍五入的尾差，只作警告。
 """
 
@@ -21,10 +23,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from checkers.analysis import Analysis, ScoreTable, number_in
+from checkers.analysis import Analysis, ScoreTable, grid_rows, number_in
 from checkers.finding import Severity
 from checkers.rules.base import Rule
-from checkers.table_totals import breakdown_excesses
+from checkers.table_totals import breakdown_excesses, table_body
 from evaluation_model import plain
 
 FAILING = """\
@@ -52,8 +54,20 @@ def check(a: Analysis, rule: Rule):
                 f"按{plain(cell.right)}该列合计也相符：多是这一格写错",
                 table.at(cell.row.row, cell.col + 1), cell.row.excerpt, expected=plain(cell.right), found=plain(cell.value),
             )  # fmt: skip
+        amounts = a.blamed_amounts.get(id(table), [])
+        for row, col, _value, right, _ in amounts:  # one amount its row's rate and the 合计 both show mistyped
+            header = table_body(table)[0]
+            column = header[col] if col < len(header) and header[col].strip() else f"第{col + 1}列"
+            cells = grid_rows(table)[row - 1]
+            written, should = cells[col].strip(), _written_like(right, cells[col])
+            yield rule.finding(
+                table.as_written(f"表格中“{cells[0].strip()[:20]}”一行的“{column}”写{written}，"
+                                 f"但按本行的比率与该列合计都应为{should}：多是这一格写错"),
+                table.at(row, col + 1), table.row_text(row - 1), expected=should, found=written,
+            )  # fmt: skip
+        explained_cols = {col for _, col, _, _, _ in amounts}
         for m in a.total_mismatches(table):
-            if id(m) in explained:
+            if id(m) in explained or (m.summed == "各行" and m.col in explained_cols):
                 continue  # the 合计 is right: the mistyped cell above is the finding
             if a.data_explains(table, m.col, m.stated):
                 continue  # the 合计 is the data's: the funding-vs-data rule names the wrong item instead
@@ -63,6 +77,14 @@ def check(a: Analysis, rule: Rule):
                                      "可能是各项四舍五入的尾差；请核对，或在表下注明“尾差系四舍五入所致”"),
                     table.at(m.row, m.col + 1), m.row_text, expected=plain(m.computed), found=m.written,
                     severity=Severity.WARNING,
+                )  # fmt: skip
+                continue
+            if scored is None and m.summed == "各行" and _said_in_prose(a, m):  # the prose gives the 合计 too
+                yield rule.finding(
+                    table.as_written(f"表格“{m.column}”列各行相加为{_written_like(m.computed, m.written)}，与{m.label}"
+                                     f"{m.written}不符，而正文也写作{m.written}：多是某一行写错，请逐行核对"),
+                    table.at(m.row, m.col + 1), m.row_text, expected=f"各行相加为{m.written}",
+                    found=_written_like(m.computed, m.written),
                 )  # fmt: skip
                 continue
             yield rule.finding(
@@ -81,6 +103,21 @@ def check(a: Analysis, rule: Rule):
                 table.at(excess.row, excess.col + 1), excess.row_text, expected=f"不小于{plain(excess.other)}",
                 found=excess.written,
             )  # fmt: skip
+
+
+def _written_like(value: Decimal, written: str) -> str:
+    """A value in the way a cell writes its figures: thousands separators and decimals as in ``written``."""
+    digits = written.strip().replace(",", "")
+    places = len(digits.split(".", 1)[1]) if "." in digits and digits.split(".", 1)[1].isdigit() else 0
+    shown = value.quantize(Decimal(1).scaleb(-places)) if places else value
+    if shown != value:
+        return plain(value)
+    return f"{shown:,f}" if "," in written else plain(shown) if not places else f"{shown:f}"
+
+
+def _said_in_prose(a: Analysis, m) -> bool:
+    """The prose states the 合计 as written (and not what the rows add up to): a row, not the 合计, is off."""
+    return m.stated.normalize() in a.prose_values and m.computed.normalize() not in a.prose_values
 
 
 def _rounding_tail(m, scored: ScoreTable | None) -> bool:
