@@ -551,3 +551,10 @@ def test_an_amount_cell_its_rows_rate_and_the_合计_show_mistyped(tmp_path: Pat
     no_rate = PAID.replace("，兑付率80.09%", "").replace("| 7,300 | 5,840 | 80% |", "| 7,300 | 5,840 | — |")
     [slip] = findings(tmp_path, no_rate.replace("| 7,300 | 5,840 |", "| 7,300 | 5,480 |"))["TT201"]
     assert (slip.expected, slip.found) == ("各行相加为21,625", "21,265") and "多是某一行写错" in slip.message
+
+
+def test_an_overview_row_named_unlike_the_prose_and_the_headings_is_the_one_pointed_at(tmp_path: Path):
+    text = OVERVIEW + "\n### （二）项目效益\n\n效益指标总分25分，得分20.5分。\n"
+    assert findings(tmp_path, text) == {}
+    [odd] = findings(tmp_path, text.replace("| D.效益 |", "| D.效果 |"))["NM601"]
+    assert odd.location.table is not None and (odd.expected, odd.found) == ("效益", "效果")

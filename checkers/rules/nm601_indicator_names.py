@@ -1,8 +1,8 @@
 """指标名称前后不一致：同一编码的指标在正文与表格中名称不同，或一级指标在得分概况表与正文中名称不同。
 
 （1）正文“A12立项程序合规性”与评分表“A12立项程序规范性”：同一编码、名称不同；
-（2）得分概况表“D.效果”与正文“效益指标总分25分，得分21分”：权重、得分相同而名称不同（给出 --data 且数据与正文同名时，
-指出得分概况表的那一行）；
+（2）得分概况表“D.效果”与正文“效益指标总分25分，得分21分”：权重、得分相同而名称不同（项目数据、或没有数据时附件
+指标体系表与标题，与正文同名而与概况表不同名时，指出得分概况表的那一行）；
 标题中的编码与名称（“1.公益活动开展率（C21）”“（一）C21公益活动开展率”）同样与评分表比较；
 （3）给出 --data 时，报告中的名称与数据中该编码的名称不同；
 （4）无编码的报告中，正文指标名称在评分表中找不到，而评分表中恰有一个权重、得分都相同且名称相近的指标
@@ -69,10 +69,12 @@ def check(a: Analysis, rule: Rule):
         for row in same[:1] if len(same) == 1 else []:
             _, name = split_label(row.labels[0])
             tops = [top.name for top in a.data.indicators] if a.data is not None else []
-            if not names_match(name, statement.name) and any(names_match(top, statement.name) for top in tops) \
-                    and not any(names_match(top, name) for top in tops):  # fmt: skip
-                yield rule.finding(  # the data names it as the text does: the table is the odd one out
-                    f"一级指标在得分概况表中称“{name}”，正文和项目数据称“{statement.name}”",
+            others = tops or [*a.table_level1_sums, *(h.text for h in a.document.headings)]  # (the appendix, headings)
+            if not names_match(name, statement.name) and any(names_match(_bare(x), statement.name) for x in others) \
+                    and not any(names_match(_bare(x), name) for x in others):  # fmt: skip
+                who = "项目数据" if tops else "指标体系表或标题"
+                yield rule.finding(  # the data (or the rest of the report) names it as the text does: the table is odd
+                    f"一级指标在得分概况表中称“{name}”，正文和{who}称“{statement.name}”",
                     row.location, row.excerpt, expected=statement.name, found=name,
                 )  # fmt: skip
             elif not names_match(name, statement.name):
@@ -80,6 +82,11 @@ def check(a: Analysis, rule: Rule):
                     f"一级指标在得分概况表中称“{name}”（{row.location.reference()}），正文称“{statement.name}”",
                     statement.location, statement.excerpt, expected=name, found=statement.name,
                 )  # fmt: skip
+
+
+def _bare(text: str) -> str:
+    """A heading or table name without its number and trailing brackets (“（四）项目效益情况（30分）” → 项目效益情况)."""
+    return TRAILING_BRACKET.sub("", HEADING_NUMBER.sub("", text)).strip()
 
 
 TRAILING_BRACKET = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
