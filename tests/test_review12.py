@@ -558,3 +558,12 @@ def test_an_overview_row_named_unlike_the_prose_and_the_headings_is_the_one_poin
     assert findings(tmp_path, text) == {}
     [odd] = findings(tmp_path, text.replace("| D.效益 |", "| D.效果 |"))["NM601"]
     assert odd.location.table is not None and (odd.expected, odd.found) == ("效益", "效果")
+
+
+def test_a_list_after_包括_or_开设_counted_in_its_own_noun(tmp_path: Path):
+    text = "平台包括案件受理、派遣处置、综合评价、数据分析、移动巡查{}个功能模块。\n\n开设汽车维修、电工、中式烹调{}个专业。\n"
+    assert findings(tmp_path, text.format(5, 3)) == {}
+    slipped = findings(tmp_path, text.format(6, 4))["CT701"]
+    assert [(f.expected, f.found) for f in slipped] == [("5", "6"), ("3", "4")]
+    assert findings(tmp_path, "开设汽车维修、电工、中式烹调等6个专业。\n") == {}  # (等: the list is not complete)
+    assert findings(tmp_path, "指标体系从决策、过程、产出、效益四个方面设置20个三级指标。\n") == {}

@@ -64,6 +64,8 @@ NEEDS_LEAD = ("子项目", "项目", "阶段", "环节", "板块", "任务", "�
 
 COUNTED_WORD = re.compile(r"[个项类种份]\s*(?:" + _NOUNS + ")")
 OUTER_COMMA = re.compile(r"、(?![^（(]*[）)])")  # a 、 outside brackets
+COUNT_INSIDE = re.compile(r"[一二三四五六七八九十两\d]+\s*[个项类种]")  # “效益四个方面设置”: no item of a list
+ENUMERATING_VERB = re.compile(r"^.*?(?:开设了?|设有|建有|下设|包含)")  # “开设汽车维修、电工……5个专业”
 LIST_LEAD = re.compile(r"^.*?(?:从|设置了?|设立了?|包括|涵盖|围绕|存在|涉及|分为|即|抽取了?|抽查了?|选取了?|走访了?|覆盖了?|全区|全市|全县|采用|运用|"
                        r"采取|依据|根据)")
 
@@ -351,10 +353,12 @@ def _kind_lists(paragraph, rule: Rule):
             continue  # (the nouns ENUMERATION_RE knows are read there)
         listed = OUTER_COMMA.split(items)
         longest = max(len(item) for item in listed[1:])
-        listed[0] = LIST_LEAD.sub("", listed[0])[-longest:]  # (“区文化和旅游局下属图书馆” lists 图书馆)
+        led = LIST_LEAD.match(listed[0]) is not None or ENUMERATING_VERB.search(listed[0]) is not None
+        listed[0] = ENUMERATING_VERB.sub("", LIST_LEAD.sub("", listed[0]))[-longest:]  # (“……下属图书馆” lists 图书馆)
         ending = noun[-1] if noun else listed[-1][-1]
-        if any(not item.endswith(ending) or len(item) > 8 for item in listed):
-            continue
+        if any(len(item) > 8 or COUNT_INSIDE.search(item) for item in listed) or listed[-1].endswith("等") \
+                or not led and any(not item.endswith(ending) for item in listed):  # fmt: skip
+            continue  # (after 包括/开设…, the items need not end as the noun does: “……移动巡查5个功能模块”)
         stated = _number(n)
         if stated is not None and stated != len(listed):
             yield rule.finding(
