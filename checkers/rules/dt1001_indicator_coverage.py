@@ -42,10 +42,12 @@ def _openings(a: Analysis) -> list[str]:
 LEAD_MAX = 4  # words before the name at a sentence's start (“项目资金到位率……”), not a clause (“资金到位率达到预期，预算执行率…”)
 
 
-def _opens(opening: str, key: str) -> bool:
-    """Whether a paragraph's first sentence opens with the indicator (its code or name, a few words in at most)."""
-    at = opening.find(key)
-    return 0 <= at <= LEAD_MAX
+def _opened(openings: list[str], keys: set[str]) -> set[str]:
+    """The keys (codes, names) some paragraph's first sentence opens with, a few words in at most: each opening's
+    start is looked up once per key length, not searched for every key."""
+    lengths = {len(k) for k in keys}
+    return {piece for opening in openings for start in range(LEAD_MAX + 1) for length in lengths
+            if (piece := opening[start : start + length]) in keys}  # fmt: skip
 
 
 def check(a: Analysis, rule: Rule):
@@ -54,8 +56,8 @@ def check(a: Analysis, rule: Rule):
     stated = {key for s in a.indicator_statements for key in (s.code, s.name) if key}  # openings inside a paragraph too
     leaves = a.data.leaves()
     keys = {id(leaf): [k for k in (leaf.code, leaf.name) if k] for leaf in leaves}
-    in_prose = {id(leaf) for leaf in leaves
-                if any(k in stated for k in keys[id(leaf)]) or any(_opens(o, k) for o in openings for k in keys[id(leaf)])}
+    opened = _opened(openings, {k for ks in keys.values() for k in ks})
+    in_prose = {id(leaf) for leaf in leaves if any(k in stated or k in opened for k in keys[id(leaf)])}
     one_by_one = len(leaves) >= ONE_BY_ONE_MIN and len(in_prose) * 2 >= len(leaves)  # (the report analyses each one)
     for leaf in leaves:
         if id(leaf) in in_prose:
