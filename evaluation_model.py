@@ -574,7 +574,8 @@ class Evaluation(StrictModel):
                 if parent.code and child.code and not child.code.startswith(parent.code)]  # fmt: skip
         for name, text in (("报告日期", self.project.report_date), ("评价时间", self.project.period)):
             years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", text or "")]
-            if years and max(years) < self.project.year:  # (a copied project file keeps last year's dates)
+            if years and max(years) < self.project.year and self.project.evaluation_type != "事前评价":
+                # (a copied project file keeps last year's dates; an ex-ante assessment comes before its year)
                 out.append(f"{name}“{text}”早于项目年度 {self.project.year} 年，请核对（是否沿用了往年的项目文件）")
         funding = self.funding
         if funding.budget and funding.received > funding.budget:  # (a budget of 0 is told as unfinished)

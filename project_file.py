@@ -197,28 +197,49 @@ _SYNTAX_HINTS = (
 )
 
 
-_CN_COLON_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*：\s*(.*)$")
-_OPEN_QUOTED_VALUE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*\s*:\s*\"")
+_CN_COLON_KEY = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*)\s*：\s*(.*)$")
+_OPEN_QUOTED_VALUE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][A-Za-z0-9_-]*\s*:\s*\"")
+_BLOCK_SCALAR = re.compile(r":\s*[|>][-+]?\s*$")  # “evidence: |”: the lines below, further in, are text
 
 
 def likely_cause(text: str, error_line: int | None) -> tuple[int, str] | None:
     """(line, Chinese hint) of a slip the YAML parser reports only lines later, at or before ``error_line``: a key
-    followed by a Chinese colon (“region：上城区”), or a value whose opening double quote is never closed."""
+    followed by a Chinese colon (“region：上城区”), or a value whose opening double quote is never closed. A candidate
+    is taken only if mending it lets the parser get past the line where it failed."""
     lines = text.splitlines()
+    block_indent: int | None = None  # inside a block scalar: its key's indentation
     for number, line in enumerate(lines, 1):
         if error_line is not None and number > error_line:
             break
+        indent = len(line) - len(line.lstrip())
+        if block_indent is not None and (not line.strip() or indent > block_indent):
+            continue
+        block_indent = indent if _BLOCK_SCALAR.search(line) else None
         colon = _CN_COLON_KEY.match(line)
         if colon is not None:
-            key, value = colon.groups()
-            return number, (f"YAML 语法错误：“{key}”后用了中文冒号“：”，键与值之间要用英文冒号加一个空格"
-                            f"（写作 {key}: {value[:20]}）")  # fmt: skip
+            lead, key, value = colon.groups()
+            if _mended(lines, number, f"{lead}{key}: {value}", error_line):
+                return number, (f"YAML 语法错误：“{key}”后用了中文冒号“：”，键与值之间要用英文冒号加一个空格"
+                                f"（写作 {key}: {value[:20]}）")  # fmt: skip
         following = next((later for later in lines[number:] if later.strip()), "")
-        if _OPEN_QUOTED_VALUE.match(line) and _unescaped_quotes(line) % 2 == 1 and _YAML_KEY.match(following):
+        if _OPEN_QUOTED_VALUE.match(line) and _unescaped_quotes(line) % 2 == 1 and _YAML_KEY.match(following) \
+                and _mended(lines, number, line + '"', error_line):  # fmt: skip
             # (a quoted value may run on over lines; one followed straight by the next key was never closed)
             return number, ("YAML 语法错误：这一行的值以英文双引号 \" 开头，但没有闭合（行末缺少 \"）；"
                             "文字中要用引号时请用中文引号“”")  # fmt: skip
     return None
+
+
+def _mended(lines: list[str], number: int, mended: str, error_line: int | None) -> bool:
+    """Whether the file parses, or fails only after ``error_line``, with line ``number`` written as ``mended``."""
+    text = "\n".join([*lines[: number - 1], mended, *lines[number:]])
+    try:
+        _yaml().load(text)
+    except MarkedYAMLError as exc:
+        return error_line is not None and exc.problem_mark is not None and exc.problem_mark.line + 1 > error_line
+    except Exception:  # noqa: BLE001 - any other complaint is past the syntax: the line was the slip
+        return True
+    return True
 
 
 def _unescaped_quotes(line: str) -> int:

@@ -17,6 +17,7 @@ from checkers.figures import (
     CN_PERCENT,
     Figure,
     chinese_value,
+    clause_at,
     clause_before,
     extract_figures,
     in_parentheses,
@@ -71,7 +72,7 @@ LEVEL1_BRACKET_RE = re.compile(  # (not the end of a longer name: “实施效�
 )
 # “政策执行（30分）得26分”: any name with its weight in brackets (kept only for a 一级 the report's tables name so)
 LEVEL1_ANY_BRACKET_RE = re.compile(
-    rf"(?P<name>[\u4e00-\u9fff]{{2,10}}?)(?:类)?(?:指标)?\s*[（(]\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})?"
+    rf"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{{2,10}}?)(?:类)?(?:指标)?\s*[（(]\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})?"
     rf"(?:为)?\s*{NUM}\s*分\s*[）)]\s*[，,：:]?\s*(?:(?:实际|评价|累计)?得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
 )
 # “效益部分共得21分（满分25分）”: the score first, the weight in brackets after it
@@ -628,9 +629,12 @@ class Analysis:
         return [(p, extract_figures(p.text)) for p in self.paragraphs]
 
     @cached_property
-    def prose_values(self) -> set[Decimal]:
-        """The values of the amounts and measures the prose states (“合计718.20万元”, “2,000人次”), normalised."""
-        return {f.value.normalize() for _, figures in self.figures for f in figures if f.kind in ("amount", "measure")}
+    def prose_values(self) -> tuple[set[Decimal], set[Decimal]]:
+        """The amounts the prose states in 元 (“合计718.20万元”), and the values of its other measures (“2,000人次”)."""
+        amounts = {f.in_yuan().normalize() for _, figures in self.figures for f in figures if f.kind == "amount"}
+        amounts |= {f.value.normalize() for _, figures in self.figures for f in figures if f.kind == "amount"}
+        measures = {f.value.normalize() for _, figures in self.figures for f in figures if f.kind == "measure"}
+        return amounts, measures  # (amounts also as written: a money column whose unit the table does not say)
 
     def cells(self):
         """Every table cell with its table: (table, row index 0-based, col index, text)."""
@@ -715,8 +719,12 @@ class Analysis:
     def rows_of(self, statement: IndicatorStatement) -> list[tuple[ScoreRow, ScoreTable]]:
         """The table rows of an indicator stated in prose: by its code, else by its name (in a table with or without
         codes: the prose may leave the code out)."""
-        return self.table_indicators.get(statement.code or statement.name) or (
-            self.table_indicators.get(statement.name, []) if statement.code else self.coded_rows_by_name.get(statement.name, []))  # fmt: skip
+        return self.rows_named(statement.code, statement.name)
+
+    def rows_named(self, code: str | None, name: str) -> list[tuple[ScoreRow, ScoreTable]]:
+        """The score-table rows of an indicator by its code, else by its name (see :meth:`rows_of`)."""
+        return self.table_indicators.get(code or name) or (
+            self.table_indicators.get(name, []) if code else self.coded_rows_by_name.get(name, []))  # fmt: skip
 
     def table_score(self, statement: IndicatorStatement) -> Decimal | None:
         """The score the report's tables give a prose indicator, when they give one (and agree)."""
@@ -815,16 +823,17 @@ class Analysis:
         m = NAME_BEFORE_COLON.match(paragraph.text)
         if m is None or "得" not in paragraph.text:
             return None
-        name = m.group("name").strip()
-        rows = self.table_indicators.get(name) or self.coded_rows_by_name.get(name)
-        weights = {row.weight for row, _ in rows or () if row.weight is not None}
+        code, name = split_label(m.group("name").strip())  # (“B14运转程序规范性：……”)
+        rows = self.rows_named(code, name)
+        weights = {row.weight for row, _ in rows if row.weight is not None}
         if len(weights) != 1:
             return None
         stated = [s for s in SCORED_RE.finditer(paragraph.text) if states_a_score(paragraph.text, s.start())]
-        if len(stated) != 1:
-            return None
+        if len(stated) != 1 or paragraph.text[stated[0].end() :].strip(" 。；;") or \
+                Decimal(stated[0].group("score")) > next(iter(weights)):  # fmt: skip
+            return None  # (the score must close the analysis: “其中……一项平均得4.2分，……扣2分。” is a part's)
         score_match = stated[0]
-        code, _ = row_code_and_name(rows[0][0])
+        code = code or row_code_and_name(rows[0][0])[0]
         return IndicatorStatement(code, name, weights.pop(), Decimal(score_match.group("score")), paragraph,
                                   opening=sentence_at(paragraph.text, score_match.start()), weight_stated=False)  # fmt: skip
 
@@ -1595,7 +1604,7 @@ class Analysis:
                     name = _HEADING_TAIL.sub("", _SECTION_NUMBER.sub("", paragraph.location.section)) or name
                 out.append(Statement("level1", Decimal(m.group(3)), paragraph.location, sentence_at(text, m.start()),
                                      name=name, extra={"weight": Decimal(m.group(2)), "paragraph": paragraph}))  # fmt: skip
-            for m in LEVEL1_ANY_BRACKET_RE.finditer(text) if bracketed is not None and ("分）" in text or "分)" in text) else ():
+            for m in LEVEL1_ANY_BRACKET_RE.finditer(text) if "分）" in text or "分)" in text else ():
                 name = self._own_level1_name(m.group("name"))  # “政策执行（30分）得26分”: a 一级 the tables name so
                 if name is not None and not any(b.start("name") <= m.start("name") < b.end() for b in bracketed):
                     out.append(Statement("level1", Decimal(m.group(3)), paragraph.location, sentence_at(text, m.start()),
@@ -1638,11 +1647,10 @@ class Analysis:
         return out
 
     def _own_level1_name(self, words: str) -> str | None:
-        """The 一级 name of the report's appendix-style tables that ``words`` end with (“各一级指标得分情况为：政策执行”
-        → 政策执行), when it is no standard one (those the fixed patterns read)."""
-        for name in self.table_level1_sums:
-            if len(name) >= 2 and words.endswith(name) and level1_kind(name) is None:
-                return name
+        """``words`` when they are a 一级 name of the report's appendix-style tables that is no standard one (those the
+        fixed patterns read) and no indicator's row: “政策执行（30分）得26分”."""
+        if words in self.table_level1_sums and level1_kind(words) is None and words not in self.table_indicators:
+            return words
         return None
 
     def _listed_sentences(self, paragraph: Paragraph) -> list:
@@ -1672,8 +1680,8 @@ class Analysis:
             if "率" not in paragraph.text and "比例" not in paragraph.text:
                 continue
             for m in RATE_RE.finditer(paragraph.text):
-                if SCORING_STANDARD.search(_clause_at(paragraph.text, m.start())):
-                    continue  # (“完成率每低1个百分点扣0.1分”; a rate stated before such a rule is checked)
+                if SCORING_STANDARD.search(sentence_head(paragraph.text, m.start()) + clause_at(paragraph.text, m.start())):
+                    continue  # (“评分标准：……”, “完成率每低1个百分点扣0.1分”; a rate stated before such a rule is checked)
                 value = Decimal(m.group(2)) if m.group(2) else chinese_value(m.group("percent"))
                 if value is None:
                     continue
@@ -1832,14 +1840,6 @@ def _tails_after_among(text: str):
         inside = sentence.find("其中", 1)
         if inside > 0 and not sentence.strip().startswith("其中") and TOTAL_HINT.search(sentence, 0, inside):
             yield sentence, sentence[inside + 2 :].lstrip("：:，, ")
-
-
-def _clause_at(text: str, position: int) -> str:
-    """The clause (between commas or stronger marks) holding ``position``."""
-    marks = "，,；;。！？"
-    start = max(text.rfind(m, 0, position) for m in marks) + 1
-    ends = [i for i in (text.find(m, position) for m in marks) if i >= 0]
-    return text[start : min(ends) if ends else len(text)]
 
 
 def _sentences_starting(text: str, word: str):

@@ -108,7 +108,9 @@ def other_year(document: Document, data) -> str | None:
     from checkers.analysis import Analysis
 
     lines = Analysis(document).title_lines + [p.text for p in document.paragraphs[:80] if len(p.text) <= 60
-                                              and ("报告" in p.text or p.text.startswith(("评价项目", "项目名称")))]  # fmt: skip
+                                              and not p.is_heading and p.number is None
+                                              and (p.text.rstrip().endswith(("报告", "报告书"))
+                                                   or p.text.startswith(("评价项目", "项目名称")))]  # fmt: skip
     years = {m.group(1) for line in lines for m in TITLE_YEAR.finditer(line)}
     if not years:  # no year in the title: the years the text gives its figures (“截至2023年底”, “2023年度”)
         text = "".join(p.text for p in document.paragraphs)

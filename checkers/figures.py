@@ -268,6 +268,12 @@ def clause_before(text: str, position: int) -> str:
     return text[max(text.rfind(mark, 0, position) for mark in CLAUSE_MARKS) + 1 : position]
 
 
+def clause_at(text: str, position: int) -> str:
+    """The whole clause a position lies in (between commas, full stops, colons…)."""
+    ends = [i for i in (text.find(mark, position) for mark in CLAUSE_MARKS) if i >= 0]
+    return clause_before(text, position) + text[position : min(ends) if ends else len(text)]
+
+
 def bracket_start(text: str, position: int) -> int | None:
     """Where the innermost parenthetical remark （…） holding a position opens, None outside any.
 

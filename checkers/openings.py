@@ -40,7 +40,7 @@ CLOSING_RE = re.compile(
 )
 DEDUCT_RE = re.compile(rf"扣(?:除|减)?\s*{NUM}\s*分")
 OPENING_DEDUCTION = re.compile(rf"^\s*[，,（(]?\s*(?:共|合计)?扣(?:除|减)?\s*{NUM}\s*分\s*[）)]?\s*$")  # “……得分1.5分，扣0.5分。”
-STANDARD_DEDUCTION = re.compile(r"每[^，。；]{0,14}扣|扣完为止|最多扣|最高扣|扣分上限|的扣\d|则扣|即扣")  # a scoring rule, not a deduction
+STANDARD_DEDUCTION = re.compile(r"每[^，。；]{0,8}扣|每发现一?[处笔项个次例][^，。；]{0,10}扣|扣完为止|最多扣|最高扣|扣分上限|的扣\d|则扣|即扣")  # a scoring rule, not a deduction
 OTHER_PERIOD = re.compile(r"上年|去年|往年|上一年|以前年度|上期|前一年")  # a figure of an earlier evaluation
 # “如未制定管理办法扣2分”: a rule, not this year's deduction (but “例如”, “如“群众满意度”未设定指标值” give an example)
 CONDITION = re.compile(r"(?<![例比诸譬])如(?![“\"「])|若|凡|否则|不扣分|未扣分|不重复扣|不再扣")

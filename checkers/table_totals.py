@@ -427,3 +427,24 @@ def _sum(values: list[list[str]], rows: list[int], c: int) -> Decimal | None:
     """The column's figures in these rows added up exactly; None when none of them holds a figure."""
     numbers = [v for v in (_number(values[i][c]) for i in rows) if v is not None]
     return sum(numbers, Decimal(0)) if numbers else None
+
+
+MONEY_UNIT_NOTE = re.compile(r"[（(]\s*(?:(?:金额)?单位\s*[:：]\s*)?(亿元|万元|千元|元)\s*[）)]|单位\s*[:：]\s*(亿元|万元|千元|元)")
+
+
+def table_money_units(table) -> dict[int, str]:
+    """The money unit of each column of a table: its header's “（万元）”, else the caption's “（万元）”/“单位：万元”
+    for every column."""
+    grid = grid_rows(table)
+    if not grid:
+        return {}
+    out: dict[int, str] = {}
+    for c, cell in enumerate(grid[0]):
+        m = MONEY_UNIT_NOTE.search(cell)
+        if m:
+            out[c] = m.group(1) or m.group(2)
+    if not out and table.caption:
+        m = MONEY_UNIT_NOTE.search(table.caption)
+        if m:
+            out = dict.fromkeys(range(len(grid[0])), m.group(1) or m.group(2))
+    return out

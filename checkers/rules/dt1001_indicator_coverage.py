@@ -64,7 +64,7 @@ def check(a: Analysis, rule: Rule):
             continue
         if any(k in tables for k in keys[id(leaf)]):
             if one_by_one:
-                rows = [row for k in keys[id(leaf)] for row, _ in a.table_indicators.get(k) or a.coded_rows_by_name.get(k, [])]
+                rows = [row for row, _ in a.rows_named(leaf.code, leaf.name)]
                 yield rule.finding(
                     f"指标“{leaf.label}”只在表格中出现，正文没有它的分析段落（报告对其余{len(in_prose)}个指标逐一作了分析）；"
                     "请补写该指标的分析，或确认是否误删",

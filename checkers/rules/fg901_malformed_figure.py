@@ -1,7 +1,7 @@
 """数字中夹有字母或杂字：如“11l 台”“2O20”“1,00,0元”，多为录入错误。
 
 数字与计量单位之间、或数字中间出现拉丁字母（l、I、O、o，小数点后的“99.l%”亦然）或不规则的千位分隔符时报告。
-表格中只写一个数的单元格（“93,20.40”“11l”“2O20”）同样核对。
+表格中数字列（多数单元格是数字的列）里只写一个数的单元格（“93,20.40”“11l”“2O20”）同样核对。
 """
 
 from __future__ import annotations
@@ -61,10 +61,24 @@ def check(a: Analysis, rule: Rule):
 def _cells(a: Analysis, rule: Rule):
     """Table cells that are one mistyped figure (a merged cell once)."""
     for table in a.document.tables:
-        for r, row in enumerate(own_values(table)):
+        values = own_values(table)
+        numeric = _numeric_columns(values)
+        for r, row in enumerate(values):
             for c, text in enumerate(row):
-                if _may_be_suspect(text):
+                if c in numeric and _may_be_suspect(text):
                     yield from _cell(table, r, c, text, rule)
+
+
+def _numeric_columns(values: list[list[str]]) -> set[int]:
+    """Columns most of whose filled cells below the first row are plain numbers (amounts, counts, rates): a
+    mistyped one stands out there, not in a column of clause numbers (“1,2”) or codes (“I2”)."""
+    out: set[int] = set()
+    for c in range(max((len(row) for row in values), default=0)):
+        cells = [row[c].strip() for row in values[1:] if c < len(row) and row[c].strip()]
+        plain_numbers = sum(1 for cell in cells if CELL_NUMBER.match(cell.rstrip("%％")))
+        if cells and plain_numbers * 2 >= len(cells):
+            out.add(c)
+    return out
 
 
 def _cell(table, r: int, c: int, text: str, rule: Rule):

@@ -129,8 +129,13 @@ def _parallel_item(head: str, clause: str) -> bool:
     first = head[head.rfind("其中") + 2 :].lstrip("：:，, ")
     name = re.match(r"[\u4e00-\u9fff]{2,8}", first)
     words = clause.strip("，,；;、 ")
-    return name is not None and PARALLEL_ITEM.match(words) is not None and not WHOLE_AGAIN.search(words) \
+    if name is None or any(word in words and word not in name.group(0) for word in ROLE_WORDS):
+        return False  # (“其中市级资金150万元，到位资金200万元”: 到位 names the whole's figure again)
+    return PARALLEL_ITEM.match(words) is not None and not WHOLE_AGAIN.search(words) \
         and len(words) >= 3 and words[-2:] == name.group(0)[-2:] and words != name.group(0)  # fmt: skip
+
+
+ROLE_WORDS = ("到位", "支出", "下达", "执行", "拨付", "兑付", "发放", "预算")
 
 
 # the words that name the project's figures again after a “其中” list (or change its budget)
@@ -203,7 +208,8 @@ def _operands(name: str, before: list[Figure], execution_base: str, on_contract:
     """(ratio, formula) for a named rate from the money figures before it, or None (``on_contract``: a 审计控制率 the
     report says is on the 合同 amount, never on the 送审 one)."""
     budget, received, spent = _budget(before), _last(before, "received"), _last(before, "spent")
-    if budget and received is not None and budget > received and _carried_over(before) == budget - received:
+    if budget and received is not None and budget > received and _carried_over(before) == budget - received \
+            and _available_named(before):  # fmt: skip
         received = budget  # “下达4,860万元，加上年结转312.45万元，可用资金5,172.45万元”: the 结转 is at hand too
     if "到位率" in name and budget and received is not None:
         return received / budget, "实际到位 ÷ 预算", None
@@ -223,9 +229,22 @@ def _operands(name: str, before: list[Figure], execution_base: str, on_contract:
     return (*primary[0], None) if primary else None
 
 
+CARRIED_IN = re.compile(r"(?:上年|上一年度?|以前年度|往年)(?:度)?结转")  # brought in from before (not “结转下年”)
+
+
 def _carried_over(before: list[Figure]) -> Decimal:
-    """The 上年结转 amounts stated among a rate's figures (in 元)."""
-    return sum((f.in_yuan() or Decimal(0) for f in before if "结转" in clause_before(f.source, f.start)), Decimal(0))
+    """The amounts brought in from earlier years (上年结转) stated among a rate's figures (in 元)."""
+    return sum((f.in_yuan() or Decimal(0) for f in before if CARRIED_IN.search(clause_before(f.source, f.start))),
+               Decimal(0))  # fmt: skip
+
+
+AVAILABLE = re.compile(r"可用|合计|共计|总计|累计可")
+
+
+def _available_named(before: list[Figure]) -> bool:
+    """Whether the budget the rate is taken on is named as the funds at hand in all (可用资金, 合计, 共计)."""
+    budgets = [f for f in before if role_of(f) == "budget"]
+    return bool(budgets) and AVAILABLE.search(clause_before(budgets[-1].source, budgets[-1].start)) is not None
 
 
 def _audit_readings(name: str, before: list[Figure], on_contract: bool = False) -> list[tuple[Decimal, str, bool]]:
@@ -544,7 +563,8 @@ def check(a: Analysis, rule: Rule):
                 if exact is None or exact[0] != result[0]:
                     continue  # “实际支出近450万元”: an amount the rate is taken on is given only roughly
             ratio, formula, alternative = result
-            if alternative and _declared_base(a, paragraph.text, start) == alternative[1]:  # the report's own base
+            declared = _declared_base(a, paragraph.text, start)
+            if alternative and declared is not None and alternative[1].endswith(declared):  # the report's own base
                 ratio, formula, alternative = alternative[0], f"实际支出 ÷ {alternative[1]}，报告所写口径", None
             if any(percent_matches(statement.value, other, a.tolerance) for other, _, _ in _audit_readings(statement.name, before)):
                 continue  # “送审…审定…核减334.24万元，核减率5.75%”: the rate holds by 送审/审定; CT702 says the 核减 is wrong

@@ -24,9 +24,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from checkers.analysis import Analysis, ScoreTable, grid_rows, number_in
+from checkers.figures import MONEY_UNITS
 from checkers.finding import Severity
 from checkers.rules.base import Rule
-from checkers.table_totals import breakdown_excesses, table_body
+from checkers.table_totals import MONEY_WORDS, breakdown_excesses, table_body, table_money_units
 from evaluation_model import plain
 
 FAILING = """\
@@ -83,8 +84,7 @@ def check(a: Analysis, rule: Rule):
                 yield rule.finding(
                     table.as_written(f"表格“{m.column}”列各行相加为{_written_like(m.computed, m.written)}，与{m.label}"
                                      f"{m.written}不符，而正文也写作{m.written}：多是某一行写错，请逐行核对"),
-                    table.at(m.row, m.col + 1), m.row_text, expected=f"各行相加为{m.written}",
-                    found=_written_like(m.computed, m.written),
+                    table.at(m.row, m.col + 1), m.row_text, expected=m.written, found=_written_like(m.computed, m.written),
                 )  # fmt: skip
                 continue
             yield rule.finding(
@@ -116,8 +116,14 @@ def _written_like(value: Decimal, written: str) -> str:
 
 
 def _said_in_prose(a: Analysis, m) -> bool:
-    """The prose states the 合计 as written (and not what the rows add up to): a row, not the 合计, is off."""
-    return m.stated.normalize() in a.prose_values and m.computed.normalize() not in a.prose_values
+    """The prose states the 合计 as written (and not what the rows add up to), in the column's unit: a row, not the
+    合计, is off. A money column (its header or the caption gives 元/万元) is compared in 元, any other column with the
+    prose's measures (人次, 公里…), never with its amounts."""
+    amounts, measures = a.prose_values
+    unit = table_money_units(m.table).get(m.col)
+    factor = MONEY_UNITS[unit] if unit is not None else Decimal(1)
+    said = amounts if unit is not None or MONEY_WORDS.search(m.column) else measures  # (预算数 is money, unit or not)
+    return (m.stated * factor).normalize() in said and (m.computed * factor).normalize() not in said
 
 
 def _rounding_tail(m, scored: ScoreTable | None) -> bool:

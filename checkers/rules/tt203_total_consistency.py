@@ -3,7 +3,6 @@
 收集“综合评价得分N分”“总得分为N分”“评价结果为N分”、反馈书“评价分值”、全表合计行等所有总分，
 以多数值为准报告不同之处（两个值各占一半时，以各行之和与之相符的评分表合计为准，没有这样的合计时以先写的为准并请核对）；
 给出 --data 时以数据计算的总分为准。评分表合计本身与各行之和不符时，由 TT201 报告该格，本规则不再重复。
-全文评分表（指标体系表、得分概况表）的权重合计不是100分时给出警告（财预〔2020〕10号按百分制评分）。
 报告设有加分项、扣分项时（“加分项加3分”“扣分项扣2分”，或评分表合计行之后的“加分项”“扣分项”“总得分”行），
 评分表的合计是基础得分，其余各处的总分应为基础得分加减之后的分数（“基础得分87分，加分项加3分，综合得分91分”报告应为90分）。
 """
@@ -25,7 +24,6 @@ PASSING = FAILING.replace("86.80分", "86.88分")
 
 
 def check(a: Analysis, rule: Rule):
-    yield from _full_marks(a, rule)
     expected, source = a.consensus_total
     if expected is None:
         return
@@ -40,25 +38,6 @@ def check(a: Analysis, rule: Rule):
             )  # fmt: skip
 
 
-FULL_MARKS_NEAR = (80, 120)  # a whole-report table's weights near 100 but not 100: a weight typed wrong
-
-
-def _full_marks(a: Analysis, rule: Rule):
-    """A whole-report score table whose weights add up to other than 100 (财预〔2020〕10号 scores out of 100)."""
-    for table in a.score_tables:
-        total = table.total_row
-        if total is None or total.weight is None or total.weight == 100 or not a.is_whole_report_table(table):
-            continue
-        if not FULL_MARKS_NEAR[0] <= total.weight <= FULL_MARKS_NEAR[1]:
-            continue  # (a table of a part, or of weights in another scale: not meant to add up to 100)
-        yield rule.finding(
-            f"评分表权重合计为{format_score(total.weight)}分，不是100分（财预〔2020〕10号按百分制评分）；请核对各指标权重，"
-            "或在报告中说明满分",
-            total.location, total.excerpt, expected="100分", found=f"{format_score(total.weight)}分",
-            severity=Severity.WARNING,
-        )  # fmt: skip
-
-
 def _told_by_its_rows(a: Analysis, statement, wanted) -> bool:
     """A table's 合计 that its rows add up to the expected total instead: TT201 reports that cell already."""
     location = statement.location
@@ -69,5 +48,4 @@ def _told_by_its_rows(a: Analysis, statement, wanted) -> bool:
                for m in a.total_mismatches(table))  # fmt: skip
 
 
-RULE = Rule("TT203", "total-consistency", Severity.ERROR, check, __doc__, FAILING, PASSING,
-            other_severities=((Severity.WARNING, "全文评分表的权重合计不是100分"),))
+RULE = Rule("TT203", "total-consistency", Severity.ERROR, check, __doc__, FAILING, PASSING)

@@ -30,6 +30,7 @@ from checkers.figures import (
 from checkers.finding import Severity
 from checkers.openings import OTHER_PERIOD, SCORING_STANDARD
 from checkers.rules.base import Rule
+from checkers.table_totals import table_money_units
 from evaluation_model import character_pairs
 
 FAILING = """\
@@ -289,27 +290,6 @@ class _Near:
         low = bisect_left(self.values, value * (1 - self.NEAR))
         high = bisect_right(self.values, value * (1 + self.NEAR))
         return [figure for _, figure in sorted(self.first[v] for v in self.values[low:high])] if low < high else []
-
-
-_UNIT_NOTE = re.compile(r"[（(]\s*(?:(?:金额)?单位\s*[:：]\s*)?(亿元|万元|千元|元)\s*[）)]|单位\s*[:：]\s*(亿元|万元|千元|元)")
-
-
-def table_money_units(table) -> dict[int, str]:
-    """The money unit of each column of a table: its header's “（万元）”, else the caption's “（万元）”/“单位：万元”
-    for every column."""
-    grid = grid_rows(table)
-    if not grid:
-        return {}
-    out: dict[int, str] = {}
-    for c, cell in enumerate(grid[0]):
-        m = _UNIT_NOTE.search(cell)
-        if m:
-            out[c] = m.group(1) or m.group(2)
-    if not out and table.caption:
-        m = _UNIT_NOTE.search(table.caption)
-        if m:
-            out = dict.fromkeys(range(len(grid[0])), m.group(1) or m.group(2))
-    return out
 
 
 def _table_conflicts(a: Analysis, by_value: dict[Decimal, dict[str, Figure]], paragraph_of: dict[int, object], rule: Rule,
