@@ -700,6 +700,8 @@ class Analysis:
         coded_by_name: dict[str, list[tuple[ScoreRow, ScoreTable]]] = {}
         for table in self.score_tables:
             for row in table.body:
+                if row.funding:
+                    continue  # (a 自评表's 资金 rows: no indicators)
                 code, name = row_code_and_name(row)
                 keyed.setdefault(code or name, []).append((row, table))
                 if code:
@@ -1713,7 +1715,7 @@ class Analysis:
             sums: dict[str, list[Decimal]] = {}
             for row, group in self.rows_by_first_label(table):
                 name = strip_code_prefix(group)
-                if not row.labels or row.weight is None or row.score is None or not name:
+                if not row.labels or row.weight is None or row.score is None or not name or row.funding:
                     continue
                 acc = sums.setdefault(name, [Decimal(0), Decimal(0)])
                 acc[0] += row.weight

@@ -169,7 +169,7 @@ def _against_the_total(a: Analysis, rule: Rule, reported: list):
         seen.setdefault(kind, statement)
     adjustment = a.score_adjustment or Decimal(0)
     known = _report_kinds(a)
-    others = any(_kind(a, name) not in known for name in a.table_level1_sums)  # (the 自评表's 预算执行 row: no 一级)
+    others = any(row.funding for table in a.score_tables for row in table.rows)  # (a 自评表's 预算执行 part: no 一级)
     for place, by_kind in listed.items():
         values = {t.value for t in totals[place]}
         if place in doubtful or len(by_kind) < 3 or len(values) != 1 or any(s in reported for s in by_kind.values()):
