@@ -774,6 +774,9 @@ class Analysis:
                 weighted, current, heading = inline, None, None
                 continue
             scored = self._scored_by_its_row(paragraph) if match is None and paragraph.heading_level is None else None
+            if scored is None and match is None and current is not None and paragraph.heading_level is None \
+                    and _another_item(text, current.name):  # fmt: skip
+                current = None  # “2.水质检测频次、水质检测合格率：……”, “存在问题：……”: no more of the indicator before
             if scored is not None:  # “4.活动按计划完成及时率：……及时率92%，扣1分，得9分。” (the weight in the 自评表)
                 if weighted is not None:
                     statements.extend(self._weighted_statement(weighted))
@@ -1773,6 +1776,19 @@ def _tables_in_sequence(document: Document):
 # an analysis opening with an indicator's name and a colon: “4.活动按计划完成及时率：全年计划……”
 NAME_BEFORE_COLON = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))?\s*"
                                r"(?P<name>[^，,。；;：:（(]{2,24})[：:]")
+NUMBERED_LABEL = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))\s*"
+                            r"(?P<label>[^，,。；;：:]{2,30})[：:]")
+SUMMARY_LABEL = re.compile(r"^\s*(?:存在(?:的)?问题|主要问题|问题及原因|原因分析|改进建议|相关建议|建议|整改建议|下一步[\u4e00-\u9fff]{0,6}"
+                           r"|经验做法|主要做法|小结)[：:]")
+
+
+def _another_item(text: str, name: str) -> bool:
+    """A paragraph opening another numbered item (“2.水质检测频次、水质检测合格率：……”) or a summary (“存在问题：……”):
+    it no longer analyses the indicator ``name``."""
+    numbered = NUMBERED_LABEL.match(text)
+    return (numbered is not None and name not in numbered.group("label")) or SUMMARY_LABEL.match(text) is not None
+
+
 # a paragraph opening with a numbered name of its own sentence: “1.政策依据充分性。政策依据……”
 NAME_SENTENCE = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))\s*"
                            r"[^，,。；;：:（(\d]{2,20}。")

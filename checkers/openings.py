@@ -40,7 +40,7 @@ CLOSING_RE = re.compile(
 )
 DEDUCT_RE = re.compile(rf"扣(?:除|减)?\s*{NUM}\s*分")
 OPENING_DEDUCTION = re.compile(rf"^\s*[，,（(]?\s*(?:共|合计)?扣(?:除|减)?\s*{NUM}\s*分\s*[）)]?\s*$")  # “……得分1.5分，扣0.5分。”
-STANDARD_DEDUCTION = re.compile(r"每[^，。；]{0,8}扣|每发现一?[处笔项个次例][^，。；]{0,10}扣|扣完为止|最多扣|最高扣|扣分上限|的扣\d|则扣|即扣")  # a scoring rule, not a deduction
+STANDARD_DEDUCTION = re.compile(r"每[^，。；]{0,8}扣|每(?:发现|有|出现|存在|缺少?|少)一?\d?[处笔项个次例份期][^，。；]{0,12}扣|扣完为止|最多扣|最高扣|扣分上限|的扣\d|则扣|即扣")  # a scoring rule, not a deduction
 OTHER_PERIOD = re.compile(r"上年|去年|往年|上一年|以前年度|上期|前一年")  # a figure of an earlier evaluation
 # “如未制定管理办法扣2分”: a rule, not this year's deduction (but “例如”, “如“群众满意度”未设定指标值” give an example)
 CONDITION = re.compile(r"(?<![例比诸譬])如(?![“\"「])|若|凡|否则|不扣分|未扣分|不重复扣|不再扣")
@@ -83,8 +83,10 @@ LABELLED_RE = re.compile(
     r"^指标名称\s*[：:]\s*(?P<label>[^；;，,。\n]{2,40}?)\s*[；;，,]\s*(?:指标)?(?:" + "|".join(HEAD_WORDS) + r")值?\s*[：:]\s*"
     rf"(?P<weight>{FIGURE})\s*分\s*[；;，,]\s*" + _HEAD_SCORE_WORD.replace(r"(?:为)?", r"(?:为|[：:])?") + rf"(?P<score>{FIGURE})\s*分"
 )
-# “产出数量——道路养护里程完成率”, “产出数量方面：补贴企业户数完成率”: the group before the name
-_GROUP_PREFIX = re.compile(r"^.{1,12}?(?:——|--|—)|^[\u4e00-\u9fff]{2,10}(?:方面|类|指标)[：:]")
+# “产出数量——道路养护里程完成率”, “产出数量方面：补贴企业户数完成率”, “1.数量指标：……”: the group before the name;
+# a connective before it (“其中家长接送难问题缓解程度（15分）得14.5分”)
+_GROUP_PREFIX = re.compile(r"^.{1,12}?(?:——|--|—)|^(?:[（(]?[\d一二三四五六七八九十]{1,3}[）)、.．]\s*)?"
+                           r"[\u4e00-\u9fff]{2,10}[：:](?=[\u4e00-\u9fff“\"]{2})|^(?:其中|另外|此外|同时)[，,、]?")  # (“其中家长……”)
 
 
 def opening_label(label: str) -> tuple[str | None, str]:

@@ -562,3 +562,39 @@ def test_a_list_after_包括_or_开设_counted_in_its_own_noun(tmp_path: Path):
     assert [(f.expected, f.found) for f in slipped] == [("5", "6"), ("3", "4")]
     assert findings(tmp_path, "开设汽车维修、电工、中式烹调等6个专业。\n") == {}  # (等: the list is not complete)
     assert findings(tmp_path, "指标体系从决策、过程、产出、效益四个方面设置20个三级指标。\n") == {}
+
+
+FORM_ONE_TABLE = """| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | |
+|---|---|---|---|---|---|---|---|
+| 年度资金总额 | 90.00 | 90.00 | 86.40 | 10 | 96.00% | 9.6 | |
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因 |
+| 产出指标 | 数量指标 | 维修养护工程处数 | ≥30处 | 32处 | 10 | 10 | — |
+| | | 水质检测频次 | ≥4次 | 4次 | 10 | 10 | — |
+| | 质量指标 | 水质检测合格率 | ≥95% | 93.75% | 10 | 8 | — |
+| 总分 | | | | | 40 | 37.6 | |
+
+1.维修养护工程处数：全年完成维修养护工程32处，得10分。
+
+"""
+
+
+def test_a_numbered_item_or_a_summary_after_an_indicator_is_not_its_analysis(tmp_path: Path):
+    two = FORM_ONE_TABLE + "2.水质检测频次、水质检测合格率：全年开展水质检测4次，得10分；共检测水样64份，合格60份，合格率93.75%，扣2分，得8分。\n"
+    assert findings(tmp_path, two) == {}
+    summary = FORM_ONE_TABLE + ("2.水质检测频次：全年开展水质检测4次，得10分。\n\n3.水质检测合格率：共检测水样64份，合格60份，"
+                                "合格率93.75%，扣2分，得8分。\n\n存在问题：枯水期4份水样浊度超标，水质检测合格率扣2分。\n")  # fmt: skip
+    assert findings(tmp_path, summary) == {}
+    assert "SC101" in findings(tmp_path, summary.replace("扣2分，得8分。", "扣2分，得7分。"))
+
+
+def test_connectives_and_numbered_groups_before_a_name_and_rules_每有(tmp_path: Path):
+    table = ("| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n|---|---|---|---|---|\n"
+             "| 效益 | 社会效益 | 家长接送难问题缓解程度 | 15 | 14.5 |\n| | | 课后服务长效机制健全性 | 15 | 14 |\n| 合计 | | | 30 | 28.5 |\n\n")  # fmt: skip
+    prose = "其中家长接送难问题缓解程度（15分）得{}分，课后服务长效机制健全性（15分）得14分。\n"
+    assert findings(tmp_path, table + prose.format("14.5")) == {}
+    assert "SC101" in findings(tmp_path, table + prose.format("14"))  # (read once the 其中 is off the name)
+    numbered = table + "1.社会效益：家长接送难问题缓解程度（15分）得14.5分。\n"
+    assert findings(tmp_path, numbered) == {}
+    rule = ("| 三级指标 | 权重 | 得分 |\n|---|---|---|\n| 按期完工率 | 10 | 7 |\n| 合计 | 10 | 7 |\n\n"
+            "按期完工率（10分）：10个标段中按期完工7个，按期完成率70%，每有1个标段未按期完工扣1分，扣3分，得7分。\n")  # fmt: skip
+    assert findings(tmp_path, rule) == {}
