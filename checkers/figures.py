@@ -351,3 +351,15 @@ def any_percent_matches(stated: Decimal, percents: list[Decimal], tolerance: Dec
     slack = _slack(stated, tolerance)
     index = bisect_left(percents, stated - slack)
     return index < len(percents) and percents[index] <= stated + slack
+
+
+def written_like(value: Decimal, written: str) -> str:
+    """``value`` as ``written`` writes its figure: its thousands separators and as many decimals (17 beside 18.00 is
+    17.00, 21265 beside 21,625 is 21,265); no digit of the value is dropped."""
+    digits = written.strip().replace(",", "")
+    tail = digits.split(".", 1)[1] if "." in digits else ""
+    places = len(tail) if tail.isdigit() else 0
+    shown = value.quantize(Decimal(1).scaleb(-places)) if places else value
+    if shown != value:
+        return format(value.normalize(), "f")
+    return f"{shown:,f}" if "," in written else format(shown, "f")

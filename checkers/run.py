@@ -115,18 +115,21 @@ def coverage_notes(document) -> list[str]:
 
 
 def _states_data_figures(document, evaluation) -> bool:
-    """Whether the report states the data's total score or one of its amounts (预算, 到位, 支出) in 元 or 万元 anywhere.
-    Indicator names say little (most projects share 立项依据充分性 and the like); a project's own figures do."""
-    text = "".join(p.text for p in document.paragraphs)
-    text += "".join(cell.text for table in document.tables for row in table.rows for cell in row)
-    text = text.replace(",", "").replace("，", "")
-    score = plain(evaluation.total)
-    if re.search(rf"(?<![\d.]){re.escape(score)}(?![\d])", text):
-        return True
-    for amount in evaluation.funding.in_yuan.values():
-        for shown in {plain(amount), plain(amount / 10000), f"{amount / 10000:.2f}"}:
-            if amount and re.search(rf"(?<![\d.]){re.escape(shown)}(?![\d])", text):
+    """Whether the report states the data's total score or one of its amounts (预算, 到位, 支出: in any money unit,
+    rounded to the places written) anywhere. Indicator names say little (most projects share 立项依据充分性 and the
+    like); a project's own figures do."""
+    from checkers.figures import MONEY_UNITS, extract_figures, round_half_up
+
+    texts = [p.text for p in document.paragraphs] + [cell.text for t in document.tables for row in t.rows for cell in row]
+    amounts = [v for v in evaluation.funding.in_yuan.values() if v]
+    for text in texts:
+        for figure in extract_figures(text):
+            if figure.kind in ("score", "bare") and figure.value == evaluation.total:
                 return True
+            if figure.kind == "amount":
+                factor = MONEY_UNITS[figure.unit]
+                if any(round_half_up(amount / factor, figure.places) == figure.value for amount in amounts):
+                    return True
     return False
 
 

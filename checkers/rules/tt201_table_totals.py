@@ -24,7 +24,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from checkers.analysis import Analysis, ScoreTable, grid_rows, number_in
-from checkers.figures import MONEY_UNITS
+from checkers.figures import MONEY_UNITS, written_like
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from checkers.table_totals import MONEY_WORDS, breakdown_excesses, table_body, table_money_units
@@ -60,7 +60,7 @@ def check(a: Analysis, rule: Rule):
             header = table_body(table)[0]
             column = header[col] if col < len(header) and header[col].strip() else f"第{col + 1}列"
             cells = grid_rows(table)[row - 1]
-            written, should = cells[col].strip(), _written_like(right, cells[col])
+            written, should = cells[col].strip(), written_like(right, cells[col])
             yield rule.finding(
                 table.as_written(f"表格中“{cells[0].strip()[:20]}”一行的“{column}”写{written}，"
                                  f"但按本行的比率与该列合计都应为{should}：多是这一格写错"),
@@ -82,9 +82,9 @@ def check(a: Analysis, rule: Rule):
                 continue
             if scored is None and m.summed == "各行" and _said_in_prose(a, m):  # the prose gives the 合计 too
                 yield rule.finding(
-                    table.as_written(f"表格“{m.column}”列各行相加为{_written_like(m.computed, m.written)}，与{m.label}"
+                    table.as_written(f"表格“{m.column}”列各行相加为{written_like(m.computed, m.written)}，与{m.label}"
                                      f"{m.written}不符，而正文也写作{m.written}：多是某一行写错，请逐行核对"),
-                    table.at(m.row, m.col + 1), m.row_text, expected=m.written, found=_written_like(m.computed, m.written),
+                    table.at(m.row, m.col + 1), m.row_text, expected=m.written, found=written_like(m.computed, m.written),
                 )  # fmt: skip
                 continue
             yield rule.finding(
@@ -103,16 +103,6 @@ def check(a: Analysis, rule: Rule):
                 table.at(excess.row, excess.col + 1), excess.row_text, expected=f"不小于{plain(excess.other)}",
                 found=excess.written,
             )  # fmt: skip
-
-
-def _written_like(value: Decimal, written: str) -> str:
-    """A value in the way a cell writes its figures: thousands separators and decimals as in ``written``."""
-    digits = written.strip().replace(",", "")
-    places = len(digits.split(".", 1)[1]) if "." in digits and digits.split(".", 1)[1].isdigit() else 0
-    shown = value.quantize(Decimal(1).scaleb(-places)) if places else value
-    if shown != value:
-        return plain(value)
-    return f"{shown:,f}" if "," in written else plain(shown) if not places else f"{shown:f}"
 
 
 def _said_in_prose(a: Analysis, m) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from checkers.analysis import Analysis, grid_rows, level1_kind, level1_name, same_level1
+from checkers.figures import written_like
 from checkers.finding import Severity
 from checkers.openings import strip_code_prefix
 from checkers.rules.base import Rule
@@ -189,19 +190,11 @@ def _against_the_total(a: Analysis, rule: Rule, reported: list):
             )  # fmt: skip
 
 
-def _like(value: Decimal, written: Decimal) -> str:
-    """``value`` in as many decimals as ``written`` has (17 beside a written 18.00 is 17.00), none dropped."""
-    exponent = written.as_tuple().exponent
-    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    shown = value.quantize(Decimal(1).scaleb(-places)) if places else value
-    return format_score(shown) if shown == value else plain(value)
-
-
 def _pair(weight, score, written: bool = False, like: Decimal | None = None) -> str:
     """“权重30分，得分27.8分” (or only the score when no weight is stated); ``written`` keeps the report's decimals,
     ``like`` gives the score those of a figure it is set against."""
     show = format_score if written else plain
-    shown = _like(score, like) if like is not None and score is not None else show(score)
+    shown = written_like(score, format_score(like)) if like is not None and score is not None else show(score)
     return (f"权重{show(weight)}分，" if weight is not None else "") + f"得分{shown}分"
 
 
