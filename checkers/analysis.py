@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from checkers.document import Document, Location, Paragraph, Table
 from checkers.figures import (
@@ -22,7 +23,6 @@ from checkers.figures import (
     extract_figures,
     in_parentheses,
     parse_number,
-    percent_matches,
     sentence_at,
     sentence_head,
     sentences,
@@ -58,6 +58,9 @@ from checkers.openings import (
 )
 from checkers.respective import listed_figures
 from evaluation_model import grade_band_text, grade_for, plain
+
+if TYPE_CHECKING:
+    from checkers.blame import BlamedAmount, BlamedCell
 
 SUMMED_WORDS = ("共计", "合计", "累计", "总计", "总共", "共")  # “共扣1.5分”: the analysis's deductions added up
 LEVEL1_WEIGHT_WORDS = ("总分", "权重", "满分", "分值", "共计", "共")
@@ -298,20 +301,6 @@ class ScoreRow:
     @property
     def label(self) -> str:
         return self.labels[-1] if self.labels else ""
-
-
-@dataclass
-class BlamedCell:
-    """A score-table cell the rest of the report shows mistyped: its value, the value the others give, who gives it,
-    and the 合计/小计 mismatches it explains."""
-
-    table: ScoreTable
-    row: ScoreRow
-    col: int
-    value: Decimal
-    right: Decimal
-    says: list[str]
-    misses: list
 
 
 @dataclass
@@ -1216,73 +1205,19 @@ class Analysis:
 
     @cached_property
     def blamed_cells(self) -> dict[tuple[int, int, int], BlamedCell]:
-        """The one mistyped cell of a score table's 权重 or 得分 column, by (id of the table, row, column): the column
-        misses its 合计 (and 小计) by one amount d, and exactly one row's cell less d is what the rest of the report says
-        for that row (the indicator's prose, the 一级 subtotal in prose, the row's own 得分率). That cell is the slip: the
-        合计 and the prose that agree with each other are not."""
-        witnesses: dict[int, list[tuple[Decimal | None, Decimal, str]]] = {}  # id(row) → (weight, score, who says so)
-        for statement in self.indicator_statements:
-            for row, _ in self.rows_of(statement):
-                witnesses.setdefault(id(row), []).append((statement.weight, statement.score, "正文"))
-        for row, _ in self.overview_rows():
-            for statement in self.level1_prose if row.labels else ():
-                if same_level1(level1_name(row), statement.name):
-                    witnesses.setdefault(id(row), []).append((statement.extra.get("weight"), statement.value, "正文小计"))
-        out: dict[tuple[int, int, int], BlamedCell] = {}
-        for table in self.score_tables:
-            for col, is_score in ((table.weight_col, False), (table.score_col, True)):
-                misses = [m for m in self.total_mismatches(table.table) if m.col == col] if col is not None else []
-                if not misses or len({m.computed - m.stated for m in misses}) != 1:
-                    continue
-                delta = misses[0].computed - misses[0].stated
-                found = []
-                for row in table.body:
-                    value = row.score if is_score else row.weight
-                    if value is None:
-                        continue
-                    right = value - delta
-                    says = [who for weight, score, who in witnesses.get(id(row), ()) if (score if is_score else weight) == right]
-                    if is_score and row.rate is not None and row.weight and percent_matches(row.rate, right / row.weight, self.tolerance) \
-                            and not percent_matches(row.rate, value / row.weight, self.tolerance):  # fmt: skip
-                        says.append("本行得分率")
-                    if says:
-                        says = sorted({who for who in says if who != "正文小计" or "正文" not in says})  # (one sentence)
-                        found.append(BlamedCell(table, row, col, value, right, says, misses))
-                if len(found) == 1:
-                    out[(id(table.table), found[0].row.row, col)] = found[0]
-        return out
+        """The one mistyped cell of a score table's 权重 or 得分 column, by (id of the table, row, column) (see
+        :func:`checkers.blame.blamed_cells`)."""
+        from checkers.blame import blamed_cells
+
+        return blamed_cells(self)
 
     @cached_property
-    def blamed_amounts(self) -> dict[int, list[tuple[int, int, Decimal, Decimal, object]]]:
-        """By id of a table that is no score table: (row 1-based, column, value, right value, the rate slip it
-        explains) of its one mistyped amount cell. The column misses its 合计 by d, and exactly one row's rate
-        recomputes once d is taken off that row's cell (“金华 | 7,300 | 5,480 | 80%” under a 合计 of 21,625)."""
-        from checkers.table_rates import rate_slips
+    def blamed_amounts(self) -> dict[int, list[BlamedAmount]]:
+        """By id of a table that is no score table: its one mistyped amount cell (see
+        :func:`checkers.blame.blamed_amounts`)."""
+        from checkers.blame import blamed_amounts
 
-        out: dict[int, list[tuple[int, int, Decimal, Decimal, object]]] = {}
-        for table in self.document.tables:
-            if id(table) in self.score_table_by_block:
-                continue
-            misses = [m for m in self.total_mismatches(table) if m.summed == "各行"]
-            slips = rate_slips(table, self.tolerance) if misses else []
-            for col in {m.col for m in misses}:
-                deltas = {m.computed - m.stated for m in misses if m.col == col}
-                if len(deltas) != 1:
-                    continue
-                delta = deltas.pop()
-                found = []
-                for slip in (s for s in slips if s.operands and col in s.operands):
-                    cells = grid_rows(table)[slip.row - 1]
-                    value, other = number_in(cells[col]), number_in(cells[sum(slip.operands) - col])
-                    if value is None or other is None or value == delta:
-                        continue
-                    right = value - delta
-                    ratio = right / other if col == slip.operands[0] else (other / right if right else None)
-                    if ratio is not None and percent_matches(slip.stated, ratio, self.tolerance):
-                        found.append((slip.row, col, value, right, slip))
-                if len(found) == 1:
-                    out.setdefault(id(table), []).append(found[0])
-        return out
+        return blamed_amounts(self)
 
     def is_blamed(self, table: ScoreTable, row: ScoreRow) -> bool:
         """Whether this row's 权重 or 得分 cell is the one mistyped cell of its table (see :attr:`blamed_cells`)."""

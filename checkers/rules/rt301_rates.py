@@ -628,7 +628,7 @@ def _table_rates(a: Analysis, rule: Rule):
         view = _sideways_rates(table) if not slips else None
         if view is not None:
             table, slips = view, rate_slips(view, a.tolerance)
-        blamed = {row for row, _, _, _, _ in a.blamed_amounts.get(id(table), [])}
+        blamed = {amount.row for amount in a.blamed_amounts.get(id(table), [])}
         for slip in slips:
             if slip.row in blamed:
                 continue  # the rate is right: an amount of its row is the slip (TT201 names the cell)

@@ -56,7 +56,8 @@ def check(a: Analysis, rule: Rule):
                 table.at(cell.row.row, cell.col + 1), cell.row.excerpt, expected=plain(cell.right), found=plain(cell.value),
             )  # fmt: skip
         amounts = a.blamed_amounts.get(id(table), [])
-        for row, col, _value, right, _ in amounts:  # one amount its row's rate and the 合计 both show mistyped
+        for blamed in amounts:  # one amount its row's rate and the 合计 both show mistyped
+            row, col, right = blamed.row, blamed.col, blamed.right
             header = table_body(table)[0]
             column = header[col] if col < len(header) and header[col].strip() else f"第{col + 1}列"
             cells = grid_rows(table)[row - 1]
@@ -66,7 +67,7 @@ def check(a: Analysis, rule: Rule):
                                  f"但按本行的比率与该列合计都应为{should}：多是这一格写错"),
                 table.at(row, col + 1), table.row_text(row - 1), expected=should, found=written,
             )  # fmt: skip
-        explained_cols = {col for _, col, _, _, _ in amounts}
+        explained_cols = {blamed.col for blamed in amounts}
         for m in a.total_mismatches(table):
             if id(m) in explained or (m.summed == "各行" and m.col in explained_cols):
                 continue  # the 合计 is right: the mistyped cell above is the finding
