@@ -249,7 +249,7 @@ def check(
     update_baseline: Annotated[bool, typer.Option("--update-baseline", help="把本次全部发现写入基线文件")] = False,
     select: Annotated[str | None, typer.Option("--select", help="只运行这些规则（逗号分隔，如 SC102,TT201）")] = None,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="批注副本已存在时覆盖（缺省拒绝，以免丢掉在副本上的修改）")] = False,
-    force: Annotated[bool, typer.Option("--force", help="项目数据看来不是这份报告的（项目名称、指标都对不上）时仍照常核对（缺省拒绝）")] = False,
+    force: Annotated[bool, typer.Option("--force", help="项目数据看来不是这份报告的（报告中既没有项目名称，也没有数据的总分、预算、到位或支出金额）时仍照常核对（缺省拒绝）")] = False,
 ) -> None:
     """核查报告中的每一个数字；有错误时退出码为 1，输入无法使用时为 2。"""
     try:
@@ -331,7 +331,7 @@ def regen(
     config: Annotated[Path | None, typer.Option("--config", help="LLM 配置文件", readable=False)] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只估算 token 与费用")] = False,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="输出文件已存在时覆盖")] = False,
-    force: Annotated[bool, typer.Option("--force", help="报告开头没有写数据中的项目名称、章节范围里有别的章节的指标、或报告像另一种样式时仍重写（缺省拒绝）")] = False,
+    force: Annotated[bool, typer.Option("--force", help="报告开头没有写数据中的项目名称、报告年度与数据不同、章节范围里有别的章节的指标、或报告像另一种样式时仍重写（缺省拒绝）")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不打印进度")] = False,
 ) -> None:
     """只重写报告中的一个章节，其余段落、表格、格式和手工修改原样保留。"""

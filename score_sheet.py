@@ -524,6 +524,7 @@ def _set_number(cell, value: Decimal | None) -> None:
 def write_score_sheet(evaluation: Evaluation, path: str | Path, force: bool = False) -> None:
     """Export a project's indicator tree to the score sheet layout, 一级/二级 cells merged, with a 合计 row."""
     from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
 
     path = Path(path)
     _refuse_existing(path, force)
@@ -549,9 +550,10 @@ def write_score_sheet(evaluation: Evaluation, path: str | Path, force: bool = Fa
     ws.cell(row=row, column=1, value="合计")
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
     for column, value in ((4, evaluation.full_marks), (5, evaluation.total)):  # a formula: a score changed re-adds
-        _set_number(ws.cell(row=row, column=column), value)
-        letter = "DE"[column - 4]
-        ws.cell(row=row, column=column).value = f"=SUM({letter}2:{letter}{row - 1})"
+        cell = ws.cell(row=row, column=column)
+        _set_number(cell, value)  # (for its number format: the value is the formula's)
+        letter = get_column_letter(column)
+        cell.value = f"=SUM({letter}2:{letter}{row - 1})"
     for cells in ws.iter_rows(min_row=2, max_row=row):
         for cell in cells[:3]:
             cell.alignment = Alignment(vertical="center", wrap_text=True)

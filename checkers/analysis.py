@@ -1219,9 +1219,11 @@ class Analysis:
 
         return blamed_amounts(self)
 
-    def is_blamed(self, table: ScoreTable, row: ScoreRow) -> bool:
-        """Whether this row's 权重 or 得分 cell is the one mistyped cell of its table (see :attr:`blamed_cells`)."""
-        return any((id(table.table), row.row, col) in self.blamed_cells for col in (table.weight_col, table.score_col))
+    def is_blamed(self, table: ScoreTable, row: ScoreRow, col: int | None = None) -> bool:
+        """Whether this row's cell in ``col`` (by default its 权重 or 得分 cell) is the one mistyped cell of its table
+        (see :attr:`blamed_cells`)."""
+        cols = (col,) if col is not None else (table.weight_col, table.score_col)
+        return any((id(table.table), row.row, c) in self.blamed_cells for c in cols)
 
     def doubt_about(self, table: Table, col: int | None) -> str:
         """A note for a finding that takes this table column as right when the column itself does not add up."""

@@ -38,8 +38,8 @@ def check_template(template: str, allowed: Iterable[str], where: str) -> None:
 def nest_quotes(text: str) -> str:
     """Quotes inside quotes as GB/T 15834 has them: “地下水“双源”监管项目” → “地下水‘双源’监管项目” (a name quoted by a
     phrase that already quotes a word of its own)."""
-    if text.count("“") < 2:
-        return text
+    if text.count("“") < 2 or text.count("“") != text.count("”"):
+        return text  # (quotes left open somewhere: which one nests is not known)
     out, depth = [], 0
     for ch in text:
         if ch == "“":

@@ -40,11 +40,13 @@ def check(a: Analysis, rule: Rule):
         if known is not None and known.is_leaf and (known.weight, known.total_score) == (statement.weight, statement.score):
             continue  # the data agrees with the text: a table row that differs is SC104's to name
         for row, table in a.rows_of(statement):
-            if row.weight is None or row.score is None or a.is_blamed(table, row):
-                continue  # (a mistyped cell the prose and the table's 合计 both show: TT201 names the cell)
+            if row.weight is None or row.score is None:
+                continue
             if (row.weight, row.score) != (statement.weight, statement.score):
                 where = row.location.reference()
                 column = table.score_col if row.score != statement.score else table.weight_col
+                if a.is_blamed(table, row, column) and (row.weight == statement.weight or row.score == statement.score):
+                    continue  # (a mistyped cell the prose and the table's 合计 both show: TT201 names the cell)
                 if not statement.weight_stated:  # (the prose gives the score alone)
                     yield rule.finding(
                         f"{statement.label}：正文写得分{format_score(statement.score)}分，评分表（{where}）为得分"
