@@ -35,6 +35,7 @@ from checkers.openings import (
     DEDUCT_RE,
     FIGURE,
     HEAD_WORD_RE,
+    ITEM_NUMBER,
     LEVEL1_NAME,
     NAME_SUFFIX,
     NUM,
@@ -1711,10 +1712,8 @@ def _tables_in_sequence(document: Document):
 
 
 # an analysis opening with an indicator's name and a colon: “4.活动按计划完成及时率：全年计划……”
-NAME_BEFORE_COLON = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))?\s*"
-                               r"(?P<name>[^，,。；;：:（(]{2,24})[：:]")
-NUMBERED_LABEL = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))\s*"
-                            r"(?P<label>[^，,。；;：:]{2,30})[：:]")
+NAME_BEFORE_COLON = re.compile(rf"^\s*{ITEM_NUMBER}?\s*(?P<name>[^，,。；;：:（(]{{2,24}})[：:]")
+NUMBERED_LABEL = re.compile(rf"^\s*{ITEM_NUMBER}\s*(?P<label>[^，,。；;：:]{{2,30}})[：:]")
 SUMMARY_LABEL = re.compile(r"^\s*(?:存在(?:的)?问题|主要问题|问题及原因|原因分析|改进建议|相关建议|建议|整改建议|下一步[\u4e00-\u9fff]{0,6}"
                            r"|经验做法|主要做法|小结)[：:]")
 
@@ -1727,8 +1726,7 @@ def _another_item(text: str, name: str) -> bool:
 
 
 # a paragraph opening with a numbered name of its own sentence: “1.政策依据充分性。政策依据……”
-NAME_SENTENCE = re.compile(r"^\s*(?:[（(][\d一二三四五六七八九十]{1,3}[）)]|[\d一二三四五六七八九十]{1,3}[.、．](?!\d))\s*"
-                           r"[^，,。；;：:（(\d]{2,20}。")
+NAME_SENTENCE = re.compile(rf"^\s*{ITEM_NUMBER}\s*[^，,。；;：:（(\d]{{2,20}}。")
 THIS_INDICATOR_LATER = re.compile(r"(?<=[。；;])\s*(?=(?:该|本|此)(?:项|指标))")
 
 
