@@ -765,7 +765,7 @@ class Analysis:
                 continue
             scored = self._scored_by_its_row(paragraph) if match is None and paragraph.heading_level is None else None
             if scored is None and match is None and current is not None and paragraph.heading_level is None \
-                    and _another_item(text, current.name):  # fmt: skip
+                    and self._another_item(text, current.name):  # fmt: skip
                 current = None  # “2.水质检测频次、水质检测合格率：……”, “存在问题：……”: no more of the indicator before
             if scored is not None:  # “4.活动按计划完成及时率：……及时率92%，扣1分，得9分。” (the weight in the 自评表)
                 if weighted is not None:
@@ -811,6 +811,18 @@ class Analysis:
         if weighted is not None:
             statements.extend(self._weighted_statement(weighted))
         return statements
+
+    def _another_item(self, text: str, name: str) -> bool:
+        """A paragraph opening another indicator's numbered item (“2.水质检测频次、水质检测合格率：……”) or a summary
+        (“存在问题：……”): it no longer analyses the indicator ``name``. A numbered point of the analysis itself
+        (“（1）合同管理：……”) names no other indicator of the tables and goes on with it."""
+        if SUMMARY_LABEL.match(text):
+            return True
+        numbered = NUMBERED_LABEL.match(text)
+        if numbered is None or name in numbered.group("label"):
+            return False
+        parts = re.split(r"[、和及与]", numbered.group("label"))
+        return any(part.strip() != name and self.rows_named(*split_label(part.strip())) for part in parts)
 
     def _scored_by_its_row(self, paragraph: Paragraph) -> IndicatorStatement | None:
         """An analysis naming an indicator of the score tables before a colon and stating its score once, the weight
@@ -1716,13 +1728,6 @@ NAME_BEFORE_COLON = re.compile(rf"^\s*{ITEM_NUMBER}?\s*(?P<name>[^，,。；;：
 NUMBERED_LABEL = re.compile(rf"^\s*{ITEM_NUMBER}\s*(?P<label>[^，,。；;：:]{{2,30}})[：:]")
 SUMMARY_LABEL = re.compile(r"^\s*(?:存在(?:的)?问题|主要问题|问题及原因|原因分析|改进建议|相关建议|建议|整改建议|下一步[\u4e00-\u9fff]{0,6}"
                            r"|经验做法|主要做法|小结)[：:]")
-
-
-def _another_item(text: str, name: str) -> bool:
-    """A paragraph opening another numbered item (“2.水质检测频次、水质检测合格率：……”) or a summary (“存在问题：……”):
-    it no longer analyses the indicator ``name``."""
-    numbered = NUMBERED_LABEL.match(text)
-    return (numbered is not None and name not in numbered.group("label")) or SUMMARY_LABEL.match(text) is not None
 
 
 # a paragraph opening with a numbered name of its own sentence: “1.政策依据充分性。政策依据……”

@@ -598,3 +598,12 @@ def test_connectives_and_numbered_groups_before_a_name_and_rules_每有(tmp_path
     rule = ("| 三级指标 | 权重 | 得分 |\n|---|---|---|\n| 按期完工率 | 10 | 7 |\n| 合计 | 10 | 7 |\n\n"
             "按期完工率（10分）：10个标段中按期完工7个，按期完成率70%，每有1个标段未按期完工扣1分，扣3分，得7分。\n")  # fmt: skip
     assert findings(tmp_path, rule) == {}
+
+
+def test_a_numbered_point_of_the_analysis_itself_does_not_end_it(tmp_path: Path):
+    text = ("| 三级指标 | 权重 | 得分 |\n|---|---|---|\n| B14运转程序规范性 | 4 | 2 |\n| 合计 | 4 | 2 |\n\n"
+            "B14运转程序规范性，权重4分，得分2分。\n\n（1）合同管理：项目没有按照流程规定签订合同。\n\n"
+            "根据相关评分标准，扣2分，该指标得{}分。\n")  # fmt: skip
+    assert findings(tmp_path, text.format(2)) == {}
+    [slip] = findings(tmp_path, text.format(3))["SC102"]  # (the closing still belongs to B14)
+    assert (slip.expected, slip.found) == ("2分", "3分")
