@@ -813,11 +813,9 @@ class Analysis:
         return statements
 
     def _another_item(self, text: str, name: str) -> bool:
-        """A paragraph opening another indicator's numbered item (“2.水质检测频次、水质检测合格率：……”) or a summary
-        (“存在问题：……”): it no longer analyses the indicator ``name``. A numbered point of the analysis itself
-        (“（1）合同管理：……”) names no other indicator of the tables and goes on with it."""
-        if SUMMARY_LABEL.match(text):
-            return True
+        """A paragraph opening another indicator's numbered item (“2.水质检测频次、水质检测合格率：……”): it no longer
+        analyses the indicator ``name``. A numbered point of the analysis itself (“（1）合同管理：……”) names no other
+        indicator of the tables and goes on with it."""
         numbered = NUMBERED_LABEL.match(text)
         if numbered is None or name in numbered.group("label"):
             return False
@@ -896,7 +894,8 @@ class Analysis:
             current.closings.append(Closing(deduction, Decimal(closing.group("score")), paragraph,
                                             sentence_at(rest, closing.start()), words))  # fmt: skip
             spans.append(closing.span())
-        for m in DEDUCT_RE.finditer(rest) if "扣" in rest else ():  # outside a closing
+        summary = SUMMARY_LABEL.match(paragraph.text) is not None  # “存在问题：……扣2分。”: the deduction told again
+        for m in DEDUCT_RE.finditer(rest) if "扣" in rest and not summary else ():  # outside a closing
             if any(a <= m.start() < b for a, b in spans):
                 continue
             sentence = sentence_at(rest, m.start())

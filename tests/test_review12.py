@@ -607,3 +607,11 @@ def test_a_numbered_point_of_the_analysis_itself_does_not_end_it(tmp_path: Path)
     assert findings(tmp_path, text.format(2)) == {}
     [slip] = findings(tmp_path, text.format(3))["SC102"]  # (the closing still belongs to B14)
     assert (slip.expected, slip.found) == ("2分", "3分")
+
+
+def test_a_summary_inside_an_analysis_keeps_its_closing(tmp_path: Path):
+    text = ("| 三级指标 | 权重 | 得分 |\n|---|---|---|\n| B14运转程序规范性 | 4 | 2 |\n| 合计 | 4 | 2 |\n\n"
+            "B14运转程序规范性，权重4分，得分2分。\n\n存在问题：项目没有按照流程规定签订合同，扣2分。\n\n"
+            "根据相关评分标准，扣2分，该指标得{}分。\n")  # fmt: skip
+    assert findings(tmp_path, text.format(2)) == {}
+    assert "SC102" in findings(tmp_path, text.format(3))
