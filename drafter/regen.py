@@ -263,11 +263,16 @@ def normalise_address(text: str) -> str:
     return re.sub(r"(\d)[、．]", r"\1.", text).rstrip("、")
 
 
+_LEADING_DIGIT = re.compile(r"^(\d{1,2})(?=（)")  # a part's number in Arabic before its bracketed subsection
+
+
 def _readings(key: str) -> list[str]:
-    """The ways a user's key may name a section: as written; check's “第四部分（二）” as 四（二）; “四（2）” as 四（二）;
-    a number without its final dot (“一（一）4”)."""
+    """The ways a user's key may name a section: as written; check's “第四部分（二）” as 四（二）; “四（2）” and “4（2）”
+    as 四（二）; a number without its final dot (“一（一）4”)."""
     text = _PART.sub(r"\1", normalise_address(key))
     out = [text, _BRACKETED_DIGIT.sub(lambda m: f"（{chinese_numeral(int(m.group(1)))}）", text)]
+    if (lead := _LEADING_DIGIT.match(out[-1])) is not None:  # “4（2）” for 四（二）
+        out.append(chinese_numeral(int(lead.group(1))) + out[-1][lead.end() :])
     out += [reading + "." for reading in out if reading[-1:].isdigit()]
     return list(dict.fromkeys(out))
 

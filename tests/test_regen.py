@@ -281,6 +281,7 @@ def test_list_sections_of_plain_numbered_paragraphs(tmp_path: Path):
     first = find_section(sections, "四（一）")
     assert first.heading == "(一) 项目决策情况" and first.level == 2
     assert find_section(sections, "四(一)") == first == find_section(sections, "项目决策情况")
+    assert find_section(sections, "4（1）") == first == find_section(sections, "4(1)")  # (Arabic numbers)
     assert find_section(sections, "四、") == find_section(sections, "四、绩效评价指标分析")
     assert [s.address for s in sections if s.level == 1] == ["一", "二", "三", "四", "五", "六", "七"]
 
