@@ -615,3 +615,12 @@ def test_a_summary_inside_an_analysis_keeps_its_closing(tmp_path: Path):
             "根据相关评分标准，扣2分，该指标得{}分。\n")  # fmt: skip
     assert findings(tmp_path, text.format(2)) == {}
     assert "SC102" in findings(tmp_path, text.format(3))
+
+
+def test_an_adjusted_budget_that_is_not_the_first_plus_its_changes(tmp_path: Path):
+    text = "项目年初预算300.00万元，年中追加20.00万元，全年预算{}万元；全年执行304.00万元，预算执行率95%。\n"
+    assert findings(tmp_path, text.format("320.00")) == {}
+    slipped = findings(tmp_path, text.format("302.00"))
+    assert [(f.rule, f.expected, f.found) for fs in slipped.values() for f in fs] == [("CT702", "320.00万元", "302.00万元")]
+    cut = "项目年初预算300万元，年中调减50万元，调整后预算250万元；全年支出200万元，预算执行率80%。\n"
+    assert findings(tmp_path, cut) == {}

@@ -19,6 +19,7 @@
 （5）写出算式的合计（“195+68+52+14=329平方米”“合计329平方米=195+68+52+14”）和紧跟着列出全部各项的合计（“合计329平方米
 （驿站195平方米、公厕68平方米、管理用房52平方米、设备间14平方米）”“合计329平方米，分别为……”，各项与合计同单位，没有“等”“其余”
 “约”之类的字样），各项之和按合计所写的小数位四舍五入后必须等于合计；
+（6）同一句先写预算、再写追加（调增、调减）、再写“全年预算”“调整后预算”时，调整后的预算须等于调整前的加减各项调整；
 （4）同一句写出预算（或到位）、实际支出和结余（结转、剩余）时，结余写成与“预算（到位）− 支出”只差一位数字或两位颠倒
 （208.46 与 208.64）时报告；差得更多时结余可能含以前年度结转，不判断。
 """
@@ -575,6 +576,37 @@ def check(a: Analysis, rule: Rule):
                 )  # fmt: skip
         if LEFT_OVER.search(paragraph.text):
             yield from _left_over_findings(paragraph, rule)
+        if "追加" in paragraph.text or "调增" in paragraph.text or "调减" in paragraph.text:
+            yield from _adjusted_budget_findings(paragraph, rule)
+
+
+ADJUSTED_NAME = re.compile(r"(?:全年|调整后的?|变更后的?|最终)(?:财政)?预算")  # the budget after the changes
+
+
+def _adjusted_budget_findings(paragraph, rule: Rule):
+    """“年初预算300万元，年中追加20万元，全年预算302万元”: the budget after the changes is not the one before them
+    plus the increases (minus the decreases) stated between."""
+    for _start, _end, sentence in sentences(paragraph.text):
+        figures = [f for f in extract_figures(sentence) if f.kind == "amount"]
+        roles = [role_of(f) for f in figures]
+        for first in (i for i, role in enumerate(roles) if role == "budget"):
+            changes = []
+            for j in range(first + 1, len(figures)):
+                if roles[j] in ("increase", "decrease"):
+                    changes.append(j)
+                    continue
+                if roles[j] == "budget" and changes and ADJUSTED_NAME.search(clause_before(sentence, figures[j].start)):
+                    start, after = figures[first], figures[j]
+                    computed = start.in_yuan() + sum(((1 if roles[k] == "increase" else -1) * figures[k].in_yuan()
+                                                      for k in changes), Decimal(0))  # fmt: skip
+                    if computed != after.in_yuan():
+                        should = (computed / MONEY_UNITS[after.unit]).quantize(Decimal(1).scaleb(-after.places))
+                        yield rule.finding(
+                            f"调整后的预算写{after.text}，但调整前的{start.text}加减所写的调整为{plain(should)}{after.unit}",
+                            paragraph.location, sentence.strip(), expected=f"{should:f}{after.unit}", found=after.text,
+                        )  # fmt: skip
+                break
+            break
 
 
 RULE = Rule("CT702", "sums", Severity.ERROR, check, __doc__, FAILING, PASSING)

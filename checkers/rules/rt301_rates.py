@@ -232,6 +232,21 @@ def _operands(name: str, before: list[Figure], execution_base: str, on_contract:
 CARRIED_IN = re.compile(r"(?:上年|上一年度?|以前年度|往年)(?:度)?结转")  # brought in from before (not “结转下年”)
 
 
+def _holds_before_the_adjusted(statement, before: list[Figure], a: Analysis) -> bool:
+    """The rate recomputes on the budget before its changes plus them, leaving out a stated “全年/调整后预算” that
+    does not add up (CT702 reports that sum)."""
+    from checkers.rules.ct702_sums import ADJUSTED_NAME
+
+    stated = [f for f in before if role_of(f) == "budget" and ADJUSTED_NAME.search(clause_before(f.source, f.start))]
+    if not stated or not any(role_of(f) in ("increase", "decrease") for f in before):
+        return False
+    kept = [f for f in before if f not in stated]
+    result = _operands(statement.name, kept, a.execution_base)
+    if result is None and _spending(statement.name) and _budget(kept) and _last(kept, "spent") is not None:
+        result = _last(kept, "spent") / _budget(kept), "", None  # (no 到位 stated: on the budget, as the rate is read)
+    return result is not None and percent_matches(statement.value, result[0], a.tolerance)
+
+
 def _carried_over(before: list[Figure]) -> Decimal:
     """The amounts brought in from earlier years (上年结转) stated among a rate's figures (in 元)."""
     return sum((f.in_yuan() or Decimal(0) for f in before if CARRIED_IN.search(clause_before(f.source, f.start))),
@@ -568,6 +583,8 @@ def check(a: Analysis, rule: Rule):
                 ratio, formula, alternative = alternative[0], f"实际支出 ÷ {alternative[1]}，报告所写口径", None
             if any(percent_matches(statement.value, other, a.tolerance) for other, _, _ in _audit_readings(statement.name, before)):
                 continue  # “送审…审定…核减334.24万元，核减率5.75%”: the rate holds by 送审/审定; CT702 says the 核减 is wrong
+            if not percent_matches(statement.value, ratio, a.tolerance) and _holds_before_the_adjusted(statement, before, a):
+                continue  # “年初300万元，追加20万元，全年预算302万元”: the rate holds on 320; CT702 says the 302 is wrong
         if percent_matches(statement.value, ratio, a.tolerance):
             continue
         if _confirmed_by_data(a, statement):
