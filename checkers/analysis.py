@@ -70,15 +70,16 @@ LEVEL1_PROSE_RE = re.compile(
     rf"(?:(?:实际|评价|累计|评定|核定)?得分|(?:专家|综合|评价)评分|实得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
 )  # (“过程类指标共20分，专家评分18分”)
 # “项目效益（25分）得分21分”: a 一级 named with its weight in brackets
-LEVEL1_BRACKET_RE = re.compile(  # (not the end of a longer name: “实施效益（15分）得12分” is a 三级's)
-    rf"(?:(?<![\u4e00-\u9fff])|(?<=[该本此其中的]))(?P<name>{LEVEL1_NAME})(?:类)?(?:指标)?\s*[（(]\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})?"
+# a name's weight in brackets and its score after them: “（25分）得分21分”
+_BRACKETED_WEIGHT_THEN_SCORE = (
+    rf"(?:类)?(?:指标)?\s*[（(]\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})?"
     rf"(?:为)?\s*{NUM}\s*分\s*[）)]\s*[，,：:]?\s*(?:(?:实际|评价|累计)?得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
+)
+LEVEL1_BRACKET_RE = re.compile(  # (not the end of a longer name: “实施效益（15分）得12分” is a 三级's)
+    rf"(?:(?<![\u4e00-\u9fff])|(?<=[该本此其中的]))(?P<name>{LEVEL1_NAME})" + _BRACKETED_WEIGHT_THEN_SCORE
 )
 # “政策执行（30分）得26分”: any name with its weight in brackets (kept only for a 一级 the report's tables name so)
-LEVEL1_ANY_BRACKET_RE = re.compile(
-    rf"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{{2,10}}?)(?:类)?(?:指标)?\s*[（(]\s*(?:{'|'.join(LEVEL1_WEIGHT_WORDS)})?"
-    rf"(?:为)?\s*{NUM}\s*分\s*[）)]\s*[，,：:]?\s*(?:(?:实际|评价|累计)?得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
-)
+LEVEL1_ANY_BRACKET_RE = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,10}?)" + _BRACKETED_WEIGHT_THEN_SCORE)
 # “效益部分共得21分（满分25分）”: the score first, the weight in brackets after it
 LEVEL1_SCORE_FIRST_RE = re.compile(
     rf"(?:(?<![\u4e00-\u9fff])|(?<=[该本此其中的]))(?P<name>{LEVEL1_NAME})(?:类|部分|方面)?(?:指标)?\s*(?:共|合计|累计|实际)?(?:得分|得)(?:为)?\s*(?P<score>{FIGURE})\s*分\s*"
@@ -460,6 +461,7 @@ def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTa
     if funding_cols is not None:
         result.form_columns = {weight, score, *funding_cols[:2]}
     rate_scale = _rate_scale(header[rate], [cells[rate] for cells in rows[header_index + 1 :]]) if rate is not None else None
+    funding_only = continues is None and _funding_header(header)  # a 自评表's 资金 part set as a table of its own
     for r, cells in enumerate(rows[header_index + 1 :], header_index + 2):  # grid rows: every row is full width
         if r - 1 == sub_header:
             continue
@@ -483,7 +485,7 @@ def score_table_of(table: Table, continues: ScoreTable | None = None) -> ScoreTa
             labels, number_in(cells[row_weight]), number_in(cells[row_score].replace("分", "")),
             _rate_value(rate_text, rate_scale), r, total is not None and not adjusts,
             table.at(r), table.row_text(r - 1), cells, adjusts,
-            funding=funding_cols is not None and r - 1 < sub_header or continues is None and _funding_header(header),
+            funding=funding_cols is not None and r - 1 < sub_header or funding_only,
         ))  # fmt: skip
     return result
 
@@ -621,10 +623,15 @@ class Analysis:
     @cached_property
     def prose_values(self) -> tuple[set[Decimal], set[Decimal]]:
         """The amounts the prose states in 元 (“合计718.20万元”), and the values of its other measures (“2,000人次”)."""
-        amounts = {f.in_yuan().normalize() for _, figures in self.figures for f in figures if f.kind == "amount"}
-        amounts |= {f.value.normalize() for _, figures in self.figures for f in figures if f.kind == "amount"}
-        measures = {f.value.normalize() for _, figures in self.figures for f in figures if f.kind == "measure"}
-        return amounts, measures  # (amounts also as written: a money column whose unit the table does not say)
+        amounts: set[Decimal] = set()  # (also as written: a money column whose unit the table does not say)
+        measures: set[Decimal] = set()
+        for _, figures in self.figures:
+            for f in figures:
+                if f.kind == "amount":
+                    amounts |= {f.in_yuan().normalize(), f.value.normalize()}
+                elif f.kind == "measure":
+                    measures.add(f.value.normalize())
+        return amounts, measures
 
     def cells(self):
         """Every table cell with its table: (table, row index 0-based, col index, text)."""
@@ -766,7 +773,7 @@ class Analysis:
             scored = self._scored_by_its_row(paragraph) if match is None and paragraph.heading_level is None else None
             if scored is None and match is None and current is not None and paragraph.heading_level is None \
                     and self._another_item(text, current.name):  # fmt: skip
-                current = None  # “2.水质检测频次、水质检测合格率：……”, “存在问题：……”: no more of the indicator before
+                current = None  # “2.水质检测频次、水质检测合格率：……”: no more of the indicator before
             if scored is not None:  # “4.活动按计划完成及时率：……及时率92%，扣1分，得9分。” (the weight in the 自评表)
                 if weighted is not None:
                     statements.extend(self._weighted_statement(weighted))
@@ -894,8 +901,8 @@ class Analysis:
             current.closings.append(Closing(deduction, Decimal(closing.group("score")), paragraph,
                                             sentence_at(rest, closing.start()), words))  # fmt: skip
             spans.append(closing.span())
-        summary = SUMMARY_LABEL.match(paragraph.text) is not None  # “存在问题：……扣2分。”: the deduction told again
-        for m in DEDUCT_RE.finditer(rest) if "扣" in rest and not summary else ():  # outside a closing
+        retold = SUMMARY_LABEL.match(paragraph.text) is not None  # “存在问题：……扣2分。”: the deduction told again
+        for m in DEDUCT_RE.finditer(rest) if "扣" in rest and not retold else ():  # outside a closing
             if any(a <= m.start() < b for a, b in spans):
                 continue
             sentence = sentence_at(rest, m.start())

@@ -50,7 +50,7 @@ from checkers.figures import (
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from checkers.rules.ct701_counts import ENUMERATION_RE, PLACES
-from checkers.rules.rt301_rates import role_of
+from checkers.rules.rt301_rates import ADJUSTED_NAME, role_of
 from checkers.written_sums import written_sum_slips
 from evaluation_model import plain
 
@@ -578,9 +578,6 @@ def check(a: Analysis, rule: Rule):
             yield from _left_over_findings(paragraph, rule)
         if "追加" in paragraph.text or "调增" in paragraph.text or "调减" in paragraph.text:
             yield from _adjusted_budget_findings(paragraph, rule)
-
-
-ADJUSTED_NAME = re.compile(r"(?:全年|调整后的?|变更后的?|最终)(?:财政)?预算")  # the budget after the changes
 
 
 def _adjusted_budget_findings(paragraph, rule: Rule):

@@ -73,6 +73,7 @@ _WEIGHT_IN_SENTENCE = re.compile(r"(?:权重|总分|满分|分值|(?<=指标)共
 _SCORE_IN_SENTENCE = re.compile(r"(?:得分|共得|实得|(?<=[，,])得|(?:专家|综合|评价)评分)(?:为)?\s*(\d+(?:\.\d+)?)\s*分")  # (“效益部分共得12分（满分25分）”)
 ADJUSTMENT = re.compile(r"(追加|调增|增加|调减|减少|调整)(?:预算|资金)?$")  # “年中追加预算100万元”, “调减至450万元”
 ADJUSTED_BUDGET = re.compile(r"调整(?:后)?的?预算$")  # “调整预算450万元” is the new budget itself
+ADJUSTED_NAME = re.compile(r"(?:全年|调整后的?|变更后的?|最终)(?:财政)?预算")  # the budget after the changes
 # “同比增加50万元”, “较预算减少20万元”, “比2021年增加”: a difference, not an adjustment (not the 较 of “较大”)
 COMPARED = re.compile(r"同比|环比|(?:较|比)(?:上|去|前|往|同期|年初|预算|计划|\d{4})")
 ALL_RECEIVED = re.compile(r"[^，,。；;]{0,4}?(?:全部|全额|足额)(?:拨付|下达)?到位")
@@ -235,16 +236,20 @@ CARRIED_IN = re.compile(r"(?:上年|上一年度?|以前年度|往年)(?:度)?�
 def _holds_before_the_adjusted(statement, before: list[Figure], a: Analysis) -> bool:
     """The rate recomputes on the budget before its changes plus them, leaving out a stated “全年/调整后预算” that
     does not add up (CT702 reports that sum)."""
-    from checkers.rules.ct702_sums import ADJUSTED_NAME
-
     stated = [f for f in before if role_of(f) == "budget" and ADJUSTED_NAME.search(clause_before(f.source, f.start))]
     if not stated or not any(role_of(f) in ("increase", "decrease") for f in before):
         return False
-    kept = [f for f in before if f not in stated]
-    result = _operands(statement.name, kept, a.execution_base)
-    if result is None and _spending(statement.name) and _budget(kept) and _last(kept, "spent") is not None:
-        result = _last(kept, "spent") / _budget(kept), "", None  # (no 到位 stated: on the budget, as the rate is read)
+    result = _own_operands(statement.name, [f for f in before if f not in stated], a.execution_base)
     return result is not None and percent_matches(statement.value, result[0], a.tolerance)
+
+
+def _own_operands(name: str, before: list[Figure], execution_base: str, on_contract: bool = False):
+    """:func:`_operands`, or for a spending rate with no 到位 amount among the figures, the spending on the budget
+    (“一期尾款预算120万元，实际支出96万元，执行率80%”: the paragraph's own figures, on its budget)."""
+    result = _operands(name, before, execution_base, on_contract)
+    if result is None and _spending(name) and _budget(before) and _last(before, "spent") is not None:
+        result = _last(before, "spent") / _budget(before), "实际支出 ÷ 预算（同段未写到位数）", None
+    return result
 
 
 def _carried_over(before: list[Figure]) -> Decimal:
@@ -555,11 +560,7 @@ def check(a: Analysis, rule: Rule):
             # (a part's sentence: its figures are its own, “市级财政资金预算600万元，实际到位540万元，市级资金到位率90%”)
             before = [f for f in extract_figures(own) if f.kind == "amount" and not in_parentheses(own, f.start)]
             on_contract = "审计控制" in statement.name and "合同" in clause  # “按合同价计算，审计控制率1.43%”: not on 送审
-            result = _operands(statement.name, before, a.execution_base, on_contract)
-            if result is None and _spending(statement.name) and _budget(before) and _last(before, "spent") is not None:
-                # “一期尾款预算120万元，实际支出96万元，执行率80%”: the paragraph's own figures, on its budget
-                spent, budget = _last(before, "spent"), _budget(before)
-                result = spent / budget, "实际支出 ÷ 预算（同段未写到位数）", None
+            result = _own_operands(statement.name, before, a.execution_base, on_contract)
             if result is None and part:
                 continue
             if result is None:

@@ -56,9 +56,9 @@ def check(a: Analysis, rule: Rule):
                 table.at(cell.row.row, cell.col + 1), cell.row.excerpt, expected=plain(cell.right), found=plain(cell.value),
             )  # fmt: skip
         amounts = a.blamed_amounts.get(id(table), [])
+        header = table_body(table)[0] if amounts else []
         for blamed in amounts:  # one amount its row's rate and the 合计 both show mistyped
             row, col, right = blamed.row, blamed.col, blamed.right
-            header = table_body(table)[0]
             column = header[col] if col < len(header) and header[col].strip() else f"第{col + 1}列"
             cells = grid_rows(table)[row - 1]
             written, should = cells[col].strip(), written_like(right, cells[col])
