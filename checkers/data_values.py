@@ -51,8 +51,7 @@ def data_values(data) -> tuple[set[Decimal], set[Decimal], list[Decimal]]:
         amounts |= {data.funding.detail.column_total(i) * factor for i in range(len(data.funding.detail.columns))}
     for fact in data.facts:  # each by its unit: “提高12.5%” traces to no 12.5万元
         _add(fact.value, fact.unit, scores, amounts, ratios)
-    texts = [n.evidence or "" for n in data.walk()] + [n.summary or "" for n in data.walk()]
-    texts += [n.deduction_reason or "" for n in data.walk()]
+    texts = [text or "" for n in data.walk() for text in (n.evidence, n.summary, n.deduction_reason)]
     texts += data.background + data.implementation + data.organization + data.basis
     texts += [p.text for p in data.findings.problems] + [s.text for s in data.findings.suggestions]
     texts += [p.text for p in data.findings.practices] + [data.funding.management or "", data.goals.overall, data.goals.annual]

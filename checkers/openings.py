@@ -254,7 +254,8 @@ def states_a_score(text: str, position: int) -> bool:
         return False
     if not (SCORING_STANDARD.search(sentence) or STANDARD_DEDUCTION.search(sentence)):
         return True
-    return _rule_applied_before(sentence_head(text, position), sentence[len(sentence_head(text, position)) :])
+    head = sentence_head(text, position)
+    return _rule_applied_before(head, sentence[len(head) :])
 
 
 APPLIED_DEDUCTION = re.compile(r"[，,；;]\s*(?:共|合计|实际|故|因此|据此|应)?扣(?:除|减)?\s*\d+(?:\.\d+)?\s*分\s*[，,；;]")

@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 from lxml.etree import _Element
 
-from checkers.document import Document, DocumentBuilder, match_number
+from checkers.document import Document, DocumentBuilder, match_number, squash
 from checkers.document import Paragraph as DocParagraph
 from checkers.document import Table as DocTable
 from checkers.engine import check_document, opening_names, other_year, project_names
@@ -1242,15 +1242,11 @@ REPLACED_SHOWN = 8  # paragraphs of the old section listed as replaced
 def _replaced_paragraphs(parsed: _Parsed, info: SectionInfo, target: Section) -> list[tuple[int, str]]:
     """(number, text) of the old section's paragraphs the new draft no longer has word for word: the hand edits
     (and the stale figures) the rewrite replaces, for the editor to see what went."""
-    drafted = {_squashed(block.text) for section in target.walk() for block in section.blocks if hasattr(block, "text")}
-    drafted |= {_squashed(section.heading or section.title) for section in target.walk()}
+    drafted = {squash(block.text) for section in target.walk() for block in section.blocks if hasattr(block, "text")}
+    drafted |= {squash(section.heading or section.title) for section in target.walk()}
     return [(p.location.paragraph, p.text) for p in parsed.document.paragraphs
             if p.location.paragraph is not None and info.first_paragraph <= p.location.paragraph <= info.last_paragraph
-            and not p.is_heading and _squashed(p.text) not in drafted]  # fmt: skip
-
-
-def _squashed(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+            and not p.is_heading and squash(p.text) not in drafted]  # fmt: skip
 
 
 def _say_findings(progress: Callable[[str], None], findings: list[Finding], inside: list[Finding]) -> None:
