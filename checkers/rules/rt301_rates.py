@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from decimal import Decimal
@@ -35,6 +36,7 @@ from checkers.figures import (
     percent_matches,
     sentence_at,
     sentence_head,
+    sentences,
 )
 from checkers.finding import Severity
 from checkers.openings import OTHER_PERIOD
@@ -241,6 +243,31 @@ def _holds_before_the_adjusted(statement, before: list[Figure], a: Analysis) -> 
         return False
     result = _own_operands(statement.name, [f for f in before if f not in stated], a.execution_base)
     return result is not None and percent_matches(statement.value, result[0], a.tolerance)
+
+
+PARTS_START = re.compile(r"[，,：:\s]*(?:其中|包括)")
+
+
+def _holds_on_its_parts(statement, before: list[Figure], a: Analysis) -> bool:
+    """The rate recomputes when an amount is replaced by the sum of the parts its sentence lists right after it
+    (“预算总额1,806.00万元，其中：中央900.00万元，省级500.00万元，县级460.00万元”: the rate holds on 1,860; CT702
+    reports the 1,806)."""
+    for index, whole in enumerate(before):
+        if role_of(whole) is None:
+            continue
+        sentence = next((s for start, end, s in sentences(whole.source) if start <= whole.start < end), "")
+        offset = whole.source.find(sentence)
+        if not PARTS_START.match(whole.source, whole.end) or offset < 0:
+            continue
+        parts = [f for f in extract_figures(sentence) if offset + f.start > whole.end and f.unit == whole.unit]
+        total = sum((f.value for f in parts), Decimal(0))
+        if len(parts) < 2 or total == whole.value:
+            continue
+        mended = [*before[:index], dataclasses.replace(whole, value=total), *before[index + 1 :]]
+        result = _own_operands(statement.name, mended, a.execution_base)
+        if result is not None and percent_matches(statement.value, result[0], a.tolerance):
+            return True
+    return False
 
 
 def _own_operands(name: str, before: list[Figure], execution_base: str, on_contract: bool = False):
@@ -586,6 +613,8 @@ def check(a: Analysis, rule: Rule):
                 continue  # “送审…审定…核减334.24万元，核减率5.75%”: the rate holds by 送审/审定; CT702 says the 核减 is wrong
             if not percent_matches(statement.value, ratio, a.tolerance) and _holds_before_the_adjusted(statement, before, a):
                 continue  # “年初300万元，追加20万元，全年预算302万元”: the rate holds on 320; CT702 says the 302 is wrong
+            if not percent_matches(statement.value, ratio, a.tolerance) and _holds_on_its_parts(statement, before, a):
+                continue  # “预算总额1,806万元，其中……”: the rate holds on the parts' sum; CT702 says the 1,806 is wrong
         if percent_matches(statement.value, ratio, a.tolerance):
             continue
         if _confirmed_by_data(a, statement):
