@@ -69,6 +69,8 @@ def blamed_cells(a: Analysis) -> dict[tuple[int, int, int], BlamedCell]:
                 says = [who for weight, score, who in witnesses.get(id(row), ()) if (score if is_score else weight) == right]
                 if is_score and _rate_says(a, row, value, right):
                     says.append("本行得分率")
+                if is_score and _execution_says(a, row, col, value, right):
+                    says.append("本行执行率×分值")
                 if says:
                     says = sorted({who for who in says if who != "正文小计" or "正文" not in says})  # (one sentence)
                     found.append(BlamedCell(table, row, col, value, right, says, misses))
@@ -82,6 +84,19 @@ def _rate_says(a: Analysis, row: ScoreRow, value: Decimal, right: Decimal) -> bo
     if row.rate is None or not row.weight:
         return False
     return percent_matches(row.rate, right / row.weight, a.tolerance) and not percent_matches(row.rate, value / row.weight, a.tolerance)
+
+
+def _execution_says(a: Analysis, row: ScoreRow, col: int, value: Decimal, right: Decimal) -> bool:
+    """A 自评表's 资金 row (“年度资金总额 | … | 分值10 | 执行率95% | 得分9.5”), scored 执行率 × 分值 (at most 分值), holds
+    for ``right`` and not for the score written in ``col``."""
+    if not row.funding or not row.weight or col >= len(row.cells) or number_in(row.cells[col]) != value:
+        return False
+    rates = [cell for cell in row.cells if cell.strip().endswith(("%", "％"))]
+    rate = number_in(rates[0].strip()[:-1]) if len(rates) == 1 else None
+    if rate is None:
+        return False
+    earned = min(rate, Decimal(100))
+    return percent_matches(earned, right / row.weight, a.tolerance) and not percent_matches(earned, value / row.weight, a.tolerance)
 
 
 def blamed_amounts(a: Analysis) -> dict[int, list[BlamedAmount]]:

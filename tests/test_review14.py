@@ -29,3 +29,61 @@ def test_a_rate_wrong_on_both_the_whole_and_its_parts_is_still_reported(tmp_path
     assert [f.found for f in found["RT301"]] == ["98%"]
     clean = findings(tmp_path, WHOLE_WITH_PARTS.replace("1,806.00万元，其中", "1,860.00万元，其中"))
     assert clean == {}
+
+
+FORM = [
+    ["项目支出绩效自评表", "", "", "", "", "", "", ""],
+    ["项目名称", "公共文化设施免费开放项目", "", "", "", "", "", ""],
+    ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "300.00", "320.00", "304.00", "10", "95%", "9.5"],
+    ["", "其中：当年财政拨款", "300.00", "320.00", "304.00", "—", "—", "—"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ["", "产出指标", "数量指标", "举办公益讲座场次", "≥48场", "52场", "40", "40"],
+    ["", "效益指标", "社会效益指标", "年接待读者人次", "≥50万人次", "46万人次", "40", "36"],
+    ["", "满意度指标", "服务对象满意度指标", "读者满意度", "≥90%", "93.5%", "10", "10"],
+    ["总分", "", "", "", "", "", "100", "95.5"],
+]
+
+
+def test_a_self_evaluation_forms_funding_score_mistyped_is_named_by_its_execution_rate(tmp_path: Path) -> None:
+    """The 资金 row scores 执行率 × 分值: a 9.3 for 9.5 is that cell's slip, not the 总分's."""
+    from tests.test_review12 import _docx_findings
+
+    rows = [row.copy() for row in FORM]
+    rows[3][7] = "9.3"
+    found = _docx_findings(tmp_path, rows)
+    assert [(f.found, f.expected, f.location.row) for f in found["TT201"]] == [("9.3", "9.5", 4)]
+    assert "本行执行率×分值" in found["TT201"][0].message
+    assert _docx_findings(tmp_path, FORM) == {}
+    rows = [row.copy() for row in FORM]
+    rows[9][7] = "95.3"  # the 总分 itself mistyped: the 资金 row's 9.5 holds on its rate, the 总分 is named
+    assert [f.found for f in _docx_findings(tmp_path, rows)["TT201"]] == ["95.3"]
+
+
+PAYMENTS = """\
+# 某项目绩效评价报告
+
+## 一、项目资金情况
+
+截至2023年底，项目累计支付718.20万元，明细见下表。
+
+单位：万元
+
+| 序号 | 支出内容 | 合同金额 | 支付金额 |
+|---|---|---|---|
+| 1 | 软件开发 | 520.00 | 468.00 |
+| 2 | 硬件采购 | 180.00 | 172.40 |
+| 3 | 系统集成 | 60.00 | 52.44 |
+| 4 | 监理服务 | 32.00 | 25.36 |
+| 合计 | | 792.00 | 718.20 |
+"""
+
+
+def test_a_cell_with_two_digits_swapped_under_a_total_the_prose_confirms_is_named(tmp_path: Path) -> None:
+    assert findings(tmp_path, PAYMENTS) == {}
+    found = findings(tmp_path, PAYMENTS.replace("25.36", "25.63"))["TT201"]
+    assert [(f.found, f.expected, f.location.row) for f in found] == [("25.63", "25.36", 5)]
+    # a row off by some other amount: no cell can be named, the finding still says a row is off
+    found = findings(tmp_path, PAYMENTS.replace("25.36", "26.36"))["TT201"]
+    assert [(f.found, f.location.row) for f in found] == [("719.20", 6)]
+    assert "多是某一行写错" in found[0].message

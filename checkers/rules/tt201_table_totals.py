@@ -14,7 +14,8 @@
 给出 --data 时，资金明细表的合计与项目数据一致而某一行与数据不符的，由 DT1003 指出写错的那一行，本规则不再报合计。
 评分表权重或得分列与合计差d、而恰有一行减去d后与报告别处所写相同（该指标的正文、正文中的一级指标小计、该行得分率）时，
 写错的是这一格：报告这一格（应为减去d后的数），不再报合计，也不再让正文去改。
-非评分表的合计与正文所写的数一致、各行之和不是时，指出多是某一行写错（不让去改合计）；某列与合计差d、而恰有一行的比率列
+非评分表的合计与正文所写的数一致、各行之和不是时，指出多是某一行写错（不让去改合计）；恰有一行的数把相邻两位数字对调后
+（25.63 与 25.36）该列合计相符时，指出这一格；某列与合计差d、而恰有一行的比率列
 （兑付率、执行率……）在该行这一格减去d后才相符时，报告这一格，不再报合计与比率。
 金额列（非评分表的权重、得分列）的合计与各行之和只差末位 1（两位及以上小数，846.10 与 846.11）时，可能是四舍五入的尾差，只作警告。
 """
@@ -24,7 +25,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from checkers.analysis import Analysis, ScoreTable, grid_rows, number_in
-from checkers.figures import MONEY_UNITS, written_like
+from checkers.figures import MONEY_UNITS, digits_swapped, written_like
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from checkers.table_totals import MONEY_WORDS, breakdown_excesses, table_body, table_money_units
@@ -82,6 +83,17 @@ def check(a: Analysis, rule: Rule):
                 )  # fmt: skip
                 continue
             if scored is None and m.summed == "各行" and _said_in_prose(a, m):  # the prose gives the 合计 too
+                swapped = _swapped_cell(m)
+                if swapped is not None:  # one row's cell is off by two neighbouring digits swapped: that cell
+                    row, cell, right = swapped
+                    should = written_like(right, cell)
+                    yield rule.finding(
+                        table.as_written(f"表格“{m.column}”列各行相加为{written_like(m.computed, m.written)}，与{m.label}"
+                                         f"{m.written}不符，而正文也写作{m.written}；第{row}行的{cell.strip()}若为{should}"
+                                         f"（两位数字对调），该列合计即相符：多是这一格写错"),
+                        table.at(row, m.col + 1), table.row_text(row - 1), expected=should, found=cell.strip(),
+                    )  # fmt: skip
+                    continue
                 yield rule.finding(
                     table.as_written(f"表格“{m.column}”列各行相加为{written_like(m.computed, m.written)}，与{m.label}"
                                      f"{m.written}不符，而正文也写作{m.written}：多是某一行写错，请逐行核对"),
@@ -115,6 +127,18 @@ def _said_in_prose(a: Analysis, m) -> bool:
     factor = MONEY_UNITS[unit] if unit is not None else Decimal(1)
     said = amounts if unit is not None or MONEY_WORDS.search(m.column) else measures  # (预算数 is money, unit or not)
     return (m.stated * factor).normalize() in said and (m.computed * factor).normalize() not in said
+
+
+def _swapped_cell(m) -> tuple[int, str, Decimal] | None:
+    """(grid row, the cell as written, its value less the difference) of the one cell above the 合计 whose value less
+    the difference is itself with two neighbouring digits swapped (25.63 for 25.36), if exactly one is."""
+    difference = m.computed - m.stated
+    found = []
+    for index, cells in enumerate(grid_rows(m.table)[: m.row - 1]):
+        value = number_in(cells[m.col]) if m.col < len(cells) else None
+        if value is not None and digits_swapped(value, value - difference):
+            found.append((index + 1, cells[m.col], value - difference))
+    return found[0] if len(found) == 1 else None
 
 
 def _rounding_tail(m, scored: ScoreTable | None) -> bool:
