@@ -544,8 +544,11 @@ def test_an_amount_cell_its_rows_rate_and_the_合计_show_mistyped(tmp_path: Pat
     assert [(f.rule, f.expected, f.found) for fs in slipped.values() for f in fs] == [("TT201", "5,840", "5,480")]
     # no rate to tell the row, but the prose gives the 合计: a row is off, not the 合计
     no_rate = PAID.replace("，兑付率80.09%", "").replace("| 7,300 | 5,840 | 80% |", "| 7,300 | 5,840 | — |")
+    [slip] = findings(tmp_path, no_rate.replace("| 7,300 | 5,840 |", "| 7,300 | 5,740 |"))["TT201"]
+    assert (slip.expected, slip.found) == ("21,625", "21,525") and "多是某一行写错" in slip.message
+    # two digits swapped: that row's cell is named
     [slip] = findings(tmp_path, no_rate.replace("| 7,300 | 5,840 |", "| 7,300 | 5,480 |"))["TT201"]
-    assert (slip.expected, slip.found) == ("21,625", "21,265") and "多是某一行写错" in slip.message
+    assert (slip.expected, slip.found, slip.location.row) == ("5,840", "5,480", 5) and "两位数字对调" in slip.message
 
 
 def test_an_overview_row_named_unlike_the_prose_and_the_headings_is_the_one_pointed_at(tmp_path: Path):

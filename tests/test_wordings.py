@@ -706,8 +706,10 @@ def test_a_wrong_detail_table_row_is_named_with_data_and_its_correct_total_is_no
     assert check(clean, evaluation) == []
     slipped = clean.replace(row, row.replace("4.72", "4.27"))
     [without] = check(slipped, None)
-    # alone, the table cannot tell which cell is wrong; the prose gives the 合计 too, so a row is
-    assert (without.rule, without.expected, without.found) == ("TT201", "168.91", "168.46")
+    # alone, the table tells the cell by its two swapped digits (the prose gives the 合计 too, so a row is off)
+    assert (without.rule, without.expected, without.found) == ("TT201", "4.72", "4.27")
+    [unswapped] = check(clean.replace(row, row.replace("4.72", "4.82")), None)
+    assert (unswapped.rule, unswapped.expected, unswapped.found) == ("TT201", "168.91", "169.01")
     [named] = check(slipped, evaluation)
     assert named.rule == "DT1003" and named.found == "4.27" and named.expected == "4.72" and "监理" in named.message
     total = clean.replace("| 675.94 | 168.91 |", "| 675.94 | 168.19 |")
