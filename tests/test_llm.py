@@ -439,7 +439,29 @@ def test_a_rejected_answer_kept_in_the_cache_is_asked_for_anew(server: FakeModel
     server.mode, before = "good", server.completions
     _, log, _, _ = _draft(tmp_path, repairs=1)
     assert not [s for s in _sections(log).values() if s["fallback"]]
-    assert server.completions - before == 9 and log[-1]["cache_hits"] == 9  # each section: cached, rejected, asked anew
+    # each section: its two cached answers replayed and rejected, then asked anew once
+    assert server.completions - before == 9 and log[-1]["cache_hits"] == 18
+    text = (tmp_path / "out" / "report.docx").read_bytes()
+    (tmp_path / "out" / "report.docx").unlink()
+    server.mode, before = "wrong", server.completions  # the new answers replaced the rejected ones in the cache
+    _, log, _, _ = _draft(tmp_path, repairs=1)
+    assert server.completions == before and log[-1]["cache_hits"] == 9 and not [s for s in _sections(log).values() if s["fallback"]]
+    assert len(text) > 0
+
+
+def test_a_repaired_section_is_replayed_from_the_cache_on_rerun(server: FakeModelServer, tmp_path: Path):
+    """The first answer rejected, the repair passed: a rerun with unchanged data replays both and calls nothing."""
+    server.queue.extend(["wrong", "good"] * 9)  # one section at a time: its first answer wrong, its repair good
+    first, log, _, evaluation = _draft(tmp_path, repairs=2, concurrency=1)
+    assert not [s for s in _sections(log).values() if s["fallback"]]
+    assert server.completions == 18
+    (tmp_path / "out" / "report.docx").unlink()
+    again, log, _, _ = _draft(tmp_path, repairs=2, concurrency=1)
+    assert server.completions == 18 and log[-1]["cache_hits"] == 18 and log[-1]["prompt_tokens"] == 0
+    from drafter.markdown_writer import to_markdown
+
+    assert to_markdown(again) == to_markdown(first)
+    assert _errors(again, evaluation) == []
 
 
 def test_a_renamed_indicator_goes_back_and_full_width_figures_are_printed_plainly():

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from langchain_core.caches import BaseCache
 from langchain_core.messages import BaseMessage
 
 from drafter.llm import LLMError
@@ -44,6 +45,22 @@ class CallFailed(Exception):
         self.reason = reason
         self.requests = requests
         self.latency = latency
+
+
+class RefreshingCache(BaseCache):
+    """A cache that never answers a lookup but writes what the service answers into ``cache``."""
+
+    def __init__(self, cache: BaseCache) -> None:
+        self.cache = cache
+
+    def lookup(self, prompt: str, llm_string: str) -> None:
+        return None
+
+    def update(self, prompt: str, llm_string: str, return_val) -> None:
+        self.cache.update(prompt, llm_string, return_val)
+
+    def clear(self, **kwargs) -> None:
+        self.cache.clear(**kwargs)
 
 
 class Backend(ABC):
@@ -135,7 +152,14 @@ class OpenAIBackend(Backend):
             use_responses_api=False,
             **kwargs,
         )
-        self.uncached = self.chat.model_copy(update={"cache": False})  # asks the service even when a cache is set
+
+    def _refreshing(self):
+        """The chat model asking the service even when the cache holds an answer, and keeping the new answer in the
+        cache in place of the old one (so the next run replays it)."""
+        from langchain_core.globals import get_llm_cache
+
+        cache = get_llm_cache()
+        return self.chat.model_copy(update={"cache": RefreshingCache(cache) if cache is not None else False})
 
     def _count_request(self, request: object) -> None:
         self._local.requests = getattr(self._local, "requests", 0) + 1
@@ -158,7 +182,7 @@ class OpenAIBackend(Backend):
         self._local.requests = 0
         start = time.perf_counter()
         try:
-            answer = (self.uncached if fresh else self.chat).invoke(messages)
+            answer = (self._refreshing() if fresh else self.chat).invoke(messages)
         except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
             raise LLMError(f"模型服务拒绝了密钥（HTTP {exc.status_code}）：请检查 OPENAI_API_KEY 与 OPENAI_BASE_URL") from None
         except openai.NotFoundError:

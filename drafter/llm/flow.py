@@ -220,13 +220,27 @@ def _review(texts: dict[str, str], plan: Plan, judge: Judge) -> list[str]:
 
 
 def draft_unit(plan: Plan, backend: Backend, judge: Judge, config: LLMConfig, log: RunLog) -> UnitResult:
-    """First draft, then up to `repairs` rounds with the findings; None texts when every attempt failed."""
+    """First draft, then up to `repairs` rounds with the findings; None texts when every attempt failed.
+
+    A rerun replays the cached chain (first answer, repairs) without calling the service. Only when the whole chain
+    comes from the cache and still fails (the earlier run fell back) is the service asked anew, once more with the
+    full budget; those answers replace the cached ones, so the run after replays them."""
     result = UnitResult(plan)
+    passed = _attempt_chain(plan, backend, judge, config, log, result, fresh=False)
+    if not passed and result.calls and result.cache_hits == result.calls:  # every answer a rejected one kept before
+        _attempt_chain(plan, backend, judge, config, log, result, fresh=True)
+    return result
+
+
+def _attempt_chain(plan: Plan, backend: Backend, judge: Judge, config: LLMConfig, log: RunLog, result: UnitResult,
+                   fresh: bool) -> bool:  # fmt: skip
+    """One chain of attempts (first draft and repairs) into ``result``; whether an answer passed."""
     history = list(plan.messages)
     label = plan.unit.label
-    repairing = fresh = False
-    for attempt in range(1, config.repairs + 2):
-        result.attempts = attempt
+    repairing = False
+    for _ in range(config.repairs + 1):
+        result.attempts += 1
+        attempt = result.attempts
         result.repairs += repairing
         repairing = False
         try:
@@ -263,12 +277,9 @@ def draft_unit(plan: Plan, backend: Backend, judge: Judge, config: LLMConfig, lo
                   cache_hit=completion.cache_hit, http_requests=completion.requests, passed=not problems,
                   findings=problems)  # fmt: skip
         if texts is not None and not problems:
-            result.texts, result.problems = texts, []
-            return result
+            result.texts, result.problems, result.fallback_reason = texts, [], None
+            return True
         result.problems = problems
-        if completion.cache_hit and not fresh:  # a rejected answer kept from an earlier run: ask the service anew
-            fresh = True
-            continue
         repair = plan.prompt.repair_messages({**plan.values, "findings": "\n".join(problems)})
         history = history + [AIMessage(content=completion.text or "（空回答）")] + repair
         repairing = True
@@ -277,7 +288,7 @@ def draft_unit(plan: Plan, backend: Backend, judge: Judge, config: LLMConfig, lo
                                                                           for p in result.problems)  # fmt: skip
     else:
         result.fallback_reason = f"{result.attempts} 次尝试均未通过：" + "；".join(p.lstrip("- ") for p in result.problems)
-    return result
+    return False
 
 
 # ---------------------------------------------------------------------------
