@@ -184,6 +184,23 @@ def _fill_merged(ws, grid: dict[tuple[int, int], Any]) -> None:
                 grid[(r, c)] = top
 
 
+ONE_PER_ROW = ("三级指标", "分值", "得分")  # each 三级指标 row has its own: merged across rows, one value would count twice
+
+
+def _merged_across_indicators(ws, header_row: int, columns: dict[str, int]) -> list[str]:
+    """A 三级指标, 分值 or 得分 cell merged over two or more rows below the header (only 一级/二级 may be merged)."""
+    out = []
+    for merged in sorted(ws.merged_cells.ranges, key=lambda m: (m.min_row, m.min_col)):
+        if merged.min_row <= header_row or merged.max_row == merged.min_row:
+            continue
+        for key in ONE_PER_ROW:
+            if merged.min_col <= columns.get(key, 0) <= merged.max_col:
+                out.append(f"{ws.title}!{merged.coord}：“{key}”单元格跨第{merged.min_row}—{merged.max_row}行合并，"
+                           f"合并后每行都会读作同一个数（{key}会重复计入）；只有一级、二级指标可以合并，请取消合并，逐行填写")
+                break
+    return out
+
+
 def read_score_sheet(path: str | Path) -> list[dict[str, Any]]:
     """Read a score sheet into the project file's indicator tree (list of 一级 dicts)."""
     return read_score_sheet_with_sources(path)[0]
@@ -237,7 +254,7 @@ def read_score_sheet_with_sources(path: str | Path) -> tuple[list[dict[str, Any]
     if missing:
         raise ScoreSheetError(file, [f"{sheet}!第{header_row}行（表头）缺少列：{'、'.join(missing)}，请补上这些列名"])
 
-    problems: list[str] = []
+    problems: list[str] = _merged_across_indicators(ws, header_row, columns)
     rows: list[SheetRow] = []
     totals: list[tuple[int, Decimal | None, Decimal | None]] = []
     previous = ["", "", ""]

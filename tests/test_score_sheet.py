@@ -420,3 +420,17 @@ def test_an_exported_sheet_rescored_keeps_its_合计_adding_up(tmp_path: Path):
     workbook.save(path)
     with pytest.raises(ScoreSheetError, match="合计行得分 80"):
         read_score_sheet(path)
+
+
+def test_a_score_or_weight_merged_over_two_indicators_is_refused_with_its_cells(tmp_path: Path):
+    """Merged 分值/得分 would give both 三级指标 the same number (a weight counted twice): refused, cells named."""
+    path = _filled_template(tmp_path / "m.xlsx")
+    wb = load_workbook(path)
+    ws = wb["评分表"]
+    ws.merge_cells("D5:D6")
+    ws.merge_cells("E5:E6")
+    wb.save(path)
+    problems = _problems(path)
+    assert [p.split("：")[0] for p in problems] == ["评分表!D5:D6", "评分表!E5:E6"]
+    assert "只有一级、二级指标可以合并" in problems[0] and "分值" in problems[0]
+    assert read_score_sheet(_filled_template(tmp_path / "ok.xlsx"))  # merged 一级/二级 cells are read as before
