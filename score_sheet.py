@@ -450,11 +450,43 @@ def load_with_scores(project_path: str | Path, scores_path: str | Path) -> Evalu
     project_path = Path(project_path)
     data, lines = load_data(project_path)
     tree, sources = read_score_sheet_with_sources(scores_path)
+    _keep_summaries(data.get("indicators"), tree)
     data["indicators"] = tree
     lines = {k: v for k, v in lines.items() if not k.startswith("indicators")}
     evaluation = validate(data, lines, str(project_path))
     evaluation.text_sources = sources
     return evaluation
+
+
+def _keep_summaries(old: Any, tree: list[dict[str, Any]]) -> None:
+    """Give the sheet's 一级/二级 indicators the project file's 考察内容 (``summary``, which the sheet has no column
+    for), matched by code, or by name and level when the name is used once at its level."""
+    if not isinstance(old, list):
+        return
+    by_code: dict[str, Any] = {}
+    by_name: dict[tuple[int, str], list[Any]] = {}
+
+    def index(nodes: list[Any], depth: int) -> None:
+        for node in nodes:
+            if not isinstance(node, dict):
+                continue
+            if node.get("summary"):
+                if node.get("code"):
+                    by_code[str(node["code"])] = node["summary"]
+                by_name.setdefault((depth, _SPACE_RE.sub("", str(node.get("name", "")))), []).append(node["summary"])
+            index(node.get("children") or [], depth + 1)
+
+    def fill(nodes: list[dict[str, Any]], depth: int) -> None:
+        for node in nodes:
+            if "summary" not in node:
+                named = by_name.get((depth, _SPACE_RE.sub("", node["name"])), [])
+                summary = by_code.get(node.get("code", "")) or (named[0] if len(named) == 1 else None)
+                if summary:
+                    node["summary"] = summary
+            fill(node.get("children", []), depth + 1)
+
+    index(old, 0)
+    fill(tree, 0)
 
 
 # ---------------------------------------------------------------------------
