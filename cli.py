@@ -160,15 +160,17 @@ def draft(
     evaluation = load_evaluation(project, scores, unfinished_is_a_hint=False)
     if style:
         evaluation.style = style
-    if not force:
-        from drafter.pipeline import unfinished_in_report
-        from project_file import ProjectFileError, require_finished
+    from drafter.pipeline import unfinished_in_report
+    from project_file import ProjectFileError, require_finished
 
-        try:
-            require_finished(evaluation, project, unfinished_in_report(evaluation))
-        except ProjectFileError as exc:
-            from evaluation_model import PLACEHOLDER
+    try:
+        require_finished(evaluation, project, unfinished_in_report(evaluation))
+    except ProjectFileError as exc:
+        from evaluation_model import PLACEHOLDER
 
+        if force:  # written all the same, the problems listed
+            err.print(f"警告：{exc}\n（已按 --force 照常起草）", markup=False)
+        else:
             why = "这些多是 extract 从旧报告中没读到的内容；" if PLACEHOLDER in str(exc) else ""
             fail(f"{exc}\n（{why}确需先看草稿时加 --force）")
     options = DraftOptions(backend=backend, model=model, config=config, dry_run=dry_run, output=output,

@@ -147,6 +147,9 @@ GRADE_BANDS: tuple[tuple[Decimal, str], ...] = (
 )
 
 
+FULL_MARKS_NEAR = (80, 120)  # weights adding up to this range but not to 100: a weight typed wrong, not another scale
+
+
 def grade_for(total: Decimal, full_marks: Decimal = Decimal(100)) -> str:
     """优 ≥ 90, 良 80 to < 90, 中 60 to < 80, 差 < 60 (scaled when full marks are not 100)."""
     score = total * 100 / full_marks if full_marks else total
@@ -558,16 +561,25 @@ class Evaluation(StrictModel):
         return walk(self.model_dump(mode="python", exclude_none=True), "")
 
     def unfinished(self) -> list[tuple[str, str]]:
-        """(field path, Chinese reason) of what is still to be filled in: “（待补充）” left by extract, a zero budget."""
+        """(field path, Chinese reason) of what is still to be filled in or mended before a report is drafted:
+        “（待补充）” left by extract, a zero budget, weights adding up near but not to 100 (a weight typed wrong)."""
         out = [(path, f"还是“{PLACEHOLDER}”，请填写") for path, text in self.text_fields() if PLACEHOLDER in text]
         if self.funding.budget == 0:
             out.append(("funding.budget", "预算为 0（从报告中没有读到？），资金到位率、执行率无法计算，请填写预算数"))
+        if self.full_marks_mistyped:
+            out.append(("indicators", f"各指标权重合计为 {plain(self.full_marks)} 分，接近而不是 100 分（财预〔2020〕10号按"
+                                      "百分制评分），多是某个权重写错，请核对各指标权重"))  # fmt: skip
         return out
+
+    @property
+    def full_marks_mistyped(self) -> bool:
+        """The weights add up near 100 but not to it (101, 99.5): a weight typed wrong, not another scale."""
+        return self.full_marks != 100 and FULL_MARKS_NEAR[0] <= self.full_marks <= FULL_MARKS_NEAR[1]
 
     def warnings(self) -> list[str]:
         """Soft problems: reported, not fatal."""
         out: list[str] = []
-        if self.full_marks != 100:
+        if self.full_marks != 100 and not self.full_marks_mistyped:  # (near 100: to be mended, see unfinished)
             out.append(f"一级指标权重合计为 {plain(self.full_marks)} 分，不是 100 分；等级按百分制折算")
         out += [f"指标 {child.code}{child.name} 在 {parent.code}{parent.name} 之下，但编码不以“{parent.code}”开头，请核对编码"
                 for parent in self.walk() for child in parent.children

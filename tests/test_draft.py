@@ -327,3 +327,19 @@ def test_a_title_too_long_for_one_line_is_broken_where_a_reader_would():
     assert balanced_title("上城区财政支出绩效评价结果反馈书") == "上城区财政支出绩效评价结果反馈书"  # fits on one line
     assert balanced_title("2020年度基层治理综合信息指挥中心建设项目\n绩效评价报告") == "2020年度基层治理综合信息指挥中心\n建设项目绩效评价报告"
     assert balanced_title("上城区财政支出\n项目绩效评价报告") == "上城区财政支出\n项目绩效评价报告"  # the style's break, lines fit
+
+
+def test_weights_adding_up_to_101_stop_the_draft_until_mended_or_forced(tmp_path: Path):
+    """A weight typed wrong (the weights add up to 101): not drafted, the field and line named; --force drafts and
+    lists it."""
+    source = Path(__file__).resolve().parent.parent / "fixtures" / "shangcheng_2020_smart_security.yaml"
+    text = source.read_text(encoding="utf-8")
+    first = text.index("weight: 3\n", text.index("code: A12"))  # A12 (3 → 4) and its score as it was
+    project = tmp_path / "p.yaml"
+    project.write_text(text[:first] + "weight: 4\n" + text[first + len("weight: 3\n") :], encoding="utf-8")
+    out = tmp_path / "r.docx"
+    result = CliRunner().invoke(app, ["draft", str(project), "-o", str(out), "-q"])
+    assert result.exit_code == 2 and not out.exists()
+    assert "字段 indicators：各指标权重合计为 101 分" in result.output and "--force" in result.output
+    forced = CliRunner().invoke(app, ["draft", str(project), "-o", str(out), "-q", "--force"])
+    assert forced.exit_code == 0 and out.exists() and "101 分" in forced.output and "已按 --force 照常起草" in forced.output

@@ -110,10 +110,14 @@ def test_yaml_syntax_error_has_line(write):
     assert "语法错误" in message and "s.yaml:" in message
 
 
-def test_weights_not_100_is_a_warning(write):
+def test_weights_not_100_is_a_warning_and_near_100_is_to_be_mended(write):
     text = BASE.replace("UNIT", "元").replace("SCORE", "1").replace("CODE2", "A12").replace("    WEIGHT\n", "")
-    e = load_project(write("w.yaml", text.replace("weight: 80, score: 70.5", "weight: 70, score: 60")))
-    assert any("不是 100 分" in w for w in e.warnings())
+    e = load_project(write("w.yaml", text.replace("weight: 80, score: 70.5", "weight: 40, score: 30")))
+    assert any("不是 100 分" in w for w in e.warnings()) and e.unfinished() == []  # another scale: told, drafted
+    e = load_project(write("w.yaml", text.replace("weight: 80, score: 70.5", "weight: 81, score: 70.5")))
+    assert not any("不是 100 分" in w for w in e.warnings())
+    [(field, reason)] = e.unfinished()  # 101: a weight typed wrong, the draft refused until mended (or --force)
+    assert field == "indicators" and "101 分" in reason and "多是某个权重写错" in reason
 
 
 def test_json_project_file(write, tmp_path):

@@ -11,7 +11,7 @@ import re
 from checkers.analysis import Analysis
 from checkers.finding import Severity
 from checkers.rules.base import Rule
-from evaluation_model import format_score
+from evaluation_model import FULL_MARKS_NEAR, format_score
 
 FAILING = """| 一级指标 | 权重 | 得分 |
 |---|---|---|
@@ -24,7 +24,6 @@ FAILING = """| 一级指标 | 权重 | 得分 |
 
 PASSING = FAILING.replace("| 21 | 19 |", "| 20 | 19 |").replace("| 101 | 90 |", "| 100 | 90 |")
 
-FULL_MARKS_NEAR = (80, 120)  # a whole-report table's weights near 100 but not 100: a weight typed wrong
 EXTRA_ROW = re.compile(r"加分|附加|奖励|扣分项|减分项")
 STATED_FULL_MARKS = re.compile(r"(?:满分|总分|总分值)(?:为|是)?\s*(\d+(?:\.\d+)?)\s*分")
 
