@@ -119,7 +119,7 @@ REPORT_KINDS = ("部门整体", "自评")  # a title saying so makes these the r
 AMONG_HEAD = re.compile(r"^其中\s*[，,：:]?")
 ON_TIME_BEFORE = re.compile(r"(?:按时|按期|如期|及时)$")  # “按时完成率”: a 及时率
 # “按实际支出÷年度预算计算”, “预算执行率（实际支出/预算）”: the base of a 预算执行率 the report says it takes
-DECLARED_BASE = re.compile(r"支出(?:数|金额)?\s*(?:[÷/]|除以)\s*(?:年度|全年|调整后的?)?(?:财政)?(?P<base>预算|到位)")
+DECLARED_BASE = re.compile(r"支出(?:数|金额)?\s*(?:[÷/]|除以)\s*(?:年度|全年|调整后的?|实际)?(?:财政)?(?:资金)?(?P<base>预算|到位)")
 CAPTION_LINE = re.compile(r"^\s*(?:附)?[表图]\s*[\d一二三四五六七八九十]")  # “表1 ……”, “附表2 ……”, “图1 ……”
 # “……，扣1分。扣1分，得2分。”: a deduction and the score together, without “该指标”: the analysis's closing
 SUMMARY_CLOSING = re.compile(rf"扣(?:除|减)?\s*{NUM}\s*分\s*[，,]\s*(?:最终|实际|评价)?得(?:分)?(?:为)?\s*{NUM}\s*分")

@@ -87,3 +87,23 @@ def test_a_cell_with_two_digits_swapped_under_a_total_the_prose_confirms_is_name
     found = findings(tmp_path, PAYMENTS.replace("25.36", "26.36"))["TT201"]
     assert [(f.found, f.location.row) for f in found] == [("719.20", 6)]
     assert "多是某一行写错" in found[0].message
+
+
+def test_an_execution_rate_declared_on_到位_is_not_taken_on_the_budget_when_only_parts_are_received(tmp_path: Path):
+    text = ("项目预算资金12,000.00万元，其中市级资金8,600.00万元，县级配套资金3,400.00万元。截至2022年12月31日，市级资金"
+            "8,600.00万元全部到位，县级配套资金到位2,720.00万元，到位率80.00%；项目实际支出10,735.46万元，"
+            "预算执行率（实际支出÷实际到位资金）为94.84%。\n")
+    assert findings(tmp_path, text) == {}
+    # declared on the budget: taken on it (10,735.46 ÷ 12,000 = 89.46%)
+    on_budget = text.replace("实际支出÷实际到位资金", "实际支出÷预算资金")
+    assert [f.expected for f in findings(tmp_path, on_budget)["RT301"]] == ["89.46%"]
+
+
+def test_an_amount_written_in_one_unit_once_and_in_another_twice_blames_the_once(tmp_path: Path):
+    text = ("## 一、项目概况\n\n经批复，项目批复概算3,850.00元。\n\n## 二、资金情况\n\n项目预算资金3,850.00万元，实际到位资金"
+            "3,600.00万元。\n\n项目预算3,850.00万元，全部用于管网建设。\n")
+    [slip] = findings(tmp_path, text)["UN501"]
+    assert (slip.found, slip.expected) == ("3,850.00元", "3,850.00万元") and "别处2次写作“万元”" in slip.message
+    # once each: the later one is named, as before
+    [slip] = findings(tmp_path, text.replace("项目预算3,850.00万元，全部", "项目全部"))["UN501"]
+    assert slip.found == "3,850.00万元"

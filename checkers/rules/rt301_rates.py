@@ -271,12 +271,15 @@ def _holds_on_its_parts(statement, before: list[Figure], a: Analysis) -> bool:
     return False
 
 
+NO_RECEIVED = "（同段未写到位数）"
+
+
 def _own_operands(name: str, before: list[Figure], execution_base: str, on_contract: bool = False):
     """:func:`_operands`, or for a spending rate with no 到位 amount among the figures, the spending on the budget
     (“一期尾款预算120万元，实际支出96万元，执行率80%”: the paragraph's own figures, on its budget)."""
     result = _operands(name, before, execution_base, on_contract)
     if result is None and _spending(name) and _budget(before) and _last(before, "spent") is not None:
-        result = _last(before, "spent") / _budget(before), "实际支出 ÷ 预算（同段未写到位数）", None
+        result = _last(before, "spent") / _budget(before), f"实际支出 ÷ 预算{NO_RECEIVED}", None
     return result
 
 
@@ -608,6 +611,8 @@ def check(a: Analysis, rule: Rule):
                     continue  # “实际支出近450万元”: an amount the rate is taken on is given only roughly
             ratio, formula, alternative = result
             declared = _declared_base(a, paragraph.text, start)
+            if declared == "到位" and formula.endswith(NO_RECEIVED):
+                continue  # “预算执行率（实际支出÷实际到位资金）”, the 到位 only in parts: not on the budget
             if alternative and declared is not None and alternative[1].endswith(declared):  # the report's own base
                 ratio, formula, alternative = alternative[0], f"实际支出 ÷ {alternative[1]}，报告所写口径", None
             if any(percent_matches(statement.value, other, a.tolerance) for other, _, _ in _audit_readings(statement.name, before)):

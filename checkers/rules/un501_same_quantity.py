@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
+from collections import Counter
 from decimal import Decimal
 
 from checkers.analysis import PROJECT_NAMED, YEAR_IN_TEXT, Analysis, grid_rows
@@ -328,6 +329,8 @@ def _same_quantities(a: Analysis, rule: Rule):
     by_key: dict[tuple[str, str], _Near] = {}  # (unit, subject key) → first figure per value
     reported: set[tuple] = set()
     report_years = frozenset(a.report_years)
+    written = Counter((f.value, f.unit) for p, figures in a.figures if p.heading_level is None for f in figures
+                      if f.unit in MONEY_UNITS)  # fmt: skip  # how often each amount is written in each unit
     for paragraph, figures in a.figures:
         if paragraph.heading_level is not None:
             continue
@@ -359,6 +362,11 @@ def _same_quantities(a: Analysis, rule: Rule):
                 if signature not in reported:
                     reported.add(signature)
                     wrong, right, where = figure, other, paragraph
+                    majority = wrong.unit != right.unit and written[(wrong.value, wrong.unit)] > written[(right.value, right.unit)]
+                    if majority and not known:  # “3,850.00元” once, “3,850.00万元” twice: the once is the slip
+                        wrong, right, where = other, figure, paragraph_of.get(id(other), paragraph)
+                        conflict = (f"金额{_number(wrong)}此处写作“{wrong.unit}”，别处{written[(right.value, right.unit)]}"
+                                    f"次写作“{right.unit}”，同一金额单位不一致", f"{_number(wrong)}{right.unit}")
                     if known and _in_yuan(figure) in known and _in_yuan(other) not in known:  # the data sides with
                         wrong, right, where = other, figure, paragraph_of.get(id(other), paragraph)  # this one
                         if wrong.unit != right.unit:
