@@ -117,7 +117,7 @@ QUOTED_PROJECT = re.compile(r"[“\"「]([^”\"」]{2,40}?(?:项目|工程))[�
 REPORT_KINDS = ("部门整体", "自评")  # a title saying so makes these the report's own scores
 # an indicator's or a part's own score in the loose wording (“B11资金到位率：该指标满分3分，评价得分2.5分”)
 AMONG_HEAD = re.compile(r"^其中\s*[，,：:]?")
-ON_TIME_BEFORE = re.compile(r"(?:按时|按期|如期|及时)$")  # “按时完成率”: a 及时率
+ON_TIME_BEFORE = re.compile(r"(?:按时|按期|如期|及时)$")  # “按时完成率”, “按期完工率”: a 及时率
 # “按实际支出÷年度预算计算”, “预算执行率（实际支出/预算）”: the base of a 预算执行率 the report says it takes
 DECLARED_BASE = re.compile(r"支出(?:数|金额)?\s*(?:[÷/]|除以)\s*(?:年度|全年|调整后的?|实际)?(?:财政)?(?:资金)?(?P<base>预算|到位)")
 CAPTION_LINE = re.compile(r"^\s*(?:附)?[表图]\s*[\d一二三四五六七八九十]")  # “表1 ……”, “附表2 ……”, “图1 ……”
@@ -204,7 +204,7 @@ GRADE_RE = re.compile(rf"(?:绩效评级|评价等级|自评等级|绩效等级|
 RATE_NAMES = (
     "资金到位率", "预算执行率", "资金执行率", "成本节约率", "决算核减率", "审计控制率", "到位率", "执行率", "节约率",
     "核减率", "审减率", "得分率", "完成率", "资金到位比例", "预算执行比例", "资金执行比例", "到位比例", "执行比例", "完成比例",
-    "资金发放率", "发放率", "兑付率", "合格率", "达标率", "回收率", "及时率",
+    "资金发放率", "发放率", "兑付率", "合格率", "达标率", "回收率", "及时率", "完工率",
 )  # fmt: skip  # “到位比例” is read as 到位率, “审减率” as 核减率; 发放率/兑付率 are taken like 执行率; 合格率 etc.: part ÷ whole
 RATE_RE = re.compile(
     r"(?P<name>" + "|".join(RATE_NAMES) + r")(?:\s*[（(][^）)]{0,20}[）)])?(?:为|达到|达|是|仅为|约为)?\s*[：:]?\s*"
@@ -1646,7 +1646,7 @@ class Analysis:
                 value = Decimal(m.group(2)) if m.group(2) else chinese_value(m.group("percent"))
                 if value is None:
                     continue
-                name = m.group("name").replace("比例", "率").replace("审减", "核减")
+                name = m.group("name").replace("比例", "率").replace("审减", "核减").replace("完工率", "完成率")
                 on_time = name == "完成率" and ON_TIME_BEFORE.search(paragraph.text, max(0, m.start() - 2), m.start())
                 wording = paragraph.text[m.start() - 2 : m.start()] + m.group("name") if on_time else m.group("name")
                 out.append(Statement("rate", value, paragraph.location, sentence_at(paragraph.text, m.start()),

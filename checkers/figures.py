@@ -16,7 +16,9 @@ UNITS = (
     "人次", "个月", "个百分点", "个", "项", "起", "天", "户", "套", "台", "份", "株", "条", "次", "人", "家", "口", "所", "座", "处", "间",
     "余条", "余次", "余人", "余个", "余家", "倍", "辆", "张", "块", "批", "场", "篇", "期", "吨", "立方米", "眼", "棵", "盏",
     "栋", "幢", "宗", "名", "只", "路", "册", "根", "笔", "件", "例",
-)  # fmt: skip
+    "万平方米", "万平米", "万立方米", "万人次", "万人", "万册", "万亩", "万份", "万户", "万吨", "万株", "万件", "万套", "万辆",
+    "万公里", "亿人次",
+)  # fmt: skip  # (a measure in 万: “12.50万平方米”, “46万人次”)
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 # a number not glued to a letter, digit or decimal point on its left (the digit is matched first and the
 # character before it checked by a look-behind, so the engine can skip ahead to digits)

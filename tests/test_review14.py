@@ -107,3 +107,15 @@ def test_an_amount_written_in_one_unit_once_and_in_another_twice_blames_the_once
     # once each: the later one is named, as before
     [slip] = findings(tmp_path, text.replace("项目预算3,850.00万元，全部", "项目全部"))["UN501"]
     assert slip.found == "3,850.00万元"
+
+
+def test_everyday_shares_and_completion_rates_are_recomputed(tmp_path: Path):
+    right = ("2022年度列入区委区政府重点任务8项，按时完成7项，按时完成率87.50%。27个完工项目中按期完工22个，按期完工率81.48%。"
+             "46所学校改造工程首次验收合格44所，合格率95.65%，其余2所经整改后通过复验。\n\n"
+             "计划改造校舍面积12.50万平方米，实际完成12.68万平方米，完成率101.44%。"
+             "合同约定全年提供法律咨询服务12,000人次，实际提供13,526人次，完成率112.72%。\n")
+    assert findings(tmp_path, right) == {}
+    for good, bad in (("87.50%", "85.70%"), ("81.48%", "84.18%"), ("95.65%", "96.55%"), ("101.44%", "104.14%"),
+                      ("112.72%", "112.27%")):  # fmt: skip
+        [slip] = findings(tmp_path, right.replace(good, bad))["RT301"]
+        assert (slip.found, slip.expected) == (bad, good.replace("87.50%", "87.5%")), slip.message
