@@ -141,8 +141,8 @@ def about_a_part(text: str, position: int) -> bool:
     opening with 其中, whose every clause is a part), unless the words after that mention name the project again
     (“项目合同总额…，2020年度项目预算执行率为90.86%” is the project's rate)."""
     sentence = sentence_head(text, position)
-    marks = list(PART_MARK.finditer(sentence))
-    if marks:
+    marks = [m for m in PART_MARK.finditer(sentence) if not in_parentheses(sentence, m.start())]  # (“支出3,312.50万元
+    if marks:  # （含工程费…、监理费…）”: the whole's make-up in brackets names no part)
         return not PROJECT_WIDE.search(sentence[marks[-1].end() :])
     whole = text[text.rfind("。", 0, position) + 1 : position]  # “其中市级资金支出190万元，执行率95%；区级……80%”
     return whole.lstrip().startswith("其中") and not PROJECT_WIDE.search(whole)

@@ -32,7 +32,7 @@ class RateSlip:
 
 # what an amount column holds, by the word named last in its header (“项目支出预算” is a budget, “到位资金支出” spent)
 AMOUNT_WORDS = re.compile(r"(?P<received>到位)|(?P<spent>支出|支付|执行数|使用|兑付|发放)|(?P<budget>预算|计划|合同|中标|下达|批复|审定|安排)"
-                          r"|(?P<submitted>送审|申报)|(?P<cut>核减|审减)")
+                          r"|(?P<submitted>送审|申报)|(?P<cut>核减|审减)|(?P<allotted>拨付)")  # (拨付: only a 拨付率's numerator)
 
 
 def _role(label: str) -> str | None:
@@ -40,7 +40,7 @@ def _role(label: str) -> str | None:
     h = re.sub(r"\s+", "", label)
     if "率" in h or "比例" in h:
         return "received_rate" if "到位" in h else "execution_rate" if "执行" in h or "兑付" in h or "发放" in h else \
-            "cut_rate" if "核减" in h or "审减" in h else None  # fmt: skip
+            "cut_rate" if "核减" in h or "审减" in h else "allotted_rate" if "拨付" in h else None  # fmt: skip
     words = [m.lastgroup for m in AMOUNT_WORDS.finditer(h)]
     return words[-1] if words else None
 
@@ -83,7 +83,7 @@ def rate_slips(table: Table, tolerance: Decimal) -> list[RateSlip]:
         return []
     rows = grid_rows(table)
     roles = _columns(header, body)
-    if not any(key in roles for key in ("received_rate", "execution_rate", "cut_rate")):
+    if not any(key in roles for key in ("received_rate", "execution_rate", "cut_rate", "allotted_rate")):
         below = _header_below_titles(rows)  # a 自评表 under its title rows: its 资金 header a few rows down
         if below is not None:
             count = below + 1
@@ -92,6 +92,8 @@ def rate_slips(table: Table, tolerance: Decimal) -> list[RateSlip]:
     checks = []  # (rate column, numerator column, the columns it may be taken on)
     if roles.get("received_rate") and roles.get("received") and roles.get("budget"):
         checks.append((roles["received_rate"][0], roles["received"][0], roles["budget"]))
+    if roles.get("allotted_rate") and roles.get("allotted") and roles.get("budget"):  # 拨付率 = 拨付 ÷ 下达
+        checks.append((roles["allotted_rate"][0], roles["allotted"][0], roles["budget"]))
     if roles.get("execution_rate") and roles.get("spent") and (roles.get("received") or roles.get("budget")):
         checks.append((roles["execution_rate"][0], roles["spent"][0], roles.get("received", []) + roles.get("budget", [])))
     out: list[RateSlip] = _cut_rate_slips(table, header, rows, count, roles, tolerance)

@@ -119,3 +119,26 @@ def test_everyday_shares_and_completion_rates_are_recomputed(tmp_path: Path):
                       ("112.72%", "112.27%")):  # fmt: skip
         [slip] = findings(tmp_path, right.replace(good, bad))["RT301"]
         assert (slip.found, slip.expected) == (bad, good.replace("87.50%", "87.5%")), slip.message
+
+
+def test_contract_savings_paid_contracts_and_a_bracketed_make_up_are_the_projects(tmp_path: Path):
+    text = ("项目年度预算900.00万元，实际到位900.00万元，资金到位率100%。项目共签订合同4份，合同金额合计857.90万元，较预算节约"
+            "42.10万元，节约率4.68%。截至2022年12月31日，累计支付合同款724.76万元，预算执行率80.53%。\n\n"
+            "项目预算资金3,850.00万元，实际到位资金3,600.00万元，资金到位率93.51%；截至2022年12月31日实际支出3,312.50万元"
+            "（含工程费3,268.37万元、监理费44.13万元），预算执行率92.01%。\n")
+    assert findings(tmp_path, text) == {}
+    for good, bad in (("4.68%", "4.86%"), ("80.53%", "85.03%"), ("92.01%", "90.21%")):
+        [slip] = findings(tmp_path, text.replace(good, bad))["RT301"]
+        assert (slip.found, slip.expected) == (bad, good)
+    # a contract's own rate stays the contract's: “合同金额300万元，已支付240万元，执行率80%”
+    own = "项目预算1,000万元，实际到位1,000万元。监理合同金额300万元，已支付240万元，执行率80%。\n"
+    assert findings(tmp_path, own) == {}
+
+
+def test_a_拨付率_column_is_recomputed_on_the_row(tmp_path: Path):
+    table = ("| 年度 | 下达贴息资金（万元） | 拨付贴息资金（万元） | 拨付率 |\n|---|---|---|---|\n"
+             "| 2020年 | 1,025.60 | 1,002.35 | 97.73% |\n| 2021年 | 1,268.40 | 1,251.18 | 98.64% |\n"
+             "| 合计 | 2,294.00 | 2,253.53 | 98.24% |\n")
+    assert findings(tmp_path, table) == {}
+    [slip] = findings(tmp_path, table.replace("98.64%", "98.46%"))["RT301"]
+    assert (slip.found, slip.expected, slip.location.row) == ("98.46%", "98.64%", 3)

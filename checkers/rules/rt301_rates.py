@@ -8,7 +8,8 @@
 合格率、达标率、回收率 = 合格（达标、回收）数 ÷ 同一句前面所写的检查（抽查、验收、考核、发放、列入）总数（同一单位，“不合格”等
 不算；同句写“全部验收合格”“均达标”的为100%；句中前面只有一个同单位的数、其后写验收检查等的，它就是总数：“46所学校改造工程首次验收合格44所”）；及时率 = 按时（及时、按期、按计划时间、规定时限内）完成数 ÷ 同一句前面所写的总数（“全年发生
 设备故障37次，在规定时限内修复33次，修复及时率89.19%”“全年应拨付12批次，按时拨付11批次”“10处单项工程中按时完工9处”）。
-“按时完成率”“按期完成率”“按期完工率”是及时率。表格中的到位率、执行率（兑付率、发放率按兑付、发放金额 ÷ 下达、安排金额）、核减率（审减率）列按同一行的金额复算（核减率 = 核减金额 ÷ 送审金额，或（送审 − 审定）÷ 送审）（按到位数、预算数、调整预算数、合同金额等任一列相符即可）；
+“按时完成率”“按期完成率”“按期完工率”是及时率。一句中写到合同（监理、一期、“其中”等分项）时比率只按该句的数字复算；但
+节约率句中的合同是与预算相比的合同总额，执行率句中的“支付合同款”是项目的支出，括号中的构成（“（含工程费…、监理费…）”）也不是分项，仍按项目的数字复算。表格中的到位率、执行率（兑付率、发放率按兑付、发放金额 ÷ 下达、安排金额；拨付率按拨付 ÷ 下达）、核减率（审减率）列按同一行的金额复算（核减率 = 核减金额 ÷ 送审金额，或（送审 − 审定）÷ 送审）（按到位数、预算数、调整预算数、合同金额等任一列相符即可）；
 “预算金额（万元）| 650 | 实际到位（万元）| 650”这样成对填写的基本信息表，按表中同一单位的金额复算；项目支出绩效自评表的表头在表名、项目名称等几行之下的，
 从那一行读起（执行率按“全年预算数”）。一句中先写比率、后写评分规则（“预算执行率96%，执行率每低于100%一个百分点扣0.1分”）的，比率照常复算。
 正文中写项目整体的到位率、执行率（“截至年底，项目资金到位率为90%”），同段和前几段都没有所需金额时，按报告中唯一一张
@@ -27,7 +28,7 @@ import functools
 import re
 from decimal import Decimal
 
-from checkers.analysis import DECLARED_BASE, Analysis, about_a_part, row_code_and_name
+from checkers.analysis import DECLARED_BASE, PART_MARK, Analysis, about_a_part, row_code_and_name
 from checkers.audit_words import APPROVED, CUT, SUBMITTED, itemised_cut
 from checkers.figures import (
     Figure,
@@ -63,7 +64,7 @@ ROLES = (  # 事前评估 writes 申报 / 建议 / 审减 for 送审 / 审定 / 
     ("cut", CUT),
     ("submitted", SUBMITTED),
     ("approved", APPROVED),
-    ("contract", re.compile(r"合同|中标")),
+    ("contract", re.compile(r"(?<!支付)(?<!拨付)合同|中标")),  # (“累计支付合同款”: a payment)
     ("received", re.compile(r"到位|下达")),
     ("spent", re.compile(r"支出|支付|使用|执行|实际|(?<!计划)(?<![应拟])(?:兑付|发放)")),  # (“累计兑付46,813.52万元”)
     ("budget", re.compile(r"预算|概算|批复|安排|计划|核定|可用资金|控制价|最高限价|拦标价")),  # (a tender's ceiling: its 节约率's base)
@@ -273,6 +274,22 @@ def _holds_on_its_parts(statement, before: list[Figure], a: Analysis) -> bool:
 
 
 NO_RECEIVED = "（同段未写到位数）"
+
+
+PAID_CONTRACTS = re.compile(r"(?:支付|拨付)(?:了)?(?:各项|全部)?合同")  # “累计支付合同款724.76万元”: the project's spending
+
+
+def _contracts_of_the_project(name: str, clause: str) -> bool:
+    """The contracts its sentence names are the project's whole: the contracts a 节约率 sets against the budget
+    (“合同金额合计857.90万元，较预算节约42.10万元，节约率4.68%”), or the contract payments a 执行率 takes as spent
+    (“累计支付合同款724.76万元，预算执行率80.53%”); no other part (监理, 一期, 其中…) is named."""
+    marks = {m.group(0) for m in PART_MARK.finditer(clause)}
+    if marks != {"合同"}:
+        return False
+    if "节约" in name:
+        return True
+    return _spending(name) and all(PAID_CONTRACTS.search(clause, max(0, m.start() - 6), m.end())
+                                   for m in re.finditer("合同", clause))  # fmt: skip
 
 
 def _own_operands(name: str, before: list[Figure], execution_base: str, on_contract: bool = False):
@@ -579,8 +596,8 @@ def check(a: Analysis, rule: Rule):
             if OTHER_PERIOD.search(clause):
                 continue  # “上年同期该项目预算执行率为85.6%”: an earlier year's rate
             own_base = paragraph.text.replace("合同", "\u3000\u3000") if "审计控制" in statement.name else paragraph.text
-            part = about_a_part(own_base, start) or a.names_another_year(clause) \
-                or bool(QUALIFIED_RATE.search(paragraph.text[max(0, start - 6) : start]))  # fmt: skip
+            part = about_a_part(own_base, start) and not _contracts_of_the_project(statement.name, clause) \
+                or a.names_another_year(clause) or bool(QUALIFIED_RATE.search(paragraph.text[max(0, start - 6) : start]))  # fmt: skip
             # (a 审计控制率 is on the 合同 by itself; “市级资金到位率” is the 市级 funds' own)
             listed = _whole_after_its_parts(statement.name, clause, a.execution_base)
             if listed is not None:  # “支出460万元，其中：设备300万元、安装160万元，预算执行率92%”: the whole's rate
