@@ -80,6 +80,11 @@ LEVEL1_BRACKET_RE = re.compile(  # (not the end of a longer name: “实施效�
 )
 # “政策执行（30分）得26分”: any name with its weight in brackets (kept only for a 一级 the report's tables name so)
 LEVEL1_ANY_BRACKET_RE = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,10}?)" + _BRACKETED_WEIGHT_THEN_SCORE)
+# “立项必要性共50分，得42分”: any name with its weight, then its score (kept only for a 一级 the report's tables name so)
+LEVEL1_ANY_WEIGHED_RE = re.compile(
+    rf"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{{2,10}}?)(?:共|满分|总分|分值)(?:为)?\s*{NUM}\s*分\s*[，,]\s*"
+    rf"(?:(?:实际|评价|评估)?得分|实得|得(?=\s*\d))(?:为)?\s*{NUM}\s*分"
+)
 # “效益部分共得21分（满分25分）”: the score first, the weight in brackets after it
 LEVEL1_SCORE_FIRST_RE = re.compile(
     rf"(?:(?<![\u4e00-\u9fff])|(?<=[该本此其中的]))(?P<name>{LEVEL1_NAME})(?:类|部分|方面)?(?:指标)?\s*(?:共|合计|累计|实际)?(?:得分|得)(?:为)?\s*(?P<score>{FIGURE})\s*分\s*"
@@ -125,7 +130,7 @@ CAPTION_LINE = re.compile(r"^\s*(?:附)?[表图]\s*[\d一二三四五六七八�
 SUMMARY_CLOSING = re.compile(rf"扣(?:除|减)?\s*{NUM}\s*分\s*[，,]\s*(?:最终|实际|评价)?得(?:分)?(?:为)?\s*{NUM}\s*分")
 PART_WEIGHT = re.compile(rf"(?:分值|满分|权重|(?:指标|部分|方面)共(?:计)?)(?:为)?\s*{NUM}\s*分")  # before a total: the whole's 100, or a part's
 SOMEONE_ELSES_SCORE = re.compile(r"自评|申报|初评|复评前")  # a score the unit gave itself, not the evaluation's
-INDICATOR_SCORE = re.compile(r"满分|权重|分值|标准分|[该此本]指标|[该本此]部分|该类|该项|[A-Z]\d")
+INDICATOR_SCORE = re.compile(r"满分|权重|分值|标准分|[该此本]指标|[该本此]部分|该类|该项(?!目)|[A-Z]\d")
 SCALE_BEFORE = re.compile(r"(?:以上|以下|[（(]含[）)]|至\s*\d+(?:\.\d+)?\s*分?)的?\s*$")  # “90分（含）以上的评定为‘优秀’”
 TOTAL_HINT = re.compile(r"综合|总得分|评[价估](?:结果|得分|总得分)|最终|[本该](?:项目|政策)(?:最终|总)?得分|(?:项目|评价)(?:评价|绩效)?总分")
 # a score of something else (a survey, an assessment of hospitals…) written with the same words as the total
@@ -199,7 +204,7 @@ COMPARED_WITH = re.compile(r"同类|其他项目|其它项目|对比|相比|比�
 NOT_THE_TOTAL = re.compile(OTHER_PERIOD.pattern + r"|满意度|问卷|调查|测评|考核|考评|自评|子项|(?<![加扣减])分项|指标")
 INSTITUTION = re.compile(r"医院|单位|学校|街道|社区")  # “各医院综合得分”; not in a project's name (“某某医院设备购置项目”)
 # the grade words of 财预〔2020〕10号 (优/良/中/差, also 优秀/良好) and of other scales a report may state its bands in
-GRADE_WORD = "不合格|合格|优秀|良好|较好|一般|较差|优|良|中|差|[A-D]级|调整完善后予以支持|部分予以支持|予以支持|不予支持"  # (事前评估's last four)
+GRADE_WORD = "不合格|合格|优秀|良好|较好|一般|较差|优|良|中|差|[A-D]级|调整完善后予以支持|部分予以支持|部分支持|予以支持|不予支持"  # (事前评估's last four)
 GRADE_RE = re.compile(rf"(?:绩效评级|评价等级|自评等级|绩效等级|绩效级别评定|评价级别|评定等级|等级评定|绩效评价等级|评价结论|评价结果|评估结论|评估结果|评估等级)\s*(?:为|是|评定为|：|:)?\s*[“\"「]?\s*(?P<grade>{GRADE_WORD})\s*[”\"」]?(?=[”\"」。，,；;）)\s、]|$)")
 RATE_NAMES = (
     "资金到位率", "预算执行率", "资金执行率", "成本节约率", "决算核减率", "审计控制率", "到位率", "执行率", "节约率",
@@ -1565,6 +1570,11 @@ class Analysis:
                     name = _HEADING_TAIL.sub("", _SECTION_NUMBER.sub("", paragraph.location.section)) or name
                 out.append(Statement("level1", Decimal(m.group(3)), paragraph.location, sentence_at(text, m.start()),
                                      name=name, extra={"weight": Decimal(m.group(2)), "paragraph": paragraph}))  # fmt: skip
+            for m in LEVEL1_ANY_WEIGHED_RE.finditer(text) if self.table_level1_sums else ():
+                name = self._own_level1_name(m.group("name"))  # “立项必要性共50分，得42分”: a 一级 the tables name so
+                if name is not None:
+                    out.append(Statement("level1", Decimal(m.group(3)), paragraph.location, sentence_at(text, m.start()),
+                                         name=name, extra={"weight": Decimal(m.group(2)), "paragraph": paragraph}))  # fmt: skip
             for m in LEVEL1_ANY_BRACKET_RE.finditer(text) if "分）" in text or "分)" in text else ():
                 name = self._own_level1_name(m.group("name"))  # “政策执行（30分）得26分”: a 一级 the tables name so
                 if name is not None and not any(b.start("name") <= m.start("name") < b.end() for b in bracketed):
@@ -1663,14 +1673,25 @@ class Analysis:
 
     # -- level-1 sums of the report's own tables -------------------------------
 
+    def _first_label_groups(self, table: ScoreTable) -> bool:
+        """A two-label table (事前评估's “评估内容 | 评估要点 | 分值 | 得分”) whose first column groups rows: some name
+        in it stands over two or more scored rows, as a 一级 over its points."""
+        counts: dict[str, int] = {}
+        for row, group in self.rows_by_first_label(table):
+            if row.weight is not None and not row.is_total:
+                counts[group] = counts.get(group, 0) + 1
+        return len(counts) >= 2 and max(counts.values()) >= 2
+
     @cached_property
     def table_level1_sums(self) -> dict[str, tuple[Decimal, Decimal, ScoreTable]]:
         """Per 一级 name: (weight, score) summed from an appendix-style table whose first label column is 一级, with
         its 续表 parts (their first rows, under a merged cell the page break split, belong to the 一级 above)."""
         out: dict[str, tuple[Decimal, Decimal, ScoreTable]] = {}
         for table in self.score_tables:
-            if len(table.label_cols) < 3 or id(table) in self.continuation_parts:
+            if len(table.label_cols) < 2 or id(table) in self.continuation_parts:
                 continue
+            if len(table.label_cols) == 2 and not self._first_label_groups(table):
+                continue  # (two label columns, each row its own: no 一级 column)
             sums: dict[str, list[Decimal]] = {}
             for row, group in self.rows_by_first_label(table):
                 name = strip_code_prefix(group)

@@ -142,3 +142,45 @@ def test_a_拨付率_column_is_recomputed_on_the_row(tmp_path: Path):
     assert findings(tmp_path, table) == {}
     [slip] = findings(tmp_path, table.replace("98.64%", "98.46%"))["RT301"]
     assert (slip.found, slip.expected, slip.location.row) == ("98.46%", "98.64%", 3)
+
+
+PRE_ASSESSMENT = """\
+# 某项目事前绩效评估报告
+
+## 一、评估方法
+
+评估结论按得分分为三档：80分（含）以上为“予以支持”，60分（含）至80分为“部分支持”，60分以下为“不予支持”。
+
+## 二、评估结论
+
+经综合评估，该项目事前绩效评估得分为86分，评估结论为“予以支持”。
+
+| 评估内容 | 评估要点 | 分值 | 得分 |
+|---|---|---|---|
+| 立项必要性 | 政策相关性 | 10 | 10 |
+| | 需求迫切性 | 40 | 33 |
+| 实施可行性 | 实施方案完整性 | 30 | 26 |
+| | 预算编制合理性 | 20 | 17 |
+| 合计 | | 100 | 86 |
+
+## 三、评估内容分析
+
+立项必要性共50分，得43分。实施可行性共50分，得43分。
+"""
+
+
+def test_an_ex_ante_assessment_total_grade_and_parts_are_read(tmp_path: Path):
+    assert findings(tmp_path, PRE_ASSESSMENT) == {}
+    [slip] = findings(tmp_path, PRE_ASSESSMENT.replace("评估得分为86分", "评估得分为88分"))["TT203"]
+    assert (slip.found, slip.expected) == ("88分", "86分")
+    [slip] = findings(tmp_path, PRE_ASSESSMENT.replace("评估结论为“予以支持”", "评估结论为“部分支持”"))["GR401"]
+    assert (slip.found, slip.expected) == ("部分支持", "予以支持")
+    [slip] = findings(tmp_path, PRE_ASSESSMENT.replace("立项必要性共50分，得43分", "立项必要性共50分，得42分"))["TT202"]
+    assert "立项必要性" in slip.message and slip.found.endswith("得分42分")
+
+
+def test_a_total_after_该项目_is_not_taken_for_an_indicators_score(tmp_path: Path):
+    text = "经综合评价，该项目绩效评价得分89.5分。其中决策指标得13分，过程指标得22.5分，产出指标得28分，效益指标得26分。\n"
+    assert findings(tmp_path, text) == {}
+    [slip] = findings(tmp_path, text.replace("过程指标得22.5分", "过程指标得23.5分"))["TT202"]
+    assert "90.5" in slip.message
