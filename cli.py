@@ -171,7 +171,8 @@ def draft(
         if force:  # written all the same, the problems listed
             err.print(f"警告：{exc}\n（已按 --force 照常起草）", markup=False)
         else:
-            why = "这些多是 extract 从旧报告中没读到的内容；" if PLACEHOLDER in str(exc) else ""
+            extracted = any(PLACEHOLDER in text for _, text in evaluation.text_fields())  # left by extract
+            why = "这些多是 extract 从旧报告中没读到的内容；" if extracted else ""
             fail(f"{exc}\n（{why}确需先看草稿时加 --force）")
     options = DraftOptions(backend=backend, model=model, config=config, dry_run=dry_run, output=output,
                            project_path=project, fmt=kind, force=force, overwrite=overwrite)  # fmt: skip

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from drafter.context import INDICATOR_VARIABLES, PROJECT_VARIABLES, indicator_context
-from drafter.phrases import check_template, fill
+from drafter.phrases import all_empty, check_template, fill
 from drafter.report import SLOT_MARK, Block, Paragraph, Section, Table, slotted
 from evaluation_model import (
+    PLACEHOLDER,
     Evaluation,
     Indicator,
     at_least_two_places,
@@ -34,6 +36,20 @@ class RenderContext:
     prose_names: dict[str, str]
     style_name: str
     captioned_tables: int = 0
+    section_id: str = ""  # the style section being rendered
+    unfilled: list[tuple[str, str, str]] = dataclass_field(default_factory=list)  # (field, section id, part) “（待补充）”
+    empty_fields: dict[str, list[str]] = dataclass_field(default_factory=dict)  # section id → fields left out as empty
+    omitted: list[tuple[str, list[str]]] = dataclass_field(default_factory=list)  # sections left out: (title, empty fields)
+
+    def nothing_given(self, field_name: str, text: str, part: str = "") -> str:
+        """The text printed for a field the data left empty: a placeholder in it is recorded for the user to fill
+        (with the ``part`` of the section it is printed in, such as a form's row); an empty text (the field left
+        out) is recorded for the hint naming what was left out."""
+        if PLACEHOLDER in text:
+            self.unfilled.append((field_name, self.section_id, part))
+        elif not text:
+            self.empty_fields.setdefault(self.section_id, []).append(field_name)
+        return text
 
     def caption(self, template: str | None, extra: dict[str, Any] | None = None, where: str = "") -> str | None:
         """Fill a table caption and count it, so 表N numbers follow document order."""
@@ -177,7 +193,8 @@ def render_paragraphs(ctx: RenderContext, p: FieldParams) -> Output:
 
     texts = FIELDS[p.field](ctx.evaluation)
     if not texts:
-        return [Paragraph(ctx.fill(p.empty, where=f"paragraphs {p.field}"))] if p.empty else []
+        text = ctx.nothing_given(p.field, ctx.fill(p.empty, where=f"paragraphs {p.field}") if p.empty else "")
+        return [Paragraph(text)] if text else []
     out: Output = []
     for n, text in enumerate(texts, 1):
         template = p.last_item if p.last_item and n == len(texts) else p.item
@@ -390,6 +407,8 @@ def _has_numbers(rows: list[list[Any]], index: int) -> bool:
 # ---------------------------------------------------------------------------
 # Findings
 
+NO_PROBLEMS = "评价中未发现需要单独说明的问题。"
+
 
 class ProblemParams(Params):
     mode: Literal["by_aspect", "numbered"] = "by_aspect"
@@ -397,19 +416,21 @@ class ProblemParams(Params):
     item_title: str = "{title}"
     numbered_item: str = "{n}.{title}。{text}"
     intro: str | None = None
+    empty: str = NO_PROBLEMS
 
 
 @kind("problem_sections", ProblemParams, {"intro": PV, "aspect_title": ("aspect",), "item_title": ("title", "n"),
-                                           "numbered_item": ("title", "text", "n", "aspect")})  # fmt: skip
+                                           "numbered_item": ("title", "text", "n", "aspect"), "empty": PV})  # fmt: skip
 def render_problems(ctx: RenderContext, p: ProblemParams) -> Output:
-    """Problems grouped by 方面 (one subsection each) or as numbered paragraphs."""
+    """Problems grouped by 方面 (one subsection each) or as numbered paragraphs; with none, `empty` alone (no intro
+    announcing problems that do not follow)."""
+    problems = ctx.evaluation.findings.problems
+    if not problems:
+        text = ctx.nothing_given("findings.problems", ctx.fill(p.empty, where="problem_sections.empty"))
+        return [Paragraph(text)] if text else []
     out: Output = []
     if p.intro:
         out.append(Paragraph(ctx.fill(p.intro, where="problem_sections.intro")))
-    problems = ctx.evaluation.findings.problems
-    if not problems:
-        out.append(Paragraph("评价中未发现需要单独说明的问题。"))
-        return out
     if p.mode == "numbered":
         for n, pr in enumerate(problems, 1):
             values = {"n": n, "title": pr.title, "text": pr.text, "aspect": pr.aspect}
@@ -435,18 +456,20 @@ class ItemsParams(Params):
     mode: Literal["sections", "numbered"] = "sections"
     numbered_item: str = "{n}.{title}。{text}"
     intro: str | None = None
+    empty: str = "无。"
 
 
-@kind("item_sections", ItemsParams, {"intro": PV, "numbered_item": ("title", "text", "n")})
+@kind("item_sections", ItemsParams, {"intro": PV, "numbered_item": ("title", "text", "n"), "empty": PV})
 def render_items(ctx: RenderContext, p: ItemsParams) -> Output:
-    """Suggestions or 经验做法: one subsection per item, or numbered paragraphs."""
+    """Suggestions or 经验做法: one subsection per item, or numbered paragraphs; with none, `empty` alone (no intro
+    announcing items that do not follow)."""
+    items = getattr(ctx.evaluation.findings, p.source)
+    if not items:
+        text = ctx.nothing_given(f"findings.{p.source}", ctx.fill(p.empty, where="item_sections.empty"))
+        return [Paragraph(text)] if text else []
     out: Output = []
     if p.intro:
         out.append(Paragraph(ctx.fill(p.intro, where="item_sections.intro")))
-    items = getattr(ctx.evaluation.findings, p.source)
-    if not items:
-        out.append(Paragraph("无。"))
-        return out
     for n, item in enumerate(items, 1):
         if p.mode == "numbered":
             values = {"n": n, "title": item.title, "text": item.text}
@@ -471,30 +494,45 @@ class FeedbackParams(Params):
     score_text: str = "{total}分"
     see_also: str = "（详见此项目绩效评价报告）"
     attachment: str | None = None
+    # no achievements, practices or conclusion in the data: what the scores say, never an achievement invented
+    no_achievements: str = "{level1_scores}。"
+    no_problems: str = NO_PROBLEMS
+    no_suggestions: str = "无。"
 
 
 @kind("feedback_form", FeedbackParams, {k: PV for k in ("title", "project_line", "number_line", "score_text",
-                                                          "see_also", "attachment")})  # fmt: skip
+                                                          "see_also", "attachment", "no_achievements", "no_problems",
+                                                          "no_suggestions")})  # fmt: skip
 def render_feedback(ctx: RenderContext, p: FeedbackParams) -> Output:
-    """结果反馈书: header lines and the form table, consistent with the report body."""
+    """结果反馈书: header lines and the form table, consistent with the report body. A line whose every variable
+    is empty (编号 with no feedback_no) is left out; a row the data gives nothing for gets its `no_…` phrase
+    (主要绩效情况: the achievements, else the 经验做法 titles, else the conclusion's words, else the subtotals)."""
     f = ctx.evaluation.findings
-    lines = lambda items: "\n".join(f"{n}.{t.rstrip('。')}。" for n, t in enumerate(items, 1))  # noqa: E731
+
+    def lines(items: list[str], field_name: str, empty: str, row: str) -> str:
+        if not items:
+            return ctx.nothing_given(field_name, ctx.fill(empty, where="feedback_form"), f"的“{row}”栏")
+        return "\n".join(f"{n}.{t.rstrip('。')}。" for n, t in enumerate(items, 1))
+
     out: Output = []
     if p.attachment:
         out.append(Paragraph(ctx.fill(p.attachment, where="feedback_form"), "plain"))
-    out += [
-        Paragraph(ctx.fill(p.title, where="feedback_form"), "title"),
-        Paragraph(ctx.fill(p.project_line, where="feedback_form"), "plain"),
-        Paragraph(ctx.fill(p.number_line, where="feedback_form"), "plain"),
-    ]
+    out.append(Paragraph(ctx.fill(p.title, where="feedback_form"), "title"))
+    for line in (p.project_line, p.number_line):
+        if not all_empty(line, ctx.variables):
+            out.append(Paragraph(ctx.fill(line, where="feedback_form"), "plain"))
     v = ctx.variables
+    achievements = lines(f.achievements or [pr.title for pr in f.practices], "findings.achievements", p.no_achievements,
+                         "主要绩效情况") if f.achievements or f.practices or not f.conclusion else f.conclusion
+    suggestions = lines([s.title for s in f.suggestions], "findings.suggestions", p.no_suggestions, "建议")
+    see_also = ctx.fill(p.see_also, where="feedback_form")
     rows: list[list[str | None]] = [
         ["评价组织机构", v["organizer"], "项目主管部门", v["department"]],
         ["评价机构", v["evaluator"], "评价时间", v["period"]],
         ["评价分值", ctx.fill(p.score_text, where="feedback_form"), "评价结论", v["grade"]],
-        ["主要绩效情况", lines(f.achievements or [pr.title for pr in f.practices]), "", ""],
-        ["主要问题", lines([pr.title for pr in f.problems]), "", ""],
-        ["建议", lines([s.title for s in f.suggestions]) + "\n" + ctx.fill(p.see_also, where="feedback_form"), "", ""],
+        ["主要绩效情况", achievements, "", ""],
+        ["主要问题", lines([pr.title for pr in f.problems], "findings.problems", p.no_problems, "主要问题"), "", ""],
+        ["建议", "\n".join([suggestions, see_also] if f.suggestions and see_also else [suggestions]), "", ""],
     ]
     out.append(Table(rows, header_rows=0, merged_left=[(r, c) for r in (3, 4, 5) for c in (2, 3)]))
     return out

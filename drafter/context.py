@@ -12,6 +12,7 @@ PROJECT_VARIABLES = (
     "project_name", "called", "named", "year", "region", "unit", "department", "organizer", "commissioned_by",
     "evaluator", "evaluator_kind", "period", "report_date", "feedback_no", "evaluation_type", "evaluation_mode",
     "total", "total_two_places", "full_marks", "grade", "score_rate", "level1_count", "level1_count_cn", "level1_names",
+    "level1_scores",
     "budget", "received", "spent", "money_unit", "received_rate", "execution_rate", "execution_base",
     "execution_base_amount", "funding_source", "table_no",
 )  # fmt: skip
@@ -54,6 +55,9 @@ def project_context(evaluation: Evaluation, prose_names: dict[str, str] | None =
         "level1_count": len(evaluation.indicators),
         "level1_count_cn": chinese_numeral(len(evaluation.indicators)),
         "level1_names": "、".join(names),
+        # every 一级's derived subtotal: “项目决策得分19分，过程管理得分18分，……”
+        "level1_scores": "，".join(f"{name}得分{top.total_score}分" for name, top in zip(names, evaluation.indicators,
+                                                                                      strict=True)),
         "budget": funding.budget,
         "received": funding.received,
         "spent": funding.spent,

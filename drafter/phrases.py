@@ -61,3 +61,10 @@ def fill(template: str, values: Mapping[str, Any], where: str = "") -> str:
         raise StyleError(f"{where}：短语“{template}”缺少变量 {exc.args[0]}") from None
     except (ValueError, TypeError) as exc:
         raise StyleError(f"{where}：短语“{template}”无法填写：{exc}") from None
+
+
+def all_empty(template: str, values: Mapping[str, Any]) -> bool:
+    """A template with variables, every one of them empty (“编号：{feedback_no}” with no number): a line that would
+    print a label and nothing after it."""
+    names = variables_of(template)
+    return bool(names) and all(values.get(name) in ("", None) for name in names)

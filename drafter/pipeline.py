@@ -109,8 +109,17 @@ def _set_text(data: Any, path: str, text: str) -> None:
 def unfinished_in_report(evaluation: Evaluation) -> list[tuple[str, str]]:
     """The unfinished fields (“（待补充）”, a zero budget) the report of the evaluation's style would print: each
     placeholder is marked, the report rendered, and the marks found in its text looked up. A field the style never
-    prints (a 主管部门 the 丰台 style leaves out) does not stop a draft."""
+    prints (a 主管部门 the 丰台 style leaves out) does not stop a draft. An optional field the data left empty where
+    the style prints “（待补充）” rather than invent a statement (资金管理情况) is unfinished too."""
+    from drafter.phrases import StyleError
+
     unfinished = evaluation.unfinished()
+    try:
+        unfilled = render_report(evaluation).unfilled
+    except StyleError:  # (an unknown style: the draft says so itself)
+        unfilled = []
+    unfinished += [(field, f"没有填写，报告{where}要写这一内容，现印作“{PLACEHOLDER}”；请在项目文件中填写")
+                   for field, where in unfilled]  # fmt: skip
     texts = dict(evaluation.text_fields())
     placeholders = [field for field, _ in unfinished if PLACEHOLDER in texts.get(field, "")]
     if not placeholders:
@@ -189,6 +198,12 @@ def draft_notes(document: Document, evaluation: Evaluation, report: DraftReport 
     if empty:
         notes.append(f"提示：{'、'.join(empty[:6])}{'等' if len(empty) > 6 else ''}没有内容（项目文件没有相应内容，"
                      "如另一地区的数据用了这一样式）；请在项目文件中补上，或改用与数据相符的样式")  # fmt: skip
+    omitted = [(title, fields) for title, fields in (report.omitted if report else []) if title]
+    if omitted:
+        fields = [f for _, names in omitted for f in names]
+        notes.append(f"提示：项目文件没有{''.join(f'“{t}”' for t, _ in omitted)}的内容，报告略去了"
+                     f"{'这一部分' if len(omitted) == 1 else '这些部分'}"
+                     + (f"；需要时请在项目文件中填写 {'、'.join(dict.fromkeys(fields))}" if fields else ""))
     bare = [leaf.label for leaf in evaluation.leaves() if leaf.total_score < leaf.total_weight and not leaf.analysis]
     if bare:
         shown = "、".join(bare[:5]) + (f"等 {len(bare)} 个" if len(bare) > 5 else "")

@@ -17,6 +17,7 @@ def _render_spec(spec: SectionSpec, style: Style, ctx: RenderContext) -> Section
     section = Section(id=spec.id, title=title, level=1, numbered=spec.numbered, label=spec.label or "")
     if spec.page_break_before:
         section.blocks.append(PageBreak())
+    ctx.section_id = spec.id
     for block_kind, params in style.blocks[id(spec)]:
         for item in block_kind.render(ctx, params):
             if isinstance(item, Section):
@@ -24,11 +25,20 @@ def _render_spec(spec: SectionSpec, style: Style, ctx: RenderContext) -> Section
             else:
                 section.blocks.append(item)
     for child in spec.children:
-        section.children.append(_render_spec(child, style, ctx))
+        rendered = _render_spec(child, style, ctx)
+        if _has_content(rendered):
+            section.children.append(rendered)
+        else:  # nothing in the data for it (no 组织实施情况 given): left out, never a heading alone
+            ctx.omitted.append((rendered.title or rendered.label, ctx.empty_fields.pop(child.id, [])))
     if spec.page_break_after:
         section.children.append(Section(id=f"{spec.id}.break", title="", level=0, numbered=False,
                                         blocks=[PageBreak()]))
     return section
+
+
+def _has_content(section: Section) -> bool:
+    """A section prints something besides its heading (a page break alone is not content)."""
+    return any(not isinstance(b, PageBreak) for b in section.blocks) or any(_has_content(c) for c in section.children)
 
 
 def _number(sections: list[Section], level: int, prefix: str, formats: dict[int, str]) -> None:
@@ -59,12 +69,18 @@ def render_report(
     sections: list[Section] = []
     for spec in style.spec.sections:
         section = _render_spec(spec, style, ctx)
+        if not _has_content(section):
+            ctx.omitted.append((section.title or section.label, ctx.empty_fields.pop(spec.id, [])))
+            continue
         sections.append(section)
         if on_section:
             on_section(section)
     _number(sections, 1, "", style.spec.numbering)
     title = "\n".join(ctx.fill(t, where="title") for t in style.spec.title)
-    return DraftReport(title=title, sections=sections, style=style.name, page_numbers_from=style.spec.page_numbers_from)
+    headings = {s.id: s.heading or s.label or s.title for top in sections for s in top.walk()}
+    unfilled = [(field, f"“{headings.get(section_id, section_id)}”{part}") for field, section_id, part in ctx.unfilled]
+    return DraftReport(title=title, sections=sections, style=style.name, page_numbers_from=style.spec.page_numbers_from,
+                       unfilled=unfilled, omitted=ctx.omitted)  # fmt: skip
 
 
 def report_paragraph_texts(report: DraftReport) -> list[str]:

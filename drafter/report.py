@@ -97,6 +97,11 @@ class DraftReport:
     sections: list[Section]
     style: str
     page_numbers_from: str | None = None  # the top-level section whose first page is page 1 (none before it)
+    # fields the data left empty where the style prints “（待补充）” for the user to fill in: (field, where it is printed:
+    # “2.项目资金情况”, “结果反馈书”的“主要绩效情况”栏)
+    unfilled: list[tuple[str, str]] = field(default_factory=list)
+    # sections left out as the data had nothing for them: (title, the empty fields that would have filled them)
+    omitted: list[tuple[str, list[str]]] = field(default_factory=list)
 
     def walk(self) -> list[Section]:
         return [s for top in self.sections for s in top.walk()]
