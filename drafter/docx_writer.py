@@ -118,9 +118,10 @@ def _add_paragraph(doc, block: Paragraph) -> None:
     if block.role in ("title", "cover_title"):
         title = doc.add_paragraph(balanced_title(block.text), style="Title")
         _open_page(doc, title)
-        if block.role == "cover_title":  # a third of the way down the cover, its lines well below it
-            title.paragraph_format.space_before = Pt(COVER_TITLE_SPACE[0])
-            title.paragraph_format.space_after = Pt(COVER_TITLE_SPACE[1])
+        if block.role == "cover_title":  # a third of the way down the cover, its lines well below it (less when the
+            before, after = getattr(doc, COVER_SPACE, COVER_TITLE_SPACE)  # cover's text is long: see cover_space)
+            title.paragraph_format.space_before = Pt(before)
+            title.paragraph_format.space_after = Pt(after)
         return
     para = doc.add_paragraph()
     _open_page(doc, para)
@@ -138,8 +139,8 @@ def _add_paragraph(doc, block: Paragraph) -> None:
     elif block.role == "right":
         fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     elif block.role == "cover":
-        fmt.left_indent = Cm(2)
-        fmt.space_after = Pt(16)
+        fmt.left_indent = Cm(COVER_INDENT_CM)
+        fmt.space_after = Pt(COVER_LINE_AFTER)
 
 
 TITLE_FILL = 0.9  # a title line a little short of the text width: fonts' digits and spacing are wider than counted
@@ -203,6 +204,40 @@ def _break_before_table(doc) -> None:
 PENDING_BREAK = "_evalreport_page_break"
 TEXT_WIDTH_CM = 15.6
 COVER_TITLE_SPACE = (150, 72)  # points before and after a cover's title
+COVER_SPACE = "_evalreport_cover_space"
+TEXT_HEIGHT_PT = (29.7 - 3.7 - 3.5) / 2.54 * 72  # the page's text height (A4 less the top and bottom margins)
+LINE_PT = 28  # the fixed line height of every paragraph
+COVER_LINE_AFTER = 16  # points after a cover line
+COVER_INDENT_CM = 2
+
+
+def _lines(text: str, width_cm: float, size: float) -> int:
+    """How many lines a paragraph takes (estimated a little high, as a font's digits and spacing are wider)."""
+    capacity = TITLE_FILL * width_cm / (size * 2.54 / 72)
+    return sum(max(1, -(-int(_em(line)) // int(capacity))) for line in text.split("\n"))
+
+
+def cover_space(blocks: list) -> tuple[float, float]:
+    """Points before and after a cover's title so the whole cover stays on one page: the usual third of the page
+    above the title, less (first above the title, then below it) when a long project name wraps its lines."""
+    used = LINE_PT  # (a line's margin: estimates are not exact)
+    for block in blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        if block.role in ("title", "cover_title"):
+            used += LINE_PT * _lines(balanced_title(block.text), TEXT_WIDTH_CM, SIZES["title"]) + 12
+        elif block.role == "cover":
+            used += LINE_PT * _lines(block.text, TEXT_WIDTH_CM - COVER_INDENT_CM, SIZES["body"]) + COVER_LINE_AFTER
+        else:
+            used += LINE_PT * _lines(block.text, TEXT_WIDTH_CM, SIZES["body"])
+    room = max(0.0, TEXT_HEIGHT_PT - used)
+    before, after = COVER_TITLE_SPACE
+    if before + after <= room:
+        return before, after
+    least_before = min(before, LINE_PT)
+    if least_before + after <= room:
+        return room - after, after
+    return least_before, max(0.0, room - least_before)
 
 
 def _column_widths(block: Table, n_cols: int, size: float) -> list[float]:
@@ -336,6 +371,8 @@ def _add_section(doc, section: Section, last_break: bool = True) -> None:
     (a Word section break starts the next page instead)."""
     if section.heading:
         _open_page(doc, doc.add_heading(section.heading, level=min(section.level, 4)))
+    if any(isinstance(b, Paragraph) and b.role == "cover_title" for b in section.blocks):
+        setattr(doc, COVER_SPACE, cover_space(section.blocks))
     for block in section.blocks:
         if isinstance(block, Paragraph):
             _add_paragraph(doc, block)

@@ -100,3 +100,57 @@ def test_the_feedback_form_has_no_empty_number_line_or_rows(tmp_path: Path):
     assert rows["建议"] == "无。"  # no blank line, no “详见报告” pointing at suggestions that are not there
     full = render_report(load_project(SMART))
     assert any(isinstance(b, Paragraph) and b.text.startswith("编号：2021-1") for b in full.sections[0].blocks)
+
+
+LONG_NAME = "上城区2020年度基层社会治理智能化提升暨智慧安防小区建设与老旧小区视频监控系统改造升级及后续运维管理服务政府采购项目（一期、二期合并实施）"
+
+
+def long_name_project(tmp_path: Path) -> Path:
+    yaml = YAML()
+    data = yaml.load(SMART.read_text(encoding="utf-8"))
+    data["project"]["name"] = LONG_NAME
+    data["project"].pop("short_name", None)
+    path = tmp_path / "long.yaml"
+    with path.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    return path
+
+
+def _cover_title(path: Path):
+    from docx import Document
+
+    return next(p for p in Document(str(path)).paragraphs if p.text == "上城区财政支出项目绩效评价报告")
+
+
+def test_a_long_project_name_keeps_the_cover_on_one_page(tmp_path: Path):
+    """The cover's fixed space above its title gives way when the project name wraps over several lines, so the
+    evaluator's name stays on the cover; a short name keeps the usual third of the page above the title."""
+    from drafter.docx_writer import COVER_TITLE_SPACE, LINE_PT, TEXT_HEIGHT_PT, cover_space, write_docx
+
+    long_report = render_report(load_project(long_name_project(tmp_path)))
+    before, after = cover_space(long_report.find("cover").blocks)
+    assert before < COVER_TITLE_SPACE[0] and after == COVER_TITLE_SPACE[1]
+    write_docx(long_report, tmp_path / "long.docx")
+    title = _cover_title(tmp_path / "long.docx")
+    assert title.paragraph_format.space_before.pt == pytest.approx(before, abs=0.5)
+    # the cover's 9 wrapped lines (4 of them the name) and 2 centred lines fit below the title with the space kept
+    lines = 1 + 4 + 5 + 2
+    assert before + after + lines * LINE_PT + 6 * 16 + 12 <= TEXT_HEIGHT_PT
+    write_docx(render_report(load_project(SMART)), tmp_path / "short.docx")
+    assert _cover_title(tmp_path / "short.docx").paragraph_format.space_before.pt >= COVER_TITLE_SPACE[0] - 1
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice") or not __import__("shutil").which("pdftotext"),
+                    reason="needs LibreOffice and poppler")
+def test_a_long_project_name_cover_rendered_by_libreoffice(tmp_path: Path):
+    """Rendered: the cover (page 3, after 反馈书 and 整改报告书) holds the evaluator and the date, page 4 the title."""
+    import subprocess
+
+    out = tmp_path / "long.docx"
+    assert runner.invoke(app, ["draft", str(long_name_project(tmp_path)), "-o", str(out), "-q"]).exit_code == 0
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+                   check=True, capture_output=True, timeout=180)  # fmt: skip
+    pages = [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(tmp_path / "long.pdf"), "-"],
+                            check=True, capture_output=True, text=True).stdout for n in (3, 4)]  # fmt: skip
+    assert "江苏建圆建方工程管理咨询有限公司" in pages[0] and "2021年12月8日" in pages[0].replace(" ", "")
+    assert "为加强财政支出管理" in pages[1].replace("\n", "")
