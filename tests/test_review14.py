@@ -184,3 +184,23 @@ def test_a_total_after_该项目_is_not_taken_for_an_indicators_score(tmp_path: 
     assert findings(tmp_path, text) == {}
     [slip] = findings(tmp_path, text.replace("过程指标得22.5分", "过程指标得23.5分"))["TT202"]
     assert "90.5" in slip.message
+
+
+def test_lists_of_offices_places_and_parts_are_counted(tmp_path: Path):
+    right = ("局机关内设办公室、政策法规科、文化艺术科、文物科、旅游发展科、体育科、财务审计科7个科室，下属区文化馆、区图书馆、"
+             "区体育中心3家全额拨款事业单位。\n\n专项资金已全部分配下达至南湖区、秀洲区、嘉善县、平湖市、海盐县5个县（市、区）。"
+             "评估组征求了递铺街道、孝丰镇、天荒坪镇3个乡镇（街道）的意见。\n\n"
+             "主要建设内容包括平台软件开发、云资源租赁、等级保护测评和项目监理4部分。\n\n"
+             "合同约定开发功能模块14个，实际完成13个，分别为统一身份认证、电子证照、好差评、智能客服、综合受理、一件事联办、掌上办、"
+             "跨省通办、电子印章、数据共享、统一支付、统计分析、证照库管理，“智能审批”模块尚在开发中。\n")
+    assert findings(tmp_path, right) == {}
+    for good, bad in (("7个科室", "6个科室"), ("3家全额", "4家全额"), ("5个县", "6个县"), ("3个乡镇", "4个乡镇"),
+                      ("4部分", "5部分"), ("实际完成13个", "实际完成12个")):  # fmt: skip
+        [slip] = findings(tmp_path, right.replace(good, bad))["CT701"]
+        assert slip.found == "".join(ch for ch in bad if ch.isdigit()), slip.message
+
+
+def test_a_thousands_group_typed_with_letters(tmp_path: Path):
+    [slip] = findings(tmp_path, "评价组发放师生问卷2,OOO份。评价咨询电话：0575-85203366。\n")["FG901"]
+    assert (slip.found, slip.expected) == ("2,OOO", "2,000")
+    assert findings(tmp_path, "评价组发放师生问卷2,000份，编号ISO9001。\n") == {}

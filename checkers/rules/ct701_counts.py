@@ -5,13 +5,14 @@
 一级、二级指标按名称去重计数（同名二级指标在不同一级下各算一个），三级指标按有分值的行计数；
 （2）“从决策、过程、产出、效益四个方面”一类写法：顿号列举的项数与紧随其后的个数比较；数的是子项目、项目、阶段、环节、
 板块、任务时，只看“包括/分为/涉及/涵盖/即……”之后的列举（“在城东、城西实施三个项目”列的是地点）；数的是设区市、县（区）、
-镇（街道）、社区、村时，列举的须是地名（“抽取了杭州、温州、湖州、金华、丽水5个设区市”）
+镇（街道）、社区、村时，列举的须是地名（“抽取了杭州、温州、湖州、金华、丽水5个设区市”“下达至南湖区、……海盐县5个县（市、区）”）
 （最后一项中的“和/及/与”可能连接两项，也可能是一项的一部分：两种数法都不符时才报告）；
-“图书馆、文化馆、美术馆、博物馆4个场馆（免费开放）”这样每项都以所数名词的末字结尾的列举，数的是什么都核对，
+“图书馆、文化馆、美术馆、博物馆4个场馆（免费开放）”这样每项都以所数名词的末字结尾的列举，数的是什么都核对
+（在“内设/下属/下设/开设/包含”之后的列举不必如此：“内设办公室、政策法规科……7个科室”“下属区文化馆……3家全额拨款事业单位”；“……和项目监理4部分”不写“个”也核对），
 “耕整地机械、……、农产品初加工机械5大类”这样各项末字相同、以“大类/类”计数的列举也核对；
 （3）“共设置3个二级指标，分别为项目立项、绩效目标”：所写个数与其后列举的指标名称个数比较；别的个数（“共包括4个子项目，
 分别为道路工程、排水工程、绿化工程。”“共完成道路硬化3条，分别为东环路1.2公里……”）也一样，只看“分别为/分别是/即/：”之后、
-到句末为止的列举（“……等”不核对）。
+到句末或逗号为止的列举（“……等”不核对）。
 说某个一级指标（“决策指标共设置3个二级指标”）时，只数评分表中该一级指标之下的二级、三级指标。
 """
 
@@ -49,23 +50,23 @@ PLACES = r"设区市|乡镇（街道）|镇（街道）|乡镇|街道|镇|社区
 _ITEM = r"(?:《[^《》]{1,40}》|(?:(?!\d+\s*[个项类种份])[\u4e00-\u9fffA-Za-z0-9]){1,20})(?:[（(][^（）()]{0,30}[）)])?"
 _NOUNS = r"一级指标|方面|部分|内容|子项目|项目|阶段|环节|板块|任务|方法|方式|措施|维度|年度|文件|" + PLACES
 ENUMERATION_RE = re.compile(
-    rf"(?P<items>{_ITEM}(?:、{_ITEM}){{1,9}})(?<!共)(?<!合计)(?P<etc>等)?\s*(?:共|合计|共计)?\s*(?P<n>[一二三四五六七八九十两\d]+)\s*(?P<counter>个|项|类|种|份)"
-    r"\s*(?P<noun>" + _NOUNS + ")"
+    rf"(?P<items>{_ITEM}(?:、{_ITEM}){{1,9}})(?<!共)(?<!合计)(?P<etc>等)?\s*(?:共|合计|共计)?\s*(?P<n>[一二三四五六七八九十两\d]+)\s*"
+    r"(?:(?P<counter>个|项|类|种|份)|(?=部分|方面))\s*(?P<noun>" + _NOUNS + ")"  # (“……和项目监理5部分”)
 )
 # “图书馆、文化馆、美术馆、博物馆4个场馆”: any noun, when every item ends as the noun does (each is one of them)
 KIND_ENUMERATION_RE = re.compile(
     rf"(?P<items>{_ITEM}(?:、{_ITEM}){{1,9}})(?P<etc>等)?\s*(?P<n>[一二三四五六七八九十两\d]+)\s*(?P<counter>个|项|类|种|所|家|座|处|条)"
-    r"\s*(?P<noun>[\u4e00-\u9fff]{1,4}?)(?=[，,。；;、和及与实进开的在均全共已为]|$)"
-)
+    r"\s*(?P<noun>[\u4e00-\u9fff]{1,10}?)(?=[，,。；;、和及与实进开的在均全共已为]|$)"
+)  # (“……区体育中心4家全额拨款事业单位”)
 # nouns that count things named in the sentence (“在城东、城西实施三个项目”): a list of them only after 包括/分为/…… (or
 # before 等: “……公众评判法等五种方法”)
 NEEDS_LEAD = ("子项目", "项目", "阶段", "环节", "板块", "任务", "方法", "方式", "措施", "维度", "年度", "文件")
 
 
-COUNTED_WORD = re.compile(r"[个项类种份]\s*(?:" + _NOUNS + ")")
+COUNTED_WORD = re.compile(r"[个项类种份]\s*(?:" + _NOUNS + r")|[\d一二三四五六七八九十两](?:部分|方面)")
 OUTER_COMMA = re.compile(r"、(?![^（(]*[）)])")  # a 、 outside brackets
 COUNT_INSIDE = re.compile(r"[一二三四五六七八九十两\d]+\s*[个项类种]")  # “效益四个方面设置”: no item of a list
-ENUMERATING_VERB = re.compile(r"^.*?(?:开设了?|设有|建有|下设|包含)")  # “开设汽车维修、电工……5个专业”
+ENUMERATING_VERB = re.compile(r"^.*?(?:开设了?|设有|建有|下设|内设|下属|所属|包含)")  # “开设汽车维修、电工……5个专业”
 LIST_LEAD = re.compile(r"^.*?(?:从|设置了?|设立了?|包括|涵盖|围绕|存在|涉及|分为|即|抽取了?|抽查了?|选取了?|走访了?|覆盖了?|全区|全市|全县|采用|运用|"
                        r"采取|依据|根据)")
 
@@ -75,6 +76,16 @@ def _place_names(listed: list[str]) -> bool:
     “在城东、城西建设3个社区” the last “item” is “城西建设”)."""
     lengths = [len(item) for item in listed]
     return max(lengths) <= 6 and lengths[-1] <= max(lengths[:-1])
+
+
+PLACE_END = re.compile(r"(?:区|县|市|镇|乡|街道|社区|村)$")
+
+
+def _place_at_the_end(listed: list[str]) -> str:
+    """The first item of a list of places, cut to the longest of the others when it runs on from the sentence's
+    words (“征求了递铺街道” lists 递铺街道)."""
+    first, longest = listed[0], max(len(item) for item in listed[1:])
+    return first[-longest:] if len(first) > longest and PLACE_END.search(first) else first
 
 
 LAST_JOIN = re.compile(r"以及|和|及|与")
@@ -280,7 +291,7 @@ _NAMED = r"(?:《[^《》]{1,40}》|(?:(?!\d+\s*[个项类种份])[\u4e00-\u9fff
 COUNT_THEN_NAMES = re.compile(
     r"(?P<n>\d+|[一二三四五六七八九十两]+)\s*(?P<counter>个|项|条|类|座|所|家|处|批|种)(?P<noun>[\u4e00-\u9fff]{0,6}?)\s*"
     r"(?:[，,]\s*(?:分别为|分别是|即)|[：:])"
-    rf"\s*(?P<items>{_NAMED}(?:、{_NAMED})+)(?P<end>。|$)"
+    rf"\s*(?P<items>{_NAMED}(?:、{_NAMED})+)(?P<end>[。，,；;]|$)"
 )
 
 
@@ -344,8 +355,8 @@ def _kind_lists(paragraph, rule: Rule):
     for m in [*KIND_ENUMERATION_RE.finditer(paragraph.text), *categories]:
         items, n, counter = m.group("items"), m.group("n"), m.group("counter")
         words = m.groupdict().get("noun") or ""
-        if re.fullmatch(_NOUNS, words) or m.group("etc"):
-            continue  # (the nouns ENUMERATION_RE knows are read there)
+        if re.match(_NOUNS, words) or m.group("etc"):
+            continue  # (the nouns ENUMERATION_RE knows are read there: “四个方面对项目进行了评价”)
         later = OUTER_COMMA.split(items)[1:]  # the noun: the shortest start of the words after the count that the items
         noun = next((words[:k] for k in range(1, len(words) + 1) if all(i.endswith(words[k - 1]) for i in later)), words)
         # end as (“……博物馆5个场馆免费开放”: 场馆); a 大类 count's items all end alike (“……机械”)
@@ -362,7 +373,7 @@ def _kind_lists(paragraph, rule: Rule):
         stated = _number(n)
         if stated is not None and stated != len(listed):
             yield rule.finding(
-                f"列举了{len(listed)}项（{'、'.join(listed)}），却写“{n}{counter}{noun}”",
+                f"列举了{len(listed)}项（{'、'.join(listed)}），却写“{n}{counter}{noun if len(noun) >= 2 else words[:2]}”",
                 paragraph.location, sentence_at(paragraph.text, m.start()), expected=str(len(listed)),
                 found=n, severity=Severity.WARNING,
             )  # fmt: skip
@@ -385,8 +396,10 @@ def check(a: Analysis, rule: Rule):
             if m.group("noun") in NEEDS_LEAD and not LIST_LEAD.match(listed[0]) and not m.group("etc") and not titles:
                 continue
             listed[0] = LIST_LEAD.sub("", listed[0])  # “主要存在目标不够细化” lists “目标不够细化”
-            if re.fullmatch(PLACES, m.group("noun")) and not _place_names(listed) and not _place_names(_last_joined(listed)):
-                continue
+            if re.fullmatch(PLACES, m.group("noun")):
+                listed[0] = _place_at_the_end(listed)  # “专项资金已全部分配下达至南湖区” lists 南湖区
+                if not _place_names(listed) and not _place_names(_last_joined(listed)):
+                    continue
             etc = bool(m.group("etc")) or listed[-1].endswith("等")
             listed[-1] = listed[-1].removesuffix("等")
             split = _last_joined(listed)  # “产出和效益”
@@ -396,7 +409,7 @@ def check(a: Analysis, rule: Rule):
                 continue  # “A、B等三个方面”: the list is not complete
             if Decimal(len(items)) != stated and Decimal(len(listed)) != stated:  # (“运行与维护” may be one item)
                 yield rule.finding(
-                    f"列举了{len(items)}项（{'、'.join(items)}），却写“{m.group('n')}{m.group('counter')}”",
+                    f"列举了{len(items)}项（{'、'.join(items)}），却写“{m.group('n')}{m.group('counter') or ''}{m.group('noun')}”",
                     paragraph.location, sentence_at(paragraph.text, m.start()), expected=str(len(items)),
                     found=m.group("n"), severity=Severity.WARNING,
                 )  # fmt: skip

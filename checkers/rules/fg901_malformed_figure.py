@@ -1,6 +1,6 @@
 """数字中夹有字母或杂字：如“11l 台”“2O20”“1,00,0元”，多为录入错误。
 
-数字与计量单位之间、或数字中间出现拉丁字母（l、I、O、o，小数点后的“99.l%”亦然）或不规则的千位分隔符时报告。
+数字与计量单位之间、或数字中间出现拉丁字母（l、I、O、o，小数点后的“99.l%”、千位分隔符后的“2,OOO份”亦然）或不规则的千位分隔符时报告。
 表格中数字列（多数单元格是数字的列）里只写一个数的单元格（“93,20.40”“11l”“2O20”）同样核对。
 """
 
@@ -22,6 +22,9 @@ PASSING = FAILING.replace("11l 台", "11台")
 _UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 LETTER_IN_NUMBER = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?[lIoO]+\d*(?:\.\d+)?|[lIoO](?:\.\d+|(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))\s*(?=" + _UNIT + r")")
 DIGIT_LETTER_DIGIT = re.compile(r"(?<![A-Za-z0-9])\d+(?:[lIoO]\.?\d+|\.[lIoO]\d*)(?![A-Za-z])")  # (“34l.25”, “99.l%”)
+# a thousands group holding letters for digits: “2,OOO份”, “1,2O0万元”
+LETTER_GROUP = re.compile(r"(?<![A-Za-z0-9.,])(\d{1,3}(?:,\d{3})*,(?=[\dlIoO]{3}(?![\dA-Za-z]))\d*[lIoO][\dlIoO]*(?:,[\dlIoO]{3})*"
+                          r"(?:\.\d+)?)\s*(?=" + _UNIT + r")")
 # a table cell holding one figure mistyped: “93,20.40”, “11l”, “2O20”, “99.l%”
 CELL_BAD_GROUPING = re.compile(r"^\s*\d{1,3}(?:,\d{1,2}|,\d{4,})(?:,\d+)*(?:\.\d+)?\s*[%％]?\s*$")
 CELL_LETTER = re.compile(r"^\s*((?:\d|[lI](?=[\d,.]))[\d,.lIoO]*)\s*[%％]?\s*$")
@@ -30,7 +33,7 @@ BAD_GROUPING = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{1,2}|,\d{4,})(?:,\d+)*(?:\.\
 
 
 LOOKALIKE_DIGITS = str.maketrans("lIoO", "1100")  # the letters typed for the digits they look like
-SUSPECT = re.compile(r"\d(?:[lIoO]|\.[lIoO]|,\d{1,2}(?!\d)|,\d{4})|[lIoO][.,]?\d")  # (“l.5万元”, “l,286株”: an l for the 1)
+SUSPECT = re.compile(r"\d(?:[lIoO]|\.[lIoO]|,\d{1,2}(?!\d)|,\d{4}|,\d*[lIoO])|[lIoO][.,]?\d")  # (“l.5万元”, “l,286株”: an l for the 1)
 
 
 def _may_be_suspect(text: str) -> bool:
@@ -45,7 +48,8 @@ def check(a: Analysis, rule: Rule):
         if not _may_be_suspect(text) or not SUSPECT.search(text):
             continue
         seen: set[int] = set()
-        for pattern, what in ((LETTER_IN_NUMBER, "夹有字母"), (DIGIT_LETTER_DIGIT, "夹有字母"), (BAD_GROUPING, "千位分隔符位置不对")):
+        for pattern, what in ((LETTER_IN_NUMBER, "夹有字母"), (DIGIT_LETTER_DIGIT, "夹有字母"), (LETTER_GROUP, "夹有字母"),
+                              (BAD_GROUPING, "千位分隔符位置不对")):  # fmt: skip
             for m in pattern.finditer(text):
                 if m.start() in seen:
                     continue
