@@ -241,14 +241,16 @@ def cover_space(blocks: list) -> tuple[float, float]:
 
 
 def _column_widths(block: Table, n_cols: int, size: float) -> list[float]:
-    """Widths (cm) that fit the text width: number columns as wide as their longest number (never wrapped; a
-    header may wrap onto three lines), label columns share the rest in proportion to their longest text, short
-    labels (up to 8 characters, such as “评价组织机构”) on one line, long texts at least 4 characters wide."""
+    """Widths (cm) that fit the text width: number columns as wide as their longest number (never wrapped), label
+    columns share the rest in proportion to their longest text, short labels (up to 8 characters, such as
+    “评价组织机构”) on one line, long texts at least 4 characters wide. A number column's header stays on one line
+    (“专家评分”) when the label columns still get their comfortable width; in a crowded table it may wrap onto two,
+    then three lines, and a table of many columns has narrower cell margins, leaving the room to its text."""
     cjk = size * 2.54 / 72  # a Chinese character is one em wide; a digit about half
-    padding = 0.4
+    padding = _cell_padding(n_cols)
     longest = [1] * n_cols
     numeric = [True] * n_cols
-    widest_number = [0] * n_cols
+    widest_number = [0.0] * n_cols
     for r, row in enumerate(block.rows):
         for c, value in enumerate(row[:n_cols]):
             text = (value or "").split("\n")[0]
@@ -256,22 +258,54 @@ def _column_widths(block: Table, n_cols: int, size: float) -> list[float]:
             if r < block.header_rows or not text or text.replace(" ", "") in TOTAL_WORDS:
                 continue  # a 合计 label is measured by `longest` (at least 2 characters wide below)
             if _is_number(text):
-                widest_number[c] = max(widest_number[c], len(text))
+                widest_number[c] = max(widest_number[c], _number_em(text))
             else:
                 numeric[c] = False
     headers = block.rows[0] if block.header_rows else [""] * n_cols
-    widths = [max(2 * cjk + padding, 0.55 * cjk * widest_number[c] + padding, cjk * -(-len(headers[c] or "") // 3) + padding)
-              if numeric[c] else 0.0 for c in range(n_cols)]  # fmt: skip
-    floors = [widths[c] if numeric[c] else cjk * (longest[c] if longest[c] <= 8 else 4) + padding for c in range(n_cols)]
+    comfortable = sum(cjk * min(longest[c], COMFORTABLE_LINE) + padding for c in range(n_cols) if not numeric[c])
+    for header_lines in (1, 2, 3):
+        widths = [_number_column(headers[c] or "", widest_number[c], header_lines, cjk, padding) if numeric[c] else 0.0
+                  for c in range(n_cols)]  # fmt: skip
+        if sum(widths) + comfortable <= TEXT_WIDTH_CM:
+            break
+    floors = [widths[c] if numeric[c] else cjk * (longest[c] if longest[c] <= 8 else 4) + padding + SLACK_CM
+              for c in range(n_cols)]  # fmt: skip
     free = TEXT_WIDTH_CM - sum(widths)
     label_total = sum(longest[c] for c in range(n_cols) if not numeric[c]) or 1
     widths = [w if numeric[c] else max(floors[c], free * longest[c] / label_total) for c, w in enumerate(widths)]
-    for lowest in (floors, [w if numeric[c] else 2 * cjk + padding for c, w in enumerate(widths)]):
+    for lowest in (floors, [w if numeric[c] else 2 * cjk + padding + SLACK_CM for c, w in enumerate(widths)]):
         excess, room = sum(widths) - TEXT_WIDTH_CM, sum(w - lowest[c] for c, w in enumerate(widths))
         if excess > 0 and room > 0:  # narrow the label columns (their text wraps): to their floors, then to 2 characters
             widths = [w - min(excess, room) * (w - lowest[c]) / room for c, w in enumerate(widths)]
     total = sum(widths)
     return [w * TEXT_WIDTH_CM / total for w in widths] if total > TEXT_WIDTH_CM else widths  # never wider than the page
+
+
+def _number_column(header: str, number_em: float, most_lines: int, cjk: float, padding: float) -> float:
+    """A number column's width: its numbers on one line, its header on as few lines as fit that width (half a
+    character more allowed: “总预算” over “总预/算”), at most ``most_lines``."""
+    numbers = max(2 * cjk, number_em * cjk) + padding + SLACK_CM
+    for lines in range(1, most_lines + 1):
+        wanted = cjk * -(-_em(header) // lines) + padding + SLACK_CM
+        if wanted <= numbers + cjk / 2 or lines == most_lines:
+            return max(numbers, wanted)
+    return numbers
+
+
+SLACK_CM = 0.08  # a little room over the estimate: a font's characters are not exactly one em (“序号” on one line)
+COMFORTABLE_LINE = 12  # characters a label column would like on a line before number headers wrap for it
+WIDE_TABLE_MARGIN_CM = 0.1  # cell margins left and right in a table of WIDE_TABLE_COLUMNS or more (Word's are 0.19)
+
+
+def _cell_padding(n_cols: int) -> float:
+    """A cell's left plus right margin (cm)."""
+    return 2 * WIDE_TABLE_MARGIN_CM if n_cols >= WIDE_TABLE_COLUMNS else 0.4
+
+
+def _number_em(text: str) -> float:
+    """A number's width in em, a little generous: digits half an em, a point or comma a quarter, % most of one."""
+    widths = {".": 0.28, ",": 0.28, "%": 0.85, " ": 0.25}
+    return 1.05 * sum(widths.get(ch, 0.5 if ch.isascii() else 1.0) for ch in text)
 
 
 TOTAL_WORDS = ("合计", "小计", "总计")
@@ -318,6 +352,8 @@ def _add_table(doc, block: Table) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     size = SIZES["wide_table"] if n_cols >= WIDE_TABLE_COLUMNS else SIZES["table"]
+    if n_cols >= WIDE_TABLE_COLUMNS:  # narrower cell margins: the room goes to the text
+        _cell_margins(table, WIDE_TABLE_MARGIN_CM)
     for c, width in enumerate(_column_widths(block, n_cols, size)):
         table.columns[c].width = Cm(width)
         for cell in table.columns[c].cells:
@@ -357,6 +393,20 @@ def _add_table(doc, block: Table) -> None:
         if c + 1 >= n_cols or (r, c + 1) not in merged_left:
             table.cell(r, left).merge(table.cell(r, c))
     doc.add_paragraph()
+
+
+def _cell_margins(table, cm: float) -> None:
+    """The table's left and right cell margins (w:tblCellMar)."""
+    properties = table._tbl.tblPr
+    margins = properties.find(qn("w:tblCellMar"))
+    if margins is None:
+        margins = OxmlElement("w:tblCellMar")
+        properties.append(margins)
+    for side in ("w:left", "w:right"):
+        element = OxmlElement(side)
+        element.set(qn("w:w"), str(round(cm * 567)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
 
 
 def _merge_down(rows: list, top: int, bottom: int, column: int) -> None:

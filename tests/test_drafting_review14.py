@@ -154,3 +154,31 @@ def test_a_long_project_name_cover_rendered_by_libreoffice(tmp_path: Path):
                             check=True, capture_output=True, text=True).stdout for n in (3, 4)]  # fmt: skip
     assert "江苏建圆建方工程管理咨询有限公司" in pages[0] and "2021年12月8日" in pages[0].replace(" ", "")
     assert "为加强财政支出管理" in pages[1].replace("\n", "")
+
+
+def _docx_table(tmp_path: Path, fixture: str, first_header: str):
+    from docx import Document
+
+    from drafter.docx_writer import write_docx
+
+    path = tmp_path / "t.docx"
+    write_docx(render_report(load_project(ROOT / "fixtures" / fixture)), path)
+    table = next(t for t in Document(str(path)).tables if t.rows[0].cells[0].text == first_header)
+    return {cell.text: cell.width.cm for cell in table.rows[0].cells}
+
+
+def test_the_funding_detail_table_gives_its_text_columns_the_room(tmp_path: Path):
+    """9 columns: 名称 and 备注 (long texts) get about twice a number column's width, not the same width; the
+    numbers still fit one line and the table the text width."""
+    from drafter.docx_writer import TEXT_WIDTH_CM
+
+    widths = _docx_table(tmp_path, "shangcheng_2020_command_center.yaml", "序号")
+    numbers = [widths[h] for h in ("总预算", "中标价", "审定价", "已支付金额", "2020年支付金额")]
+    assert min(widths["名称"], widths["备注"]) >= 1.8 * max(numbers), widths
+    assert min(numbers) >= 1.2 and sum(widths.values()) <= TEXT_WIDTH_CM + 0.01  # “798.46” in 五号 on one line
+
+
+def test_the_appendix_score_header_stays_on_one_line(tmp_path: Path):
+    """丰台 appendix: “专家评分” (12 pt, four characters) is not wrapped: the label columns have room to spare."""
+    widths = _docx_table(tmp_path, "fengtai_2023_lize_renovation.yaml", "一级指标")
+    assert widths["专家评分"] >= 4 * 12 * 2.54 / 72 + 0.4, widths
