@@ -90,7 +90,7 @@ KINDS: dict[str, BlockKind] = {}
 
 
 HELP = {
-    "text": "固定短语，每个模板一段，可用项目变量；`role` 决定版式（title 标题、cover_title 封面标题（页面上部三分之一处）、center 居中、cover 封面行、plain 无缩进）。",
+    "text": "固定短语，每个模板一段，可用项目变量；`role` 决定版式（title 标题、cover_title 封面标题（页面上部三分之一处）、subheading 正文中的小标题（如“（1）项目资金到位情况”，排版同正文，不与下一段分页）、center 居中、cover 封面行、plain 无缩进）。",
     "paragraphs": "数据中的一段段文字（背景、实施情况、立项依据……），每段套用 `item` 短语（`{text}` 原文，`{n}`/`{cn}` 序号）。",
     "score_overview_table": "得分概况表：每个一级指标一行（权重、得分、得分率等由程序计算）并有合计行。",
     "indicator_sections": "每个一级指标一个小节：小计句、二级/三级评分表（含合计）、每个三级指标一段（开头句 + 证据 + 扣分结尾句）。",
@@ -146,7 +146,7 @@ IV = PROJECT_VARIABLES + INDICATOR_VARIABLES
 
 class TextParams(Params):
     template: str | list[str]
-    role: Literal["body", "title", "cover_title", "subtitle", "center", "right", "cover", "plain"] = "body"
+    role: Literal["body", "title", "cover_title", "subtitle", "subheading", "center", "right", "cover", "plain"] = "body"
     bold: bool = False
 
 

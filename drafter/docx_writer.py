@@ -129,9 +129,9 @@ def _add_paragraph(doc, block: Paragraph) -> None:
     if block.bold or block.role == "indicator_head":
         run.bold = True
     fmt = para.paragraph_format
-    if block.role in ("indicator_head", "item_title") or (block.bold and len(block.text) <= KEPT_LINE):
+    if block.role in ("indicator_head", "item_title", "subheading") or (block.bold and len(block.text) <= KEPT_LINE):
         fmt.keep_with_next = True  # a line that heads what follows never ends a page alone
-    if block.role in ("body", "indicator_head", "indicator_body", "item_title"):
+    if block.role in ("body", "indicator_head", "indicator_body", "item_title", "subheading"):
         fmt.first_line_indent = Pt(32)
         fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     elif block.role == "center":

@@ -182,3 +182,20 @@ def test_the_appendix_score_header_stays_on_one_line(tmp_path: Path):
     """丰台 appendix: “专家评分” (12 pt, four characters) is not wrapped: the label columns have room to spare."""
     widths = _docx_table(tmp_path, "fengtai_2023_lize_renovation.yaml", "一级指标")
     assert widths["专家评分"] >= 4 * 12 * 2.54 / 72 + 0.4, widths
+
+
+def test_fourth_level_funding_headings_stay_with_their_text(tmp_path: Path):
+    """“（1）项目资金到位情况” … “（3）项目资金管理情况” head the text after them: kept with it (keep with next), laid
+    out as the body; the sentences under them are not kept."""
+    from docx import Document
+
+    from drafter.docx_writer import write_docx
+
+    path = tmp_path / "cc.docx"
+    write_docx(render_report(load_project(ROOT / "fixtures" / "shangcheng_2020_command_center.yaml")), path)
+    paragraphs = Document(str(path)).paragraphs
+    heads = [p for p in paragraphs if p.text in ("（1）项目资金到位情况", "（2）项目资金使用情况", "（3）项目资金管理情况")]
+    assert len(heads) == 3 and all(p.paragraph_format.keep_with_next for p in heads)
+    assert all(p.paragraph_format.first_line_indent is not None for p in heads)
+    after = paragraphs[paragraphs.index(heads[0]) + 1]
+    assert after.text.startswith("2020年度基层治理综合信息指挥中心建设项目财政预算") and not after.paragraph_format.keep_with_next
