@@ -1226,10 +1226,10 @@ def regenerate(
         where = f"第{info.first_paragraph}段" if info.first_paragraph == info.last_paragraph else \
             f"第{info.first_paragraph}–{info.last_paragraph}段"  # fmt: skip
         if replaced_text:
-            shown = "\n".join(f"  第{n}段：{text[:40]}{'……' if len(text) > 40 else ''}" for n, text in replaced_text[:REPLACED_SHOWN])
-            more = f"\n  ……共 {len(replaced_text)} 段" if len(replaced_text) > REPLACED_SHOWN else ""
+            shown = "\n".join(f"  {text}" for _, text in replaced_text[:REPLACED_SHOWN])
+            more = f"\n  ……共 {len(replaced_text)} 处" if len(replaced_text) > REPLACED_SHOWN else ""
             progress(f"已重写“{target.heading or info.title}”（原{where}；原文件未动），写出 {output}。"
-                     f"原章节中以下 {len(replaced_text)} 段与新稿不同（手工修改或旧数据），新稿中已不再有：\n{shown}{more}")  # fmt: skip
+                     f"原章节中以下 {len(replaced_text)} 处与新稿不同（手工修改或旧数据），新稿中已不再有：\n{shown}{more}")  # fmt: skip
         else:
             progress(f"已重写“{target.heading or info.title}”（原{where}，原有文字新稿中都有；原文件未动），写出 {output}")
         _say_findings(progress, findings, inside)
@@ -1240,13 +1240,39 @@ REPLACED_SHOWN = 8  # paragraphs of the old section listed as replaced
 
 
 def _replaced_paragraphs(parsed: _Parsed, info: SectionInfo, target: Section) -> list[tuple[int, str]]:
-    """(number, text) of the old section's paragraphs the new draft no longer has word for word: the hand edits
-    (and the stale figures) the rewrite replaces, for the editor to see what went."""
-    drafted = {squash(block.text) for section in target.walk() for block in section.blocks if hasattr(block, "text")}
-    drafted |= {squash(section.heading or section.title) for section in target.walk()}
-    return [(p.location.paragraph, p.text) for p in parsed.document.paragraphs
-            if p.location.paragraph is not None and info.first_paragraph <= p.location.paragraph <= info.last_paragraph
-            and not p.is_heading and squash(p.text) not in drafted]  # fmt: skip
+    """(paragraph number, how to name it) of what the old section had and the new draft no longer has word for
+    word: the hand edits (and the stale figures) the rewrite replaces, for the editor to see what went. Headings
+    count (one renamed by hand is reverted, one added by hand deleted); a table whose cells changed is named as a
+    table by its caption (“表1  绩效评价得分概况（表格）”), its caption itself being kept."""
+    sections = target.walk()
+    tables = [block for section in sections for block in section.blocks if isinstance(block, DraftTable)]
+    drafted = {squash(block.text) for section in sections for block in section.blocks if isinstance(block, DraftParagraph)}
+    drafted |= {squash(section.heading or section.title) for section in sections}
+    drafted |= {squash(text or "") for table in tables for text in (table.caption, table.unit_note)}
+    drafted_tables = {_table_text(table.rows) for table in tables}
+    out: list[tuple[int, str]] = []
+    last = info.first_paragraph
+    for block in parsed.document.blocks[info.blocks[0] : info.blocks[1]]:
+        if isinstance(block, DocParagraph):
+            n = block.location.paragraph
+            if n is None or not info.first_paragraph <= n <= info.last_paragraph:
+                continue
+            last = n
+            if squash(block.text) and squash(block.text) not in drafted:
+                out.append((n, f"第{n}段：{_clipped(block.text)}"))
+        elif isinstance(block, DocTable) and block.nested_in is None and \
+                _table_text([[c.text for c in row] for row in block.rows]) not in drafted_tables:  # fmt: skip
+            out.append((last, f"{_clipped(block.caption)}（表格）" if block.caption else f"第{last}段后的表格"))
+    return out
+
+
+def _table_text(rows: list[list[str | None]]) -> str:
+    """A table's cell texts run together (merged cells once), for telling a changed table from the drafted one."""
+    return "|".join(squash(text) for row in rows for text in row if text and squash(text))
+
+
+def _clipped(text: str, length: int = 40) -> str:
+    return f"{text[:length]}{'……' if len(text) > length else ''}"
 
 
 def _say_findings(progress: Callable[[str], None], findings: list[Finding], inside: list[Finding]) -> None:

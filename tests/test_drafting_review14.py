@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -199,3 +200,65 @@ def test_fourth_level_funding_headings_stay_with_their_text(tmp_path: Path):
     assert all(p.paragraph_format.first_line_indent is not None for p in heads)
     after = paragraphs[paragraphs.index(heads[0]) + 1]
     assert after.text.startswith("2020年度基层治理综合信息指挥中心建设项目财政预算") and not after.paragraph_format.keep_with_next
+
+
+def _regen_lines(tmp_path: Path, report: Path, section: str, data_path: Path = SMART) -> list[str]:
+    from drafter.regen import regenerate
+
+    said: list[str] = []
+    regenerate(report, load_project(data_path), section, tmp_path / f"out-{len(list(tmp_path.iterdir()))}.docx",
+               progress=said.append)  # fmt: skip
+    return next(line for line in said if line.startswith("已重写")).splitlines()
+
+
+def test_regen_lists_headings_it_reverts_or_deletes(tmp_path: Path):
+    """A heading renamed by hand (reverted) and a sub-heading added by hand (deleted, with its paragraph) are
+    listed among what the new draft no longer has."""
+    import copy
+
+    import docx as python_docx
+
+    from drafter.docx_writer import write_docx
+
+    report = tmp_path / "r.docx"
+    write_docx(render_report(load_project(SMART)), report)
+    edited = python_docx.Document(str(report))
+    paragraphs = edited.paragraphs
+    renamed = next(p for p in paragraphs if p.text == "（二）过程管理情况")
+    renamed.runs[0].text = "（二）项目过程管理情况"
+    for run in renamed.runs[1:]:
+        run.text = ""
+    five = next(p for p in paragraphs if p.text == "五、主要经验及做法")
+    sub, text = copy.deepcopy(renamed._p), copy.deepcopy(paragraphs[paragraphs.index(renamed) + 1]._p)
+    five._p.addprevious(sub)
+    five._p.addprevious(text)
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    for element, words in ((sub, "（五）其他说明"), (text, "评价组补充说明：项目运维合同已续签。")):
+        paragraph = DocxParagraph(element, five._parent)
+        paragraph.runs[0].text = words
+        for run in paragraph.runs[1:]:
+            run.text = ""
+    edited.save(str(tmp_path / "edited.docx"))
+    lines = _regen_lines(tmp_path, tmp_path / "edited.docx", "四")
+    listed = "\n".join(lines[1:])
+    assert "（二）项目过程管理情况" in listed and "（五）其他说明" in listed and "项目运维合同已续签" in listed
+    assert "以下 3 处与新稿不同" in lines[0]
+
+
+def test_regen_names_a_changed_table_as_a_table_and_an_unchanged_caption_not_at_all(tmp_path: Path):
+    """三 redrafted after a score changed: 表1's cells changed (listed as “表1  绩效评价得分概况（表格）”), its caption
+    did not (not listed as a lost paragraph); redrafted unchanged, nothing is listed."""
+    from drafter.docx_writer import write_docx
+
+    report = tmp_path / "r.docx"
+    write_docx(render_report(load_project(SMART)), report)
+    unchanged = _regen_lines(tmp_path, report, "三")
+    assert "原有文字新稿中都有" in unchanged[0] and len(unchanged) == 1
+    text = SMART.read_text(encoding="utf-8")
+    changed = tmp_path / "p2.yaml"
+    changed.write_text(re.sub(r"(weight: 4\n\s+score: )2\n", r"\g<1>3\n", text, count=1), encoding="utf-8")
+    assert load_project(changed).total != load_project(SMART).total
+    lines = _regen_lines(tmp_path, report, "三", changed)
+    assert "  表1  绩效评价得分概况（表格）" in lines
+    assert not any(line.strip().startswith("第") and line.strip().endswith("：表1  绩效评价得分概况") for line in lines)

@@ -500,7 +500,7 @@ def test_regen_lists_the_hand_written_paragraphs_it_replaces(tmp_path: Path):
     said.clear()
     regenerate(tmp_path / "edited.docx", evaluation, "四（三）", tmp_path / "out.docx", progress=said.append)
     [line] = [line for line in said if "与新稿不同" in line]
-    assert "以下 1 段与新稿不同（手工修改或旧数据）" in line and start in line
+    assert "以下 1 处与新稿不同（手工修改或旧数据）" in line and start in line
 
 
 def test_a_subtotals_expected_value_in_the_decimals_the_report_writes(tmp_path: Path):
