@@ -183,10 +183,12 @@ class FieldParams(Params):
     field: Literal[tuple(FIELDS)]  # type: ignore[valid-type]
     item: str = "{text}"
     last_item: str | None = None
+    only_item: str | None = None  # the phrase of a field with a single paragraph (no lone “（1）”)
     empty: str = "无。"
 
 
-@kind("paragraphs", FieldParams, {"item": ("text", "n", "cn"), "last_item": ("text", "n", "cn"), "empty": PV})
+@kind("paragraphs", FieldParams, {"item": ("text", "n", "cn"), "last_item": ("text", "n", "cn"),
+                                  "only_item": ("text", "n", "cn"), "empty": PV})  # fmt: skip
 def render_paragraphs(ctx: RenderContext, p: FieldParams) -> Output:
     """The paragraphs of a narrative field (background, implementation…), each through the `item` phrase."""
     from drafter.numbering import chinese_numeral
@@ -198,6 +200,8 @@ def render_paragraphs(ctx: RenderContext, p: FieldParams) -> Output:
     out: Output = []
     for n, text in enumerate(texts, 1):
         template = p.last_item if p.last_item and n == len(texts) else p.item
+        if p.only_item and len(texts) == 1:
+            template = p.only_item
         values = {"text": text, "n": n, "cn": chinese_numeral(n)}
         filled = fill(template, values, f"paragraphs {p.field}")
         if p.field in PROSE_FIELDS:

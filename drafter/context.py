@@ -10,7 +10,7 @@ from evaluation_model import Evaluation, Indicator, at_least_two_places, format_
 
 PROJECT_VARIABLES = (
     "project_name", "called", "named", "year", "region", "unit", "department", "organizer", "commissioned_by",
-    "evaluator", "evaluator_kind", "period", "report_date", "feedback_no", "evaluation_type", "evaluation_mode",
+    "evaluator", "evaluator_brief", "evaluator_kind", "period", "report_date", "feedback_no", "evaluation_type", "evaluation_mode",
     "total", "total_two_places", "full_marks", "grade", "score_rate", "level1_count", "level1_count_cn", "level1_names",
     "level1_scores",
     "budget", "received", "spent", "money_unit", "received_rate", "execution_rate", "execution_base",
@@ -32,8 +32,9 @@ def project_context(evaluation: Evaluation, prose_names: dict[str, str] | None =
     return {
         "project_name": project.name,
         "called": project.called,
-        # the full name the first time, with the short name it goes by after (“……项目（以下简称“智慧安防项目”）”)
-        "named": f"{project.name}（以下简称“{project.called}”）" if project.called != project.name else project.name,
+        # the full name the first time, with the short name it goes by after (“……项目（以下简称“智慧安防项目”）”);
+        # a “short” name that only adds to the full name (“直属公立医院绩效考核” + “项目”) is simply used
+        "named": named(project.name, project.called),
         "year": project.year,
         "region": project.region,
         "unit": project.unit,
@@ -41,6 +42,8 @@ def project_context(evaluation: Evaluation, prose_names: dict[str, str] | None =
         "organizer": project.organizer,
         "commissioned_by": project.commissioned_by or project.organizer,
         "evaluator": project.evaluator,
+        # the evaluator after “{organizer}组织”: without the organizer's name it begins with (“绩效评价工作组”)
+        "evaluator_brief": brief_evaluator(project.organizer, project.evaluator),
         "evaluator_kind": project.evaluator_kind,
         "period": project.period,
         "report_date": project.report_date,
@@ -68,6 +71,23 @@ def project_context(evaluation: Evaluation, prose_names: dict[str, str] | None =
         "execution_base_amount": funding.received if execution_by_received else funding.budget,
         "funding_source": funding.source or "财政资金",
     }
+
+
+def named(name: str, called: str) -> str:
+    """How a report first names its project: the full name with the short name after (以下简称), the short name
+    alone when it only adds to the full name, the full name when there is no other."""
+    if called == name:
+        return name
+    if name in called:
+        return called
+    return f"{name}（以下简称“{called}”）" if len(called) < len(name) else f"{name}（以下称“{called}”）"
+
+
+def brief_evaluator(organizer: str, evaluator: str) -> str:
+    """The evaluator without the organizer's name it begins with (北京市丰台区财政局 + 绩效评价工作组), so that
+    “{organizer}组织{evaluator_brief}” never says the organizer twice."""
+    rest = evaluator[len(organizer) :] if organizer and evaluator.startswith(organizer) else ""
+    return rest if len(rest) >= 2 else evaluator
 
 
 def indicator_context(node: Indicator, index: int = 1, prose_names: dict[str, str] | None = None) -> dict[str, Any]:

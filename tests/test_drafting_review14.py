@@ -262,3 +262,46 @@ def test_regen_names_a_changed_table_as_a_table_and_an_unchanged_caption_not_at_
     lines = _regen_lines(tmp_path, report, "三", changed)
     assert "  表1  绩效评价得分概况（表格）" in lines
     assert not any(line.strip().startswith("第") and line.strip().endswith("：表1  绩效评价得分概况") for line in lines)
+
+
+HOSPITAL = ROOT / "fixtures" / "fengtai_2024_hospital_assessment.yaml"
+
+
+def _mof_texts(fixture: Path) -> list[str]:
+    evaluation = load_project(fixture)
+    evaluation.style = "mof"
+    return _texts(render_report(evaluation))
+
+
+def test_mof_intro_names_the_organiser_once_and_no_longer_short_name():
+    """“北京市丰台区财政局组织绩效评价工作组对……实施的直属公立医院绩效考核项目”: the organiser not repeated in the
+    evaluator's name, and no “以下简称” for a “short” name longer than the full name."""
+    intro = next(t for t in _mof_texts(HOSPITAL) if t.startswith("根据《项目支出绩效评价管理办法》"))
+    assert "北京市丰台区财政局组织绩效评价工作组对" in intro and intro.count("北京市丰台区财政局") == 1
+    assert "以下简称" not in intro and "实施的直属公立医院绩效考核项目开展了绩效评价" in intro
+    smart = next(t for t in _mof_texts(SMART) if t.startswith("根据《项目支出绩效评价管理办法》"))
+    assert "上城区财政局组织江苏建圆建方工程管理咨询有限公司对" in smart
+    assert "上城区2020年度智慧安防小区建设项目（以下简称“2020年度智慧安防小区建设项目”）" in smart
+
+
+def test_a_single_basis_item_has_no_lone_number(tmp_path: Path):
+    texts = _mof_texts(HOSPITAL)
+    assert "立项依据：国务院办公厅《关于加强三级公立医院绩效考核工作的意见》。" in texts
+    assert not any(t.startswith("立项依据（1）") for t in texts)
+    assert any(t.startswith("立项依据（1）：") for t in _mof_texts(SMART))  # several: numbered
+    yaml = YAML()
+    data = yaml.load(SMART.read_text(encoding="utf-8"))
+    data["basis"] = data["basis"][:1]
+    path = tmp_path / "one.yaml"
+    with path.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    shangcheng = _texts(render_report(load_project(path)))
+    assert not any(t.startswith("（1）《") for t in shangcheng) and any(t.startswith("《") and t.endswith("。")
+                                                                      for t in shangcheng)  # fmt: skip
+
+
+def test_mof_names_the_first_level_indicators_alike_in_three_and_four():
+    texts = _mof_texts(HOSPITAL)
+    overview = next(t for t in texts if t.startswith("其中："))
+    assert overview.startswith("其中：决策指标权重10分") and "项目决策指标" not in overview
+    assert any(t.startswith("决策指标权重10分，实际得分") for t in texts)
