@@ -113,11 +113,13 @@ def load_evaluation(project: Path, scores: Path | None = None, unfinished_is_a_h
 
 
 SECTION_PROGRESS = re.compile(r"^\[\d+(?:/\d+)?\] ")  # “[3/9] 四（二）…：通过”, “[3] 已起草 …”
+INFORMATION = re.compile(r"^(?:使用 \S+ 后端|提示：未设置 OPENAI_API_KEY)")  # which backend drafts: no news
 
 
 def _quiet_progress(line: str) -> None:
-    """-q: the per-section lines left out; warnings, costs, dry-run totals and the result still shown."""
-    if not SECTION_PROGRESS.match(line):
+    """-q: the per-section lines and which backend drafts left out; warnings, hints on the data, costs, dry-run
+    totals and the result still shown."""
+    if not SECTION_PROGRESS.match(line) and not INFORMATION.match(line):
         err.print(line, markup=False)
 
 
@@ -132,7 +134,7 @@ def draft(
     config: Annotated[Path | None, typer.Option("--config", help="LLM 配置文件（温度、超时、重试、并发、价格）", readable=False)] = None,
     scores: Annotated[Path | None, typer.Option("--scores", help="Excel 评分表，代替项目文件中的指标体系", readable=False)] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="只估算各章节提示词 token 与费用，不调用模型")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不打印逐章节进度（警告、费用与结果仍打印）")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不打印逐章节进度与所用后端（警告、提示、费用与结果仍打印）")] = False,
     force: Annotated[bool, typer.Option("--force", help="草稿有核查错误或未填项（待补充）时仍写出（并列出）")] = False,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="输出文件已存在时覆盖（缺省拒绝，以免覆盖已修改的报告）")] = False,
 ) -> None:

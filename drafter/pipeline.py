@@ -171,10 +171,21 @@ def draft_report(evaluation: Evaluation, options: DraftOptions, progress: Progre
         document = verify(report, evaluation, options, progress)
         write_report(report, options.output, options.fmt)
         if progress:
-            progress(f"已写出 {options.output}（总分 {evaluation.total} 分，等级 {evaluation.grade}）")
+            progress(f"已写出 {options.output}（总分 {printed_total(document, evaluation)} 分，等级 {evaluation.grade}）")
             for note in draft_notes(document, evaluation, report):
                 progress(note)
     return report
+
+
+def printed_total(document: Document, evaluation: Evaluation) -> str:
+    """The total as the report prints it: 84.90 in a style that writes totals with two decimals, else 84.9."""
+    from evaluation_model import at_least_two_places
+
+    printed = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+        c.text for t in document.tables for row in t.rows for c in row)  # fmt: skip
+    plain, two = str(evaluation.total), at_least_two_places(evaluation.total)
+    count = lambda form: len(re.findall(rf"(?<![\d.]){re.escape(form)}(?![\d])", printed))  # noqa: E731
+    return two if two != plain and count(two) > count(plain) else plain
 
 
 PRINTED_DEFAULTS = ("evaluation_type", "evaluation_mode", "evaluator_kind")

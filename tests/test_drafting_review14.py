@@ -305,3 +305,35 @@ def test_mof_names_the_first_level_indicators_alike_in_three_and_four():
     overview = next(t for t in texts if t.startswith("其中："))
     assert overview.startswith("其中：决策指标权重10分") and "项目决策指标" not in overview
     assert any(t.startswith("决策指标权重10分，实际得分") for t in texts)
+
+
+GROUNDWATER = ROOT / "fixtures" / "fengtai_2024_groundwater.yaml"
+
+
+def test_the_cli_summary_prints_the_total_as_the_report_does(tmp_path: Path):
+    """丰台 prints totals with two decimals (84.90分): so does the line saying the report was written."""
+    result = runner.invoke(app, ["draft", str(GROUNDWATER), "-o", str(tmp_path / "g.docx"), "-q"])
+    assert result.exit_code == 0 and "（总分 84.90 分，等级 良）" in result.output, result.output
+    result = runner.invoke(app, ["draft", str(SMART), "-o", str(tmp_path / "s.docx"), "-q"])
+    assert "（总分 86.8 分，等级 良）" in result.output
+
+
+def test_quiet_leaves_out_which_backend_drafts(tmp_path: Path, monkeypatch):
+    """-q: no “未设置 OPENAI_API_KEY” hint (offline) and no “使用 openai 后端…” line (a model); the result line stays,
+    as do the hints on the data."""
+    quiet = runner.invoke(app, ["draft", str(SMART), "-o", str(tmp_path / "a.docx"), "-q"])
+    assert quiet.exit_code == 0 and "OPENAI_API_KEY" not in quiet.output and "已写出" in quiet.output
+    loud = runner.invoke(app, ["draft", str(SMART), "-o", str(tmp_path / "b.docx")])
+    assert "OPENAI_API_KEY" in loud.output
+    from tests.openai_server import FakeModelServer
+
+    config = tmp_path / "llm.yaml"
+    config.write_text(f"model: gpt-4o-mini\ntimeout: 3\nmax_retries: 1\ncache: {tmp_path / 'cache.sqlite'}\n",
+                      encoding="utf-8")  # fmt: skip
+    with FakeModelServer(mode="good") as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("OPENAI_API_KEY", "sk-test-0000")
+        result = runner.invoke(app, ["draft", str(SMART), "-o", str(tmp_path / "c.docx"), "--backend", "openai",
+                                     "--config", str(config), "-q"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "后端" not in result.output and "已写出" in result.output and "token" in result.output
