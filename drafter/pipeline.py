@@ -6,6 +6,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -215,11 +216,38 @@ def draft_notes(document: Document, evaluation: Evaluation, report: DraftReport 
         notes.append(f"提示：项目文件没有{''.join(f'“{t}”' for t, _ in omitted)}的内容，报告略去了"
                      f"{'这一部分' if len(omitted) == 1 else '这些部分'}"
                      + (f"；需要时请在项目文件中填写 {'、'.join(dict.fromkeys(fields))}" if fields else ""))
+    notes += [f"提示：{field} 写作 {value}{unit}（小数 {places} 位，细于 {finest}），报告照此印出；请核对金额单位，"
+              f"或按报告需要的位数填写（{unit}通常保留 {usual} 位小数）"
+              for field, value, unit, places, finest, usual in over_precise_amounts(evaluation)]  # fmt: skip
     bare = [leaf.label for leaf in evaluation.leaves() if leaf.total_score < leaf.total_weight and not leaf.analysis]
     if bare:
         shown = "、".join(bare[:5]) + (f"等 {len(bare)} 个" if len(bare) > 5 else "")
         notes.append(f"提示：扣分指标 {shown} 没有评分依据或扣分原因，报告中只有“扣N分”的固定句；请补上扣分的理由")
     return notes
+
+
+# places beyond which an amount in a unit is finer than a report writes it: (places, what that is finer than, usual)
+MONEY_PLACES = {"元": (2, "1 分", "2"), "万元": (4, "1 元", "2～4"), "亿元": (8, "1 元", "2～4")}
+
+
+def over_precise_amounts(evaluation: Evaluation) -> list[tuple[str, str, str, int, str, str]]:
+    """The amounts (budget, received, spent, the detail table's money cells) typed with more decimals than a report
+    of their unit writes (“527.102296万元”: six places, finer than a yuan): (field, value, unit, places, finer
+    than, usual places). A hint, not an error: the figure may be right, but is printed as typed."""
+    funding = evaluation.funding
+    unit = funding.unit.value
+    limit, finest, usual = MONEY_PLACES[unit]
+    amounts: list[tuple[str, Any]] = [(f"funding.{name}", getattr(funding, name)) for name in ("budget", "received", "spent")]
+    if funding.detail is not None:
+        numeric = [i for i, column in enumerate(funding.detail.columns) if column.numeric]
+        amounts += [(f"funding.detail.rows[{r}][{c}]", row[c]) for r, row in enumerate(funding.detail.rows)
+                    for c in numeric if c < len(row) and isinstance(row[c], Decimal)]  # fmt: skip
+    out = []
+    for field, value in amounts:
+        places = -value.as_tuple().exponent if isinstance(value, Decimal) and value.is_finite() else 0
+        if places > limit:
+            out.append((field, str(value), unit, places, finest, usual))
+    return out
 
 
 FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff（）]{2,10}$")  # “主要绩效情况”, “编号”: a form's field name

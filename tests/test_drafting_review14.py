@@ -337,3 +337,32 @@ def test_quiet_leaves_out_which_backend_drafts(tmp_path: Path, monkeypatch):
                                      "--config", str(config), "-q"])  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "后端" not in result.output and "已写出" in result.output and "token" in result.output
+
+
+def test_an_amount_finer_than_its_unit_is_written_gets_a_hint(tmp_path: Path):
+    """527.102296万元 (six places: finer than a yuan) is printed as typed: the draft says so and names the field;
+    the fixtures' amounts (798.46万元, 5920000元) give no such hint."""
+    yaml = YAML()
+    data = yaml.load(SMART.read_text(encoding="utf-8"))
+    data["funding"].update({"unit": "万元", "budget": 592, "received": 592})
+    data["funding"]["spent"] = 527.102296
+    data["facts"] = []
+    path = tmp_path / "wan.yaml"
+    with path.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    result = runner.invoke(app, ["draft", str(path), "-o", str(tmp_path / "w.docx"), "-q", "--force"])
+    assert result.exit_code == 0, result.output
+    [hint] = [line for line in result.output.splitlines() if "小数" in line]
+    assert "funding.spent" in hint and "527.102296万元" in hint and "6 位" in hint
+    for fixture in (SMART, ROOT / "fixtures" / "shangcheng_2020_command_center.yaml"):
+        quiet = runner.invoke(app, ["draft", str(fixture), "-o", str(tmp_path / f"{fixture.stem}.docx"), "-q"])
+        assert quiet.exit_code == 0 and "小数" not in quiet.output
+
+
+def test_a_yuan_amount_with_more_than_two_places_gets_a_hint():
+    from drafter.pipeline import over_precise_amounts
+
+    evaluation = load_project(SMART)  # 元
+    assert over_precise_amounts(evaluation) == []
+    evaluation.funding.spent = __import__("decimal").Decimal("5271022.961")
+    assert [(f, places) for f, _, _, places, _, _ in over_precise_amounts(evaluation)] == [("funding.spent", 3)]
