@@ -9,7 +9,8 @@ import re
 # approved: they end where the budget's own word does, and come before it in a list of roles
 CUT = re.compile(r"核减|审减")
 SUBMITTED = re.compile(r"送审(?:金额|预算|资金|价|数)?|申报(?:金额|预算|资金|数)?")
-APPROVED = re.compile(r"审定|审计金额|审计|建议金额|核定金额|建议(?:安排|保留)?(?:预算|资金|金额)")
+APPROVED = re.compile(r"审定|审计金额|审计|建议金额|核定金额|建议(?:安排|保留)?(?:预算|资金|金额)"
+                      r"|建议(?:项目)?(?:预算|资金)(?:安排|保留)")  # (“评估组建议项目资金安排2,574.30万元”)
 # “核减申报数量不实的6台电梯补助120.00万元”: a cut of one item (the verb, then what is cut), not the cut in all
 ITEMISED_CUT = re.compile(r"(?:^|[，,；;：:])\s*(?:经评估|经审核|经审计|经评审)?\s*(?:核减|审减|调减)(?!金额|资金|总额|额|率|后|至|为)"
                           r"[^，,；;：:]{3,}$")  # fmt: skip

@@ -280,7 +280,9 @@ def test_a_rate_after_the_items_of_a_其中_list_is_none_of_them(tmp_path: Path)
             "东关初级中学新增{}个，完成率100%。\n")
     assert findings(tmp_path, text.format(720)) == {}
     [slip] = findings(tmp_path, text.format(702))["CT702"]
-    assert slip.expected == "2142个"
+    assert (slip.found, slip.expected) == ("702个", "720个")  # two digits swapped: the part is named
+    [slip] = findings(tmp_path, text.format(710))["CT702"]
+    assert slip.expected == "2150个"
 
 
 def test_a_kind_list_counted_before_more_words(tmp_path: Path):

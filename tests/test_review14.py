@@ -204,3 +204,19 @@ def test_a_thousands_group_typed_with_letters(tmp_path: Path):
     [slip] = findings(tmp_path, "评价组发放师生问卷2,OOO份。评价咨询电话：0575-85203366。\n")["FG901"]
     assert (slip.found, slip.expected) == ("2,OOO", "2,000")
     assert findings(tmp_path, "评价组发放师生问卷2,000份，编号ISO9001。\n") == {}
+
+
+def test_sums_a_year_split_an_added_adjustment_and_a_cut_on_the_recommended_amount(tmp_path: Path):
+    right = ("三年累计带动就业11,230人，其中2020年3,106人，2021年3,842人，2022年4,282人，低于政策预期的12,000人。\n\n"
+             "2023年度全区享受补贴老人6,842人，其中特困老人1,236人、低保老人2,018人、80周岁以上高龄老人3,588人。\n\n"
+             "2022年度部门年初预算5,476.40万元，年中追加调整421.65万元，调整后预算5,898.05万元；全年实际支出5,701.09万元。\n\n"
+             "评估组建议项目资金安排2,574.30万元，较申报金额2,860.00万元审减285.70万元，审减率9.99%。\n")
+    assert findings(tmp_path, right) == {}
+    for good, bad, named in (("3,842人", "3,824人", "3,824人"), ("2,018人", "2,081人", "2,081人"),
+                             ("预算5,898.05万元", "预算5,897.05万元", "5,897.05万元"),
+                             ("审减285.70万元", "审减258.70万元", "258.70万元")):  # fmt: skip
+        found = findings(tmp_path, right.replace(good, bad))
+        assert [f.found for f in found["CT702"]] == [named] and "RT301" not in found, found
+    # a part off by a digit that is no swap: the whole is reported against the parts' sum
+    [slip] = findings(tmp_path, right.replace("2,018人", "2,019人"))["CT702"]
+    assert (slip.found, slip.expected) == ("6,842人", "6843人")

@@ -187,7 +187,7 @@ def test_an_ex_ante_assessment_s_申报_建议_审减_and_its_itemised_cuts(tmp_
                    "审减金额{}万元，审减率{}%。\n")  # fmt: skip
     assert findings(tmp_path, text.format("117.50", "13.66")) == {}
     [cut] = findings(tmp_path, text.format("171.50", "19.94"))["CT702"]
-    assert (cut.expected, cut.found) == ("117.5万元", "171.50万元") and "申报减建议" in cut.message
+    assert (cut.expected, cut.found) == ("117.50万元", "171.50万元") and "申报减建议" in cut.message
     [rate] = findings(tmp_path, text.format("117.50", "15.66"))["RT301"]
     assert rate.expected == "13.66%"
 

@@ -1440,7 +1440,7 @@ def test_openings_of_other_regions_layouts(tmp_path: Path):
     assert findings(tmp_path, bare.format(2)) == {} and "TT202" in findings(tmp_path, bare.format("2.5"))
     audit = "交互式智慧黑板申报金额595.20万元，评估建议金额530.10万元，审减{}万元，审减率{}%。\n"
     assert findings(tmp_path, audit.format("65.10", "10.94")) == {}
-    assert [f.expected for f in findings(tmp_path, audit.format("56.10", "9.43"))["CT702"]] == ["65.1万元"]
+    assert [f.expected for f in findings(tmp_path, audit.format("56.10", "9.43"))["CT702"]] == ["65.10万元"]
     assert "RT301" in findings(tmp_path, audit.format("65.10", "12.94"))
 
 

@@ -14,12 +14,14 @@
 之和必须等于总数；另有“未作答5人”“另有2家……”“得满分的指标22个”这类别的数时则不是）；“总数N，其中：A x，B y”只列名称与金额的各项之和大于总数时也报告（金额的分项不可能多于总数，而个数的分类可能交叉；
 写的是已支付、实际支出、完成、较上年等另一种数的不算分项）；各项按地方分列时（“湖滨街道800户、清波街道700户”）地方之间
 不交叉，之和大于总数也报告；各项正是同段“东城、西城、南城3个街道”所列的全部地方时，之和必须等于总数；
-（3）同段写出送审金额、审定金额、核减金额时，核减 = 送审 − 审定（事前评估的申报金额、建议金额、审减金额同样核对；
+按年度分列（“其中2020年3,106人，2021年3,842人”）或以描述开头（“80周岁以上高龄老人3,588人”）的也是分项，“低于预期的12,000人”这类
+目标、计划数不是；恰有一项把相邻两位数字对调后之和正好等于总数（而总数本身不是这样的对调）时，报告这一项而不是总数；
+（3）同段写出送审金额、审定金额、核减金额时，核减 = 送审 − 审定（事前评估的申报金额、建议金额（“建议项目资金安排”）、审减金额同样核对；
 “核减申报数量不实的6台电梯补助120万元”这类逐项核减不是核减总额）；
 （5）写出算式的合计（“195+68+52+14=329平方米”“合计329平方米=195+68+52+14”）和紧跟着列出全部各项的合计（“合计329平方米
 （驿站195平方米、公厕68平方米、管理用房52平方米、设备间14平方米）”“合计329平方米，分别为……”，各项与合计同单位，没有“等”“其余”
 “约”之类的字样），各项之和按合计所写的小数位四舍五入后必须等于合计；
-（6）同一句先写预算、再写追加（调增、调减）、再写“全年预算”“调整后预算”时，调整后的预算须等于调整前的加减各项调整；
+（6）同一句先写预算、再写追加（调增、调减、“追加调整”）、再写“全年预算”“调整后预算”时，调整后的预算须等于调整前的加减各项调整；
 （4）同一句写出预算（或到位）、实际支出和结余（结转、剩余）时，结余写成与“预算（到位）− 支出”只差一位数字或两位颠倒
 （208.46 与 208.64）时报告；差得更多时结余可能含以前年度结转，不判断。
 """
@@ -46,6 +48,7 @@ from checkers.figures import (
     one_keystroke_apart,
     sentence_at,
     sentences,
+    written_like,
 )
 from checkers.finding import Severity
 from checkers.rules.base import Rule
@@ -119,8 +122,12 @@ def _addends(sentence: str, figures: list) -> list | None:
     return items
 
 
-LIST_ITEM = re.compile(r"^[\u4e00-\u9fff（）()“”]{1,16}?(?:为|约)?\s*\d[\d,.]*\s*[\u4e00-\u9fff%]{0,3}$")
-NOT_A_PART = re.compile(r"实际|支出|支付|拨付|到位|完成|累计|较|比|增|减|结余|剩余|节约|占|已|未|超|达|用于|年|合计|共计|总计|小计")
+# “特困老人1,236人”, “80周岁以上高龄老人3,588人” (a figure that describes, then the name), “2020年3,106人” (a year's)
+LIST_ITEM = re.compile(r"^(?:(?:\d{4}年度?|\d{1,3}[\u4e00-\u9fff]{1,6}?)[\u4e00-\u9fff（）()“”]{0,16}?|[\u4e00-\u9fff（）()“”]{1,16}?)"
+                       r"(?:为|约)?\s*\d[\d,.]*\s*[\u4e00-\u9fff%]{0,3}$")
+YEAR_ITEM = re.compile(r"^\d{4}年度?")
+NOT_A_PART = re.compile(r"实际|支出|支付|拨付|到位|完成|累计|较|比|增|减|结余|剩余|节约|占|已|未|超|达|用于|年|合计|共计|总计|小计"
+                        r"|低于|高于|预期|目标|计划")  # (“……，低于政策预期的12,000人”: a target compared)
 
 
 COMPARED = re.compile(r"较|比|增|减|占|超|达")
@@ -149,7 +156,7 @@ def _listed_parts(sentence: str, whole, among: int) -> int:
     count = 0
     for item in _ITEM_SPLIT.split(sentence[among + 2 : end]):
         item = item.strip().lstrip("：:").rstrip("。！!")
-        if not LIST_ITEM.match(item) or (COMPARED if bracketed else NOT_A_PART).search(item):
+        if not LIST_ITEM.match(item) or (COMPARED if bracketed else NOT_A_PART).search(YEAR_ITEM.sub("", item)):
             break
         count += 1
     return count
@@ -362,7 +369,21 @@ def _sum_findings(paragraph, rule: Rule):
                 close = close or swapped
                 places = _places(sentence, paragraph.text, tail, among) if listed >= 2 and parts_sum != whole else None
                 partition = partition or places == "all" or (places == "some" and parts_sum > whole)
-                if parts_sum != whole and (close or partition or (parts_sum > whole and head[-1].kind == "amount" and listed >= 2)):
+                by_year = YEAR_ITEM.match(sentence[among + 2 :].lstrip("：:，, ")) is not None  # (years' amounts may
+                # overlap a whole of another span: only a typo-like difference is told)
+                excess = parts_sum > whole and head[-1].kind == "amount" and listed >= 2 and not by_year
+                if parts_sum != whole and (close or partition or excess):
+                    flipped = [f for f in tail if digits_swapped(f.value, f.value + whole - parts_sum)]
+                    if len(flipped) == 1 and not digits_swapped(whole, parts_sum):  # one part with two neighbouring
+                        # digits swapped (and not the whole, which would explain it as well): that part
+                        part, right = flipped[0], flipped[0].value + whole - parts_sum
+                        should = written_like(right, part.text.strip().removesuffix(part.unit))
+                        yield rule.finding(
+                            f"其中一项写{part.text.strip()}，若为{should}{part.unit}（两位数字对调），各项之和即等于总数"
+                            f"{head[-1].text.strip()}：多是这一项写错",
+                            paragraph.location, sentence.strip(), expected=f"{should}{part.unit}", found=part.text.strip(),
+                        )  # fmt: skip
+                        continue
                     yield rule.finding(
                         f"总数写{head[-1].text.strip()}，其中各项之和为{plain(parts_sum)}{head[-1].unit}",
                         paragraph.location, sentence.strip(), expected=f"{plain(parts_sum)}{head[-1].unit}",
@@ -379,10 +400,11 @@ def _sum_findings(paragraph, rule: Rule):
         expected = submitted.value - approved.value
         if expected != cut.value:
             words = "申报减建议" if "申报" in clause_before(text, submitted.start) else "送审减审定"  # (事前评估's words)
+            should = written_like(expected, cut.text.strip().removesuffix(cut.unit))
             yield rule.finding(
-                f"核减金额写{cut.value}{cut.unit}，{words}为{plain(expected)}{cut.unit}",
-                paragraph.location, sentence_at(text, cut.start), expected=f"{plain(expected)}{cut.unit}",
-                found=f"{cut.value}{cut.unit}",
+                f"核减金额写{cut.text.strip()}，{words}为{should}{cut.unit}",
+                paragraph.location, sentence_at(text, cut.start), expected=f"{should}{cut.unit}",
+                found=cut.text.strip(),
             )  # fmt: skip
 
 
