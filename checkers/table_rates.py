@@ -154,6 +154,43 @@ def _cut_rate_slips(table: Table, header: list[str], rows: list[list[str]], coun
     return out
 
 
+@dataclass
+class CutRowSlip:
+    """A row of an audit table whose 核减 (审减) cell is not its 送审 less its 审定: grid row (1-based), the columns,
+    the cell as written, its value and the difference the row's own amounts give."""
+
+    table: Table
+    row: int
+    col: int
+    column: str
+    written: str
+    stated: Decimal
+    expected: Decimal
+    formula: str
+    row_text: str
+
+
+def cut_row_slips(table: Table) -> list[CutRowSlip]:
+    """Every row (its 合计 too) of a table with 送审, 审定 and 核减 columns whose 核减 ≠ 送审 − 审定."""
+    header, body, _, count = table_body(table)
+    if not count or not body:
+        return []
+    roles = _columns(header, body)
+    if not roles.get("cut") or not roles.get("submitted"):
+        return []
+    approved = next((c for c in roles.get("budget", []) if "审定" in header[c] or "建议" in header[c]), None)
+    if approved is None:
+        return []
+    cut, submitted = roles["cut"][0], roles["submitted"][0]
+    out = []
+    for r, row in enumerate(body, count + 1):
+        stated, base, kept = (parse_number(row[c].replace(" ", "")) for c in (cut, submitted, approved))
+        if stated is not None and base is not None and kept is not None and stated != base - kept:
+            out.append(CutRowSlip(table, r, cut, header[cut], row[cut].strip(), stated, base - kept,
+                                  f"{header[submitted]} − {header[approved]}", " | ".join(row)))  # fmt: skip
+    return out
+
+
 FIELD_TABLE_ROWS = 20
 _FIELD_UNIT = re.compile(r"[（(]\s*(万元|元|亿元)\s*[）)]")
 _FIELD_MONEY = re.compile(r"(?<=\d)\s*(万元|元|亿元)$")

@@ -220,3 +220,23 @@ def test_sums_a_year_split_an_added_adjustment_and_a_cut_on_the_recommended_amou
     # a part off by a digit that is no swap: the whole is reported against the parts' sum
     [slip] = findings(tmp_path, right.replace("2,018人", "2,019人"))["CT702"]
     assert (slip.found, slip.expected) == ("6,842人", "6843人")
+
+
+AUDIT_TABLE = """\
+审定金额3,268.37万元，核减金额244.47万元。
+
+| 标段 | 送审金额 | 审定金额 | 核减金额 | 核减率 |
+|---|---|---|---|---|
+| 一标段 | 1,915.36 | 1,782.44 | 132.92 | 6.94% |
+| 二标段 | 1,146.28 | 1,068.13 | 78.15 | 6.82% |
+| 三标段 | 451.20 | 417.80 | 33.40 | 7.40% |
+| 合计 | 3,512.84 | 3,268.37 | 244.47 | 6.96% |
+"""
+
+
+def test_an_audit_tables_row_whose_cut_is_not_submitted_less_approved_is_named(tmp_path: Path):
+    assert findings(tmp_path, AUDIT_TABLE) == {}
+    found = findings(tmp_path, AUDIT_TABLE.replace("| 33.40 |", "| 34.40 |"))
+    assert list(found) == ["CT702"]
+    [slip] = found["CT702"]
+    assert (slip.found, slip.expected, slip.location.row) == ("34.40", "33.40", 4) and "三标段" in slip.message

@@ -16,7 +16,7 @@
 不交叉，之和大于总数也报告；各项正是同段“东城、西城、南城3个街道”所列的全部地方时，之和必须等于总数；
 按年度分列（“其中2020年3,106人，2021年3,842人”）或以描述开头（“80周岁以上高龄老人3,588人”）的也是分项，“低于预期的12,000人”这类
 目标、计划数不是；恰有一项把相邻两位数字对调后之和正好等于总数（而总数本身不是这样的对调）时，报告这一项而不是总数；
-（3）同段写出送审金额、审定金额、核减金额时，核减 = 送审 − 审定（事前评估的申报金额、建议金额（“建议项目资金安排”）、审减金额同样核对；
+（3）同段写出送审金额、审定金额、核减金额时（表格中送审、审定、核减各成一列时逐行亦然），核减 = 送审 − 审定（事前评估的申报金额、建议金额（“建议项目资金安排”）、审减金额同样核对；
 “核减申报数量不实的6台电梯补助120万元”这类逐项核减不是核减总额）；
 （5）写出算式的合计（“195+68+52+14=329平方米”“合计329平方米=195+68+52+14”）和紧跟着列出全部各项的合计（“合计329平方米
 （驿站195平方米、公厕68平方米、管理用房52平方米、设备间14平方米）”“合计329平方米，分别为……”，各项与合计同单位，没有“等”“其余”
@@ -32,7 +32,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from checkers.analysis import Analysis, level1_kind
+from checkers.analysis import Analysis, grid_rows, level1_kind
 from checkers.audit_words import audit_role
 from checkers.figures import (
     CN_DIGITS,
@@ -54,6 +54,7 @@ from checkers.finding import Severity
 from checkers.rules.base import Rule
 from checkers.rules.ct701_counts import ENUMERATION_RE, PLACES
 from checkers.rules.rt301_rates import ADJUSTED_NAME, role_of
+from checkers.table_rates import cut_row_slips
 from checkers.written_sums import written_sum_slips
 from evaluation_model import plain
 
@@ -600,6 +601,14 @@ def check(a: Analysis, rule: Rule):
             yield from _left_over_findings(paragraph, rule)
         if "追加" in paragraph.text or "调增" in paragraph.text or "调减" in paragraph.text:
             yield from _adjusted_budget_findings(paragraph, rule)
+    for table in a.document.tables:
+        for slip in cut_row_slips(table):  # an audit table's row: 核减 = 送审 − 审定
+            should = written_like(slip.expected, slip.written)
+            label = grid_rows(table)[slip.row - 1][0].strip()[:20]
+            yield rule.finding(
+                table.as_written(f"表格中“{label}”一行的“{slip.column}”写{slip.written}，但本行{slip.formula}为{should}"),
+                table.at(slip.row, slip.col + 1), slip.row_text, expected=should, found=slip.written,
+            )  # fmt: skip
 
 
 def _adjusted_budget_findings(paragraph, rule: Rule):

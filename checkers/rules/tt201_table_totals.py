@@ -15,7 +15,8 @@
 评分表权重或得分列与合计差d、而恰有一行减去d后与报告别处所写相同（该指标的正文、正文中的一级指标小计、该行得分率）时，
 写错的是这一格：报告这一格（应为减去d后的数），不再报合计，也不再让正文去改。
 非评分表的合计与正文所写的数一致、各行之和不是时，指出多是某一行写错（不让去改合计）；恰有一行的数把相邻两位数字对调后
-（25.63 与 25.36）该列合计相符时，指出这一格；某列与合计差d、而恰有一行的比率列
+（25.63 与 25.36）该列合计相符时，指出这一格；送审、审定、核减各成一列的表中恰有一行核减不等于送审 − 审定、且正差该列之差时，
+由 CT702 指出这一行，本规则不再报合计；某列与合计差d、而恰有一行的比率列
 （兑付率、执行率……）在该行这一格减去d后才相符时，报告这一格，不再报合计与比率。
 金额列（非评分表的权重、得分列）的合计与各行之和只差末位 1（两位及以上小数，846.10 与 846.11）时，可能是四舍五入的尾差，只作警告。
 """
@@ -28,6 +29,7 @@ from checkers.analysis import Analysis, ScoreTable, grid_rows, number_in
 from checkers.figures import MONEY_UNITS, digits_swapped, written_like
 from checkers.finding import Severity
 from checkers.rules.base import Rule
+from checkers.table_rates import cut_row_slips
 from checkers.table_totals import MONEY_WORDS, breakdown_excesses, table_body, table_money_units
 from evaluation_model import plain
 
@@ -69,9 +71,12 @@ def check(a: Analysis, rule: Rule):
                 table.at(row, col + 1), table.row_text(row - 1), expected=should, found=written,
             )  # fmt: skip
         explained_cols = {blamed.col for blamed in amounts}
+        cut_rows = cut_row_slips(table) if scored is None else []
         for m in a.total_mismatches(table):
             if id(m) in explained or (m.summed == "各行" and m.col in explained_cols):
                 continue  # the 合计 is right: the mistyped cell above is the finding
+            if _one_audit_row_explains(m, cut_rows):
+                continue  # one row's 核减 is not its 送审 − 审定, and by that much the column misses: CT702 names it
             if a.data_explains(table, m.col, m.stated):
                 continue  # the 合计 is the data's: the funding-vs-data rule names the wrong item instead
             if _rounding_tail(m, scored):
@@ -116,6 +121,12 @@ def check(a: Analysis, rule: Rule):
                 table.at(excess.row, excess.col + 1), excess.row_text, expected=f"不小于{plain(excess.other)}",
                 found=excess.written,
             )  # fmt: skip
+
+
+def _one_audit_row_explains(m, cut_rows: list) -> bool:
+    """The column misses its 合计 by d, and the one row above whose 核减 is not its 送审 − 审定 is off by that d."""
+    above = [slip for slip in cut_rows if slip.col == m.col and slip.row < m.row]
+    return m.summed == "各行" and len(above) == 1 and above[0].stated - (m.computed - m.stated) == above[0].expected
 
 
 def _said_in_prose(a: Analysis, m) -> bool:
