@@ -61,7 +61,7 @@ from checkers.respective import listed_figures
 from evaluation_model import grade_band_text, grade_for, plain
 
 if TYPE_CHECKING:
-    from checkers.blame import BlamedAmount, BlamedCell
+    from checkers.blame import BlamedAmount, BlamedCell, BlamedGroup
 
 SUMMED_WORDS = ("共计", "合计", "累计", "总计", "总共", "共")  # “共扣1.5分”: the analysis's deductions added up
 LEVEL1_WEIGHT_WORDS = ("总分", "权重", "满分", "分值", "共计", "共")
@@ -1242,6 +1242,14 @@ class Analysis:
         from checkers.blame import blamed_amounts
 
         return blamed_amounts(self)
+
+    @cached_property
+    def blamed_groups(self) -> dict[tuple[int, int], BlamedGroup]:
+        """A 一级 of a score table with some row mistyped, by (id of the table, column) (see
+        :func:`checkers.blame.blamed_groups`)."""
+        from checkers.blame import blamed_groups
+
+        return blamed_groups(self)
 
     def is_blamed(self, table: ScoreTable, row: ScoreRow, col: int | None = None) -> bool:
         """Whether this row's cell in ``col`` (by default its 权重 or 得分 cell) is the one mistyped cell of its table

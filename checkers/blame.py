@@ -79,6 +79,49 @@ def blamed_cells(a: Analysis) -> dict[tuple[int, int, int], BlamedCell]:
     return out
 
 
+@dataclass
+class BlamedGroup:
+    """A 一级 of a score table whose rows add up to d more (or less) than the prose's subtotal for it, where d is what
+    the column misses its 合计 by: some row under that 一级 is mistyped, the 合计 and the prose are right."""
+
+    table: ScoreTable
+    col: int
+    name: str
+    rows: list[ScoreRow]
+    value: Decimal
+    right: Decimal
+    misses: list[TotalMismatch] = field(default_factory=list)
+
+
+def blamed_groups(a: Analysis) -> dict[tuple[int, int], BlamedGroup]:
+    """By (id of the table, column): the one 一级 whose rows the prose's subtotal and the column's 合计 both show off
+    by the same amount, when no single cell can be named (see :func:`blamed_cells`)."""
+    from checkers.openings import strip_code_prefix
+
+    out: dict[tuple[int, int], BlamedGroup] = {}
+    cells = a.blamed_cells
+    for table in a.score_tables:
+        for col, is_score in ((table.weight_col, False), (table.score_col, True)):
+            misses = [m for m in a.total_mismatches(table.table) if m.col == col] if col is not None else []
+            if col is None or not misses or len({m.computed - m.stated for m in misses}) != 1 \
+                    or any(key[0] == id(table.table) and key[2] == col for key in cells):  # fmt: skip
+                continue
+            delta = misses[0].computed - misses[0].stated
+            groups: dict[str, list[ScoreRow]] = {}
+            for row, group in a.rows_by_first_label(table):
+                if not row.is_total and not row.funding and (row.score if is_score else row.weight) is not None:
+                    groups.setdefault(strip_code_prefix(group), []).append(row)
+            found = []
+            for name, rows in groups.items():
+                total = sum(((row.score if is_score else row.weight) or Decimal(0) for row in rows), Decimal(0))
+                said = {s.value if is_score else s.extra.get("weight") for s in a.level1_prose if same_level1(s.name, name)}
+                if total - delta in said and total not in said:
+                    found.append(BlamedGroup(table, col, name, rows, total, total - delta, misses))
+            if len(found) == 1 and len(found[0].rows) > 1:
+                out[(id(table.table), col)] = found[0]
+    return out
+
+
 def _rate_says(a: Analysis, row: ScoreRow, value: Decimal, right: Decimal) -> bool:
     """The row's own 得分率 holds for ``right`` and not for the score written."""
     if row.rate is None or not row.weight:

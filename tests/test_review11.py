@@ -139,8 +139,9 @@ SELF_EVALUATION_FORM = """# 某校舍维修项目2023年度绩效自评报告
 def test_the_national_self_evaluation_form(tmp_path: Path):
     clean = SELF_EVALUATION_FORM.format(late=25, total="94.65", produced=55)
     assert findings(tmp_path, clean) == {}
+    # the prose gives 产出 55 and the 总分 94.65: a row under 产出 is off (which one, nothing tells)
     [row] = findings(tmp_path, SELF_EVALUATION_FORM.format(late=26, total="94.65", produced=55))["TT201"]
-    assert (row.expected, row.found) == ("95.65", "94.65")
+    assert (row.expected, row.found) == ("55", "56") and "“产出指标”下某一行写错" in row.message
     assert "TT201" in findings(tmp_path, SELF_EVALUATION_FORM.format(late=25, total="95.65", produced=55))
     [level1] = findings(tmp_path, SELF_EVALUATION_FORM.format(late=25, total="94.65", produced=56))["TT202"]
     assert level1.found == "得分56分"

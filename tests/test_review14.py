@@ -240,3 +240,35 @@ def test_an_audit_tables_row_whose_cut_is_not_submitted_less_approved_is_named(t
     assert list(found) == ["CT702"]
     [slip] = found["CT702"]
     assert (slip.found, slip.expected, slip.location.row) == ("34.40", "33.40", 4) and "三标段" in slip.message
+
+
+GROUPED = """\
+# 某项目绩效评价报告
+
+## 一、综合评价结论
+
+经综合评价，项目绩效评价得分为87分。其中决策指标得分40分，效益指标得分47分。
+
+| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |
+|---|---|---|---|---|
+| 决策 | 项目立项 | 立项依据充分性 | 50 | 40 |
+| 效益 | 社会效益 | 办事效率提升 | 20 | 17 |
+| | 可持续影响 | 运维保障机制 | 15 | 15 |
+| | 满意度 | 用户满意度 | 15 | 15 |
+| 合计 | | | 100 | 87 |
+
+## 二、绩效分析
+
+效益指标满分50分，得分47分。
+"""
+
+
+def test_a_row_under_one_level1_mistyped_where_the_prose_and_the_合计_agree_is_told_once(tmp_path: Path):
+    assert findings(tmp_path, GROUPED) == {}
+    found = findings(tmp_path, GROUPED.replace("| 20 | 17 |", "| 20 | 16 |"))
+    assert list(found) == ["TT201"]
+    [slip] = found["TT201"]
+    assert (slip.found, slip.expected) == ("46", "47") and "“效益”下某一行写错" in slip.message
+    # the 合计 mistyped instead: the 合计 is named, as before
+    [slip] = findings(tmp_path, GROUPED.replace("| 100 | 87 |", "| 100 | 88 |"))["TT201"]
+    assert slip.found == "88"

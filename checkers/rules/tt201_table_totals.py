@@ -13,7 +13,8 @@
 各级分值列中，下级各行留空（未合并单元格）的一级、二级指标仍属上一行所写的指标。
 给出 --data 时，资金明细表的合计与项目数据一致而某一行与数据不符的，由 DT1003 指出写错的那一行，本规则不再报合计。
 评分表权重或得分列与合计差d、而恰有一行减去d后与报告别处所写相同（该指标的正文、正文中的一级指标小计、该行得分率）时，
-写错的是这一格：报告这一格（应为减去d后的数），不再报合计，也不再让正文去改。
+写错的是这一格：报告这一格（应为减去d后的数），不再报合计，也不再让正文去改；说不出是哪一格、但恰有一个一级指标各行之和减去d
+才等于正文所写该一级指标的得分（或权重）时，报告该一级指标下有一行写错（TT202 不再让正文去改）。
 非评分表的合计与正文所写的数一致、各行之和不是时，指出多是某一行写错（不让去改合计）；恰有一行的数把相邻两位数字对调后
 （25.63 与 25.36）该列合计相符时，指出这一格；送审、审定、核减各成一列的表中恰有一行核减不等于送审 − 审定、且正差该列之差时，
 由 CT702 指出这一行，本规则不再报合计；某列与合计差d、而恰有一行的比率列
@@ -57,6 +58,16 @@ def check(a: Analysis, rule: Rule):
                 f"表格中“{cell.row.label}”的“{column}”写{plain(cell.value)}，但{'、'.join(cell.says)}为{plain(cell.right)}，"
                 f"按{plain(cell.right)}该列合计也相符：多是这一格写错",
                 table.at(cell.row.row, cell.col + 1), cell.row.excerpt, expected=plain(cell.right), found=plain(cell.value),
+            )  # fmt: skip
+        groups = [g for key, g in a.blamed_groups.items() if key[0] == id(table)]
+        explained |= {id(m) for g in groups for m in g.misses}
+        for g in groups:  # the rows under one 一级 off by what the 合计 misses, the prose giving that 一级 right
+            what = "得分" if g.col == g.table.score_col else "权重"
+            first = g.rows[0]
+            yield rule.finding(
+                f"表格中“{g.name}”各行的{what}相加为{plain(g.value)}分，但正文写{g.name}{what}{plain(g.right)}分，"
+                f"按{plain(g.right)}分该列合计也相符：多是“{g.name}”下某一行写错，请逐行核对",
+                table.at(first.row, g.col + 1), first.excerpt, expected=plain(g.right), found=plain(g.value),
             )  # fmt: skip
         amounts = a.blamed_amounts.get(id(table), [])
         header = table_body(table)[0] if amounts else []

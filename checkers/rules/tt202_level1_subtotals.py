@@ -57,7 +57,10 @@ def _against_tables(a: Analysis, rule: Rule, reported: list):
         level1 = _names_under(a, "一级") | {strip_code_prefix(level1_name(row)) for row, _ in a.overview_rows() if row.labels}
         level1 |= {strip_code_prefix(top.name) for top in a.data.indicators} if a.data is not None else set()
         level2 = _names_under(a, "二级") - level1
+    blamed_groups = [g.name for g in a.blamed_groups.values()]
     for statement in a.level1_prose:
+        if any(same_level1(name, statement.name) for name in blamed_groups):
+            continue  # a row under this 一级 is mistyped, the prose is right: TT201 says so
         alone = not statement.extra.get("among") and not statement.extra.get("listed")  # (a list names 一级 beside it)
         if alone and strip_code_prefix(statement.name) in level2:
             continue  # “项目效益类指标共24分”: a 二级 indicator the tables name so, not the 一级 “效益”
