@@ -108,7 +108,8 @@ def _breakdown_rows(rows: list[list[str]], c: int, values: list[list[str]] | Non
     """Indexes of “其中” rows (the parts of the row above them) in column ``c``: they are not added again.
 
     The parts are the rows from “其中” on that add up to the row above; failing that (a partial breakdown), in a
-    table with a 序号 column the rows that share the row above's number or leave it empty; else the “其中” row alone. A “其中”
+    table with a 序号 column the rows that share the row above's number or leave it empty; under a name numbered in
+    its own cell (“一、基本支出”) the rows up to the next numbered name; else the “其中” row alone. A “其中”
     under a 合计 row lists the total's own items: those are what it adds up.
     """
     return {index for block in _breakdowns(rows, c, values).values() for index in block}
@@ -144,6 +145,12 @@ def _breakdowns(rows: list[list[str]], c: int, values: list[list[str]] | None = 
             for index in range(start + 1, len(rows)):
                 if rows[index][0].strip() not in ("", parent[0].strip()) or total_kind(rows[index]):
                     break  # the next item's number (a part's 序号 may be left empty)
+                block.append(index)
+        if block is None and not numbered and _NUMBERED_NAME.match(parent[0].strip()):
+            block = [start]  # “一、基本支出 / 其中：人员经费 / 公用经费 / 二、项目支出”: the parts up to the next numbered item
+            for index in range(start + 1, len(rows)):
+                if _NUMBERED_NAME.match(rows[index][0].strip()) or total_kind(rows[index]):
+                    break
                 block.append(index)
         blocks[above] = block or [start]
         out.update(blocks[above])

@@ -272,3 +272,26 @@ def test_a_row_under_one_level1_mistyped_where_the_prose_and_the_合计_agree_is
     # the 合计 mistyped instead: the 合计 is named, as before
     [slip] = findings(tmp_path, GROUPED.replace("| 100 | 87 |", "| 100 | 88 |"))["TT201"]
     assert slip.found == "88"
+
+
+BUDGET_LINES = """\
+表1 部门预算执行情况表（单位：万元）
+
+| 项目 | 调整后预算 | 实际支出 | 执行率 |
+|---|---|---|---|
+| 一、基本支出 | 2,410.85 | 2,398.62 | 99.49% |
+| 其中：人员经费 | 2,031.55 | 2,027.30 | 99.79% |
+| 公用经费 | 379.30 | 371.32 | 97.90% |
+| 二、项目支出 | 3,486.20 | 3,302.47 | 94.73% |
+| 合计 | 5,897.05 | 5,701.09 | 96.68% |
+"""
+
+
+def test_a_breakdown_under_a_numbered_name_and_an_amount_with_two_digits_swapped(tmp_path: Path):
+    assert findings(tmp_path, BUDGET_LINES) == {}
+    found = findings(tmp_path, BUDGET_LINES.replace("| 371.32 |", "| 371.23 |"))
+    assert list(found) == ["RT301"]  # the 其中 rows are not added to the 合计 again
+    [slip] = found["RT301"]
+    assert (slip.found, slip.expected, slip.location.row, slip.location.col) == ("371.23", "371.32", 4, 3)
+    [slip] = findings(tmp_path, BUDGET_LINES.replace("| 97.90% |", "| 97.09% |"))["RT301"]  # the rate itself
+    assert (slip.found, slip.expected) == ("97.09%", "97.9%")

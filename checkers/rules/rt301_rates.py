@@ -10,6 +10,7 @@
 设备故障37次，在规定时限内修复33次，修复及时率89.19%”“全年应拨付12批次，按时拨付11批次”“10处单项工程中按时完工9处”）。
 “按时完成率”“按期完成率”“按期完工率”是及时率。一句中写到合同（监理、一期、“其中”等分项）时比率只按该句的数字复算；但
 节约率句中的合同是与预算相比的合同总额，执行率句中的“支付合同款”是项目的支出，括号中的构成（“（含工程费…、监理费…）”）也不是分项，仍按项目的数字复算。表格中的到位率、执行率（兑付率、发放率按兑付、发放金额 ÷ 下达、安排金额；拨付率按拨付 ÷ 下达）、核减率（审减率）列按同一行的金额复算（核减率 = 核减金额 ÷ 送审金额，或（送审 − 审定）÷ 送审）（按到位数、预算数、调整预算数、合同金额等任一列相符即可）；
+表格中比率不符、而把该行某一金额相邻两位数字对调（“371.23”与“371.32”）后复算与所写相符时，报告这一金额而不是比率；
 “预算金额（万元）| 650 | 实际到位（万元）| 650”这样成对填写的基本信息表，按表中同一单位的金额复算；项目支出绩效自评表的表头在表名、项目名称等几行之下的，
 从那一行读起（执行率按“全年预算数”）。一句中先写比率、后写评分规则（“预算执行率96%，执行率每低于100%一个百分点扣0.1分”）的，比率照常复算。
 正文中写项目整体的到位率、执行率（“截至年底，项目资金到位率为90%”），同段和前几段都没有所需金额时，按报告中唯一一张
@@ -28,7 +29,7 @@ import functools
 import re
 from decimal import Decimal
 
-from checkers.analysis import DECLARED_BASE, PART_MARK, Analysis, about_a_part, row_code_and_name
+from checkers.analysis import DECLARED_BASE, PART_MARK, Analysis, about_a_part, grid_rows, row_code_and_name
 from checkers.audit_words import APPROVED, CUT, SUBMITTED, itemised_cut
 from checkers.figures import (
     Figure,
@@ -36,6 +37,7 @@ from checkers.figures import (
     clause_before,
     extract_figures,
     in_parentheses,
+    parse_number,
     percent_matches,
     sentence_at,
     sentence_head,
@@ -45,6 +47,7 @@ from checkers.finding import Severity
 from checkers.openings import OTHER_PERIOD
 from checkers.rules.base import Rule
 from checkers.table_rates import InformationAmounts, field_rate_slips, information_amounts, rate_slips
+from checkers.table_totals import table_body
 from evaluation_model import format_percent
 
 FAILING = """\
@@ -706,11 +709,46 @@ def _table_rates(a: Analysis, rule: Rule):
         for slip in slips:
             if slip.row in blamed:
                 continue  # the rate is right: an amount of its row is the slip (TT201 names the cell)
+            swapped = _swapped_operand(table, slip, a.tolerance)
+            if swapped is not None:  # “371.23” for 371.32: the rate holds on the amount with its two digits put back
+                col, written, fixed = swapped
+                header = table_body(table)[0]
+                yield rule.finding(
+                    table.as_written(f"表格中“{slip.column}”写{slip.written}，按该行复算为{format_percent(slip.ratio)}；"
+                                     f"若“{header[col]}”{written}为{fixed}（两位数字对调），复算即与所写相符：多是这一格写错"),
+                    table.at(slip.row, col + 1), slip.row_text, expected=fixed, found=written,
+                )  # fmt: skip
+                continue
             yield rule.finding(
                 table.as_written(f"表格中“{slip.column}”写{slip.written}，按{slip.scope}{slip.formula}复算为{format_percent(slip.ratio)}"),
                 table.at(slip.row, slip.col + 1), slip.row_text, expected=format_percent(slip.ratio),
                 found=slip.written,
             )  # fmt: skip
+
+
+def _swapped_operand(table, slip, tolerance: Decimal) -> tuple[int, str, str] | None:
+    """(column, the cell as written, the cell mended) of the one amount of the rate's row whose two neighbouring digits,
+    put the other way round, make the rate recompute as written; None when none or more than one does."""
+    if slip.operands is None:
+        return None
+    cells = grid_rows(table)[slip.row - 1]
+    numerator, base = slip.operands
+    values = {c: parse_number(cells[c].replace(" ", "")) for c in (numerator, base)}
+    if None in values.values():
+        return None
+    found = []
+    for col in (numerator, base):
+        written = cells[col].strip()
+        for i in range(len(written) - 1):
+            a, b = written[i], written[i + 1]
+            if not (a.isdigit() and b.isdigit()) or a == b:
+                continue
+            fixed = written[:i] + b + a + written[i + 2 :]
+            value = parse_number(fixed.replace(" ", ""))
+            top, bottom = (value, values[base]) if col == numerator else (values[numerator], value)
+            if value is not None and bottom and percent_matches(slip.stated, top / bottom, tolerance):
+                found.append((col, written, fixed))
+    return found[0] if len(found) == 1 else None
 
 
 RULE = Rule("RT301", "rates", Severity.ERROR, check, __doc__, FAILING, PASSING,
