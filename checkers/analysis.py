@@ -47,6 +47,7 @@ from checkers.openings import (
     Closing,
     IndicatorStatement,
     WeightedHeading,
+    group_name,
     head_inside,
     head_match,
     listed_openings,
@@ -1702,7 +1703,7 @@ class Analysis:
                 continue  # (two label columns, each row its own: no 一级 column)
             sums: dict[str, list[Decimal]] = {}
             for row, group in self.rows_by_first_label(table):
-                name = strip_code_prefix(group)
+                name = group_name(group)
                 if not row.labels or row.weight is None or row.score is None or not name or row.funding:
                     continue
                 acc = sums.setdefault(name, [Decimal(0), Decimal(0)])
@@ -1868,8 +1869,20 @@ OWNER_PREFIX = re.compile(r"^(?:部门|单位)(?=[\u4e00-\u9fff]{2})")  # “部
 def same_level1(a: str, b: str) -> bool:
     """Two names of one 一级 indicator: '项目决策', '部门决策', '决策指标' and 'A.决策' are one; '社会效益' (a 二级) is
     not '效益'."""
-    a, b = (OWNER_PREFIX.sub("", NAME_SUFFIX.sub("", strip_code_prefix(x).strip()).replace("项目", "")) for x in (a, b))
+    a, b = (OWNER_PREFIX.sub("", _undressed(strip_code_prefix(x).strip()).replace("项目", "")) for x in (a, b))
     return bool(a) and a == b
+
+
+LEADING_CONNECTIVE = re.compile(r"^(?:其中|另外|此外)[，,：:]?")
+
+
+def _undressed(name: str) -> str:
+    """A name without a connective before it or its suffixes: “其中决策指标” as “决策”, “效益类指标” as “效益” (one of
+    类/部分/方面/指标 after another)."""
+    name = LEADING_CONNECTIVE.sub("", name)
+    for _ in range(2):
+        name = NAME_SUFFIX.sub("", name)
+    return name
 
 
 LEVEL1_FULL_NAMES = re.compile(r"^(过程)管理$")  # “过程管理” is the 一级 “过程” written in full (as in 丰台's reports)

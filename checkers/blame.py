@@ -96,7 +96,7 @@ class BlamedGroup:
 def blamed_groups(a: Analysis) -> dict[tuple[int, int], BlamedGroup]:
     """By (id of the table, column): the one 一级 whose rows the prose's subtotal and the column's 合计 both show off
     by the same amount, when no single cell can be named (see :func:`blamed_cells`)."""
-    from checkers.openings import strip_code_prefix
+    from checkers.openings import group_name
 
     out: dict[tuple[int, int], BlamedGroup] = {}
     cells = a.blamed_cells
@@ -110,16 +110,22 @@ def blamed_groups(a: Analysis) -> dict[tuple[int, int], BlamedGroup]:
             groups: dict[str, list[ScoreRow]] = {}
             for row, group in a.rows_by_first_label(table):
                 if not row.is_total and not row.funding and (row.score if is_score else row.weight) is not None:
-                    groups.setdefault(strip_code_prefix(group), []).append(row)
+                    groups.setdefault(group_name(group), []).append(row)
             found = []
             for name, rows in groups.items():
                 total = sum(((row.score if is_score else row.weight) or Decimal(0) for row in rows), Decimal(0))
                 said = {s.value if is_score else s.extra.get("weight") for s in a.level1_prose if same_level1(s.name, name)}
-                if total - delta in said and total not in said:
+                if total - delta in said and total not in said and not (is_score and _rates_confirm(a, rows)):
                     found.append(BlamedGroup(table, col, name, rows, total, total - delta, misses))
-            if len(found) == 1 and len(found[0].rows) > 1:
+            if len(found) == 1:
                 out[(id(table.table), col)] = found[0]
     return out
+
+
+def _rates_confirm(a: Analysis, rows: list[ScoreRow]) -> bool:
+    """Every row has its own 得分率, and each holds for the score written: no row of them is off."""
+    return all(row.rate is not None and row.weight and row.score is not None
+               and percent_matches(row.rate, row.score / row.weight, a.tolerance) for row in rows)  # fmt: skip
 
 
 def _rate_says(a: Analysis, row: ScoreRow, value: Decimal, right: Decimal) -> bool:

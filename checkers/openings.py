@@ -311,3 +311,11 @@ class IndicatorStatement:
 
 def strip_code_prefix(name: str) -> str:
     return _CODE_PREFIX.sub("", name)
+
+
+WEIGHT_SUFFIX = re.compile(r"\s*[（(]\s*(?:权重|分值|满分)?\s*\d+(?:\.\d+)?\s*分\s*[）)]\s*$")
+
+
+def group_name(label: str) -> str:
+    """A table's name for a group of rows without its code and the weight it carries (“A.决策（15分）” is 决策)."""
+    return WEIGHT_SUFFIX.sub("", strip_code_prefix(label))

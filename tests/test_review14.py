@@ -295,3 +295,13 @@ def test_a_breakdown_under_a_numbered_name_and_an_amount_with_two_digits_swapped
     assert (slip.found, slip.expected, slip.location.row, slip.location.col) == ("371.23", "371.32", 4, 3)
     [slip] = findings(tmp_path, BUDGET_LINES.replace("| 97.90% |", "| 97.09% |"))["RT301"]  # the rate itself
     assert (slip.found, slip.expected) == ("97.09%", "97.9%")
+
+
+def test_a_level1_of_one_row_and_a_level1_named_with_its_weight_in_the_cell(tmp_path: Path):
+    one_row = GROUPED.replace("| 决策 | 项目立项 | 立项依据充分性 | 50 | 40 |", "| 决策 | 项目立项 | 立项依据充分性 | 50 | 40 |")
+    [slip] = findings(tmp_path, one_row.replace("| 50 | 40 |", "| 50 | 41 |").replace("| 100 | 87 |", "| 100 | 87 |"))["TT201"]
+    assert (slip.found, slip.expected) == ("41", "40") and "“决策”一行" in slip.message and "这一格" in slip.message
+    weighed = GROUPED.replace("| 决策 |", "| 决策（50分） |").replace("| 效益 |", "| 效益（50分） |")
+    assert findings(tmp_path, weighed) == {}
+    [slip] = findings(tmp_path, weighed.replace("效益指标满分50分，得分47分", "效益类指标满分50分，得分46分"))["TT202"]
+    assert slip.message.startswith("效益指标小计") and (slip.found, slip.expected) == ("权重50分，得分46分", "权重50分，得分47分")

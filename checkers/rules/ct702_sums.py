@@ -32,7 +32,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from checkers.analysis import Analysis, grid_rows, level1_kind
+from checkers.analysis import Analysis, grid_rows, level1_kind, same_level1
 from checkers.audit_words import audit_role
 from checkers.figures import (
     CN_DIGITS,
@@ -585,9 +585,24 @@ def _left_over_findings(paragraph, rule: Rule):
                 )  # fmt: skip
 
 
+def _a_subtotal_explains(a: Analysis, paragraph, finding) -> bool:
+    """A total of 分 whose listed 一级 scores add up to d more: one of them is d off the report's tables for that 一级
+    (TT202 names it), so the total is right."""
+    if not finding.found.endswith("分") or not finding.expected.endswith("分"):
+        return False
+    difference = Decimal(finding.expected[:-1]) - Decimal(finding.found[:-1].replace(",", ""))
+    off = []
+    for statement in (s for s in a.level1_prose if s.extra.get("paragraph") is paragraph):
+        sums = [s for name, (_, s, _) in a.table_level1_sums.items() if same_level1(name, statement.name)]
+        if sums and sums[0] != statement.value:
+            off.append(statement.value - sums[0])
+    return off == [difference]
+
+
 def check(a: Analysis, rule: Rule):
     for paragraph in a.body_paragraphs:
         found = list(_sum_findings(paragraph, rule)) if TRIGGERS.search(paragraph.text) else []
+        found = [f for f in found if not _a_subtotal_explains(a, paragraph, f)]
         yield from found
         said = {finding.excerpt for finding in found}
         for slip in written_sum_slips(paragraph.text):

@@ -65,9 +65,11 @@ def check(a: Analysis, rule: Rule):
         for g in groups:  # the rows under one 一级 off by what the 合计 misses, the prose giving that 一级 right
             what = "得分" if g.col == g.table.score_col else "权重"
             first = g.rows[0]
+            alone = len(g.rows) == 1  # (a 一级 of one row: that cell)
             yield rule.finding(
-                f"表格中“{g.name}”各行的{what}相加为{plain(g.value)}分，但正文写{g.name}{what}{plain(g.right)}分，"
-                f"按{plain(g.right)}分该列合计也相符：多是“{g.name}”下某一行写错，请逐行核对",
+                f"表格中“{g.name}”{'一行' if alone else '各行'}的{what}{'写' if alone else '相加为'}{plain(g.value)}分，"
+                f"但正文写{g.name}{what}{plain(g.right)}分，按{plain(g.right)}分该列合计也相符："
+                + ("多是这一格写错" if alone else f"多是“{g.name}”下某一行写错，请逐行核对"),
                 table.at(first.row, g.col + 1), first.excerpt, expected=plain(g.right), found=plain(g.value),
             )  # fmt: skip
         amounts = a.blamed_amounts.get(id(table), [])

@@ -125,6 +125,8 @@ FOUR_KINDS = {"决策", "过程", "产出", "效益"}
 
 def _subtotal_name(name: str) -> str:
     """“过程指标小计” for a 一级 named by its kind alone, “‘项目决策’小计” for one named otherwise."""
+    kind = level1_kind(name)  # (“效益类指标” is 效益)
+    name = kind if kind in FOUR_KINDS else name
     return f"{name}指标小计" if name in FOUR_KINDS or name in ("投入", "满意度", "效果") else f"“{name}”小计"
 
 
