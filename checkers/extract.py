@@ -739,7 +739,8 @@ def extract_project(path: str | Path, report: int | None = None) -> tuple[dict[s
         notes.append("报告中没有逐项的指标分析，三级指标的评分依据（evidence）未提取")
     unread = [label for key, label in NOT_EXTRACTED if not _present(data, key)]
     if unread:
-        notes.append(f"以下内容不从报告中提取，起草前请按需补写（否则报告中相应部分为空或用通用句）：{'；'.join(unread)}")
+        notes.append(f"以下内容不从报告中提取，起草前请按需补写（否则报告中略去相应部分；样式要求写出的，如上城样式的资金管理情况，"
+                     f"写作“（待补充）”，补写前不予起草）：{'；'.join(unread)}")
     return data, notes
 
 
