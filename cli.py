@@ -187,7 +187,10 @@ def draft(
     except LLMError as exc:
         fail(f"大模型起草失败：{exc}")
     except StyleError as exc:
-        fail(str(exc))
+        from project_file import field_line
+
+        line = field_line(project, "style") if not style and str(evaluation.style) in str(exc) else None
+        fail(f"{project}:{line}：字段 style：{exc}" if line else str(exc))
 
 
 @command

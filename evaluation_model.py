@@ -74,7 +74,7 @@ _KINDS = {"list": "列表", "dict": "键值对象", "CommentedSeq": "列表", "C
 def _non_negative(value: Any) -> Decimal:
     number = _to_decimal(value)
     if number < 0:
-        raise ValueError(f"不能为负数（填写的是 {number}）")
+        raise ValueError(f"不能为负数（填写的是 {number}），请填写 0 或正数")
     return number
 
 
@@ -477,9 +477,10 @@ class Evaluation(StrictModel):
                     missing = "权重 weight" if node.weight is None else "得分 score"
                     problems.append(f"{path}（{node.label}）：末级指标缺少{missing}")
                 elif node.score > node.weight:
+                    bonus = "；加分项（权重 0）不作为指标：请把所加的分计入相应指标的得分，并在正文中说明" if node.weight == 0 else ""
                     problems.append(
                         f"{path}（{node.label}）：得分 {format_score(node.score)} 超过权重 {format_score(node.weight)}，"
-                        "请核对评分表"
+                        f"请核对评分表{bonus}"
                     )
             else:
                 for declared, derived, what in (

@@ -397,16 +397,34 @@ def validate(data: dict[str, Any], lines: dict[str, int], file: str) -> Evaluati
                     text = part[len(sub) + 1 :] if sub and part[len(sub)] == "：" else part[len(sub) :] if sub else part
                     problems.append(ProblemLine(sub, _line_for(sub, lines), text.lstrip("：")))
                 continue
+            if error["type"] in ("int_parsing", "int_type") and error.get("input") is not None:
+                message += f"（填写的是“{error['input']}”，请写阿拉伯数字，如 2023）"
             if path == "indicators" and error["type"] == "missing":
                 message = ("缺少指标体系：请在项目文件中写 indicators，或用 --scores 评分表.xlsx 从 Excel 评分表读入"
                            "（evalreport template 评分表.xlsx 生成模板）")  # fmt: skip
-            problems.append(ProblemLine(path, _line_for(path, lines), message))
+            problems.append(ProblemLine(_with_indicator(path, error["loc"], data), _line_for(path, lines), message))
         raise ProjectFileError(file, problems) from None
     control = [ProblemLine(path, _line_for(path, lines), "含有不可见的控制字符（如写成 \\a、\\f 的转义），Word 文档中无法写出，请删去")
                for path, text in evaluation.text_fields() if _CONTROL.search(text)]  # fmt: skip
     if control:
         raise ProjectFileError(file, control)
     return evaluation
+
+
+def _with_indicator(path: str, loc: tuple[Any, ...], data: Any) -> str:
+    """The field path with the indicator it lies in (“indicators[0].children[1].score（A12立项程序规范性）”), so that a
+    bad value is found by its name as well."""
+    node, label = data, ""
+    for key in loc:
+        if isinstance(node, dict) and isinstance(key, str):
+            node = node.get(key)
+        elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
+            node = node[key]
+        else:
+            break
+        if isinstance(node, dict) and loc[0] == "indicators" and node.get("name"):
+            label = f"{node.get('code') or ''}{node['name']}"
+    return f"{path}（{label}）" if label and "（" not in path else path
 
 
 def field_line(path: str | Path, field: str) -> int | None:

@@ -95,7 +95,7 @@ def load_style(name: str | None) -> Style:
     name = name or DEFAULT_STYLE
     path = STYLES_DIR / name / "style.yaml"
     if not path.exists():
-        raise StyleError(f"未知的报告样式 {name!r}。可用样式：{'、'.join(available_styles())}（见 evalreport styles）")
+        raise StyleError(f"未知的报告样式“{name}”。可用样式：{'、'.join(available_styles())}（见 evalreport styles）")
     try:
         data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     except Exception as exc:

@@ -343,3 +343,12 @@ def test_weights_adding_up_to_101_stop_the_draft_until_mended_or_forced(tmp_path
     assert "字段 indicators：各指标权重合计为 101 分" in result.output and "--force" in result.output
     forced = CliRunner().invoke(app, ["draft", str(project), "-o", str(out), "-q", "--force"])
     assert forced.exit_code == 0 and out.exists() and "101 分" in forced.output and "已按 --force 照常起草" in forced.output
+
+
+def test_an_unknown_style_in_the_project_file_is_named_by_its_line(tmp_path: Path):
+    source = Path(__file__).resolve().parent.parent / "fixtures" / "shangcheng_2020_smart_security.yaml"
+    project = tmp_path / "p.yaml"
+    project.write_text(source.read_text(encoding="utf-8").replace("style: shangcheng", "style: shangchen"), encoding="utf-8")
+    line = next(n for n, text in enumerate(project.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("style:"))
+    result = CliRunner().invoke(app, ["draft", str(project), "-o", str(tmp_path / "r.docx"), "-q"])
+    assert result.exit_code == 2 and f"p.yaml:{line}：字段 style：未知的报告样式“shangchen”" in result.output

@@ -258,3 +258,16 @@ def test_dates_before_the_projects_year_are_a_warning(write):
     assert not any("早于项目年度" in w for w in load_project(project(write)).warnings())
     later = write("y.yaml", text.replace("  year: 2020\n", "  year: 2023\n"))
     assert any("报告日期" in w and "早于项目年度 2023 年" in w for w in load_project(later).warnings())
+
+
+def test_bad_values_are_named_with_their_indicator_and_how_to_mend_them(write):
+    message = error_of(project(write, score="三分"))
+    assert "p.yaml:21：字段 indicators[0].children[0].children[0].score（A11立项依据充分性）：“三分”不是数字" in message
+    message = error_of(project(write, score="-1"))
+    assert "（A11立项依据充分性）：不能为负数（填写的是 -1），请填写 0 或正数" in message
+    text = BASE.replace("UNIT", "万元").replace("SCORE", "18").replace("CODE2", "A12").replace("    WEIGHT\n", "")
+    message = error_of(write("y.yaml", text.replace("year: 2020", "year: 二〇二〇")))
+    assert "project.year：应为整数（填写的是“二〇二〇”，请写阿拉伯数字，如 2023）" in message
+    message = error_of(write("b.yaml", text.replace("{code: A11, name: 立项依据充分性, weight: 20, score: 18}",
+                                                    "{code: A11, name: 立项依据充分性, weight: 0, score: 2}")))
+    assert "得分 2 超过权重 0" in message and "加分项（权重 0）不作为指标" in message
