@@ -129,13 +129,18 @@ def _header_below_titles(rows: list[list[str]]) -> int | None:
     return None
 
 
+def _approved_column(header: list[str], roles: dict[str, list[int]]) -> int | None:
+    """The 审定 (事前评估's 建议) amount column among the budget-like ones."""
+    return next((c for c in roles.get("budget", []) if "审定" in header[c] or "建议" in header[c]), None)
+
+
 def _cut_rate_slips(table: Table, header: list[str], rows: list[list[str]], count: int, roles: dict[str, list[int]],
                     tolerance: Decimal) -> list[RateSlip]:  # fmt: skip
     """核减率 (审减率) cells against the row's 核减 ÷ 送审, or (送审 − 审定) ÷ 送审 without a 核减 column."""
     if not roles.get("cut_rate") or not roles.get("submitted"):
         return []
     col, submitted = roles["cut_rate"][0], roles["submitted"][0]
-    approved = next((c for c in roles.get("budget", []) if "审定" in header[c] or "建议" in header[c]), None)
+    approved = _approved_column(header, roles)
     in_percent = bool(PERCENT_HEADER.search(header[col]))
     out = []
     for r in range(count, len(rows)):
@@ -178,7 +183,7 @@ def cut_row_slips(table: Table) -> list[CutRowSlip]:
     roles = _columns(header, body)
     if not roles.get("cut") or not roles.get("submitted"):
         return []
-    approved = next((c for c in roles.get("budget", []) if "审定" in header[c] or "建议" in header[c]), None)
+    approved = _approved_column(header, roles)
     if approved is None:
         return []
     cut, submitted = roles["cut"][0], roles["submitted"][0]

@@ -46,6 +46,7 @@ from checkers.figures import (
     digits_swapped,
     extract_figures,
     one_keystroke_apart,
+    parse_number,
     sentence_at,
     sentences,
     written_like,
@@ -588,9 +589,10 @@ def _left_over_findings(paragraph, rule: Rule):
 def _a_subtotal_explains(a: Analysis, paragraph, finding) -> bool:
     """A total of 分 whose listed 一级 scores add up to d more: one of them is d off the report's tables for that 一级
     (TT202 names it), so the total is right."""
-    if not finding.found.endswith("分") or not finding.expected.endswith("分"):
+    stated, summed = (parse_number(str(text).removesuffix("分")) for text in (finding.found, finding.expected))
+    if not str(finding.found).endswith("分") or stated is None or summed is None:
         return False
-    difference = Decimal(finding.expected[:-1]) - Decimal(finding.found[:-1].replace(",", ""))
+    difference = summed - stated
     off = []
     for statement in (s for s in a.level1_prose if s.extra.get("paragraph") is paragraph):
         sums = [s for name, (_, s, _) in a.table_level1_sums.items() if same_level1(name, statement.name)]

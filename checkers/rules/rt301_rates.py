@@ -79,7 +79,8 @@ _ACTUAL = re.compile(r"实际|完成|建成|实现")
 # (“过程类指标共20分”: a weight; “专家评分18分”: a score)
 _WEIGHT_IN_SENTENCE = re.compile(r"(?:权重|总分|满分|分值|(?<=指标)共计?)(?:为)?\s*(\d+(?:\.\d+)?)\s*分")
 _SCORE_IN_SENTENCE = re.compile(r"(?:得分|共得|实得|(?<=[，,])得|(?:专家|综合|评价)评分)(?:为)?\s*(\d+(?:\.\d+)?)\s*分")  # (“效益部分共得12分（满分25分）”)
-ADJUSTMENT = re.compile(r"(追加|调增|增加|调减|减少|调整)(?:调整)?(?:预算|资金)?$")  # (“年中追加调整421.65万元” adds)  # “年中追加预算100万元”, “调减至450万元”
+# “年中追加预算100万元”, “调减至450万元”, “年中追加调整421.65万元” (an increase)
+ADJUSTMENT = re.compile(r"(追加|调增|增加|调减|减少|调整)(?:调整)?(?:预算|资金)?$")
 ADJUSTED_BUDGET = re.compile(r"调整(?:后)?的?预算$")  # “调整预算450万元” is the new budget itself
 ADJUSTED_NAME = re.compile(r"(?:全年|调整后的?|变更后的?|最终)(?:财政)?预算")  # the budget after the changes
 # “同比增加50万元”, “较预算减少20万元”, “比2021年增加”: a difference, not an adjustment (not the 较 of “较大”)
@@ -261,8 +262,8 @@ def _holds_on_its_parts(statement, before: list[Figure], a: Analysis) -> bool:
     for index, whole in enumerate(before):
         if role_of(whole) is None:
             continue
-        sentence = next((s for start, end, s in sentences(whole.source) if start <= whole.start < end), "")
-        offset = whole.source.find(sentence)
+        offset, sentence = next(((start, s) for start, end, s in sentences(whole.source) if start <= whole.start < end),
+                                (-1, ""))  # fmt: skip
         if not PARTS_START.match(whole.source, whole.end) or offset < 0:
             continue
         parts = [f for f in extract_figures(sentence) if offset + f.start > whole.end and f.unit == whole.unit]
