@@ -305,3 +305,23 @@ def test_a_level1_of_one_row_and_a_level1_named_with_its_weight_in_the_cell(tmp_
     assert findings(tmp_path, weighed) == {}
     [slip] = findings(tmp_path, weighed.replace("效益指标满分50分，得分47分", "效益类指标满分50分，得分46分"))["TT202"]
     assert slip.message.startswith("效益指标小计") and (slip.found, slip.expected) == ("权重50分，得分46分", "权重50分，得分47分")
+
+
+PROSE_AND_AUDIT_TABLE = """\
+施工单位送审金额3,512.84万元。其中净水厂改造审减127.20万元。
+
+| 标段 | 送审金额 | 审定金额 | 审减金额 |
+|---|---|---|---|
+| 净水厂改造 | 3,512.84 | 3,385.64 | 127.20 |
+| 合计 | 3,512.84 | 3,385.64 | 127.20 |
+"""
+
+
+def test_a_prose_amount_one_keystroke_off_its_table_column(tmp_path: Path):
+    assert findings(tmp_path, PROSE_AND_AUDIT_TABLE) == {}
+    for good, bad in (("3,512.84万元。", "3,512.48万元。"), ("127.20万元", "127.02万元")):
+        [slip] = findings(tmp_path, PROSE_AND_AUDIT_TABLE.replace(good, bad))["UN501"]
+        assert (slip.found, slip.expected) == (bad.rstrip("。"), good.rstrip("。")) and slip.location.table is None
+    # another amount named alike (a second contract) is no slip of the table's
+    other = PROSE_AND_AUDIT_TABLE.replace("其中净水厂改造审减127.20万元。", "另一合同送审金额2,000.00万元。")
+    assert findings(tmp_path, other) == {}
