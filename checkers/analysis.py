@@ -63,6 +63,7 @@ from evaluation_model import grade_band_text, grade_for, plain
 
 if TYPE_CHECKING:
     from checkers.blame import BlamedAmount, BlamedCell, BlamedGroup
+    from checkers.prose_columns import ProseColumnSlip
 
 SUMMED_WORDS = ("共计", "合计", "累计", "总计", "总共", "共")  # “共扣1.5分”: the analysis's deductions added up
 LEVEL1_WEIGHT_WORDS = ("总分", "权重", "满分", "分值", "共计", "共")
@@ -1243,6 +1244,13 @@ class Analysis:
         from checkers.blame import blamed_amounts
 
         return blamed_amounts(self)
+
+    @cached_property
+    def prose_column_slips(self) -> list[ProseColumnSlip]:
+        """Prose amounts one keystroke off the same-named column of a table (see :mod:`checkers.prose_columns`)."""
+        from checkers.prose_columns import prose_column_slips
+
+        return prose_column_slips(self)
 
     @cached_property
     def blamed_groups(self) -> dict[tuple[int, int], BlamedGroup]:

@@ -187,12 +187,22 @@ def cut_row_slips(table: Table) -> list[CutRowSlip]:
     if approved is None:
         return []
     cut, submitted = roles["cut"][0], roles["submitted"][0]
+    rate = roles["cut_rate"][0] if roles.get("cut_rate") else None
+    in_percent = rate is not None and bool(PERCENT_HEADER.search(header[rate]))
     out = []
     for r, row in enumerate(body, count + 1):
         stated, base, kept = (parse_number(row[c].replace(" ", "")) for c in (cut, submitted, approved))
-        if stated is not None and base is not None and kept is not None and stated != base - kept:
-            out.append(CutRowSlip(table, r, cut, header[cut], row[cut].strip(), stated, base - kept,
-                                  f"{header[submitted]} − {header[approved]}", " | ".join(row)))  # fmt: skip
+        if stated is None or base is None or kept is None or stated == base - kept:
+            continue
+        written_rate = _rate(row[rate], in_percent) if rate is not None else None
+        if written_rate is not None and base and percent_matches(written_rate, stated / base, Decimal("0.01")) \
+                and not percent_matches(written_rate, (base - kept) / base, Decimal("0.01")):  # fmt: skip
+            # the row's 核减率 holds on its 核减: the 审定 is the cell off
+            out.append(CutRowSlip(table, r, approved, header[approved], row[approved].strip(), kept, base - stated,
+                                  f"{header[submitted]} − {header[cut]}", " | ".join(row)))  # fmt: skip
+            continue
+        out.append(CutRowSlip(table, r, cut, header[cut], row[cut].strip(), stated, base - kept,
+                              f"{header[submitted]} − {header[approved]}", " | ".join(row)))  # fmt: skip
     return out
 
 

@@ -240,6 +240,10 @@ def test_an_audit_tables_row_whose_cut_is_not_submitted_less_approved_is_named(t
     assert list(found) == ["CT702"]
     [slip] = found["CT702"]
     assert (slip.found, slip.expected, slip.location.row) == ("34.40", "33.40", 4) and "三标段" in slip.message
+    # the row's 核减率 holds on its 核减: the 审定 is the cell off
+    found = findings(tmp_path, AUDIT_TABLE.replace("| 417.80 |", "| 418.70 |"))
+    assert [(f.found, f.expected, f.location.col) for f in found["CT702"]] == [("418.70", "417.80", 3)]
+    assert list(found) == ["CT702"]
 
 
 GROUPED = """\
@@ -325,3 +329,11 @@ def test_a_prose_amount_one_keystroke_off_its_table_column(tmp_path: Path):
     # another amount named alike (a second contract) is no slip of the table's
     other = PROSE_AND_AUDIT_TABLE.replace("其中净水厂改造审减127.20万元。", "另一合同送审金额2,000.00万元。")
     assert findings(tmp_path, other) == {}
+
+
+def test_a_prose_audit_sentence_whose_送审_is_off_its_table_is_told_once(tmp_path: Path):
+    text = PROSE_AND_AUDIT_TABLE.replace("施工单位送审金额3,512.84万元。", "施工单位送审金额3,512.84万元，审定金额3,385.64万元，"
+                                         "核减金额127.20万元。")  # fmt: skip
+    assert findings(tmp_path, text) == {}
+    found = findings(tmp_path, text.replace("送审金额3,512.84万元", "送审金额3,512.48万元"))
+    assert list(found) == ["UN501"] and found["UN501"][0].found == "3,512.48万元"

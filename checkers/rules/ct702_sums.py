@@ -16,7 +16,7 @@
 不交叉，之和大于总数也报告；各项正是同段“东城、西城、南城3个街道”所列的全部地方时，之和必须等于总数；
 按年度分列（“其中2020年3,106人，2021年3,842人”）或以描述开头（“80周岁以上高龄老人3,588人”）的也是分项，“低于预期的12,000人”这类
 目标、计划数不是；恰有一项把相邻两位数字对调后之和正好等于总数（而总数本身不是这样的对调）时，报告这一项而不是总数；
-（3）同段写出送审金额、审定金额、核减金额时（表格中送审、审定、核减各成一列时逐行亦然），核减 = 送审 − 审定（事前评估的申报金额、建议金额（“建议项目资金安排”）、审减金额同样核对；
+（3）同段写出送审金额、审定金额、核减金额时（表格中送审、审定、核减各成一列时逐行亦然，该行核减率按核减相符时报告审定一格），核减 = 送审 − 审定（事前评估的申报金额、建议金额（“建议项目资金安排”）、审减金额同样核对；
 “核减申报数量不实的6台电梯补助120万元”这类逐项核减不是核减总额）；
 （5）写出算式的合计（“195+68+52+14=329平方米”“合计329平方米=195+68+52+14”）和紧跟着列出全部各项的合计（“合计329平方米
 （驿站195平方米、公厕68平方米、管理用房52平方米、设备间14平方米）”“合计329平方米，分别为……”，各项与合计同单位，没有“等”“其余”
@@ -29,6 +29,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
@@ -52,6 +53,7 @@ from checkers.figures import (
     written_like,
 )
 from checkers.finding import Severity
+from checkers.prose_columns import ProseColumnSlip
 from checkers.rules.base import Rule
 from checkers.rules.ct701_counts import ENUMERATION_RE, PLACES
 from checkers.rules.rt301_rates import ADJUSTED_NAME, role_of
@@ -300,7 +302,7 @@ def _items_to_add(sentence: str, figures: list, start: int, index: int, word: re
     return parts
 
 
-def _sum_findings(paragraph, rule: Rule):
+def _sum_findings(paragraph, rule: Rule, off_the_table: Sequence[ProseColumnSlip] = ()):
     text = paragraph.text
     previous = ""  # the sentence before, whose last figure a sentence opening with 其中 may break down
     for _start, _end, sentence in sentences(text):
@@ -399,6 +401,9 @@ def _sum_findings(paragraph, rule: Rule):
         submitted, approved = _nearest(audit, index, "submitted"), _nearest(audit, index, "approved")
         if submitted is None or approved is None or not submitted.unit == approved.unit == cut.unit:
             continue
+        if any(slip.figure.source == text and slip.figure.start in (submitted.start, approved.start, cut.start)
+               for slip in off_the_table):  # fmt: skip
+            continue  # one of them is off its table's column: UN501 names it, the others are right
         expected = submitted.value - approved.value
         if expected != cut.value:
             words = "申报减建议" if "申报" in clause_before(text, submitted.start) else "送审减审定"  # (事前评估's words)
@@ -603,7 +608,7 @@ def _a_subtotal_explains(a: Analysis, paragraph, finding) -> bool:
 
 def check(a: Analysis, rule: Rule):
     for paragraph in a.body_paragraphs:
-        found = list(_sum_findings(paragraph, rule)) if TRIGGERS.search(paragraph.text) else []
+        found = list(_sum_findings(paragraph, rule, a.prose_column_slips)) if TRIGGERS.search(paragraph.text) else []
         found = [f for f in found if not _a_subtotal_explains(a, paragraph, f)]
         yield from found
         said = {finding.excerpt for finding in found}

@@ -26,7 +26,6 @@ from checkers.analysis import PROJECT_NAMED, YEAR_IN_TEXT, Analysis, grid_rows
 from checkers.figures import (
     MONEY_UNITS,
     Figure,
-    clause_before,
     one_keystroke_apart,
     parse_number,
     round_half_up,
@@ -36,7 +35,7 @@ from checkers.figures import (
 from checkers.finding import Severity
 from checkers.openings import OTHER_PERIOD, SCORING_STANDARD
 from checkers.rules.base import Rule
-from checkers.table_totals import table_body, table_money_units
+from checkers.table_totals import table_money_units
 from evaluation_model import character_pairs
 
 FAILING = """\
@@ -275,53 +274,16 @@ def check(a: Analysis, rule: Rule):
     yield from _prose_against_columns(a, rule)
 
 
-COLUMN_WORDS = re.compile(r"送审|审定|审减|核减|合同|中标|决算")  # what names one amount of a row in prose and header alike
-
-
 def _prose_against_columns(a: Analysis, rule: Rule):
-    """An amount in prose named like a money column of a table (“送审金额3,512.48万元”) that is one keystroke off that
-    column's cell for the same row or its 合计 (3,512.84), while the column adds up: the prose is mistyped."""
-    columns = []  # (word, table, column, unit, [(row label, cell value, cell as written)])
-    for table in a.document.tables:
-        header, body, _, count = table_body(table)
-        if not count or not any(COLUMN_WORDS.search(cell) for cell in header):
-            continue
-        units = table_money_units(table)
-        mismatched = {m.col for m in a.total_mismatches(table)}
-        for c, name in enumerate(header):
-            word = COLUMN_WORDS.search(name)
-            unit = units.get(c) or ("" if "金额" in name or "价" in name else None)  # (no unit given: the prose's)
-            if word is None or unit is None or c in mismatched:
-                continue
-            cells = [(row[0].strip(), parse_number(row[c].replace(" ", "")), row[c].strip()) for row in body if c < len(row)]
-            columns.append((word.group(0), table, c, unit, [cell for cell in cells if cell[1] is not None]))
-    if not columns:
-        return
-    for paragraph, figures in a.figures:
-        for figure in (f for f in figures if f.unit in MONEY_UNITS and f.text[:1].isdigit()):
-            clause = clause_before(figure.source, figure.start)
-            sentence = sentence_at(figure.source, figure.start)
-            for word, table, c, unit, cells in columns:
-                if word not in clause[-8:] or figure.in_yuan() is None:
-                    continue
-                value = figure.in_yuan() / MONEY_UNITS[unit] if unit else figure.value
-                unit = unit or figure.unit
-                if any(v == value for _, v, _ in cells):
-                    break  # the table gives this very amount
-                near = [(label, written) for label, v, written in cells if one_keystroke_apart(value, v)
-                        and (TOTAL_ROW.match(label) or label and label in sentence)]  # fmt: skip
-                near.sort(key=lambda cell: not (cell[0] and cell[0] in sentence))  # (the row the sentence names first)
-                if near and len({written for _, written in near}) == 1:
-                    label, written = near[0]
-                    yield rule.finding(
-                        f"此处写{_written(figure)}，{table.location.reference()}“{label}”的“{table_body(table)[0][c]}”为"
-                        f"{written}{unit}（该列合计相符），同一数量前后不一致",
-                        paragraph.location, sentence, expected=f"{written}{unit}", found=_written(figure),
-                    )  # fmt: skip
-                    break
-
-
-TOTAL_ROW = re.compile(r"^(?:合\s*计|总\s*计|共\s*计)")
+    """An amount in prose named like a money column of a table, one keystroke off that column's cell for the same row
+    or its 合计 while the column adds up (see :func:`checkers.prose_columns.prose_column_slips`)."""
+    for slip in a.prose_column_slips:
+        yield rule.finding(
+            f"此处写{_written(slip.figure)}，{slip.table.location.reference()}“{slip.label}”的“{slip.column}”为"
+            f"{slip.written}{slip.unit}（该列合计相符），同一数量前后不一致",
+            slip.paragraph.location, sentence_at(slip.figure.source, slip.figure.start),
+            expected=f"{slip.written}{slip.unit}", found=_written(slip.figure),
+        )  # fmt: skip
 
 
 class _Near:
