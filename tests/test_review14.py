@@ -337,3 +337,13 @@ def test_a_prose_audit_sentence_whose_送审_is_off_its_table_is_told_once(tmp_p
     assert findings(tmp_path, text) == {}
     found = findings(tmp_path, text.replace("送审金额3,512.84万元", "送审金额3,512.48万元"))
     assert list(found) == ["UN501"] and found["UN501"][0].found == "3,512.48万元"
+
+
+def test_a_bare_到位率_after_one_sources_received_amount_is_that_sources(tmp_path: Path):
+    text = ("2022年度项目预算资金12,000.00万元，其中市级资金8,600.00万元，县级配套资金3,400.00万元。截至2022年12月31日，"
+            "市级资金8,600.00万元全部到位，县级配套资金到位2,720.00万元，到位率80.00%。\n")
+    assert findings(tmp_path, text) == {}
+    [slip] = findings(tmp_path, text.replace("到位率80.00%", "到位率85.00%"))["RT301"]
+    assert (slip.found, slip.expected) == ("85.00%", "80%") and "县级配套资金" in slip.message
+    project = text.replace("到位率80.00%", "项目资金到位率94.33%")  # the project's, not judged on one source
+    assert findings(tmp_path, project) == {}

@@ -16,6 +16,7 @@
 正文中写项目整体的到位率、执行率（“截至年底，项目资金到位率为90%”），同段和前几段都没有所需金额时，按报告中唯一一张
 这样的基本信息表所列金额复算（有几张时不知是哪一张，不判断；“市级资金到位率”等分项的比率不按它复算）。
 同一段中同类比率再次出现（“……预算执行率95.46%，其中云资源租赁费执行率为91.88%”）时，只按两者之间写出的数字复算；
+紧跟在某一来源的到位金额之后、不带“资金/项目”字样的“到位率”（“县级配套资金到位2,720.00万元，到位率80%”），按同段前面所写该来源的预算复算；
 下达资金之外另有上年结转、合为“可用资金”时，结转也已到位，执行率、兑付率按可用资金复算；“其中”分项列举之后的比率（分项没有各自的预算）按整体的数字复算（“其中基本支出120万元，项目支出60万元”的后一项同样是分项）；计划分项写了合计时，完成率按合计复算；
 报告自己写明预算执行率的口径（同句“按实际支出÷年度预算计算”“预算执行率（实际支出÷预算）”，或别处一句定义）时按所写口径复算，不再提示口径；
 核减率按“核减 ÷ 送审”或“（送审 − 审定）÷ 送审”任一相符即可（二者不符时是金额写错，由 CT702 报告）；预算之后紧接“其中”列出分项、
@@ -294,6 +295,28 @@ def _contracts_of_the_project(name: str, clause: str) -> bool:
         return True
     return _spending(name) and all(PAID_CONTRACTS.search(clause, max(0, m.start() - 6), m.end())
                                    for m in re.finditer("合同", clause))  # fmt: skip
+
+
+PART_RECEIVED = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:资金|经费|补助|拨款))(?:已|已经)?(?:全部|实际)?(?:拨付)?到位$")
+
+
+def _a_parts_received_rate(text: str, start: int) -> tuple[Decimal, str, None] | None:
+    """A 到位率 right after one source's received amount (“县级配套资金到位2,720.00万元，到位率80%”), on that source's
+    own budget stated earlier in the paragraph (“其中……县级配套资金3,400.00万元”)."""
+    head = sentence_head(text, start)
+    amounts = [f for f in extract_figures(head) if f.kind == "amount"]
+    if not amounts:
+        return None
+    received = amounts[-1]
+    named = PART_RECEIVED.search(clause_before(received.source, received.start))
+    if named is None or received.source[received.end : len(head)].strip("，, ") != "":
+        return None  # (the rate must follow the amount: “……到位2,720.00万元，到位率”)
+    name = named.group(1)
+    earlier = text[: start - len(head)]
+    budgets = [f for f in extract_figures(earlier) if f.kind == "amount" and clause_before(f.source, f.start).endswith(name)]
+    if len(budgets) != 1 or not budgets[0].in_yuan() or received.in_yuan() is None:
+        return None
+    return received.in_yuan() / budgets[0].in_yuan(), f"{name}到位 ÷ {name}预算", None
 
 
 def _own_operands(name: str, before: list[Figure], execution_base: str, on_contract: bool = False):
@@ -617,6 +640,8 @@ def check(a: Analysis, rule: Rule):
             before = [f for f in extract_figures(own) if f.kind == "amount" and not in_parentheses(own, f.start)]
             on_contract = "审计控制" in statement.name and "合同" in clause  # “按合同价计算，审计控制率1.43%”: not on 送审
             result = _own_operands(statement.name, before, a.execution_base, on_contract)
+            if result is None and statement.name == "到位率" and not re.search(r"项目|整体|总体|全部", paragraph.text[max(0, start - 4) : start]):
+                result = _a_parts_received_rate(paragraph.text, start)  # (a bare “到位率” right after one source's)
             if result is None and part:
                 continue
             if result is None:
