@@ -13,9 +13,9 @@ from checkers.table_totals import table_body
 
 
 @dataclass
-class RateSlip:
-    """A rate cell its row's amounts do not give: row (1-based), column (0-based), its header, the rate as written,
-    the ratio it should be and how it was computed."""
+class CellSlip:
+    """A table cell its row's other figures do not give: row (1-based), column (0-based), its header, the cell as
+    written and its value."""
 
     table: Table
     row: int
@@ -23,6 +23,12 @@ class RateSlip:
     column: str
     written: str
     stated: Decimal
+
+
+@dataclass
+class RateSlip(CellSlip):
+    """A rate cell its row's amounts do not give: the ratio it should be and how it was computed."""
+
     ratio: Decimal
     formula: str
     row_text: str
@@ -160,16 +166,10 @@ def _cut_rate_slips(table: Table, header: list[str], rows: list[list[str]], coun
 
 
 @dataclass
-class CutRowSlip:
-    """A row of an audit table whose 核减 (审减) cell is not its 送审 less its 审定: grid row (1-based), the columns,
-    the cell as written, its value and the difference the row's own amounts give."""
+class CutRowSlip(CellSlip):
+    """A row of an audit table whose 核减 (审减) is not its 送审 less its 审定 (or whose 审定 is not 送审 less 核减): the
+    value the row's own amounts give and how."""
 
-    table: Table
-    row: int
-    col: int
-    column: str
-    written: str
-    stated: Decimal
     expected: Decimal
     formula: str
     row_text: str
