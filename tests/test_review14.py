@@ -347,3 +347,13 @@ def test_a_bare_到位率_after_one_sources_received_amount_is_that_sources(tmp_
     assert (slip.found, slip.expected) == ("85.00%", "80%") and "县级配套资金" in slip.message
     project = text.replace("到位率80.00%", "项目资金到位率94.33%")  # the project's, not judged on one source
     assert findings(tmp_path, project) == {}
+
+
+def test_an_amount_restated_in_brackets_in_another_unit(tmp_path: Path):
+    text = ("项目预算资金2,365,000.00元（236.50万元），全年实际支出2,187,436.50元（218.74万元），预算执行率92.49%。\n\n"
+            "项目预算资金236.50万元，实际支出218.74万元。\n")
+    assert findings(tmp_path, text) == {}
+    [slip] = findings(tmp_path, text.replace("（218.74万元）", "（218.74元）"))["UN501"]
+    assert (slip.found, slip.expected) == ("218.74元", "218.74万元") and "括号中" in slip.message
+    [slip] = findings(tmp_path, text.replace("（218.74万元）", "（217.74万元）"))["UN501"]
+    assert slip.found == "217.74万元" and "请核对哪一处写错" in slip.message

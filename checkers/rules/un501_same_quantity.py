@@ -5,7 +5,8 @@
 （3）同一说法（如“送审金额”；“执行数为”与“执行数”是同一说法，“预算资金”“年初预算金额”“预算总额”都说预算）、同一单位，数值相差不到 0.5% 且只差一位数字或两位相邻数字
 颠倒——多为笔误（2,945.51 与 2,945.52；2632.49 与 2632.94；256.80 与 257.30 差两位，是两个数）；一处是另一处四舍五入到
 较少小数位的结果（743.31843万元与743.32万元）时不算；
-（4）大写金额与紧随其后括号中的小写金额不等（“人民币叁仟壹佰捌拾陆万元整（3,185.00万元）”）；
+（4）大写金额与紧随其后括号中的小写金额不等（“人民币叁仟壹佰捌拾陆万元整（3,185.00万元）”），或一个金额与紧随其后括号中
+换算成另一单位的金额不等（“2,187,436.50元（218.74万元）”，按括号所写的小数位换算；换一个单位即相等时指出该写的单位）；
 （5）正文金额与表格中同样数字的金额单位不同（表头或表题写明“（万元）”“单位：万元”的列）；
 （6）正文中以送审、审定、审减、核减、合同、中标、决算称呼的金额（“施工单位送审金额3,512.48万元”），与表格中同名金额列里句中所写那一行
 （或合计行）的数只差一位数字或两位颠倒（3,512.84），而该列合计相符时，报告正文这一处；
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from decimal import Decimal
 
 from checkers.analysis import PROJECT_NAMED, YEAR_IN_TEXT, Analysis, grid_rows
@@ -260,6 +262,7 @@ def _restated(figures: list[Figure]):
 
 
 def check(a: Analysis, rule: Rule):
+    named: set[tuple[int, int]] = set()  # (paragraph, start) of the figures a restatement finding names
     for paragraph, figures in a.figures:
         in_words = len(figures) > 1 and any(f.unit in MONEY_UNITS and not f.text[:1].isdigit() for f in figures)
         for words, digits in _restated(figures) if in_words else ():
@@ -270,8 +273,48 @@ def check(a: Analysis, rule: Rule):
                     paragraph.location, sentence_at(paragraph.text, words.start),
                     expected=f"{expected:f}{digits.unit}", found=digits.text,
                 )  # fmt: skip
-    yield from _same_quantities(a, rule)
+        for first, second in _restated_in_digits(figures) if len(figures) > 1 else ():
+            finding = _conversion_slip(first, second)
+            if finding is not None:
+                message, expected, found = finding
+                named.add((id(paragraph), (first if found == _written(first) else second).start))
+                yield rule.finding(message, paragraph.location, sentence_at(paragraph.text, first.start),
+                                   expected=expected, found=found)  # fmt: skip
+    yield from _same_quantities(a, rule, named)
     yield from _prose_against_columns(a, rule)
+
+
+def _restated_in_digits(figures: list[Figure]):
+    """(amount, the same amount restated in brackets in another unit) pairs: “2,187,436.50元（218.74万元）”."""
+    for first, second in zip(figures, figures[1:], strict=False):
+        if first.unit in MONEY_UNITS and second.unit in MONEY_UNITS and first.text[:1].isdigit() \
+                and second.text[:1].isdigit() and first.source[first.end : second.start].strip() in ("（", "(") \
+                and second.source[second.end : second.end + 1] in ("）", ")"):  # fmt: skip
+            yield first, second
+
+
+def _in(amount: Decimal, unit: str, places: int) -> Decimal:
+    """An amount in 元 written in ``unit`` to ``places`` decimals."""
+    return round_half_up(amount / MONEY_UNITS[unit], places)
+
+
+def _conversion_slip(first: Figure, second: Figure) -> tuple[str, str, str] | None:
+    """A bracketed restatement that is not the amount before it: (message, expected, found); with a unit that, changed,
+    makes them agree, that unit is named."""
+    amount = first.in_yuan()
+    if amount is None or _in(amount, second.unit, second.places) == second.value:
+        return None
+    for unit in MONEY_UNITS:  # the bracket's unit written wrong: “2,187,436.50元（218.74元）”
+        if unit != second.unit and _in(amount, unit, second.places) == second.value:
+            return (f"括号中的“{_written(second)}”与前面的{_written(first)}不是同一金额：单位应为“{unit}”",
+                    f"{_number(second)}{unit}", _written(second))
+    for unit in MONEY_UNITS:  # the first one's: “2,187,436.50万元（218.74万元）”
+        if unit != first.unit and second.in_yuan() is not None and \
+                _in(first.value * MONEY_UNITS[unit], second.unit, second.places) == second.value:  # fmt: skip
+            return (f"{_written(first)}与括号中的“{_written(second)}”不是同一金额：前者单位应为“{unit}”",
+                    f"{_number(first)}{unit}", _written(first))
+    return (f"{_written(first)}与括号中的“{_written(second)}”不是同一金额，请核对哪一处写错",
+            _written(first), _written(second))
 
 
 def _prose_against_columns(a: Analysis, rule: Rule):
@@ -339,7 +382,7 @@ def _table_conflicts(a: Analysis, by_value: dict[Decimal, dict[str, Figure]], pa
                     )  # fmt: skip
 
 
-def _same_quantities(a: Analysis, rule: Rule):
+def _same_quantities(a: Analysis, rule: Rule, named: AbstractSet[tuple[int, int]] = frozenset()):
     known = a.data_values[1] if a.data is not None else set()  # amounts in 元 the data states or derives
     paragraph_of: dict[int, object] = {}  # id(figure) → its paragraph
     by_value: dict[Decimal, dict[str, Figure]] = {}  # value → first figure per unit
@@ -354,8 +397,8 @@ def _same_quantities(a: Analysis, rule: Rule):
         here: dict[Decimal, dict[str, Figure]] = {}  # this paragraph's figures: value → first figure per unit
         for figure in figures:
             unit, value = figure.unit, figure.value
-            if not unit:
-                continue
+            if not unit or (id(paragraph), figure.start) in named:
+                continue  # (a restatement already named as written wrong)
             paragraph_of[id(figure)] = paragraph
             units = by_value.get(value)
             if units is None:
