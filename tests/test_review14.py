@@ -357,3 +357,12 @@ def test_an_amount_restated_in_brackets_in_another_unit(tmp_path: Path):
     assert (slip.found, slip.expected) == ("218.74元", "218.74万元") and "括号中" in slip.message
     [slip] = findings(tmp_path, text.replace("（218.74万元）", "（217.74万元）"))["UN501"]
     assert slip.found == "217.74万元" and "请核对哪一处写错" in slip.message
+
+
+def test_a_share_whose_count_has_two_digits_swapped_names_the_count(tmp_path: Path):
+    text = "评价组在4个街道共发放问卷600份，回收582份，回收率97.00%；有效问卷565份。\n"
+    assert findings(tmp_path, text) == {}
+    [slip] = findings(tmp_path, text.replace("回收582份", "回收528份"))["RT301"]
+    assert (slip.found, slip.expected) == ("528份", "582份") and "88%" in slip.message
+    [slip] = findings(tmp_path, text.replace("回收率97.00%", "回收率79.00%"))["RT301"]  # the rate itself
+    assert (slip.found, slip.expected) == ("79.00%", "97%")

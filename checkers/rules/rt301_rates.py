@@ -8,7 +8,7 @@
 合格率、达标率、回收率 = 合格（达标、回收）数 ÷ 同一句前面所写的检查（抽查、验收、考核、发放、列入）总数（同一单位，“不合格”等
 不算；同句写“全部验收合格”“均达标”的为100%；句中前面只有一个同单位的数、其后写验收检查等的，它就是总数：“46所学校改造工程首次验收合格44所”）；及时率 = 按时（及时、按期、按计划时间、规定时限内）完成数 ÷ 同一句前面所写的总数（“全年发生
 设备故障37次，在规定时限内修复33次，修复及时率89.19%”“全年应拨付12批次，按时拨付11批次”“10处单项工程中按时完工9处”）。
-“按时完成率”“按期完成率”“按期完工率”是及时率。一句中写到合同（监理、一期、“其中”等分项）时比率只按该句的数字复算；但
+“按时完成率”“按期完成率”“按期完工率”是及时率；把句中某个数的相邻两位数字对调后比率即相符（“回收528份，回收率97%”）时，报告这个数。一句中写到合同（监理、一期、“其中”等分项）时比率只按该句的数字复算；但
 节约率句中的合同是与预算相比的合同总额，执行率句中的“支付合同款”是项目的支出，括号中的构成（“（含工程费…、监理费…）”）也不是分项，仍按项目的数字复算。表格中的到位率、执行率（兑付率、发放率按兑付、发放金额 ÷ 下达、安排金额；拨付率按拨付 ÷ 下达）、核减率（审减率）列按同一行的金额复算（核减率 = 核减金额 ÷ 送审金额，或（送审 − 审定）÷ 送审）（按到位数、预算数、调整预算数、合同金额等任一列相符即可）；
 表格中比率不符、而把该行某一金额相邻两位数字对调（“371.23”与“371.32”）后复算与所写相符时，报告这一金额而不是比率；
 “预算金额（万元）| 650 | 实际到位（万元）| 650”这样成对填写的基本信息表，按表中同一单位的金额复算；项目支出绩效自评表的表头在表名、项目名称等几行之下的，
@@ -441,6 +441,25 @@ def _share(name: str, head: str) -> list[Decimal]:
 PASSED_ABOVE = re.compile(r"优秀|优良|良好")  # grades above 合格, counted in a 合格率 by some
 
 
+def _swapped_count(statement, head: str, tolerance: Decimal) -> tuple[str, str] | None:
+    """(the count as written, mended) of the one count of a share's sentence whose two neighbouring digits, put the
+    other way round, make the share recompute as written."""
+    found = []
+    for figure in extract_figures(head):
+        if not figure.unit or figure.unit in ("%", "分") or figure.kind == "amount":
+            continue
+        digits = head[figure.start : figure.end]
+        for i in range(len(digits) - 1):
+            x, y = digits[i], digits[i + 1]
+            if not (x.isdigit() and y.isdigit()) or x == y:
+                continue
+            fixed = digits[:i] + y + x + digits[i + 2 :]
+            readings = _share(statement.name, head[: figure.start] + fixed + head[figure.end :])
+            if any(percent_matches(statement.value, r, tolerance) for r in readings):
+                found.append((digits.strip(), fixed.strip()))
+    return found[0] if len(found) == 1 else None
+
+
 def _score_rate(head: str) -> Decimal | None:
     """得分 ÷ 权重 for the rate at the end of ``head`` (its sentence so far): the first weight and the last score
     since the previous 得分率 (“决策…得分率85%，过程指标权重20分，得分18分，得分率90%”; a weight listed under 其中 is
@@ -606,8 +625,19 @@ def check(a: Analysis, rule: Rule):
             if ratio is None:
                 continue
         elif statement.name in SHARES:
-            readings = _share(statement.name, sentence_head(paragraph.text, start))
+            head = sentence_head(paragraph.text, start)
+            readings = _share(statement.name, head)
             if not readings or any(percent_matches(statement.value, r, a.tolerance) for r in readings):
+                continue
+            swapped = _swapped_count(statement, head, a.tolerance)
+            if swapped is not None:  # “回收528份，回收率97.00%”: the rate holds on 582, the count is the slip
+                written, fixed = swapped
+                yield rule.finding(
+                    f"{statement.extra.get('wording', statement.name)}写{statement.value}%，按所写数字复算为"
+                    f"{format_percent(readings[0])}；若“{written}”为"
+                    f"“{fixed}”（两位数字对调），复算即与所写相符：多是这个数写错",
+                    statement.location, statement.excerpt, expected=fixed, found=written,
+                )  # fmt: skip
                 continue
             others = list(dict.fromkeys(format_percent(r) for r in readings[1:] if format_percent(r) != format_percent(readings[0])))
             ratio, alternative = readings[0], None
