@@ -347,6 +347,9 @@ def test_a_bare_到位率_after_one_sources_received_amount_is_that_sources(tmp_
     assert (slip.found, slip.expected) == ("85.00%", "80%") and "县级配套资金" in slip.message
     project = text.replace("到位率80.00%", "项目资金到位率94.33%")  # the project's, not judged on one source
     assert findings(tmp_path, project) == {}
+    # the source's budget is off its 其中 list: CT702 reports the sum, the rate is not judged on it
+    found = findings(tmp_path, text.replace("县级配套资金3,400.00万元", "县级配套资金3,410.00万元"))
+    assert list(found) == ["CT702"]
 
 
 def test_an_amount_restated_in_brackets_in_another_unit(tmp_path: Path):

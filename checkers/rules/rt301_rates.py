@@ -314,9 +314,21 @@ def _a_parts_received_rate(text: str, start: int) -> tuple[Decimal, str, None] |
     name = named.group(1)
     earlier = text[: start - len(head)]
     budgets = [f for f in extract_figures(earlier) if f.kind == "amount" and clause_before(f.source, f.start).endswith(name)]
-    if len(budgets) != 1 or not budgets[0].in_yuan() or received.in_yuan() is None:
+    if len(budgets) != 1 or not budgets[0].in_yuan() or received.in_yuan() is None or _listed_off(budgets[0]):
         return None
     return received.in_yuan() / budgets[0].in_yuan(), f"{name}到位 ÷ {name}预算", None
+
+
+def _listed_off(part: Figure) -> bool:
+    """The amount is one of the parts a 其中 list gives its whole, and the parts do not add up to it: which part is off
+    is not known (CT702 reports the sum)."""
+    offset, sentence = next(((start, s) for start, end, s in sentences(part.source) if start <= part.start < end), (-1, ""))
+    among = sentence.find("其中")
+    if offset < 0 or among < 0 or offset + among > part.start:
+        return False
+    wholes = [f for f in extract_figures(sentence[:among]) if f.unit == part.unit]
+    parts = [f for f in extract_figures(sentence[among:]) if f.unit == part.unit]
+    return bool(wholes) and len(parts) >= 2 and sum((f.value for f in parts), Decimal(0)) != wholes[-1].value
 
 
 def _own_operands(name: str, before: list[Figure], execution_base: str, on_contract: bool = False):
