@@ -7,6 +7,7 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -411,9 +412,9 @@ def validate(data: dict[str, Any], lines: dict[str, int], file: str) -> Evaluati
     return evaluation
 
 
-def _with_indicator(path: str, loc: tuple[Any, ...], data: Any) -> str:
-    """The field path with the indicator it lies in (“indicators[0].children[1].score（A12立项程序规范性）”), so that a
-    bad value is found by its name as well."""
+def indicator_label(data: Any, loc: Sequence[Any]) -> str:
+    """The label (“A12立项程序规范性”) of the indicator a field of plain project data lies in, by the field's keys
+    and indexes (``("indicators", 0, "children", 1, "score")``); empty outside the indicators."""
     node, label = data, ""
     for key in loc:
         if isinstance(node, dict) and isinstance(key, str):
@@ -424,6 +425,13 @@ def _with_indicator(path: str, loc: tuple[Any, ...], data: Any) -> str:
             break
         if isinstance(node, dict) and loc[0] == "indicators" and node.get("name"):
             label = f"{node.get('code') or ''}{node['name']}"
+    return label
+
+
+def _with_indicator(path: str, loc: tuple[Any, ...], data: Any) -> str:
+    """The field path with the indicator it lies in (“indicators[0].children[1].score（A12立项程序规范性）”), so that a
+    bad value is found by its name as well."""
+    label = indicator_label(data, loc)
     return f"{path}（{label}）" if label and "（" not in path else path
 
 

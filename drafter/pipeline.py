@@ -74,15 +74,10 @@ def data_source(evaluation: Evaluation, excerpt: str, project_path: Path | None)
 
 def _indicator_at(evaluation: Evaluation, path: str) -> str:
     """The label (“B14运转程序规范性”) of the indicator a field path (``indicators[1].children[0].evidence``) is in."""
-    node, nodes = None, None
-    for name, index in _PATH_PART.findall(path):
-        if name in ("indicators", "children"):
-            nodes = evaluation.indicators if name == "indicators" else (node.children if node is not None else None)
-        elif index and nodes is not None and int(index) < len(nodes):
-            node, nodes = nodes[int(index)], None
-        else:
-            break
-    return node.label if node is not None else ""
+    from project_file import indicator_label
+
+    loc = [name or int(index) for name, index in _PATH_PART.findall(path)]
+    return indicator_label(evaluation.model_dump(mode="python", include={"indicators"}), loc)
 
 
 def choose_backend(requested: str | None, progress: Progress) -> str:
