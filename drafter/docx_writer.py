@@ -114,12 +114,13 @@ def _page_numbers(section) -> None:
             footer.add_run(text).font.size = Pt(SIZES["page_number"])
 
 
-def _add_paragraph(doc, block: Paragraph) -> None:
+def _add_paragraph(doc, block: Paragraph, cover: tuple[float, float] | None = None) -> None:
+    """A paragraph in its role's layout; ``cover`` is the space before and after a cover's title (see cover_space)."""
     if block.role in ("title", "cover_title"):
         title = doc.add_paragraph(balanced_title(block.text), style="Title")
         _open_page(doc, title)
         if block.role == "cover_title":  # a third of the way down the cover, its lines well below it (less when the
-            before, after = getattr(doc, COVER_SPACE, COVER_TITLE_SPACE)  # cover's text is long: see cover_space)
+            before, after = cover or COVER_TITLE_SPACE  # cover's text is long)
             title.paragraph_format.space_before = Pt(before)
             title.paragraph_format.space_after = Pt(after)
         return
@@ -204,7 +205,6 @@ def _break_before_table(doc) -> None:
 PENDING_BREAK = "_evalreport_page_break"
 TEXT_WIDTH_CM = 15.6
 COVER_TITLE_SPACE = (150, 72)  # points before and after a cover's title
-COVER_SPACE = "_evalreport_cover_space"
 TEXT_HEIGHT_PT = (29.7 - 3.7 - 3.5) / 2.54 * 72  # the page's text height (A4 less the top and bottom margins)
 LINE_PT = 28  # the fixed line height of every paragraph
 COVER_LINE_AFTER = 16  # points after a cover line
@@ -421,11 +421,11 @@ def _add_section(doc, section: Section, last_break: bool = True) -> None:
     (a Word section break starts the next page instead)."""
     if section.heading:
         _open_page(doc, doc.add_heading(section.heading, level=min(section.level, 4)))
-    if any(isinstance(b, Paragraph) and b.role == "cover_title" for b in section.blocks):
-        setattr(doc, COVER_SPACE, cover_space(section.blocks))
+    cover = cover_space(section.blocks) if any(isinstance(b, Paragraph) and b.role == "cover_title"
+                                                for b in section.blocks) else None  # fmt: skip
     for block in section.blocks:
         if isinstance(block, Paragraph):
-            _add_paragraph(doc, block)
+            _add_paragraph(doc, block, cover)
         elif isinstance(block, Table):
             _add_table(doc, block)
         elif isinstance(block, PageBreak):
