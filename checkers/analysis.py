@@ -1709,17 +1709,22 @@ class Analysis:
                 continue
             if len(table.label_cols) == 2 and not self._first_label_groups(table):
                 continue  # (two label columns, each row its own: no 一级 column)
-            sums: dict[str, list[Decimal]] = {}
-            for row, group in self.rows_by_first_label(table):
-                name = group_name(group)
-                if not row.labels or row.weight is None or row.score is None or not name or row.funding:
-                    continue
-                acc = sums.setdefault(name, [Decimal(0), Decimal(0)])
-                acc[0] += row.weight
-                acc[1] += row.score
-            for name, (w, s) in sums.items():
-                out.setdefault(name, (w, s, table))
+            for name, rows in self.level1_groups(table).items():
+                scored = [row for row in rows if row.labels and row.weight is not None and row.score is not None]
+                if scored:
+                    weight = sum((row.weight for row in scored), Decimal(0))
+                    out.setdefault(name, (weight, sum((row.score for row in scored), Decimal(0)), table))
         return out
+
+    def level1_groups(self, table: ScoreTable) -> dict[str, list[ScoreRow]]:
+        """The body rows of a score table and its 续表 parts by the 一级 name its first label column gives them,
+        without code or the weight a cell carries (“A.决策（15分）” is 决策); 资金 rows left out."""
+        groups: dict[str, list[ScoreRow]] = {}
+        for row, group in self.rows_by_first_label(table):
+            name = group_name(group)
+            if name and not row.funding:
+                groups.setdefault(name, []).append(row)
+        return groups
 
 
 SIDEWAYS_ROWS_MAX = 8  # 指标/权重/得分/得分率/扣分… down the first column

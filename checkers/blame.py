@@ -96,8 +96,6 @@ class BlamedGroup:
 def blamed_groups(a: Analysis) -> dict[tuple[int, int], BlamedGroup]:
     """By (id of the table, column): the one 一级 whose rows the prose's subtotal and the column's 合计 both show off
     by the same amount, when no single cell can be named (see :func:`blamed_cells`)."""
-    from checkers.openings import group_name
-
     out: dict[tuple[int, int], BlamedGroup] = {}
     cells = a.blamed_cells
     for table in a.score_tables:
@@ -107,12 +105,12 @@ def blamed_groups(a: Analysis) -> dict[tuple[int, int], BlamedGroup]:
                     or any(key[0] == id(table.table) and key[2] == col for key in cells):  # fmt: skip
                 continue
             delta = misses[0].computed - misses[0].stated
-            groups: dict[str, list[ScoreRow]] = {}
-            for row, group in a.rows_by_first_label(table):
-                if not row.is_total and not row.funding and (row.score if is_score else row.weight) is not None:
-                    groups.setdefault(group_name(group), []).append(row)
+            groups = {name: [row for row in rows if (row.score if is_score else row.weight) is not None]
+                      for name, rows in a.level1_groups(table).items()}  # fmt: skip
             found = []
             for name, rows in groups.items():
+                if not rows:
+                    continue
                 total = sum(((row.score if is_score else row.weight) or Decimal(0) for row in rows), Decimal(0))
                 said = {s.value if is_score else s.extra.get("weight") for s in a.level1_prose if same_level1(s.name, name)}
                 if total - delta in said and total not in said and not (is_score and _rates_confirm(a, rows)):
