@@ -108,6 +108,13 @@ def digits_swapped(a: Decimal, b: Decimal) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
 
 
+def neighbour_swaps(written: str) -> list[str]:
+    """The text with each pair of neighbouring, different digits put the other way round (“371.23” → “731.23”,
+    “317.23”, “371.32”): what a figure reads as if two of its digits were typed in the wrong order."""
+    return [written[:i] + written[i + 1] + written[i] + written[i + 2 :] for i in range(len(written) - 1)
+            if written[i].isdigit() and written[i + 1].isdigit() and written[i] != written[i + 1]]  # fmt: skip
+
+
 def _differing_places(a: Decimal, b: Decimal) -> tuple[str, str, list[int]]:
     """Two numbers written to the fewer places either has (743.31843 is read as 743.32), and where their characters
     differ (none when they are of different lengths or equal)."""

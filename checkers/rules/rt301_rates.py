@@ -38,6 +38,7 @@ from checkers.figures import (
     clause_before,
     extract_figures,
     in_parentheses,
+    neighbour_swaps,
     parse_number,
     percent_matches,
     sentence_at,
@@ -461,11 +462,7 @@ def _swapped_count(statement, head: str, tolerance: Decimal) -> tuple[str, str] 
         if not figure.unit or figure.unit in ("%", "分") or figure.kind == "amount":
             continue
         digits = head[figure.start : figure.end]
-        for i in range(len(digits) - 1):
-            x, y = digits[i], digits[i + 1]
-            if not (x.isdigit() and y.isdigit()) or x == y:
-                continue
-            fixed = digits[:i] + y + x + digits[i + 2 :]
+        for fixed in neighbour_swaps(digits):
             readings = _share(statement.name, head[: figure.start] + fixed + head[figure.end :])
             if any(percent_matches(statement.value, r, tolerance) for r in readings):
                 found.append((digits.strip(), fixed.strip()))
@@ -807,11 +804,7 @@ def _swapped_operand(table, slip, tolerance: Decimal) -> tuple[int, str, str] | 
     found = []
     for col in (numerator, base):
         written = cells[col].strip()
-        for i in range(len(written) - 1):
-            a, b = written[i], written[i + 1]
-            if not (a.isdigit() and b.isdigit()) or a == b:
-                continue
-            fixed = written[:i] + b + a + written[i + 2 :]
+        for fixed in neighbour_swaps(written):
             value = parse_number(fixed.replace(" ", ""))
             top, bottom = (value, values[base]) if col == numerator else (values[numerator], value)
             if value is not None and bottom and percent_matches(slip.stated, top / bottom, tolerance):
