@@ -10,6 +10,7 @@
 “图书馆、文化馆、美术馆、博物馆4个场馆（免费开放）”这样每项都以所数名词的末字结尾的列举，数的是什么都核对
 （在“内设/下属/下设/开设/包含”之后的列举不必如此：“内设办公室、政策法规科……7个科室”“下属区文化馆……3家全额拨款事业单位”；“……和项目监理4部分”不写“个”也核对），
 “耕整地机械、……、农产品初加工机械5大类”这样各项末字相同、以“大类/类”计数的列举也核对；
+以范围结尾的列举（“结果反馈书、整改报告书、封面、一至七部分”）不是计数，不核对；
 （3）“共设置3个二级指标，分别为项目立项、绩效目标”：所写个数与其后列举的指标名称个数比较；别的个数（“共包括4个子项目，
 分别为道路工程、排水工程、绿化工程。”“共完成道路硬化3条，分别为东环路1.2公里……”）也一样，只看“分别为/分别是/即/：”之后、
 到句末或逗号为止的列举（“……等”不核对）。
@@ -67,7 +68,7 @@ COUNTED_WORD = re.compile(r"[个项类种份]\s*(?:" + _NOUNS + r")|[\d一二三
 OUTER_COMMA = re.compile(r"、(?![^（(]*[）)])")  # a 、 outside brackets
 COUNT_INSIDE = re.compile(r"[一二三四五六七八九十两\d]+\s*[个项类种]")  # “效益四个方面设置”: no item of a list
 ENUMERATING_VERB = re.compile(r"^.*?(?:开设了?|设有|建有|下设|内设|下属|所属|包含)")  # “开设汽车维修、电工……5个专业”
-LIST_LEAD = re.compile(r"^.*?(?:从|设置了?|设立了?|包括|涵盖|围绕|存在|涉及|分为|即|抽取了?|抽查了?|选取了?|走访了?|覆盖了?|全区|全市|全县|采用|运用|"
+LIST_LEAD = re.compile(r"^.*?(?:从|由(?!于)|设置了?|设立了?|包括|涵盖|围绕|存在|涉及|分为|即|抽取了?|抽查了?|选取了?|走访了?|覆盖了?|全区|全市|全县|采用|运用|"
                        r"采取|依据|根据)")
 
 
@@ -94,6 +95,14 @@ LAST_JOIN = re.compile(r"以及|和|及|与")
 def _last_joined(items: list[str]) -> list[str]:
     """The items with the last split where “和/及/与” may join two (“新建区和南昌县”), the other way of counting them."""
     return [*items[:-1], *LAST_JOIN.split(items[-1], maxsplit=1)]
+
+
+RANGE_BEFORE = re.compile(r"(?:至|到|~|～|-|－|—)\s*第?$")
+
+
+def _range_end(text: str, start: int) -> bool:
+    """Whether the count at ``start`` ends a range (“封面、一至七部分”: the parts 一 to 七, no count of the list)."""
+    return RANGE_BEFORE.search(text, 0, start) is not None
 
 
 def _number(text: str) -> Decimal | None:
@@ -371,7 +380,7 @@ def _kind_lists(paragraph, rule: Rule):
                 or not led and any(not item.endswith(ending) for item in listed):  # fmt: skip
             continue  # (after 包括/开设…, the items need not end as the noun does: “……移动巡查5个功能模块”)
         stated = _number(n)
-        if stated is not None and stated != len(listed):
+        if stated is not None and stated != len(listed) and not _range_end(paragraph.text, m.start("n")):
             yield rule.finding(
                 f"列举了{len(listed)}项（{'、'.join(listed)}），却写“{n}{counter}{noun if len(noun) >= 2 else words[:2]}”",
                 paragraph.location, sentence_at(paragraph.text, m.start()), expected=str(len(listed)),
@@ -405,7 +414,7 @@ def check(a: Analysis, rule: Rule):
             split = _last_joined(listed)  # “产出和效益”
             items = split if len(split) > len(listed) and all(len(item) >= 2 for item in split) else listed
             stated = _number(m.group("n"))
-            if stated is None or etc and len(items) < stated:
+            if stated is None or etc and len(items) < stated or _range_end(paragraph.text, m.start("n")):
                 continue  # “A、B等三个方面”: the list is not complete
             if Decimal(len(items)) != stated and Decimal(len(listed)) != stated:  # (“运行与维护” may be one item)
                 yield rule.finding(
