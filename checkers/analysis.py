@@ -211,7 +211,8 @@ GRADE_RE = re.compile(rf"(?:绩效评级|评价等级|自评等级|绩效等级|
 RATE_NAMES = (
     "资金到位率", "预算执行率", "资金执行率", "成本节约率", "决算核减率", "审计控制率", "到位率", "执行率", "节约率",
     "核减率", "审减率", "得分率", "完成率", "资金到位比例", "预算执行比例", "资金执行比例", "到位比例", "执行比例", "完成比例",
-    "资金发放率", "发放率", "兑付率", "合格率", "达标率", "回收率", "及时率", "完工率",
+    "资金发放率", "发放率", "兑付率", "合格率", "达标率", "回收率", "及时率", "完工率", "有效率", "不满意率", "不满意比例",
+    "满意率", "满意度", "成功率",
 )  # fmt: skip  # “到位比例” is read as 到位率, “审减率” as 核减率; 发放率/兑付率 are taken like 执行率; 合格率 etc.: part ÷ whole
 RATE_RE = re.compile(
     r"(?P<name>" + "|".join(RATE_NAMES) + r")(?:\s*[（(][^）)]{0,20}[）)])?(?:为|达到|达|是|仅为|约为)?\s*[：:]?\s*"
@@ -1665,7 +1666,7 @@ class Analysis:
     def rate_statements(self) -> list[Statement]:
         out: list[Statement] = []
         for paragraph in self.body_paragraphs:
-            if "率" not in paragraph.text and "比例" not in paragraph.text:
+            if "率" not in paragraph.text and "比例" not in paragraph.text and "满意度" not in paragraph.text:
                 continue
             for m in RATE_RE.finditer(paragraph.text):
                 if SCORING_STANDARD.search(sentence_head(paragraph.text, m.start()) + clause_at(paragraph.text, m.start())):
@@ -1673,7 +1674,8 @@ class Analysis:
                 value = Decimal(m.group(2)) if m.group(2) else chinese_value(m.group("percent"))
                 if value is None:
                     continue
-                name = m.group("name").replace("比例", "率").replace("审减", "核减").replace("完工率", "完成率")
+                name = m.group("name").replace("比例", "率").replace("审减", "核减").replace("完工率", "完成率") \
+                    .replace("满意度", "满意率")  # fmt: skip
                 on_time = name == "完成率" and ON_TIME_BEFORE.search(paragraph.text, max(0, m.start() - 2), m.start())
                 wording = paragraph.text[m.start() - 2 : m.start()] + m.group("name") if on_time else m.group("name")
                 out.append(Statement("rate", value, paragraph.location, sentence_at(paragraph.text, m.start()),

@@ -439,9 +439,14 @@ def _sum(values: list[list[str]], rows: list[int], c: int) -> Decimal | None:
 MONEY_UNIT_NOTE = re.compile(r"[（(]\s*(?:(?:金额)?单位\s*[:：]\s*)?(亿元|万元|千元|元)\s*[）)]|单位\s*[:：]\s*(亿元|万元|千元|元)")
 
 
+# a header that counts or measures (“项目数（个）”, “面积（亩）”, “受益人数”): the caption's 万元 is not its unit
+OWN_MEASURE = re.compile(r"[（(][^（）()]*(?:个|人|次|户|亩|项|所|家|座|处|份|台|套|辆|条|吨|米|公里|天|%|％)[^（）()]*[）)]|"
+                         r"项目数|个数|人数|户数|次数|数量|件数|家数|笔数")
+
+
 def table_money_units(table) -> dict[int, str]:
     """The money unit of each column of a table: its header's “（万元）”, else the caption's “（万元）”/“单位：万元”
-    for every column."""
+    for every column that does not give a measure of its own (“项目数（个）”)."""
     grid = grid_rows(table)
     if not grid:
         return {}
@@ -453,5 +458,5 @@ def table_money_units(table) -> dict[int, str]:
     if not out and table.caption:
         m = MONEY_UNIT_NOTE.search(table.caption)
         if m:
-            out = dict.fromkeys(range(len(grid[0])), m.group(1) or m.group(2))
+            out = {c: m.group(1) or m.group(2) for c, cell in enumerate(grid[0]) if not OWN_MEASURE.search(cell)}
     return out

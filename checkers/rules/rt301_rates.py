@@ -1,4 +1,4 @@
-"""比率无法复算：得分率、资金到位率、预算执行率、节约率、核减率、审计控制率与报告自己写出的金额或分数不符。
+"""比率无法复算：得分率、资金到位率、预算执行率、节约率、核减率、审计控制率、合格率、满意度等与报告自己写出的金额或数量不符。
 
 按报告同一段中写出的数字复算（四舍五入到报告所写的小数位，另有容差 settings.rate_tolerance，缺省 0.01 个百分点）：
 得分率 = 得分 ÷ 权重（“过程类指标共20分，专家评分18分”同样读出权重与得分）；资金到位率 = 实际到位 ÷ 预算；预算执行率 = 实际支出 ÷ 实际到位（口径设为“预算”时为
@@ -7,7 +7,10 @@
 “12.50万平方米”等以万计的数量照常读出）；
 合格率、达标率、回收率 = 合格（达标、回收）数 ÷ 同一句前面所写的检查（抽查、验收、考核、发放、列入）总数（同一单位，“不合格”等
 不算；同句写“全部验收合格”“均达标”的为100%；句中前面只有一个同单位的数、其后写验收检查等的，它就是总数：“46所学校改造工程首次验收合格44所”）；及时率 = 按时（及时、按期、按计划时间、规定时限内）完成数 ÷ 同一句前面所写的总数（“全年发生
-设备故障37次，在规定时限内修复33次，修复及时率89.19%”“全年应拨付12批次，按时拨付11批次”“10处单项工程中按时完工9处”）。
+设备故障37次，在规定时限内修复33次，修复及时率89.19%”“全年应拨付12批次，按时拨付11批次”“10处单项工程中按时完工9处”）；
+问卷的有效率 = 有效数 ÷ 回收（发放）数，满意度（满意率）= 满意数（连同“非常满意”；写明“含基本满意”的连同基本满意）÷ 有效问卷（受访）数，
+不满意比例 = 不满意数 ÷ 有效问卷数，调解等的成功率 = 成功数 ÷ 受理数（总数可在同段前一句：“……回收582份，回收率97.00%；
+其中有效问卷565份，有效率97.08%”；“非常满意率”“基本满意率”只是一个等次，不复算）。
 “按时完成率”“按期完成率”“按期完工率”是及时率；把句中某个数的相邻两位数字对调后比率即相符（“回收528份，回收率97%”）时，报告这个数。一句中写到合同（监理、一期、“其中”等分项）时比率只按该句的数字复算；但
 节约率句中的合同是与预算相比的合同总额，执行率句中的“支付合同款”是项目的支出，括号中的构成（“（含工程费…、监理费…）”）也不是分项，仍按项目的数字复算。表格中的到位率、执行率（兑付率、发放率按兑付、发放金额 ÷ 下达、安排金额；拨付率按拨付 ÷ 下达）、核减率（审减率）列按同一行的金额复算（核减率 = 核减金额 ÷ 送审金额，或（送审 − 审定）÷ 送审）（按到位数、预算数、调整预算数、合同金额等任一列相符即可）；
 表格中比率不符、而把该行某一金额相邻两位数字对调（“371.23”与“371.32”）后复算与所写相符时，报告这一金额而不是比率；
@@ -403,30 +406,36 @@ def _completion(figures: list[Figure], money: bool) -> Decimal | None:
 
 
 SHARES = {"合格率": ("合格", "合格数 ÷ 检查（抽查、验收、考核）总数"), "达标率": ("达标", "达标数 ÷ 总数"),
-          "回收率": ("回收", "回收数 ÷ 发放数"), "及时率": ("及时", "按时（规定时限内）完成数 ÷ 总数")}  # fmt: skip
+          "回收率": ("回收", "回收数 ÷ 发放数"), "及时率": ("及时", "按时（规定时限内）完成数 ÷ 总数"),
+          "有效率": ("有效", "有效数 ÷ 回收（发放）数"), "满意率": ("满意", "满意数 ÷ 有效问卷（受访）数"),
+          "不满意率": ("不满意", "不满意数 ÷ 有效问卷（受访）数"), "成功率": ("成功", "成功数 ÷ 受理（总）数")}  # fmt: skip
+# “非常满意率”, “基本满意率”: a share of one grade of a survey, not read
+GRADE_OF_SHARE = re.compile(r"(?:非常|基本|比较|很)$")
+GRADES_ABOVE_COUNTED = {"满意"}  # (the grades above the plain one are in its share)
 # the words that name the part a share counts (“在规定时限内修复33次” is a 及时率's part)
 PART_WORDS = {"及时": r"及时|按时|按期|如期|规定时限内|规定时间内|时限内|按计划(?:时间|进度|节点)"}
 WHOLE_COUNT = re.compile(r"共|合计|总|检查|抽查|抽检|检测|发放|验收|调查|评估|监测|考核|考试|参加|参训|发生|受理|接到|收到"
-                         r"|应|计划|列入|纳入")  # (“全年应拨付12批次，按时拨付11批次”, “计划活动194场，按计划时间开展186场”)
+                         r"|应|计划|列入|纳入|回收|有效|受访")  # (“全年应拨付12批次，按时拨付11批次”, “计划活动194场，按计划时间开展186场”)
 WHOLE_BEFORE_ITS_PART = re.compile(r"[\u4e00-\u9fff]{0,8}中")  # “10处单项工程中按时完工9处”
 
 
-def _share(name: str, head: str) -> list[Decimal]:
+def _share(name: str, head: str, previous: str = "", all_grades: bool = False) -> list[Decimal]:
     """The readings of a 合格率/达标率/回收率 (the part its word names ÷ the whole counted before it, in the same unit)
     from the rate's sentence so far: “共检查项目点位35个，其中合格30个，不合格5个，合格率85.71%”, “共发放问卷200份，
     回收有效问卷180份，回收率90%”. With more grades than two (优秀、合格、基本合格、不合格) the rate may count the plain
-    合格 only, the grades up to each, or all but the failed: any of them may be meant. Empty when the sentence does not
-    give a part and a whole."""
+    合格 only, the grades up to each, or all but the failed: any of them may be meant (``all_grades``: the rate says
+    it counts them all, “满意度（含基本满意）”). The whole may be in the ``previous`` sentence of the paragraph (“……回收582份，
+    回收率97.00%；其中有效问卷565份，有效率97.08%”). Empty when the sentence does not give a part and a whole."""
     root = SHARES[name][0]
     named = re.compile(PART_WORDS.get(root, root))
-    head = head[head.rfind("率") + 1 :]  # after an earlier rate of the sentence, the figures are this one's
-    figures = [f for f in extract_figures(head) if f.unit and f.unit not in ("%", "分") and f.kind != "amount"]
+    cut = head.rfind("率") + 1  # after an earlier rate of the sentence, the figures are this one's
+    figures = [f for f in extract_figures(head) if f.start >= cut and f.unit not in (None, "%", "分") and f.kind != "amount"]
     negated = re.compile(rf"[不未非](?:{named.pattern})|超(?:过|出)?(?:规定)?时限")
     # “147份合格”: the word after the count (not for 达标: “断面10个，其中8个达标，达标率90%” may be by samples over time)
     after = root != "达标"
     parts = [f for f in figures if (named.search(c := clause_before(head, f.start)) or PASSED_ABOVE.search(c)
                                     or after and named.match(head, f.end)) and not negated.search(c)]  # fmt: skip
-    if not parts and re.search(rf"(?:全部|均|全数|一次性全部)(?:验收|检测|检查)?{root}", head):
+    if not parts and re.search(rf"(?:全部|均|全数|一次性全部)(?:验收|检测|检查)?{root}", head[cut:]):
         return [Decimal(1)]  # “建设内容全部验收合格，验收合格率100%”
     if not parts or any(approximate(f) for f in parts):
         return []
@@ -436,13 +445,23 @@ def _share(name: str, head: str) -> list[Decimal]:
     alike = [f for f in figures if f.start < parts[0].start and f.unit == parts[0].unit]
     if whole is None and len(alike) == 1 and WHOLE_COUNT.search(head[alike[0].end : parts[0].start]):
         whole = alike[0]  # “46所学校改造工程首次验收合格44所”: the one count before, then the check that passed part
+    whole_at = whole.start if whole is not None else -1  # (-1: before the head)
+    if whole is None and not alike:  # the whole before an earlier rate, or in the sentence before
+        earlier = previous + head[:cut]
+        whole = next((f for f in reversed(extract_figures(earlier)) if f.unit == parts[0].unit and f.kind != "amount"
+                      and WHOLE_COUNT.search(c := clause_before(earlier, f.start)) and not named.search(c)), None)  # fmt: skip
     if whole is None or not whole.value or approximate(whole):
         return []
-    parts = [f for f in parts if f.start > whole.start and f.unit == whole.unit]
-    failed = [f for f in figures if f.start > whole.start and f.unit == whole.unit and negated.search(clause_before(head, f.start))]
+    parts = [f for f in parts if f.start > whole_at and f.unit == whole.unit]
+    failed = [f for f in figures if f.start > whole_at and f.unit == whole.unit and negated.search(clause_before(head, f.start))]
     plain = [f for f in parts if (clause_before(head, f.start).endswith(root) or after and head.startswith(root, f.end))
-             and "基本" not in clause_before(head, f.start)]  # fmt: skip
-    readings = [f.value / whole.value for f in plain[:1]]
+             and not GRADE_OF_SHARE.search(clause_before(head, f.start).removesuffix(root))]  # fmt: skip
+    if all_grades:
+        readings = [sum((f.value for f in parts), Decimal(0)) / whole.value]
+    elif root in GRADES_ABOVE_COUNTED and plain:  # “非常满意120人、满意50人”: a 满意率 counts both
+        readings = [sum((f.value for f in parts if f.start <= plain[0].start), Decimal(0)) / whole.value]
+    else:
+        readings = [f.value / whole.value for f in plain[:1]]
     readings += [sum((f.value for f in parts[: i + 1]), Decimal(0)) / whole.value for i in range(len(parts))
                  if any(named.search(clause_before(head, f.start)) or after and named.match(head, f.end) for f in parts[: i + 1])]  # fmt: skip
     # (优秀 alone is no reading)
@@ -634,8 +653,12 @@ def check(a: Analysis, rule: Rule):
             if ratio is None:
                 continue
         elif statement.name in SHARES:
+            if GRADE_OF_SHARE.search(paragraph.text, 0, start):
+                continue
             head = sentence_head(paragraph.text, start)
-            readings = _share(statement.name, head)
+            previous = sentence_head(paragraph.text, max(0, start - len(head) - 1))
+            all_grades = "含基本" in statement.extra.get("written", "")  # “满意度（含基本满意）为93.81%”
+            readings = _share(statement.name, head, previous, all_grades)
             if not readings or any(percent_matches(statement.value, r, a.tolerance) for r in readings):
                 continue
             swapped = _swapped_count(statement, head, a.tolerance)
