@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from checkers.document import Document, Location, Paragraph, Table
 from checkers.figures import (
     CN_PERCENT,
+    MONEY_UNITS,
     Figure,
     chinese_value,
     clause_at,
@@ -640,6 +641,25 @@ class Analysis:
                 elif f.kind == "measure":
                     measures.add(f.value.normalize())
         return amounts, measures
+
+    @cached_property
+    def typical_amount(self) -> Decimal | None:
+        """The median of the prose's amounts in 元 (at least three): the size a project's amounts are about."""
+        amounts = sorted(f.in_yuan() for p, figures in self.figures if p.heading_level is None for f in figures
+                         if f.kind == "amount" and f.value > 0)  # fmt: skip
+        return amounts[len(amounts) // 2] if len(amounts) >= 3 else None
+
+    def likelier_unit(self, figure: Figure) -> str | None:
+        """The money unit (元/万元) an amount is far likelier written in than its own: the one that brings it at least ten
+        times nearer the report's typical amount (“5271022.96万元” in a report of amounts about 5,000,000元 is 元); None
+        when its own unit is as likely."""
+        typical, own = self.typical_amount, figure.in_yuan()
+        if typical is None or not own or figure.unit not in ("元", "万元"):
+            return None
+        other = "万元" if figure.unit == "元" else "元"
+        moved = figure.value * MONEY_UNITS[other]
+        far, near = max(own, typical) / min(own, typical), max(moved, typical) / min(moved, typical)
+        return other if far >= 10 * near else None
 
     def cells(self):
         """Every table cell with its table: (table, row index 0-based, col index, text)."""

@@ -136,7 +136,8 @@ DATA_RULES = ("DT1001", "DT1002", "DT1003", "SC104")  # they say what the projec
 
 def _without_echoes(findings: list[Finding]) -> list[Finding]:
     """One finding per slip: a hint (info) about a figure an error or warning already reports in the same sentence is
-    dropped, and of several errors on the same figure only the one comparing with the data is kept."""
+    dropped, of several errors on the same figure only the one comparing with the data is kept, and of several asking
+    for the same correction of the same figure, the first."""
     by_figure: dict[tuple, list[Finding]] = {}
     for f in findings:
         if f.severity is Severity.ERROR and f.found:
@@ -144,6 +145,13 @@ def _without_echoes(findings: list[Finding]) -> list[Finding]:
     repeated = {id(f) for group in by_figure.values() if len({g.rule for g in group}) > 1
                 and any(g.rule in DATA_RULES for g in group) for f in group if f.rule not in DATA_RULES}  # fmt: skip
     findings = [f for f in findings if id(f) not in repeated]
+    corrections: dict[tuple, str] = {}  # (place, found, expected) of the errors kept → rule: two rules asking for one
+    kept = []  # correction (“5271022.96万元” → “元”, from the rate it upsets and from the same amount elsewhere) say it once
+    for f in findings:
+        key = (*_place(f), _figure_of(f.found or ""), _figure_of(f.expected or "")) if f.severity is Severity.ERROR and f.found else None
+        if key is None or corrections.setdefault(key, f.rule) == f.rule:
+            kept.append(f)
+    findings = kept
     serious: dict[tuple, list[Finding]] = {}
     for f in findings:
         if f.severity is not Severity.INFO:

@@ -104,8 +104,11 @@ def test_an_amount_written_in_one_unit_once_and_in_another_twice_blames_the_once
             "3,600.00万元。\n\n项目预算3,850.00万元，全部用于管网建设。\n")
     [slip] = findings(tmp_path, text)["UN501"]
     assert (slip.found, slip.expected) == ("3,850.00元", "3,850.00万元") and "别处2次写作“万元”" in slip.message
-    # once each: the later one is named, as before
+    # once each: the one far from the size of the report's other amounts is named (3,850.00元 among millions)
     [slip] = findings(tmp_path, text.replace("项目预算3,850.00万元，全部", "项目全部"))["UN501"]
+    assert slip.found == "3,850.00元"
+    # and when the sizes do not tell, the later one
+    [slip] = findings(tmp_path, text.replace("项目预算3,850.00万元，全部", "项目全部").replace("3,600.00万元", "3,600.00元"))["UN501"]
     assert slip.found == "3,850.00万元"
 
 

@@ -61,3 +61,73 @@ def test_a_share_of_one_grade_is_not_read_as_the_whole_share(tmp_path: Path) -> 
     """“非常满意率”, “基本满意率”: shares of one grade, not recomputed; “满意率” counts the grades above 满意."""
     found = findings(tmp_path, SURVEY.replace("非常满意率60%", "非常满意率61%").replace("基本满意率10%", "基本满意率12%"))
     assert found == {}
+
+
+FUNDS = """\
+# 某项目绩效评价报告
+
+## 一、项目资金情况
+
+项目财政预算安排资金5920000元，截至2020年底，实际到位资金5920000元，资金到位率为100%。
+
+项目总计支出5271022.96元，预算执行率为89.04%。
+
+## 二、过程管理
+
+项目预算安排资金5920000元，实际到位资金5920000元，实际支出金额为5271022.96元，预算执行率89.04%。
+"""
+
+
+def test_an_amount_with_two_digits_swapped_is_named_not_the_rate(tmp_path: Path) -> None:
+    """A rate that recomputes once one amount of its paragraph has two neighbouring digits put back names that
+    amount; when the budget and the 到位 could each be the other mistyped, the one the report writes again decides."""
+    assert findings(tmp_path, FUNDS) == {}
+    for line, slipped in (("财政预算安排资金5920000元", "5290000元"), ("实际到位资金5920000元，资金到位率", "5290000元"),
+                          ("总计支出5271022.96元", "5217022.96元")):  # fmt: skip
+        written = line[line.index("5") :].split("，")[0]
+        text = FUNDS.replace(line, line.replace(written, slipped))
+        assert text.count(slipped) == 1
+        found = findings(tmp_path, text)
+        assert [(f.rule, f.found) for f in found.get("RT301", [])] == [("RT301", slipped)], line
+        assert set(found) == {"RT301"}, line  # (no 口径 warning at the next rate: the named amount puts it right too)
+
+
+def test_a_unit_slip_is_named_at_the_amount_once(tmp_path: Path) -> None:
+    """“5271022.96万元” in a report of amounts about 5,000,000元: the rate's finding names the amount and its unit,
+    and the same-quantity rule does not say it again nor blame the later “5271022.96元”."""
+    found = findings(tmp_path, FUNDS.replace("总计支出5271022.96元", "总计支出5271022.96万元"))
+    assert [(f.rule, f.found, f.expected) for fs in found.values() for f in fs] == [
+        ("RT301", "5271022.96万元", "5271022.96元")]
+    found = findings(tmp_path, FUNDS.replace("实际到位资金5920000元，资金", "实际到位资金5920000万元，资金"))
+    assert [(f.rule, f.found, f.expected) for fs in found.values() for f in fs] == [
+        ("RT301", "5920000万元", "5920000元")]
+
+
+SAVING = """\
+# 某县垃圾分类项目绩效评价报告
+
+## 一、采购情况
+
+分类设备采购预算520.00万元，公开招标中标金额483.86万元，节约36.14万元，节约率6.95%。
+"""
+
+
+def test_a_rate_that_holds_once_an_amount_is_in_its_likelier_unit_names_that_unit(tmp_path: Path) -> None:
+    assert findings(tmp_path, SAVING) == {}
+    found = findings(tmp_path, SAVING.replace("483.86万元", "483.86元"))
+    assert [(f.rule, f.found, f.expected) for fs in found.values() for f in fs] == [("RT301", "483.86元", "483.86万元")]
+
+
+def test_an_amount_in_two_units_once_each_blames_the_one_off_the_reports_size(tmp_path: Path) -> None:
+    """Once in 元 and once in 万元: the one far from the size of the report's other amounts is named, not the later."""
+    text = """\
+# 某项目绩效评价报告
+
+## 一、项目资金情况
+
+项目预算批复3182.41万元，资金实际到位2493.76万元，资金到位率为78.36%；资金实际使用2424.11元。
+
+截至2024年12月31日，项目决算审定金额2489.95万元，项目实际支出2424.11万元，其中工程费用支出2128.87万元。
+"""
+    found = findings(tmp_path, text)
+    assert [(f.rule, f.found, f.expected) for fs in found.values() for f in fs] == [("UN501", "2424.11元", "2424.11万元")]

@@ -11,7 +11,10 @@
 问卷的有效率 = 有效数 ÷ 回收（发放）数，满意度（满意率）= 满意数（连同“非常满意”；写明“含基本满意”的连同基本满意）÷ 有效问卷（受访）数，
 不满意比例 = 不满意数 ÷ 有效问卷数，调解等的成功率 = 成功数 ÷ 受理数（总数可在同段前一句：“……回收582份，回收率97.00%；
 其中有效问卷565份，有效率97.08%”；“非常满意率”“基本满意率”只是一个等次，不复算）。
-“按时完成率”“按期完成率”“按期完工率”是及时率；把句中某个数的相邻两位数字对调后比率即相符（“回收528份，回收率97%”）时，报告这个数。一句中写到合同（监理、一期、“其中”等分项）时比率只按该句的数字复算；但
+“按时完成率”“按期完成率”“按期完工率”是及时率；把句中某个数的相邻两位数字对调后比率即相符（“回收528份，回收率97%”）时，报告这个数；
+到位率、执行率等也一样：同段某一金额两位数字对调后复算相符时报告这一金额（预算与到位都可能是对方写错时，报告别处没有再写、而对调后的数别处写过的那一个；
+其后按这一金额复算的比率不再重复报告）；复算相差10000倍等、或句中某一金额换成另一单位（元/万元）后复算即相符，而该金额按报告其他金额的大小
+更像另一单位（“总计支出5271022.96万元”而报告金额都在几百万元）时，报告这一金额的单位。一句中写到合同（监理、一期、“其中”等分项）时比率只按该句的数字复算；但
 节约率句中的合同是与预算相比的合同总额，执行率句中的“支付合同款”是项目的支出，括号中的构成（“（含工程费…、监理费…）”）也不是分项，仍按项目的数字复算。表格中的到位率、执行率（兑付率、发放率按兑付、发放金额 ÷ 下达、安排金额；拨付率按拨付 ÷ 下达）、核减率（审减率）列按同一行的金额复算（核减率 = 核减金额 ÷ 送审金额，或（送审 − 审定）÷ 送审）（按到位数、预算数、调整预算数、合同金额等任一列相符即可）；
 表格中比率不符、而把该行某一金额相邻两位数字对调（“371.23”与“371.32”）后复算与所写相符时，报告这一金额而不是比率；
 “预算金额（万元）| 650 | 实际到位（万元）| 650”这样成对填写的基本信息表，按表中同一单位的金额复算；项目支出绩效自评表的表头在表名、项目名称等几行之下的，
@@ -31,11 +34,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections import Counter
 from decimal import Decimal
 
 from checkers.analysis import DECLARED_BASE, PART_MARK, Analysis, about_a_part, grid_rows, row_code_and_name
 from checkers.audit_words import APPROVED, CUT, SUBMITTED, itemised_cut
 from checkers.figures import (
+    MONEY_UNITS,
     Figure,
     approximate,
     clause_before,
@@ -527,6 +532,72 @@ def _unit_factor(stated: Decimal, ratio: Decimal, tolerance: Decimal) -> int | N
     return None
 
 
+def _odd_unit(a: Analysis, head: str) -> tuple[Figure, str] | None:
+    """(the amount, its likelier unit) of the one amount of a rate's sentence written in a unit far from the size of the
+    report's amounts, if exactly one is."""
+    odd = [(f, unit) for f in extract_figures(head) if f.kind == "amount" and (unit := a.likelier_unit(f)) is not None]
+    return odd[0] if len(odd) == 1 else None
+
+
+@dataclasses.dataclass(frozen=True)
+class TakenOn:
+    """How a funding rate is recomputed from the amounts of its paragraph: on them alone, or after the ``context`` of
+    the paragraphs before."""
+
+    name: str
+    execution_base: str
+    on_contract: bool
+    context: tuple | list = ()
+
+    def __call__(self, amounts: list[Figure]):
+        if self.context:
+            return _operands(self.name, [*self.context, *amounts], self.execution_base, self.on_contract)
+        return _own_operands(self.name, amounts, self.execution_base, self.on_contract)
+
+    def mended(self, mended: dict[Decimal, Decimal]) -> TakenOn:
+        return dataclasses.replace(self, context=_mend(list(self.context), mended))
+
+
+def _mend(figures: list[Figure], mended: dict[Decimal, Decimal]) -> list[Figure]:
+    """The figures with the amounts named as mistyped (in 元 → what they should be, in 元) put right."""
+    return [dataclasses.replace(f, value=mended[f.in_yuan()] / MONEY_UNITS[f.unit]) if f.in_yuan() in mended else f
+            for f in figures]  # fmt: skip
+
+
+def _holds(statement, taken_on: TakenOn, amounts: list[Figure], a: Analysis) -> bool:
+    result = taken_on(amounts)
+    return result is not None and percent_matches(statement.value, result[0], a.tolerance)
+
+
+def _swapped_amount(statement, taken_on: TakenOn, before: list[Figure], counts: Counter, a: Analysis):
+    """(the amount, as it should read, its value) of the one amount of the rate's paragraph whose two neighbouring
+    digits put back make the rate recompute as written. When two do (“预算5290000元，到位5920000元，到位率100%”: either
+    may be the other mistyped), the one whose mended value the report writes elsewhere and whose written one it does
+    not (5920000 is written again later, 5290000 never)."""
+    found = []
+    for i, figure in enumerate(before):
+        text = figure.text.strip()
+        for fixed in neighbour_swaps(text):
+            value = parse_number(fixed[: len(fixed) - len(figure.unit or "")])
+            if not value or not _holds(statement, taken_on, [*before[:i], dataclasses.replace(figure, value=value), *before[i + 1 :]], a):
+                continue
+            factor = MONEY_UNITS.get(figure.unit, Decimal(1))
+            found.append((counts[value * factor] - counts[figure.in_yuan()] + 1, figure, fixed, value))
+    found.sort(key=lambda item: -item[0])
+    if not found or len(found) > 1 and found[0][0] == found[1][0]:
+        return None
+    return found[0][1:]
+
+
+def _holds_in_its_unit(statement, odd: tuple[Figure, str], before: list[Figure], a: Analysis) -> bool:
+    """Whether a rate recomputes as written once the odd amount of its sentence is in its likelier unit (“中标金额
+    483.86元，节约36.14万元，节约率6.95%”: on 483.86万元)."""
+    amount, unit = odd
+    mended = [dataclasses.replace(f, unit=unit) if f.value == amount.value and f.unit == amount.unit else f for f in before]
+    result = _own_operands(statement.name, mended, a.execution_base)
+    return result is not None and percent_matches(statement.value, result[0], a.tolerance)
+
+
 def _scale_note(stated: Decimal, ratio: Decimal) -> str:
     """A hint when the recomputed rate is off by orders of magnitude: an amount's unit (元/万元) is wrong, not the rate."""
     if not stated or not ratio:
@@ -637,8 +708,12 @@ def _from_information(name: str, stated: Decimal, info: InformationAmounts, a: A
 def check(a: Analysis, rule: Rule):
     previous_alike = _since_the_last_alike(a)
     information = functools.cache(lambda: information_amounts(a.document.tables))  # read when first needed
+    amount_counts = functools.cache(lambda: Counter(f.in_yuan() for _, figures in a.figures for f in figures if f.kind == "amount"))
+    mended: dict[Decimal, Decimal] = {}  # amounts (in 元) named as mistyped, and what they should be
     for statement in a.rate_statements:
         paragraph, start = statement.extra["paragraph"], statement.extra["start"]
+        before: list[Figure] = []  # (the amounts a funding rate is taken on)
+        taken_on: TakenOn | None = None  # (how the rate is recomputed from its paragraph's amounts)
         quotient = _formula_quotient(statement.extra.get("written", ""))
         if quotient is not None and not percent_matches(statement.value, quotient[0], a.tolerance):
             yield rule.finding(
@@ -711,6 +786,9 @@ def check(a: Analysis, rule: Rule):
                 context = [f for p in earlier for f in extract_figures(p.text) if f.kind == "amount"
                            and not in_parentheses(p.text, f.start)]  # fmt: skip
                 result = _operands(statement.name, context + before, a.execution_base, on_contract)
+                taken_on = TakenOn(statement.name, a.execution_base, on_contract, context)
+            else:
+                taken_on = TakenOn(statement.name, a.execution_base, on_contract)
             if result is None and PROJECT_ONLY.search(clause) and _of_the_year(clause) and not NAMED_SOURCE.search(clause) \
                     and not about_a_part(paragraph.text, start):  # fmt: skip
                 info = information()
@@ -738,7 +816,21 @@ def check(a: Analysis, rule: Rule):
         if _confirmed_by_data(a, statement):
             continue  # the data gives this very rate: an amount before it is wrong (DT1003/UN501 say which)
         wording = statement.extra.get("wording", statement.name)
+        if taken_on is not None and mended and _holds(statement, taken_on.mended(mended), _mend(before, mended), a):
+            continue  # (“实际到位资金5290000元” named as mistyped at an earlier rate: on 5920000 this one holds too)
+        swapped = _swapped_amount(statement, taken_on, before, amount_counts(), a) if taken_on is not None else None
+        if swapped is not None:  # “安排资金5290000元，实际到位资金5920000元，到位率100%”: 5290000 is 5920000 mistyped
+            amount, fixed, value = swapped
+            mended[amount.in_yuan()] = value * MONEY_UNITS.get(amount.unit, Decimal(1))
+            yield rule.finding(
+                f"{statement.extra.get('wording', statement.name)}写{statement.value}%，按报告所列数字复算（{formula}）为"
+                f"{format_percent(ratio)}；若“{amount.text.strip()}”为“{fixed}”（两位数字对调），复算即与所写相符：多是这个数写错",
+                statement.location, statement.excerpt, expected=fixed, found=amount.text.strip(),
+            )  # fmt: skip
+            continue
         if alternative and percent_matches(statement.value, alternative[0], a.tolerance):
+            if _unit_factor(statement.value, ratio, a.tolerance) is not None:
+                continue  # (the base is moot: an amount's unit is off by 万, where that amount is written it is reported)
             yield rule.finding(
                 f"{wording}写{statement.value}%，按当前设置的口径（{formula}）应为{format_percent(ratio)}；"
                 f"该数按“实际支出 ÷ {alternative[1]}”计算，请确认口径（--execution-base 或 settings.execution_rate_base）",
@@ -747,6 +839,18 @@ def check(a: Analysis, rule: Rule):
             )  # fmt: skip
             continue
         factor = _unit_factor(statement.value, ratio, a.tolerance)
+        odd = _odd_unit(a, sentence_head(paragraph.text, start))
+        if odd is not None and factor is None and not _holds_in_its_unit(statement, odd, before, a):
+            odd = None
+        if odd is not None:  # “总计支出5271022.96万元” in a report of amounts about 5,000,000元: that amount's unit
+            amount, unit = odd
+            yield rule.finding(
+                f"{wording}写{statement.value}%，按报告所列数字复算（{formula}）为{format_percent(ratio)}"
+                + (f"，相差{factor}倍" if factor else "") + f"：句中“{amount.text.strip()}”按报告其他金额的大小应为“{unit}”，单位改正后复算为{statement.value}%，与所写相符",
+                statement.location, statement.excerpt, expected=f"{amount.text.strip()[: -len(amount.unit)]}{unit}",
+                found=amount.text.strip(),
+            )  # fmt: skip
+            continue
         if factor is not None:  # “5271022.96万元” for 元: the rate is right, an amount's unit is not
             yield rule.finding(
                 f"{wording}写{statement.value}%，按报告所列数字复算（{formula}）为{format_percent(ratio)}，相差{factor}倍："

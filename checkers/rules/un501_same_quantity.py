@@ -13,6 +13,7 @@
 写明是上年度、以前年度等另一期间的数，同一句前面写了不同年度的数（“2022年度预算……，实际支出……”），
 以及标题分别写明不同项目的两个章节中的数（“（一）甲项目”“（二）乙项目”），不算同一数量。
 情形（1）报告后出现的一处；同一金额以某一单位写得更多次（“3,850.00万元”两处、“3,850.00元”一处）时，报告写得少的那一处；
+各写一次、而前一处按报告其他金额的大小更像另一单位（“2424.11元”而报告金额都在几千万元）时，报告前一处；
 给出 --data 时报告与项目数据不符的那一处。
 """
 
@@ -388,6 +389,7 @@ def _same_quantities(a: Analysis, rule: Rule, named: AbstractSet[tuple[int, int]
     by_value: dict[Decimal, dict[str, Figure]] = {}  # value → first figure per unit
     by_key: dict[tuple[str, str], _Near] = {}  # (unit, subject key) → first figure per value
     reported: set[tuple] = set()
+    named_once: set[int] = set()  # the figures a finding names (one finding each)
     report_years = frozenset(a.report_years)
     written = Counter((f.value, f.unit) for p, figures in a.figures if p.heading_level is None for f in figures
                       if f.unit in MONEY_UNITS)  # fmt: skip  # how often each amount is written in each unit
@@ -423,6 +425,12 @@ def _same_quantities(a: Analysis, rule: Rule, named: AbstractSet[tuple[int, int]
                     reported.add(signature)
                     wrong, right, where = figure, other, paragraph
                     majority = wrong.unit != right.unit and written[(wrong.value, wrong.unit)] > written[(right.value, right.unit)]
+                    usual = wrong.unit != right.unit and written[(wrong.value, wrong.unit)] == written[(right.value, right.unit)] \
+                        and a.likelier_unit(right) == wrong.unit  # (once each: the one the size of the report's is right)
+                    if usual and not known:
+                        wrong, right, where = other, figure, paragraph_of.get(id(other), paragraph)
+                        conflict = (f"金额{_number(wrong)}此处写作“{wrong.unit}”，后文写作“{right.unit}”，按报告其他金额的大小应为“{right.unit}”，"
+                                    "同一金额单位不一致", f"{_number(wrong)}{right.unit}")
                     if majority and not known:  # “3,850.00元” once, “3,850.00万元” twice: the once is the slip
                         wrong, right, where = other, figure, paragraph_of.get(id(other), paragraph)
                         conflict = (f"金额{_number(wrong)}此处写作“{wrong.unit}”，别处{written[(right.value, right.unit)]}"
@@ -436,10 +444,12 @@ def _same_quantities(a: Analysis, rule: Rule, named: AbstractSet[tuple[int, int]
                             message = f"此处写{_written(wrong)}，项目数据与后文为{_written(right)}，同一数量前后不一致"
                             expected = _written(right)
                         conflict = (message, expected)
-                    yield rule.finding(
-                        conflict[0], where.location, sentence_at(where.text, wrong.start),
-                        expected=conflict[1], found=_written(wrong),
-                    )  # fmt: skip
+                    if id(wrong) not in named_once:
+                        named_once.add(id(wrong))
+                        yield rule.finding(
+                            conflict[0], where.location, sentence_at(where.text, wrong.start),
+                            expected=conflict[1], found=_written(wrong),
+                        )  # fmt: skip
                 break
             units.setdefault(figure.unit, figure)
             if values is not None:
