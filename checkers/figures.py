@@ -129,11 +129,11 @@ _PLAIN = re.compile(r"\d+(?:\.\d+)?")
 
 
 def parse_number(text: str) -> Decimal | None:
-    """'5,271,022.96' → Decimal; '－50.00' and '(50.00)' are negative; None for anything that is not a plain number."""
+    """'5,271,022.96' → Decimal; '－50.00', '(50.00)' and '（50.00）' are negative; None for anything that is not a plain number."""
     if _PLAIN.fullmatch(text):
         return Decimal(text)
     cleaned = text.strip().replace(",", "").replace("，", "").rstrip("%％分").replace("－", "-").replace("−", "-")
-    if cleaned.startswith("(") and cleaned.endswith(")"):  # an accountant's negative: (50.00)
+    if cleaned[:1] in "(（" and cleaned[-1:] in ")）" and len(cleaned) > 2:  # an accountant's negative: (50.00), （50.00）
         cleaned = "-" + cleaned[1:-1]
     if not cleaned or not _SIGNED_NUMBER.fullmatch(cleaned):
         return None

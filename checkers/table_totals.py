@@ -6,6 +6,7 @@ may itself hold the wrong figure).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -198,10 +199,25 @@ def _blank_leaves(levels: list[int | None], values: list[list[str]]) -> list[int
     return levels  # one numbered level over blank rows that are not its parts (a 序号 only on each group's first row)
 
 
-def _parts_add_up(leveled: list[int | None], levels: list[int | None], values: list[list[str]]) -> bool:
+def _named_leaves(levels: list[int | None], values: list[list[str]]) -> list[int | None] | None:
+    """Rows named without a number under rows numbered in their own cell (“一、工程施工费”, then “土地平整”,
+    “田间道路”): items one level below the numbered row above them. None when the table has no such rows."""
+    out = list(levels)
+    above: int | None = None
+    for index, level in enumerate(levels):
+        first = values[index][0].strip() if values[index] else ""
+        if level is not None:
+            above = level if _NUMBERED_NAME.match(first) else None
+        elif above is not None and first and _number(first) is None and not total_kind([first]):
+            out[index] = above + 1
+    return out if out != levels else None
+
+
+def _parts_add_up(leveled: list[int | None], levels: list[int | None], values: list[list[str]], some: bool = False) -> bool:
     """With one numbered level (“一 | 工程建设费 | 420”, then blank-numbered rows), the blank rows are that row's
-    parts only when they add up to it in some column, for every numbered row that has them."""
-    parents = 0
+    parts only when they add up to it in some column, for every numbered row that has them (``some``: for one of two
+    or more, the others may hold the slip)."""
+    parents = adding = 0
     for index, level in enumerate(levels):
         if level is None:
             continue
@@ -216,9 +232,11 @@ def _parts_add_up(leveled: list[int | None], levels: list[int | None], values: l
             return False  # one part equal to its row proves nothing; a code (A1) over blank cells is a merged label
         parents += 1
         row = values[index]
-        if not any(_number(row[c]) is not None and _sum(values, parts, c) == _number(row[c]) for c in range(1, len(row))):
+        if any(_number(row[c]) is not None and _sum(values, parts, c) == _number(row[c]) for c in range(1, len(row))):
+            adding += 1
+        elif not some:
             return False
-    return parents > 0
+    return adding > 0 and (not some or parents >= 2)
 
 
 def _hierarchy_parents(levels: list[int | None], rows: list[int]) -> list[tuple[int, list[int]]]:
@@ -353,6 +371,8 @@ def total_mismatches(table: Table, earlier: list[Table] | None = None) -> list[T
         addends = since_subtotal if kind == "subtotal" else all_rows
         if kind == "total" and not all_rows:  # a 合计 row above its items adds up the rows below it
             addends = [i for i in range(index + 1, len(rows)) if kinds[i] is None]
+        if kind == "subtotal" and kinds[1] == "subtotal":  # “工程施工费小计 | 4,350” above its items: the rows below
+            addends = list(itertools.takewhile(lambda i: kinds[i] is None, range(index + 1, len(rows))))
         label = "小计" if kind == "subtotal" else "合计"
         for c in range(1, len(row)):
             stated = _number(row[c])
@@ -366,16 +386,27 @@ def total_mismatches(table: Table, earlier: list[Table] | None = None) -> list[T
             computed = _sum(values, items, c)
             if computed is None or computed == stated or index <= offset:
                 continue
+            if c < len(header) and "累计" in header[c] and items and _number(values[items[-1]][c]) == stated:
+                continue  # a running total (“累计支出”): the 合计 is its last value
+            subtotals = [i for i in range(1, index) if kinds[i] == "subtotal"]
+            if kind == "total" and subtotals and _sum(values, subtotals, c) == stated:
+                continue  # the 小计 rows add up to the 合计: a 小计 that its rows miss is the finding
             column = header[c] if c < len(header) and header[c].strip() else f"第{c + 1}列"
             if levels is None:
                 levels = _blank_leaves([_level(row[0]) if row else None for row in values], values)
+                named = _named_leaves(levels, values)
+                if named is not None and (_parts_add_up(named, levels, values, some=True)
+                                          or _sum(values, top_level_rows(named, items) or [], c) == stated):  # fmt: skip
+                    levels = named
             top = top_level_rows(levels, items)
             if top is not None:  # a hierarchy: the 合计 adds up its top level, each item its own items
+                own_sums: dict[int, Decimal] = {}  # the top rows found not to add up, by what their items add up to
                 for parent, children in _hierarchy_parents(levels, items):
                     whole, computed_part = _number(values[parent][c]), _sum(values, children, c)
                     if whole is not None and computed_part is not None and whole != computed_part and parent > offset \
                             and (parent, c) not in reported:  # fmt: skip
                         reported.add((parent, c))
+                        own_sums[parent] = computed_part
                         item = _item_name(rows[parent], c, rows[parent][0])
                         out.append(TotalMismatch(table, parent - offset + count, c, f"“{item.strip()[:20]}”一项", column,
                                                  whole, computed_part, " | ".join(rows[parent]), values[parent][c].strip(),
@@ -383,6 +414,9 @@ def total_mismatches(table: Table, earlier: list[Table] | None = None) -> list[T
                 top_sum = _sum(values, top, c)  # None when the top rows are headings without figures
                 if top_sum == stated:
                     continue
+                if own_sums and top_sum is not None and top_sum - sum(_number(values[i][c]) - v for i, v in own_sums.items()
+                                                                      if i in top) == stated:  # fmt: skip
+                    continue  # the item that does not add up to its own items is the finding, not the 合计
                 computed = top_sum if top_sum is not None else computed
             out.append(TotalMismatch(table, index - offset + count, c, label, column, stated, computed,
                                      " | ".join(row), row[c].strip()))  # fmt: skip

@@ -131,3 +131,51 @@ def test_an_amount_in_two_units_once_each_blames_the_one_off_the_reports_size(tm
 """
     found = findings(tmp_path, text)
     assert [(f.rule, f.found, f.expected) for fs in found.values() for f in fs] == [("UN501", "2424.11元", "2424.11万元")]
+
+
+NUMBERED_GROUPS = """\
+# 某县高标准农田项目绩效评价报告
+
+## 一、资金情况
+
+| 费用名称 | 预算（万元） |
+|---|---|
+| 一、工程施工费 | 4,350.00 |
+| 土地平整 | 2,970.00 |
+| 田间道路 | 1,380.00 |
+| 二、其他费用 | 650.00 |
+| 勘察设计费 | 400.00 |
+| 监理费 | 250.00 |
+| 合计 | 5,000.00 |
+"""
+
+SUBTOTALS_ABOVE = NUMBERED_GROUPS.replace("一、工程施工费", "工程施工费小计").replace("二、其他费用", "其他费用小计")
+
+
+def test_numbered_groups_over_unnumbered_items_and_subtotals_above_their_items(tmp_path: Path) -> None:
+    """“一、工程施工费” over “土地平整”, “田间道路”; “工程施工费小计” above its items: the 合计 adds up the groups, each
+    group its items; a slip is found once, at the group that its items miss, never at the right 合计."""
+    for table in (NUMBERED_GROUPS, SUBTOTALS_ABOVE):
+        assert findings(tmp_path, table) == {}
+        for old, new, found in (("2,970.00", "2,907.00", "4,350.00"), ("4,350.00", "4,530.00", "4,530.00"),
+                                ("5,000.00", "5,100.00", "5,100.00")):  # fmt: skip
+            slipped = findings(tmp_path, table.replace(f"| {old} |", f"| {new} |"))
+            assert [f.found for f in slipped["TT201"]] == [found] and set(slipped) == {"TT201"}, (table[60:80], new)
+
+
+def test_a_running_total_column_and_an_accountants_negative_in_full_width_brackets(tmp_path: Path) -> None:
+    running = """\
+# 某项目绩效运行监控报告
+
+## 一、预算执行情况
+
+| 月份 | 当月支出（万元） | 累计支出（万元） | 调整数（万元） |
+|---|---|---|---|
+| 1月 | 100.00 | 100.00 | -50.00 |
+| 2月 | 150.00 | 250.00 | （30.00） |
+| 3月 | 200.00 | 450.00 | 80.00 |
+| 合计 | 450.00 | 450.00 | 0.00 |
+"""
+    assert findings(tmp_path, running) == {}
+    assert [f.found for f in findings(tmp_path, running.replace("| 200.00 | 450.00 |", "| 200.00 | 540.00 |"))["TT201"]] == ["450.00"]
+    assert [f.found for f in findings(tmp_path, running.replace("（30.00）", "（20.00）"))["TT201"]] == ["0.00"]
