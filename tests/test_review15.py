@@ -179,3 +179,28 @@ def test_a_running_total_column_and_an_accountants_negative_in_full_width_bracke
     assert findings(tmp_path, running) == {}
     assert [f.found for f in findings(tmp_path, running.replace("| 200.00 | 450.00 |", "| 200.00 | 540.00 |"))["TT201"]] == ["450.00"]
     assert [f.found for f in findings(tmp_path, running.replace("（30.00）", "（20.00）"))["TT201"]] == ["0.00"]
+
+
+def test_funding_and_completion_rates_of_ordinary_wordings_stay_quiet(tmp_path: Path) -> None:
+    """A 其中 item of the spending, a part's 到位 in the paragraph before, 超额完成 and amounts rounded to 亿元: the
+    rate is the project's, on its own figures, and right; a wrong rate is still found."""
+    text = """\
+# 某项目绩效评价报告
+
+## 一、资金情况
+
+项目预算12,600.00万元，实际到位12,096.00万元，资金到位率96%。其中县级配套资金预算2,520.00万元，实际到位2,016.00万元，到位率80%。
+
+项目实际支出12,009.57万元，预算执行率99.29%（实际支出÷实际到位）。
+
+二期预算1,260万元，全部到位，实际支出1,124.33万元，其中支付2022年度设备尾款86.20万元，二期预算执行率89.23%。
+
+计划改造农村户厕2,400座，实际完成2,460座，超额完成60座，完成率102.5%。
+"""
+    assert findings(tmp_path, text) == {}
+    for right, wrong in (("99.29%", "98.29%"), ("89.23%", "88.23%"), ("102.5%", "105.2%")):
+        found = findings(tmp_path, text.replace(right, wrong))
+        assert [f.found for f in found["RT301"]] == [wrong], wrong
+    rounded = "# 某项目绩效评价报告\n\n2023年衔接资金预算1.28亿元，实际支出1.25亿元，预算执行率97.5%。\n"
+    assert findings(tmp_path, rounded) == {}  # (12,480.47 ÷ 12,800 万元: 1.275–1.285 and 1.245–1.255亿元 allow 96.89%–98.43%)
+    assert [f.found for f in findings(tmp_path, rounded.replace("97.5%", "95.7%"))["RT301"]] == ["95.7%"]

@@ -25,6 +25,9 @@
 紧跟在某一来源的到位金额之后、不带“资金/项目”字样的“到位率”（“县级配套资金到位2,720.00万元，到位率80%”），按同段前面所写该来源的预算复算；
 下达资金之外另有上年结转、合为“可用资金”时，结转也已到位，执行率、兑付率按可用资金复算；“其中”分项列举之后的比率（分项没有各自的预算）按整体的数字复算（“其中基本支出120万元，项目支出60万元”的后一项同样是分项）；计划分项写了合计时，完成率按合计复算；
 报告自己写明预算执行率的口径（同句“按实际支出÷年度预算计算”“预算执行率（实际支出÷预算）”，或别处一句定义）时按所写口径复算，不再提示口径；
+句中金额只写到三位有效数字（“预算1.28亿元，实际支出1.25亿元”）时，比率在各金额四舍五入前可能的范围内即相符；
+“实际支出1,124.33万元，其中支付设备尾款86.20万元”这样只列一项“其中”的，比率仍按整体复算；前几段中“其中”分项的金额不拿来复算整体的比率；
+完成率不按“超额完成60座”这样的差额复算。
 核减率按“核减 ÷ 送审”或“（送审 − 审定）÷ 送审”任一相符即可（二者不符时是金额写错，由 CT702 报告）；预算之后紧接“其中”列出分项、
 比率按分项之和复算相符而按所写预算不符时，是预算写错，由 CT702 报告，本规则不再报比率。同段（或同一小节前几段）缺少所需数字，或所用金额只是约数（“近450万元”“约450万元”）时不判断。
 """
@@ -33,6 +36,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from collections import Counter
 from decimal import Decimal
@@ -95,6 +99,7 @@ ADJUSTED_BUDGET = re.compile(r"调整(?:后)?的?预算$")  # “调整预算450
 ADJUSTED_NAME = re.compile(r"(?:全年|调整后的?|变更后的?|最终)(?:财政)?预算")  # the budget after the changes
 # “同比增加50万元”, “较预算减少20万元”, “比2021年增加”: a difference, not an adjustment (not the 较 of “较大”)
 COMPARED = re.compile(r"同比|环比|(?:较|比)(?:上|去|前|往|同期|年初|预算|计划|\d{4})")
+RECEIVED_IN_FULL = re.compile(r"[，,]\s*(?:资金)?(?:已|均)?(?:全部|全额|足额)(?:拨付|下达)?到位")  # after a budget
 ALL_RECEIVED = re.compile(r"[^，,。；;]{0,4}?(?:全部|全额|足额)(?:拨付|下达)?到位")
 # “上级下达补贴资金5,760.00万元”: the allocation from above is what was received, not a source among others
 ALLOCATED = re.compile(r"^[^其]{0,6}?(?:上级|中央|省级|市级|区级|县级)(?:财政)?下达")
@@ -211,12 +216,16 @@ def _last(figures: list[Figure], role: str) -> Decimal | None:
 
 def _whole_after_its_parts(name: str, clause: str, execution_base: str) -> int | None:
     """Where a “其中” list starts when the rate after it is the whole's: the list names two or more amounts and gives
-    no operands of the rate of its own (“实际支出460万元，其中：设备购置支出300万元、安装调试支出160万元，预算执行率
+    no operands of the rate of its own, or names one amount of the kind of the amount right before it (“实际支出460万元，其中：设备购置支出300万元、安装调试支出160万元，预算执行率
     为92%”); None when the rate can be the part's (“其中一期预算120万元，支出96万元，执行率80%”)."""
     start = clause.rfind("其中")
     if start < 0:
         return None
     parts = [f for f in extract_figures(clause[start + 2 :]) if f.kind == "amount"]
+    if len(parts) == 1:  # “实际支出1,124.33万元，其中支付设备尾款86.20万元，预算执行率89.23%”: one part of the amount before
+        wholes = [f for f in extract_figures(clause[:start]) if f.kind == "amount"]
+        role = role_of(parts[0])
+        return start if wholes and role in ("spent", "received") and role_of(wholes[-1]) == role else None
     if len(parts) < 2 or _operands(name, parts, execution_base) is not None:
         return None
     if _spending(name) and _budget(parts) and _last(parts, "spent") is not None:
@@ -228,6 +237,8 @@ def _operands(name: str, before: list[Figure], execution_base: str, on_contract:
     """(ratio, formula) for a named rate from the money figures before it, or None (``on_contract``: a 审计控制率 the
     report says is on the 合同 amount, never on the 送审 one)."""
     budget, received, spent = _budget(before), _last(before, "received"), _last(before, "spent")
+    if received is None and budget and any(RECEIVED_IN_FULL.match(f.source, f.end) for f in before if role_of(f) == "budget"):
+        received = budget  # “项目预算1,260万元，全部到位，……”
     if budget and received is not None and budget > received and _carried_over(before) == budget - received \
             and _available_named(before):  # fmt: skip
         received = budget  # “下达4,860万元，加上年结转312.45万元，可用资金5,172.45万元”: the 结转 is at hand too
@@ -384,6 +395,7 @@ MONEY_RATE = re.compile(r"(?:投资|资金|支出|预算|金额)$")  # “投资
 
 
 PLAN_TOTAL = re.compile(r"合计|共计|总计|累计")
+BEYOND = re.compile(r"超额|超出|超过|多完成|未完成|差额")  # “超额完成60座”: the difference, not what was done
 
 
 def _completion(figures: list[Figure], money: bool) -> Decimal | None:
@@ -395,7 +407,7 @@ def _completion(figures: list[Figure], money: bool) -> Decimal | None:
     if plan is None or not plan.value:
         return None
     actual = next((f for f in reversed(figures) if f.start > plan.start and _ACTUAL.search(f.subject)
-                   and (f.unit == plan.unit or f.kind == plan.kind == "amount")
+                   and not BEYOND.search(f.subject) and (f.unit == plan.unit or f.kind == plan.kind == "amount")
                    and "其中" not in f.source[plan.end : f.start]), None)  # fmt: skip
     if actual is None:
         return None
@@ -567,6 +579,28 @@ def _mend(figures: list[Figure], mended: dict[Decimal, Decimal]) -> list[Figure]
 def _holds(statement, taken_on: TakenOn, amounts: list[Figure], a: Analysis) -> bool:
     result = taken_on(amounts)
     return result is not None and percent_matches(statement.value, result[0], a.tolerance)
+
+
+COARSE_DIGITS = 3  # an amount written to this many significant digits or fewer is a rounded one (“1.28亿元”)
+
+
+def _within_rounding(statement, taken_on: TakenOn, before: list[Figure], a: Analysis) -> bool:
+    """Whether the rate lies between the rates its coarse amounts give at either end of their rounding (1.28亿元 is
+    1.275 to 1.285亿元)."""
+    coarse = [i for i, f in enumerate(before) if len(f.value.as_tuple().digits) <= COARSE_DIGITS]  # (as written: 520.00 is not)
+    if not coarse or len(coarse) > 4:
+        return False
+    readings = []
+    for ends in itertools.product((-1, 1), repeat=len(coarse)):
+        mended = list(before)
+        for i, end in zip(coarse, ends, strict=True):
+            half = Decimal(1).scaleb(before[i].value.as_tuple().exponent) / 2
+            mended[i] = dataclasses.replace(before[i], value=before[i].value + end * half)
+        result = taken_on(mended)
+        if result is None:
+            return False
+        readings.append(result[0] * 100)
+    return min(readings) - a.tolerance <= statement.value <= max(readings) + a.tolerance
 
 
 def _swapped_amount(statement, taken_on: TakenOn, before: list[Figure], counts: Counter, a: Analysis):
@@ -784,7 +818,8 @@ def check(a: Analysis, rule: Rule):
             if result is None:
                 earlier = a.preceding_paragraphs(paragraph, 3)
                 context = [f for p in earlier for f in extract_figures(p.text) if f.kind == "amount"
-                           and not in_parentheses(p.text, f.start)]  # fmt: skip
+                           and not in_parentheses(p.text, f.start) and not about_a_part(p.text, f.start)]  # fmt: skip
+                # (“其中县级配套资金预算2,520万元，实际到位2,016万元”: a part's, not the project's)
                 result = _operands(statement.name, context + before, a.execution_base, on_contract)
                 taken_on = TakenOn(statement.name, a.execution_base, on_contract, context)
             else:
@@ -818,6 +853,8 @@ def check(a: Analysis, rule: Rule):
         wording = statement.extra.get("wording", statement.name)
         if taken_on is not None and mended and _holds(statement, taken_on.mended(mended), _mend(before, mended), a):
             continue  # (“实际到位资金5290000元” named as mistyped at an earlier rate: on 5920000 this one holds too)
+        if taken_on is not None and _within_rounding(statement, taken_on, before, a):
+            continue  # “预算1.28亿元，实际支出1.25亿元，预算执行率97.5%”: on the amounts before rounding it may be
         swapped = _swapped_amount(statement, taken_on, before, amount_counts(), a) if taken_on is not None else None
         if swapped is not None:  # “安排资金5290000元，实际到位资金5920000元，到位率100%”: 5290000 is 5920000 mistyped
             amount, fixed, value = swapped
