@@ -144,6 +144,9 @@ PROJECT_WIDE = re.compile(r"项目|全年|整体|总体")  # “…监理、设�
 PART_MARK = re.compile(SUB_ITEM.pattern + r"|其中|结转|以前年度|上年")
 
 
+LIST_NUMBER_ON_DIGITS = re.compile(r"^\d{1,2}\s*[.．]\s*(\d.*)$")  # a list number before a name opening with digits
+
+
 def about_a_part(text: str, position: int) -> bool:
     """The figure at `position` belongs to a contract, lot or breakdown named earlier in its sentence (or in a sentence
     opening with 其中, whose every clause is a part), unless the words after that mention name the project again
@@ -845,6 +848,11 @@ class Analysis:
                 self._read_analysis(current, paragraph, rest)
         if weighted is not None:
             statements.extend(self._weighted_statement(weighted))
+        for statement in statements:  # “1.65岁及以上老年人健康管理率”: list number 1. and the table's “65岁及以上……”
+            numbered = LIST_NUMBER_ON_DIGITS.match(statement.name)
+            if numbered and statement.code is None and not self.rows_named(None, statement.name) \
+                    and self.rows_named(None, numbered.group(1)):  # fmt: skip
+                statement.name = numbered.group(1)
         return statements
 
     def _another_item(self, text: str, name: str) -> bool:
@@ -1195,6 +1203,9 @@ class Analysis:
                 columns = [m for m in columns if m.col not in form.form_columns] + self._form_total_mismatches(form)
             seen = {(m.row, m.col) for m in columns}
             rows = [m for m in row_total_mismatches(table) if (m.row, m.col) not in seen]  # a cell reported once
+            columns = [m for m in columns if not any(
+                r.col == m.col and r.row < m.row and m.computed - (r.stated - r.computed) == m.stated for r in rows)]
+            # (a row's 合计 cell that its row misses throws the 合计 column off by as much: that cell is the finding)
             self._total_mismatches[id(table)] = columns + rows
         return self._total_mismatches[id(table)]
 

@@ -1,4 +1,4 @@
-"""到位率, 执行率 (兑付率, 发放率) and 核减率 columns of any table, recomputed row by row from the same row's amounts."""
+"""到位率, 执行率 (兑付率, 发放率), 核减率 and 节约率 columns of any table, recomputed row by row from the same row's amounts."""
 
 from __future__ import annotations
 
@@ -103,6 +103,7 @@ def rate_slips(table: Table, tolerance: Decimal) -> list[RateSlip]:
     if roles.get("execution_rate") and roles.get("spent") and (roles.get("received") or roles.get("budget")):
         checks.append((roles["execution_rate"][0], roles["spent"][0], roles.get("received", []) + roles.get("budget", [])))
     out: list[RateSlip] = _cut_rate_slips(table, header, rows, count, roles, tolerance)
+    out += _saving_rate_slips(table, header, rows, count, tolerance)
     for col, numerator, bases in checks:
         bases = sorted(bases, key=lambda c: not any(w in header[c] for w in ("调整", "全年")))  # the adjusted budget
         # first, when a slip is named (a 自评表's 全年预算数 is the 年初预算数 adjusted)
@@ -159,6 +160,41 @@ def _cut_rate_slips(table: Table, header: list[str], rows: list[list[str]], coun
             readings.append((cut / base, f"{header[roles['cut'][0]]} ÷ {header[submitted]}"))
         if approved is not None and (kept := parse_number(row[approved].replace(" ", ""))) is not None:
             readings.append(((base - kept) / base, f"（{header[submitted]} − {header[approved]}）÷ {header[submitted]}"))
+        if readings and not any(percent_matches(stated, ratio, tolerance) for ratio, _ in readings):
+            ratio, formula = readings[0]
+            out.append(RateSlip(table, r + 1, col, header[col], row[col].strip(), stated, ratio, formula, " | ".join(row)))
+    return out
+
+
+SAVING_RATE = re.compile(r"节约率|节支率|节约比例|节资率")
+SAVING_BASE = re.compile(r"预算|控制价|最高限价|拦标价")
+SAVING_PRICE = re.compile(r"中标|合同|成交|决算|实际支出")
+SAVED = re.compile(r"节约|节支|节资")
+
+
+def _saving_rate_slips(table: Table, header: list[str], rows: list[list[str]], count: int, tolerance: Decimal) -> list[RateSlip]:
+    """节约率 cells against the row's （预算 − 中标）÷ 预算 (控制价, 合同, 成交… alike), or 节约金额 ÷ 预算."""
+    def first(pattern: re.Pattern[str], but: re.Pattern[str] | None = None) -> int | None:
+        return next((c for c, h in enumerate(header) if pattern.search(h) and not (but and but.search(h))
+                     and _holds_figures(rows[count:], c)), None)  # fmt: skip
+
+    col = first(SAVING_RATE)
+    base = first(SAVING_BASE, SAVING_RATE)
+    if col is None or base is None:
+        return []
+    price, saved = first(SAVING_PRICE, SAVING_RATE), first(SAVED, SAVING_RATE)
+    in_percent = bool(PERCENT_HEADER.search(header[col]))
+    out = []
+    for r in range(count, len(rows)):
+        row = rows[r]
+        stated, budget = _rate(row[col], in_percent), parse_number(row[base].replace(" ", ""))
+        if stated is None or not budget:
+            continue
+        readings = []
+        if price is not None and (paid := parse_number(row[price].replace(" ", ""))) is not None:
+            readings.append(((budget - paid) / budget, f"（{header[base]} − {header[price]}）÷ {header[base]}"))
+        if saved is not None and (kept := parse_number(row[saved].replace(" ", ""))) is not None:
+            readings.append((kept / budget, f"{header[saved]} ÷ {header[base]}"))
         if readings and not any(percent_matches(stated, ratio, tolerance) for ratio, _ in readings):
             ratio, formula = readings[0]
             out.append(RateSlip(table, r + 1, col, header[col], row[col].strip(), stated, ratio, formula, " | ".join(row)))

@@ -204,3 +204,87 @@ def test_funding_and_completion_rates_of_ordinary_wordings_stay_quiet(tmp_path: 
     rounded = "# 某项目绩效评价报告\n\n2023年衔接资金预算1.28亿元，实际支出1.25亿元，预算执行率97.5%。\n"
     assert findings(tmp_path, rounded) == {}  # (12,480.47 ÷ 12,800 万元: 1.275–1.285 and 1.245–1.255亿元 allow 96.89%–98.43%)
     assert [f.found for f in findings(tmp_path, rounded.replace("97.5%", "95.7%"))["RT301"]] == ["95.7%"]
+
+
+def test_sums_of_a_trailing_group_and_rounded_parts(tmp_path: Path) -> None:
+    """“新建田间道31.6公里、生产路22.6公里，合计54.2公里” adds the group before it; parts in 万 rounded to one place may
+    miss their whole by the rounding; a slip is still found, against the right items."""
+    text = ("# 某项目绩效评价报告\n\n主要建设内容包括田块整治、灌溉与排水、田间道路、农田防护4类工程：新建渠道86.4公里，"
+            "铺设管道132.5公里，新建田间道31.6公里、生产路22.6公里，合计54.2公里。\n")
+    assert findings(tmp_path, text) == {}
+    [slip] = findings(tmp_path, text.replace("合计54.2", "合计55.2"))["CT702"]
+    assert (slip.found, slip.expected) == ("55.2公里", "54.2公里")
+    people = "# 某项目绩效评价报告\n\n全区户籍人口41.2万人，其中城镇人口18.6万人、农村人口22.5万人。\n"
+    assert findings(tmp_path, people) == {}
+    assert [f.found for f in findings(tmp_path, people.replace("41.2万人", "41.3万人"))["CT702"]] == ["41.3万人"]
+
+
+def test_a_run_in_numbered_item_takes_its_number(tmp_path: Path) -> None:
+    text = """\
+# 某项目绩效评价报告
+
+## 一、绩效评价指标分析
+
+### （一）过程指标分析
+
+1.资金使用合规性。抽查发放记录320条，发现4条先发放后公示。该指标满分5分，扣1分，得4分。
+
+2.管理制度健全性（5分）
+
+区教育局制定了6项制度，制度健全，得5分。
+"""
+    assert "HD801" not in findings(tmp_path, text)
+    assert "HD801" in findings(tmp_path, text.replace("2.管理制度", "3.管理制度"))
+
+
+DIGIT_NAMES = """\
+# 某项目绩效评价报告
+
+## 一、绩效分析
+
+| 二级指标 | 三级指标 | 权重 | 得分 |
+|---|---|---|---|
+| 产出数量 | 常住人口签约率 | 8 | 7 |
+| | 65岁及以上老年人签约率 | 6 | 6 |
+| 合计 | | 14 | 13 |
+
+1.常住人口签约率，权重8分，得分7分。
+
+签约率35.91%。该指标得7分。
+
+2.65岁及以上老年人签约率，权重6分，得分6分。
+
+签约率80.25%，达到目标值。该指标得6分。
+"""
+
+
+def test_a_list_number_before_a_name_opening_with_digits(tmp_path: Path) -> None:
+    """“2.65岁及以上老年人签约率” is item 2, “65岁及以上老年人签约率” of the table: no renaming asked; a score slip in
+    the opening is SC101's against the table, not SC102 asking to change the right closing."""
+    assert findings(tmp_path, DIGIT_NAMES) == {}
+    found = findings(tmp_path, DIGIT_NAMES.replace("权重6分，得分6分", "权重6分，得分5分"))
+    assert [(f.rule, f.found) for fs in found.values() for f in fs] == [("SC101", "权重6分，得分5分")]
+
+
+def test_count_columns_with_two_counters_table_saving_rates_and_a_row_total(tmp_path: Path) -> None:
+    table = """\
+# 某项目绩效评价报告
+
+| 机具类别 | 补贴数量（台/套） | 预算金额（万元） | 中标金额（万元） | 节约率 |
+|---|---|---|---|---|
+| 耕整地机械 | 486 | 560.00 | 528.60 | 5.61% |
+| 收获机械 | 274 | 270.00 | 251.70 | 6.78% |
+| 合计 | 760 | 830.00 | 780.30 | 5.99% |
+
+| 资金来源 | 2021年 | 2022年 | 2023年 | 合计 |
+|---|---|---|---|---|
+| 中央资金 | 300.00 | 320.00 | 350.00 | 970.00 |
+| 县级资金 | 100.00 | 120.00 | 130.00 | 350.00 |
+| 合计 | 400.00 | 440.00 | 480.00 | 1,320.00 |
+
+送审节目215个，审查合格211个，合格率98.14%。
+"""
+    assert findings(tmp_path, table) == {}
+    for right, wrong in (("| 760 |", "| 770 |"), ("6.78%", "6.87%"), ("970.00", "980.00"), ("98.14%", "98.41%")):
+        found = findings(tmp_path, table.replace(right, wrong))
+        assert [f.found for fs in found.values() for f in fs] == [wrong.strip("| ")], wrong

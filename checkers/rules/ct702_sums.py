@@ -6,12 +6,13 @@
 各项是编号而不是数量，不核对；
 没有预算、合同金额在前的清单（“设备费120万元，培训费185.06万元，合计支出305.06万元”）各项全部相加；
 “合计支付/共计拨付”只加所列的各笔支付（不加前面的预算、合同金额），“累计支付”只加写明支付的各笔、且未说其中有本年度的；
-“每间13平方米”这类单位数、百分比和分数不计入，括号内已有“共52平方米”时只计这个小计，前面另有合计时只加其后的各项；
+合计前一个分句以顿号列举几项、而更前面的分句没有这样的列举时（“铺设管道132.5公里，新建田间道31.6公里、生产路22.6公里，合计54.2公里”），
+合计也可以只加这一组；“每间13平方米”这类单位数、百分比和分数不计入，括号内已有“共52平方米”时只计这个小计，前面另有合计时只加其后的各项；
 （2）“总数……，其中/包括：A……，B……”：其中各项（至少两个、同单位）之和与总数相差在 1% 以内、且像是写错一位数字或颠倒两位数字
 （差一个有效数字，如0.01、20；或差9的倍数的一个有效数字）时报告
 （差得更多通常说明各项并非全部列出；句中写了“其余”“另有”“等”或所差之数时不报告；但“其中”之后同单位的每个数都是一个词与它的
 否定的某一等次——合格/基本合格/不合格、已完成/未完成、满意/基本满意/不满意——或都按决策、过程、产出、效益分列时，各项就是全部，
-之和必须等于总数；另有“未作答5人”“另有2家……”“得满分的指标22个”这类别的数时则不是）；“总数N，其中：A x，B y”只列名称与金额的各项之和大于总数时也报告（金额的分项不可能多于总数，而个数的分类可能交叉；
+之和必须等于总数（以万、亿计的数量各项四舍五入到所写的位数，之和与总数相差不超过各项舍入之和时不报告：“户籍人口41.2万人，其中城镇人口18.6万人、农村人口22.5万人”）；另有“未作答5人”“另有2家……”“得满分的指标22个”这类别的数时则不是）；“总数N，其中：A x，B y”只列名称与金额的各项之和大于总数时也报告（金额的分项不可能多于总数，而个数的分类可能交叉；
 写的是已支付、实际支出、完成、较上年等另一种数的不算分项）；各项按地方分列时（“湖滨街道800户、清波街道700户”）地方之间
 不交叉，之和大于总数也报告；各项正是同段“东城、西城、南城3个街道”所列的全部地方时，之和必须等于总数；
 按年度分列（“其中2020年3,106人，2021年3,842人”）或以描述开头（“80周岁以上高龄老人3,588人”）的也是分项，“低于预期的12,000人”这类
@@ -235,14 +236,25 @@ def _counts_other_things(sentence: str, parts: list, total) -> bool:
     return bool(noun and nouns) and not any(n.startswith(noun[:2]) or noun.startswith(n[:2]) for n in nouns)
 
 
+CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+FIGURE_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
 def _other_starts(sentence: str, figures: list, since: int, index: int) -> list[int]:
     """Where else than after the last total before it (``since``) the items a total adds up may start: at the sentence's
     first figure (that “total” was the first item: “共投入洗扫车46辆、洒水车28辆……，合计86辆”), after the first
-    figure (a total stated up front: “改造公路38公里，涉及6条路线：……，合计38公里”), after the last colon."""
+    figure (a total stated up front: “改造公路38公里，涉及6条路线：……，合计38公里”), after the last colon, at the clause
+    of items joined by 、 right before the total's (“铺设管道132.5公里，新建田间道31.6公里、生产路22.6公里，合计54.2公里”)."""
     starts = [0, since + 1]
     colon = max(sentence.rfind("：", 0, figures[index].start), sentence.rfind(":", 0, figures[index].start))
     if colon >= 0:
         starts.append(next((i for i in range(index) if figures[i].start > colon), index))
+    comma = max(sentence.rfind("，", 0, figures[index].start), sentence.rfind(",", 0, figures[index].start))
+    run = max(sentence.rfind("，", 0, max(comma, 0)), sentence.rfind("；", 0, max(comma, 0)))
+    groups_before = [c for c in CLAUSE_BREAK.split(sentence[: max(run, 0)]) if "、" in c and len(FIGURE_DIGITS.findall(c)) >= 2]
+    if comma > 0 and "、" in sentence[run + 1 : comma] and not groups_before:
+        # “……，新建田间道31.6公里、生产路22.6公里，合计54.2公里” (not one of groups alike: “东片区……、……，西片区……、……”)
+        starts.append(next((i for i in range(index) if figures[i].start > run), index))
     return [s for s in dict.fromkeys(starts) if s != since and s < index]
 
 
@@ -335,6 +347,11 @@ def _sum_findings(paragraph, rule: Rule, off_the_table: Sequence[ProseColumnSlip
             if len(parts) < 2 or any(len(r) >= 2 and sum((f.value for f in r), Decimal(0)) == figure.value for r in readings):
                 continue  # another reading that adds up (the total stated up front, the list after a colon) is no slip
             total = sum((f.value for f in parts), Decimal(0))
+            if not _typo_like(total - figure.value):  # another reading a mistyped digit away names the items better
+                near = [r for r in readings if len(r) >= 2 and _typo_like(sum((f.value for f in r), Decimal(0)) - figure.value)]
+                if len(near) == 1 or len({tuple(f.start for f in r) for r in near}) == 1:
+                    parts = near[0]
+                    total = sum((f.value for f in parts), Decimal(0))
             if total != figure.value and figure.value == len(parts) and figure.kind != "amount":
                 continue  # “1栋、3栋、5栋住宅楼……共计改造住宅楼3栋”: the items are numbers of buildings, counted
             if total != figure.value:
@@ -376,7 +393,7 @@ def _sum_findings(paragraph, rule: Rule, off_the_table: Sequence[ProseColumnSlip
                 by_year = YEAR_ITEM.match(sentence[among + 2 :].lstrip("：:，, ")) is not None  # (years' amounts may
                 # overlap a whole of another span: only a typo-like difference is told)
                 excess = parts_sum > whole and head[-1].kind == "amount" and listed >= 2 and not by_year
-                if parts_sum != whole and (close or partition or excess):
+                if parts_sum != whole and (close or partition or excess) and not _rounded_parts(head[-1], tail):
                     flipped = [f for f in tail if digits_swapped(f.value, f.value + whole - parts_sum)]
                     if len(flipped) == 1 and not digits_swapped(whole, parts_sum):  # one part with two neighbouring
                         # digits swapped (and not the whole, which would explain it as well): that part
@@ -495,6 +512,16 @@ def _items_named(named: str, items: list, names: list[str]) -> list:
             return []
         chosen.append(items[(exact or candidates)[0]])
     return sorted(chosen, key=lambda f: f.start) if len(chosen) == len(wanted) else []
+
+
+def _rounded_parts(whole, parts: list) -> bool:
+    """Parts of a measure in 万 or 亿 rounded as written (“户籍人口41.2万人，其中城镇人口18.6万人、农村人口22.5万人”): their
+    sum may miss the whole by half a last place each (money in 万元, kept to the 分, is exact)."""
+    if not (whole.unit or "").startswith(("万", "亿")) or whole.unit == "万元":
+        return False
+    half = sum((Decimal(1).scaleb(f.value.as_tuple().exponent) / 2 for f in parts), Decimal(0))
+    half += Decimal(1).scaleb(whole.value.as_tuple().exponent) / 2
+    return abs(whole.value - sum((f.value for f in parts), Decimal(0))) <= half
 
 
 def _typo_like(difference: Decimal) -> bool:

@@ -1,7 +1,7 @@
 """标题编号有误：同级编号重复、跳号、不从第一项开始，或同级混用不同编号样式（“4.”与“4、”、“（二）”与“(二)”）。
 
 按标题编号的层级（一、 （一） 1. （1））逐级核对：同一上级之下的同级标题应从 1 开始连续编号，样式一致；
-附件（“附件1：……”一行之后）重新编号。一个标题的编号接着上一级标题的顺序、只是样式不同（“（一）……（2）……（三）”），
+附件（“附件1：……”一行之后）重新编号。写成一段正文的编号项（“1.资金使用合规性。……得4分。”）也占它的编号。一个标题的编号接着上一级标题的顺序、只是样式不同（“（一）……（2）……（三）”），
 只报告这一个标题（应为“（二）”），其后的同级标题不再报跳号。从 PDF 转出的文字（折行已接回）不核对：表格的各格在转出时成了一行行编号文字，
 无从分辨哪些是标题。
 """
@@ -109,6 +109,8 @@ def check(a: Analysis, rule: Rule):
             if match and match[0] in last and _index(heading.number) == last[match[0]][0] + 1 \
                     and last[match[0]][1] == _shape(heading.number):  # fmt: skip  # (a “（二）” item is no “二、” heading's sibling)
                 last[match[0]] = (last[match[0]][0] + 1, _shape(heading.number), heading, heading.number)
+            elif match and match[0] not in last and _index(heading.number) == 1 and any(lv < match[0] for lv in last):
+                last[match[0]] = (1, _shape(heading.number), heading, heading.number)  # (“1.资金使用合规性。……” runs in)
             continue
         level, number = division or (heading.heading_level, heading.number)
         if level is None:
