@@ -288,3 +288,53 @@ def test_count_columns_with_two_counters_table_saving_rates_and_a_row_total(tmp_
     for right, wrong in (("| 760 |", "| 770 |"), ("6.78%", "6.87%"), ("970.00", "980.00"), ("98.14%", "98.41%")):
         found = findings(tmp_path, table.replace(right, wrong))
         assert [f.found for fs in found.values() for f in fs] == [wrong.strip("| ")], wrong
+
+
+SUBTOTAL = """\
+# 某项目绩效评价报告
+
+## 一、综合评价
+
+| 一级指标 | 权重 | 得分 | 得分率 |
+|---|---|---|---|
+| A.决策 | 10 | 9 | 90% |
+| B.过程 | 10 | 8 | 80% |
+| 合计 | 20 | 17 | 85% |
+
+## 二、绩效分析
+
+### （一）项目决策情况
+
+决策指标总分10分，得分9分。
+
+| 二级指标 | 三级指标 | 权重 | 得分 |
+|---|---|---|---|
+| A1项目立项 | A11立项依据充分性 | 5 | 5 |
+| | A12立项程序规范性 | 5 | 4 |
+| 合计 | | 10 | 9 |
+
+### （二）过程管理情况
+
+过程指标总分10分，得分8分。
+
+| 二级指标 | 三级指标 | 权重 | 得分 |
+|---|---|---|---|
+| B1资金管理 | B11资金到位率 | 5 | 4 |
+| | B12预算执行率 | 5 | 4 |
+| 合计 | | 10 | 8 |
+
+第3个小区完成摄像头安装12台，投入资金221.5万元。
+
+第7个小区完成摄像头安装15台，投入资金222.5万元。
+"""
+
+
+def test_a_wrong_合计_cell_under_right_prose_and_rows_is_named_once(tmp_path: Path) -> None:
+    """The rows and the prose give 8, the 合计 cell says 9: TT201 names the cell, TT202 does not ask to change the prose;
+    amounts of the 3rd and the 7th 小区 are two amounts; a summary row named otherwise than the text and the
+    headings is the row named."""
+    assert findings(tmp_path, SUBTOTAL) == {}
+    found = findings(tmp_path, SUBTOTAL.replace("| 合计 | | 10 | 8 |", "| 合计 | | 10 | 9 |"))
+    assert [(f.rule, f.found) for fs in found.values() for f in fs] == [("TT201", "9")]
+    found = findings(tmp_path, SUBTOTAL.replace("| B.过程 |", "| B.过程管理之外 |").replace("| A.决策 |", "| A.立项 |"))
+    assert {f.found for f in found["NM601"]} == {"立项", "过程管理之外"} and all("表" in f.location.reference() for f in found["NM601"])

@@ -85,10 +85,12 @@ def check(a: Analysis, rule: Rule):
 
 
 def _bare(text: str) -> str:
-    """A heading or table name without its number and trailing brackets (“（四）项目效益情况（30分）” → 项目效益情况)."""
-    return TRAILING_BRACKET.sub("", HEADING_NUMBER.sub("", text)).strip()
+    """A heading or table name without its number, trailing brackets and section words (“（四）项目效益情况（30分）” →
+    效益)."""
+    return SECTION_WORDS.sub("", TRAILING_BRACKET.sub("", HEADING_NUMBER.sub("", text)).strip())
 
 
+SECTION_WORDS = re.compile(r"^项目|(?:指标)?(?:情况|分析|完成情况|实现情况)$")  # “（四）项目效益情况” names 效益
 TRAILING_BRACKET = re.compile(r"\s*[（(][^（）()]*[）)]\s*$")
 CODE_AFTER = re.compile(r"^(?P<name>[\u4e00-\u9fff][^（(]{1,30}?)\s*[（(]\s*(?P<code>[A-Z]\d{1,3})\s*[）)]\s*$")
 

@@ -72,7 +72,8 @@ def _against_tables(a: Analysis, rule: Rule, reported: list):
             if table is None:  # “综上，效益部分共得21分（满分25分）” after the part's table: that table, if its 合计 has this weight
                 table = a.previous_score_table(paragraph)
                 table = table if table and table.total_row and table.total_row.weight == weight else None
-            if table and table.total_row and table.total_row.score is not None and not a.is_whole_report_table(table):
+            if table and table.total_row and table.total_row.score is not None and not a.is_whole_report_table(table) \
+                    and not _rows_give(a, table, statement.value, weight):  # fmt: skip
                 row = table.total_row
                 comparisons.append(("本部分评分表合计", row.weight, row.score, a.doubt_about(table.table, table.score_col),
                                     row.location, row.excerpt))  # fmt: skip
@@ -105,6 +106,16 @@ def _against_tables(a: Analysis, rule: Rule, reported: list):
                     statement.location, statement.excerpt, expected=expected, found=found,
                 )  # fmt: skip
                 break
+
+
+def _rows_give(a: Analysis, table, score: Decimal, weight: Decimal | None) -> bool:
+    """Whether the table's rows add up to the prose's subtotal where its 合计 cell does not: the 合计 is the slip (TT201
+    names it), not the prose."""
+    total = table.total_row
+    missed = {m.col: m.computed for m in a.total_mismatches(table.table)
+              if m.stated == (total.score if m.col == table.score_col else total.weight)}  # fmt: skip
+    return table.score_col in missed and missed[table.score_col] == score and (
+        weight is None or table.weight_col not in missed or missed[table.weight_col] == weight)
 
 
 def _corrected(a: Analysis, table, name: str, weight: Decimal, score: Decimal) -> tuple[Decimal, Decimal]:

@@ -11,7 +11,7 @@
 （6）正文中以送审、审定、审减、核减、合同、中标、决算称呼的金额（“施工单位送审金额3,512.48万元”），与表格中同名金额列里句中所写那一行
 （或合计行）的数只差一位数字或两位颠倒（3,512.84），而该列合计相符时，报告正文这一处；
 写明是上年度、以前年度等另一期间的数，同一句前面写了不同年度的数（“2022年度预算……，实际支出……”），
-以及标题分别写明不同项目的两个章节中的数（“（一）甲项目”“（二）乙项目”），不算同一数量。
+以及标题分别写明不同项目的两个章节中的数（“（一）甲项目”“（二）乙项目”）、句中写明不同序号的事物（“第3个小区”“第7个小区”）的数，不算同一数量。
 情形（1）报告后出现的一处；同一金额以某一单位写得更多次（“3,850.00万元”两处、“3,850.00元”一处）时，报告写得少的那一处；
 各写一次、而前一处按报告其他金额的大小更像另一单位（“2424.11元”而报告金额都在几千万元）时，报告前一处；
 给出 --data 时报告与项目数据不符的那一处。
@@ -103,6 +103,15 @@ def _two_places(figure: Figure, other: Figure) -> bool:
         found = PLACE_IN_CLAUSE.match(clause.strip())
         places.append(found.group(0) if found else None)
     return None not in places and places[0] != places[1]
+
+
+ORDINAL_NAME = re.compile(r"第[\d一二三四五六七八九十]+[个项批期座所条户家处]?[\u4e00-\u9fff]{0,4}")
+
+
+def _two_ordinals(figure: Figure, other: Figure) -> bool:
+    """“第3个小区……投入资金221.5万元” and “第7个小区……投入资金222.5万元”: each sentence names its own numbered thing."""
+    named = [ORDINAL_NAME.findall(sentence_head(f.source, f.start)) for f in (figure, other)]
+    return all(named) and named[0] != named[1]
 
 
 def _rate_or_price(a: Figure, b: Figure) -> bool:
@@ -222,6 +231,7 @@ def _conflict(figure: Figure, other: Figure, same_paragraph: bool = False, repor
         and not _plan_and_actual(figure.subject, other.subject)
         and not _not_a_statement(figure) and not _not_a_statement(other)  # “目标：200家以上”, “完成率100%得满分”
         and not _two_places(figure, other)
+        and not _two_ordinals(figure, other)
         and not _rounded(figure, other)  # “743.31843万元” and “743.32万元”: one amount to two precisions
         and not (OTHER_PERIOD.search(figure.subject) or OTHER_PERIOD.search(other.subject))  # 上年度 vs 本年度
         and not _two_years(figure, other, report_years)  # “2023年度预算……，实际支出” and “2022年度预算……，实际支出”
