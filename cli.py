@@ -255,9 +255,9 @@ def check(
     annotate: Annotated[Path | None, typer.Option("--annotate", help="写出一份把发现标为 Word 批注的副本", readable=False)] = None,
     baseline: Annotated[Path | None, typer.Option("--baseline", help="基线文件：已接受的发现不再报告", readable=False)] = None,
     update_baseline: Annotated[bool, typer.Option("--update-baseline", help="把本次全部发现写入基线文件")] = False,
-    select: Annotated[str | None, typer.Option("--select", help="只运行这些规则（逗号分隔，如 SC102,TT201）")] = None,
+    select: Annotated[str | None, typer.Option("--select", help="只运行这些规则（编号或名称，逗号分隔，如 SC102,TT201 或 closing-score）")] = None,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="批注副本已存在时覆盖（缺省拒绝，以免丢掉在副本上的修改）")] = False,
-    force: Annotated[bool, typer.Option("--force", help="项目数据看来不是这份报告的（报告中既没有项目名称，也没有数据的总分、预算、到位或支出金额）时仍照常核对（缺省拒绝）")] = False,
+    force: Annotated[bool, typer.Option("--force", help="文件看来不是绩效评价报告（如只是从报告中摘出的一段），或项目数据看来不是这份报告的（报告中既没有项目名称，也没有数据的总分、预算、到位或支出金额）时，仍照常核查（缺省拒绝）")] = False,
 ) -> None:
     """核查报告中的每一个数字；有错误时退出码为 1，输入无法使用时为 2。"""
     try:
@@ -298,10 +298,15 @@ def _check(files: list[Path], data: Path | None, scores: Path | None, fmt: str, 
     if select:
         from checkers.rules import all_rules
 
-        selected = {part.strip().upper() for part in select.split(",") if part.strip()}
+        by_name = {rule.name: rule.id for rule in all_rules()}  # (a rule by its id or by its name: SC102, closing-score)
+        asked = [part.strip() for part in select.replace("，", ",").split(",") if part.strip()]
+        selected = {by_name.get(part.lower(), part.upper()) for part in asked}
         unknown = selected - {rule.id for rule in all_rules()}
         if unknown:
-            fail(f"未知的规则编号：{'、'.join(sorted(unknown))}。可用 evalreport rules 查看全部规则")
+            fail(f"未知的规则编号：{'、'.join(sorted(unknown))}。可用 evalreport rules 查看全部规则的编号与名称")
+        needs = sorted(rule.id for rule in all_rules() if rule.id in selected and rule.needs_data)
+        if needs and data is None:
+            fail(f"规则 {'、'.join(needs)} 要与项目数据比对，需要同时用 --data 指定项目文件")
     evaluation = load_evaluation(data, scores) if data else None
     options = CheckOptions(fmt=fmt, execution_base=execution_base, annotate=annotate, baseline=baseline,
                            update_baseline=update_baseline, select=selected, overwrite=overwrite, force=force)  # fmt: skip

@@ -29,7 +29,7 @@ class CheckOptions:
     update_baseline: bool = False
     select: set[str] | None = None
     overwrite: bool = False  # an existing annotated copy (a reviewer may have added to it) is replaced only if told
-    force: bool = False  # check against project data that looks like another project's
+    force: bool = False  # check a file that does not look like a report, or against data that looks like another project's
 
 
 WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
@@ -271,10 +271,10 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
             unusable = True
             refuse(path, "无法读取", str(exc) if isinstance(exc, ReadError) else _internal(exc))
             continue
-        if not looks_like_a_report(document):
+        if not looks_like_a_report(document) and not options.force:
             unusable = True
             refuse(path, "无法核查", "看起来不是绩效评价报告：没有“绩效/评价/得分/权重/预算”等字样，也没有评分表，未核查。"
-                                     "请确认选择了正确的文件")  # fmt: skip
+                                     "请确认选择了正确的文件；确是报告的片段时加 --force 照常核查")  # fmt: skip
             continue
         try:
             plan = plan_check(document, evaluation)

@@ -173,7 +173,12 @@ def test_blank_files_and_non_reports_are_unusable_input(tmp_path: Path):
     notes = tmp_path / "notes.txt"
     notes.write_text("host 127.0.0.1\nport 8080\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(notes), "--format", "json"])
-    assert result.exit_code == 2 and "看起来不是绩效评价报告" in result.output
+    assert result.exit_code == 2 and "看起来不是绩效评价报告" in result.output and "--force" in result.output
+    excerpt = tmp_path / "excerpt.md"  # a passage of a report (a rule's example in docs/rules.md): checked with --force
+    excerpt.write_text("完成大厅（195平方米）、会商室（68平方米）、值班室（52平方米）的建设，合计325平方米。\n", encoding="utf-8")
+    assert runner.invoke(app, ["check", str(excerpt)]).exit_code == 2
+    result = runner.invoke(app, ["check", str(excerpt), "--force"])
+    assert result.exit_code == 1 and "CT702" in result.output
 
 
 def test_an_annotated_copy_must_be_docx_before_anything_is_checked(tmp_path: Path):
@@ -275,3 +280,12 @@ def test_a_report_not_naming_the_project_but_stating_its_figures_is_checked_with
     report.write_text("# 某项目绩效评价报告\n\n经评价，项目得分86.8分，等级为良。\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(report), "--data", str(data)])
     assert result.exit_code != 2 and "请确认 --data 指定的是这份报告的项目文件" in result.output
+
+
+def test_select_takes_rule_names_and_asks_for_data_for_the_data_rules(tmp_path: Path):
+    report = tmp_path / "r.md"
+    report.write_text("# 某项目绩效评价报告\n\nB14运转程序规范性，权重4分，得分2分。根据相关评分标准，该指标得3分。\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(report), "--select", "closing-score"])
+    assert result.exit_code == 1 and "SC102" in result.output
+    result = runner.invoke(app, ["check", str(report), "--select", "SC102,DT1002"])
+    assert result.exit_code == 2 and "DT1002" in result.output and "--data" in result.output
