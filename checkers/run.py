@@ -46,9 +46,11 @@ def _shown(excerpt: str) -> str:
     return f"{excerpt[:half]}……（此句共{len(excerpt)}字）……{excerpt[-half:]}"
 
 
-def _print_text(path: Path, findings: list[Finding], out: Console) -> None:
+def _print_text(path: Path, findings: list[Finding], out: Console, accepted: int = 0) -> None:
     counts = Counter(f.severity for f in findings)
-    summary = "、".join(f"{counts[s]} 个{s.label}" for s in Severity if counts[s]) or "未发现问题"
+    summary = "、".join(f"{counts[s]} 个{s.label}" for s in Severity if counts[s]) or ("未发现新问题" if accepted else "未发现问题")
+    if accepted:
+        summary += f"（另有 {accepted} 个已在基线中接受）"
     out.print(f"[bold]{escape(str(path))}[/bold]：{summary}")
     for f in findings:
         out.print(f"  [{STYLE[f.severity]}]{f.severity.label} {f.rule}[/{STYLE[f.severity]}] {escape(f.location.describe())}：{escape(f.message)}")
@@ -213,9 +215,9 @@ def _version_stem(name: str) -> str:
 
 
 def _accepted_for(accepted_by_file: dict[str, set[str]], baseline: Path, path: Path, findings: list[Finding],
-                  err: Console) -> set[str]:  # fmt: skip
+                  notes: list[str]) -> set[str]:  # fmt: skip
     """The accepted fingerprints of a report: its own entry, else the entry of an earlier version of it (“报告_v2.docx”
-    for “报告.docx”: the same name but for a version mark) sharing at least half its findings (said on stderr)."""
+    for “报告.docx”: the same name but for a version mark) sharing at least half its findings (said in ``notes``)."""
     from checkers.baseline import report_key
 
     key = report_key(baseline, path)
@@ -227,8 +229,8 @@ def _accepted_for(accepted_by_file: dict[str, set[str]], baseline: Path, path: P
     overlap, name = max(versions, default=(0, ""))
     if not overlap or overlap * 2 < len(accepted_by_file[name]):
         return set()
-    err.print(f"基线中没有“{escape(key)}”的记录；按发现最相近的“{escape(name)}”的已接受发现比对"
-              "（该文件另存过？用 --update-baseline 为它单独记录）")  # fmt: skip
+    notes.append(f"提示：基线中没有“{key}”的记录；按发现最相近的“{name}”的已接受发现比对"
+                 "（该文件另存过？用 --update-baseline 为它单独记录）")  # fmt: skip
     return accepted_by_file[name]
 
 
@@ -290,22 +292,26 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
             refuse(path, "未核查", mismatch)
             continue
         scope = data_scope_notes(plan, evaluation) if evaluation is not None else []
-        for note in scope:
-            err.print(escape(note).replace("警告：", "[yellow]警告[/yellow]：", 1))
         all_findings[str(path)] = findings
-        accepted = _accepted_for(accepted_by_file, options.baseline, path, findings, err) if options.baseline else set()
+        version_note: list[str] = []  # (the findings compared with an earlier version's accepted ones)
+        accepted = _accepted_for(accepted_by_file, options.baseline, path, findings, version_note) if options.baseline else set()
+        accepted_here = 0
         if accepted:
             kept = [f for f in findings if f.fingerprint not in accepted]
-            hidden += len(findings) - len(kept)
+            accepted_here = len(findings) - len(kept)
+            hidden += accepted_here
             findings = kept
         if not options.update_baseline:
             any_errors |= any(f.severity is Severity.ERROR for f in findings)
-        notes = scope + coverage_notes(document)
-        results.append({"path": str(path), "findings": [f.to_dict() for f in findings], **({"notes": notes} if notes else {})})
-        if options.fmt == "text":
-            _print_text(path, findings, out)
-            for note in notes[len(scope) :]:
-                err.print(f"  说明：{escape(note)}")
+        notes = scope + version_note + coverage_notes(document)
+        results.append({"path": str(path), "findings": [f.to_dict() for f in findings], **({"notes": notes} if notes else {}),
+                        **({"accepted_by_baseline": accepted_here} if options.baseline else {})})  # fmt: skip
+        if options.fmt == "text":  # (the notes on stdout with the findings: they say what “未发现问题” covers)
+            _print_text(path, findings, out, accepted_here)
+            for note in scope + version_note:
+                out.print("  " + escape(note).replace("警告：", "[yellow]警告[/yellow]：", 1))
+            for note in notes[len(scope) + len(version_note) :]:
+                out.print(f"  说明：{escape(note)}")
         if options.annotate:
             from checkers.annotate import annotate_copy
 

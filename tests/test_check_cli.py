@@ -289,3 +289,11 @@ def test_select_takes_rule_names_and_asks_for_data_for_the_data_rules(tmp_path: 
     assert result.exit_code == 1 and "SC102" in result.output
     result = runner.invoke(app, ["check", str(report), "--select", "SC102,DT1002"])
     assert result.exit_code == 2 and "DT1002" in result.output and "--data" in result.output
+
+
+def test_the_notes_on_what_was_not_checked_go_with_the_findings_to_stdout(tmp_path: Path):
+    """“说明：……评分表合计等核查未进行” qualifies “未发现问题”: it is written where the findings are (a redirected file)."""
+    report = tmp_path / "r.md"
+    report.write_text("# 某项目绩效评价报告\n\nB14运转程序规范性，权重4分，得分2分。根据相关评分标准，该指标得2分。\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(report)])
+    assert result.exit_code == 0 and "未发现问题" in result.stdout and "说明：文中没有识别出评分表" in result.stdout
