@@ -601,6 +601,15 @@ class Analysis:
         return [p for p in self.paragraphs if p.heading_level is None]
 
     @cached_property
+    def preamble(self) -> set[int]:
+        """The paragraphs (by id) before the report's title when text precedes it (a compilation's covering note, “关于
+        丰台区预算绩效管理情况的说明”): not the report's own figures."""
+        from checkers.segments import title_index
+
+        index = title_index(self.document)
+        return {id(block) for block in self.document.blocks[:index]} if index else set()
+
+    @cached_property
     def _paragraph_index(self) -> dict[int, int]:
         return {id(p): i for i, p in enumerate(self.paragraphs)}
 

@@ -338,3 +338,18 @@ def test_a_wrong_合计_cell_under_right_prose_and_rows_is_named_once(tmp_path: 
     assert [(f.rule, f.found) for fs in found.values() for f in fs] == [("TT201", "9")]
     found = findings(tmp_path, SUBTOTAL.replace("| B.过程 |", "| B.过程管理之外 |").replace("| A.决策 |", "| A.立项 |"))
     assert {f.found for f in found["NM601"]} == {"立项", "过程管理之外"} and all("表" in f.location.reference() for f in found["NM601"])
+
+
+def test_a_note_before_the_reports_title_is_not_traced_to_the_data(tmp_path: Path) -> None:
+    """A compilation's covering note before the title (“关于丰台区预算绩效管理情况的说明……审减金额11.04亿元”) is not the
+    report's: its figures are not looked for in the project data; the report's own still are."""
+    from checkers.engine import check_document
+    from checkers.readers import read_document
+    from project_file import load_project
+
+    evaluation = load_project(Path(__file__).resolve().parent.parent / "fixtures" / "shangcheng_2020_smart_security.yaml")
+    path = tmp_path / "r.md"
+    path.write_text("关于丰台区预算绩效管理情况的说明\n\n开展事前绩效评估项目182个，审减金额11.04亿元。\n\n"
+                    f"{evaluation.project.name}绩效评价报告\n\n## 一、项目概况\n\n项目另支出12.34万元。\n", encoding="utf-8")  # fmt: skip
+    found = [f.found for f in check_document(read_document(path), evaluation) if f.rule == "DT1002"]
+    assert "12.34万元" in found and "11.04亿元" not in found

@@ -2,6 +2,7 @@
 
 可溯源的值：各级指标的权重、得分、扣分、小计与得分率，总分，资金预算、到位、支出（任意金额单位换算后，可按所写小数位四舍五入：5,271,022.96元写作“527.10万元”）及到位率、
 执行率，资金明细表各数及合计，facts 中的数字，以及数据文字（证据、背景等）中出现过的数字。只作提示。
+报告标题之前的文字（汇编开头的“关于……情况的说明”）不是本篇报告的，不核对。
 """
 
 from __future__ import annotations
@@ -33,9 +34,10 @@ def _rounded_from(figure, amounts: list[Decimal]) -> bool:
 def check(a: Analysis, rule: Rule):
     scores, amounts, percents = a.data_values
     in_order = sorted(amounts)
+    preamble = a.preamble
     for paragraph, figures in a.figures:
-        if paragraph.is_heading:
-            continue
+        if paragraph.is_heading or id(paragraph) in preamble:
+            continue  # (a note before the report's title is not the report's)
         for figure in figures:
             if figure.kind == "score":
                 ok = figure.value.normalize() in scores
