@@ -26,9 +26,30 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("evalreport")
+        except PackageNotFoundError:  # (run from a checkout that was not installed)
+            number = "未安装"
+        out.print(f"evalreport {number}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _common(
+    show_version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                               help="显示版本号后退出")] = False,  # fmt: skip
+) -> None:
+    """绩效评价报告工具：起草（draft）、核查（check）、重写章节（regen）。"""
 
 
 class Failed(typer.Exit):

@@ -475,7 +475,9 @@ class Evaluation(StrictModel):
             if node.is_leaf:
                 if node.weight is None or node.score is None:
                     missing = "权重 weight" if node.weight is None else "得分 score"
-                    problems.append(f"{path}（{node.label}）：末级指标缺少{missing}")
+                    field_name = "weight" if node.weight is None else "score"
+                    problems.append(f"{path}（{node.label}）：末级指标缺少{missing}，请在该指标下加一行“{field_name}: 数值”"
+                                    "（如 score: 2.8；满分也要填写）")
                 elif node.score > node.weight:
                     bonus = "；加分项（权重 0）不作为指标：请把所加的分计入相应指标的得分，并在正文中说明" if node.weight == 0 else ""
                     problems.append(

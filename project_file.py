@@ -350,10 +350,14 @@ def load_data(path: Path) -> tuple[Any, dict[str, int]]:
         wrong = _not_project_data(path, handle.read(8))
     if wrong is not None:
         raise ProjectFileError(file, [ProblemLine("", None, wrong)])
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ProjectFileError(file, [ProblemLine("", None, "文件不是 UTF-8 编码，请用 UTF-8 另存后重试")]) from None
+        try:  # (saved by a Chinese Windows editor in GBK/GB18030, as the reports may be)
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise ProjectFileError(file, [ProblemLine("", None, "文件不是 UTF-8 或 GBK 编码，请用 UTF-8 另存后重试")]) from None
     if _looks_like_a_report(path, text):
         raise ProjectFileError(file, [ProblemLine("", None, "看起来是一份报告（文字），不是项目数据文件：其中没有“project:”"
                                                             f"这样的“字段: 值”行，{_WANTED}。{_as_a_report(path.name)}")])  # fmt: skip

@@ -140,10 +140,11 @@ def _without_echoes(findings: list[Finding]) -> list[Finding]:
     for the same correction of the same figure, the first."""
     by_figure: dict[tuple, list[Finding]] = {}
     for f in findings:
-        if f.severity is Severity.ERROR and f.found:
-            by_figure.setdefault((*_place(f), f.found), []).append(f)
+        if f.severity is not Severity.INFO and f.found:
+            by_figure.setdefault((*_place(f), _figure_of(f.found)), []).append(f)
     repeated = {id(f) for group in by_figure.values() if len({g.rule for g in group}) > 1
-                and any(g.rule in DATA_RULES for g in group) for f in group if f.rule not in DATA_RULES}  # fmt: skip
+                and any(g.rule in DATA_RULES and g.severity is Severity.ERROR for g in group)
+                for f in group if f.rule not in DATA_RULES}  # fmt: skip  # (a 尾差 warning on a cell the data says is wrong)
     findings = [f for f in findings if id(f) not in repeated]
     corrections: dict[tuple, str] = {}  # (place, found, expected) of the errors kept → rule: two rules asking for one
     kept = []  # correction (“5271022.96万元” → “元”, from the rate it upsets and from the same amount elsewhere) say it once

@@ -54,8 +54,8 @@ def _print_text(path: Path, findings: list[Finding], out: Console, accepted: int
     out.print(f"[bold]{escape(str(path))}[/bold]：{summary}")
     for f in findings:
         out.print(f"  [{STYLE[f.severity]}]{f.severity.label} {f.rule}[/{STYLE[f.severity]}] {escape(f.location.describe())}：{escape(f.message)}")
-        if f.excerpt:
-            out.print(f"      原文：{escape(_shown(f.excerpt))}")
+        if f.excerpt:  # (a cell's lines on one line: the indent keeps each finding's block together)
+            out.print(f"      原文：{escape(_shown(' / '.join(line.strip() for line in f.excerpt.splitlines() if line.strip())))}")
         if f.expected is not None or f.found is not None:
             out.print(f"      应为：{escape(f.expected or '—')}；实为：{escape(f.found or '—')}")
 

@@ -210,8 +210,8 @@ def test_same_quantity_is_quoted_as_written(tmp_path: Path):
     path.write_text("项目送审金额2,945.51万元。\n\n决算评审送审金额2,945.52万元。\n\n实际支出一千二百三十四万元。\n\n实际支出一千二百三十四元。\n",
                     encoding="utf-8")  # fmt: skip
     found = {(f.found, f.expected, f.message) for f in check_document(read_document(path)) if f.rule == "UN501"}
-    assert ("2,945.52万元", "2,945.51万元", "“送审金额”前文写2,945.51万元，此处写2,945.52万元，同一数量前后不一致") in found
-    assert ("一千二百三十四元", "一千二百三十四万元", "金额一千二百三十四前文写作“万元”，此处写作“元”，同一金额单位不一致") in found
+    assert ("2,945.52万元", "2,945.51万元", "“送审金额”前文写2,945.51万元，此处写2,945.52万元，同一数量前后不一致（另一处在第1行）") in found
+    assert ("一千二百三十四元", "一千二百三十四万元", "金额一千二百三十四前文写作“万元”，此处写作“元”，同一金额单位不一致（另一处在第5行）") in found
 
 
 BY_YEAR = """表1 项目资金安排情况（单位：万元）
@@ -297,3 +297,10 @@ def test_the_notes_on_what_was_not_checked_go_with_the_findings_to_stdout(tmp_pa
     report.write_text("# 某项目绩效评价报告\n\nB14运转程序规范性，权重4分，得分2分。根据相关评分标准，该指标得2分。\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(report)])
     assert result.exit_code == 0 and "未发现问题" in result.stdout and "说明：文中没有识别出评分表" in result.stdout
+
+
+def test_version_short_help_and_a_folder_given_for_a_report(tmp_path: Path):
+    assert runner.invoke(app, ["--version"]).stdout.startswith("evalreport ")
+    assert "check" in runner.invoke(app, ["-h"]).stdout
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 2 and "是文件夹" in result.output and "*.docx" in result.output

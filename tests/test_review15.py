@@ -353,3 +353,23 @@ def test_a_note_before_the_reports_title_is_not_traced_to_the_data(tmp_path: Pat
                     f"{evaluation.project.name}绩效评价报告\n\n## 一、项目概况\n\n项目另支出12.34万元。\n", encoding="utf-8")  # fmt: skip
     found = [f.found for f in check_document(read_document(path), evaluation) if f.rule == "DT1002"]
     assert "12.34万元" in found and "11.04亿元" not in found
+
+
+def test_a_leaf_without_a_score_says_how_to_add_it(tmp_path: Path) -> None:
+    from project_file import ProjectFileError, load_project
+
+    source = Path(__file__).resolve().parent.parent / "fixtures" / "shangcheng_2020_smart_security.yaml"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if "code: B14" in line)
+    score = next(i for i in range(at, at + 6) if lines[i].strip().startswith("score:"))
+    broken = tmp_path / "p.yaml"
+    broken.write_text("\n".join(lines[:score] + lines[score + 1 :]) + "\n", encoding="utf-8")
+    try:
+        load_project(broken)
+    except ProjectFileError as exc:
+        assert "末级指标缺少得分 score" in str(exc) and "score: 数值" in str(exc)
+    else:
+        raise AssertionError("a leaf without its score was taken")
+    gbk = tmp_path / "gbk.yaml"  # (a project file saved in GBK by a Chinese editor is read as such)
+    gbk.write_bytes(source.read_text(encoding="utf-8").encode("gb18030"))
+    assert load_project(gbk).project.name == load_project(source).project.name

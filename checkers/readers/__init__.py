@@ -32,7 +32,8 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     if not p.exists():
         raise ReadError(f"找不到文件“{p}”。请检查路径是否正确。")
     if p.is_dir():
-        raise ReadError(f"“{p}”是文件夹，不是文件。请指定一份报告文件（.docx、.md 或 .txt）。")
+        raise ReadError(f"“{p}”是文件夹，不是文件。请指定报告文件（.docx、.md 或 .txt）；要核查文件夹中的全部报告，"
+                        f"可写 {p}/*.docx（可同时写多个文件）。")
     try:
         with p.open("rb") as fh:
             head = fh.read(SNIFF_BYTES)

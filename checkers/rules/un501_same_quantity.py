@@ -26,6 +26,7 @@ from collections.abc import Set as AbstractSet
 from decimal import Decimal
 
 from checkers.analysis import PROJECT_NAMED, YEAR_IN_TEXT, Analysis, grid_rows
+from checkers.document import describe_section
 from checkers.figures import (
     MONEY_UNITS,
     Figure,
@@ -264,6 +265,12 @@ def _project(section: str) -> str | None:
 _ASCII_DIGIT = re.compile(r"\d")
 
 
+def _short_place(paragraph) -> str:
+    """A paragraph's place in a message: its line in a text file, else its number (“第41行”, “第23段”)."""
+    loc = paragraph.location
+    return f"第{loc.line}行" if loc.line else f"第{loc.paragraph}段" if loc.paragraph else describe_section(loc.section)
+
+
 def _restated(figures: list[Figure]):
     """(written in words, restated in figures) pairs: “人民币叁仟壹佰捌拾陆万元整（3,185.00万元）”."""
     for first, second in zip(figures, figures[1:], strict=False):
@@ -456,9 +463,11 @@ def _same_quantities(a: Analysis, rule: Rule, named: AbstractSet[tuple[int, int]
                         conflict = (message, expected)
                     if id(wrong) not in named_once:
                         named_once.add(id(wrong))
+                        there = paragraph_of.get(id(right), paragraph)  # (where the other writing is, to find it by)
                         yield rule.finding(
-                            conflict[0], where.location, sentence_at(where.text, wrong.start),
-                            expected=conflict[1], found=_written(wrong),
+                            f"{conflict[0]}（另一处在{_short_place(there)}）" if there is not where else conflict[0],
+                            where.location, sentence_at(where.text, wrong.start), expected=conflict[1],
+                            found=_written(wrong),
                         )  # fmt: skip
                 break
             units.setdefault(figure.unit, figure)
