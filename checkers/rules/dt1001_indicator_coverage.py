@@ -74,7 +74,7 @@ def check(a: Analysis, rule: Rule):
             continue
         yield rule.finding(
             f"项目数据中的指标“{leaf.label}”（权重{leaf.total_weight}分，得分{leaf.total_score}分）在报告中没有出现",
-            Location(), leaf.label, expected=leaf.label, found="（未出现）",
+            Location(), f"项目数据：{leaf.label}", expected=leaf.label, found="（未出现）",  # (the report has no such text)
         )  # fmt: skip
 
 
