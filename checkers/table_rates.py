@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -146,24 +147,17 @@ def _cut_rate_slips(table: Table, header: list[str], rows: list[list[str]], coun
     """核减率 (审减率) cells against the row's 核减 ÷ 送审, or (送审 − 审定) ÷ 送审 without a 核减 column."""
     if not roles.get("cut_rate") or not roles.get("submitted"):
         return []
-    col, submitted = roles["cut_rate"][0], roles["submitted"][0]
-    approved = _approved_column(header, roles)
-    in_percent = bool(PERCENT_HEADER.search(header[col]))
-    out = []
-    for r in range(count, len(rows)):
-        row = rows[r]
-        stated, base = _rate(row[col], in_percent), parse_number(row[submitted].replace(" ", ""))
-        if stated is None or not base:
-            continue
-        readings = []
-        if roles.get("cut") and (cut := parse_number(row[roles["cut"][0]].replace(" ", ""))) is not None:
-            readings.append((cut / base, f"{header[roles['cut'][0]]} ÷ {header[submitted]}"))
-        if approved is not None and (kept := parse_number(row[approved].replace(" ", ""))) is not None:
-            readings.append(((base - kept) / base, f"（{header[submitted]} − {header[approved]}）÷ {header[submitted]}"))
-        if readings and not any(percent_matches(stated, ratio, tolerance) for ratio, _ in readings):
-            ratio, formula = readings[0]
-            out.append(RateSlip(table, r + 1, col, header[col], row[col].strip(), stated, ratio, formula, " | ".join(row)))
-    return out
+    submitted, cut, approved = roles["submitted"][0], (roles.get("cut") or [None])[0], _approved_column(header, roles)
+
+    def readings(row: list[str], base: Decimal) -> list[tuple[Decimal, str]]:
+        out = []
+        if (value := _cell(row, cut)) is not None:
+            out.append((value / base, f"{header[cut]} ÷ {header[submitted]}"))  # type: ignore[index]
+        if (kept := _cell(row, approved)) is not None:
+            out.append(((base - kept) / base, f"（{header[submitted]} − {header[approved]}）÷ {header[submitted]}"))  # type: ignore[index]
+        return out
+
+    return _rows_against(table, header, rows, count, roles["cut_rate"][0], submitted, readings, tolerance)
 
 
 SAVING_RATE = re.compile(r"节约率|节支率|节约比例|节资率")
@@ -178,25 +172,40 @@ def _saving_rate_slips(table: Table, header: list[str], rows: list[list[str]], c
         return next((c for c, h in enumerate(header) if pattern.search(h) and not (but and but.search(h))
                      and _holds_figures(rows[count:], c)), None)  # fmt: skip
 
-    col = first(SAVING_RATE)
-    base = first(SAVING_BASE, SAVING_RATE)
-    if col is None or base is None:
+    col, base_col = first(SAVING_RATE), first(SAVING_BASE, SAVING_RATE)
+    if col is None or base_col is None:
         return []
     price, saved = first(SAVING_PRICE, SAVING_RATE), first(SAVED, SAVING_RATE)
+
+    def readings(row: list[str], base: Decimal) -> list[tuple[Decimal, str]]:
+        out = []
+        if (paid := _cell(row, price)) is not None:
+            out.append(((base - paid) / base, f"（{header[base_col]} − {header[price]}）÷ {header[base_col]}"))  # type: ignore[index]
+        if (kept := _cell(row, saved)) is not None:
+            out.append((kept / base, f"{header[saved]} ÷ {header[base_col]}"))  # type: ignore[index]
+        return out
+
+    return _rows_against(table, header, rows, count, col, base_col, readings, tolerance)
+
+
+def _cell(row: list[str], c: int | None) -> Decimal | None:
+    """A row's figure in column ``c`` (None for no column, or no figure)."""
+    return parse_number(row[c].replace(" ", "")) if c is not None and c < len(row) else None
+
+
+def _rows_against(table: Table, header: list[str], rows: list[list[str]], count: int, col: int, base_col: int,
+                  readings: Callable[[list[str], Decimal], list[tuple[Decimal, str]]], tolerance: Decimal) -> list[RateSlip]:  # fmt: skip
+    """Each row's rate in ``col`` that none of the readings of its amounts (on its base in ``base_col``) gives."""
     in_percent = bool(PERCENT_HEADER.search(header[col]))
     out = []
     for r in range(count, len(rows)):
         row = rows[r]
-        stated, budget = _rate(row[col], in_percent), parse_number(row[base].replace(" ", ""))
-        if stated is None or not budget:
+        stated, base = _rate(row[col], in_percent), _cell(row, base_col)
+        if stated is None or not base:
             continue
-        readings = []
-        if price is not None and (paid := parse_number(row[price].replace(" ", ""))) is not None:
-            readings.append(((budget - paid) / budget, f"（{header[base]} − {header[price]}）÷ {header[base]}"))
-        if saved is not None and (kept := parse_number(row[saved].replace(" ", ""))) is not None:
-            readings.append((kept / budget, f"{header[saved]} ÷ {header[base]}"))
-        if readings and not any(percent_matches(stated, ratio, tolerance) for ratio, _ in readings):
-            ratio, formula = readings[0]
+        found = readings(row, base)
+        if found and not any(percent_matches(stated, ratio, tolerance) for ratio, _ in found):
+            ratio, formula = found[0]
             out.append(RateSlip(table, r + 1, col, header[col], row[col].strip(), stated, ratio, formula, " | ".join(row)))
     return out
 
