@@ -623,13 +623,12 @@ def _swapped_amount(statement, taken_on: TakenOn, before: list[Figure], counts: 
     return found[0][1:]
 
 
-def _holds_in_its_unit(statement, odd: tuple[Figure, str], before: list[Figure], a: Analysis) -> bool:
+def _holds_in_its_unit(statement, odd: tuple[Figure, str], taken_on: TakenOn, before: list[Figure], a: Analysis) -> bool:
     """Whether a rate recomputes as written once the odd amount of its sentence is in its likelier unit (“中标金额
     483.86元，节约36.14万元，节约率6.95%”: on 483.86万元)."""
     amount, unit = odd
     mended = [dataclasses.replace(f, unit=unit) if f.value == amount.value and f.unit == amount.unit else f for f in before]
-    result = _own_operands(statement.name, mended, a.execution_base)
-    return result is not None and percent_matches(statement.value, result[0], a.tolerance)
+    return _holds(statement, taken_on, mended, a)
 
 
 def _scale_note(stated: Decimal, ratio: Decimal) -> str:
@@ -860,7 +859,7 @@ def check(a: Analysis, rule: Rule):
             amount, fixed, value = swapped
             mended[amount.in_yuan()] = value * MONEY_UNITS.get(amount.unit, Decimal(1))
             yield rule.finding(
-                f"{statement.extra.get('wording', statement.name)}写{statement.value}%，按报告所列数字复算（{formula}）为"
+                f"{wording}写{statement.value}%，按报告所列数字复算（{formula}）为"
                 f"{format_percent(ratio)}；若“{amount.text.strip()}”为“{fixed}”（两位数字对调），复算即与所写相符：多是这个数写错",
                 statement.location, statement.excerpt, expected=fixed, found=amount.text.strip(),
             )  # fmt: skip
@@ -877,7 +876,7 @@ def check(a: Analysis, rule: Rule):
             continue
         factor = _unit_factor(statement.value, ratio, a.tolerance)
         odd = _odd_unit(a, sentence_head(paragraph.text, start))
-        if odd is not None and factor is None and not _holds_in_its_unit(statement, odd, before, a):
+        if odd is not None and factor is None and (taken_on is None or not _holds_in_its_unit(statement, odd, taken_on, before, a)):
             odd = None
         if odd is not None:  # “总计支出5271022.96万元” in a report of amounts about 5,000,000元: that amount's unit
             amount, unit = odd
