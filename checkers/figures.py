@@ -103,16 +103,24 @@ def one_keystroke_apart(a: Decimal, b: Decimal) -> bool:
 
 
 def digits_swapped(a: Decimal, b: Decimal) -> bool:
-    """Whether two numbers differ as two neighbouring digits swapped (706.00 for 760.00; 2632.49 and 2632.94)."""
+    """Whether two numbers differ as two neighbouring digits swapped (706.00 for 760.00; 2632.49 and 2632.94; 96.84
+    and 98.64, either side of the point)."""
     x, y, diff = _differing_places(a, b)
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
+    neighbours = len(diff) == 2 and (diff[1] == diff[0] + 1 or diff[1] == diff[0] + 2 and x[diff[0] + 1] == ".")
+    return neighbours and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]  # (96.84 for 98.64: across the point)
 
 
 def neighbour_swaps(written: str) -> list[str]:
     """The text with each pair of neighbouring, different digits put the other way round (“371.23” → “731.23”,
-    “317.23”, “371.32”): what a figure reads as if two of its digits were typed in the wrong order."""
-    return [written[:i] + written[i + 1] + written[i] + written[i + 2 :] for i in range(len(written) - 1)
-            if written[i].isdigit() and written[i + 1].isdigit() and written[i] != written[i + 1]]  # fmt: skip
+    “317.23”, “371.32”, and across the point “372.13”): what a figure reads as if two of its digits were typed in the
+    wrong order."""
+    swaps = [written[:i] + written[i + 1] + written[i] + written[i + 2 :] for i in range(len(written) - 1)
+             if written[i].isdigit() and written[i + 1].isdigit() and written[i] != written[i + 1]]  # fmt: skip
+    point = written.find(".")  # (“1,117.85” for 1,118.75: the digits either side of the decimal point)
+    if 0 < point < len(written) - 1 and written[point - 1].isdigit() and written[point + 1].isdigit() \
+            and written[point - 1] != written[point + 1]:  # fmt: skip
+        swaps.append(written[: point - 1] + written[point + 1] + "." + written[point - 1] + written[point + 2 :])
+    return swaps
 
 
 def _differing_places(a: Decimal, b: Decimal) -> tuple[str, str, list[int]]:

@@ -373,3 +373,27 @@ def test_a_leaf_without_a_score_says_how_to_add_it(tmp_path: Path) -> None:
     gbk = tmp_path / "gbk.yaml"  # (a project file saved in GBK by a Chinese editor is read as such)
     gbk.write_bytes(source.read_text(encoding="utf-8").encode("gb18030"))
     assert load_project(gbk).project.name == load_project(source).project.name
+
+
+def test_one_finding_per_mistyped_figure_and_swaps_across_the_point(tmp_path: Path) -> None:
+    """“3,5OO份” once; a cell “1l6” is named by FG901 and its column's 合计 is not blamed; “(二)” between “（一）” and
+    “（三）” once; 96.84 for 98.64 and 1,117.85 for 1,118.75 are swaps across the decimal point, named as such; “按
+    4.8m×3.6m设计，面积17.82㎡” compares the area with its sides."""
+    head = "# 某项目绩效评价报告\n\n"
+    assert [f.found for f in findings(tmp_path, head + "发放宣传手册3,5OO份，张贴海报620张。\n")["FG901"]] == ["3,5OO"]
+    table = head + "| 设备 | 数量（台） |\n|---|---|\n| 摄像机 | 116 |\n| 存储设备 | 24 |\n| 合计 | 140 |\n"
+    assert findings(tmp_path, table) == {}
+    found = findings(tmp_path, table.replace("| 116 |", "| 1l6 |"))
+    assert [(f.rule, f.found) for fs in found.values() for f in fs] == [("FG901", "1l6")]
+    headings = head + "## 一、基本情况\n\n### （一）项目概况\n\n概况。\n\n### (二)项目目标\n\n目标。\n\n### （三）项目资金\n\n资金。\n"
+    assert [f.found for f in findings(tmp_path, headings)["HD801"]] == ["(二)"]
+    costs = (head + "| 序号 | 支出内容 | 金额（万元） |\n|---|---|---|\n| 1 | 设备购置费 | 500.00 |\n| 2 | 安装调试费 | 98.64 |\n"
+             "| 合计 | | 598.64 |\n\n支出合计598.64万元。\n")  # fmt: skip
+    assert findings(tmp_path, costs) == {}
+    assert [f.found for f in findings(tmp_path, costs.replace("| 98.64 |", "| 96.84 |"))["TT201"]] == ["96.84"]
+    spent = head + "项目预算1,250.00万元，实际到位1,250.00万元，实际支出1,118.75万元，预算执行率89.50%。\n"
+    assert findings(tmp_path, spent) == {}
+    assert [f.found for f in findings(tmp_path, spent.replace("1,118.75", "1,117.85"))["RT301"]] == ["1,117.85万元"]
+    room = head + "项目新建值班室1间，按4.8m×3.6m设计，面积17.28㎡。\n"
+    assert findings(tmp_path, room) == {}
+    assert [f.found for f in findings(tmp_path, room.replace("17.28", "17.82"))["CT703"]] == ["17.82平方米"]

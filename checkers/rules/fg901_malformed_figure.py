@@ -47,19 +47,20 @@ def check(a: Analysis, rule: Rule):
         text = paragraph.text
         if not _may_be_suspect(text) or not SUSPECT.search(text):
             continue
-        seen: set[int] = set()
-        for pattern, what in ((LETTER_IN_NUMBER, "夹有字母"), (DIGIT_LETTER_DIGIT, "夹有字母"), (LETTER_GROUP, "夹有字母"),
-                              (BAD_GROUPING, "千位分隔符位置不对")):  # fmt: skip
-            for m in pattern.finditer(text):
-                if m.start() in seen:
-                    continue
-                seen.add(m.start())
-                fixed = (m.group(1) if m.groups() else m.group(0)).translate(LOOKALIKE_DIGITS) if what == "夹有字母" else None
-                guess = f"，疑为“{fixed}”" if fixed else ""  # (the letter read as the digit it looks like: a guess)
-                yield rule.finding(
-                    f"数字“{m.group(0).strip()}”{what}{guess}，请核对",
-                    paragraph.location, sentence_at(text, m.start()), expected=fixed, found=m.group(0).strip(),
-                )  # fmt: skip
+        matches = [(m, what) for pattern, what in ((LETTER_IN_NUMBER, "夹有字母"), (DIGIT_LETTER_DIGIT, "夹有字母"),
+                                                   (LETTER_GROUP, "夹有字母"), (BAD_GROUPING, "千位分隔符位置不对"))
+                   for m in pattern.finditer(text)]  # fmt: skip
+        taken_to = -1  # (one finding per figure: of matches that overlap, the longest, “3,5OO” rather than “5OO”)
+        for m, what in sorted(matches, key=lambda item: (item[0].start(), -item[0].end())):
+            if m.start() < taken_to:
+                continue
+            taken_to = m.end()
+            fixed = (m.group(1) if m.groups() else m.group(0)).translate(LOOKALIKE_DIGITS) if what == "夹有字母" else None
+            guess = f"，疑为“{fixed}”" if fixed else ""  # (the letter read as the digit it looks like: a guess)
+            yield rule.finding(
+                f"数字“{m.group(0).strip()}”{what}{guess}，请核对",
+                paragraph.location, sentence_at(text, m.start()), expected=fixed, found=m.group(0).strip(),
+            )  # fmt: skip
 
 
 def _cells(a: Analysis, rule: Rule):

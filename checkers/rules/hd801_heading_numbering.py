@@ -81,6 +81,7 @@ def check(a: Analysis, rule: Rule):
     last: dict[int, tuple] = {}  # level → (index, shape, paragraph, number) of the last sibling under the current parent
     runs_on: dict[int, int] = {}  # level → its last index before the current part or chapter (numbering may run on)
     indexes: dict[str, int | None] = {}
+    half_width: set[int] = set()  # the headings already said to use half-width brackets
 
     def _index(number: str) -> int | None:  # memoised per document: cn2an is slow and numbers repeat
         try:
@@ -161,11 +162,13 @@ def check(a: Analysis, rule: Rule):
                 )  # fmt: skip
             if shape != before_shape and _width_only(shape, before_shape):  # the half-width one is the odd one out
                 half, full, where = (number, before_number, heading) if "(" in shape else (before_number, number, before_heading)
-                yield rule.finding(
-                    f"标题编号“{half.strip()}”用半角括号，同级的“{full.strip()}”用全角括号；公文宜统一用全角括号",
-                    where.location, where.text, expected=half.strip().replace("(", "（").replace(")", "）"),
-                    found=half.strip(), severity=Severity.INFO,
-                )  # fmt: skip
+                if id(where) not in half_width:  # (“（一）(二)（三）”: the “(二)” once, not against each neighbour)
+                    half_width.add(id(where))
+                    yield rule.finding(
+                        f"标题编号“{half.strip()}”用半角括号，同级的“{full.strip()}”用全角括号；公文宜统一用全角括号",
+                        where.location, where.text, expected=half.strip().replace("(", "（").replace(")", "）"),
+                        found=half.strip(), severity=Severity.INFO,
+                    )  # fmt: skip
             elif shape != before_shape:
                 yield rule.finding(
                     f"同级标题编号样式不一致：前为“{_token(level, before, before_shape)}”，此处为“{number.strip()}”",
