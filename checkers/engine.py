@@ -149,7 +149,7 @@ def _without_echoes(findings: list[Finding]) -> list[Finding]:
     corrections: dict[tuple, str] = {}  # (place, found, expected) of the errors kept → rule: two rules asking for one
     kept = []  # correction (“5271022.96万元” → “元”, from the rate it upsets and from the same amount elsewhere) say it once
     for f in findings:
-        key = (*_place(f), _figure_of(f.found or ""), _figure_of(f.expected or "")) if f.severity is Severity.ERROR and f.found else None
+        key = (*_place(f), _value_of(f.found or ""), _value_of(f.expected or "")) if f.severity is Severity.ERROR and f.found else None
         if key is None or corrections.setdefault(key, f.rule) == f.rule:
             kept.append(f)
     findings = kept
@@ -165,6 +165,15 @@ def _without_echoes(findings: list[Finding]) -> list[Finding]:
 def _figure_of(text: str) -> str:
     """A figure compared as digits: “2,945.52万元” is the “2945.52万元” of another message."""
     return text.replace(",", "")
+
+
+_LEADING_NUMBER = re.compile(r"^(-?\d+(?:\.\d+)?)(.*)$")
+
+
+def _value_of(text: str) -> str:
+    """A figure compared by its value: “5,380.00” is the “5380” of another finding (its unit kept)."""
+    m = _LEADING_NUMBER.match(_figure_of(text))
+    return f"{Decimal(m.group(1)).normalize():f}{m.group(2)}" if m else text
 
 
 def _place(finding: Finding) -> tuple:

@@ -397,3 +397,20 @@ def test_one_finding_per_mistyped_figure_and_swaps_across_the_point(tmp_path: Pa
     room = head + "项目新建值班室1间，按4.8m×3.6m设计，面积17.28㎡。\n"
     assert findings(tmp_path, room) == {}
     assert [f.found for f in findings(tmp_path, room.replace("17.28", "17.82"))["CT703"]] == ["17.82平方米"]
+
+
+def test_two_rules_naming_one_cell_with_one_value_written_two_ways_say_it_once(tmp_path: Path) -> None:
+    """A 预算数 cell “5,830.00” for 5,380.00 upsets its row's 执行率 and its column's 小计: one finding, though one rule
+    writes the correction “5,380.00” and the other “5380”."""
+    table = """\
+# 某项目绩效评价报告
+
+| 序号 | 项目 | 预算数（万元） | 实际支出（万元） | 执行率 |
+|---|---|---|---|---|
+| 1 | 土地平整 | 5,380.00 | 5,314.36 | 98.78% |
+| 2 | 灌溉排水 | 2,620.00 | 2,541.40 | 97.00% |
+| 小计 | | 8,000.00 | 7,855.76 | 98.20% |
+"""
+    assert findings(tmp_path, table) == {}
+    found = findings(tmp_path, table.replace("| 5,380.00 |", "| 5,830.00 |"))
+    assert [f.found for fs in found.values() for f in fs] == ["5,830.00"]
