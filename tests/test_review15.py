@@ -415,3 +415,22 @@ def test_two_rules_naming_one_cell_with_one_value_written_two_ways_say_it_once(t
     assert findings(tmp_path, table) == {}
     found = findings(tmp_path, table.replace("| 5,380.00 |", "| 5,830.00 |"))
     assert [f.found for fs in found.values() for f in fs] == ["5,830.00"]
+
+
+def test_a_stale_closing_against_the_data_names_its_stale_deduction_too(tmp_path: Path) -> None:
+    """Rescored from 2 to 1: “扣2分，该指标得2分” is stale twice; the finding says the deduction should be 3分."""
+    from checkers.engine import check_document
+    from checkers.readers import read_document
+    from drafter.docx_writer import write_docx
+    from drafter.render import render_report
+    from project_file import load_project
+
+    source = Path(__file__).resolve().parent.parent / "fixtures" / "shangcheng_2020_smart_security.yaml"
+    report = tmp_path / "r.docx"
+    write_docx(render_report(load_project(source)), report)
+    rescored = tmp_path / "p.yaml"
+    text = source.read_text(encoding="utf-8")
+    at = text.index("code: B14")
+    rescored.write_text(text[:at] + text[at:].replace("score: 2", "score: 1", 1), encoding="utf-8")
+    closing = [f for f in check_document(read_document(report), load_project(rescored)) if "结尾写" in f.message]
+    assert [(f.rule, f.found, f.expected) for f in closing] == [("SC104", "2分", "1分")] and "扣分应为3分" in closing[0].message

@@ -1,6 +1,6 @@
 """指标权重、得分与项目数据不一致（需 --data）：报告正文、结尾句或评分表中某指标的权重、得分与数据文件不同。
 
-按编码（无编码时按名称）在项目数据中找到该三级指标，比较正文开头句与评分表各行的权重和得分；开头句错了而结尾句照抄时，结尾句也列出；
+按编码（无编码时按名称）在项目数据中找到该三级指标，比较正文开头句与评分表各行的权重和得分；开头句错了而结尾句照抄时，结尾句也列出（结尾写的“扣N分”也不对时，说明应扣几分）；
 得分概况表中一级指标的权重、得分也与数据比较（重新打分后未更新的表格）。
 数据中的指标带编码时，正文分析了一个数据中没有的编码指标（名称也对不上），也报告。
 """
@@ -79,8 +79,11 @@ def check(a: Analysis, rule: Rule):
             continue
         for closing in statement.closings:
             if closing.score == statement.score and closing.score != node.total_score:
+                deducted = node.total_weight - node.total_score if node.total_weight is not None else None
+                also = f"（扣分应为{format_score(deducted)}分）" if closing.deduction is not None and deducted is not None \
+                    and closing.deduction != deducted else ""  # fmt: skip  # (“扣2分，该指标得2分”: both stale)
                 yield rule.finding(
-                    f"{node.label}：结尾写“{closing.words}”，项目数据为得分{format_score(node.total_score)}分",
+                    f"{node.label}：结尾写“{closing.words}”，项目数据为得分{format_score(node.total_score)}分{also}",
                     closing.paragraph.location, closing.sentence, expected=f"{format_score(node.total_score)}分",
                     found=f"{format_score(closing.score)}分",
                 )  # fmt: skip
