@@ -434,3 +434,47 @@ def test_a_stale_closing_against_the_data_names_its_stale_deduction_too(tmp_path
     rescored.write_text(text[:at] + text[at:].replace("score: 2", "score: 1", 1), encoding="utf-8")
     closing = [f for f in check_document(read_document(report), load_project(rescored)) if "结尾写" in f.message]
     assert [(f.rule, f.found, f.expected) for f in closing] == [("SC104", "2分", "1分")] and "扣分应为3分" in closing[0].message
+
+
+FUNDING = """\
+# 某项目绩效评价报告
+
+## 一、基本情况
+
+项目预算669.00万元，实际到位669.00万元，资金到位率100.00%。
+
+项目资金669.00万元全部用于法律援助和公证服务。
+
+表2 项目资金使用情况（单位：万元）
+
+| 序号 | 项目 | 预算数 | 实际支出 | 执行率 |
+|---|---|---|---|---|
+| 1 | 法律援助 | 357.00 | 337.88 | 94.64% |
+| | 其中：案件补贴 | 312.00 | 296.05 | 94.89% |
+| | 培训费 | 45.00 | 41.83 | 92.96% |
+| 2 | 公证服务 | 312.00 | 300.00 | 96.15% |
+| 合计 | | 669.00 | 637.88 | 95.35% |
+
+| 一级指标 | 权重 | 得分 | 得分率 |
+|---|---|---|---|
+| 产出 | 30 | 24.5 | 81.67% |
+| 效益 | 30 | 27 | 90% |
+| 合计 | 60 | 51.5 | 85.83% |
+
+产出指标权重30分，得分24.5分，得分率81.67%。
+"""
+
+
+def test_slips_in_word_made_reports_are_named_once_at_the_figure(tmp_path: Path) -> None:
+    """A budget one digit off the 669.00 written elsewhere is named, not the right 100.00%; a 合计 cell its rows miss
+    is TT201's, not a swap the row's rate would allow; a 一级 score slip is TT202's, not its right 得分率 too; a
+    得分率 cell is located by its column."""
+    assert findings(tmp_path, FUNDING) == {}
+    found = findings(tmp_path, FUNDING.replace("项目预算669.00万元", "项目预算699.00万元"))
+    assert [(f.rule, f.found, f.expected) for fs in found.values() for f in fs] == [("RT301", "699.00万元", "669.00万元")]
+    found = findings(tmp_path, FUNDING.replace("| 637.88 |", "| 637.38 |"))
+    assert [(f.rule, f.found) for fs in found.values() for f in fs] == [("TT201", "637.38")]
+    found = findings(tmp_path, FUNDING.replace("得分24.5分", "得分25.5分"))
+    assert [(f.rule, f.found) for fs in found.values() for f in fs] == [("TT202", "权重30分，得分25.5分")]
+    [rate] = findings(tmp_path, FUNDING.replace("| 27 | 90% |", "| 27 | 99% |"))["RT301"]
+    assert (rate.location.row, rate.location.col) == (3, 4)

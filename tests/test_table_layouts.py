@@ -312,7 +312,7 @@ def test_a_score_table_written_on_its_side_is_read_like_any(tmp_path: Path):
     assert (total.location.row, total.location.col, total.found, total.expected) == (3, 6, "90", "89")
     assert total.message == "表格“得分”行合计写90，但各列相加为89"
     rate = found["RT301"][0]
-    assert (rate.location.row, rate.location.col, rate.found, rate.expected) == (None, 5, "90%", "86.67%")
+    assert (rate.location.row, rate.location.col, rate.found, rate.expected) == (4, 5, "90%", "86.67%")  # (the 得分率 cell)
     assert "按该列得分 ÷ 权重" in rate.message
     assert found["TT202"][0].found == "权重20分，得分19分"  # the prose against the table's 决策 column
 

@@ -14,6 +14,8 @@
 其中有效问卷565份，有效率97.08%”；“非常满意率”“基本满意率”只是一个等次，不复算）。
 “按时完成率”“按期完成率”“按期完工率”是及时率；把句中某个数的相邻两位数字对调后比率即相符（“回收528份，回收率97%”）时，报告这个数；
 到位率、执行率等也一样：同段某一金额两位数字对调后复算相符时报告这一金额（预算与到位都可能是对方写错时，报告别处没有再写、而对调后的数别处写过的那一个；
+只在此处写过的金额与报告别处所写的数只差一位、按别处的数复算即相符时，也报告这一金额（“预算699.00万元”而别处都是669.00）；
+表格中一行的比率按该行某一合计、小计格各行之和复算相符时，由 TT201 报告那一格；一级指标的得分率按评分表所给该一级的得分复算相符时，由 TT202 报告正文的得分；
 其后按这一金额复算的比率不再重复报告）；复算相差10000倍等、或句中某一金额换成另一单位（元/万元）后复算即相符，而该金额按报告其他金额的大小
 更像另一单位（“总计支出5271022.96万元”而报告金额都在几百万元）时，报告这一金额的单位。一句中写到合同（监理、一期、“其中”等分项）时比率只按该句的数字复算；但
 节约率句中的合同是与预算相比的合同总额，执行率句中的“支付合同款”是项目的支出，括号中的构成（“（含工程费…、监理费…）”）也不是分项，仍按项目的数字复算。表格中的到位率、执行率（兑付率、发放率按兑付、发放金额 ÷ 下达、安排金额；拨付率按拨付 ÷ 下达）、核减率（审减率）、节约率（（预算或控制价 − 中标、合同或成交金额）÷ 预算，或节约金额 ÷ 预算）列按同一行的金额复算（核减率 = 核减金额 ÷ 送审金额，或（送审 − 审定）÷ 送审）（按到位数、预算数、调整预算数、合同金额等任一列相符即可）；
@@ -42,21 +44,34 @@ import re
 from collections import Counter
 from decimal import Decimal
 
-from checkers.analysis import DECLARED_BASE, PART_MARK, Analysis, about_a_part, grid_rows, row_code_and_name
+from checkers.analysis import (
+    DECLARED_BASE,
+    PART_MARK,
+    Analysis,
+    about_a_part,
+    grid_rows,
+    level1_name,
+    number_in,
+    row_code_and_name,
+    same_level1,
+)
 from checkers.audit_words import APPROVED, CUT, SUBMITTED, itemised_cut
 from checkers.figures import (
     MONEY_UNITS,
     Figure,
     approximate,
     clause_before,
+    digits_swapped,
     extract_figures,
     in_parentheses,
     neighbour_swaps,
+    one_keystroke_apart,
     parse_number,
     percent_matches,
     sentence_at,
     sentence_head,
     sentences,
+    written_like,
 )
 from checkers.finding import Severity
 from checkers.openings import OTHER_PERIOD
@@ -519,6 +534,19 @@ def _score_rate(head: str) -> Decimal | None:
     return None
 
 
+def _holds_on_the_tables_score(a: Analysis, paragraph, start: int, rate: Decimal) -> bool:
+    """Whether a 一级's 得分率 holds on the score the report's tables give that 一级 (the prose's score is the slip)."""
+    for statement in a.level1_prose:
+        weight = statement.extra.get("weight")
+        if statement.extra.get("paragraph") is not paragraph or statement.extra.get("start", 0) > start or not weight:
+            continue
+        scores = [row.score for row, _ in a.overview_rows() if row.labels and same_level1(level1_name(row), statement.name)]
+        scores += [s for name, (_, s, _) in a.table_level1_sums.items() if same_level1(name, statement.name)]
+        if any(score is not None and percent_matches(rate, score / weight, a.tolerance) for score in scores):
+            return True
+    return False
+
+
 # “=288万元÷320万元×100%=”, “=300÷320×100%=”: the division a rate's own formula writes out
 FORMULA_QUOTIENT = re.compile(r"[=＝]\s*(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?:万元|元|亿元)?\s*[÷/]\s*(?P<b>\d[\d,]*(?:\.\d+)?)\s*(?:万元|元|亿元)?")
 
@@ -608,18 +636,23 @@ def _swapped_amount(statement, taken_on: TakenOn, before: list[Figure], counts: 
     """(the amount, as it should read, its value) of the one amount of the rate's paragraph whose two neighbouring
     digits put back make the rate recompute as written. When two do (“预算5290000元，到位5920000元，到位率100%”: either
     may be the other mistyped), the one whose mended value the report writes elsewhere and whose written one it does
-    not (5920000 is written again later, 5290000 never)."""
+    not (5920000 is written again later, 5290000 never). An amount written only here may also be one digit off a value
+    the report writes elsewhere (“预算699.00万元” where the table and the other sentences give 669.00)."""
     found = []
     for i, figure in enumerate(before):
-        text = figure.text.strip()
-        for fixed in neighbour_swaps(text):
-            value = parse_number(fixed[: len(fixed) - len(figure.unit or "")])
+        text, factor = figure.text.strip(), MONEY_UNITS.get(figure.unit, Decimal(1))
+        number = text[: len(text) - len(figure.unit or "")]
+        values = [(fixed, parse_number(fixed[: len(number)]), True) for fixed in neighbour_swaps(text)]
+        if counts[figure.in_yuan()] == 1:  # written here only: a value one digit off that the report writes elsewhere
+            values += [(written_like(other / factor, number) + (figure.unit or ""), other / factor, False)
+                       for other in counts if other and one_keystroke_apart(figure.value, other / factor)
+                       and not digits_swapped(figure.value, other / factor)]  # fmt: skip
+        for fixed, value, swap in values:
             if not value or not _holds(statement, taken_on, [*before[:i], dataclasses.replace(figure, value=value), *before[i + 1 :]], a):
                 continue
-            factor = MONEY_UNITS.get(figure.unit, Decimal(1))
-            found.append((counts[value * factor] - counts[figure.in_yuan()] + 1, figure, fixed, value))
+            found.append((counts[value * factor] - counts[figure.in_yuan()] + 1, figure, fixed, value, swap))
     found.sort(key=lambda item: -item[0])
-    if not found or len(found) > 1 and found[0][0] == found[1][0]:
+    if not found or len(found) > 1 and found[0][0] == found[1][0] or not found[0][4] and found[0][0] < 1:
         return None
     return found[0][1:]
 
@@ -759,8 +792,9 @@ def check(a: Analysis, rule: Rule):
             ratio, formula, alternative = statement.extra["ratio"], "得分 ÷ 权重", None
         elif statement.name == "得分率":
             ratio, formula, alternative = _score_rate(sentence_head(paragraph.text, start)), "得分 ÷ 权重", None
-            if ratio is None:
-                continue
+            if ratio is None or not percent_matches(statement.value, ratio, a.tolerance) \
+                    and _holds_on_the_tables_score(a, paragraph, start, statement.value):  # fmt: skip
+                continue  # (“产出指标权重30分，得分25.5分，得分率81.67%”, the tables' 24.5: the score is the slip, TT202's)
         elif statement.name in SHARES:
             if GRADE_OF_SHARE.search(paragraph.text, 0, start):
                 continue
@@ -857,11 +891,12 @@ def check(a: Analysis, rule: Rule):
             continue  # “预算1.28亿元，实际支出1.25亿元，预算执行率97.5%”: on the amounts before rounding it may be
         swapped = _swapped_amount(statement, taken_on, before, amount_counts(), a) if taken_on is not None else None
         if swapped is not None:  # “安排资金5290000元，实际到位资金5920000元，到位率100%”: 5290000 is 5920000 mistyped
-            amount, fixed, value = swapped
+            amount, fixed, value, swap = swapped
             mended[amount.in_yuan()] = value * MONEY_UNITS.get(amount.unit, Decimal(1))
+            why = "两位数字对调" if swap else "与报告别处所写相同"
             yield rule.finding(
                 f"{wording}写{statement.value}%，按报告所列数字复算（{formula}）为"
-                f"{format_percent(ratio)}；若“{amount.text.strip()}”为“{fixed}”（两位数字对调），复算即与所写相符：多是这个数写错",
+                f"{format_percent(ratio)}；若“{amount.text.strip()}”为“{fixed}”（{why}），复算即与所写相符：多是这个数写错",
                 statement.location, statement.excerpt, expected=fixed, found=amount.text.strip(),
             )  # fmt: skip
             continue
@@ -912,7 +947,7 @@ def check(a: Analysis, rule: Rule):
                 # (the score cell is the slip: TT201 names it)
                 yield rule.finding(
                     table.table.as_written(f"“{row.label}”得分率写{row.rate}%，按该行得分 ÷ 权重复算为{format_percent(ratio)}"),
-                    row.location, row.excerpt, expected=format_percent(ratio), found=f"{row.rate}%",
+                    table.table.at(row.row, table.rate_col + 1), row.excerpt, expected=format_percent(ratio), found=f"{row.rate}%",
                 )  # fmt: skip
 
 
@@ -938,6 +973,8 @@ def _table_rates(a: Analysis, rule: Rule):
         for slip in slips:
             if slip.row in blamed:
                 continue  # the rate is right: an amount of its row is the slip (TT201 names the cell)
+            if _a_total_explains(a, table, slip):
+                continue  # a 小计 cell its rows miss, on whose sum the rate holds: TT201 names that cell and its value
             swapped = _swapped_operand(table, slip, a.tolerance)
             if swapped is not None:  # “371.23” for 371.32: the rate holds on the amount with its two digits put back
                 col, written, fixed = swapped
@@ -953,6 +990,22 @@ def _table_rates(a: Analysis, rule: Rule):
                 table.at(slip.row, slip.col + 1), slip.row_text, expected=format_percent(slip.ratio),
                 found=slip.written,
             )  # fmt: skip
+
+
+def _a_total_explains(a: Analysis, table, slip) -> bool:
+    """Whether an amount of the rate's row is a 合计/小计 cell its column misses, and the rate holds on the column's
+    sum (“小计 | 357.00 | 337.38 | 94.64%”, the rows adding up to 337.88)."""
+    if slip.operands is None:
+        return False
+    numerator, base = slip.operands
+    for m in a.total_mismatches(table):
+        if m.row == slip.row and m.col in (numerator, base):
+            cells = grid_rows(table)[slip.row - 1]
+            top, bottom = (number_in(cells[c]) for c in (numerator, base))
+            top, bottom = (m.computed, bottom) if m.col == numerator else (top, m.computed)
+            if top is not None and bottom and percent_matches(slip.stated, top / bottom, a.tolerance):
+                return True
+    return False
 
 
 def _swapped_operand(table, slip, tolerance: Decimal) -> tuple[int, str, str] | None:
