@@ -330,7 +330,8 @@ def _check(files: list[Path], data: Path | None, scores: Path | None, fmt: str, 
             fail(f"规则 {'、'.join(needs)} 要与项目数据比对，需要同时用 --data 指定项目文件")
     evaluation = load_evaluation(data, scores) if data else None
     options = CheckOptions(fmt=fmt, execution_base=execution_base, annotate=annotate, baseline=baseline,
-                           update_baseline=update_baseline, select=selected, overwrite=overwrite, force=force)  # fmt: skip
+                           update_baseline=update_baseline, select=selected, overwrite=overwrite, force=force,
+                           scores=scores)  # fmt: skip
     code = run_check(files, evaluation, options, out, err)
     raise typer.Exit(code)
 

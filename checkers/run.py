@@ -30,6 +30,7 @@ class CheckOptions:
     select: set[str] | None = None
     overwrite: bool = False  # an existing annotated copy (a reviewer may have added to it) is replaced only if told
     force: bool = False  # check a file that does not look like a report, or against data that looks like another project's
+    scores: Path | None = None  # the Excel score sheet the indicators were read from (said once, under each file)
 
 
 WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
@@ -292,6 +293,8 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
             refuse(path, "未核查", mismatch)
             continue
         scope = data_scope_notes(plan, evaluation) if evaluation is not None else []
+        if options.scores is not None and evaluation is not None:
+            scope.append(f"提示：指标的权重、得分取自评分表“{options.scores.name}”，发现中所说的“项目数据”对指标而言即指该表")
         all_findings[str(path)] = findings
         version_note: list[str] = []  # (the findings compared with an earlier version's accepted ones)
         accepted = _accepted_for(accepted_by_file, options.baseline, path, findings, version_note) if options.baseline else set()

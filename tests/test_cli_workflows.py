@@ -238,3 +238,12 @@ def test_regen_says_the_findings_inside_the_section_first():
     _say_findings(said.append, [outside, inside], [inside])
     assert said[0].startswith("重写章节内 1 处问题；其中的错误多是与其他章节的旧数据不一致") and "SC101" in said[1]
     assert said[2].startswith("其余部分 1 处问题") and "TT203" in said[3] and len(said) == 4
+
+
+def test_check_with_a_score_sheet_says_the_indicators_come_from_it(tmp_path: Path):
+    sheet = tmp_path / "评分表.xlsx"
+    write_score_sheet(load_project(LIZE), sheet)
+    report = tmp_path / "r.docx"
+    assert runner.invoke(app, ["draft", str(LIZE), "-o", str(report)]).exit_code == 0
+    result = runner.invoke(app, ["check", str(report), "--data", str(LIZE), "--scores", str(sheet)])
+    assert result.exit_code == 0 and "取自评分表“评分表.xlsx”" in result.stdout
