@@ -478,3 +478,26 @@ def test_slips_in_word_made_reports_are_named_once_at_the_figure(tmp_path: Path)
     assert [(f.rule, f.found) for fs in found.values() for f in fs] == [("TT202", "权重30分，得分25.5分")]
     [rate] = findings(tmp_path, FUNDING.replace("| 27 | 90% |", "| 27 | 99% |"))["RT301"]
     assert (rate.location.row, rate.location.col) == (3, 4)
+
+
+def test_an_adjustment_one_digit_off_is_named_when_the_adjusted_budget_is_written_again(tmp_path: Path) -> None:
+    """“年初预算5,476.40万元，年中追加调整421.65万元，调整后预算5,897.05万元” with 5,476.40 and 5,897.05 in the table too:
+    the 追加 is the one written once and one digit off 420.65; without the table, which one is off cannot be told and
+    the adjusted budget is reported as before."""
+    text = """\
+# 某部门整体支出绩效评价报告
+
+2022年度部门年初预算5,476.40万元，年中追加调整420.65万元，调整后预算5,897.05万元。
+
+| 项目 | 年初预算 | 调整后预算 |
+|---|---|---|
+| 基本支出 | 2,356.40 | 2,410.85 |
+| 项目支出 | 3,120.00 | 3,486.20 |
+| 合计 | 5,476.40 | 5,897.05 |
+"""
+    assert findings(tmp_path, text) == {}
+    [slip] = findings(tmp_path, text.replace("420.65", "421.65"))["CT702"]
+    assert (slip.found, slip.expected) == ("421.65万元", "420.65万元")
+    alone = text.split("| 项目")[0]
+    [slip] = findings(tmp_path, alone.replace("420.65", "421.65"))["CT702"]
+    assert slip.found == "5,897.05万元"

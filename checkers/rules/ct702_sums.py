@@ -22,7 +22,8 @@
 （5）写出算式的合计（“195+68+52+14=329平方米”“合计329平方米=195+68+52+14”）和紧跟着列出全部各项的合计（“合计329平方米
 （驿站195平方米、公厕68平方米、管理用房52平方米、设备间14平方米）”“合计329平方米，分别为……”，各项与合计同单位，没有“等”“其余”
 “约”之类的字样），各项之和按合计所写的小数位四舍五入后必须等于合计；
-（6）同一句先写预算、再写追加（调增、调减、“追加调整”）、再写“全年预算”“调整后预算”时，调整后的预算须等于调整前的加减各项调整；
+（6）同一句先写预算、再写追加（调增、调减、“追加调整”）、再写“全年预算”“调整后预算”时，调整后的预算须等于调整前的加减各项调整
+（调整后的预算在报告别处（正文或表格）也这样写、而恰有一项只在此处写过且与使等式成立的数只差一位时，报告这一项，否则报告调整后的预算）；
 （4）同一句写出预算（或到位）、实际支出和结余（结转、剩余）时，结余写成与“预算（到位）− 支出”只差一位数字或两位颠倒
 （208.46 与 208.64）时报告；差得更多时结余可能含以前年度结转，不判断。
 """
@@ -30,11 +31,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
-from checkers.analysis import Analysis, grid_rows, level1_kind, same_level1
+from checkers.analysis import Analysis, grid_rows, level1_kind, number_in, same_level1
 from checkers.audit_words import audit_role
 from checkers.figures import (
     CN_DIGITS,
@@ -649,7 +651,7 @@ def check(a: Analysis, rule: Rule):
         if LEFT_OVER.search(paragraph.text):
             yield from _left_over_findings(paragraph, rule)
         if "追加" in paragraph.text or "调增" in paragraph.text or "调减" in paragraph.text:
-            yield from _adjusted_budget_findings(paragraph, rule)
+            yield from _adjusted_budget_findings(paragraph, rule, a)
     for table in a.document.tables:
         for slip in cut_row_slips(table):  # an audit table's row: 核减 = 送审 − 审定
             should = written_like(slip.expected, slip.written)
@@ -660,9 +662,26 @@ def check(a: Analysis, rule: Rule):
             )  # fmt: skip
 
 
-def _adjusted_budget_findings(paragraph, rule: Rule):
+def _one_amount_off(a: Analysis, after: Figure, signed: list[tuple[int, int]], figures: list[Figure], computed: Decimal):
+    """(the figure, the value it should have) of the one amount before an adjusted budget that is one keystroke off
+    the value making the sum hold, when the adjusted budget is written again elsewhere in the report; else None."""
+    written = Counter(f.value.normalize() for p, fs in a.figures if p.heading_level is None for f in fs if f.kind == "amount")
+    written.update(value.normalize() for *_, text in a.cells() if (value := number_in(text)) is not None)  # (as written)
+    if written[after.value.normalize()] < 2:
+        return None
+    off = []
+    for index, sign in signed:
+        figure = figures[index]
+        right = (figure.in_yuan() + sign * (after.in_yuan() - computed)) / MONEY_UNITS[figure.unit]
+        if right > 0 and one_keystroke_apart(figure.value, right) and written[figure.value.normalize()] == 1:
+            off.append((figure, right))
+    return off[0] if len(off) == 1 else None
+
+
+def _adjusted_budget_findings(paragraph, rule: Rule, a: Analysis):
     """“年初预算300万元，年中追加20万元，全年预算302万元”: the budget after the changes is not the one before them
-    plus the increases (minus the decreases) stated between."""
+    plus the increases (minus the decreases) stated between. When the adjusted budget is written again elsewhere and
+    exactly one change (or the first budget) is one keystroke off what would make the sum hold, that one is named."""
     for _start, _end, sentence in sentences(paragraph.text):
         figures = [f for f in extract_figures(sentence) if f.kind == "amount"]
         roles = [role_of(f) for f in figures]
@@ -677,6 +696,17 @@ def _adjusted_budget_findings(paragraph, rule: Rule):
                     computed = start.in_yuan() + sum(((1 if roles[k] == "increase" else -1) * figures[k].in_yuan()
                                                       for k in changes), Decimal(0))  # fmt: skip
                     if computed != after.in_yuan():
+                        odd = _one_amount_off(a, after, [(first, 1), *((k, 1 if roles[k] == "increase" else -1) for k in changes)],
+                                              figures, computed)  # fmt: skip
+                        if odd is not None:  # “年中追加调整421.65万元” for 420.65, the 5,897.05 written again elsewhere
+                            part, right = odd
+                            should = written_like(right, part.text.strip().removesuffix(part.unit))
+                            yield rule.finding(
+                                f"调整后的预算{after.text}（报告别处也这样写）与调整前后各数不合；其中一项写{part.text}，"
+                                f"若为{should}{part.unit}，加减即与调整后的预算相符：多是这一项写错",
+                                paragraph.location, sentence.strip(), expected=f"{should}{part.unit}", found=part.text,
+                            )  # fmt: skip
+                            break
                         should = (computed / MONEY_UNITS[after.unit]).quantize(Decimal(1).scaleb(-after.places))
                         yield rule.finding(
                             f"调整后的预算写{after.text}，但调整前的{start.text}加减所写的调整为{plain(should)}{after.unit}",
