@@ -21,13 +21,16 @@ Latency (`latency` ± `jitter` seconds) is added to every answer. Every request 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import random
 import re
 import threading
 import time
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 DATA_RE = re.compile(r"<data>\s*(.*?)\s*</data>", re.S)
@@ -217,3 +220,16 @@ if __name__ == "__main__":  # manual use: python tests/openai_server.py sloppy 8
                 time.sleep(3600)
         except KeyboardInterrupt:
             pass
+
+
+@contextlib.contextmanager
+def fake_model(monkeypatch, folder: Path, **server_options: Any) -> Iterator[tuple[FakeModelServer, Path]]:
+    """A FakeModelServer (mode "good" unless told) the environment points at, with an API key, and an LLM config
+    file for it in ``folder`` (its cache there too): what a test of the model path needs before drafting."""
+    config = folder / "llm.yaml"
+    config.write_text(f'model: "gpt-4o-mini"\ntimeout: 3\nmax_retries: 1\ncache: "{folder / "cache.sqlite"}"\n',
+                      encoding="utf-8")  # fmt: skip
+    with FakeModelServer(**{"mode": "good", **server_options}) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("OPENAI_API_KEY", "sk-evalreport-TESTKEY-0000000000000000")
+        yield server, config

@@ -325,14 +325,9 @@ def test_quiet_leaves_out_which_backend_drafts(tmp_path: Path, monkeypatch):
     assert quiet.exit_code == 0 and "OPENAI_API_KEY" not in quiet.output and "已写出" in quiet.output
     loud = runner.invoke(app, ["draft", str(SMART), "-o", str(tmp_path / "b.docx")])
     assert "OPENAI_API_KEY" in loud.output
-    from tests.openai_server import FakeModelServer
+    from tests.openai_server import fake_model
 
-    config = tmp_path / "llm.yaml"
-    config.write_text(f"model: gpt-4o-mini\ntimeout: 3\nmax_retries: 1\ncache: {tmp_path / 'cache.sqlite'}\n",
-                      encoding="utf-8")  # fmt: skip
-    with FakeModelServer(mode="good") as server:
-        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
-        monkeypatch.setenv("OPENAI_API_KEY", "sk-test-0000")
+    with fake_model(monkeypatch, tmp_path) as (_, config):
         result = runner.invoke(app, ["draft", str(SMART), "-o", str(tmp_path / "c.docx"), "--backend", "openai",
                                      "--config", str(config), "-q"])  # fmt: skip
     assert result.exit_code == 0, result.output

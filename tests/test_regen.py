@@ -348,15 +348,10 @@ def test_output_must_be_docx(tmp_path: Path):
 
 
 def test_regen_with_llm_drafts_only_the_section(tmp_path: Path, monkeypatch):
-    from tests.openai_server import FakeModelServer
+    from tests.openai_server import fake_model
 
     drafted = _draft(tmp_path / "draft.docx")
-    config = tmp_path / "llm.yaml"
-    config.write_text(f'model: "gpt-4o-mini"\ntimeout: 3\nmax_retries: 1\ncache: "{tmp_path / "c.sqlite"}"\n',
-                      encoding="utf-8")  # fmt: skip
-    with FakeModelServer(mode="good") as server:
-        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
-        monkeypatch.setenv("OPENAI_API_KEY", "sk-evalreport-TESTKEY-0000000000000000")
+    with fake_model(monkeypatch, tmp_path) as (server, config):
         out = tmp_path / "out.docx"
         options = DraftOptions(backend="openai", config=config)
         findings = regenerate(drafted, _evaluation(B14="3", B15="1"), "四（二）", out, options)
