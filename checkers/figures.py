@@ -134,6 +134,20 @@ def _differing_places(a: Decimal, b: Decimal) -> tuple[str, str, list[int]]:
 
 
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")
+# a table cell holding one figure typed with letters for digits: “11l”, “2O20”, “1l6”, “99.l%”
+CELL_LETTER = re.compile(r"^\s*((?:\d|[lI](?=[\d,.]))[\d,.lIoO]*)\s*[%％]?\s*$")
+CELL_NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")  # what such a cell reads with its letters for digits
+LOOKALIKE_DIGITS = str.maketrans("lIoO", "1100")  # the letters typed for the digits they look like
+
+
+def letters_for_digits(cell: str) -> tuple[str, str] | None:
+    """(the figure as written, as it reads with its letters for the digits they look like) of a cell holding one
+    figure typed with letters (“1l6” → “116”), else None."""
+    letter = CELL_LETTER.match(cell)
+    if letter is None:
+        return None
+    fixed = letter.group(1).translate(LOOKALIKE_DIGITS)
+    return (letter.group(1), fixed) if fixed != letter.group(1) and CELL_NUMBER.match(fixed) else None
 
 
 def parse_number(text: str) -> Decimal | None:

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from checkers.analysis import SUBTOTAL_LABEL, TOTAL_LABEL, grid_rows, number_in, own_values
 from checkers.document import Table
+from checkers.figures import letters_for_digits
 
 
 @dataclass
@@ -58,7 +59,7 @@ def header_rows(rows: list[list[str]]) -> int:
     the first row are column names, and so is a 合计 there (“资金来源 | 合计 | 2022年…”)."""
     for index, row in enumerate(rows[: HEADER_ROWS_MAX + 1]):
         if (index and total_kind(row)) or any(_number(cell) is not None and not _YEAR.match(cell.strip()) for cell in row[1:]) \
-                or index and any(MISTYPED_FIGURE.match(cell.strip()) for cell in row[1:]):  # fmt: skip  # (“1l6”: a figure)
+                or index and any(letters_for_digits(cell) for cell in row[1:]):  # fmt: skip  # (“1l6”: a figure)
             return index
     return 1 if rows else 0  # no figure near the top: the first row is the header
 
@@ -388,7 +389,7 @@ def total_mismatches(table: Table, earlier: list[Table] | None = None) -> list[T
             computed = _sum(values, items, c)
             if computed is None or computed == stated or index <= offset:
                 continue
-            if any(MISTYPED_FIGURE.match(values[i][c].strip()) for i in items if c < len(values[i])):
+            if any(letters_for_digits(values[i][c]) for i in items if c < len(values[i])):
                 continue  # a cell that is a figure with a letter in it (“1l6”): the malformed-figure rule names it
             if c < len(header) and "累计" in header[c] and items and _number(values[items[-1]][c]) == stated:
                 continue  # a running total (“累计支出”): the 合计 is its last value
@@ -466,9 +467,6 @@ def row_total_mismatches(table: Table) -> list[TotalMismatch]:
                       stated, computed, " | ".join(body[i]), own[i][t].strip(), "该行各列")
         for i, stated, computed in wrong
     ]  # fmt: skip
-
-
-MISTYPED_FIGURE = re.compile(r"^\d[\d,.]*[lIoO][\d,.lIoO]*$|^[lIoO][\d,.]*\d[\d,.lIoO]*$")  # “1l6”, “2O20”, “l,286”
 
 
 def _sum(values: list[list[str]], rows: list[int], c: int) -> Decimal | None:

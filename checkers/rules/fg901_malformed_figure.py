@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from checkers.analysis import Analysis, own_values
-from checkers.figures import UNITS, sentence_at
+from checkers.figures import CELL_NUMBER, LOOKALIKE_DIGITS, UNITS, letters_for_digits, sentence_at
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 
@@ -27,12 +27,9 @@ LETTER_GROUP = re.compile(r"(?<![A-Za-z0-9.,])(\d{1,3}(?:,\d{3})*,(?=[\dlIoO]{3}
                           r"(?:\.\d+)?)\s*(?=" + _UNIT + r")")
 # a table cell holding one figure mistyped: “93,20.40”, “11l”, “2O20”, “99.l%”
 CELL_BAD_GROUPING = re.compile(r"^\s*\d{1,3}(?:,\d{1,2}|,\d{4,})(?:,\d+)*(?:\.\d+)?\s*[%％]?\s*$")
-CELL_LETTER = re.compile(r"^\s*((?:\d|[lI](?=[\d,.]))[\d,.lIoO]*)\s*[%％]?\s*$")
-CELL_NUMBER = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")  # what the cell reads with its letters for digits
 BAD_GROUPING = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{1,2}|,\d{4,})(?:,\d+)*(?:\.\d+)?\s*(?=" + _UNIT + r")")
 
 
-LOOKALIKE_DIGITS = str.maketrans("lIoO", "1100")  # the letters typed for the digits they look like
 SUSPECT = re.compile(r"\d(?:[lIoO]|\.[lIoO]|,\d{1,2}(?!\d)|,\d{4}|,\d*[lIoO])|[lIoO][.,]?\d")  # (“l.5万元”, “l,286株”: an l for the 1)
 
 
@@ -87,9 +84,9 @@ def _numeric_columns(values: list[list[str]]) -> set[int]:
 
 
 def _cell(table, r: int, c: int, text: str, rule: Rule):
-    letter = CELL_LETTER.match(text)
-    fixed = letter.group(1).translate(LOOKALIKE_DIGITS) if letter is not None else ""
-    if letter is not None and fixed != letter.group(1) and CELL_NUMBER.match(fixed):
+    lettered = letters_for_digits(text)
+    if lettered is not None:
+        fixed = lettered[1]
         yield rule.finding(f"表格中的数字“{text.strip()}”夹有字母，疑为“{fixed}”，请核对", table.at(r + 1, c + 1),
                            table.row_text(r), expected=fixed, found=text.strip())  # fmt: skip
     elif CELL_BAD_GROUPING.match(text):
