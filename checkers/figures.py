@@ -86,6 +86,11 @@ class Figure:
         return self.value * factor if factor is not None else None
 
 
+def rounding_half(value: Decimal) -> Decimal:
+    """Half the last place a value is written to: how far it may be from what it was rounded from (1.28 → 0.005)."""
+    return Decimal(1).scaleb(value.as_tuple().exponent) / 2
+
+
 def round_half_up(value: Decimal, places: int) -> Decimal:
     """``value`` rounded half up to ``places`` decimals, however many digits it has (no InvalidOperation on a
     30-digit amount)."""

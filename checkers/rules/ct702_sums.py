@@ -51,6 +51,7 @@ from checkers.figures import (
     extract_figures,
     one_keystroke_apart,
     parse_number,
+    rounding_half,
     sentence_at,
     sentences,
     written_like,
@@ -521,8 +522,7 @@ def _rounded_parts(whole, parts: list) -> bool:
     sum may miss the whole by half a last place each (money in 万元, kept to the 分, is exact)."""
     if not (whole.unit or "").startswith(("万", "亿")) or whole.unit == "万元":
         return False
-    half = sum((Decimal(1).scaleb(f.value.as_tuple().exponent) / 2 for f in parts), Decimal(0))
-    half += Decimal(1).scaleb(whole.value.as_tuple().exponent) / 2
+    half = sum((rounding_half(f.value) for f in [*parts, whole]), Decimal(0))
     return abs(whole.value - sum((f.value for f in parts), Decimal(0))) <= half
 
 

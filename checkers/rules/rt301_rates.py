@@ -68,6 +68,7 @@ from checkers.figures import (
     one_keystroke_apart,
     parse_number,
     percent_matches,
+    rounding_half,
     sentence_at,
     sentence_head,
     sentences,
@@ -623,8 +624,7 @@ def _within_rounding(statement, taken_on: TakenOn, before: list[Figure], a: Anal
     for ends in itertools.product((-1, 1), repeat=len(coarse)):
         mended = list(before)
         for i, end in zip(coarse, ends, strict=True):
-            half = Decimal(1).scaleb(before[i].value.as_tuple().exponent) / 2
-            mended[i] = dataclasses.replace(before[i], value=before[i].value + end * half)
+            mended[i] = dataclasses.replace(before[i], value=before[i].value + end * rounding_half(before[i].value))
         result = taken_on(mended)
         if result is None:
             return False
