@@ -604,10 +604,10 @@ class Analysis:
     def preamble(self) -> set[int]:
         """The paragraphs (by id) before the report's title when text precedes it (a compilation's covering note, “关于
         丰台区预算绩效管理情况的说明”): not the report's own figures."""
-        from checkers.segments import title_index
+        from checkers.segments import title_span
 
-        index = title_index(self.document)
-        return {id(block) for block in self.document.blocks[:index]} if index else set()
+        span = title_span(self.document)
+        return {id(block) for block in self.document.blocks[: span[0]]} if span else set()
 
     @cached_property
     def _paragraph_index(self) -> dict[int, int]:

@@ -306,14 +306,15 @@ def run_check(files: list[Path], evaluation, options: CheckOptions, out: Console
             findings = kept
         if not options.update_baseline:
             any_errors |= any(f.severity is Severity.ERROR for f in findings)
-        notes = scope + version_note + coverage_notes(document)
+        said, uncovered = scope + version_note, coverage_notes(document)  # (notes that carry their own “提示/警告：”)
+        notes = said + uncovered
         results.append({"path": str(path), "findings": [f.to_dict() for f in findings], **({"notes": notes} if notes else {}),
                         **({"accepted_by_baseline": accepted_here} if options.baseline else {})})  # fmt: skip
         if options.fmt == "text":  # (the notes on stdout with the findings: they say what “未发现问题” covers)
             _print_text(path, findings, out, accepted_here)
-            for note in scope + version_note:
+            for note in said:
                 out.print("  " + escape(note).replace("警告：", "[yellow]警告[/yellow]：", 1))
-            for note in notes[len(scope) + len(version_note) :]:
+            for note in uncovered:
                 out.print(f"  说明：{escape(note)}")
         if options.annotate:
             from checkers.annotate import annotate_copy

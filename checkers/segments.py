@@ -85,23 +85,19 @@ def _title_head(block) -> bool:
             and block.text.rstrip().endswith(("项目", "工程")))  # fmt: skip
 
 
-def title_index(document: Document) -> int | None:
-    """Where the report's title starts among the opening blocks (a short line holding “报告”, or the line before it
-    when the title is broken in two); None when the opening lines hold none."""
+def title_span(document: Document) -> tuple[int, int] | None:
+    """The blocks [start, end) of the report's title among the opening ones: a short line holding “报告”, with the
+    line before it when the title is broken in two; None when the opening lines hold none."""
     blocks = document.blocks[:12]
     for index, block in enumerate(blocks):
         if isinstance(block, Table):
             break
         if _is_title(block):
-            return index - 1 if index and _title_head(blocks[index - 1]) else index
+            return (index - 1 if index and _title_head(blocks[index - 1]) else index), index + 1
     return None
 
 
 def report_title(document: Document) -> str:
     """The report's title as its opening lines give it, else ""."""
-    index = title_index(document)
-    if index is None:
-        return ""
-    lines = document.blocks[index : index + 2] if _title_head(document.blocks[index]) and not _is_title(document.blocks[index]) \
-        else document.blocks[index : index + 1]  # fmt: skip
-    return "".join(block.text.strip() for block in lines)
+    span = title_span(document)
+    return "".join(block.text.strip() for block in document.blocks[span[0] : span[1]]) if span else ""
