@@ -49,7 +49,8 @@ def _common(
     show_version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
                                                help="显示版本号后退出")] = False,  # fmt: skip
 ) -> None:
-    """绩效评价报告工具：起草（draft）、核查（check）、重写章节（regen）。"""
+    # (options of every command; the app's help above is its text)
+    return None
 
 
 class Failed(typer.Exit):
