@@ -1280,7 +1280,8 @@ def test_formulas_of_several_steps_a_part_rate_listed_scores_and_unit_prices(tmp
 def test_a_rate_off_by_orders_of_magnitude_points_at_the_unit(tmp_path: Path):
     text = "项目实际到位资金5920000元，实际支出5271022.96万元，预算执行率89.04%。\n"
     [rate] = findings(tmp_path, text)["RT301"]
-    assert "单位（元/万元）写错" in rate.message and "相差10000倍" in rate.message and rate.expected == "各金额单位一致"
+    assert "相差10000倍" in rate.message and (rate.found, rate.expected) == ("5271022.96万元", "5271022.96元")
+    assert "或“5920000元”应为“5920000万元”" in rate.message  # (either unit mends it: both are named)
     [far] = findings(tmp_path, text.replace("89.04%", "60.04%"))["RT301"]  # (no unit makes it right: a plain hint)
     assert "多为所用金额的单位（元/万元）写错" in far.message and far.expected == "890375.5%"
     [plain_slip] = findings(tmp_path, "项目实际到位资金300万元，实际支出285万元，预算执行率90%。\n")["RT301"]

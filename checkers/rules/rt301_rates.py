@@ -665,6 +665,25 @@ def _holds_in_its_unit(statement, odd: tuple[Figure, str], taken_on: TakenOn, be
     return _holds(statement, taken_on, mended, a)
 
 
+_UNIT_SWAP = {"元": "万元", "万元": "元", "亿元": "万元"}  # a unit typed for its neighbour, 10,000 apart
+
+
+def _unit_swaps(statement, taken_on: TakenOn | None, head: str, before: list[Figure], a: Analysis) -> list[tuple[Figure, str]]:
+    """(amount, unit) of each amount of a rate's sentence whose unit, put 10,000 times larger or smaller, makes the rate
+    recompute as written, in the order written."""
+    if taken_on is None:
+        return []
+    swaps = []
+    for figure in extract_figures(head):
+        unit = _UNIT_SWAP.get(figure.unit) if figure.kind == "amount" else None
+        if unit is None or any(f.value == figure.value and f.unit == figure.unit for f, _ in swaps):
+            continue
+        mended = [dataclasses.replace(f, unit=unit) if f.value == figure.value and f.unit == figure.unit else f for f in before]
+        if _holds(statement, taken_on, mended, a):
+            swaps.append((figure, unit))
+    return swaps
+
+
 def _scale_note(stated: Decimal, ratio: Decimal) -> str:
     """A hint when the recomputed rate is off by orders of magnitude: an amount's unit (元/万元) is wrong, not the rate."""
     if not stated or not ratio:
@@ -921,6 +940,18 @@ def check(a: Analysis, rule: Rule):
                 + (f"，相差{factor}倍" if factor else "") + f"：句中“{amount.text.strip()}”按报告其他金额的大小应为“{unit}”，单位改正后复算为{statement.value}%，与所写相符",
                 statement.location, statement.excerpt, expected=f"{amount.text.strip()[: -len(amount.unit)]}{unit}",
                 found=amount.text.strip(),
+            )  # fmt: skip
+            continue
+        swaps = _unit_swaps(statement, taken_on, sentence_head(paragraph.text, start), before, a) if factor else []
+        if swaps:  # “预算资金500.00元，实际到位资金500.00万元，资金到位率100.00%”: one of the two units is wrong
+            amount, unit = swaps[-1]  # (the later, as UN501 names the later writing of an amount)
+            fixed = f"{amount.text.strip()[: -len(amount.unit)]}{unit}"
+            others = "".join(f"，或“{f.text.strip()}”应为“{f.text.strip()[: -len(f.unit)]}{u}”" for f, u in swaps[:-1])
+            yield rule.finding(
+                f"{wording}写{statement.value}%，按报告所列数字复算（{formula}）为{format_percent(ratio)}，相差{factor}倍："
+                f"句中“{amount.text.strip()}”应为“{fixed}”{others}，单位改正后复算为{statement.value}%，与所写相符"
+                + ("；请按预算批复或支出凭证核对是哪一处" if others else ""),
+                statement.location, statement.excerpt, expected=fixed, found=amount.text.strip(),
             )  # fmt: skip
             continue
         if factor is not None:  # “5271022.96万元” for 元: the rate is right, an amount's unit is not
