@@ -770,6 +770,15 @@ class Analysis:
         scores = {row.score for row, _ in self.rows_of(statement) if row.score is not None}
         return scores.pop() if len(scores) == 1 else None
 
+    def table_deduction(self, statement: IndicatorStatement) -> Decimal | None:
+        """Weight − score as the report's tables give a prose indicator, when they differ from its opening's and agree
+        (the opening is then what is wrong: a deduction that fits the tables is right)."""
+        rows = {(row.weight, row.score) for row, _ in self.rows_of(statement) if row.weight is not None and row.score is not None}
+        if len(rows) != 1:
+            return None
+        weight, score = rows.pop()
+        return weight - score if (weight, score) != (statement.weight, statement.score) else None
+
     # -- prose statements -----------------------------------------------------
 
     @cached_property

@@ -26,3 +26,71 @@ def test_a_rate_off_by_ten_thousand_names_the_amounts_whose_unit_would_mend_it(t
     assert (finding.found, finding.expected) == ("500.00万元", "500.00元")
     assert "或“500.00元”应为“500.00万元”" in finding.message
     assert "各金额单位一致" not in finding.message
+
+
+SHORTFALL = """\
+# 某道路项目绩效评价报告
+
+## 一、项目概况
+
+（1）资金到位情况。项目批复预算2,350.00万元，实际到位资金2,200.00万元，资金到位率93.62%，未到位的150.00万元已列入下年度预算。
+
+（2）资金使用情况。项目全年实际支出2,046.75万元，预算执行率93.03%。
+"""
+
+
+def test_the_amount_not_yet_received_is_not_the_amount_received(tmp_path: Path) -> None:
+    """“未到位的150.00万元” (or “尚未到位150.00万元”) is the shortfall: the 执行率 after it is on the 2,200.00 received."""
+    for wording in ("未到位的150.00万元", "尚未到位150.00万元", "尚未拨付的150.00万元"):
+        assert findings(tmp_path, SHORTFALL.replace("未到位的150.00万元", wording)) == {}, wording
+    found = findings(tmp_path, SHORTFALL.replace("执行率93.03%", "执行率93.30%"))
+    assert [(f.found, f.expected) for f in found["RT301"]] == [("93.30%", "93.03%")]
+
+
+TWO_TABLES = """\
+# 某项目绩效评价报告
+
+## 一、绩效评价指标分析
+
+### （一）项目决策情况
+
+| 二级指标 | 三级指标 | 权重 | 得分 |
+|---|---|---|---|
+| A2绩效目标 | A22绩效指标明确性 | 3 | 2 |
+| 合计 | | 3 | 2 |
+
+A22绩效指标明确性，权重3分，得分2分。
+
+部分指标未细化量化。根据相关评分标准，扣1分，该指标得2分。
+
+## 附件：绩效评价指标体系及评分表
+
+| 一级指标 | 二级指标 | 三级指标 | 权重 | 得分 |
+|---|---|---|---|---|
+| A决策 | A2绩效目标 | A22绩效指标明确性 | 3 | 2 |
+| 合计 | | | 3 | 2 |
+"""
+
+
+def test_an_opening_both_tables_contradict_is_said_once_and_its_deduction_left_alone(tmp_path: Path) -> None:
+    """A slipped opening weight (or score) that a section table and the appendix table both contradict is one SC101
+    naming both tables; the closing's 扣1分 fits the tables, so SC103 stays quiet."""
+    assert findings(tmp_path, TWO_TABLES) == {}
+    for slipped in ("权重4分，得分2分。", "权重3分，得分2.5分。"):
+        found = findings(tmp_path, TWO_TABLES.replace("权重3分，得分2分。", slipped))
+        assert set(found) == {"SC101"}, slipped
+        [finding] = found["SC101"]
+        assert finding.expected == "权重3分，得分2分" and "表1" in finding.message and "表2" in finding.message
+
+
+def test_one_misnumbered_heading_is_one_finding(tmp_path: Path) -> None:
+    """“（二）（四）（四）” and “二、二、四、”: the next sibling follows the right order, so only the slip is named; a
+    heading left out (“（二）（四）（五）”) is still one gap."""
+    text = "# 某项目绩效评价报告\n\n## 一、基本情况\n\n### （一）概况\n\n### （二）资金\n\n### （三）产出\n\n### （四）效益\n\n" \
+           "## 二、评价结论\n\n## 三、存在问题\n\n## 四、建议\n"  # fmt: skip
+    assert findings(tmp_path, text) == {}
+    for slipped, found in (("（三）产出", "（四）"), ("三、存在问题", "二、"), ("（四）效益", "（三）")):
+        wrong = text.replace(slipped, found + slipped[3:] if found.startswith("（") else found + slipped[2:])
+        assert [f.found for f in findings(tmp_path, wrong)["HD801"]] == [found], slipped
+    left_out = text.replace("### （三）产出\n\n", "").replace("（四）效益", "（四）效益\n\n### （五）其他")
+    assert [f.found for f in findings(tmp_path, left_out)["HD801"]] == ["（四）"]

@@ -2,7 +2,7 @@
 
 按标题编号的层级（一、 （一） 1. （1））逐级核对：同一上级之下的同级标题应从 1 开始连续编号，样式一致；
 附件（“附件1：……”一行之后）重新编号。写成一段正文的编号项（“1.资金使用合规性。……得4分。”）也占它的编号。一个标题的编号接着上一级标题的顺序、只是样式不同（“（一）……（2）……（三）”），
-只报告这一个标题（应为“（二）”），其后的同级标题不再报跳号。从 PDF 转出的文字（折行已接回）不核对：表格的各格在转出时成了一行行编号文字，
+只报告这一个标题（应为“（二）”），其后的同级标题不再报跳号。一个标题编号写错而下一个同级标题接着正确的顺序（“（二）（四）（四）”“五、五、七、”），也只报告写错的这一个。从 PDF 转出的文字（折行已接回）不核对：表格的各格在转出时成了一行行编号文字，
 无从分辨哪些是标题。
 """
 
@@ -174,6 +174,8 @@ def check(a: Analysis, rule: Rule):
                     f"同级标题编号样式不一致：前为“{_token(level, before, before_shape)}”，此处为“{number.strip()}”",
                     heading.location, excerpt, expected=_token(level, index, before_shape), found=number.strip(),
                 )  # fmt: skip
+        if out_of_turn and division is None and _next_at_or_above(heading, level) == (level, (previous or (0,))[0] + 2):
+            index = (previous or (0,))[0] + 1  # “（二）（四）（四）”: the next sibling shows this one is the slip
         last[level] = (index, shape, heading, number)
         runs_on.pop(level, None)
 

@@ -120,6 +120,7 @@ RECEIVED_IN_FULL = re.compile(r"[，,]\s*(?:资金)?(?:已|均)?(?:全部|全额
 ALL_RECEIVED = re.compile(r"[^，,。；;]{0,4}?(?:全部|全额|足额)(?:拨付|下达)?到位")
 # “上级下达补贴资金5,760.00万元”: the allocation from above is what was received, not a source among others
 ALLOCATED = re.compile(r"^[^其]{0,6}?(?:上级|中央|省级|市级|区级|县级)(?:财政)?下达")
+NOT_YET = re.compile(r"(?:尚未|暂未|未|没有)(?:全部|足额|及时)?(?:到位|拨付|下达|支出|支付|使用|执行|兑付|发放)")
 BREAKDOWN = re.compile(r"其中|结转|以前年度|上年|区级|市级|省级|县级|中央|自筹|配套|上级|本级")
 
 
@@ -130,6 +131,8 @@ def role_of(figure: Figure) -> str | None:
         return None
     if itemised_cut(clause):
         return None  # “核减申报数量不实的6台电梯补助120.00万元”: one item of the cut
+    if NOT_YET.search(clause):
+        return None  # “未到位的150.00万元”, “尚未支付的尾款”: what is still missing, not what came or went
     if ALL_RECEIVED.match(figure.source, figure.end):  # “资金170.86万元已全部拨付到位”
         return "received"
     head = sentence_head(figure.source, figure.start)

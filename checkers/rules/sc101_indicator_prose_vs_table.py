@@ -39,31 +39,36 @@ def check(a: Analysis, rule: Rule):
         known = a.data.find_indicator(statement.code or statement.name) if a.data is not None else None
         if known is not None and known.is_leaf and (known.weight, known.total_score) == (statement.weight, statement.score):
             continue  # the data agrees with the text: a table row that differs is SC104's to name
+        differing: dict[tuple, list] = {}  # (weight, score) → the rows giving it: tables that agree say it once
         for row, table in a.rows_of(statement):
             if row.weight is None or row.score is None:
                 continue
             if (row.weight, row.score) != (statement.weight, statement.score):
-                where = row.location.reference()
                 column = table.score_col if row.score != statement.score else table.weight_col
                 if a.is_blamed(table, row, column) and (row.weight == statement.weight or row.score == statement.score):
                     continue  # (a mistyped cell the prose and the table's 合计 both show: TT201 names the cell)
-                if not statement.weight_stated:  # (the prose gives the score alone)
-                    yield rule.finding(
-                        f"{statement.label}：正文写得分{format_score(statement.score)}分，评分表（{where}）为得分"
-                        f"{format_score(row.score)}分" + a.doubt_about(table.table, column),
-                        statement.location, statement.opening, expected=f"{format_score(row.score)}分",
-                        found=f"{format_score(statement.score)}分",
-                    )  # fmt: skip
-                    continue
+                key = row.score if not statement.weight_stated else (row.weight, row.score)
+                differing.setdefault(key, []).append((row, table, column))
+        for rows in differing.values():
+            row, table, column = rows[0]
+            where = "、".join(r.location.reference() for r, _, _ in rows)
+            if not statement.weight_stated:  # (the prose gives the score alone)
                 yield rule.finding(
-                    f"{statement.label}：正文写权重{format_score(statement.weight)}分、得分{format_score(statement.score)}分，"
-                    f"评分表（{where}）为权重{format_score(row.weight)}分、得分{format_score(row.score)}分"
-                    + a.doubt_about(table.table, column),
-                    statement.location,
-                    statement.opening,
-                    expected=f"权重{format_score(row.weight)}分，得分{format_score(row.score)}分",
-                    found=f"权重{format_score(statement.weight)}分，得分{format_score(statement.score)}分",
-                )
+                    f"{statement.label}：正文写得分{format_score(statement.score)}分，评分表（{where}）为得分"
+                    f"{format_score(row.score)}分" + a.doubt_about(table.table, column),
+                    statement.location, statement.opening, expected=f"{format_score(row.score)}分",
+                    found=f"{format_score(statement.score)}分",
+                )  # fmt: skip
+                continue
+            yield rule.finding(
+                f"{statement.label}：正文写权重{format_score(statement.weight)}分、得分{format_score(statement.score)}分，"
+                f"评分表（{where}）为权重{format_score(row.weight)}分、得分{format_score(row.score)}分"
+                + a.doubt_about(table.table, column),
+                statement.location,
+                statement.opening,
+                expected=f"权重{format_score(row.weight)}分，得分{format_score(row.score)}分",
+                found=f"权重{format_score(statement.weight)}分，得分{format_score(statement.score)}分",
+            )
 
 
 def _not_in_the_tables(a: Analysis, rule: Rule):

@@ -4,7 +4,7 @@
 （“每发现一处扣0.5分”“评分标准为每发现一笔不合规支出扣1分”这类评分标准的说法除外）。分析中列出扣分后，再以“扣1分，得2分。”
 （不写“该指标”）归总的，是结尾而不是又一处扣分；“每有1个标段未按期完工扣1分”这类规则不算扣分。
 另起编号、写出另一指标名称的一段（“2.水质检测频次、水质检测合格率：……”）不再算作上一指标的分析；“存在问题：”“建议：”
-等小结里复述的扣分不再重复计算（其中“该指标得N分”的结尾照常核对）。权重减评分表（或项目数据）中的得分正好等于所写扣分、只是开头得分不同时，
+等小结里复述的扣分不再重复计算（其中“该指标得N分”的结尾照常核对）。评分表（或项目数据）中的权重减得分正好等于所写扣分、只是开头的权重或得分不同时，
 由 SC101（或 SC104）指出开头，本规则不再重复。
 """
 
@@ -35,9 +35,8 @@ def check(a: Analysis, rule: Rule):
             deduction = closing.deduction
             if known is not None and known.is_leaf and known.deduction == deduction:
                 continue  # the data confirms the deduction: the opening is wrong (SC101/SC104 say so)
-            table = a.table_score(statement) if known is None and deduction is not None else None
-            if table is not None and table != statement.score and statement.weight - table == deduction:
-                continue  # the score table's score fits the deduction: the opening is wrong (SC101 says so)
+            if known is None and deduction is not None and a.table_deduction(statement) == deduction:
+                continue  # the score table's weight and score fit the deduction: the opening is wrong (SC101 says so)
             listed = sum((d.deduction for d in statement.deductions), Decimal(0))
             if deduction is not None and deduction != expected and statement.deductions and deduction + listed == expected \
                     and not TOTAL_DEDUCTED.search(closing.sentence):  # fmt: skip
@@ -63,13 +62,12 @@ def check(a: Analysis, rule: Rule):
 
 
 def _fitting(a: Analysis, statement, known, expected: Decimal) -> Decimal:
-    """The deduction the analysis should state: weight − score, unless the data or the score table gives another
+    """The deduction the analysis should state: weight − score, unless the data or the score table gives another weight or
     score the deductions fit (then the opening is wrong, and SC101/SC104 say so)."""
     listed = sum((d.deduction for d in statement.deductions), Decimal(0))
     if known is not None and known.is_leaf:
         return listed if known.deduction == listed else expected
-    table = a.table_score(statement)
-    return listed if table is not None and table != statement.score and statement.weight - table == listed else expected
+    return listed if a.table_deduction(statement) == listed else expected
 
 
 TOTAL_DEDUCTED = re.compile(r"共扣|合计扣|累计扣|总计扣|共计扣")
