@@ -94,3 +94,52 @@ def test_one_misnumbered_heading_is_one_finding(tmp_path: Path) -> None:
         assert [f.found for f in findings(tmp_path, wrong)["HD801"]] == [found], slipped
     left_out = text.replace("### （三）产出\n\n", "").replace("（四）效益", "（四）效益\n\n### （五）其他")
     assert [f.found for f in findings(tmp_path, left_out)["HD801"]] == ["（四）"]
+
+
+AUDIT = """\
+# 某河道治理项目绩效评价报告
+
+## 一、项目概况
+
+4.项目完成情况。工程于2023年11月通过竣工验收。区审计局委托造价咨询机构完成结算审核，送审金额2,745.80万元，审定金额2,680.26万元，核减65.54万元，核减率2.39%。
+
+## 二、绩效分析
+
+C41结算审核，权重4分，得分4分。工程送审金额2,745.80万元，经审核审定金额2,680.26万元，核减65.54万元，审核及时。根据相关评分标准，该指标得4分。
+"""
+
+
+def test_a_mistyped_amount_written_right_elsewhere_is_named_where_its_own_sums_break(tmp_path: Path) -> None:
+    """送审 written twice, one of them mistyped: the one whose own paragraph's 送审 − 审定 = 核减 breaks is named, once,
+    whichever comes first (CT702 and UN501 ask the same correction)."""
+    assert findings(tmp_path, AUDIT) == {}
+    first = AUDIT.replace("送审金额2,745.80万元，审定", "送审金额2,754.80万元，审定", 1)
+    later = AUDIT.replace("工程送审金额2,745.80万元", "工程送审金额2,754.80万元")
+    for slipped, line in ((first, "区审计局"), (later, "工程送审")):
+        found = [f for fs in findings(tmp_path, slipped).values() for f in fs]
+        assert [(f.found, f.expected) for f in found] == [("2,754.80万元", "2,745.80万元")]
+        assert line in found[0].excerpt
+
+
+BALANCE = """\
+# 某饮水安全项目绩效评价报告
+
+## 一、项目概况
+
+5.项目资金情况。项目预算1,860.00万元，全部到位。截至2023年12月31日实际支出1,712.46万元。
+
+项目结余资金147.54万元，已按规定收回财政。
+
+## 二、存在的问题
+
+项目预算1,860.00万元，实际支出1,712.46万元，结余资金147.54万元，资金执行进度偏慢。
+"""
+
+
+def test_of_two_mentions_the_one_its_sentence_bears_out_is_kept(tmp_path: Path) -> None:
+    """A 结余 mistyped in its first mention, written right later in a sentence that shows 1,860.00 − 1,712.46: the
+    first is named (not the later one, as by default)."""
+    assert findings(tmp_path, BALANCE) == {}
+    found = findings(tmp_path, BALANCE.replace("结余资金147.54万元，已按", "结余资金147.45万元，已按"))
+    assert [(f.found, f.expected) for f in found["UN501"]] == [("147.45万元", "147.54万元")]
+    assert "已按规定" in found["UN501"][0].excerpt

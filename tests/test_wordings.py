@@ -1852,8 +1852,8 @@ DOTTED_CODES = """\
 def test_dotted_codes_list_numbers_and_a_second_table_keep_names_matched(tmp_path: Path):
     clean = DOTTED_CODES.format(4, "1.1.2重点支出安排率")
     assert findings(tmp_path, clean) == {}  # “1.1.2” is not list item “1.” of “1.2…”; “1.投入” is 投入
-    [score, again] = findings(tmp_path, DOTTED_CODES.format("4.5", "1.1.2重点支出安排率"))["SC101"]
-    assert score.found == "权重5分，得分4.5分" and "表1" in score.message and "表2" in again.message
+    [score] = findings(tmp_path, DOTTED_CODES.format("4.5", "1.1.2重点支出安排率"))["SC101"]  # (both tables, once)
+    assert score.found == "权重5分，得分4.5分" and "表1" in score.message and "表2" in score.message
     renamed = findings(tmp_path, DOTTED_CODES.format(4, "1.1.2重点支出保障率").replace(
         "| | 1.1.2重点支出安排率 | 5 | 4 |", "| | 1.1.2重点支出保障率 | 5 | 4 |"))  # fmt: skip
     assert [f.expected for f in renamed["NM601"]] == ["1.1.2重点支出保障率"]  # the row in two tables: one warning

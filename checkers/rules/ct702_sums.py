@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
@@ -57,7 +56,6 @@ from checkers.figures import (
     written_like,
 )
 from checkers.finding import Severity
-from checkers.prose_columns import ProseColumnSlip
 from checkers.rules.base import Rule
 from checkers.rules.ct701_counts import ENUMERATION_RE, PLACES
 from checkers.rules.rt301_rates import ADJUSTED_NAME, role_of
@@ -317,7 +315,7 @@ def _items_to_add(sentence: str, figures: list, start: int, index: int, word: re
     return parts
 
 
-def _sum_findings(paragraph, rule: Rule, off_the_table: Sequence[ProseColumnSlip] = ()):
+def _sum_findings(paragraph, rule: Rule, a: Analysis):
     text = paragraph.text
     previous = ""  # the sentence before, whose last figure a sentence opening with 其中 may break down
     for _start, _end, sentence in sentences(text):
@@ -422,11 +420,23 @@ def _sum_findings(paragraph, rule: Rule, off_the_table: Sequence[ProseColumnSlip
         if submitted is None or approved is None or not submitted.unit == approved.unit == cut.unit:
             continue
         if any(slip.figure.source == text and slip.figure.start in (submitted.start, approved.start, cut.start)
-               for slip in off_the_table):  # fmt: skip
+               for slip in a.prose_column_slips):  # fmt: skip
             continue  # one of them is off its table's column: UN501 names it, the others are right
         expected = submitted.value - approved.value
         if expected != cut.value:
             words = "申报减建议" if "申报" in clause_before(text, submitted.start) else "送审减审定"  # (事前评估's words)
+            odd = _one_written_otherwise(a, [(submitted, approved.value + cut.value), (approved, submitted.value - cut.value),
+                                             (cut, expected)])  # fmt: skip
+            if odd is not None:  # “送审金额2,754.80万元” here, 2,745.80 elsewhere, on which the cut holds
+                figure, right = odd
+                should = written_like(right, figure.text.strip().removesuffix(figure.unit))
+                yield rule.finding(
+                    f"此处写{figure.text.strip()}，报告别处写{should}{figure.unit}；按后者，{words}即等于核减金额"
+                    f"{cut.text.strip() if figure is not cut else should + cut.unit}：多是这一处写错",
+                    paragraph.location, sentence_at(text, figure.start), expected=f"{should}{figure.unit}",
+                    found=figure.text.strip(),
+                )  # fmt: skip
+                continue
             should = written_like(expected, cut.text.strip().removesuffix(cut.unit))
             yield rule.finding(
                 f"核减金额写{cut.text.strip()}，{words}为{should}{cut.unit}",
@@ -637,7 +647,7 @@ def _a_subtotal_explains(a: Analysis, paragraph, finding) -> bool:
 
 def check(a: Analysis, rule: Rule):
     for paragraph in a.body_paragraphs:
-        found = list(_sum_findings(paragraph, rule, a.prose_column_slips)) if TRIGGERS.search(paragraph.text) else []
+        found = list(_sum_findings(paragraph, rule, a)) if TRIGGERS.search(paragraph.text) else []
         found = [f for f in found if not _a_subtotal_explains(a, paragraph, f)]
         yield from found
         said = {finding.excerpt for finding in found}
@@ -662,11 +672,27 @@ def check(a: Analysis, rule: Rule):
             )  # fmt: skip
 
 
+def _written_amounts(a: Analysis) -> Counter:
+    """How often each amount's number is written in the report's text and table cells."""
+    written = Counter(f.value.normalize() for p, fs in a.figures if p.heading_level is None for f in fs if f.kind == "amount")
+    written.update(value.normalize() for *_, text in a.cells() if (value := number_in(text)) is not None)  # (as written)
+    return written
+
+
+def _one_written_otherwise(a: Analysis, candidates: list[tuple[Figure, Decimal]]) -> tuple[Figure, Decimal] | None:
+    """Of (figure, the value that would make its sum hold) pairs, the one figure written only here whose value is one
+    keystroke off a value the report writes elsewhere: that figure is the slip (“送审金额2,754.80万元” where the rest of
+    the report writes 2,745.80)."""
+    written = _written_amounts(a)
+    odd = [(figure, right) for figure, right in candidates if right > 0 and written[right.normalize()]
+           and written[figure.value.normalize()] == 1 and one_keystroke_apart(figure.value, right)]  # fmt: skip
+    return odd[0] if len(odd) == 1 else None
+
+
 def _one_amount_off(a: Analysis, after: Figure, signed: list[tuple[int, int]], figures: list[Figure], computed: Decimal):
     """(the figure, the value it should have) of the one amount before an adjusted budget that is one keystroke off
     the value making the sum hold, when the adjusted budget is written again elsewhere in the report; else None."""
-    written = Counter(f.value.normalize() for p, fs in a.figures if p.heading_level is None for f in fs if f.kind == "amount")
-    written.update(value.normalize() for *_, text in a.cells() if (value := number_in(text)) is not None)  # (as written)
+    written = _written_amounts(a)
     if written[after.value.normalize()] < 2:
         return None
     off = []

@@ -400,9 +400,24 @@ def _table_conflicts(a: Analysis, by_value: dict[Decimal, dict[str, Figure]], pa
                     )  # fmt: skip
 
 
+FITS_MAX = 40  # amounts of a paragraph tried in pairs (a long table-like paragraph is not searched)
+
+
+def _fits(figure: Figure, figures: list[Figure] | tuple) -> bool:
+    """Whether an amount is the sum or difference of two other amounts of its paragraph (“送审2,745.80万元，审定
+    2,680.26万元，核减65.54万元”: each is): a mention its own arithmetic bears out is not the slip."""
+    amount = figure.in_yuan()
+    others = [value for f in figures if f is not figure and (value := f.in_yuan()) is not None][:FITS_MAX]
+    if amount is None or len(others) < 2:
+        return False
+    values = set(others)
+    return any(amount - x in values or x - amount in values or amount + x in values for x in others)
+
+
 def _same_quantities(a: Analysis, rule: Rule, named: AbstractSet[tuple[int, int]] = frozenset()):
     known = a.data_values[1] if a.data is not None else set()  # amounts in 元 the data states or derives
     paragraph_of: dict[int, object] = {}  # id(figure) → its paragraph
+    figures_of: dict[int, list[Figure]] = {}  # id(paragraph) → its figures
     by_value: dict[Decimal, dict[str, Figure]] = {}  # value → first figure per unit
     by_key: dict[tuple[str, str], _Near] = {}  # (unit, subject key) → first figure per value
     reported: set[tuple] = set()
@@ -414,6 +429,7 @@ def _same_quantities(a: Analysis, rule: Rule, named: AbstractSet[tuple[int, int]
         if paragraph.heading_level is not None:
             continue
         here: dict[Decimal, dict[str, Figure]] = {}  # this paragraph's figures: value → first figure per unit
+        figures_of[id(paragraph)] = figures
         for figure in figures:
             unit, value = figure.unit, figure.value
             if not unit or (id(paragraph), figure.start) in named:
@@ -452,6 +468,11 @@ def _same_quantities(a: Analysis, rule: Rule, named: AbstractSet[tuple[int, int]
                         wrong, right, where = other, figure, paragraph_of.get(id(other), paragraph)
                         conflict = (f"金额{_number(wrong)}此处写作“{wrong.unit}”，别处{written[(right.value, right.unit)]}"
                                     f"次写作“{right.unit}”，同一金额单位不一致", f"{_number(wrong)}{right.unit}")
+                    if not known and wrong.unit == right.unit and _fits(figure, figures_of.get(id(paragraph), ())) \
+                            and not _fits(other, figures_of.get(id(paragraph_of.get(id(other))), ())):  # fmt: skip
+                        wrong, right, where = other, figure, paragraph_of.get(id(other), paragraph)  # (its own sums
+                        conflict = (f"此处写{_written(wrong)}，后文写{_written(right)}（与其所在段落的加减相符），"  # tell)
+                                    "同一数量前后不一致", _written(right))
                     if known and _in_yuan(figure) in known and _in_yuan(other) not in known:  # the data sides with
                         wrong, right, where = other, figure, paragraph_of.get(id(other), paragraph)  # this one
                         if wrong.unit != right.unit:
