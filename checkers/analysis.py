@@ -6,6 +6,7 @@ module only compares what this module found.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -757,8 +758,46 @@ class Analysis:
 
     def rows_of(self, statement: IndicatorStatement) -> list[tuple[ScoreRow, ScoreTable]]:
         """The table rows of an indicator stated in prose: by its code, else by its name (in a table with or without
-        codes: the prose may leave the code out)."""
-        return self.rows_named(statement.code, statement.name)
+        codes: the prose may leave the code out). Of the tables of the part the prose is in, only those of its own
+        sub-part count (“（一）子项目一”'s table, not “（二）子项目二”'s, which scores indicators of the same names);
+        tables outside that part (an appendix) count too."""
+        rows = self.rows_named(statement.code, statement.name)
+        if len({id(table) for _, table in rows}) < 2:
+            return rows
+        place = self._block_index.get(id(statement.where or statement.head))
+        if place is None:
+            return rows
+        shared = [self._parts_shared(place, self._block_index.get(id(table.table), -1)) for _, table in rows]
+        deepest = None if None in shared else max(shared)  # (the prose's own part first, else its nearest)
+        return [pair for pair, depth in zip(rows, shared, strict=True) if depth in (None, 0, deepest)]
+
+    @cached_property
+    def _block_index(self) -> dict[int, int]:
+        return {id(block): index for index, block in enumerate(self.document.blocks)}
+
+    @cached_property
+    def _parts_holding(self) -> list[list[int]]:
+        """For each block, the numbered parts (sections by index) that hold it, outermost first: a report's title or a
+        heading without a number of its own (an “附件” heading under “一、”) is no part."""
+        sections = self.document.sections()
+        holding: list[list[int]] = [[] for _ in self.document.blocks]
+        for k, section in enumerate(sections):
+            for index in range(section.start_block, min(section.end_block, len(holding))):
+                chain = holding[index]
+                if section.number_path and (not chain or sections[chain[-1]].number_path != section.number_path):
+                    chain.append(k)
+        return holding
+
+    def _parts_shared(self, a: int, b: int) -> int | None:
+        """How many numbered parts hold both blocks ``a`` and ``b``; None when one block's parts are all the other's
+        (the same part, or one within the other: an appendix under the part, the part's own table)."""
+        if not (0 <= a < len(self._parts_holding) and 0 <= b < len(self._parts_holding)):
+            return None
+        first, second = self._parts_holding[a], self._parts_holding[b]
+        shared = 0
+        while shared < min(len(first), len(second)) and first[shared] == second[shared]:
+            shared += 1
+        return None if shared == min(len(first), len(second)) else shared
 
     def rows_named(self, code: str | None, name: str) -> list[tuple[ScoreRow, ScoreTable]]:
         """The score-table rows of an indicator by its code, else by its name (see :meth:`rows_of`)."""
@@ -966,6 +1005,9 @@ class Analysis:
                     or _names_another_indicator(sentence, current.code) or ELSEWHERE.search(sentence) \
                     or not Decimal(m.group(1)):  # fmt: skip
                 continue  # (“本项扣0分” deducts nothing)
+            if rest[max(0, m.start() - 2) : m.start()].endswith(("应", "本应", "原应")) \
+                    and DEDUCT_RE.search(sentence, sentence.find(m.group(0)) + len(m.group(0))):  # fmt: skip
+                continue  # “按评分标准应扣1分，……酌情扣0.5分”: what the standard would take, then what was taken
             summary = SUMMARY_CLOSING.match(rest, m.start())
             if summary is not None and Decimal(summary.group(2)) == current.score \
                     and sum((d.deduction or 0 for d in current.deductions), Decimal(0)) == Decimal(m.group(1)):  # fmt: skip
@@ -1029,9 +1071,11 @@ class Analysis:
                     if value is not None:
                         loc = table.at(r + 1, c + 2)
                         out.append(Statement("total", value, loc, table.row_text(r)))
+        parts = self._sub_project_tables
         for table in self.score_tables:
             total = table.total_row
-            if total and total.score is not None and self.is_whole_report_table(table) and not self._one_experts(table):
+            if total and total.score is not None and self.is_whole_report_table(table) and not self._one_experts(table) \
+                    and id(table) not in parts:  # fmt: skip
                 # its 合计 is the base a bonus or penalty changes (rows after it, or sentences: “加分项加3分”)
                 adjusted = any(r.adjusts for r in table.rows) or self.score_adjustment is not None
                 out.append(Statement("total", total.score, total.location, total.excerpt,
@@ -1039,6 +1083,20 @@ class Analysis:
                 out += [Statement("total", r.score, r.location, r.excerpt, extra={"table": True})
                         for r in table.rows if r.adjusts == "final" and r.score is not None]  # fmt: skip
         return _without_lists(self._latest_year_only(out))
+
+    @cached_property
+    def _sub_project_tables(self) -> set[int]:
+        """Full score tables (by id) of sibling sub-parts (“（一）子项目一”, “（二）子项目二”, each scored out of 100): each
+        scores one sub-project, its 合计 is not the report's total."""
+        whole = [t for t in self.score_tables if t.total_row is not None and self.is_whole_report_table(t)]
+        if len(whole) < 2:
+            return set()
+        out: set[int] = set()
+        for first, second in itertools.combinations(whole, 2):
+            shared = self._parts_shared(self._block_index.get(id(first.table), -1), self._block_index.get(id(second.table), -1))
+            if shared:  # (one part, its sub-parts apart)
+                out |= {id(first), id(second)}
+        return out
 
     def _not_the_reports(self, text: str, m: re.Match, names_a_project: bool, clause: str | None = None,
                          head: str | None = None) -> bool:  # fmt: skip

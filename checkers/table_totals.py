@@ -33,7 +33,7 @@ class TotalMismatch:
 
 
 NOT_ADDITIVE = ("率", "%", "％", "序号", "编号", "单价", "均价", "平均", "比例", "占比", "日期", "时间", "指标值", "增幅", "同比",
-                "环比", "/人", "/户", "／人", "／户")  # fmt: skip
+                "环比", "/人", "/户", "／人", "／户", "倍数", "系数")  # fmt: skip
 # “人均补助（元）”, “户均支出”, “生均经费”, “亩均产值”, “补助标准（元/人）” (not “标准分”, a weight)
 # (“（元/平方米）”; not “工程造价（万元）” or “标准化改造投资”, amounts that add up)
 COUNTERS = "[台套个件辆部株棵只头处座户人间张把根条项]"  # “补贴数量（台/套）”: either counter, not a price per one
@@ -64,11 +64,21 @@ def header_rows(rows: list[list[str]]) -> int:
     return 1 if rows else 0  # no figure near the top: the first row is the header
 
 
+FORM_FIELD = re.compile(r"^(?:项目名称|主管部门|实施单位|预算单位|项目单位|项目负责人)$")  # a 自评表's title rows
+
+
+def _form_row(row: list[str]) -> bool:
+    """A form's title row: “项目名称 | …” (the label, then its value) or “主管部门 | … | 实施单位 | …”."""
+    filled = list(dict.fromkeys(cell.strip() for cell in row if cell.strip()))
+    labels = sum(1 for cell in filled if FORM_FIELD.match(cell))
+    return labels >= 2 or (labels == 1 and len(filled) == 2 and FORM_FIELD.match(filled[0]) is not None)
+
+
 def column_headers(rows: list[list[str]], count: int, width: int) -> list[str]:
     """Each column's header: its cells in the header rows joined (a cell merged down the rows counted once; a row
-    with one cell across the table is a title)."""
+    with one cell across the table, or a form's “项目名称 | … | 主管部门 | …” row, is a title)."""
     out = []
-    spanning = [row for row in rows[:count] if width > 2 and sum(1 for cell in row if cell.strip()) == 1]
+    spanning = [row for row in rows[:count] if width > 2 and sum(1 for cell in row if cell.strip()) == 1 or _form_row(row)]
     for c in range(width):
         parts: list[str] = []
         for row in rows[:count]:
@@ -87,6 +97,7 @@ _LINE_BREAKS = re.compile(r"\s*\n\s*")
 INCLUDES_MORE = re.compile(r"^含[^，。；]{0,16}?(?:得分|分值|权重)|^含[^，。；]{0,16}?\d+(?:\.\d+)?\s*分")
 CARRIED = re.compile(r"^(?:承前页|承上页|接上页|承前|上页合计|上页小计|过次页|转下页|转次页)")  # a page's carried sum
 PAGE_SUBTOTAL = re.compile(r"^本页(?:小计|合计)$")
+SIGNED_ROW = re.compile(r"^[减加][:：]")
 GROUP_TOTAL = re.compile(r"^[\u4e00-\u9fff]{2,8}(?<!价税)合计[:：]?$")  # “基本支出合计”: a group's sum, under the 总计
 
 
@@ -356,6 +367,9 @@ def total_mismatches(table: Table, earlier: list[Table] | None = None) -> list[T
     if len(rows) < 3:
         return out
     kinds = [total_kind(r) for r in rows]
+    if any(SIGNED_ROW.match(r[0].strip()) for r in rows[1:] if r):  # a computation (“减：运营成本”, “预期净收益”): a
+        kinds = [None if k and GROUP_TOTAL.match(r[0].replace(" ", "")) else k for r, k in zip(rows, kinds, strict=True)]
+        # “应还债券本息合计” is one of its lines, not the sum of the lines above
     if not any(kinds[1:]):
         return out
     since_subtotal: list[int] = []  # rows since the last subtotal

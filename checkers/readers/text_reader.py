@@ -152,7 +152,8 @@ def align_rows(rows: list[list[RawCell]]) -> list[list[RawCell]]:
     A row split in two by a stray blank line (a label alone, then the rest) is joined again; a short row whose
     later cells hold numbers (a 合计 row whose merged cells vanished) keeps its label in column 1, spanning the
     gap, and its numbers under the right-hand columns; so does a short header row over full-width rows (its first
-    heading merged over the label columns).
+    heading merged over the label columns). A short row of headings over rows as short (a 自评表's 资金 part above its
+    指标 part) starts a part whose rows keep their cells under that header's.
     """
     width = max((len(r) for r in rows), default=0)
     joined: list[list[RawCell]] = []
@@ -173,8 +174,16 @@ def align_rows(rows: list[list[RawCell]]) -> list[list[RawCell]]:
     full = [r for r in joined[1:] if len(r) == width]
     short_header = bool(joined) and len(joined) > 2 and len(full) * 2 > len(joined) - 1 and all(
         _is_number(c.text) for r in full for c in r[width - len(joined[0]) + 1 :])  # (headings over figure columns only)
+    part_width = 0  # the width of a short sub-header's part (a 自评表's 资金 rows under their own header)
     for number, row in enumerate(joined):
         header = number == 0 and short_header
+        if number and 2 < len(row) < width and not any(_is_number(c.text) for c in row) \
+                and len(joined) > number + 1 and len(joined[number + 1]) == len(row):  # fmt: skip
+            part_width = len(row)  # “项目资金|…|年初预算数|全年预算数|全年执行数|分值|执行率|得分” over rows as wide
+            continue
+        if part_width and len(row) == part_width:
+            continue  # a row of that part: its cells stand under its own header's
+        part_width = 0
         if 1 < len(row) < width and (header or any(_is_number(c.text) for c in row[1:])):
             # (the header too: “补助类别” merged over two label columns, the figures' headers over their columns)
             gap = width - len(row)
@@ -182,6 +191,30 @@ def align_rows(rows: list[list[RawCell]]) -> list[list[RawCell]]:
             for offset, raw in enumerate(row[1:], 1):
                 raw.col = offset + gap + 1
     return joined
+
+
+_TOTAL_CELL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|共\s*计|总分)")
+
+
+def _pad_pasted_rows(table: list[list[RawCell]]) -> None:
+    """Give every row of a pasted table the table's width. A browser's copy leaves out the cells merged down from the
+    rows above (“A1项目立项⇥A11…⇥5⇥5”, then “A12…⇥3⇥3”): a short row whose later cells hold figures is its last
+    cells, the gap merged from above; a short 合计 row's label spans the gap; other short rows end early."""
+    width = max(len(r) for r in table)
+    for r in table:
+        gap = width - len(r)
+        figures = gap > 0 and any(_is_number(c.text) for c in r[1:])
+        if figures and _TOTAL_CELL.match(r[0].text):
+            r[0].span = gap + 1
+            for offset, raw in enumerate(r[1:], 1):
+                raw.col = offset + gap + 1
+            continue
+        if figures:
+            r[:0] = [RawCell("", 0, line=r[0].line) for _ in range(gap)]
+        else:
+            r.extend(RawCell("", 0, line=r[0].line) for _ in range(gap))
+        for col, raw in enumerate(r, 1):
+            raw.col = col
 
 
 def parse_text(text: str, path: str | os.PathLike[str]) -> Document:
@@ -215,9 +248,7 @@ def parse_text(text: str, path: str | os.PathLike[str]) -> Document:
                 run = [n for n in range(position, len(lines) + 1) if pasted.get(n) == position]
                 table = [[RawCell(t.strip(), c, line=origin[n - 1]) for c, t in enumerate(lines[n - 1].split("\t"), 1)]
                          for n in run]  # fmt: skip
-                width = max(len(r) for r in table)
-                for r in table:
-                    r.extend(RawCell("", c, line=r[0].line) for c in range(len(r) + 1, width + 1))
+                _pad_pasted_rows(table)
                 infer_vertical_merges(table)
                 builder.add_table(table, line=lineno)
             blank_run = 0

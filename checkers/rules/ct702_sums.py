@@ -50,6 +50,7 @@ from checkers.figures import (
     extract_figures,
     one_keystroke_apart,
     parse_number,
+    percent_matches,
     rounding_half,
     sentence_at,
     sentences,
@@ -302,7 +303,8 @@ def _items_to_add(sentence: str, figures: list, start: int, index: int, word: re
     nouns = {_noun_after(sentence, f) for f in [*alike, figure] if _ASCII_DIGIT.search(f.text)}
     lo = figures[start - 1].end if start > 0 else 0
     alike = sorted([*alike, *_unread_counts(sentence, lo, figure.start, figure.unit, figures)], key=lambda f: f.start)
-    alike = [f for f in alike if not sentence[: f.start].endswith("第")]  # (“第3眼”, “第一座泵站”)
+    alike = [f for f in alike if not sentence[: f.start].endswith("第")  # (“第3眼”, “第一座泵站”)
+             and not sentence.startswith(("/", "／"), f.end)]  # (“30.00万元/台”: a price, the count times it adds up)
     parts = _addends(sentence, [f for f in alike if _ASCII_DIGIT.search(f.text) or _noun_after(sentence, f) in nouns])
     if parts is None:
         return []
@@ -384,10 +386,10 @@ def _sum_findings(paragraph, rule: Rule, a: Analysis):
             if head and len(tail) >= 2 and len({f.unit for f in tail}) == 1 and head[-1].unit == tail[0].unit:
                 whole, parts_sum = head[-1].value, sum((f.value for f in tail), Decimal(0))
                 close = abs(parts_sum - whole) <= whole * Decimal("0.01") and _typo_like(parts_sum - whole) \
-                    and not _rest_said(sentence, tail, alike, whole - parts_sum)  # fmt: skip
+                    and not _rest_said(sentence, tail, alike, whole, parts_sum)  # fmt: skip
                 # a part with two digits swapped (“加装电梯补助706.00万元” for 760.00) among parts that are the whole's all
                 swapped = listed >= 2 and any(digits_swapped(f.value, f.value + whole - parts_sum) for f in tail) \
-                    and not _rest_said(sentence, tail, alike, whole - parts_sum)  # fmt: skip
+                    and not _rest_said(sentence, tail, alike, whole, parts_sum)  # fmt: skip
                 close = close or swapped
                 places = _places(sentence, paragraph.text, tail, among) if listed >= 2 and parts_sum != whole else None
                 partition = partition or places == "all" or (places == "some" and parts_sum > whole)
@@ -576,12 +578,16 @@ def _partition(sentence: str, parts: list) -> bool:
 REST_SAID = re.compile(r"其余|其他|其它|另有|另外|另\s*\d|等")
 
 
-def _rest_said(sentence: str, parts: list, alike: list, difference: Decimal) -> bool:
+def _rest_said(sentence: str, parts: list, alike: list, whole: Decimal, parts_sum: Decimal) -> bool:
     """The sentence says the parts listed are not all of the whole: “其余为区级配套资金”, “……等”, “另有9人次为其他
-    人员”, or a figure after them that is the difference."""
+    人员”, a figure after them that is the difference, or a share after them that is theirs (“有效问卷380份，其中非常
+    满意212份、满意118份、基本满意41份，满意度97.63%”: 371 ÷ 380, the 不满意 left unsaid)."""
     if REST_SAID.search(sentence, parts[-1].end):
         return True
-    return any(f.value == abs(difference) for f in alike if f.start > parts[-1].start)
+    if any(f.value == abs(whole - parts_sum) for f in alike if f.start > parts[-1].start):
+        return True
+    return bool(whole) and any(f.unit == "%" and f.value < 100 and percent_matches(f.value, parts_sum / whole, Decimal("0.01"))
+                               for f in extract_figures(sentence[parts[-1].end :]))  # fmt: skip
 
 
 SUMMED_CUT = re.compile(r"合计|共计|总计|累计|共|总")
@@ -597,10 +603,16 @@ def _nearest(audit: list, index: int, wanted: str):
 TRIGGERS = re.compile(r"合计|共计|总计|累计|总面积|总金额|共|其中|包括|核减|审减")
 
 
+SURVEY_STAGE = re.compile(r"(?:发放|回收|收回|收到|有效|无效)[\u4e00-\u9fff]{0,6}$")
+
+
 def _stages_of_one_sum(parts: list) -> bool:
-    """The “items” are one sum of money at its stages (a budget and what was received or spent of it), not parts."""
+    """The “items” are one sum at its stages, not parts: a budget and what was received or spent of it, or the
+    questionnaires handed out, returned and valid (“共发放问卷1,500份，收回1,486份，有效问卷共计1,452份”)."""
     roles = {role_of(f) for f in parts if f.kind == "amount"}
-    return "budget" in roles and bool(roles & {"received", "spent"})
+    if "budget" in roles and bool(roles & {"received", "spent"}):
+        return True
+    return sum(bool(SURVEY_STAGE.search(clause_before(f.source, f.start))) for f in parts) >= 2
 
 
 LEFT_OVER = re.compile(r"结余|结转|剩余|未使用|未支出|余额")

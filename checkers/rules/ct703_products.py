@@ -3,7 +3,7 @@
 同一句中写出长宽（“长X米*宽Y米”“X m×Y m”，*、×、x 或“乘”）与它对应的面积时比较：面积与长宽在同一括号内、
 紧接在括号之前（“13.86平方米（长4.8米*宽2.7米）”）或紧随其后（“4.8m×2.7m，面积13.86㎡”“按4.8m×3.6m设计，面积17.28㎡”），或在其后所述事物的括号中
 （“长6米乘宽4米的值班室一间（24平方米）”），按面积所写的小数位四舍五入。
-长×宽×高（体积）、“每块……”的单件尺寸、“面积分别为……”不比较。
+长×宽×高（体积）、“每块……”的单件尺寸、“面积分别为……”不比较；长宽之前写了件数（“显示屏2块，尺寸4.8米×2.7米，总面积25.92平方米”）时，面积可以是各件之和。
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ _NUMBER = r"(?<![\d,.])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,500 or
 DIMENSIONS = re.compile(rf"(?:长\s*)?{_NUMBER}{METRE}\s*[*×xX乘]\s*(?:宽\s*)?{_NUMBER}{METRE}(?!\s*[*×xX乘])")
 AREA = re.compile(_NUMBER + r"\s*(?:平方米|㎡|平米|m²|M²)")
 PRODUCT_HINT = re.compile(rf"\d{METRE}\s*[*×xX乘]")  # a length in metres times something
+COUNT = re.compile(r"(?<![\d.])(\d{1,4})\s*(?:块|个|间|套|处|座|面|幅|张|台|组|片|栋)")  # “显示屏2块”
 NAMED_THING = re.compile(r"^的?[\u4e00-\u9fff]{1,10}$")  # “的值班室一间”: words only, no figure or clause between
 # “4.8m×2.7m，面积13.86㎡”, “按4.8m×3.6m设计，面积17.28㎡”
 LINK_AFTER = re.compile(r"(?:的?(?:规格|尺寸)?(?:设计|建设|建造|修建|施工|规划|布置|砌筑|搭建|改造|实施))?[，,、]?\s*"
@@ -78,7 +79,11 @@ def _compare(paragraph, rule: Rule, sentence: str, dims: re.Match[str], area: re
         context.prec = len(length.as_tuple().digits) + len(width.as_tuple().digits) + 2
         product = length * width
     exponent = stated.as_tuple().exponent
-    if round_half_up(product, -exponent if isinstance(exponent, int) else 0) != stated:
+    places = -exponent if isinstance(exponent, int) else 0
+    counts = [Decimal(m.group(1)) for m in COUNT.finditer(sentence[: dims.start()])]
+    if any(round_half_up(product * count, places) == stated for count in counts):
+        return  # “更换LED显示屏2块，尺寸4.8米×2.7米，总面积25.92平方米”: each item's size, the area of all
+    if round_half_up(product, places) != stated:
         yield rule.finding(
             f"面积写{stated}平方米，但长{dims.group(1)}米 × 宽{dims.group(2)}米 = {plain(product)}平方米",
             paragraph.location, sentence.strip(), expected=f"{plain(product)}平方米", found=f"{stated}平方米",

@@ -415,6 +415,8 @@ MONEY_RATE = re.compile(r"(?:投资|资金|支出|预算|金额)$")  # “投资
 
 
 PLAN_TOTAL = re.compile(r"合计|共计|总计|累计")
+DUE = re.compile(r"应(?!当|急|用|对)[\u4e00-\u9fff]{0,4}$")  # “全年应巡检52次”: what was due, the plan
+FREQUENCY = re.compile(r"每(?:周|月|日|天|年|季度?|半年|旬)[\u4e00-\u9fff]{0,4}$")  # “每周巡检1次”: how often, not how many
 BEYOND = re.compile(r"超额|超出|超过|多完成|未完成|差额")  # “超额完成60座”: the difference, not what was done
 
 
@@ -423,7 +425,8 @@ def _completion(figures: list[Figure], money: bool) -> Decimal | None:
     “投资完成率”); an actual amount listed under “其中” is a part's; planned items added up (“计划铺设雨水管网18.4公里、
     污水管网15.2公里，合计33.6公里”) are planned in all by their 合计, and items done by theirs."""
     kind = "amount" if money else "measure"
-    plan = next((f for f in reversed(figures) if _PLANNED.search(f.subject) and f.unit and f.kind == kind), None)
+    plan = next((f for f in reversed(figures) if (_PLANNED.search(f.subject) or DUE.search(f.subject)) and f.unit
+                 and f.kind == kind and not FREQUENCY.search(f.subject)), None)  # fmt: skip
     if plan is None or not plan.value:
         return None
     actual = next((f for f in reversed(figures) if f.start > plan.start and _ACTUAL.search(f.subject)
@@ -450,9 +453,9 @@ SHARES = {"合格率": ("合格", "合格数 ÷ 检查（抽查、验收、考�
 GRADE_OF_SHARE = re.compile(r"(?:非常|基本|比较|很)$")
 GRADES_ABOVE_COUNTED = {"满意"}  # (the grades above the plain one are in its share)
 # the words that name the part a share counts (“在规定时限内修复33次” is a 及时率's part)
-PART_WORDS = {"及时": r"及时|按时|按期|如期|规定时限内|规定时间内|时限内|按计划(?:时间|进度|节点)"}
+PART_WORDS = {"及时": r"及时|按时|按期|如期|规定时限内|规定时间内|时限内|按计划(?:时间|进度|节点)", "回收": r"回收|收回"}
 WHOLE_COUNT = re.compile(r"共|合计|总|检查|抽查|抽检|检测|发放|验收|调查|评估|监测|考核|考试|参加|参训|发生|受理|接到|收到"
-                         r"|应|计划|列入|纳入|回收|有效|受访|送审|送检|申报|报送")  # (“全年应拨付12批次，按时拨付11批次”, “计划活动194场，按计划时间开展186场”)
+                         r"|应|计划|列入|纳入|回收|收回|有效|受访|送审|送检|申报|报送")  # (“全年应拨付12批次，按时拨付11批次”, “计划活动194场，按计划时间开展186场”)
 WHOLE_BEFORE_ITS_PART = re.compile(r"[\u4e00-\u9fff]{0,8}中")  # “10处单项工程中按时完工9处”
 
 

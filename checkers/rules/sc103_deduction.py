@@ -5,7 +5,7 @@
 （不写“该指标”）归总的，是结尾而不是又一处扣分；“每有1个标段未按期完工扣1分”这类规则不算扣分。
 另起编号、写出另一指标名称的一段（“2.水质检测频次、水质检测合格率：……”）不再算作上一指标的分析；“存在问题：”“建议：”
 等小结里复述的扣分不再重复计算（其中“该指标得N分”的结尾照常核对）。评分表（或项目数据）中的权重减得分正好等于所写扣分、只是开头的权重或得分不同时，
-由 SC101（或 SC104）指出开头，本规则不再重复。
+由 SC101（或 SC104）指出开头，本规则不再重复。句中写明得分“保留一位小数”“四舍五入”时，扣分按舍入前计（“扣1.38分，得8.62分，保留一位小数为8.6分”）。
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 from decimal import Decimal
 
 from checkers.analysis import EACH_WORDS, Analysis
+from checkers.figures import round_half_up
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from evaluation_model import format_score, plain
@@ -41,6 +42,8 @@ def check(a: Analysis, rule: Rule):
             if deduction is not None and deduction != expected and statement.deductions and deduction + listed == expected \
                     and not TOTAL_DEDUCTED.search(closing.sentence):  # fmt: skip
                 continue  # “……扣0.5分；……扣0.5分，该指标得4分”: the last of the deductions listed, not their total
+            if deduction is not None and deduction != expected and _rounded(statement, deduction, closing.sentence):
+                continue
             if deduction is not None and deduction != expected:
                 should = f"应扣{plain(expected)}分" if expected else "不应扣分"
                 yield rule.finding(
@@ -70,6 +73,15 @@ def _fitting(a: Analysis, statement, known, expected: Decimal) -> Decimal:
     return listed if a.table_deduction(statement) == listed else expected
 
 
+ROUNDING_SAID = re.compile(r"保留[一二两1-2]位小数|四舍五入|取整")
+
+
+def _rounded(statement, deduction: Decimal, sentence: str) -> bool:
+    """“扣1.38分，得8.62分，保留一位小数为8.6分”: the deduction before the score was rounded, as the sentence says."""
+    places = max(-statement.score.as_tuple().exponent, 0) if isinstance(statement.score.as_tuple().exponent, int) else 0
+    return ROUNDING_SAID.search(sentence) is not None and round_half_up(statement.weight - deduction, places) == statement.score
+
+
 TOTAL_DEDUCTED = re.compile(r"共扣|合计扣|累计扣|总计扣|共计扣")
 
 
@@ -80,9 +92,9 @@ def _analysis_deductions(statement, expected, rule: Rule):
         return  # “各扣0.5分”: the total is not written
     summed = [d for d in statement.deductions if not d.words.startswith("扣")]
     deducted = summed[-1].deduction if summed else sum((d.deduction for d in statement.deductions), Decimal(0))
-    if deducted == expected:
-        return
     last = summed[-1] if summed else statement.deductions[-1]
+    if deducted == expected or _rounded(statement, deducted, last.sentence):
+        return
     words = "“" + "”“".join(d.words for d in (summed[-1:] or statement.deductions)) + "”"
     if not summed and len(statement.deductions) > 1:
         words += f"，共扣{plain(deducted)}分"
