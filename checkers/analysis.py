@@ -601,6 +601,25 @@ class Analysis:
     def body_paragraphs(self) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.heading_level is None]
 
+    def paragraphs_before(self, paragraph: Paragraph, count: int) -> list[Paragraph]:
+        """Up to ``count`` body paragraphs before ``paragraph`` within its top numbered part, in order."""
+        body = self.body_paragraphs
+        index = self._body_index.get(id(paragraph))
+        if index is None:
+            return []
+        place = self._block_index.get(id(paragraph), -1)
+        part = self._parts_holding[place][:1] if place >= 0 else []
+        out = []
+        for earlier in body[max(0, index - count) : index]:
+            where = self._block_index.get(id(earlier), -1)
+            if where >= 0 and self._parts_holding[where][:1] == part:
+                out.append(earlier)
+        return out
+
+    @cached_property
+    def _body_index(self) -> dict[int, int]:
+        return {id(p): index for index, p in enumerate(self.body_paragraphs)}
+
     @cached_property
     def preamble(self) -> set[int]:
         """The paragraphs (by id) before the report's title when text precedes it (a compilation's covering note, “关于

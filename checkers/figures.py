@@ -10,6 +10,8 @@ from functools import lru_cache
 
 import cn2an
 
+from evaluation_model import format_percent
+
 MONEY_UNITS = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 UNITS = (
     "万元", "亿元", "千元", "元", "分", "%", "％", "日历天", "平方米", "平米", "㎡", "延米", "公里", "千米", "米", "公顷", "亩",
@@ -387,6 +389,16 @@ def any_percent_matches(stated: Decimal, percents: list[Decimal], tolerance: Dec
     slack = _slack(stated, tolerance)
     index = bisect_left(percents, stated - slack)
     return index < len(percents) and percents[index] <= stated + slack
+
+
+def percent_like(ratio: Decimal, stated: Decimal) -> str:
+    """A recomputed ratio as a percent written to the stated rate's decimals (“83.60%” beside a stated “83.06%”); a
+    rate stated without decimals gets the recomputed one's two (“93.75%” beside “90%”)."""
+    exponent = stated.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if not places:
+        return format_percent(ratio)
+    return f"{round_half_up(ratio * 100, places):f}%"
 
 
 def written_like(value: Decimal, written: str) -> str:

@@ -67,6 +67,16 @@ def header_rows(rows: list[list[str]]) -> int:
 FORM_FIELD = re.compile(r"^(?:项目名称|主管部门|实施单位|预算单位|项目单位|项目负责人)$")  # a 自评表's title rows
 
 
+def row_name(cells: list[str]) -> str:
+    """What a person calls a table row: its first cell that is not a bare 序号 (“上门服务补贴”, not “3”), cut to 20
+    characters."""
+    for cell in cells:
+        text = cell.strip()
+        if text and _number(text) is None:
+            return text[:20]
+    return cells[0].strip()[:20] if cells else ""
+
+
 def _form_row(row: list[str]) -> bool:
     """A form's title row: “项目名称 | …” (the label, then its value) or “主管部门 | … | 实施单位 | …”."""
     filled = list(dict.fromkeys(cell.strip() for cell in row if cell.strip()))

@@ -18,9 +18,10 @@ _EQUALS = r"\s*[=＝]\s*"
 # “195+68+52+14=329平方米” (a 减 in it: “送审−审定=核减” is the audit rule's), “329平方米=195+68+52+14”
 TERMS_FIRST = re.compile(rf"(?P<terms>{_TERM}(?:{_PLUS}{_TERM})+){_EQUALS}(?P<total>{_TERM})(?![\d.+＋×*÷/])")
 TOTAL_FIRST = re.compile(rf"(?P<total>{_TERM}){_EQUALS}(?P<terms>{_TERM}(?:{_PLUS}{_TERM})+)(?![\d.×*÷/])")
-# a total (合计/共计/总计/共) and, right after it, every item named with the same unit: in brackets or “，分别为……”
+# a total (合计/共计/总计/共, with what was done between: “合计完成路面及人行道改造33,840平方米”) and, right after it, every
+# item named with the same unit: in brackets or “，分别为……”
 TOTAL_THEN_ITEMS = re.compile(
-    rf"(?:合计|共计|总计)(?:为)?\s*(?P<total>{_TERM})\s*(?:[（(](?P<bracketed>[^（()）]{{4,200}})[）)]"
+    rf"(?:合计|共计|总计)[\u4e00-\u9fff]{{0,12}}?(?:为)?\s*(?P<total>{_TERM})\s*(?:[（(](?P<bracketed>[^（()）]{{4,200}})[）)]"
     rf"|[，,]\s*(?:分别为|分别是|包括|即)[：:]?(?P<listed>[^。；;]{{4,200}}))"
 )
 _ITEM = re.compile(rf"^[\u4e00-\u9fff“”\"]{{1,16}}(?:为|约)?\s*(?P<figure>{_TERM})$")

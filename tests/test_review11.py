@@ -173,7 +173,7 @@ def test_a_tenders_saving_rate_is_on_its_own_award(tmp_path: Path):
             "招标控制价3,245.60万元，中标金额3,096.40万元，节约资金149.20万元，节约率{}%。\n")
     assert findings(tmp_path, text.format("4.60")) == {}
     [slip] = findings(tmp_path, text.format("4.70"))["RT301"]
-    assert slip.expected == "4.6%"
+    assert slip.expected == "4.60%"
 
 
 def test_a_letter_for_the_first_digit_of_a_grouped_number(tmp_path: Path):
@@ -283,7 +283,7 @@ def test_a_rate_after_the_items_of_a_其中_list_is_none_of_them(tmp_path: Path)
     [slip] = findings(tmp_path, text.format(702))["CT702"]
     assert (slip.found, slip.expected) == ("702个", "720个")  # two digits swapped: the part is named
     [slip] = findings(tmp_path, text.format(710))["CT702"]
-    assert slip.expected == "2150个"
+    assert slip.expected == "2,150个"
 
 
 def test_a_kind_list_counted_before_more_words(tmp_path: Path):
@@ -315,7 +315,7 @@ def test_a_seed_export_header_merged_over_the_label_columns(tmp_path: Path):
     text = "某项目绩效评价报告\n\n一、资金情况\n\n" + table + "\n\n二、结论\n\n项目完成较好。\n"
     assert findings(tmp_path, text.format("45.00"), name="r.txt") == {}
     [slip] = findings(tmp_path, text.format("46.00"), name="r.txt")["TT201"]
-    assert "补助金额（万元）" in slip.message and slip.expected == "45"
+    assert "补助金额（万元）" in slip.message and slip.expected == "45.00"
 
 
 def test_a_其中_list_behind_the_wholes_other_measure(tmp_path: Path):
@@ -329,4 +329,4 @@ def test_a_carry_over_after_amounts_allocated_and_paid_out(tmp_path: Path):
     text = "# 某项目绩效评价报告\n\n## 一、资金\n\n全省下达补贴资金48,600.00万元，累计兑付46,813.52万元，结转{}万元。\n"
     assert findings(tmp_path, text.format("1,786.48")) == {}
     [slip] = findings(tmp_path, text.format("1,768.48"))["CT702"]
-    assert slip.expected == "1786.48万元"
+    assert slip.expected == "1,786.48万元"

@@ -530,7 +530,7 @@ def test_a_rate_before_a_scoring_rule_and_a_自评表_rate_under_its_title_rows(
     form = FORM_WITH_TITLE.replace("| 338.45 | 10 | 96.70% | 9.67 |", "| 338.45 | 10 | {} | 9.67 |")
     assert findings(tmp_path, form.format("96.70%")) == {}
     [slip] = findings(tmp_path, form.format("97.70%"))["RT301"]
-    assert (slip.expected, slip.found) == ("96.7%", "97.70%")  # on the 全年预算数, the year's budget as adjusted
+    assert (slip.expected, slip.found) == ("96.70%", "97.70%")  # on the 全年预算数, the year's budget as adjusted
 
 
 PAID = ("全省下达资金27,000万元，累计兑付21,625万元，兑付率80.09%。\n\n"

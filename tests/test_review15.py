@@ -23,7 +23,7 @@ PARTS = """\
 def test_a_list_ending_in_a_range_is_no_count(tmp_path: Path) -> None:
     """“封面、一至七部分” names the parts 一 to 七: 七 counts no list; a list counted wrong is still found."""
     found = findings(tmp_path, PARTS)
-    assert [(f.found, f.expected) for f in found["CT701"]] == [("四", "3")]
+    assert [(f.found, f.expected) for f in found["CT701"]] == [("四", "三")]
     assert "本报告由" not in found["CT701"][0].message  # (the list after 由 starts after it)
 
 

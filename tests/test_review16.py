@@ -235,3 +235,52 @@ def test_sub_projects_scored_alike_are_each_checked_against_their_own_table(tmp_
     assert findings(tmp_path, SUB_PROJECTS) == {}
     found = findings(tmp_path, SUB_PROJECTS.replace("（40分）得32分", "（40分）得33分"))
     assert [f.expected for f in found["SC101"]] == ["权重40分，得分32分"] and set(found) == {"SC101"}
+
+
+FOUND_NOW = """\
+# 某项目绩效评价报告
+
+## 一、项目概况
+
+3.项目实施内容。全年计划演出120场，覆盖4个镇（街道）。
+
+演出涵盖越剧、京剧、话剧三个类别。
+
+4.项目完成情况。截至年底，项目实际完成演出126场，完成率105.00%。
+
+项目通过竣工验收，三条道路合计完成路面及人行道改造33,840平方米（中山路17,280平方米、建设路10,080平方米、人民路6,480平方米）。
+
+## 二、绩效分析
+
+评价组发放满意度调查问卷400份，回收有效问卷392份，其中满意及基本满意362份，满意度92.35%。
+
+抽检80处，合格74处，护岸工程质量达标率92.50%。
+
+全年治安案件由上年的23起下降至15起，下降34.78%；参保人数从1,200人增加到1,500人，同比增长25%。
+"""
+
+
+def test_rates_and_sums_read_in_more_wordings(tmp_path: Path) -> None:
+    """A 完成率 on the plan a paragraph before gives, a 满意度 after “满意度调查问卷400份”, 合格 counted for a 达标率, a
+    change written as “由23起下降至15起，下降34.78%”, and a 合计 with what was done between it and its figure: quiet
+    when right, and each slip named with its correction written as the report writes it."""
+    assert findings(tmp_path, FOUND_NOW) == {}
+    slips = {"完成率105.00%": ("RT301", "完成率105.60%", "105.00%"), "满意度92.35%": ("RT301", "满意度93.25%", "92.35%"),
+             "合格74处": ("RT301", "合格47处", "74处"), "下降34.78%": ("RT301", "下降53.33%", "34.78%"),
+             "同比增长25%": ("RT301", "同比增长20%", "25%"), "改造33,840平方米": ("CT702", "改造33,480平方米", "33,840平方米")}  # fmt: skip
+    for right, (rule, wrong, expected) in slips.items():
+        found = findings(tmp_path, FOUND_NOW.replace(right, wrong))
+        assert [f.expected for f in found[rule]] == [expected], right
+        assert set(found) == {rule}, right
+
+
+def test_corrections_are_written_as_the_report_writes_its_figures(tmp_path: Path) -> None:
+    """A rate to the stated decimals (“83.60%” for “83.06%”), a count in Chinese numerals beside “三个方面”, a total with
+    its thousands separators and decimals."""
+    text = ("# 某项目绩效评价报告\n\n## 一、概况\n\n项目预算500.00万元，实际支出418.00万元，预算执行率83.06%。\n\n"
+            "评价组从决策、过程、产出、效益三个方面开展评价。\n\n"
+            "其中设备费1,200.50万元，安装费2,325.90万元，合计支出3,562.40万元。\n")  # fmt: skip
+    found = findings(tmp_path, text)
+    assert [f.expected for f in found["RT301"]] == ["83.60%"]
+    assert [f.expected for f in found["CT701"]] == ["四"]
+    assert [f.expected for f in found["CT702"]] == ["3,526.40万元"]

@@ -268,10 +268,10 @@ def test_其中_parts_a_left_over_and_a_swapped_digit(tmp_path: Path):
                            "绩效考核奖励，其中：区人民医院312.60万元，区中医医院268.60万元，区妇幼保健院205.80万元，"
                            "区第二人民医院196.20万元，区康复医院{}万元。\n")  # fmt: skip
     assert findings(tmp_path, after_totals.format("153.20")) == {}
-    assert [f.expected for f in findings(tmp_path, after_totals.format("153.40"))["CT702"]] == ["1136.6万元"]
+    assert [f.expected for f in findings(tmp_path, after_totals.format("153.40"))["CT702"]] == ["1136.60万元"]
     swapped = head + "项目单位申报预算860.00万元，其中：加装电梯补助{}万元，前期工作经费100.00万元。\n"
     assert findings(tmp_path, swapped.format("760.00")) == {}
-    assert [f.expected for f in findings(tmp_path, swapped.format("706.00"))["CT702"]] == ["806万元"]
+    assert [f.expected for f in findings(tmp_path, swapped.format("706.00"))["CT702"]] == ["806.00万元"]
     partial = head + "项目预算860.00万元，其中：设备购置费500.00万元，安装调试费200.00万元，其余为预备费。\n"
     assert findings(tmp_path, partial) == {}
     left = head + "部门调整后预算6102.35万元，实际支出5893.71万元，年末结转结余资金{}万元。\n"

@@ -143,7 +143,7 @@ def test_a_得分率_column_in_percent_without_percent_signs(tmp_path: Path):
     assert check(tmp_path, grid) == {}
     grid[1][3] = "80.00"
     [slip] = check(tmp_path, grid)["RT301"]
-    assert slip.expected == "75%"
+    assert slip.expected == "75.00%"
 
 
 def test_category_rows_and_an_indicator_tree_written_row_by_row(tmp_path: Path):

@@ -39,7 +39,7 @@ def test_breakdown_rows_under_其中_are_not_added_twice(tmp_path: Path):
     partial = BREAKDOWN_TABLE.replace("| | 存储设备 | 40.00 | 39.00 |\n", "")
     assert "TT201" not in findings(tmp_path, partial)
     slip = findings(tmp_path, BREAKDOWN_TABLE.replace("| 150.00 | 146.50 |", "| 150.00 | 146.00 |"))["TT201"]
-    assert [(f.expected, f.found) for f in slip] == [("146.5", "146.00")]
+    assert [(f.expected, f.found) for f in slip] == [("146.50", "146.00")]
 
 
 def test_sums_skip_unit_figures_and_count_bracketed_subtotals_once(tmp_path: Path):
@@ -365,7 +365,7 @@ def test_a_pass_rate_is_the_part_its_word_names_over_the_whole_counted_before_it
     checked = "共检查项目点位35个，其中合格30个，不合格5个，合格率{}。\n"
     assert "RT301" not in findings(tmp_path, checked.format("85.71%"))
     [slip] = findings(tmp_path, checked.format("87.5%"))["RT301"]
-    assert (slip.expected, slip.found) == ("85.71%", "87.5%")
+    assert (slip.expected, slip.found) == ("85.7%", "87.5%")
     survey = "共发放问卷200份，回收有效问卷180份，有效回收率为{}。\n"
     assert "RT301" not in findings(tmp_path, survey.format("90%"))
     assert [f.expected for f in findings(tmp_path, survey.format("95%"))["RT301"]] == ["90%"]
@@ -451,8 +451,8 @@ def test_a_total_adds_the_items_after_its_among_or_those_of_its_kind(tmp_path: P
 def test_a_breakdown_short_of_its_whole_by_other_than_a_typo_lists_the_main_parts(tmp_path: Path):
     text = "项目总投资3,185.00万元，其中：建安工程费2,860.50万元，设备购置费{}万元。\n"
     assert "CT702" not in findings(tmp_path, text.format("302.10"))  # 22.40 of other costs left out
-    assert [f.expected for f in findings(tmp_path, text.format("324.60"))["CT702"]] == ["3185.1万元"]  # 0.1: a typo
-    assert [f.expected for f in findings(tmp_path, text.format("324.41"))["CT702"]] == ["3184.91万元"]  # 0.09: swapped
+    assert [f.expected for f in findings(tmp_path, text.format("324.60"))["CT702"]] == ["3,185.10万元"]  # 0.1: a typo
+    assert [f.expected for f in findings(tmp_path, text.format("324.41"))["CT702"]] == ["3,184.91万元"]  # 0.09: swapped
 
 
 
@@ -493,7 +493,7 @@ def test_per_person_standard_and_growth_columns_are_not_added_up(tmp_path: Path)
 | 合计 | | 200 | 39.10 | 1955 | 1800 | 4.1 |
 """
     assert findings(tmp_path, table) == {}
-    assert [f.expected for f in findings(tmp_path, table.replace("| 200 | 39.10", "| 200 | 39.20"))["TT201"]] == ["39.1"]
+    assert [f.expected for f in findings(tmp_path, table.replace("| 200 | 39.10", "| 200 | 39.20"))["TT201"]] == ["39.10"]
     scores = "| 指标 | 标准分 | 得分 |\n|---|---|---|\n| 决策 | 20 | 18 |\n| 过程 | 80 | 70 |\n| 合计 | 90 | 88 |\n"
     assert {f.found for f in findings(tmp_path, scores)["TT201"]} == {"90"}  # “标准分” is a weight: it adds up
 
@@ -511,7 +511,7 @@ def test_with_data_another_years_or_projects_rate_and_a_rounded_amount_are_not_t
 
 def test_a_spent_or_invested_total_of_a_plain_list_is_added_up(tmp_path: Path):
     cases = [("项目设备费120.00万元，培训费185.06万元，合计支出{}万元。", "305.06", "341.62", "305.06万元"),
-             ("项目一期投资320.50万元、二期投资418.30万元，两期共完成投资{}万元。", "738.80", "738.30", "738.8万元"),
+             ("项目一期投资320.50万元、二期投资418.30万元，两期共完成投资{}万元。", "738.80", "738.30", "738.80万元"),
              ("首付款120万元、进度款240万元，合计支付{}万元。", "360", "350", "360万元")]  # fmt: skip
     for text, right, wrong, expected in cases:
         assert "CT702" not in findings(tmp_path, text.format(right) + "\n"), text
@@ -826,7 +826,7 @@ def test_enumerations_ending_with_和_and_counts_written_with_两(tmp_path: Path
     text = "评价组从决策、过程、产出和效益{}个方面对项目进行了评价。\n"
     assert "CT701" not in findings(tmp_path, text.format("四"))
     assert "CT701" not in findings(tmp_path, text.format("三"))  # “产出和效益” may be read as one item
-    assert [f.expected for f in findings(tmp_path, text.format("五"))["CT701"]] == ["4"]
+    assert [f.expected for f in findings(tmp_path, text.format("五"))["CT701"]] == ["四"]
     for wording in ("从资金到位率、预算执行率、支付及时性三个方面", "包括知晓率、满意度、参与度三个方面", "包括前端感知、网络传输、运行与维护三个部分"):
         assert "CT701" not in findings(tmp_path, f"评价组{wording}进行了核查。\n"), wording
     table = "共设置两个二级指标。\n\n| 二级指标 | 三级指标 | 权重 | 得分 |\n|---|---|---|---|\n| A1立项 | A11依据 | 5 | 5 |\n| A2目标 | A21目标 | 5 | 4 |\n| A3投入 | A31预算 | 5 | 5 |\n"
@@ -839,7 +839,7 @@ def test_a_funding_table_continued_on_the_next_page_adds_up_with_its_first_part(
             + "| 2 | 安装调试费 | 35.00 | 35.00 |\n| 合计 | | 95.00 | {} |\n")  # fmt: skip
     assert "TT201" not in findings(tmp_path, text.format("95.00"))
     [slip] = findings(tmp_path, text.format("96.00"))["TT201"]
-    assert slip.expected == "95" and slip.found == "96.00"
+    assert slip.expected == "95.00" and slip.found == "96.00"
 
 
 LEVEL1_OVERVIEW = "| 指标 | 权重 | 得分 |\n|---|---|---|\n| 决策 | 20 | 18 |\n| 过程 | 40 | 36 |\n| 产出 | 40 | 34 |\n| 合计 | 100 | 88 |\n\n"
@@ -865,7 +865,7 @@ def test_thousands_of_yuan_investment_completion_negative_cells_and_figures_as_w
     assert [f.expected for f in findings(tmp_path, invest.format(95))["RT301"]] == ["90%"]
     table = "| 项目 | 金额 |\n|---|---|\n| 收入 | 10.00 |\n| 结余调整 | －30.00 |\n| 退回 | (0.00) |\n| 合计 | {} |\n"
     assert "TT201" not in findings(tmp_path, table.format("－20.00"))
-    assert [f.expected for f in findings(tmp_path, table.format("－25.00"))["TT201"]] == ["-20"]
+    assert [f.expected for f in findings(tmp_path, table.format("－25.00"))["TT201"]] == ["-20.00"]
     written = "| 项目 | 金额（元） |\n|---|---|\n| 甲 | 1,000,000.00 |\n| 乙 | 400,000.00 |\n| 合计 | 1,350,000.00 |\n"
     [slip] = findings(tmp_path, written)["TT201"]
     assert slip.found == "1,350,000.00" and "写1,350,000.00" in slip.message
@@ -1049,7 +1049,7 @@ def test_products_with_thousands_separators(tmp_path: Path):
                  "完成铺装面积3,750平方米（长1,500米×宽2.5米），项目绩效良好。"):  # fmt: skip
         assert "CT703" not in findings(tmp_path, text + "\n"), text
     [slip] = findings(tmp_path, "新建生态停车场1,300平方米（长40米×宽30米），项目绩效良好。\n")["CT703"]
-    assert slip.expected == "1200平方米"
+    assert slip.expected == "1,200平方米"
 
 
 def test_another_year_and_a_source_own_rates_are_not_recomputed_on_this_year_project_amounts(tmp_path: Path):
@@ -1143,13 +1143,13 @@ def test_rate_columns_of_a_table_are_recomputed_row_by_row(tmp_path: Path):
              "| 1 | 设备购置 | 200.00 | 192.00 | 96.00% |\n| 2 | 工程施工 | 80.00 | 76.00 | {}% |\n"
              "| 3 | 其他费用 | 20.00 | 17.00 | 85.00% |\n| | 合计 | 300.00 | 285.00 | 95.00% |\n")  # fmt: skip
     [slip] = findings(tmp_path, table.format("97.00"))["RT301"]
-    assert (slip.expected, slip.found) == ("95%", "97.00%") and slip.location.row == 3
+    assert (slip.expected, slip.found) == ("95.00%", "97.00%") and slip.location.row == 3
     assert findings(tmp_path, table.format("95.00")) == {}
     received = ("# 一、项目资金\n\n| 资金来源 | 预算数 | 到位数 | 实际支出 | 到位率（%） | 执行率（%） |\n|---|---|---|---|---|---|\n"
                 "| 市级 | 200 | 180 | 171 | 90.00 | {} |\n| 合计 | 200 | 180 | 171 | 90.00 | 95.00 |\n")  # fmt: skip
     assert findings(tmp_path, received.format("95.00")) == {}  # 171 ÷ 180
     assert findings(tmp_path, received.format("85.50")) == {}  # 171 ÷ 200: the other base, left to the prose rule
-    assert [f.expected for f in findings(tmp_path, received.format("80.00"))["RT301"]] == ["95%"]
+    assert [f.expected for f in findings(tmp_path, received.format("80.00"))["RT301"]] == ["95.00%"]
 
 
 def test_deductions_in_the_analysis_when_the_closing_gives_none(tmp_path: Path):
@@ -1178,7 +1178,7 @@ def test_a_precise_small_amount_written_twice_slightly_differently(tmp_path: Pat
 def test_a_listed_count_without_a_lead_word(tmp_path: Path):
     text = "经现场核查，项目主要存在绩效目标不够细化、预算执行率偏低、资金支付不及时、长效管护机制不健全{}个方面的问题，评价得分良好。\n"
     [count] = findings(tmp_path, text.format("三"))["CT701"]
-    assert count.expected == "4" and "（绩效目标不够细化、" in count.message
+    assert count.expected == "四" and "（绩效目标不够细化、" in count.message
     assert findings(tmp_path, text.format("四")) == {}
     assert findings(tmp_path, "问题包括资料归档、验收管理等三个方面，评价得分良好。\n") == {}  # 等: not all listed
 
@@ -1283,7 +1283,7 @@ def test_a_rate_off_by_orders_of_magnitude_points_at_the_unit(tmp_path: Path):
     assert "相差10000倍" in rate.message and (rate.found, rate.expected) == ("5271022.96万元", "5271022.96元")
     assert "或“5920000元”应为“5920000万元”" in rate.message  # (either unit mends it: both are named)
     [far] = findings(tmp_path, text.replace("89.04%", "60.04%"))["RT301"]  # (no unit makes it right: a plain hint)
-    assert "多为所用金额的单位（元/万元）写错" in far.message and far.expected == "890375.5%"
+    assert "多为所用金额的单位（元/万元）写错" in far.message and far.expected == "890375.50%"
     [plain_slip] = findings(tmp_path, "项目实际到位资金300万元，实际支出285万元，预算执行率90%。\n")["RT301"]
     assert "单位" not in plain_slip.message
 
@@ -1500,7 +1500,7 @@ def test_a_rate_after_a_list_of_the_parts_is_the_wholes(tmp_path: Path):
 def test_a_list_counted_as_sub_projects_or_stages(tmp_path: Path):
     text = "本项目包括道路改造、管网更新、绿化提升、照明改造{}个子项目。\n"
     assert findings(tmp_path, text.format("四")) == {}
-    assert [f.expected for f in findings(tmp_path, text.format("三"))["CT701"]] == ["4"]
+    assert [f.expected for f in findings(tmp_path, text.format("三"))["CT701"]] == ["四"]
     assert "CT701" in findings(tmp_path, "工作分为设计、施工、验收两个阶段。\n")
     assert findings(tmp_path, "在城东、城西实施三个项目。\n") == {}  # places, not the projects: no 包括/分为 before them
 
@@ -1510,7 +1510,7 @@ def test_a_budget_column_named_after_the_kind_of_spending(tmp_path: Path):
     table = ("| 项目 | 项目支出预算（万元） | 实际支出（万元） | 执行率 |\n|---|---|---|---|\n"
              "| 设备购置 | 400.00 | 380.00 | 95.00% |\n| 运维服务 | 100.00 | 90.00 | {}% |\n| 合计 | 500.00 | 470.00 | 94.00% |\n")  # fmt: skip
     assert findings(tmp_path, table.format("90.00")) == {}
-    assert [f.expected for f in findings(tmp_path, table.format("91.00"))["RT301"]] == ["90%"]
+    assert [f.expected for f in findings(tmp_path, table.format("91.00"))["RT301"]] == ["90.00%"]
 
 
 def test_near_values_among_thousands_of_amounts_in_one_paragraph(tmp_path: Path):

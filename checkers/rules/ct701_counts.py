@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+import cn2an
+
 from checkers.analysis import Analysis, ScoreTable, level1_kind
 from checkers.figures import chinese_value, sentence_at, sentence_head
 from checkers.finding import Severity
@@ -283,7 +285,7 @@ def _count_findings(a: Analysis, paragraph, rule: Rule):
             where = "指标体系表" if _whole(a, table) else "本部分评分表"
             yield rule.finding(
                 f"写“{quoted.strip()}”，但{where}（{table.table.location.reference()}）列有{actual}个",
-                paragraph.location, sentence, expected=str(actual), found=written,
+                paragraph.location, sentence, expected=_count_like(actual, written), found=written,
             )  # fmt: skip
 
 
@@ -325,7 +327,7 @@ def _names_after(paragraph, rule: Rule):
             items = split if len(split) > len(items) and all(len(item) >= 2 for item in split) else items
             yield rule.finding(
                 f"写“{written}个{level}指标”，其后列举了{len(items)}个（{'、'.join(items)}）",
-                paragraph.location, sentence_at(paragraph.text, m.start()), expected=str(len(items)),
+                paragraph.location, sentence_at(paragraph.text, m.start()), expected=_count_like(len(items), written),
                 found=written, severity=Severity.WARNING,
             )  # fmt: skip
 
@@ -346,7 +348,7 @@ def _count_then_names(paragraph, rule: Rule):
         written = f"{m.group('n')}{m.group('counter')}{m.group('noun')}"
         yield rule.finding(
             f"写“{written}”，其后列举了{len(items)}项（{'、'.join(items)}）",
-            paragraph.location, sentence_at(paragraph.text, m.start()), expected=str(len(items)),
+            paragraph.location, sentence_at(paragraph.text, m.start()), expected=_count_like(len(items), m.group("n")),
             found=m.group("n"), severity=Severity.WARNING,
         )  # fmt: skip
 
@@ -383,7 +385,7 @@ def _kind_lists(paragraph, rule: Rule):
         if stated is not None and stated != len(listed) and not _range_end(paragraph.text, m.start("n")):
             yield rule.finding(
                 f"列举了{len(listed)}项（{'、'.join(listed)}），却写“{n}{counter}{noun if len(noun) >= 2 else words[:2]}”",
-                paragraph.location, sentence_at(paragraph.text, m.start()), expected=str(len(listed)),
+                paragraph.location, sentence_at(paragraph.text, m.start()), expected=_count_like(len(listed), n),
                 found=n, severity=Severity.WARNING,
             )  # fmt: skip
 
@@ -419,9 +421,14 @@ def check(a: Analysis, rule: Rule):
             if Decimal(len(items)) != stated and Decimal(len(listed)) != stated:  # (“运行与维护” may be one item)
                 yield rule.finding(
                     f"列举了{len(items)}项（{'、'.join(items)}），却写“{m.group('n')}{m.group('counter') or ''}{m.group('noun')}”",
-                    paragraph.location, sentence_at(paragraph.text, m.start()), expected=str(len(items)),
+                    paragraph.location, sentence_at(paragraph.text, m.start()), expected=_count_like(len(items), m.group("n")),
                     found=m.group("n"), severity=Severity.WARNING,
                 )  # fmt: skip
+
+
+def _count_like(count: int, written: str) -> str:
+    """A count as the report writes counts: in Chinese numerals beside “三个方面”, in digits beside “3个”."""
+    return str(count) if any(ch.isdigit() for ch in written) or not written.strip() else cn2an.an2cn(count, "low")
 
 
 RULE = Rule("CT701", "counts", Severity.ERROR, check, __doc__, FAILING, PASSING,

@@ -61,6 +61,7 @@ from checkers.rules.base import Rule
 from checkers.rules.ct701_counts import ENUMERATION_RE, PLACES
 from checkers.rules.rt301_rates import ADJUSTED_NAME, role_of
 from checkers.table_rates import cut_row_slips
+from checkers.table_totals import row_name
 from checkers.written_sums import written_sum_slips
 from evaluation_model import plain
 
@@ -360,9 +361,9 @@ def _sum_findings(paragraph, rule: Rule, a: Analysis):
             if total != figure.value:
                 addends = "+".join(plain(f.value) for f in parts)
                 yield rule.finding(
-                    f"写“{word.group(0).strip()}{figure.value}{figure.unit}”，但所列各项 {addends} = {plain(total)}{figure.unit}",
-                    paragraph.location, sentence.strip(), expected=f"{plain(total)}{figure.unit}",
-                    found=f"{figure.value}{figure.unit}",
+                    f"写“{word.group(0).strip()}{figure.text.strip()}”，但所列各项 {addends} = {plain(total)}{figure.unit}",
+                    paragraph.location, sentence.strip(), expected=f"{written_like(total, _number_of(figure))}{figure.unit}",
+                    found=figure.text.strip(),
                 )  # fmt: skip
         if sentence.lstrip().startswith("其中") and previous:  # “……实际使用2,186.74万元。其中：卢沟桥街道……”
             sentence = previous + sentence
@@ -410,7 +411,8 @@ def _sum_findings(paragraph, rule: Rule, a: Analysis):
                         continue
                     yield rule.finding(
                         f"总数写{head[-1].text.strip()}，其中各项之和为{plain(parts_sum)}{head[-1].unit}",
-                        paragraph.location, sentence.strip(), expected=f"{plain(parts_sum)}{head[-1].unit}",
+                        paragraph.location, sentence.strip(),
+                        expected=f"{written_like(parts_sum, _number_of(head[-1]))}{head[-1].unit}",
                         found=head[-1].text.strip(),
                     )  # fmt: skip
     audit = [(audit_role(clause_before(text, f.start)), f) for f in extract_figures(text)]
@@ -638,7 +640,8 @@ def _left_over_findings(paragraph, rule: Rule):
             if near is not None:
                 yield rule.finding(
                     f"结余写{figure.text.strip()}，但前面所写预算（到位）减实际支出为{plain(near)}{figure.unit}",
-                    paragraph.location, sentence.strip(), expected=f"{plain(near)}{figure.unit}", found=figure.text.strip(),
+                    paragraph.location, sentence.strip(), expected=f"{written_like(near, _number_of(figure))}{figure.unit}",
+                    found=figure.text.strip(),
                 )  # fmt: skip
 
 
@@ -668,7 +671,8 @@ def check(a: Analysis, rule: Rule):
             if sentence not in said:
                 yield rule.finding(
                     f"合计写{slip.stated}，但所列各项相加为{plain(slip.computed)}{slip.unit}",
-                    paragraph.location, sentence, expected=f"{plain(slip.computed)}{slip.unit}", found=slip.stated,
+                    paragraph.location, sentence, expected=f"{written_like(slip.computed, slip.stated.removesuffix(slip.unit))}{slip.unit}",
+                    found=slip.stated,
                 )  # fmt: skip
         if LEFT_OVER.search(paragraph.text):
             yield from _left_over_findings(paragraph, rule)
@@ -677,7 +681,7 @@ def check(a: Analysis, rule: Rule):
     for table in a.document.tables:
         for slip in cut_row_slips(table):  # an audit table's row: 核减 = 送审 − 审定
             should = written_like(slip.expected, slip.written)
-            label = grid_rows(table)[slip.row - 1][0].strip()[:20]
+            label = row_name(grid_rows(table)[slip.row - 1])
             yield rule.finding(
                 table.as_written(f"表格中“{label}”一行的“{slip.column}”写{slip.written}，但本行{slip.formula}为{should}"),
                 table.at(slip.row, slip.col + 1), slip.row_text, expected=should, found=slip.written,
@@ -689,6 +693,11 @@ def _written_amounts(a: Analysis) -> Counter:
     written = Counter(f.value.normalize() for p, fs in a.figures if p.heading_level is None for f in fs if f.kind == "amount")
     written.update(value.normalize() for *_, text in a.cells() if (value := number_in(text)) is not None)  # (as written)
     return written
+
+
+def _number_of(figure: Figure) -> str:
+    """A figure's number as written, without its unit (“33,840” of “33,840平方米”)."""
+    return figure.text.strip().removesuffix(figure.unit)
 
 
 def _one_written_otherwise(a: Analysis, candidates: list[tuple[Figure, Decimal]]) -> tuple[Figure, Decimal] | None:

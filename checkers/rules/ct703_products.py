@@ -12,7 +12,7 @@ import re
 from decimal import Decimal, localcontext
 
 from checkers.analysis import Analysis
-from checkers.figures import bracket_start, round_half_up, sentences
+from checkers.figures import bracket_start, round_half_up, sentences, written_like
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from evaluation_model import plain
@@ -85,8 +85,9 @@ def _compare(paragraph, rule: Rule, sentence: str, dims: re.Match[str], area: re
         return  # “更换LED显示屏2块，尺寸4.8米×2.7米，总面积25.92平方米”: each item's size, the area of all
     if round_half_up(product, places) != stated:
         yield rule.finding(
-            f"面积写{stated}平方米，但长{dims.group(1)}米 × 宽{dims.group(2)}米 = {plain(product)}平方米",
-            paragraph.location, sentence.strip(), expected=f"{plain(product)}平方米", found=f"{stated}平方米",
+            f"面积写{area.group(1)}平方米，但长{dims.group(1)}米 × 宽{dims.group(2)}米 = {plain(product)}平方米",
+            paragraph.location, sentence.strip(), expected=f"{written_like(product, area.group(1))}平方米",
+            found=f"{area.group(1)}平方米",
         )  # fmt: skip
 
 

@@ -30,7 +30,11 @@
 报告自己写明预算执行率的口径（同句“按实际支出÷年度预算计算”“预算执行率（实际支出÷预算）”，或别处一句定义）时按所写口径复算，不再提示口径；
 句中金额只写到三位有效数字（“预算1.28亿元，实际支出1.25亿元”）时，比率在各金额四舍五入前可能的范围内即相符；
 “实际支出1,124.33万元，其中支付设备尾款86.20万元”这样只列一项“其中”的，比率仍按整体复算；前几段中“其中”分项的金额不拿来复算整体的比率；
-完成率不按“超额完成60座”这样的差额复算。
+完成率不按“超额完成60座”这样的差额复算；“每周巡检1次”是频次而不是计划，“全年应巡检52次”是计划；本段只写实际完成数
+（“实际完成演出126场，完成率105.00%”）时，按同一部分前几段所写同一事项、同一单位的计划数复算（“全年计划演出120场”）。
+“满意度调查问卷400份”是问卷数而不是满意数；达标率的分子可写作“合格”，合格率的可写作“达标”；“收回”即回收。
+写明前后两个数的变动幅度（“由上年的23起下降至15起，下降34.78%”“从1,200人增加到1,500人，同比增长25%”）按（后数 − 前数）÷ 前数复算
+（“百分点”不是比率）。应为的比率按报告所写的小数位给出（所写“83.06%”时应为“83.60%”）。
 核减率按“核减 ÷ 送审”或“（送审 − 审定）÷ 送审”任一相符即可（二者不符时是金额写错，由 CT702 报告）；预算之后紧接“其中”列出分项、
 比率按分项之和复算相符而按所写预算不符时，是预算写错，由 CT702 报告，本规则不再报比率。同段（或同一小节前几段）缺少所需数字，或所用金额只是约数（“近450万元”“约450万元”）时不判断。
 """
@@ -67,6 +71,7 @@ from checkers.figures import (
     neighbour_swaps,
     one_keystroke_apart,
     parse_number,
+    percent_like,
     percent_matches,
     rounding_half,
     sentence_at,
@@ -79,7 +84,7 @@ from checkers.openings import OTHER_PERIOD
 from checkers.rules.base import Rule
 from checkers.table_rates import InformationAmounts, field_rate_slips, information_amounts, rate_slips
 from checkers.table_totals import table_body
-from evaluation_model import format_percent
+from evaluation_model import character_pairs, format_percent
 
 FAILING = """\
 项目预算计划安排资金5920000元，实际到位资金5920000元，实际支出金额为5271022.96元，预算执行率98.04%。
@@ -420,6 +425,29 @@ FREQUENCY = re.compile(r"每(?:周|月|日|天|年|季度?|半年|旬)[\u4e00-\u
 BEYOND = re.compile(r"超额|超出|超过|多完成|未完成|差额")  # “超额完成60座”: the difference, not what was done
 
 
+LOOK_BACK = 6  # paragraphs before a 完成率 searched for its plan
+_SUBJECT_NOISE = re.compile(r"计划|实际|完成|全年|年度|项目|累计|共|应|已")
+
+
+def _completion_on_an_earlier_plan(a: Analysis, paragraph, start: int) -> Decimal | None:
+    """完成率 whose paragraph gives only what was done (“实际完成演出126场，……完成率105.00%”), on the plan a paragraph
+    shortly before gives for the same thing in the same unit (“全年计划演出120场”), within the same part."""
+    figures = extract_figures(paragraph.text[:start])
+    actual = next((f for f in figures if _ACTUAL.search(f.subject) and f.unit and f.unit != "%" and f.kind != "amount"
+                   and not BEYOND.search(f.subject)), None)  # fmt: skip
+    if actual is None or approximate(actual) or any(_PLANNED.search(f.subject) for f in figures):
+        return None
+    words = character_pairs(_SUBJECT_NOISE.sub("", actual.subject))
+    earlier = a.paragraphs_before(paragraph, LOOK_BACK)
+    for before in reversed(earlier):
+        plans = [f for f in extract_figures(before.text) if _PLANNED.search(f.subject) and f.unit == actual.unit
+                 and f.kind == actual.kind and not approximate(f) and not FREQUENCY.search(f.subject)]  # fmt: skip
+        plans = [f for f in plans if words & character_pairs(_SUBJECT_NOISE.sub("", f.subject))]
+        if plans:
+            return actual.value / plans[0].value if plans[0].value else None
+    return None
+
+
 def _completion(figures: list[Figure], money: bool) -> Decimal | None:
     """完成率 = 实际 ÷ 计划, from a planned and an actual count with the same unit before the rate (amounts for a
     “投资完成率”); an actual amount listed under “其中” is a part's; planned items added up (“计划铺设雨水管网18.4公里、
@@ -453,7 +481,8 @@ SHARES = {"合格率": ("合格", "合格数 ÷ 检查（抽查、验收、考�
 GRADE_OF_SHARE = re.compile(r"(?:非常|基本|比较|很)$")
 GRADES_ABOVE_COUNTED = {"满意"}  # (the grades above the plain one are in its share)
 # the words that name the part a share counts (“在规定时限内修复33次” is a 及时率's part)
-PART_WORDS = {"及时": r"及时|按时|按期|如期|规定时限内|规定时间内|时限内|按计划(?:时间|进度|节点)", "回收": r"回收|收回"}
+PART_WORDS = {"及时": r"及时|按时|按期|如期|规定时限内|规定时间内|时限内|按计划(?:时间|进度|节点)", "回收": r"回收|收回",
+              "达标": r"达标|合格", "合格": r"合格|达标"}  # (“抽检80处，合格74处，达标率92.50%”)
 WHOLE_COUNT = re.compile(r"共|合计|总|检查|抽查|抽检|检测|发放|验收|调查|评估|监测|考核|考试|参加|参训|发生|受理|接到|收到"
                          r"|应|计划|列入|纳入|回收|收回|有效|受访|送审|送检|申报|报送")  # (“全年应拨付12批次，按时拨付11批次”, “计划活动194场，按计划时间开展186场”)
 WHOLE_BEFORE_ITS_PART = re.compile(r"[\u4e00-\u9fff]{0,8}中")  # “10处单项工程中按时完工9处”
@@ -467,6 +496,8 @@ def _share(name: str, head: str, previous: str = "", all_grades: bool = False) -
     it counts them all, “满意度（含基本满意）”). The whole may be in the ``previous`` sentence of the paragraph (“……回收582份，
     回收率97.00%；其中有效问卷565份，有效率97.08%”). Empty when the sentence does not give a part and a whole."""
     root = SHARES[name][0]
+    head = SURVEY_NAME.sub(lambda m: "＿" * len(m.group(0)), head)  # (“满意度调查问卷400份” counts questionnaires)
+    previous = SURVEY_NAME.sub(lambda m: "＿" * len(m.group(0)), previous)
     named = re.compile(PART_WORDS.get(root, root))
     cut = head.rfind("率") + 1  # after an earlier rate of the sentence, the figures are this one's
     figures = [f for f in extract_figures(head) if f.start >= cut and f.unit not in (None, "%", "分") and f.kind != "amount"]
@@ -510,6 +541,7 @@ def _share(name: str, head: str, previous: str = "", all_grades: bool = False) -
     return readings
 
 
+SURVEY_NAME = re.compile(r"满意度?(?:调查|测评|问卷|评价)")  # the survey's name, not a count of the satisfied
 PASSED_ABOVE = re.compile(r"优秀|优良|良好")  # grades above 合格, counted in a 合格率 by some
 
 
@@ -809,8 +841,8 @@ def check(a: Analysis, rule: Rule):
         quotient = _formula_quotient(statement.extra.get("written", ""))
         if quotient is not None and not percent_matches(statement.value, quotient[0], a.tolerance):
             yield rule.finding(
-                f"{statement.extra['wording']}写{statement.value}%，但所列算式 {quotient[1]} = {format_percent(quotient[0])}",
-                statement.location, statement.excerpt, expected=format_percent(quotient[0]), found=f"{statement.value}%",
+                f"{statement.extra['wording']}写{statement.value}%，但所列算式 {quotient[1]} = {percent_like(quotient[0], statement.value)}",
+                statement.location, statement.excerpt, expected=percent_like(quotient[0], statement.value), found=f"{statement.value}%",
             )  # fmt: skip
             continue
         if "ratio" in statement.extra:  # “……得分率分别为85%、90%”: paired with the same sentence's lists
@@ -845,6 +877,8 @@ def check(a: Analysis, rule: Rule):
         elif statement.name == "完成率":
             money = bool(MONEY_RATE.search(paragraph.text[max(0, start - 4) : start]))
             ratio, formula, alternative = _completion(extract_figures(paragraph.text[:start]), money), "实际完成 ÷ 计划", None
+            if ratio is None and not money:
+                ratio, formula = _completion_on_an_earlier_plan(a, paragraph, start), "实际完成 ÷ 前文所写计划"
             if ratio is None:
                 continue
         else:
@@ -929,9 +963,9 @@ def check(a: Analysis, rule: Rule):
             if _unit_factor(statement.value, ratio, a.tolerance) is not None:
                 continue  # (the base is moot: an amount's unit is off by 万, where that amount is written it is reported)
             yield rule.finding(
-                f"{wording}写{statement.value}%，按当前设置的口径（{formula}）应为{format_percent(ratio)}；"
+                f"{wording}写{statement.value}%，按当前设置的口径（{formula}）应为{percent_like(ratio, statement.value)}；"
                 f"该数按“实际支出 ÷ {alternative[1]}”计算，请确认口径（--execution-base 或 settings.execution_rate_base）",
-                statement.location, statement.excerpt, expected=format_percent(ratio), found=f"{statement.value}%",
+                statement.location, statement.excerpt, expected=percent_like(ratio, statement.value), found=f"{statement.value}%",
                 severity=Severity.WARNING,
             )  # fmt: skip
             continue
@@ -968,10 +1002,12 @@ def check(a: Analysis, rule: Rule):
             )  # fmt: skip
             continue
         yield rule.finding(
-            f"{wording}写{statement.value}%，按报告所列数字复算（{formula}）为{format_percent(ratio)}{_scale_note(statement.value, ratio)}",
-            statement.location, statement.excerpt, expected=format_percent(ratio), found=f"{statement.value}%",
+            f"{wording}写{statement.value}%，按报告所列数字复算（{formula}）为{percent_like(ratio, statement.value)}"
+            f"{_scale_note(statement.value, ratio)}",
+            statement.location, statement.excerpt, expected=percent_like(ratio, statement.value), found=f"{statement.value}%",
         )  # fmt: skip
     yield from _table_rates(a, rule)
+    yield from _change_rates(a, rule)
     for table in a.score_tables:
         if table.rate_col is None:
             continue
@@ -983,9 +1019,41 @@ def check(a: Analysis, rule: Rule):
                     and not a.is_blamed(table, row) and not _rate_of_the_rows(a, table, row):  # fmt: skip
                 # (the score cell is the slip: TT201 names it)
                 yield rule.finding(
-                    table.table.as_written(f"“{row.label}”得分率写{row.rate}%，按该行得分 ÷ 权重复算为{format_percent(ratio)}"),
-                    table.table.at(row.row, table.rate_col + 1), row.excerpt, expected=format_percent(ratio), found=f"{row.rate}%",
+                    table.table.as_written(f"“{row.label}”得分率写{row.rate}%，按该行得分 ÷ 权重复算为{percent_like(ratio, row.rate)}"),
+                    table.table.at(row.row, table.rate_col + 1), row.excerpt, expected=percent_like(ratio, row.rate), found=f"{row.rate}%",
                 )  # fmt: skip
+
+
+_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+_MOVES = r"下降|减少|降低|增长|增加|提高|上升"
+CHANGE = re.compile(rf"(?:由|从)[^，,。；;\d]{{0,8}}?(?P<old>{_NUMBER})\s*(?P<unit>[^\d\s，,。；;、%（()）]{{1,4}}?)\s*(?:{_MOVES})"
+                    rf"(?:至|到|为)\s*(?P<new>{_NUMBER})\s*(?P=unit)\s*[，,]?\s*(?:同比|较上年|比上年)?(?:{_MOVES}|降幅|增幅)"
+                    rf"(?:了|为|达)?\s*(?P<rate>{_NUMBER})\s*%(?!\s*个?百分点)")
+
+
+def _change_rates(a: Analysis, rule: Rule):
+    """“由上年的23起下降至15起，下降34.78%”: the change over the earlier figure, both written in the sentence."""
+    for paragraph in a.body_paragraphs:
+        if "%" not in paragraph.text or ("由" not in paragraph.text and "从" not in paragraph.text):
+            continue
+        for m in CHANGE.finditer(paragraph.text):
+            old, new, rate = (Decimal(m.group(k).replace(",", "")) for k in ("old", "new", "rate"))
+            if not old or old == new:
+                continue
+            ratio = abs(new - old) / old
+            if not percent_matches(rate, ratio, a.tolerance):
+                yield rule.finding(
+                    f"变动幅度写{m.group('rate')}%，按所写的{m.group('old')}{m.group('unit')}与{m.group('new')}{m.group('unit')}"
+                    f"复算（变动 ÷ 原数）为{percent_like(ratio, rate)}",
+                    paragraph.location, sentence_at(paragraph.text, m.start()), expected=percent_like(ratio, rate),
+                    found=f"{m.group('rate')}%",
+                )  # fmt: skip
+
+
+def _like_cell(slip) -> str:
+    """A table rate slip's recomputed rate, written to its cell's decimals (“97.40%” for a cell “97.04%”)."""
+    stated = number_in(slip.written.replace("%", "").replace("％", ""))
+    return percent_like(slip.ratio, stated) if stated is not None else format_percent(slip.ratio)
 
 
 SIDEWAYS_RATE = re.compile(r"到位率|执行率")
@@ -1023,8 +1091,8 @@ def _table_rates(a: Analysis, rule: Rule):
                 )  # fmt: skip
                 continue
             yield rule.finding(
-                table.as_written(f"表格中“{slip.column}”写{slip.written}，按{slip.scope}{slip.formula}复算为{format_percent(slip.ratio)}"),
-                table.at(slip.row, slip.col + 1), slip.row_text, expected=format_percent(slip.ratio),
+                table.as_written(f"表格中“{slip.column}”写{slip.written}，按{slip.scope}{slip.formula}复算为{_like_cell(slip)}"),
+                table.at(slip.row, slip.col + 1), slip.row_text, expected=_like_cell(slip),
                 found=slip.written,
             )  # fmt: skip
 

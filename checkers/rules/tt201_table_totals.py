@@ -35,7 +35,7 @@ from checkers.figures import MONEY_UNITS, digits_swapped, written_like
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from checkers.table_rates import cut_row_slips
-from checkers.table_totals import MONEY_WORDS, breakdown_excesses, table_body, table_money_units
+from checkers.table_totals import MONEY_WORDS, breakdown_excesses, row_name, table_body, table_money_units
 from evaluation_model import plain
 
 FAILING = """\
@@ -83,7 +83,7 @@ def check(a: Analysis, rule: Rule):
             cells = grid_rows(table)[row - 1]
             written, should = cells[col].strip(), written_like(right, cells[col])
             yield rule.finding(
-                table.as_written(f"表格中“{cells[0].strip()[:20]}”一行的“{column}”写{written}，"
+                table.as_written(f"表格中“{row_name(cells)}”一行的“{column}”写{written}，"
                                  f"但按本行的比率与该列合计都应为{should}：多是这一格写错"),
                 table.at(row, col + 1), table.row_text(row - 1), expected=should, found=written,
             )  # fmt: skip
@@ -98,9 +98,9 @@ def check(a: Analysis, rule: Rule):
                 continue  # the 合计 is the data's: the funding-vs-data rule names the wrong item instead
             if _rounding_tail(m, scored):
                 yield rule.finding(
-                    table.as_written(f"表格“{m.column}”列{m.label}写{m.written}，各行相加为{plain(m.computed)}，只差末位1，"
-                                     "可能是各项四舍五入的尾差；请核对，或在表下注明“尾差系四舍五入所致”"),
-                    table.at(m.row, m.col + 1), m.row_text, expected=plain(m.computed), found=m.written,
+                    table.as_written(f"表格“{m.column}”列{m.label}写{m.written}，各行相加为{written_like(m.computed, m.written)}，"
+                                     "只差末位1，可能是各项四舍五入的尾差；请核对，或在表下注明“尾差系四舍五入所致”"),
+                    table.at(m.row, m.col + 1), m.row_text, expected=written_like(m.computed, m.written), found=m.written,
                     severity=Severity.WARNING,
                 )  # fmt: skip
                 continue
@@ -123,8 +123,8 @@ def check(a: Analysis, rule: Rule):
                 )  # fmt: skip
                 continue
             yield rule.finding(
-                table.as_written(f"表格“{m.column}”列{m.label}写{m.written}，但{m.summed}相加为{plain(m.computed)}"),
-                table.at(m.row, m.col + 1), m.row_text, expected=plain(m.computed), found=m.written,
+                table.as_written(f"表格“{m.column}”列{m.label}写{m.written}，但{m.summed}相加为{written_like(m.computed, m.written)}"),
+                table.at(m.row, m.col + 1), m.row_text, expected=written_like(m.computed, m.written), found=m.written,
             )  # fmt: skip
         for row, col, label, written, computed, row_text in _level_weight_mismatches(a.score_table_by_block.get(id(table))):
             yield rule.finding(
