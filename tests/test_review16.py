@@ -284,3 +284,38 @@ def test_corrections_are_written_as_the_report_writes_its_figures(tmp_path: Path
     assert [f.expected for f in found["RT301"]] == ["83.60%"]
     assert [f.expected for f in found["CT701"]] == ["四"]
     assert [f.expected for f in found["CT702"]] == ["3,526.40万元"]
+
+
+NAMES = """\
+# 某项目绩效评价报告
+
+## 一、绩效分析
+
+| 二级指标 | 三级指标 | 权重 | 得分 |
+|---|---|---|---|
+| B2组织实施 | B23项目验收规范性 | 3 | 2 |
+| 合计 | | 3 | 2 |
+
+B23项目验收规范性，权重3分，得分2分。
+
+## 附件：评分表
+
+| 一级指标 | 二级指标 | 三级指标 | 权重 | 得分 |
+|---|---|---|---|---|
+| B过程 | B2组织实施 | B23项目验收规范性 | 3 | 2 |
+| 合计 | | | 3 | 2 |
+"""
+
+
+def test_a_table_naming_an_indicator_otherwise_than_the_rest_is_named_at_its_row(tmp_path: Path) -> None:
+    """The section table or the appendix renames B23 while the other table and the prose keep the name: that row is
+    named, not the prose; the prose alone renaming it is named at the prose."""
+    assert findings(tmp_path, NAMES) == {}
+    for table in (1, 2):
+        renamed = NAMES.replace("B23项目验收规范性 | 3", "B23项目验收合规性 | 3", table)
+        renamed = renamed.replace("B23项目验收合规性 | 3", "B23项目验收规范性 | 3", table - 1) if table == 2 else renamed
+        [finding] = findings(tmp_path, renamed)["NM601"]
+        assert (finding.found, finding.expected) == ("B23项目验收合规性", "B23项目验收规范性")
+        assert finding.location.table == table
+    [prose] = findings(tmp_path, NAMES.replace("B23项目验收规范性，", "B23项目验收合规性，"))["NM601"]
+    assert prose.location.table is None and prose.expected == "B23项目验收规范性"

@@ -1,6 +1,8 @@
 """指标名称前后不一致：同一编码的指标在正文与表格中名称不同，或一级指标在得分概况表与正文中名称不同。
 
 （1）正文“A12立项程序合规性”与评分表“A12立项程序规范性”：同一编码、名称不同；
+同一编码在几张评分表中名称不同时，以报告多数处（各表与正文）的名称为准，指出不同的那一行（“D12交通事故下降率”在附件表中，
+而分表与正文都是“D12交通事故下降”）；
 （2）得分概况表“D.效果”与正文“效益指标总分25分，得分21分”：权重、得分相同而名称不同（项目数据、或没有数据时附件
 指标体系表与标题，与正文同名而与概况表不同名时，指出得分概况表的那一行）；
 标题中的编码与名称（“1.公益活动开展率（C21）”“（一）C21公益活动开展率”）同样与评分表比较；
@@ -12,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from checkers.analysis import Analysis, names_match, row_code_and_name
 from checkers.finding import Severity
@@ -32,12 +35,15 @@ PASSING = FAILING.replace("A12立项程序合规性", "A12立项程序规范性"
 
 
 def check(a: Analysis, rule: Rule):
-    table_names: dict[str, str] = {}
+    rows_by_code: dict[str, list[tuple[str, object]]] = {}  # code → (name, row) in every table that lists it
     for table in a.score_tables:
         for row in table.body:
-            for code, name in [split_label(label) for label in row.labels] + [row_code_and_name(row)]:
+            for code, name in dict.fromkeys([split_label(label) for label in row.labels] + [row_code_and_name(row)]):
                 if code and len(code) > 1:
-                    table_names.setdefault(code, name)
+                    rows_by_code.setdefault(code, []).append((name, row))
+    prose = Counter((s.code, s.name) for s in a.indicator_statements if s.code)
+    table_names = {code: _usual_name(code, rows, prose) for code, rows in rows_by_code.items()}
+    yield from _odd_table_names(rows_by_code, table_names, prose, rule)
     yield from _heading_names(a, table_names, rule)
     for statement in a.indicator_statements:
         node = a.data.find_indicator(statement.code) if a.data is not None and statement.code else None
@@ -81,6 +87,35 @@ def check(a: Analysis, rule: Rule):
                 yield rule.finding(
                     f"一级指标在得分概况表中称“{name}”（{row.location.reference()}），正文称“{statement.name}”",
                     statement.location, statement.excerpt, expected=name, found=statement.name,
+                )  # fmt: skip
+
+
+def _usual_name(code: str, rows: list[tuple[str, object]], prose: Counter) -> str:
+    """The name most of the report gives an indicator (its tables' rows and the prose openings); on a tie, the first
+    table's."""
+    votes = Counter(name for name, _ in rows)
+    votes.update({name: count for (c, name), count in prose.items() if c == code})
+    best = max(votes.values())
+    return next(name for name, _ in rows if votes[name] == best) if any(votes[n] == best for n, _ in rows) else rows[0][0]
+
+
+def _odd_table_names(rows_by_code: dict[str, list[tuple[str, object]]], usual: dict[str, str], prose: Counter,
+                     rule: Rule):  # fmt: skip
+    """A table row naming a coded indicator otherwise than the rest of the report (another table and the prose) does:
+    “D12交通事故下降率” in the appendix where the section's table and the text say “D12交通事故下降”."""
+    for code, rows in rows_by_code.items():
+        names = Counter(name for name, _ in rows)
+        names.update({name: count for (c, name), count in prose.items() if c == code})
+        if len(names) < 2 or len({name for name, _ in rows}) < 2:
+            continue  # (the tables agree: a prose name that differs is reported at the prose)
+        right = usual[code]
+        if list(names.values()).count(names[right]) > 1:
+            continue  # no majority: which is right cannot be told
+        for name, row in rows:
+            if name != right:
+                yield rule.finding(
+                    f"指标 {code} 在此表中称“{name}”，报告其他表格和正文称“{right}”",
+                    row.location, row.excerpt, expected=code + right, found=code + name,
                 )  # fmt: skip
 
 
