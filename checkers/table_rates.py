@@ -42,11 +42,15 @@ AMOUNT_WORDS = re.compile(r"(?P<received>到位)|(?P<spent>支出|支付|执行�
                           r"|(?P<submitted>送审|申报)|(?P<cut>核减|审减)|(?P<allotted>拨付)")  # (拨付: only a 拨付率's numerator)
 
 
+SPENT_SHARE = re.compile(r"支出率|支付率|支付比例|支付进度")  # (not “支出占比”, a share of all spending)
+
+
 def _role(label: str) -> str | None:
     """What a column header or a field label names: a rate, the received, spent or base amount."""
     h = re.sub(r"\s+", "", label)
     if "率" in h or "比例" in h:
-        return "received_rate" if "到位" in h else "execution_rate" if "执行" in h or "兑付" in h or "发放" in h else \
+        return "received_rate" if "到位" in h else "execution_rate" if "执行" in h or "兑付" in h or "发放" in h \
+            or SPENT_SHARE.search(h) else \
             "cut_rate" if "核减" in h or "审减" in h else "allotted_rate" if "拨付" in h else None  # fmt: skip
     words = [m.lastgroup for m in AMOUNT_WORDS.finditer(h)]
     return words[-1] if words else None

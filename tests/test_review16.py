@@ -319,3 +319,15 @@ def test_a_table_naming_an_indicator_otherwise_than_the_rest_is_named_at_its_row
         assert finding.location.table == table
     [prose] = findings(tmp_path, NAMES.replace("B23项目验收规范性，", "B23项目验收合规性，"))["NM601"]
     assert prose.location.table is None and prose.expected == "B23项目验收规范性"
+
+
+def test_支出率_and_支付比例_are_taken_like_执行率(tmp_path: Path) -> None:
+    """A 支出率 in prose and 支出率/支付比例 columns are recomputed (spent ÷ the amount allotted, received or contracted)."""
+    text = ("# 某项目绩效评价报告\n\n## 一、资金\n\n中央财政下达资金12,800.00万元，共支出12,184.88万元，资金支出率95.19%。\n\n"
+            "| 县（区） | 下达金额 | 实际支出 | 支出率 |\n|---|---|---|---|\n| 临川区 | 3,680.00 | 3,581.25 | 97.32% |\n"
+            "| 乐安县 | 2,800.00 | 2,512.36 | 89.73% |\n| 合计 | 6,480.00 | 6,093.61 | 94.04% |\n\n"
+            "| 合同名称 | 合同金额 | 已支付金额 | 支付比例 |\n|---|---|---|---|\n| 施工 | 3,486,215.40 | 3,137,593.86 | 90.00% |\n")  # fmt: skip
+    assert findings(tmp_path, text) == {}
+    for right, wrong in (("支出率95.19%", "支出率95.91%"), ("| 89.73% |", "| 89.37% |"), ("| 90.00% |", "| 80.00% |")):
+        found = findings(tmp_path, text.replace(right, wrong))
+        assert [f.found for f in found["RT301"]] == [wrong.strip("| ").removeprefix("支出率")], right
