@@ -575,3 +575,13 @@ class DocumentBuilder:
         """Close open sections and return the document."""
         self._close_sections(0, len(self.blocks))
         return Document(self.path, self.blocks, self._sections)
+
+
+LONE_FIGURE = re.compile(r"^\s*[-－]?\d[\d,，]*(?:\.\d+)?\s*[%％]?\s*$")  # a paragraph that is one figure: a table's cell
+BROKEN_TABLE_LINES = 10
+
+
+def tables_in_lines(document: Document) -> bool:
+    """No table, but many paragraphs that are one figure each: tables saved as text one cell a line (LibreOffice's
+    plain-text export, a web page copied block by block). Their numbered cells cannot be told from headings."""
+    return not document.tables and sum(1 for p in document.paragraphs if LONE_FIGURE.match(p.text)) >= BROKEN_TABLE_LINES

@@ -11,6 +11,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
+from checkers.document import tables_in_lines
 from checkers.engine import check_document, plan_check
 from checkers.finding import Finding, Severity
 from checkers.readers import ReadError, read_document
@@ -95,8 +96,6 @@ def looks_like_a_report(document) -> bool:
     return any(word in text for text in texts for word in REPORT_WORDS)
 
 
-LONE_FIGURE = re.compile(r"^\s*[-－]?\d[\d,，]*(?:\.\d+)?\s*[%％]?\s*$")  # a paragraph that is one figure: a table's cell
-BROKEN_TABLE_LINES = 10
 SCORED_PROSE = re.compile(r"(?:权重|分值|满分)\s*\d+(?:\.\d+)?\s*分")
 
 
@@ -108,7 +107,7 @@ def coverage_notes(document) -> list[str]:
     if getattr(document, "unwrapped", False):
         return ["这是从 PDF 转出（按页宽折行）的文字：已把折行接回段落、去掉页码后核查；表格在转出时多已打散，"
                 "与表格有关的核查（表格合计、正文与评分表是否一致）多半未能进行，请尽量核查 Word 原件"]  # fmt: skip
-    if not document.tables and sum(1 for p in document.paragraphs if LONE_FIGURE.match(p.text)) >= BROKEN_TABLE_LINES:
+    if tables_in_lines(document):
         return ["文中没有表格，却有许多只写一个数字的段落：像是表格在另存为文本时被拆成了每格一行（LibreOffice 另存为纯文本"
                 "即如此）。与表格有关的核查（表格合计、正文与评分表是否一致）未能进行，请核查 Word 原件（.docx）"]  # fmt: skip
     scored = any(SCORED_PROSE.search(p.text) for p in document.paragraphs)

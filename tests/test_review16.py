@@ -331,3 +331,13 @@ def test_支出率_and_支付比例_are_taken_like_执行率(tmp_path: Path) -> 
     for right, wrong in (("支出率95.19%", "支出率95.91%"), ("| 89.73% |", "| 89.37% |"), ("| 90.00% |", "| 80.00% |")):
         found = findings(tmp_path, text.replace(right, wrong))
         assert [f.found for f in found["RT301"]] == [wrong.strip("| ").removeprefix("支出率")], right
+
+
+def test_tables_saved_one_cell_a_line_are_no_headings(tmp_path: Path) -> None:
+    """A LibreOffice text export puts each cell on its own line: “2.加强项目实施规范管理” from a table cell is no
+    misnumbered heading (the file says its tables could not be checked)."""
+    cells = "\n\n".join(["序号", "建议", "1.提高绩效目标编制水平。", "2.加强项目实施规范管理"] + [str(n) for n in range(10, 22)])
+    text = f"# 某项目绩效评价报告\n\n## 一、评价结论\n\n项目得分88分。\n\n{cells}\n\n## 二、建议\n"
+    assert "HD801" not in findings(tmp_path, text)
+    headed = "# 某项目绩效评价报告\n\n## 一、评价结论\n\n项目得分88分。\n\n## 三、建议\n"
+    assert "HD801" in findings(tmp_path, headed)  # (with no such cells, headings are checked as ever)

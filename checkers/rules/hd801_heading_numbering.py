@@ -2,7 +2,7 @@
 
 按标题编号的层级（一、 （一） 1. （1））逐级核对：同一上级之下的同级标题应从 1 开始连续编号，样式一致；
 附件（“附件1：……”一行之后）重新编号。写成一段正文的编号项（“1.资金使用合规性。……得4分。”）也占它的编号。一个标题的编号接着上一级标题的顺序、只是样式不同（“（一）……（2）……（三）”），
-只报告这一个标题（应为“（二）”），其后的同级标题不再报跳号。一个标题编号写错而下一个同级标题接着正确的顺序（“（二）（四）（四）”“五、五、七、”），也只报告写错的这一个。从 PDF 转出的文字（折行已接回）不核对：表格的各格在转出时成了一行行编号文字，
+只报告这一个标题（应为“（二）”），其后的同级标题不再报跳号。一个标题编号写错而下一个同级标题接着正确的顺序（“（二）（四）（四）”“五、五、七、”），也只报告写错的这一个。从 PDF 转出的文字（折行已接回），以及表格被存成每格一行的文字（LibreOffice 另存为纯文本）不核对：表格的各格成了一行行编号文字，
 无从分辨哪些是标题。
 """
 
@@ -13,7 +13,7 @@ import re
 import cn2an
 
 from checkers.analysis import Analysis
-from checkers.document import Paragraph, division_heading, match_number
+from checkers.document import Paragraph, division_heading, match_number, tables_in_lines
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from checkers.segments import is_appendix_line
@@ -76,8 +76,8 @@ def _width_only(a: str, b: str) -> bool:
 
 
 def check(a: Analysis, rule: Rule):
-    if getattr(a.document, "unwrapped", False):
-        return  # text out of a PDF: table cells became numbered lines (see the docstring)
+    if getattr(a.document, "unwrapped", False) or tables_in_lines(a.document):
+        return  # text out of a PDF, or tables saved one cell a line: table cells became numbered lines (see the docstring)
     last: dict[int, tuple] = {}  # level → (index, shape, paragraph, number) of the last sibling under the current parent
     runs_on: dict[int, int] = {}  # level → its last index before the current part or chapter (numbering may run on)
     indexes: dict[str, int | None] = {}
