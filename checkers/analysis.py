@@ -780,15 +780,21 @@ class Analysis:
         codes: the prose may leave the code out). Of the tables of the part the prose is in, only those of its own
         sub-part count (“（一）子项目一”'s table, not “（二）子项目二”'s, which scores indicators of the same names);
         tables outside that part (an appendix) count too."""
+        known = self._rows_of.get(id(statement))
+        if known is not None and known[0] is statement:
+            return known[1]
         rows = self.rows_named(statement.code, statement.name)
-        if len({id(table) for _, table in rows}) < 2:
-            return rows
         place = self._block_index.get(id(statement.where or statement.head))
-        if place is None:
-            return rows
-        shared = [self._parts_shared(place, self._block_index.get(id(table.table), -1)) for _, table in rows]
-        deepest = None if None in shared else max(shared)  # (the prose's own part first, else its nearest)
-        return [pair for pair, depth in zip(rows, shared, strict=True) if depth in (None, 0, deepest)]
+        if len({id(table) for _, table in rows}) >= 2 and place is not None:
+            shared = [self._parts_shared(place, self._block_index.get(id(table.table), -1)) for _, table in rows]
+            deepest = None if None in shared else max(shared)  # (the prose's own part first, else its nearest)
+            rows = [pair for pair, depth in zip(rows, shared, strict=True) if depth in (None, 0, deepest)]
+        self._rows_of[id(statement)] = (statement, rows)
+        return rows
+
+    @cached_property
+    def _rows_of(self) -> dict[int, tuple[IndicatorStatement, list[tuple[ScoreRow, ScoreTable]]]]:
+        return {}  # (rows_of's answers, with the statement they are of: rules ask it many times)
 
     @cached_property
     def _block_index(self) -> dict[int, int]:

@@ -41,8 +41,11 @@ def check(a: Analysis, rule: Rule):
             for code, name in dict.fromkeys([split_label(label) for label in row.labels] + [row_code_and_name(row)]):
                 if code and len(code) > 1:
                     rows_by_code.setdefault(code, []).append((name, row))
-    prose = Counter((s.code, s.name) for s in a.indicator_statements if s.code)
-    table_names = {code: _usual_name(code, rows, prose) for code, rows in rows_by_code.items()}
+    prose: dict[str, Counter] = {}  # code → how often the prose openings give each name
+    for statement in a.indicator_statements:
+        if statement.code:
+            prose.setdefault(statement.code, Counter())[statement.name] += 1
+    table_names = {code: _usual_name(rows, prose.get(code)) for code, rows in rows_by_code.items()}
     yield from _odd_table_names(rows_by_code, table_names, prose, rule)
     yield from _heading_names(a, table_names, rule)
     for statement in a.indicator_statements:
@@ -90,24 +93,25 @@ def check(a: Analysis, rule: Rule):
                 )  # fmt: skip
 
 
-def _usual_name(code: str, rows: list[tuple[str, object]], prose: Counter) -> str:
+def _usual_name(rows: list[tuple[str, object]], prose: Counter | None) -> str:
     """The name most of the report gives an indicator (its tables' rows and the prose openings); on a tie, the first
     table's."""
-    votes = Counter(name for name, _ in rows)
-    votes.update({name: count for (c, name), count in prose.items() if c == code})
-    best = max(votes.values())
-    return next(name for name, _ in rows if votes[name] == best) if any(votes[n] == best for n, _ in rows) else rows[0][0]
+    first = rows[0][0]
+    if all(name == first for name, _ in rows) and (prose is None or len(prose) == 1):
+        return first  # (the usual case: every table alike, the prose once or alike)
+    votes = Counter(name for name, _ in rows) + (prose or Counter())
+    best = max(votes[name] for name, _ in rows)
+    return next(name for name, _ in rows if votes[name] == best)
 
 
-def _odd_table_names(rows_by_code: dict[str, list[tuple[str, object]]], usual: dict[str, str], prose: Counter,
+def _odd_table_names(rows_by_code: dict[str, list[tuple[str, object]]], usual: dict[str, str], prose: dict[str, Counter],
                      rule: Rule):  # fmt: skip
     """A table row naming a coded indicator otherwise than the rest of the report (another table and the prose) does:
     “D12交通事故下降率” in the appendix where the section's table and the text say “D12交通事故下降”."""
     for code, rows in rows_by_code.items():
-        names = Counter(name for name, _ in rows)
-        names.update({name: count for (c, name), count in prose.items() if c == code})
-        if len(names) < 2 or len({name for name, _ in rows}) < 2:
+        if len(rows) < 2 or len({name for name, _ in rows}) < 2:
             continue  # (the tables agree: a prose name that differs is reported at the prose)
+        names = Counter(name for name, _ in rows) + prose.get(code, Counter())
         right = usual[code]
         if list(names.values()).count(names[right]) > 1:
             continue  # no majority: which is right cannot be told
