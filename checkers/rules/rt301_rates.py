@@ -722,14 +722,20 @@ def _unit_swaps(statement, taken_on: TakenOn | None, head: str, before: list[Fig
     return swaps
 
 
-def _scale_note(stated: Decimal, ratio: Decimal) -> str:
-    """A hint when the recomputed rate is off by orders of magnitude: an amount's unit (元/万元) is wrong, not the rate."""
+MONEY_RATE_KINDS = ("到位", "执行", "支出", "发放", "兑付", "节约", "核减", "审减", "审计控制", "投资")
+
+
+def _scale_note(stated: Decimal, ratio: Decimal, name: str) -> str:
+    """A hint when the recomputed rate is off by orders of magnitude: for a rate of amounts, an amount's unit
+    (元/万元) is wrong, not the rate; for a rate of counts, a count the rate is not taken on may have been read."""
     if not stated or not ratio:
         return ""
     factor = ratio * 100 / stated
     if Decimal("0.02") < factor < 50:
         return ""
-    return "；两者相差数十倍以上，多为所用金额的单位（元/万元）写错，请先核对金额单位"
+    if any(kind in name for kind in MONEY_RATE_KINDS):
+        return "；两者相差数十倍以上，多为所用金额的单位（元/万元）写错，请先核对金额单位"
+    return "；两者相差数十倍以上，请核对句中的数字（单位、数量级）"
 
 
 def _confirmed_by_data(a: Analysis, statement) -> bool:
@@ -1003,7 +1009,7 @@ def check(a: Analysis, rule: Rule):
             continue
         yield rule.finding(
             f"{wording}写{statement.value}%，按报告所列数字复算（{formula}）为{percent_like(ratio, statement.value)}"
-            f"{_scale_note(statement.value, ratio)}",
+            f"{_scale_note(statement.value, ratio, wording)}",
             statement.location, statement.excerpt, expected=percent_like(ratio, statement.value), found=f"{statement.value}%",
         )  # fmt: skip
     yield from _table_rates(a, rule)
