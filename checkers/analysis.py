@@ -153,11 +153,24 @@ def about_a_part(text: str, position: int) -> bool:
     opening with 其中, whose every clause is a part), unless the words after that mention name the project again
     (“项目合同总额…，2020年度项目预算执行率为90.86%” is the project's rate)."""
     sentence = sentence_head(text, position)
-    marks = [m for m in PART_MARK.finditer(sentence) if not in_parentheses(sentence, m.start())]  # (“支出3,312.50万元
+    marks = [m for m in PART_MARK.finditer(sentence) if not in_parentheses(sentence, m.start())
+             and not _carried_in_amid(sentence, m.start())]  # (“支出3,312.50万元
     if marks:  # （含工程费…、监理费…）”: the whole's make-up in brackets names no part)
         return not PROJECT_WIDE.search(sentence[marks[-1].end() :])
     whole = text[text.rfind("。", 0, position) + 1 : position]  # “其中市级资金支出190万元，执行率95%；区级……80%”
     return whole.lstrip().startswith("其中") and not PROJECT_WIDE.search(whole)
+
+
+CARRY_IN_CLAUSE = re.compile(r"(?:加上?|另有|以及|及|和)?(?:上年|上一年度?|以前年度)度?结转(?:资金)?(?:为|了)?\s*\d")
+
+
+def _carried_in_amid(sentence: str, at: int) -> bool:
+    """A carry-in named after the budget (“项目预算6,000.00万元，上年结转286.40万元，实际支出……”): funds at hand with the
+    budget, not a part whose own rate follows (“上年结转资金50万元，执行率80%” opens its sentence: that one is a part)."""
+    start = max(sentence.rfind(mark, 0, at) for mark in "，,；;") + 1
+    if not start or not re.search(r"\d", sentence[:start]):
+        return False
+    return CARRY_IN_CLAUSE.match(sentence[start:].lstrip()) is not None
 
 
 SURVEY = re.compile(r"满意度|问卷|调查|测评|受访|居民|群众")

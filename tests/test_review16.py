@@ -341,3 +341,14 @@ def test_tables_saved_one_cell_a_line_are_no_headings(tmp_path: Path) -> None:
     assert "HD801" not in findings(tmp_path, text)
     headed = "# 某项目绩效评价报告\n\n## 一、评价结论\n\n项目得分88分。\n\n## 三、建议\n"
     assert "HD801" in findings(tmp_path, headed)  # (with no such cells, headings are checked as ever)
+
+
+def test_a_carry_in_beside_the_budget_is_funds_at_hand_not_a_part(tmp_path: Path) -> None:
+    """“项目预算6,000.00万元，上年结转286.40万元，实际支出5,900.00万元，执行率…”: the project's rate, on the budget or on
+    the budget with the carry-in; a rate that is neither is found (it used to be skipped as another year's or a part's)."""
+    text = "# 某项目绩效评价报告\n\n## 一、资金\n\n项目预算6,000.00万元，上年结转286.40万元，实际支出5,900.00万元，执行率{}。\n"
+    for right in ("98.33%", "93.85%"):
+        assert findings(tmp_path, text.format(right)) == {}, right
+    assert [f.found for f in findings(tmp_path, text.format("94.77%"))["RT301"]] == ["94.77%"]
+    own = "# 某项目绩效评价报告\n\n## 一、资金\n\n上年结转资金50.00万元，实际支出40.00万元，执行率80%。\n"
+    assert findings(tmp_path, own) == {}  # (a carry-over's own rate)

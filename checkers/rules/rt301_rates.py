@@ -26,7 +26,7 @@
 这样的基本信息表所列金额复算（有几张时不知是哪一张，不判断；“市级资金到位率”等分项的比率不按它复算）。
 同一段中同类比率再次出现（“……预算执行率95.46%，其中云资源租赁费执行率为91.88%”）时，只按两者之间写出的数字复算；
 紧跟在某一来源的到位金额之后、不带“资金/项目”字样的“到位率”（“县级配套资金到位2,720.00万元，到位率80%”），按同段前面所写该来源的预算复算；
-下达资金之外另有上年结转、合为“可用资金”时，结转也已到位，执行率、兑付率按可用资金复算；“其中”分项列举之后的比率（分项没有各自的预算）按整体的数字复算（“其中基本支出120万元，项目支出60万元”的后一项同样是分项）；计划分项写了合计时，完成率按合计复算；
+下达资金之外另有上年结转、合为“可用资金”时，结转也已到位，执行率、兑付率按可用资金复算；预算之后写“上年结转N万元”的，执行率按预算或预算加结转任一相符即可（这样的结转不是“上年”的数，也不是分项）；“其中”分项列举之后的比率（分项没有各自的预算）按整体的数字复算（“其中基本支出120万元，项目支出60万元”的后一项同样是分项）；计划分项写了合计时，完成率按合计复算；
 报告自己写明预算执行率的口径（同句“按实际支出÷年度预算计算”“预算执行率（实际支出÷预算）”，或别处一句定义）时按所写口径复算，不再提示口径；
 句中金额只写到三位有效数字（“预算1.28亿元，实际支出1.25亿元”）时，比率在各金额四舍五入前可能的范围内即相符；
 “实际支出1,124.33万元，其中支付设备尾款86.20万元”这样只列一项“其中”的，比率仍按整体复算；前几段中“其中”分项的金额不拿来复算整体的比率；
@@ -389,6 +389,13 @@ def _carried_over(before: list[Figure]) -> Decimal:
     """The amounts brought in from earlier years (上年结转) stated among a rate's figures (in 元)."""
     return sum((f.in_yuan() or Decimal(0) for f in before if CARRIED_IN.search(clause_before(f.source, f.start))),
                Decimal(0))  # fmt: skip
+
+
+def _holds_with_the_carry_in(statement, before: list[Figure], a: Analysis) -> bool:
+    """A spending rate that holds on the budget plus the carry-in named beside it (the funds at hand in all)."""
+    carried, budget, spent = _carried_over(before), _budget(before), _last(before, "spent")
+    return bool(_spending(statement.name) and carried and budget and spent is not None
+                and percent_matches(statement.value, spent / (budget + carried), a.tolerance))  # fmt: skip
 
 
 AVAILABLE = re.compile(r"可用|合计|共计|总计|累计可")
@@ -890,8 +897,8 @@ def check(a: Analysis, rule: Rule):
         else:
             head = paragraph.text[:start]
             clause = sentence_head(paragraph.text, start)
-            if OTHER_PERIOD.search(clause):
-                continue  # “上年同期该项目预算执行率为85.6%”: an earlier year's rate
+            if OTHER_PERIOD.search(CARRIED_IN.sub("", clause)):
+                continue  # “上年同期该项目预算执行率为85.6%”: an earlier year's rate (“上年结转286.40万元” is this year's funds)
             own_base = paragraph.text.replace("合同", "\u3000\u3000") if "审计控制" in statement.name else paragraph.text
             part = about_a_part(own_base, start) and not _contracts_of_the_project(statement.name, clause) \
                 or a.names_another_year(clause) or bool(QUALIFIED_RATE.search(paragraph.text[max(0, start - 6) : start]))  # fmt: skip
@@ -945,6 +952,8 @@ def check(a: Analysis, rule: Rule):
                 continue  # “年初300万元，追加20万元，全年预算302万元”: the rate holds on 320; CT702 says the 302 is wrong
             if not percent_matches(statement.value, ratio, a.tolerance) and _holds_on_its_parts(statement, before, a):
                 continue  # “预算总额1,806万元，其中……”: the rate holds on the parts' sum; CT702 says the 1,806 is wrong
+            if not percent_matches(statement.value, ratio, a.tolerance) and _holds_with_the_carry_in(statement, before, a):
+                continue  # “项目预算6,000万元，上年结转286.40万元，实际支出5,900万元，执行率93.85%”: on all the funds at hand
         if percent_matches(statement.value, ratio, a.tolerance):
             continue
         if _confirmed_by_data(a, statement):
