@@ -161,6 +161,9 @@ SLIPS: dict[str, Callable] = {
     "parts of a whole": paragraph_slip(r"(其中合格)(\d+)(个)", lambda m: m[1] + _bump(m[2]) + m[3]),
     "level-1 experts' score": paragraph_slip(r"(专家评分)(\d+)(分)", lambda m: m[1] + _bump(m[2], "0.5") + m[3]),
     "total after a bonus": paragraph_slip(r"(综合得分)(\d+)(分)", lambda m: m[1] + _bump(m[2]) + m[3]),
+    "completion on an earlier plan": paragraph_slip(r"(完成率)([\d.]+)(%)", lambda m: m[1] + _bump(m[2], "2") + m[3]),
+    "satisfaction share": paragraph_slip(r"(满意度)([\d.]+)(%)", lambda m: m[1] + _bump(m[2], "0.9") + m[3]),
+    "change rate": paragraph_slip(r"(起，下降)([\d.]+)(%)", lambda m: m[1] + _bump(m[2], "5") + m[3]),
     "split table cell": split_table_slip,
     "nested table cell": nested_table_slip,
 }
