@@ -27,18 +27,30 @@ _HTML_TABLE_START = re.compile(r"^\s{0,3}<table\b", re.I)
 
 
 class _TableCells(HTMLParser):
-    """The rows of an HTML table: (text, rowspan, colspan) per cell, <br> as a line break."""
+    """The rows of an HTML table: (text, rowspan, colspan) per cell, <br> as a line break; ``lines`` holds each row's
+    line, counted from the table's first line: that of its first cell (where its text is), else of its ``<tr>``."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.rows: list[list[tuple[str, int, int]]] = []
+        self.lines: list[int] = []
         self._cell: list[str] | None = None
         self._spans = (1, 1)
+        self._row_has_cell = False
+
+    def _new_row(self) -> None:
+        self.rows.append([])
+        self.lines.append(self.getpos()[0])
+        self._row_has_cell = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "tr":
-            self.rows.append([])
+            self._new_row()
         elif tag in ("td", "th"):
+            if not self.rows:
+                self._new_row()
+            if not self._row_has_cell:
+                self.lines[-1], self._row_has_cell = self.getpos()[0], True
             values = dict(attrs)
             self._cell, self._spans = [], (_span(values.get("rowspan")), _span(values.get("colspan")))
         elif tag == "br" and self._cell is not None:
@@ -46,8 +58,6 @@ class _TableCells(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("td", "th") and self._cell is not None:
-            if not self.rows:
-                self.rows.append([])
             self.rows[-1].append(("".join(self._cell).strip(), *self._spans))
             self._cell = None
 
@@ -61,19 +71,22 @@ def _span(value: str | None) -> int:
 
 
 def html_table_rows(html: str, line: int) -> list[list[RawCell]]:
-    """The grid of an HTML table: a cell spanning rows leaves a merged cell below it, one spanning columns a span."""
+    """The grid of an HTML table starting on line ``line``: a cell spanning rows leaves a merged cell below it, one
+    spanning columns a span; each row's cells carry the row's line (see :class:`_TableCells`)."""
     parser = _TableCells()
     parser.feed(html)
+    parser.close()
     below: dict[int, tuple[int, int]] = {}  # grid column → (rows still covered by a cell above, its colspan)
     rows: list[list[RawCell]] = []
-    for cells in parser.rows:
+    for cells, at in zip(parser.rows, parser.lines, strict=True):
+        row_line = line + at - 1
         row: list[RawCell] = []
         col = 1
         queue = list(cells)
         while queue or any(c >= col for c in below):
             if col in below:
                 left, width = below[col]
-                row.append(RawCell("", col, merged_from_above=True, span=width, line=line))
+                row.append(RawCell("", col, merged_from_above=True, span=width, line=row_line))
                 below.update({col: (left - 1, width)} if left > 1 else {})
                 if left <= 1:
                     del below[col]
@@ -83,7 +96,7 @@ def html_table_rows(html: str, line: int) -> list[list[RawCell]]:
                 col += 1
                 continue
             text, rowspan, colspan = queue.pop(0)
-            row.append(RawCell(_emphasis_off(text), col, span=colspan, line=line))
+            row.append(RawCell(_emphasis_off(text), col, span=colspan, line=row_line))
             if rowspan > 1:
                 below[col] = (rowspan - 1, colspan)
             col += colspan
