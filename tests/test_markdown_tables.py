@@ -1,4 +1,4 @@
-"""Tables in Markdown: pipe, HTML and pandoc's grid, multiline and simple tables."""
+"""Tables in Markdown: pipe, HTML and pandoc's grid, multiline and simple tables; Markdown saved as .txt."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ import pytest
 from checkers.engine import check_document
 from checkers.finding import Finding
 from checkers.readers import ReadError, read_document
+from checkers.readers.markdown_reader import looks_like_markdown
+from checkers.readers.text_reader import read_file_text
+from tests.conftest import SEEDS
 
 PROSE = "## （一）项目决策\n\n决策指标总分7分，得分6分。各分项指标得分如下：\n\n"
 
@@ -174,3 +177,22 @@ def test_rules_around_a_paragraph_leave_it_a_paragraph(tmp_path: Path) -> None:
     document = read_document(path)
     assert not document.tables
     assert [p.text for p in document.paragraphs][1:] == ["本项目于2020年实施。", "项目单位：某局"]
+
+
+PIPE = PROSE + "| 二级指标 | 三级指标 | 权重 | 得分 |\n|---|---|---|---|\n| A1项目立项 | A11立项依据充分性 | 3 | 3 |\n" \
+    "|  | A12立项程序规范性 | 4 | 3 |\n| 合计 |  | 7 | {0} |\n"  # fmt: skip
+
+
+@pytest.mark.parametrize("text", [PIPE, HTML, GRID, MULTILINE], ids=["pipe", "html", "grid", "multiline"])
+def test_markdown_saved_as_txt_is_read_as_markdown(tmp_path: Path, text: str) -> None:
+    slipped_total(tmp_path, "# 绩效评价报告\n\n" + text, "合计", name="r.txt")
+    path = tmp_path / "r.txt"
+    assert [p.text for p in read_document(path).headings][:2] == ["绩效评价报告", "（一）项目决策"]
+
+
+def test_word_text_and_prose_stay_plain_text() -> None:
+    """Word's own text export (tab-led cells) and prose with a lone “#” line are no Markdown."""
+    seeds = sorted(SEEDS.glob("*.txt"))
+    assert seeds and not [seed.name for seed in seeds if looks_like_markdown(read_file_text(seed))]
+    prose = "# 注：本报告金额单位为万元。\n\n一、基本情况\n\n项目总投资为100万元，其中 A|B 两部分各半。\n"
+    assert not looks_like_markdown(prose)

@@ -432,6 +432,28 @@ def unreadable_table_message(path: str | os.PathLike[str], line: int) -> str:
             "请用 pandoc -t gfm 重新导出（表格写成 | 分隔的管道表格或 HTML 表格），或改正该表格的边框后重试。")
 
 
+MARKDOWN_HEADINGS = 2  # this many “#” headings make a text Markdown (one may be a stray “# 注” line)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Whether ``text`` (a .txt file's) is Markdown: it has “#” headings, or a table written in Markdown (pipe rows over
+    a |---| line, an HTML <table>, a pandoc grid, multiline or simple table). Word's text export and prose have none."""
+    lines = split_lines(text)
+    if sum(1 for line in lines if _ATX_RE.match(line)) >= MARKDOWN_HEADINGS:
+        return True
+    return any(_table_starts(lines, i) for i, line in enumerate(lines) if line.strip())
+
+
+def _table_starts(lines: list[str], i: int) -> bool:
+    """Whether a table written in Markdown starts at ``lines[i]``."""
+    below = lines[i + 1] if i + 1 < len(lines) else ""
+    if _HTML_TABLE_START.match(lines[i]) or "|" in lines[i] and "|" in below and _SEPARATOR_RE.match(below):
+        return True
+    if _GRID_BORDER_RE.match(lines[i]):
+        return below.lstrip().startswith("|")
+    return (_DASH_LINE_RE.match(lines[i]) or _DASH_LINE_RE.match(below)) is not None and pandoc_table(lines, i, False) is not None
+
+
 def parse_markdown(text: str, path: str | os.PathLike[str]) -> Document:
     """Parse markdown text into a :class:`Document`."""
     builder = DocumentBuilder(str(path))
