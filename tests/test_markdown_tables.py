@@ -196,3 +196,10 @@ def test_word_text_and_prose_stay_plain_text() -> None:
     assert seeds and not [seed.name for seed in seeds if looks_like_markdown(read_file_text(seed))]
     prose = "# 注：本报告金额单位为万元。\n\n一、基本情况\n\n项目总投资为100万元，其中 A|B 两部分各半。\n"
     assert not looks_like_markdown(prose)
+
+
+def test_heading_attributes_are_no_part_of_the_title(tmp_path: Path) -> None:
+    """commonmark_x and PHP Markdown Extra write a heading's id after it: “# 一、基本情况 {#一基本情况}”."""
+    path = tmp_path / "r.md"
+    path.write_text("# 一、基本情况 {#一基本情况}\n\n## （一） 项目概况 {#一-项目概况 .unnumbered}\n\n正文。\n", encoding="utf-8")
+    assert [p.text for p in read_document(path).headings] == ["一、基本情况", "（一） 项目概况"]

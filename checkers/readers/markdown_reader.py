@@ -11,7 +11,7 @@ from checkers.document import ARABIC_NUMBER_END, CN_DIGITS, Document, DocumentBu
 from checkers.readers.errors import ReadError
 from checkers.readers.text_reader import numbered_title, read_file_text, split_lines, strip_bookmarks
 
-_ATX_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_ATX_RE = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+\{[#.][^{}]*\})?\s*#*\s*$")  # (“{#id .class}”: its attributes)
 _SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _RULE_RE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _BULLET_RE = re.compile(r"^\s*(?:[-*+]\s+|>\s?)")
