@@ -11,8 +11,8 @@ import olefile
 from checkers.document import Document
 from checkers.readers.docx_reader import read_docx
 from checkers.readers.errors import ReadError
-from checkers.readers.markdown_reader import read_markdown
-from checkers.readers.text_reader import read_text
+from checkers.readers.markdown_reader import looks_like_markdown, parse_markdown, read_markdown
+from checkers.readers.text_reader import parse_text, read_file_text, read_text
 
 __all__ = ["ReadError", "read_document", "read_docx", "read_markdown", "read_text"]
 
@@ -27,7 +27,7 @@ _OLE_ENCRYPTED = {"EncryptionInfo", "EncryptedPackage"}  # the streams of an Off
 
 
 def read_document(path: str | os.PathLike[str]) -> Document:
-    """Read a report, choosing the reader by suffix (.docx, .md/.markdown, else text)."""
+    """Read a report, choosing the reader by suffix (.docx, .md/.markdown, else text: Markdown by its content)."""
     p = Path(path)
     if not p.exists():
         raise ReadError(f"找不到文件“{p}”。请检查路径是否正确。")
@@ -151,4 +151,5 @@ def _read_by_kind(p: Path, head: bytes) -> Document:
         return read_docx(p)
     if suffix in (".md", ".markdown"):
         return read_markdown(p)
-    return read_text(p)
+    text = read_file_text(p)
+    return parse_markdown(text, p) if looks_like_markdown(text) else parse_text(text, p)
