@@ -352,3 +352,30 @@ def test_a_carry_in_beside_the_budget_is_funds_at_hand_not_a_part(tmp_path: Path
     assert [f.found for f in findings(tmp_path, text.format("94.77%"))["RT301"]] == ["94.77%"]
     own = "# 某项目绩效评价报告\n\n## 一、资金\n\n上年结转资金50.00万元，实际支出40.00万元，执行率80%。\n"
     assert findings(tmp_path, own) == {}  # (a carry-over's own rate)
+
+
+def test_headings_run_into_a_line_and_items_numbered_under_a_run_in_heading(tmp_path: Path) -> None:
+    """A web page's copy runs headings into the line before (“……监控报告1一、项目支出基本情况”, “附件:1.……”, “1.……
+    2.…… 3.……”): the numbers are there. Items under a run-in “（三）……分析。” number afresh. A number really left out
+    is still found."""
+    run_in = ("# 某项目绩效监控报告\n\n绩效运行监控报告1一、项目支出基本情况\n\n## 二、监控工作开展情况\n\n"
+              "附件:1.某项目绩效目标表\n\n2.某项目资金表\n\n"
+              "1.进一步缓解家庭养老压力。 2.满意度达到90%。 3.控制在总概算范围内。\n\n4.按设计规范要求完成\n")  # fmt: skip
+    assert "HD801" not in findings(tmp_path, run_in)
+    fresh = ("# 某项目绩效评价报告\n\n## 一、绩效目标完成情况分析\n\n(一)资金投入情况分析。\n\n1.项目资金到位情况分析。\n\n"
+             "2.项目资金执行情况分析。\n\n3.项目资金管理情况分析。\n\n(二)总体绩效目标完成情况分析。\n\n"
+             "(三)绩效指标完成情况分析。\n\n1.产出指标完成情况分析。\n\n2.效益指标完成情况分析。\n\n3.满意度指标完成情况分析\n")  # fmt: skip
+    assert "HD801" not in findings(tmp_path, fresh)
+    left_out = "# 某项目绩效评价报告\n\n## 一、概况\n\n### （一）项目概况\n\n### （三）资金情况\n"
+    assert [f.found for f in findings(tmp_path, left_out)["HD801"]] == ["（三）"]
+
+
+def test_a_total_after_parts_that_make_their_own_whole_and_a_支付率(tmp_path: Path) -> None:
+    """The 其中 parts add up to the 安排 before them: the “共支出” after them is another quantity. A 支付率 is taken like a
+    执行率."""
+    text = ("# 某救助资金绩效评价报告\n\n## 一、资金\n\n2020年,省级统筹安排困难群众救助补助资金756544万元,其中,中央资金533744万元、"
+            "省级资金222800万元,全省困难群众救助资金共支出1217312.77万元。\n\n"
+            "安排资金19204.096万元，资金支付18501.096万元，未支703万元，支付率96.34%。\n")  # fmt: skip
+    assert findings(tmp_path, text) == {}
+    assert [f.expected for f in findings(tmp_path, text.replace("支付率96.34%", "支付率95%"))["RT301"]] == ["96.34%"]
+    assert "CT702" in findings(tmp_path, text.replace("省级资金222800万元", "省级资金228200万元"))

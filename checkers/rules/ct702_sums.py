@@ -358,6 +358,10 @@ def _sum_findings(paragraph, rule: Rule, a: Analysis):
                     total = sum((f.value for f in parts), Decimal(0))
             if total != figure.value and figure.value == len(parts) and figure.kind != "amount":
                 continue  # “1栋、3栋、5栋住宅楼……共计改造住宅楼3栋”: the items are numbers of buildings, counted
+            if total != figure.value and any(f.value == total and f.unit == figure.unit and f.start < parts[0].start
+                                             for f in here[:index]):  # fmt: skip
+                continue  # “安排756544万元，其中中央533744万元、省级222800万元，……共支出1217312.77万元”: their own whole
+                # stands before them; the total after is another quantity
             if total != figure.value:
                 addends = "+".join(plain(f.value) for f in parts)
                 yield rule.finding(

@@ -1,7 +1,7 @@
 """标题编号有误：同级编号重复、跳号、不从第一项开始，或同级混用不同编号样式（“4.”与“4、”、“（二）”与“(二)”）。
 
 按标题编号的层级（一、 （一） 1. （1））逐级核对：同一上级之下的同级标题应从 1 开始连续编号，样式一致；
-附件（“附件1：……”一行之后）重新编号。写成一段正文的编号项（“1.资金使用合规性。……得4分。”）也占它的编号。一个标题的编号接着上一级标题的顺序、只是样式不同（“（一）……（2）……（三）”），
+附件（“附件1：……”一行之后）重新编号。写成一段正文的编号项（“1.资金使用合规性。……得4分。”“（三）绩效指标完成情况分析。”）也占它的编号，其下各项重新编号。一个标题的编号接着上一级标题的顺序、只是样式不同（“（一）……（2）……（三）”），
 只报告这一个标题（应为“（二）”），其后的同级标题不再报跳号。一个标题编号写错而下一个同级标题接着正确的顺序（“（二）（四）（四）”“五、五、七、”），也只报告写错的这一个。从 PDF 转出的文字（折行已接回），以及表格被存成每格一行的文字（LibreOffice 另存为纯文本）不核对：表格的各格成了一行行编号文字，
 无从分辨哪些是标题。
 """
@@ -112,6 +112,10 @@ def check(a: Analysis, rule: Rule):
                 last[match[0]] = (last[match[0]][0] + 1, _shape(heading.number), heading, heading.number)
             elif match and match[0] not in last and _index(heading.number) == 1 and any(lv < match[0] for lv in last):
                 last[match[0]] = (1, _shape(heading.number), heading, heading.number)  # (“1.资金使用合规性。……” runs in)
+            else:
+                continue
+            for deeper in [lv for lv in last if lv > match[0]]:  # (its own items number afresh: “（三）……分析。” then
+                del last[deeper]  # “1.产出指标……”)
             continue
         level, number = division or (heading.heading_level, heading.number)
         if level is None:
@@ -141,6 +145,10 @@ def check(a: Analysis, rule: Rule):
                 heading.location, excerpt, expected=written, found=number.strip(),
             )  # fmt: skip
             last[stray] = (index, upper_shape, heading, written)
+            continue
+        if out_of_turn and division is None and _written_run_in(a.paragraphs, heading, level, previous, shape, index):
+            last[level] = (index, shape, heading, number)  # (“……监控报告1一、项目支出基本情况”: the 一、 is there, mid-line)
+            runs_on.pop(level, None)
             continue
         if previous is None:
             # (a part may run on from the last one's numbering; a report's first part is not checked: a file of
@@ -178,6 +186,29 @@ def check(a: Analysis, rule: Rule):
             index = (previous or (0,))[0] + 1  # “（二）（四）（四）”: the next sibling shows this one is the slip
         last[level] = (index, shape, heading, number)
         runs_on.pop(level, None)
+
+
+def _written_run_in(paragraphs: list[Paragraph], heading: Paragraph, level: int, previous: tuple | None, shape: str,
+                    index: int) -> bool:  # fmt: skip
+    """Whether the numbers missing before ``heading`` are all written inside the text since its previous sibling (or
+    its parent): web pages and PDF copies run headings into the line before (“……监控报告1一、项目支出基本情况”,
+    “附件:1.浙江省……”, “……完成率100%。 三、项目绩效情况 (一)项目完成情况。”)."""
+    first = previous[0] + 1 if previous is not None else 1
+    if first >= index:
+        return False  # (a number written twice is no run-in)
+    end = next(k for k, p in enumerate(paragraphs) if p is heading)
+    start = next((k for k in range(end - 1, -1, -1) if paragraphs[k] is (previous[2] if previous else None)
+                  or (previous is None and paragraphs[k].heading_level is not None and paragraphs[k].heading_level < level)),
+                 -1)  # fmt: skip
+    text = "\n".join(p.text for p in paragraphs[max(start, 0) : end])  # (the sibling's own line may run on: “1.…… 2.……”)
+    return all(_token_pattern(level, k, shape).search(text) for k in range(first, index))
+
+
+def _token_pattern(level: int, index: int, shape: str) -> re.Pattern[str]:
+    """A numbering token as it may be written mid-line (“2.” not inside “12.5”; brackets of either width)."""
+    written = _token(level, index, shape)
+    token = re.escape(written).replace("（", "[（(]").replace("）", "[）)]").replace(r"\(", "[（(]").replace(r"\)", "[）)]")
+    return re.compile(rf"(?<![\d.]){token}(?!\d)" if written[:1].isdigit() else token)
 
 
 def _stray_sibling(last: dict[int, tuple], level: int, index: int, number: str) -> int | None:
