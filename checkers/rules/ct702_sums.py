@@ -59,7 +59,7 @@ from checkers.figures import (
 from checkers.finding import Severity
 from checkers.rules.base import Rule
 from checkers.rules.ct701_counts import ENUMERATION_RE, PLACES
-from checkers.rules.rt301_rates import ADJUSTED_NAME, role_of
+from checkers.rules.rt301_rates import ADJUSTED_NAME, role_of, stage_of
 from checkers.table_rates import cut_row_slips
 from checkers.table_totals import row_name
 from checkers.written_sums import written_sum_slips
@@ -358,10 +358,9 @@ def _sum_findings(paragraph, rule: Rule, a: Analysis):
                     total = sum((f.value for f in parts), Decimal(0))
             if total != figure.value and figure.value == len(parts) and figure.kind != "amount":
                 continue  # “1栋、3栋、5栋住宅楼……共计改造住宅楼3栋”: the items are numbers of buildings, counted
-            if total != figure.value and any(f.value == total and f.unit == figure.unit and f.start < parts[0].start
-                                             for f in here[:index]):  # fmt: skip
+            if total != figure.value and _another_stage_of_their_whole(figure, parts, here[:index]):
                 continue  # “安排756544万元，其中中央533744万元、省级222800万元，……共支出1217312.77万元”: their own whole
-                # stands before them; the total after is another quantity
+                # stands before them, and the total after is another stage of the money (支出, not 安排)
             if total != figure.value:
                 addends = "+".join(plain(f.value) for f in parts)
                 yield rule.finding(
@@ -610,6 +609,16 @@ TRIGGERS = re.compile(r"合计|共计|总计|累计|总面积|总金额|共|其�
 
 
 SURVEY_STAGE = re.compile(r"(?:发放|回收|收回|收到|有效|无效)[\u4e00-\u9fff]{0,6}$")
+
+
+def _another_stage_of_their_whole(total: Figure, parts: list, before: list) -> bool:
+    """The parts add up to an amount written before them, and the total after them names another stage of the money
+    (the parts of what was 安排, then what was 支出 in all): it is no sum of theirs."""
+    summed = sum((f.value for f in parts), Decimal(0))
+    stage = stage_of(total) if total.kind == "amount" else None
+    return stage is not None and any(
+        f.value == summed and f.unit == total.unit and f.start < parts[0].start and stage_of(f) not in (None, stage)
+        for f in before)  # fmt: skip
 
 
 def _stages_of_one_sum(parts: list) -> bool:

@@ -158,6 +158,11 @@ def role_of(figure: Figure) -> str | None:
     # 农机购置与应用补贴资金52,800万元” is 下达, a word the subject's few characters no longer hold)
 
 
+def stage_of(figure: Figure) -> str | None:
+    """The stage of the money a figure's words name (budget, received, spent, …), whether or not it is a part's."""
+    return _closest_role(figure.subject) or _closest_role(clause_before(figure.source, figure.start))
+
+
 def _closest_role(subject: str) -> str | None:
     """The role named last before the figure: “基本支出全年预算2,442.98万元” is a budget (预算 follows 支出), “实际支出
     2,419.56万元” an expenditure; at one place the first in ROLES wins."""
