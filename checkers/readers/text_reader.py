@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 from checkers.document import ARABIC_NUMBER_END, Document, DocumentBuilder, RawCell, infer_vertical_merges
@@ -302,8 +303,19 @@ def numbered_title(line: str) -> bool:
     return bool(NUMBERED_TITLE.match(text)) and len(text) <= TITLE_LENGTH and not _PUNCTUATION_END.search(text)
 PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[-—–－\s]*$")
 _NUMBERED_START = re.compile(rf"^(?:[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十\d]{{1,3}}[）)]|\d{{1,2}}[.、．]{ARABIC_NUMBER_END}|[A-Z]\d{{0,3}}[\u4e00-\u9fff])")
-FULL_LINE = (0.85, 1.1)  # a wrapped line's length, as a share of the text's common full line
+FULL_LINE = (0.85, 1.1)  # a full line's width, as a share of the text's common full line (the upper bound: telling PDF text)
 WRAPPED_SHARE = 0.2  # the share of lines running to the full width without ending a sentence that marks PDF text
+_WIDE_SIGNS = "“”‘’…—"  # (set full-width in a Chinese page, though Unicode leaves their width open)
+
+
+def wide(char: str) -> bool:
+    """A character taking two columns on a Chinese page: ideographs, CJK and full-width punctuation, Chinese quotes."""
+    return unicodedata.east_asian_width(char) in "WF" or char in _WIDE_SIGNS
+
+
+def columns(line: str) -> int:
+    """The width of a line in display columns: two for a wide character, one for ASCII (“2024” is as wide as “年度”)."""
+    return sum(2 if wide(char) else 1 for char in line)
 
 
 def unwrap_lines(lines: list[str]) -> tuple[list[str], list[int]]:
@@ -315,13 +327,15 @@ def unwrap_lines(lines: list[str]) -> tuple[list[str], list[int]]:
     body = [line.strip() for line in lines if line.strip() and "\t" not in line]  # (cells are no wrapped prose)
     if len(body) < 5:
         return lines, origin
-    lengths = sorted(len(line) for line in body)
-    width = lengths[int(len(lengths) * 0.9)]
+    widths = sorted(columns(line) for line in body)
+    width = widths[int(len(widths) * 0.9)]
 
     def full(line: str) -> bool:
-        return FULL_LINE[0] * width <= len(line) <= FULL_LINE[1] * width and not line.endswith(SENTENCE_END)
+        """A line running to the page's width (or beyond it: spaces pdftotext put in) without ending a sentence."""
+        return columns(line) >= FULL_LINE[0] * width and not line.endswith(SENTENCE_END)
 
-    wrapped = sum(1 for line in body if full(line) and not _PUNCTUATION_END.search(line))  # cut mid-word: a PDF's
+    wrapped = sum(1 for line in body if full(line) and columns(line) <= FULL_LINE[1] * width  # cut mid-word: a PDF's
+                  and not _PUNCTUATION_END.search(line))
     if wrapped < 3 or wrapped < WRAPPED_SHARE * len(body):
         return lines, origin
     out: list[str] = []
