@@ -91,3 +91,35 @@ def test_whole_line_paragraphs_of_any_length_are_not_joined(tmp_path):
         f"第{n}批共建设{n * 3}个小区，投入资金{n * 12.5:.2f}万元" + "，完成建设任务" * n + "。" for n in range(1, 9)]
     document = read(tmp_path, "\n".join(lines) + "\n")
     assert not document.unwrapped and texts(document) == [re.sub(r"\s", "", line) for line in lines]
+
+
+SPENDING = ["项目年初预算金额为 500.00 万元，实际支出金额为", "480.00 万 元 ， 全 年 预 算 执 行 率 为", "{0}%。"]
+
+
+def test_a_justified_line_spaced_out_by_pdftotext_is_read_closed_up(tmp_path):
+    """A line set wider before an unbreakable figure comes out as “全 年 预 算 执 行 率 为”: the spaces between
+    ideographs and around figures are taken out, so the rate is known for one and checked."""
+    lines = [line for paragraph in PROSE for line in wrap(paragraph)]
+    document = read(tmp_path, "\n".join(lines + SPENDING).format("69.00") + "\n")
+    assert document.paragraphs[-1].text == "项目年初预算金额为500.00万元，实际支出金额为480.00万元，全年预算执行率为69.00%。"
+    assert [f.rule for f in check_document(document)] == ["RT301"]
+    assert check_document(read(tmp_path, "\n".join(lines + SPENDING).format("96.00") + "\n")) == []
+
+
+def test_a_date_broken_between_two_lines_is_one_date_again(tmp_path):
+    """“截至 2024 年 12” and “月 31 日” are one date; two numbers side by side (“2020 2021”) and English words keep
+    the space between them."""
+    paragraph = ("年初预算金额2632.49万元。截至2024年12月31日，项目单位已累计向中标公司支付合同款2626.68万元，"
+                 "2020 2021两个年度的资金均纳入PPP project管理，由中标公司按照合同约定使用。")  # fmt: skip
+    first = "年初预算金额 2632.49 万元。截至 2024 年 12"  # (the line runs to the page's width, spaces and all)
+    rest = [spaced(line) for line in wrap(paragraph[len(re.sub(" ", "", first)) :])]
+    lines = [line for p in PROSE for line in wrap(p)] + [first] + rest
+    document = read(tmp_path, "\n".join(lines) + "\n")
+    assert document.paragraphs[-1].text == paragraph
+
+
+def test_spaces_between_ideographs_stay_in_text_that_is_no_pdf_text(tmp_path):
+    """Only PDF text is closed up: Word's text export keeps what the report wrote (“评 价 结 论”)."""
+    lines = PROSE + ["评 价 结 论", "截至 2024 年 12 月 31 日，项目已完成全部建设任务。"]
+    document = read(tmp_path, "\n".join(lines) + "\n")
+    assert not document.unwrapped and [p.text for p in document.paragraphs][-2:] == lines[-2:]

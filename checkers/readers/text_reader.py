@@ -306,6 +306,7 @@ _NUMBERED_START = re.compile(rf"^(?:[一二三四五六七八九十]{{1,3}}、|[
 FULL_LINE = (0.85, 1.1)  # a full line's width, as a share of the text's common full line (the upper bound: telling PDF text)
 WRAPPED_SHARE = 0.2  # the share of lines running to the full width without ending a sentence that marks PDF text
 _WIDE_SIGNS = "“”‘’…—"  # (set full-width in a Chinese page, though Unicode leaves their width open)
+_FIGURE = "0123456789%"
 
 
 def wide(char: str) -> bool:
@@ -318,20 +319,36 @@ def columns(line: str) -> int:
     return sum(2 if wide(char) else 1 for char in line)
 
 
+_INNER_SPACE = re.compile(r"(?<=\S) (?=\S)")
+
+
+def close_up(line: str) -> str:
+    """A line of PDF text without the spaces pdftotext puts between ideographs (a justified line's “审 计 金 额”) and
+    between an ideograph and a figure (“截至 2024 年”, “100% ，”); a space between ASCII words or two numbers stays."""
+
+    def space(match: re.Match[str]) -> str:
+        before, after = line[match.start() - 1], line[match.end()]
+        closes = wide(before) and (wide(after) or after in _FIGURE) or before in _FIGURE and wide(after)
+        return "" if closes else " "
+
+    return _INNER_SPACE.sub(space, line)
+
+
 def unwrap_lines(lines: list[str]) -> tuple[list[str], list[int]]:
     """Text taken out of a PDF (pdftotext, a copy from a PDF viewer) breaks every paragraph into lines of the page's
     width, and puts page numbers (“—3—”) between pages: the lines of one paragraph are joined again and the page
     numbers dropped, so a sentence broken as “得\n分3分” is read whole. Returns the lines and, for each, the line of
     the file it starts on. Text whose paragraphs are whole lines (Word's export, Markdown) is returned as it is."""
     origin = list(range(1, len(lines) + 1))
-    body = [line.strip() for line in lines if line.strip() and "\t" not in line]  # (cells are no wrapped prose)
+    body = [close_up(line.strip()) for line in lines if line.strip() and "\t" not in line]  # (cells: no wrapped prose)
     if len(body) < 5:
         return lines, origin
     widths = sorted(columns(line) for line in body)
     width = widths[int(len(widths) * 0.9)]
 
     def full(line: str) -> bool:
-        """A line running to the page's width (or beyond it: spaces pdftotext put in) without ending a sentence."""
+        """A line running to the page's width (or beyond it: a justified line's letter-spacing, spaces pdftotext put
+        in around figures) without ending a sentence."""
         return columns(line) >= FULL_LINE[0] * width and not line.endswith(SENTENCE_END)
 
     wrapped = sum(1 for line in body if full(line) and columns(line) <= FULL_LINE[1] * width  # cut mid-word: a PDF's
@@ -340,9 +357,10 @@ def unwrap_lines(lines: list[str]) -> tuple[list[str], list[int]]:
         return lines, origin
     out: list[str] = []
     out_origin: list[int] = []
-    last = ""  # the last physical line of the paragraph being joined
+    last = ""  # the last physical line of the paragraph being joined, as pdftotext spaced it
     for number, raw in enumerate(lines, 1):
-        line = raw.strip().replace("\f", "")
+        text = raw.strip().replace("\f", "")
+        line = close_up(text)
         if "\t" in raw or PAGE_NUMBER.match(line) and line:
             if "\t" in raw:  # a table's cell or row: as it is
                 out.append(raw)
@@ -364,7 +382,7 @@ def unwrap_lines(lines: list[str]) -> tuple[list[str], list[int]]:
         else:
             out.append(line)
             out_origin.append(number)
-        last = line
+        last = text
     return out, out_origin
 
 
