@@ -10,7 +10,7 @@ from pathlib import Path
 from checkers.engine import check_document
 from checkers.readers import read_document
 
-WIDTH = 40  # the page's width in display columns: 20 ideographs a line
+WIDTH = 54  # the page's width in display columns: 27 ideographs a line
 
 
 def columns(text: str) -> int:
@@ -18,14 +18,15 @@ def columns(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" or c in "“”" else 1 for c in text)
 
 
-def wrap(paragraph: str, width: int = WIDTH) -> list[str]:
-    """A paragraph broken into lines of the page's width, as a PDF sets it."""
+def wrap(paragraph: str, width: int = WIDTH, indent: int = 0) -> list[str]:
+    """A paragraph broken into lines of the page's width, as a PDF sets it: a figure is never broken, and the first
+    line is set in by ``indent`` columns, which pdftotext leaves out."""
     lines, line = [], ""
-    for char in paragraph:
-        if columns(line + char) > width:
+    for token in re.findall(r"[\d.,%]+|.", paragraph):
+        if columns(line + token) > width - (indent if not lines else 0):
             lines.append(line)
             line = ""
-        line += char
+        line += token
     return lines + [line] if line else lines
 
 
@@ -93,7 +94,7 @@ def test_whole_line_paragraphs_of_any_length_are_not_joined(tmp_path):
     assert not document.unwrapped and texts(document) == [re.sub(r"\s", "", line) for line in lines]
 
 
-SPENDING = ["项目年初预算金额为 500.00 万元，实际支出金额为", "480.00 万 元 ， 全 年 预 算 执 行 率 为", "{0}%。"]
+SPENDING = ["本项目年初预算金额为 500.00 万元，全年实际支出金额为", "480.00 万 元 ， 本 项 目 全 年 预 算 执 行 率 为", "{0}%。"]
 
 
 def test_a_justified_line_spaced_out_by_pdftotext_is_read_closed_up(tmp_path):
@@ -101,7 +102,7 @@ def test_a_justified_line_spaced_out_by_pdftotext_is_read_closed_up(tmp_path):
     ideographs and around figures are taken out, so the rate is known for one and checked."""
     lines = [line for paragraph in PROSE for line in wrap(paragraph)]
     document = read(tmp_path, "\n".join(lines + SPENDING).format("69.00") + "\n")
-    assert document.paragraphs[-1].text == "项目年初预算金额为500.00万元，实际支出金额为480.00万元，全年预算执行率为69.00%。"
+    assert document.paragraphs[-1].text == "本项目年初预算金额为500.00万元，全年实际支出金额为480.00万元，本项目全年预算执行率为69.00%。"
     assert [f.rule for f in check_document(document)] == ["RT301"]
     assert check_document(read(tmp_path, "\n".join(lines + SPENDING).format("96.00") + "\n")) == []
 
@@ -109,9 +110,9 @@ def test_a_justified_line_spaced_out_by_pdftotext_is_read_closed_up(tmp_path):
 def test_a_date_broken_between_two_lines_is_one_date_again(tmp_path):
     """“截至 2024 年 12” and “月 31 日” are one date; two numbers side by side (“2020 2021”) and English words keep
     the space between them."""
-    paragraph = ("年初预算金额2632.49万元。截至2024年12月31日，项目单位已累计向中标公司支付合同款2626.68万元，"
+    paragraph = ("批复该项目年初预算金额2632.49万元。截至2024年12月31日，项目单位已累计向中标公司支付合同款2626.68万元，"
                  "2020 2021两个年度的资金均纳入PPP project管理，由中标公司按照合同约定使用。")  # fmt: skip
-    first = "年初预算金额 2632.49 万元。截至 2024 年 12"  # (the line runs to the page's width, spaces and all)
+    first = "批复该项目年初预算金额 2632.49 万元。截至 2024 年 12"  # (the line runs to the page's width, spaces and all)
     rest = [spaced(line) for line in wrap(paragraph[len(re.sub(" ", "", first)) :])]
     lines = [line for p in PROSE for line in wrap(p)] + [first] + rest
     document = read(tmp_path, "\n".join(lines) + "\n")
@@ -123,3 +124,63 @@ def test_spaces_between_ideographs_stay_in_text_that_is_no_pdf_text(tmp_path):
     lines = PROSE + ["评 价 结 论", "截至 2024 年 12 月 31 日，项目已完成全部建设任务。"]
     document = read(tmp_path, "\n".join(lines) + "\n")
     assert not document.unwrapped and [p.text for p in document.paragraphs][-2:] == lines[-2:]
+
+
+def headings(document) -> list[str]:
+    return [p.text for p in document.paragraphs if p.is_heading]
+
+
+SECURITY = ("杭州市公安局上城区分局深入推进“平安上城”建设，成立工作专班，在方案制定、机制建立、日常督导等方面持续发力，"
+            "全区小区治安状况明显好转。")  # fmt: skip
+
+
+def test_nothing_runs_on_into_a_numbered_heading_holding_a_comma(tmp_path):
+    """“（二）建设智慧安防小区，提升治安管理水平” is a heading though it holds a comma: the paragraph after it is not
+    joined to it, and the section keeps its heading."""
+    heading = "（二）建设智慧安防小区，提升治安管理水平"
+    lines = [line for p in PROSE for line in wrap(p)] + [heading] + wrap(SECURITY)
+    document = read(tmp_path, "\n".join(lines) + "\n")
+    assert heading in headings(document) and texts(document)[-1] == SECURITY
+
+
+def test_a_long_heading_is_not_joined_to_the_indented_first_line_after_it(tmp_path):
+    """A heading nearly as wide as the page (“（一）建立完善的项目管理制度，规范项目管理与监督”) is followed by a
+    paragraph whose first line is set in by two ideographs: the two are not joined."""
+    heading = "（一）建立完善的项目管理制度，规范项目管理与监督"
+    assert 0.85 * WIDTH < columns(heading) < WIDTH - 4
+    paragraphs = [line for p in PROSE for line in wrap(p, indent=4)] + [heading] + wrap(SECURITY, indent=4)
+    document = read(tmp_path, "\n".join(paragraphs) + "\n")
+    assert heading in headings(document) and texts(document)[-1] == SECURITY
+
+
+def test_a_numbered_paragraph_and_a_wrapped_heading_still_run_on(tmp_path):
+    """A numbered paragraph whose first line (set in) holds no full stop runs on into its next line; a heading too long
+    for one line runs on into its second line."""
+    numbered = "1.施工期间所有流转环节包含但不限于指示、指令、通知、报告、请示、工程变更等均应以书面形式提交并留存记录。"
+    heading = "（二）绩效评价原则、评价指标体系、评价方法、评价标准"
+    lines = [line for p in PROSE + [numbered] for line in wrap(p, indent=4)] + wrap(heading, indent=4) + wrap(SECURITY)
+    document = read(tmp_path, "\n".join(lines) + "\n")
+    assert numbered in texts(document) and heading in headings(document)
+
+
+LAYOUT_TABLE = """\
+              表1 绩效评价得分概况
+              指标        权重    分值     得分率
+A.决策                   20      16      80%
+B.过程                   30      26.8    89.33%
+合计                     100     86.8    86.8%
+
+     四、绩效评价指标分析
+
+     （一）项目决策情况
+"""
+
+
+def test_layout_table_rows_are_not_joined_to_each_other_or_to_the_heading_after_them(tmp_path):
+    """pdftotext -layout keeps a table's cells apart by runs of spaces: its rows are lines of their own, and the
+    heading after the table is a heading."""
+    lines = [line for p in PROSE for line in wrap(p)]
+    document = read(tmp_path, "\n".join(lines) + "\n" + LAYOUT_TABLE + "\n".join(wrap(SECURITY)) + "\n")
+    assert document.unwrapped and "四、绩效评价指标分析" in headings(document)
+    assert [t for t in texts(document) if t.startswith(("A.", "B.", "合计"))] == ["A.决策201680%", "B.过程3026.889.33%",
+                                                                                "合计10086.886.8%"]

@@ -334,6 +334,43 @@ def close_up(line: str) -> str:
     return _INNER_SPACE.sub(space, line)
 
 
+_LAYOUT_GAP = re.compile(r"\S {2,}\S")
+_INNER_STOP = re.compile(r"[。；！？;!?]")
+_PAIRS = ("（）", "()", "《》", "“”", "〔〕", "［］", "[]")
+INDENT = 4  # a paragraph's first line is set in by two ideographs: four columns
+
+
+def table_row(line: str) -> bool:
+    """A table's row in pdftotext -layout: cells set apart by runs of spaces (“A.决策      20     16     80%”)."""
+    return bool(_LAYOUT_GAP.search(line.strip()))
+
+
+def heading_shaped(line: str, width: int) -> bool:
+    """A numbered heading (“（二）建设智慧安防小区，提升治安管理水平”): a numbered line without a sentence's end or stop
+    inside it, its brackets closed, shorter than the page's width (its spaces counted: a justified line fills it)."""
+    text = close_up(line.strip())
+    return bool(NUMBERED_TITLE.match(text)) and not _PUNCTUATION_END.search(text) and not _INNER_STOP.search(text) \
+        and columns(line.strip()) < width and all(text.count(pair[0]) == text.count(pair[1]) for pair in _PAIRS)
+
+
+def whole_heading(line: str, width: int) -> bool:
+    """A numbered heading ending short of even an indented first line's width: its text ended there."""
+    return heading_shaped(line, width) and columns(line.strip()) < width - INDENT
+
+
+def indented_first_line(line: str, width: int) -> bool:
+    """A paragraph's first line running on: as wide as the page less its indent, without ending a sentence."""
+    return FULL_LINE[0] * width <= columns(line) <= width - INDENT and not line.endswith(SENTENCE_END)
+
+
+def runs_on(last: str, line: str, width: int) -> bool:
+    """Whether a heading-shaped ``last`` may be followed by its own second line ``line``: not when it ended short, nor
+    when ``line`` is a heading or a paragraph's first line (“…规范项目管理与监督” then “杭州市公安局…”)."""
+    if not heading_shaped(last, width):
+        return True
+    return not (whole_heading(last, width) or heading_shaped(line, width) or indented_first_line(close_up(line), width))
+
+
 def unwrap_lines(lines: list[str]) -> tuple[list[str], list[int]]:
     """Text taken out of a PDF (pdftotext, a copy from a PDF viewer) breaks every paragraph into lines of the page's
     width, and puts page numbers (“—3—”) between pages: the lines of one paragraph are joined again and the page
@@ -368,13 +405,14 @@ def unwrap_lines(lines: list[str]) -> tuple[list[str], list[int]]:
                 last = ""
             continue  # (a page number between pages)
         if not line:
-            if not full(last):  # a blank line inside a paragraph broken across pages is the page break
+            if not full(last) or whole_heading(last, width) or table_row(last):  # (else: a page break in a paragraph)
                 out.append("")
                 out_origin.append(number)
                 last = ""
             continue
-        joins = bool(out) and out[-1].strip() != "" and (full(last) or (
-            "，" in last and not last.endswith(SENTENCE_END) and not _NUMBERED_START.match(line)))  # fmt: skip
+        joins = bool(out) and out[-1].strip() != "" and not table_row(last) and not table_row(text) and (
+            full(last) or "，" in last and not last.endswith(SENTENCE_END) and not _NUMBERED_START.match(line)
+        ) and runs_on(last, text, width)
         if joins:
             end, start = out[-1][-1:], line[:1]  # (English words keep their space; a number wrapped mid-way is one number)
             glue = " " if end.isascii() and end.isalnum() and start.isascii() and start.isalnum() and not (end.isdigit() and start.isdigit()) else ""
