@@ -184,3 +184,51 @@ def test_layout_table_rows_are_not_joined_to_each_other_or_to_the_heading_after_
     assert document.unwrapped and "四、绩效评价指标分析" in headings(document)
     assert [t for t in texts(document) if t.startswith(("A.", "B.", "合计"))] == ["A.决策201680%", "B.过程3026.889.33%",
                                                                                 "合计10086.886.8%"]
+
+
+TITLE = "2020 年度某区智慧安防小区建设项目绩效评价报告"
+
+
+def paginate(lines: list[str], per_page: int, footer: str) -> str:
+    """Lines set on pages as pdftotext gives them: the running title on top of every page, a page number (“{n} / {m}”
+    and the like) at its foot, a form feed between pages."""
+    pages = [lines[start : start + per_page] for start in range(0, len(lines), per_page)]
+    return "\f".join(f"{TITLE}\n\n" + "\n".join(page) + "\n\n" + footer.format(n=n, m=len(pages)) + "\n\n"
+                     for n, page in enumerate(pages, 1))  # fmt: skip
+
+
+def report_lines(rate: str) -> list[str]:
+    """A report's lines (21: five pages of five lines break the spending paragraph before its “预算执行率”)."""
+    spending = (f"本项目年初预算金额为500.00万元，全年实际到位资金500.00万元，全年实际支出金额为480.00万元，"
+                f"资金到位率为100%，预算执行率为{rate}%。")  # fmt: skip
+    return [spaced(line) for p in PROSE + [SECURITY, spending] for line in wrap(p)]
+
+
+def test_a_running_title_and_page_numbers_are_dropped_and_the_paragraph_joined_across_the_page(tmp_path):
+    """A published PDF repeats the report's title on top of every page and numbers it at the foot (“2 / 4”): both are
+    dropped, and the paragraph broken by the page is one again, so its rate is checked."""
+    lines = report_lines("69.00")
+    assert lines[19].endswith("，") and lines[20].startswith("预算执行率")
+    document = read(tmp_path, paginate(lines, 5, "{n} / {m}"))
+    assert not [t for t in texts(document)[1:] if "绩效评价报告" in t or "/" in t]
+    assert headings(document) == [p for p in PROSE if "、" in p[:2]]  # (a paragraph ending a page ends there)
+    assert texts(document)[-1].startswith("本项目年初预算金额为500.00万元") and texts(document)[-1].endswith("69.00%。")
+    assert [f.rule for f in check_document(document)] == ["RT301"]
+
+
+def test_page_numbers_of_every_shape_are_dropped(tmp_path):
+    """“第2页/共4页”, “- 2 -”, “Page 2”, “Page 2 of 4” and “2/4” are page numbers."""
+    for footer in ("第{n}页/共{m}页", "- {n} -", "Page {n}", "Page {n} of {m}", "{n}/{m}"):
+        document = read(tmp_path, paginate(report_lines("96.00"), 5, footer))
+        assert not [t for t in texts(document) if re.search(r"\d/\d|Page|页|^-", t)], footer
+
+
+def test_the_title_on_top_of_one_page_only_stays(tmp_path):
+    """A line at the top of one page, or text with no form feeds between its pages, loses nothing; nor does the title on
+    top of the first page."""
+    lines = report_lines("96.00")
+    text = paginate(lines, 5, "{n} / {m}")
+    document = read(tmp_path, text)
+    assert texts(document)[0] == re.sub(r"\s", "", TITLE)
+    once = text.replace(f"\f{TITLE}\n", "\f\n").replace("\f", f"\f{TITLE}\n", 1)
+    assert sum(1 for t in texts(read(tmp_path, once)) if "绩效评价报告" in t) == 2

@@ -301,7 +301,10 @@ def numbered_title(line: str) -> bool:
     blank line around it (text pasted into a file)."""
     text = line.strip()
     return bool(NUMBERED_TITLE.match(text)) and len(text) <= TITLE_LENGTH and not _PUNCTUATION_END.search(text)
-PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[-—–－\s]*$")
+PAGE_NUMBER = re.compile(
+    r"^[-—–－\s]*(?:\d{1,4}(?:\s*/\s*\d{1,4})?|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|(?i:page)\s*\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?)[-—–－\s]*$"
+)  # “3”, “—3—”, “- 3 -”, “2 / 24”, “第2页/共24页”, “Page 3 of 24”
 _NUMBERED_START = re.compile(rf"^(?:[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十\d]{{1,3}}[）)]|\d{{1,2}}[.、．]{ARABIC_NUMBER_END}|[A-Z]\d{{0,3}}[\u4e00-\u9fff])")
 FULL_LINE = (0.85, 1.1)  # a full line's width, as a share of the text's common full line (the upper bound: telling PDF text)
 WRAPPED_SHARE = 0.2  # the share of lines running to the full width without ending a sentence that marks PDF text
@@ -371,6 +374,43 @@ def runs_on(last: str, line: str, width: int) -> bool:
     return not (whole_heading(last, width) or heading_shaped(line, width) or indented_first_line(close_up(line), width))
 
 
+RUNNING_SHARE = 0.5  # a line at the top or foot of at least this share of the pages is a running header or footer
+RUNNING_PAGES = 3  # (and of at least this many pages)
+EDGE_LINES = 2  # the lines at either end of a page a running header or footer may take
+
+
+def _pages(lines: list[str]) -> list[list[int]]:
+    """The indexes of each page's lines holding text, page numbers left out; pdftotext starts a page with a form feed."""
+    pages: list[list[int]] = [[]]
+    for index, line in enumerate(lines):
+        if "\f" in line and pages[-1]:
+            pages.append([])
+        text = line.replace("\f", "").strip()
+        if text and not PAGE_NUMBER.match(text):
+            pages[-1].append(index)
+    return pages
+
+
+def running_lines(lines: list[str]) -> set[int]:
+    """The indexes of a running header or footer's lines (the report's title, “XX公司 第3页”): the text found at the
+    top or foot of most pages, its figures aside, no sentence's end (“该指标得3分。”). The first page's top stays: it may
+    be the title itself."""
+    pages = _pages(lines)
+
+    def key(index: int) -> str:
+        return re.sub(r"\d+", "#", re.sub(r"\s", "", lines[index]))
+
+    edges = [[index for index in page[:EDGE_LINES] + page[-EDGE_LINES:] if not lines[index].strip().endswith(SENTENCE_END)]
+             for page in pages]  # fmt: skip
+    counts: dict[str, int] = {}
+    for edge in edges:
+        for text in {key(index) for index in edge}:
+            counts[text] = counts.get(text, 0) + 1
+    least = max(RUNNING_PAGES, RUNNING_SHARE * len(pages))
+    running = {index for edge in edges for index in edge if counts[key(index)] >= least}
+    return running - set(pages[0][:EDGE_LINES])
+
+
 def unwrap_lines(lines: list[str]) -> tuple[list[str], list[int]]:
     """Text taken out of a PDF (pdftotext, a copy from a PDF viewer) breaks every paragraph into lines of the page's
     width, and puts page numbers (“—3—”) between pages: the lines of one paragraph are joined again and the page
@@ -395,15 +435,16 @@ def unwrap_lines(lines: list[str]) -> tuple[list[str], list[int]]:
     out: list[str] = []
     out_origin: list[int] = []
     last = ""  # the last physical line of the paragraph being joined, as pdftotext spaced it
+    running = running_lines(lines)
     for number, raw in enumerate(lines, 1):
         text = raw.strip().replace("\f", "")
         line = close_up(text)
-        if "\t" in raw or PAGE_NUMBER.match(line) and line:
+        if "\t" in raw or PAGE_NUMBER.match(line) and line or number - 1 in running:
             if "\t" in raw:  # a table's cell or row: as it is
                 out.append(raw)
                 out_origin.append(number)
                 last = ""
-            continue  # (a page number between pages)
+            continue  # (a page number, running header or footer between pages)
         if not line:
             if not full(last) or whole_heading(last, width) or table_row(last):  # (else: a page break in a paragraph)
                 out.append("")
