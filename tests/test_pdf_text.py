@@ -232,3 +232,22 @@ def test_the_title_on_top_of_one_page_only_stays(tmp_path):
     assert texts(document)[0] == re.sub(r"\s", "", TITLE)
     once = text.replace(f"\f{TITLE}\n", "\f\n").replace("\f", f"\f{TITLE}\n", 1)
     assert sum(1 for t in texts(read(tmp_path, once)) if "绩效评价报告" in t) == 2
+
+
+def test_the_lines_of_a_broken_up_table_are_not_counted_as_paragraphs(tmp_path):
+    """pdftotext gives a table's cells a line each: a paragraph after the table is numbered under its heading as the
+    report numbers it (“标题下第2段”), not after every cell; the table's caption is a paragraph as in the report."""
+    cells = ["表1 决策指标得分情况", "二级指标", "三级指标", "A1项目立项", "A11立项依据充分性", "5分", "A12立项程序规范性", "3分"]
+    lines = [line for p in PROSE for line in wrap(p)] + ["（一）项目决策情况", "决策指标总分8分，得分8分。"] + cells + wrap(
+        "A11立项依据充分性，权重5分，得分5分。项目立项依据充分，符合法律法规、相关政策、发展规划以及部门职责。")  # fmt: skip
+    document = read(tmp_path, "\n".join(lines) + "\n")
+    assert document.unwrapped
+    assert document.paragraphs[-1].location.describe().endswith("（一）项目决策情况，标题下第3段（第26行）")
+
+
+def test_every_paragraph_of_text_that_is_no_pdf_text_is_counted(tmp_path):
+    """Outside PDF text every paragraph counts, short or not (Word's export writes a paragraph a line)."""
+    lines = PROSE + ["（一）项目决策情况", "决策指标总分8分，得分8分。", "表1 决策指标得分情况", "二级指标", "A1项目立项",
+                     "A11立项依据充分性，权重5分，得分5分。"]  # fmt: skip
+    document = read(tmp_path, "\n".join(lines) + "\n")
+    assert not document.unwrapped and document.paragraphs[-1].location.describe().endswith("标题下第5段（第12行）")

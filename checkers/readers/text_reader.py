@@ -17,7 +17,15 @@ import re
 import unicodedata
 from pathlib import Path
 
-from checkers.document import ARABIC_NUMBER_END, Document, DocumentBuilder, RawCell, infer_vertical_merges
+from checkers.document import (
+    ARABIC_NUMBER_END,
+    Document,
+    DocumentBuilder,
+    Paragraph,
+    RawCell,
+    infer_vertical_merges,
+    is_caption_text,
+)
 from checkers.readers.errors import ReadError
 
 _BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]")
@@ -287,7 +295,25 @@ def parse_text(text: str, path: str | os.PathLike[str]) -> Document:
     flush()
     document = builder.build()
     document.unwrapped = len(lines) != len(raw_lines)
+    if document.unwrapped:
+        number_prose(document)
     return document
+
+
+def number_prose(document: Document) -> None:
+    """Number PDF text's paragraphs under their heading as the report does: a line of a table the export broke up
+    (“A11立项依据充分性”, “20”) is no paragraph; such a line takes the number of the paragraph before it. A paragraph
+    counts when it ends a sentence or is a table's caption."""
+    count = 0
+    for block in document.blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        if block.is_heading:
+            count = 0
+            continue
+        if block.text.endswith(SENTENCE_END) or is_caption_text(block.text):
+            count += 1
+        block.location.in_section = max(count, 1)
 
 
 SENTENCE_END = ("。", "！", "？", "；", "：", "!", "?", ";", ":", "”", "」")
