@@ -439,9 +439,11 @@ def running_lines(lines: list[str]) -> set[int]:
 
 def unwrap_lines(lines: list[str]) -> tuple[list[str], list[int]]:
     """Text taken out of a PDF (pdftotext, a copy from a PDF viewer) breaks every paragraph into lines of the page's
-    width, and puts page numbers (“—3—”) between pages: the lines of one paragraph are joined again and the page
-    numbers dropped, so a sentence broken as “得\n分3分” is read whole. Returns the lines and, for each, the line of
-    the file it starts on. Text whose paragraphs are whole lines (Word's export, Markdown) is returned as it is."""
+    width, and puts page numbers (“—3—”) and often a running header between pages: the lines of one paragraph are
+    joined again (across pages too), page numbers and running headers dropped and pdftotext's spaces among ideographs
+    taken out, so a sentence broken as “得\n分3分” is read whole. Headings and -layout table rows stay lines of their
+    own. Returns the lines and, for each, the line of the file it starts on. Text whose paragraphs are whole lines
+    (Word's export, Markdown) is returned as it is."""
     origin = list(range(1, len(lines) + 1))
     body = [close_up(line.strip()) for line in lines if line.strip() and "\t" not in line]  # (cells: no wrapped prose)
     if len(body) < 5:
