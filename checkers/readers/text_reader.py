@@ -14,9 +14,18 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from pathlib import Path
 
-from checkers.document import ARABIC_NUMBER_END, Document, DocumentBuilder, RawCell, infer_vertical_merges
+from checkers.document import (
+    ARABIC_NUMBER_END,
+    Document,
+    DocumentBuilder,
+    Paragraph,
+    RawCell,
+    infer_vertical_merges,
+    is_caption_text,
+)
 from checkers.readers.errors import ReadError
 
 _BOOKMARK_RE = re.compile(r"\[bookmark:[^\]]*\]")
@@ -286,7 +295,25 @@ def parse_text(text: str, path: str | os.PathLike[str]) -> Document:
     flush()
     document = builder.build()
     document.unwrapped = len(lines) != len(raw_lines)
+    if document.unwrapped:
+        number_prose(document)
     return document
+
+
+def number_prose(document: Document) -> None:
+    """Number PDF text's paragraphs under their heading as the report does: a line of a table the export broke up
+    (“A11立项依据充分性”, “20”) is no paragraph; such a line takes the number of the paragraph before it. A paragraph
+    counts when it ends a sentence or is a table's caption."""
+    count = 0
+    for block in document.blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        if block.is_heading:
+            count = 0
+            continue
+        if block.text.endswith(SENTENCE_END) or is_caption_text(block.text):
+            count += 1
+        block.location.in_section = max(count, 1)
 
 
 SENTENCE_END = ("。", "！", "？", "；", "：", "!", "?", ";", ":", "”", "」")
@@ -300,49 +327,161 @@ def numbered_title(line: str) -> bool:
     blank line around it (text pasted into a file)."""
     text = line.strip()
     return bool(NUMBERED_TITLE.match(text)) and len(text) <= TITLE_LENGTH and not _PUNCTUATION_END.search(text)
-PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)[-—–－\s]*$")
+PAGE_NUMBER = re.compile(
+    r"^[-—–－\s]*(?:\d{1,4}(?:\s*/\s*\d{1,4})?|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|(?i:page)\s*\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?)[-—–－\s]*$"
+)  # “3”, “—3—”, “- 3 -”, “2 / 24”, “第2页/共24页”, “Page 3 of 24”
 _NUMBERED_START = re.compile(rf"^(?:[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十\d]{{1,3}}[）)]|\d{{1,2}}[.、．]{ARABIC_NUMBER_END}|[A-Z]\d{{0,3}}[\u4e00-\u9fff])")
-FULL_LINE = (0.85, 1.1)  # a wrapped line's length, as a share of the text's common full line
+FULL_LINE = (0.85, 1.1)  # a full line's width, as a share of the text's common full line (the upper bound: telling PDF text)
 WRAPPED_SHARE = 0.2  # the share of lines running to the full width without ending a sentence that marks PDF text
+_WIDE_SIGNS = "“”‘’…—"  # (set full-width in a Chinese page, though Unicode leaves their width open)
+_FIGURE = "0123456789%"
+
+
+def wide(char: str) -> bool:
+    """A character taking two columns on a Chinese page: ideographs, CJK and full-width punctuation, Chinese quotes."""
+    return unicodedata.east_asian_width(char) in "WF" or char in _WIDE_SIGNS
+
+
+def columns(line: str) -> int:
+    """The width of a line in display columns: two for a wide character, one for ASCII (“2024” is as wide as “年度”)."""
+    return sum(2 if wide(char) else 1 for char in line)
+
+
+_INNER_SPACE = re.compile(r"(?<=\S) (?=\S)")
+
+
+def close_up(line: str) -> str:
+    """A line of PDF text without the spaces pdftotext puts between ideographs (a justified line's “审 计 金 额”) and
+    between an ideograph and a figure (“截至 2024 年”, “100% ，”); a space between ASCII words or two numbers stays."""
+
+    def space(match: re.Match[str]) -> str:
+        before, after = line[match.start() - 1], line[match.end()]
+        closes = wide(before) and (wide(after) or after in _FIGURE) or before in _FIGURE and wide(after)
+        return "" if closes else " "
+
+    return _INNER_SPACE.sub(space, line)
+
+
+_LAYOUT_GAP = re.compile(r"\S {2,}\S")
+_INNER_STOP = re.compile(r"[。；！？;!?]")
+_PAIRS = ("（）", "()", "《》", "“”", "〔〕", "［］", "[]")
+INDENT = 4  # a paragraph's first line is set in by two ideographs: four columns
+
+
+def table_row(line: str) -> bool:
+    """A table's row in pdftotext -layout: cells set apart by runs of spaces (“A.决策      20     16     80%”)."""
+    return bool(_LAYOUT_GAP.search(line.strip()))
+
+
+def heading_shaped(line: str, width: int) -> bool:
+    """A numbered heading (“（二）建设智慧安防小区，提升治安管理水平”): a numbered line without a sentence's end or stop
+    inside it, its brackets closed, shorter than the page's width (its spaces counted: a justified line fills it)."""
+    text = close_up(line.strip())
+    return bool(NUMBERED_TITLE.match(text)) and not _PUNCTUATION_END.search(text) and not _INNER_STOP.search(text) \
+        and columns(line.strip()) < width and all(text.count(pair[0]) == text.count(pair[1]) for pair in _PAIRS)
+
+
+def whole_heading(line: str, width: int) -> bool:
+    """A numbered heading ending short of even an indented first line's width: its text ended there."""
+    return heading_shaped(line, width) and columns(line.strip()) < width - INDENT
+
+
+def indented_first_line(line: str, width: int) -> bool:
+    """A paragraph's first line running on: as wide as the page less its indent, without ending a sentence."""
+    return FULL_LINE[0] * width <= columns(line) <= width - INDENT and not line.endswith(SENTENCE_END)
+
+
+def runs_on(last: str, line: str, width: int) -> bool:
+    """Whether a heading-shaped ``last`` may be followed by its own second line ``line``: not when it ended short, nor
+    when ``line`` is a heading or a paragraph's first line (“…规范项目管理与监督” then “杭州市公安局…”)."""
+    if not heading_shaped(last, width):
+        return True
+    return not (whole_heading(last, width) or heading_shaped(line, width) or indented_first_line(close_up(line), width))
+
+
+RUNNING_SHARE = 0.5  # a line at the top or foot of at least this share of the pages is a running header or footer
+RUNNING_PAGES = 3  # (and of at least this many pages)
+EDGE_LINES = 2  # the lines at either end of a page a running header or footer may take
+
+
+def _pages(lines: list[str]) -> list[list[int]]:
+    """The indexes of each page's lines holding text, page numbers left out; pdftotext starts a page with a form feed."""
+    pages: list[list[int]] = [[]]
+    for index, line in enumerate(lines):
+        if "\f" in line and pages[-1]:
+            pages.append([])
+        text = line.replace("\f", "").strip()
+        if text and not PAGE_NUMBER.match(text):
+            pages[-1].append(index)
+    return pages
+
+
+def running_lines(lines: list[str]) -> set[int]:
+    """The indexes of a running header or footer's lines (the report's title, “XX公司 第3页”): the text found at the
+    top or foot of most pages, its figures aside, no sentence's end (“该指标得3分。”). The first page's top stays: it may
+    be the title itself."""
+    pages = _pages(lines)
+
+    def key(index: int) -> str:
+        return re.sub(r"\d+", "#", re.sub(r"\s", "", lines[index]))
+
+    edges = [[index for index in page[:EDGE_LINES] + page[-EDGE_LINES:] if not lines[index].strip().endswith(SENTENCE_END)]
+             for page in pages]  # fmt: skip
+    counts: dict[str, int] = {}
+    for edge in edges:
+        for text in {key(index) for index in edge}:
+            counts[text] = counts.get(text, 0) + 1
+    least = max(RUNNING_PAGES, RUNNING_SHARE * len(pages))
+    running = {index for edge in edges for index in edge if counts[key(index)] >= least}
+    return running - set(pages[0][:EDGE_LINES])
 
 
 def unwrap_lines(lines: list[str]) -> tuple[list[str], list[int]]:
     """Text taken out of a PDF (pdftotext, a copy from a PDF viewer) breaks every paragraph into lines of the page's
-    width, and puts page numbers (“—3—”) between pages: the lines of one paragraph are joined again and the page
-    numbers dropped, so a sentence broken as “得\n分3分” is read whole. Returns the lines and, for each, the line of
-    the file it starts on. Text whose paragraphs are whole lines (Word's export, Markdown) is returned as it is."""
+    width, and puts page numbers (“—3—”) and often a running header between pages: the lines of one paragraph are
+    joined again (across pages too), page numbers and running headers dropped and pdftotext's spaces among ideographs
+    taken out, so a sentence broken as “得\n分3分” is read whole. Headings and -layout table rows stay lines of their
+    own. Returns the lines and, for each, the line of the file it starts on. Text whose paragraphs are whole lines
+    (Word's export, Markdown) is returned as it is."""
     origin = list(range(1, len(lines) + 1))
-    body = [line.strip() for line in lines if line.strip() and "\t" not in line]  # (cells are no wrapped prose)
+    body = [close_up(line.strip()) for line in lines if line.strip() and "\t" not in line]  # (cells: no wrapped prose)
     if len(body) < 5:
         return lines, origin
-    lengths = sorted(len(line) for line in body)
-    width = lengths[int(len(lengths) * 0.9)]
+    widths = sorted(columns(line) for line in body)
+    width = widths[int(len(widths) * 0.9)]
 
     def full(line: str) -> bool:
-        return FULL_LINE[0] * width <= len(line) <= FULL_LINE[1] * width and not line.endswith(SENTENCE_END)
+        """A line running to the page's width (or beyond it: a justified line's letter-spacing, spaces pdftotext put
+        in around figures) without ending a sentence."""
+        return columns(line) >= FULL_LINE[0] * width and not line.endswith(SENTENCE_END)
 
-    wrapped = sum(1 for line in body if full(line) and not _PUNCTUATION_END.search(line))  # cut mid-word: a PDF's
+    wrapped = sum(1 for line in body if full(line) and columns(line) <= FULL_LINE[1] * width  # cut mid-word: a PDF's
+                  and not _PUNCTUATION_END.search(line))
     if wrapped < 3 or wrapped < WRAPPED_SHARE * len(body):
         return lines, origin
     out: list[str] = []
     out_origin: list[int] = []
-    last = ""  # the last physical line of the paragraph being joined
+    last = ""  # the last physical line of the paragraph being joined, as pdftotext spaced it
+    running = running_lines(lines)
     for number, raw in enumerate(lines, 1):
-        line = raw.strip().replace("\f", "")
-        if "\t" in raw or PAGE_NUMBER.match(line) and line:
+        text = raw.strip().replace("\f", "")
+        line = close_up(text)
+        if "\t" in raw or PAGE_NUMBER.match(line) and line or number - 1 in running:
             if "\t" in raw:  # a table's cell or row: as it is
                 out.append(raw)
                 out_origin.append(number)
                 last = ""
-            continue  # (a page number between pages)
+            continue  # (a page number, running header or footer between pages)
         if not line:
-            if not full(last):  # a blank line inside a paragraph broken across pages is the page break
+            if not full(last) or whole_heading(last, width) or table_row(last):  # (else: a page break in a paragraph)
                 out.append("")
                 out_origin.append(number)
                 last = ""
             continue
-        joins = bool(out) and out[-1].strip() != "" and (full(last) or (
-            "，" in last and not last.endswith(SENTENCE_END) and not _NUMBERED_START.match(line)))  # fmt: skip
+        joins = bool(out) and out[-1].strip() != "" and not table_row(last) and not table_row(text) and (
+            full(last) or "，" in last and not last.endswith(SENTENCE_END) and not _NUMBERED_START.match(line)
+        ) and runs_on(last, text, width)
         if joins:
             end, start = out[-1][-1:], line[:1]  # (English words keep their space; a number wrapped mid-way is one number)
             glue = " " if end.isascii() and end.isalnum() and start.isascii() and start.isalnum() and not (end.isdigit() and start.isdigit()) else ""
@@ -350,7 +489,7 @@ def unwrap_lines(lines: list[str]) -> tuple[list[str], list[int]]:
         else:
             out.append(line)
             out_origin.append(number)
-        last = line
+        last = text
     return out, out_origin
 
 
