@@ -379,3 +379,10 @@ def test_a_total_after_parts_that_make_their_own_whole_and_a_支付率(tmp_path:
     assert findings(tmp_path, text) == {}
     assert [f.expected for f in findings(tmp_path, text.replace("支付率96.34%", "支付率95%"))["RT301"]] == ["96.34%"]
     assert "CT702" in findings(tmp_path, text.replace("省级资金222800万元", "省级资金228200万元"))
+
+
+def test_a_其中_list_set_apart_by_semicolons_adds_up(tmp_path: Path) -> None:
+    """“其中:30万元用于……;30万元用于……;29.99万元用于……。” lists its items between semicolons: they are added up."""
+    text = "# 某项目绩效评价报告\n\n## 一、资金\n\n本项目共完成预算资金{}万元。其中:30万元用于道路硬化;30万元用于路灯安装;29.99万元用于绿化提升。\n"
+    assert findings(tmp_path, text.format("89.99")) == {}
+    assert [f.expected for f in findings(tmp_path, text.format("89.97"))["CT702"]] == ["89.99万元"]
